@@ -1,0 +1,1 @@
+"""Facts about the outside protocols (ClassIn, Gensee): no I/O, no Qt, no HTTP."""

@@ -1,0 +1,229 @@
+"""ClassIn data-subscription facts: Cmd codes, enums, coercion, SafeKey, ack.
+
+The one place for each of these facts (see ../shared/protocol/classin.md).
+Receiver, lesson state and the simulator all import them from here.
+"""
+from __future__ import annotations
+
+import hashlib
+import hmac
+from typing import Any, Mapping
+
+import orjson
+
+# --- Cmd codes --------------------------------------------------------------
+CMD_BOARD = 67375105        # hands up / award / camera / selector / responder (by Color)
+CMD_AUTHORIZE = 67371520
+CMD_ENTER = 67371107
+CMD_EXIT = 67371111
+CMD_KICK = 67371523
+CMD_MUTE_ONE = 67371522
+CMD_MUTE_ALL = 67371586
+CMD_STAGE = 67371521
+CMD_TEST = "Test"
+
+INT_CMD_NAMES = {
+    CMD_BOARD: "board",
+    CMD_AUTHORIZE: "authorize",
+    CMD_ENTER: "enter",
+    CMD_EXIT: "exit",
+    CMD_KICK: "kick",
+    CMD_MUTE_ONE: "mute",
+    CMD_MUTE_ALL: "mute_all",
+    CMD_STAGE: "stage",
+}
+
+STRING_CMDS = (
+    "Test", "Net", "Check", "HelpInfo", "ClassLen", "LiveDetail", "EdbImg",
+    "End", "Rating", "Record", "Upload", "EduDt",
+    "FileCov", "UserCheck", "AccountCancellation", "ReplacePhoneNumber", "setSubAccount",
+    "HomeworkSubmit", "HomeworkScore", "ExamScore", "AnswerSheetScore", "DiscussionChangeInfo",
+    "eeoCourseInfoChange", "eeoClassInfoChange", "eeoCourseStudentChange", "eeoClassStudentChange",
+    "LiveWebLogin", "LiveReserve", "LiveDataDetail", "LiveLike", "LiveGoodsClickDetail",
+    "LiveChatMsgDetail", "ReplayDataDetail", "ClientPlaybackDataDetail", "ChatContent",
+)
+KNOWN_CMDS = frozenset(INT_CMD_NAMES) | frozenset(STRING_CMDS)
+
+# --- Enums (English labels; the GUI translates them) --------------------------
+IDENTITY = {1: "student", 2: "auditor", 3: "teacher", 4: "co-teacher",
+            193: "principal", 194: "principal's assistant"}
+TEACHER_IDENTITIES = frozenset({3, 4})
+
+DEVICE = {0: "PC", 1: "iPhone", 2: "iPad", 3: "web client", 4: "Android phone",
+          5: "Android tablet", 6: "Android TV", 7: "PC-TV", 8: "Android Chromebook",
+          9: "PC-x64", 10: "PC-TV-x64", 11: "PC-ARM", 12: "Harmony pad",
+          13: "Harmony phone", 14: "web page"}
+
+EXIT_REASON = {0: "unknown exception", 1: "normal exit", 2: "classroom closed",
+               3: "abnormal exit", 4: "kicked out", 5: "service closed",
+               6: "disconnected", 7: "lesson cancelled", 8: "role changed",
+               54: "logged in twice on the same machine",
+               56: "network connection broken",
+               60: "pushed out by a newer login", 101: "back key (Android)",
+               102: "phone call", 111: "app went to the background"}
+ABNORMAL_EXIT_REASONS = frozenset({0, 3, 6, 56})
+DUPLICATE_LOGIN_REASONS = frozenset({54, 60})
+MOBILE_INTERRUPTION_REASONS = frozenset({101, 102, 111})
+
+DEVICE_TYPE = {0: "unknown", 1: "Windows", 2: "iPhone", 3: "iPad",
+               4: "Android phone", 5: "Android pad", 6: "Mac"}
+CLIENT_TYPE = {1: "PC browser", 2: "mobile browser", 3: "mini program"}
+
+ACK_TEXT = "程序正常执行"
+
+
+# --- Lenient coercion: numbers may arrive as strings --------------------------
+def as_int(value: Any) -> int | None:
+    """Integer from an int, a float or a numeric string; None when it is not one."""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return int(value) if value == value and abs(value) != float("inf") else None
+    if isinstance(value, str):
+        text = value.strip()
+        if not text:
+            return None
+        try:
+            return int(text)
+        except ValueError:
+            f = as_float(text)
+            return None if f is None else int(f)
+    return None
+
+
+def as_float(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return float(value)
+    if isinstance(value, (int, float)):
+        f = float(value)
+    elif isinstance(value, str):
+        text = value.strip().rstrip("%").removesuffix("ms").strip()
+        try:
+            f = float(text)
+        except ValueError:
+            return None
+    else:
+        return None
+    return f if f == f and abs(f) != float("inf") else None
+
+
+def pick(mapping: Any, *names: str, default: Any = None) -> Any:
+    """First present key among spelling variants (`Ip`/`IP`, `src`/`Src`, ...)."""
+    if not isinstance(mapping, Mapping):
+        return default
+    for name in names:
+        if name in mapping and mapping[name] is not None:
+            return mapping[name]
+    return default
+
+
+def normalise_cmd(value: Any) -> int | str | None:
+    """Integers and digit-only strings become int; other strings stay as sent."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else str(value)
+    if isinstance(value, str):
+        text = value.strip()
+        if text.isdigit():
+            return int(text)
+        return text or None
+    return None
+
+
+def cmd_label(cmd: int | str | None) -> str:
+    if cmd is None:
+        return "?"
+    if isinstance(cmd, int):
+        name = INT_CMD_NAMES.get(cmd)
+        return f"{cmd} ({name})" if name else str(cmd)
+    return cmd
+
+
+# --- SafeKey ------------------------------------------------------------------
+def timestamp_text(value: Any) -> str | None:
+    """The decimal text that was hashed: str(int) for numbers, stripped digits for strings."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, str):
+        text = value.strip()
+        if text.isdigit():
+            return text
+    return None
+
+
+def safekey(secret: str, timestamp: Any) -> str:
+    text = timestamp_text(timestamp)
+    if text is None:
+        raise ValueError("TimeStamp is not a decimal number")
+    return hashlib.md5((secret + text).encode("utf-8")).hexdigest()
+
+
+def verify_safekey(secret: str, payload: Mapping[str, Any]) -> str | None:
+    """None when the SafeKey verifies, else the reason (never containing the secret)."""
+    text = timestamp_text(payload.get("TimeStamp"))
+    if text is None:
+        return "no usable top-level TimeStamp: the SafeKey cannot be verified"
+    given = payload.get("SafeKey")
+    if not isinstance(given, str) or not given:
+        return "no SafeKey"
+    expected = safekey(secret, text)
+    # Constant time, and case-insensitive on hex only in the sense of ClassIn's
+    # lower-case rule: we compare what they sent, lower-cased, to our digest.
+    if not hmac.compare_digest(given.strip().lower().encode(), expected.encode()):
+        return "wrong SafeKey (the school's secret is probably wrong)"
+    return None
+
+
+def sign(payload: dict, secret: str) -> dict:
+    """Set SafeKey for the payload's TimeStamp (simulator and tests)."""
+    payload["SafeKey"] = safekey(secret, payload["TimeStamp"])
+    return payload
+
+
+# --- Acknowledgement ------------------------------------------------------------
+ACK_BODY = orjson.dumps({"error_info": {"errno": 1, "error": ACK_TEXT}})
+
+
+def error_body(reason: str) -> bytes:
+    return orjson.dumps({"error_info": {"errno": 0, "error": reason}})
+
+
+def is_ack(body: bytes) -> bool:
+    """True when a receiver's answer is ClassIn's success ack (integer errno 1)."""
+    try:
+        doc = orjson.loads(body)
+    except orjson.JSONDecodeError:
+        return False
+    info = doc.get("error_info") if isinstance(doc, dict) else None
+    errno = info.get("errno") if isinstance(info, dict) else None
+    return isinstance(errno, int) and not isinstance(errno, bool) and errno == 1
+
+
+# --- Dedupe ---------------------------------------------------------------------
+_VOLATILE = ("TimeStamp", "SafeKey")
+
+
+def dedupe_key(payload: Mapping[str, Any]) -> str:
+    """`_id` when there is one; else a hash of the body without TimeStamp/SafeKey,
+    which a re-send may regenerate."""
+    sid = as_int(payload.get("SID"))
+    msg_id = payload.get("_id")
+    if isinstance(msg_id, (str, int)) and not isinstance(msg_id, bool) and str(msg_id).strip():
+        return f"classin:{sid}:id:{str(msg_id).strip()}"
+    body = {k: v for k, v in payload.items() if k not in _VOLATILE}
+    digest = hashlib.sha256(orjson.dumps(body, option=orjson.OPT_SORT_KEYS)).hexdigest()
+    return f"classin:{sid}:sha256:{digest}"
+
+
+def event_time(payload: Mapping[str, Any]) -> int | None:
+    """ActionTime; TimeStamp is not the event time (it runs ~600 s ahead)."""
+    return as_int(payload.get("ActionTime"))
