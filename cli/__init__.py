@@ -1,0 +1,79 @@
+"""Command line: parses arguments and hands each command to its module.
+
+Exit codes (CONTRACT.md): 0 success, 2 bad arguments (one line on stderr),
+1 anything else with a clear message and no traceback unless --debug.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+
+from .errors import CliError
+
+# command name -> module in this package with add_parser(subparsers, parents) and run(args)
+COMMANDS = ("serve", "school", "events", "export", "rebuild", "simulate", "selftest", "gensee")
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2
+        sys.stderr.write(f"{self.prog}: error: {message}\n")
+        raise SystemExit(2)
+
+
+def _common(defaults: bool) -> argparse.ArgumentParser:
+    """Options accepted before and after the command name."""
+    parent = Parser(add_help=False)
+    kw = {} if defaults else {"default": argparse.SUPPRESS}
+    parent.add_argument("--data-dir", metavar="DIR", help="data directory (default: $CLASSWATCH_DATA_DIR "
+                        "or the platform's per-user data dir)", **({"default": None} if defaults else kw))
+    parent.add_argument("--debug", action="store_true", help="verbose logs and tracebacks", **kw)
+    return parent
+
+
+def build_parser() -> Parser:
+    parser = Parser(prog="classwatch", parents=[_common(True)],
+                    description="ClassWatch: live ClassIn/Gensee classroom monitor for support desks. "
+                                "Without a command it opens the desktop app.")
+    parser.add_argument("--host", default="127.0.0.1", help="receiver address (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8765, help="receiver port (default 8765)")
+    parser.add_argument("--demo", action="store_true",
+                        help="open the app fed by a built-in simulated school (throw-away data dir)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    parents = [_common(False)]
+    for name in COMMANDS:
+        module = _module(name)
+        if module is not None:
+            module.add_parser(sub, parents)
+    return parser
+
+
+def _module(name: str):
+    try:
+        return importlib.import_module(f"cli.{name}_cmd")
+    except ModuleNotFoundError as exc:
+        if exc.name == f"cli.{name}_cmd":
+            return None
+        raise
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            from gui.launch import run as run_gui
+            return run_gui(args)
+        return _module(args.command).run(args)
+    except CliError as exc:
+        sys.stderr.write(f"error: {exc}\n")
+        return exc.code
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:
+        if args.debug:
+            raise
+        logging.getLogger("classwatch").error("unexpected error", exc_info=True)
+        sys.stderr.write(f"error: {type(exc).__name__}: {exc} (run with --debug for details)\n")
+        return 1

@@ -1,0 +1,174 @@
+"""The Receiver: aiohttp application + the storage writer + live counters.
+
+Plain asyncio. The desktop app wraps it in a thin Qt object that turns
+`emit`ted events into signals (the Randovania pattern); `serve` just runs it.
+"""
+from __future__ import annotations
+
+import asyncio
+import collections
+import logging
+import time
+from pathlib import Path
+from typing import Callable
+
+from aiohttp import web
+
+from storage.config import ConfigStore
+from storage.db import open_database
+from storage.paths import DB_NAME
+from storage.writer import Writer
+
+from . import classin
+from .events import PushDuplicate, PushRefused, PushStored, ReceiverEvent, StorageFailed
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MAX_BODY = 16 * 1024 * 1024
+VERSION = "0.1.0"
+
+Listener = Callable[[ReceiverEvent], None]
+
+
+class Stats:
+    """Counters for /healthz and the status bar (touched on the loop only)."""
+
+    def __init__(self) -> None:
+        self.stored = 0
+        self.duplicates = 0
+        self.refused = 0
+        self.storage_failures = 0
+        self.quarantined_open = 0
+        self.last_push_at: float | None = None
+        self.started_at = time.time()
+        self._recent: collections.deque[float] = collections.deque()
+
+    def note_push(self, when: float) -> None:
+        self.stored += 1
+        self.last_push_at = when
+        self._recent.append(when)
+
+    def pushes_last_minute(self, now: float | None = None) -> int:
+        now = time.time() if now is None else now
+        while self._recent and self._recent[0] < now - 60:
+            self._recent.popleft()
+        return len(self._recent)
+
+
+class Receiver:
+    def __init__(self, data_dir: Path, *, config: ConfigStore | None = None,
+                 max_body: int = DEFAULT_MAX_BODY, store_timeout: float = 10.0,
+                 sync_delay: float = 0.0, on_committed=None):
+        self.data_dir = Path(data_dir)
+        self.db_path = self.data_dir / DB_NAME
+        self.config = config or ConfigStore(self.data_dir)
+        self.max_body = max_body
+        self.store_timeout = store_timeout
+        self.writer = Writer(self.db_path, sync_delay=sync_delay, on_committed=on_committed)
+        self.stats = Stats()
+        self.listeners: list[Listener] = []
+        self.route_setups: list[Callable[[web.Application], None]] = []
+        # Things that live as long as the listening socket (tunnel, health checks):
+        # objects with async start()/stop(), started after listening, stopped first.
+        self.services: list = []
+        self._runner: web.AppRunner | None = None
+        self.url: str | None = None
+
+    # -- events ------------------------------------------------------------------
+    def emit(self, event: ReceiverEvent) -> None:
+        if isinstance(event, PushStored):
+            self.stats.note_push(event.received_at)
+        elif isinstance(event, PushDuplicate):
+            self.stats.duplicates += 1
+        elif isinstance(event, PushRefused):
+            self.stats.refused += 1
+            if event.attempts == 1 and event.stored_in_quarantine:
+                self.stats.quarantined_open += 1
+        elif isinstance(event, StorageFailed):
+            self.stats.storage_failures += 1
+        for listener in list(self.listeners):
+            try:
+                listener(event)
+            except Exception:  # a broken view must not break receiving
+                log.exception("receiver listener failed")
+
+    # -- HTTP ----------------------------------------------------------------------
+    def make_app(self) -> web.Application:
+        # client_max_size is a second fence; read_body enforces the limit itself.
+        app = web.Application(client_max_size=self.max_body + 1)
+        app["receiver"] = self
+        app.router.add_post("/classin", classin.handle)
+        app.router.add_get("/healthz", self._healthz)
+        for setup in self.route_setups:
+            setup(app)
+        return app
+
+    async def _healthz(self, request: web.Request) -> web.Response:
+        s = self.stats
+        return web.json_response({
+            "ok": True,
+            "version": VERSION,
+            "pushes": s.stored,
+            "pushes_last_minute": s.pushes_last_minute(),
+            "duplicates": s.duplicates,
+            "refused": s.refused,
+            "quarantined_open": s.quarantined_open,
+            "storage_failures": s.storage_failures,
+            "last_push_at": s.last_push_at,
+            "uptime": round(time.time() - s.started_at, 1),
+            "schools": len(self.config.current().schools),
+        })
+
+    # -- lifecycle -----------------------------------------------------------------
+    async def start(self, host: str = "127.0.0.1", port: int = 8765) -> str:
+        loop = asyncio.get_running_loop()
+        # Opening/migrating the database touches the disk: keep it off the loop.
+        await loop.run_in_executor(None, self._open_storage)
+        self.writer.start()
+        await self._load_counters()
+        self._runner = web.AppRunner(self.make_app(), access_log=None, shutdown_timeout=15.0)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, host, port, reuse_address=True)
+        await site.start()
+        sock = site._server.sockets[0]  # the real port when port=0
+        bound_host, bound_port = sock.getsockname()[:2]
+        shown = host if host not in ("0.0.0.0", "::", "") else "127.0.0.1"
+        self.url = f"http://{shown}:{bound_port}"
+        log.info("receiver listening on %s (bound %s:%s)", self.url, bound_host, bound_port)
+        for service in self.services:
+            await service.start()
+        return self.url
+
+    def banner(self) -> list[str]:
+        """What `serve` prints on start: the URLs a user has to hand out."""
+        lines = [f"listening on {self.url}", f"ClassIn push URL: {self.url}/classin"]
+        for service in self.services:
+            lines += getattr(service, "banner", lambda: [])()
+        return lines
+
+    def _open_storage(self) -> None:
+        db = open_database(self.db_path)
+        db.close()
+
+    async def _load_counters(self) -> None:
+        def count(conn):
+            stored = conn.execute("SELECT COUNT(*), MAX(received_at) FROM push").fetchone()
+            open_q = conn.execute("SELECT COUNT(*) FROM quarantine WHERE resolved_at IS NULL").fetchone()
+            return stored[0], stored[1], open_q[0]
+        stored, last, open_q = await self.writer.store(count)
+        self.stats.stored, self.stats.last_push_at, self.stats.quarantined_open = stored, last, open_q
+
+    async def stop(self) -> None:
+        """Stop taking requests, let in-flight ones finish (committed and answered),
+        then flush and close the writer."""
+        for service in reversed(self.services):
+            try:
+                await service.stop()
+            except Exception:
+                log.exception("stopping %s failed", type(service).__name__)
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+        loop = asyncio.get_running_loop()
+        await loop.run_in_executor(None, self.writer.stop)
+        log.info("receiver stopped")

@@ -1,0 +1,152 @@
+"""POST /classin: ClassIn's data subscription.
+
+Rules (CONTRACT.md, protocol/classin.md §17): size limit before reading the
+body whole; parse JSON; SafeKey per SID; dedupe by `_id` else body hash;
+commit, THEN ack. Anything refused is kept in quarantine with the reason,
+and its re-sends update that one row.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import logging
+import time
+from typing import TYPE_CHECKING, Any
+
+import orjson
+from aiohttp import web
+
+from protocol import classin as ci
+from storage.models import FLAG_RELEASED, FLAG_UNPARSED
+from storage.writer import PushRecord, QuarantineRecord, StorageError, Stored
+
+from .body import read_body, remote_of
+from .events import PushDuplicate, PushRefused, PushStored, StorageFailed
+
+if TYPE_CHECKING:
+    from .app import Receiver
+
+log = logging.getLogger(__name__)
+
+SOURCE = "classin"
+
+
+def _answer(status: int, body: bytes, close: bool = False) -> web.Response:
+    resp = web.Response(status=status, body=body, content_type="application/json")
+    if close:
+        resp.force_close()
+    return resp
+
+
+def _raw_qkey(body: bytes) -> str:
+    return "classin:raw:" + hashlib.sha256(body).hexdigest()
+
+
+def _text(body: bytes) -> str:
+    return body.decode("utf-8", errors="replace")
+
+
+def _fields(payload: dict[str, Any]) -> tuple[int | None, str | None, int | None]:
+    cmd = ci.normalise_cmd(payload.get("Cmd"))
+    class_id = ci.as_int(ci.pick(payload, "ClassID", "ClassId", "CID"))
+    return ci.as_int(payload.get("SID")), (None if cmd is None else str(cmd)), class_id
+
+
+def push_record(payload: dict[str, Any], text: str, received_at: float, flags: int = 0) -> PushRecord:
+    sid, cmd, class_id = _fields(payload)
+    uid = ci.as_int(payload.get("UID"))
+    if uid is None and isinstance(payload.get("Data"), dict):
+        uid = ci.as_int(payload["Data"].get("UID"))
+    key = ci.dedupe_key(payload)
+    return PushRecord(received_at=received_at, source=SOURCE, sid=sid, cmd=cmd, class_id=class_id,
+                      uid=uid, action_time=ci.event_time(payload), dedupe_key=key, payload=text,
+                      flags=flags, qkey=key)
+
+
+async def handle(request: web.Request) -> web.Response:
+    receiver: Receiver = request.app["receiver"]
+    received_at = time.time()
+    remote = remote_of(request)
+    body = await read_body(request, receiver.max_body)
+
+    if body.too_large:
+        return await _refuse(receiver, 413, "too_large",
+                             f"body of {body.size} bytes is over the {receiver.max_body}-byte limit",
+                             body.data, body.size, received_at, remote, close=True)
+    try:
+        payload = orjson.loads(body.data)
+    except orjson.JSONDecodeError as exc:
+        return await _refuse(receiver, 400, "bad_json", f"body is not JSON ({exc.msg} at byte {exc.pos})",
+                             body.data, body.size, received_at, remote)
+    if not isinstance(payload, dict):
+        return await _refuse(receiver, 400, "not_object",
+                             f"body is JSON {type(payload).__name__}, not an object",
+                             body.data, body.size, received_at, remote)
+
+    text = _text(body.data)
+    record = push_record(payload, text, received_at)
+    sid = record.sid
+    secret = receiver.config.secret_for(sid) if sid is not None else None
+    if secret is None:
+        reason = ("no SID in the push" if sid is None else
+                  f"unknown SID {sid}: add the school with its secret")
+        return await _refuse(receiver, 403, "unknown_sid", reason, body.data, body.size, received_at,
+                             remote, payload=payload, record=record)
+    problem = ci.verify_safekey(secret, payload)
+    if problem is not None:
+        code = "no_timestamp" if "TimeStamp" in problem else "bad_safekey"
+        return await _refuse(receiver, 403, code, problem, body.data, body.size, received_at, remote,
+                             payload=payload, record=record)
+    return await _store(receiver, record, payload)
+
+
+async def _store(receiver: Receiver, record: PushRecord, payload: Any) -> web.Response:
+    try:
+        result = await receiver.writer.store(record, timeout=receiver.store_timeout)
+    except StorageError as exc:
+        receiver.emit(StorageFailed(record.received_at, str(exc), record.sid))
+        return _answer(503, ci.error_body("storage failure, retry later"))
+    _report(receiver, record, result, payload)
+    return _answer(200, ci.ACK_BODY)
+
+
+def _report(receiver: Receiver, record: PushRecord, result: Stored, payload: Any) -> None:
+    if result.duplicate:
+        receiver.emit(PushDuplicate(SOURCE, record.received_at, record.sid, record.cmd, record.dedupe_key))
+    else:
+        receiver.emit(PushStored(result.push_id, SOURCE, record.received_at, record.sid, record.cmd,
+                                 record.class_id, payload, bool(record.flags & FLAG_RELEASED)))
+
+
+async def _refuse(receiver: Receiver, status: int, code: str, reason: str, data: bytes, size: int,
+                  received_at: float, remote: str | None, *, payload: dict | None = None,
+                  record: PushRecord | None = None, close: bool = False) -> web.Response:
+    if record is not None:
+        qkey, sid, cmd, class_id = record.qkey, record.sid, record.cmd, record.class_id
+        released = dataclasses.replace(record, flags=record.flags | FLAG_RELEASED)
+    else:
+        qkey, sid, cmd, class_id = _raw_qkey(data), None, None, None
+        released = None
+        if code in ("bad_json", "not_object"):
+            # A released non-JSON body is stored as text so the queue can move on.
+            released = PushRecord(received_at=received_at, source=SOURCE, sid=None, cmd=None,
+                                  class_id=None, uid=None, action_time=None, dedupe_key=qkey,
+                                  payload=_text(data), flags=FLAG_RELEASED | FLAG_UNPARSED, qkey=qkey)
+    quarantine = QuarantineRecord(qkey=qkey, received_at=received_at, source=SOURCE, reason_code=code,
+                                  reason=reason, sid=sid, cmd=cmd, class_id=class_id, size=size,
+                                  body=data, remote=remote, if_released=released)
+    log.warning("refused a ClassIn push (%s): sid=%s cmd=%s: %s", code, sid, cmd, reason)
+    try:
+        result = await receiver.writer.store(quarantine, timeout=receiver.store_timeout)
+    except StorageError as exc:
+        receiver.emit(PushRefused(qkey, SOURCE, received_at, status, code, reason, sid, cmd, class_id,
+                                  1, received_at, stored_in_quarantine=False))
+        receiver.emit(StorageFailed(received_at, str(exc), sid))
+        return _answer(status, ci.error_body(reason), close)
+    if result.accepted is not None and released is not None:
+        log.warning("accepted a released push (%s) for sid=%s cmd=%s", code, sid, cmd)
+        _report(receiver, released, result.accepted, payload if payload is not None else released.payload)
+        return _answer(200, ci.ACK_BODY)
+    receiver.emit(PushRefused(qkey, SOURCE, received_at, status, code, reason, sid, cmd, class_id,
+                              result.attempts, result.first_seen))
+    return _answer(status, ci.error_body(reason), close)

@@ -1,0 +1,175 @@
+"""The user's configuration: schools with their secrets, the Gensee token,
+tunnel and alarm settings. One JSON file in the data dir, private to the user
+(0600 where the platform has POSIX modes; a Windows profile dir is private
+already), written atomically so a crash never leaves half a file.
+
+`serve` and the app re-read it when it changes on disk, so `school add`
+takes effect within a second without a restart.
+"""
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import threading
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .paths import CONFIG_NAME
+
+DEFAULT_TIMEZONE = "Asia/Shanghai"
+
+
+@dataclass
+class School:
+    sid: int
+    secret: str = field(repr=False)  # never in a repr, log line or traceback
+    name: str = ""
+    timezone: str = DEFAULT_TIMEZONE
+
+    def public(self) -> dict[str, Any]:
+        return {"sid": self.sid, "name": self.name, "timezone": self.timezone}
+
+
+@dataclass
+class Config:
+    schools: dict[int, School] = field(default_factory=dict)
+    gensee_token: str = ""
+    settings: dict[str, Any] = field(default_factory=dict)
+
+    def secrets(self) -> list[str]:
+        values = [s.secret for s in self.schools.values()]
+        values.append(self.gensee_token)
+        values += [v for k, v in self.settings.items() if k.endswith("token") and isinstance(v, str)]
+        return [v for v in values if v and len(v) >= 4]
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+def _from_json(doc: dict[str, Any]) -> Config:
+    schools = {}
+    for item in doc.get("schools", []):
+        school = School(sid=int(item["sid"]), secret=str(item["secret"]),
+                        name=str(item.get("name") or ""),
+                        timezone=str(item.get("timezone") or DEFAULT_TIMEZONE))
+        schools[school.sid] = school
+    return Config(schools=schools, gensee_token=str(doc.get("gensee_token") or ""),
+                  settings=dict(doc.get("settings") or {}))
+
+
+def _to_json(config: Config) -> dict[str, Any]:
+    return {
+        "schools": [asdict(s) for s in sorted(config.schools.values(), key=lambda s: s.sid)],
+        "gensee_token": config.gensee_token,
+        "settings": config.settings,
+    }
+
+
+class ConfigError(Exception):
+    pass
+
+
+class ConfigStore:
+    """Loads and saves config.json; `current()` re-reads it when the file changed
+    (checked at most once a second) so other processes' edits take effect."""
+
+    CHECK_INTERVAL = 1.0
+
+    def __init__(self, data_dir: Path):
+        self.path = Path(data_dir) / CONFIG_NAME
+        self._lock = threading.Lock()
+        self._config = Config()
+        self._stamp: tuple[int, int] | None = None
+        self._checked = 0.0
+        self._reload(force=True)
+        if not self._config.gensee_token:
+            self.update(lambda c: setattr(c, "gensee_token", new_token()))
+
+    def _file_stamp(self) -> tuple[int, int] | None:
+        try:
+            st = self.path.stat()
+        except FileNotFoundError:
+            return None
+        return (st.st_mtime_ns, st.st_size)
+
+    def _reload(self, force: bool = False) -> None:
+        stamp = self._file_stamp()
+        if not force and stamp == self._stamp:
+            return
+        if stamp is None:
+            self._config, self._stamp = Config(), None
+            return
+        try:
+            doc = json.loads(self.path.read_text(encoding="utf-8"))
+            config = _from_json(doc)
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            # Keep the last good config: a half-edited file must not drop every school.
+            raise ConfigError(f"cannot read {self.path}: {type(exc).__name__}") from None
+        self._config, self._stamp = config, stamp
+
+    def current(self, force_check: bool = False) -> Config:
+        now = time.monotonic()
+        with self._lock:
+            if force_check or now - self._checked >= self.CHECK_INTERVAL:
+                self._checked = now
+                try:
+                    self._reload()
+                except ConfigError:
+                    pass
+            return self._config
+
+    def update(self, change) -> Config:
+        """Apply `change(config)` to the freshest config on disk and save it."""
+        with self._lock:
+            self._reload(force=True)
+            change(self._config)
+            self._save(self._config)
+            return self._config
+
+    def _save(self, config: Config) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(".tmp")
+        data = json.dumps(_to_json(config), ensure_ascii=False, indent=2).encode("utf-8")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            os.write(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, self.path)
+        if os.name == "posix":
+            os.chmod(self.path, 0o600)
+        self._stamp = self._file_stamp()
+
+    # -- convenience -------------------------------------------------------
+    def secret_for(self, sid: int) -> str | None:
+        school = self.current().schools.get(sid)
+        if school is None:
+            # An unknown SID may have just been added by `school add`: look now.
+            school = self.current(force_check=True).schools.get(sid)
+        return school.secret if school else None
+
+    def add_school(self, sid: int, secret: str, name: str = "", timezone: str = DEFAULT_TIMEZONE) -> School:
+        school = School(sid=sid, secret=secret, name=name, timezone=timezone)
+
+        def change(config: Config) -> None:
+            old = config.schools.get(sid)
+            if old and not name:
+                school.name = old.name
+            config.schools[sid] = school
+        self.update(change)
+        return school
+
+    def remove_school(self, sid: int) -> bool:
+        found = []
+        self.update(lambda c: found.append(c.schools.pop(sid, None)))
+        return found[0] is not None
+
+    def rotate_gensee_token(self) -> str:
+        token = new_token()
+        self.update(lambda c: setattr(c, "gensee_token", token))
+        return token

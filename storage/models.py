@@ -1,0 +1,78 @@
+"""peewee models. Raw pushes are the source of truth; every other table is
+derived from them and can be rebuilt (`python main.py rebuild`)."""
+from __future__ import annotations
+
+from peewee import (BlobField, DatabaseProxy, FloatField, IntegerField, Model,
+                    TextField)
+
+database = DatabaseProxy()
+
+# Push.flags
+FLAG_RELEASED = 1      # accepted by a user's release although it failed a check
+FLAG_UNPARSED = 2      # payload is not a JSON object (released bad body)
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database
+
+
+class Meta(BaseModel):
+    key = TextField(primary_key=True)
+    value = TextField()
+
+    class Meta:
+        table_name = "meta"
+
+
+class Push(BaseModel):
+    """One accepted push, exactly as received."""
+    received_at = FloatField()
+    source = TextField()                  # "classin" | "gensee"
+    sid = IntegerField(null=True)
+    cmd = TextField(null=True)            # normalised Cmd as text ("67371107", "Net")
+    class_id = IntegerField(null=True)
+    uid = IntegerField(null=True)
+    action_time = IntegerField(null=True)
+    dedupe_key = TextField(unique=True)
+    payload = TextField()                 # the body as received (UTF-8 text)
+    flags = IntegerField(default=0)
+    resends = IntegerField(default=0)     # re-deliveries after our ack: lost acks
+    last_resent_at = FloatField(null=True)
+
+    class Meta:
+        table_name = "push"
+        indexes = (
+            (("class_id", "action_time"), False),
+            (("cmd", "received_at"), False),
+            (("uid", "action_time"), False),
+            (("received_at",), False),
+            (("sid", "received_at"), False),
+        )
+
+
+class Quarantine(BaseModel):
+    """A refused body, kept so nothing is lost. Re-sends of the same push
+    update one row (attempts, last_seen) instead of piling up every 10 s."""
+    qkey = TextField(unique=True)
+    first_seen = FloatField()
+    last_seen = FloatField()
+    attempts = IntegerField(default=1)
+    source = TextField()
+    reason_code = TextField()             # bad_json | not_object | unknown_sid | bad_safekey | no_timestamp | too_large
+    reason = TextField()
+    sid = IntegerField(null=True)
+    cmd = TextField(null=True)
+    class_id = IntegerField(null=True)
+    size = IntegerField()
+    body = BlobField()                    # up to the kept-prefix limit for huge bodies
+    remote = TextField(null=True)
+    released = IntegerField(default=0)    # 1: the next re-send is accepted and flagged
+    resolved_at = FloatField(null=True)   # set when a later attempt was accepted
+
+    class Meta:
+        table_name = "quarantine"
+        indexes = ((("last_seen",), False), (("resolved_at", "last_seen"), False))
+
+
+RAW_MODELS = [Meta, Push, Quarantine]

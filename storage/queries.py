@@ -1,0 +1,65 @@
+"""Read-side queries over raw pushes and quarantine (any thread, any process)."""
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+import orjson
+
+from .models import Push, Quarantine
+
+
+def parse_payload(text: str) -> Any:
+    """The stored body parsed; a released non-JSON body comes back as its text."""
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return text
+
+
+def iter_pushes(*, class_id: int | None = None, cmd: str | None = None,
+                since: float | None = None, source: str | None = None,
+                batch: int = 2000) -> Iterator[Push]:
+    """Accepted pushes, oldest first (receive order), streamed in batches by id."""
+    last_id = 0
+    while True:
+        q = Push.select().where(Push.id > last_id)
+        if class_id is not None:
+            q = q.where(Push.class_id == class_id)
+        if cmd is not None:
+            q = q.where(Push.cmd == cmd)
+        if since is not None:
+            q = q.where(Push.received_at >= since)
+        if source is not None:
+            q = q.where(Push.source == source)
+        rows = list(q.order_by(Push.id).limit(batch))
+        if not rows:
+            return
+        yield from rows
+        last_id = rows[-1].id
+
+
+def iter_quarantine(*, since: float | None = None, cmd: str | None = None,
+                    class_id: int | None = None) -> Iterator[Quarantine]:
+    q = Quarantine.select()
+    if since is not None:
+        q = q.where(Quarantine.last_seen >= since)
+    if cmd is not None:
+        q = q.where(Quarantine.cmd == cmd)
+    if class_id is not None:
+        q = q.where(Quarantine.class_id == class_id)
+    return q.order_by(Quarantine.first_seen, Quarantine.id).iterator()
+
+
+def push_event(row: Push) -> dict[str, Any]:
+    return {"received_at": row.received_at, "source": row.source,
+            "payload": parse_payload(row.payload)}
+
+
+def quarantine_event(row: Quarantine) -> dict[str, Any]:
+    body = bytes(row.body)
+    text = body.decode("utf-8", errors="replace")
+    return {"received_at": row.last_seen, "first_seen": row.first_seen, "source": row.source,
+            "reason": row.reason, "reason_code": row.reason_code, "attempts": row.attempts,
+            "sid": row.sid, "cmd": row.cmd, "size": row.size,
+            "resolved": row.resolved_at is not None, "released": bool(row.released),
+            "payload": parse_payload(text)}
