@@ -71,6 +71,55 @@ CLIENT_TYPE = {1: "PC browser", 2: "mobile browser", 3: "mini program"}
 
 ACK_TEXT = "程序正常执行"
 
+EXIT_CLASSROOM_CLOSED = 2
+EXIT_KICKED = 4
+EXIT_LESSON_CANCELLED = 7
+# Exits that mean the lesson itself closed, not that the user chose to leave.
+CLOSING_EXIT_REASONS = frozenset({EXIT_CLASSROOM_CLOSED, EXIT_LESSON_CANCELLED})
+
+# CloseTime = scheduled end + this fixed overtime [S001, D-faq].
+CLOSE_OVERTIME_SECONDS = 20 * 60
+
+# Cmd 67375105: normalised Color prefixes (lower-case; spaces, "_" and "+"
+# dropped; a leading "standalone" removed), longest-first where one prefix
+# starts another (§9.1).
+BOARD_COLOR_PREFIXES = (
+    ("handsup", "hands"),
+    ("award", "award"),
+    ("webcamposition", "camera"),
+    ("selectortoolglobaldata", "selector_question"),
+    ("selectortool", "selector_answer"),
+    ("respondertoolglobaldata", "responder_question"),
+    ("respondertool", "responder_answer"),
+)
+
+# Device-check codes differ between the in-class Check and the UserCheck (§9.9, §11.2).
+CHECK_ARBITRARY = {1: "installed", 2: "disabled or absent"}
+CHECK_IMPERSONAL = {0: "not tested", 1: "normal", 2: "abnormal"}
+USERCHECK_STATE = {0: "not tested", 1: "normal", 2: "abnormal"}
+CHECK_INFO_SOURCE = {1: "device initialisation", 2: "device selected", 3: "check finished",
+                     4: "device plugged/unplugged", 5: "settings finished",
+                     7: "check interrupted"}
+USERCHECK_INFO_SOURCE = {3: "check finished", 6: "login succeeded", 7: "check interrupted"}
+INFO_SOURCE_DEVICE_CHANGED = 4
+INFO_SOURCE_INTERRUPTED = 7
+# Impersonal (program-detected) results are meaningless on these DeviceTypes.
+MOBILE_DEVICE_TYPES = frozenset({2, 3, 4, 5})
+CHECK_TIMED_OUT = "N/A"
+
+SCHEDULE_OP = {1: "added", 2: "deleted", 3: "edited"}
+OP_ADD, OP_DELETE, OP_EDIT = 1, 2, 3
+
+FILE_CONVERSION_RESULT = {2: "success", 3: "failure"}
+ACCOUNT_CLOSED = 255
+PLAYBACK_TRIGGER = {1: "replay opened", 3: "replay closed", 4: "timeout"}
+HOMEWORK_STATE = {40: "graded", 50: "returned"}
+TOPIC_RESULT = {0: "awaiting grading", 1: "correct", 2: "wrong", 3: "partly correct",
+                4: "not answered"}
+COMMENT_TYPE = {1: "comment", 2: "reply", 3: "like"}
+RATING_DIRECTIONS = ("T2S", "S2T")
+TOURIST_PREFIX = "yk_"
+
 
 # --- Lenient coercion: numbers may arrive as strings --------------------------
 def as_int(value: Any) -> int | None:
@@ -117,6 +166,64 @@ def pick(mapping: Any, *names: str, default: Any = None) -> Any:
         if name in mapping and mapping[name] is not None:
             return mapping[name]
     return default
+
+
+def as_str(value: Any) -> str | None:
+    """Text from a string or a number (phone numbers arrive as both); None otherwise."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float) and value == value and abs(value) != float("inf"):
+        return str(int(value)) if value.is_integer() else str(value)
+    return None
+
+
+def as_bool(value: Any) -> bool | None:
+    """true/false, 1/0 and their string forms; None for anything else."""
+    if isinstance(value, bool):
+        return value
+    number = as_int(value) if isinstance(value, (int, float, str)) else None
+    if number in (0, 1):
+        return bool(number)
+    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+        return value.strip().lower() == "true"
+    return None
+
+
+def as_dict(value: Any) -> dict:
+    """An object, or a JSON-encoded object string (`EEO_DEVICE_LIST`, chat `ext`); else {}."""
+    if isinstance(value, Mapping):
+        return dict(value)
+    if isinstance(value, (str, bytes)):
+        try:
+            decoded = orjson.loads(value)
+        except orjson.JSONDecodeError:
+            return {}
+        return decoded if isinstance(decoded, dict) else {}
+    return {}
+
+
+def as_list(value: Any) -> list:
+    """A list; a lone value where the docs promise a list (`TopicResult` int,
+    `labelInfos`/`Participants` object) becomes a one-item list; None is []."""
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple)):
+        return list(value)
+    return [value]
+
+
+def lesson_end_time(close_time: int | None, real_close_time: int | None) -> int | None:
+    """ClassIn's end-time rule: no RealCloseTime or 0 -> CloseTime,
+    else min(RealCloseTime, CloseTime)."""
+    if not real_close_time:
+        return close_time
+    if close_time is None:
+        return real_close_time
+    return min(real_close_time, close_time)
 
 
 def normalise_cmd(value: Any) -> int | str | None:

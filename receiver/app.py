@@ -20,6 +20,7 @@ from storage.paths import DB_NAME
 from storage.writer import Writer
 
 from . import classin
+from .appkeys import RECEIVER
 from .events import PushDuplicate, PushRefused, PushStored, ReceiverEvent, StorageFailed
 
 log = logging.getLogger(__name__)
@@ -96,7 +97,7 @@ class Receiver:
     def make_app(self) -> web.Application:
         # client_max_size is a second fence; read_body enforces the limit itself.
         app = web.Application(client_max_size=self.max_body + 1)
-        app["receiver"] = self
+        app[RECEIVER] = self
         app.router.add_post("/classin", classin.handle)
         app.router.add_get("/healthz", self._healthz)
         for setup in self.route_setups:
@@ -118,6 +119,14 @@ class Receiver:
             "uptime": round(time.time() - s.started_at, 1),
             "schools": len(self.config.current().schools),
         })
+
+    async def release(self, qkey: str) -> bool:
+        """Let the next re-send of a refused push through (flagged): unblocks the
+        school's queue when the cause cannot be fixed (e.g. a body that is not JSON)."""
+        def mark(conn):
+            return conn.execute("UPDATE quarantine SET released = 1 WHERE qkey = ? AND resolved_at IS NULL",
+                                (qkey,)).rowcount
+        return bool(await self.writer.store(mark))
 
     # -- lifecycle -----------------------------------------------------------------
     async def start(self, host: str = "127.0.0.1", port: int = 8765) -> str:

@@ -18,8 +18,9 @@ from aiohttp import web
 
 from protocol import classin as ci
 from storage.models import FLAG_RELEASED, FLAG_UNPARSED
-from storage.writer import PushRecord, QuarantineRecord, StorageError, Stored
+from storage.writer import PushRecord, QuarantineRecord, StorageError, Stored, UNPARSED_REASONS
 
+from .appkeys import RECEIVER
 from .body import read_body, remote_of
 from .events import PushDuplicate, PushRefused, PushStored, StorageFailed
 
@@ -64,7 +65,7 @@ def push_record(payload: dict[str, Any], text: str, received_at: float, flags: i
 
 
 async def handle(request: web.Request) -> web.Response:
-    receiver: Receiver = request.app["receiver"]
+    receiver: Receiver = request.app[RECEIVER]
     received_at = time.time()
     remote = remote_of(request)
     body = await read_body(request, receiver.max_body)
@@ -127,7 +128,7 @@ async def _refuse(receiver: Receiver, status: int, code: str, reason: str, data:
     else:
         qkey, sid, cmd, class_id = _raw_qkey(data), None, None, None
         released = None
-        if code in ("bad_json", "not_object"):
+        if code in UNPARSED_REASONS:
             # A released non-JSON body is stored as text so the queue can move on.
             released = PushRecord(received_at=received_at, source=SOURCE, sid=None, cmd=None,
                                   class_id=None, uid=None, action_time=None, dedupe_key=qkey,

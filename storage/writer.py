@@ -25,6 +25,7 @@ from .db import PRAGMAS
 log = logging.getLogger(__name__)
 
 MAX_BATCH = 512
+UNPARSED_REASONS = ("bad_json", "not_object")
 
 
 @dataclass(slots=True)
@@ -88,6 +89,7 @@ _UPSERT_QUARANTINE = (
     " reason_code=excluded.reason_code, reason=excluded.reason, body=excluded.body,"
     " size=excluded.size, remote=excluded.remote, resolved_at=NULL"
     " RETURNING attempts, first_seen")
+_EXISTS = "SELECT 1 FROM push WHERE dedupe_key = ?"
 _IS_RELEASED = "SELECT released, attempts, first_seen FROM quarantine WHERE qkey = ?"
 _RESOLVE_QUARANTINE = "UPDATE quarantine SET resolved_at = ?, released = 0 WHERE qkey = ?"
 
@@ -232,9 +234,14 @@ class Writer:
         if isinstance(item, QuarantineRecord):
             if item.if_released is not None:
                 row = conn.execute(_IS_RELEASED, (item.qkey,)).fetchone()
-                if row and row[0]:
+                # A re-send of a body a release already let through is a plain duplicate;
+                # an unauthenticated push never rides on a stored one.
+                known = item.reason_code in UNPARSED_REASONS and conn.execute(
+                    _EXISTS, (item.if_released.dedupe_key,)).fetchone()
+                if (row and row[0]) or known:
                     stored = self._apply(conn, item.if_released)
-                    return Quarantined(attempts=row[1], first_seen=row[2], accepted=stored)
+                    attempts, first_seen = (row[1], row[2]) if row else (0, item.received_at)
+                    return Quarantined(attempts=attempts, first_seen=first_seen, accepted=stored)
             row = conn.execute(_UPSERT_QUARANTINE, (
                 item.qkey, item.received_at, item.received_at, item.source, item.reason_code,
                 item.reason, item.sid, item.cmd, item.class_id, item.size, item.body,

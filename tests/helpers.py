@@ -1,0 +1,89 @@
+"""Shared test helpers: fixtures on disk, signing, a real `serve` subprocess."""
+from __future__ import annotations
+
+import copy
+import json
+import os
+import re
+import secrets
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from protocol.classin import sign
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+SID = 2290417
+SECRET = "fixture-secret"
+
+
+def fixture(name: str) -> dict:
+    return json.loads((FIXTURES / name).read_text(encoding="utf-8"))
+
+
+def fixture_names() -> list[str]:
+    return sorted(p.name for p in FIXTURES.glob("*.json"))
+
+
+def new_push(cmd="Net", *, sid=SID, secret=SECRET, class_id=508113967, action_time=None, **fields) -> dict:
+    """A distinct, correctly signed push (unique _id)."""
+    action_time = action_time or int(time.time())
+    payload = {"SID": sid, "ClassID": class_id, "Cmd": cmd, "ActionTime": action_time,
+               "TimeStamp": action_time + 600,
+               "_id": f"{action_time:08x}{secrets.token_hex(8)}", **fields}
+    return sign(payload, secret)
+
+
+def resign(payload: dict, secret: str = SECRET) -> dict:
+    return sign(copy.deepcopy(payload), secret)
+
+
+def run_cli(*args: str, data_dir: Path, timeout: float = 60, input: str | None = None,
+            env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args, "--data-dir", str(data_dir)],
+                          capture_output=True, text=True, timeout=timeout, input=input, cwd=ROOT,
+                          env={**os.environ, **(env or {})})
+
+
+class ServeProcess:
+    """`python main.py serve` as a real subprocess on a free port."""
+
+    def __init__(self, data_dir: Path, *extra: str, env: dict | None = None):
+        self.data_dir = data_dir
+        self.proc = subprocess.Popen(
+            [sys.executable, str(ROOT / "main.py"), "serve", "--data-dir", str(data_dir),
+             "--port", "0", *extra],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+            env={**os.environ, **(env or {})})
+        self.lines: list[str] = []
+        self.url = self._wait_url()
+
+    def _wait_url(self, timeout: float = 30) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            line = self.proc.stdout.readline()
+            if not line:
+                raise RuntimeError(f"serve exited: {self.proc.stderr.read()}")
+            self.lines.append(line.rstrip("\n"))
+            m = re.match(r"listening on (http://\S+)", line)
+            if m:
+                return m.group(1)
+        raise TimeoutError("serve printed no URL")
+
+    def stop(self, sig: int = signal.SIGTERM, timeout: float = 30) -> int:
+        if self.proc.poll() is None:
+            self.proc.send_signal(sig)
+        try:
+            return self.proc.wait(timeout)
+        finally:
+            self.proc.stdout.close()
+            self.proc.stderr.close()
+
+    def kill(self) -> None:
+        self.proc.kill()
+        self.proc.wait(10)
+        self.proc.stdout.close()
+        self.proc.stderr.close()
