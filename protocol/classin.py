@@ -236,7 +236,7 @@ def normalise_cmd(value: Any) -> int | str | None:
         return int(value) if value.is_integer() else str(value)
     if isinstance(value, str):
         text = value.strip()
-        if text.isdigit():
+        if text.isascii() and text.isdigit():   # "²".isdigit() is True but int() refuses it
             return int(text)
         return text or None
     return None

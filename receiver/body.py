@@ -21,6 +21,10 @@ async def read_body(request: web.Request, limit: int) -> Body:
         # Refuse before reading: keep a prefix so the user can see what it was.
         prefix = await request.content.read(KEEP_PREFIX)
         return Body(prefix, declared, True)
+    if declared is not None:
+        # Known size within the limit (client_max_size guards it too): one read.
+        data = await request.read()
+        return Body(data, len(data), False)
     chunks: list[bytes] = []
     total = 0
     while True:

@@ -130,21 +130,25 @@ class Writer:
 
     # -- requests --------------------------------------------------------------
     def submit(self, item: PushRecord | QuarantineRecord | Callable) -> concurrent.futures.Future:
-        """Queue a record (or a callable(conn) run inside a write transaction)."""
+        """Queue a record (or a callable(conn) run inside a write transaction); thread-safe."""
         fut: concurrent.futures.Future = concurrent.futures.Future()
         if self._thread is None:
             fut.set_exception(StorageError("the writer is stopped"))
-            return fut
-        self._queue.put((item, fut))
+        else:
+            self._queue.put((item, fut))
         return fut
 
     async def store(self, item, timeout: float | None = None):
-        fut = asyncio.wrap_future(self.submit(item))
-        if timeout is None:
-            return await fut
+        """Queue `item` and wait for its commit without blocking the event loop."""
+        loop = asyncio.get_running_loop()
+        fut = loop.create_future()
+        if self._thread is None:
+            raise StorageError("the writer is stopped")
+        self._queue.put((item, (loop, fut)))
         try:
-            return await asyncio.wait_for(asyncio.shield(fut), timeout)
+            return await asyncio.wait_for(fut, timeout)
         except asyncio.TimeoutError:
+            # The item may still commit later: ClassIn's re-send then meets a duplicate.
             raise StorageError(f"not committed within {timeout:g} s") from None
 
     # -- the thread --------------------------------------------------------------
@@ -181,7 +185,7 @@ class Writer:
             self._commit(batch)
         self._conn.close()
 
-    def _commit(self, batch: Sequence[tuple[object, concurrent.futures.Future]]) -> None:
+    def _commit(self, batch: Sequence[tuple[object, object]]) -> None:
         conn = self._conn
         results: list = []
         try:
@@ -198,15 +202,11 @@ class Writer:
                 pass
             log.error("storage failed, %d request(s) refused: %s", len(batch), exc)
             err = StorageError(str(exc))
-            for _, fut in batch:
-                if not fut.cancelled():
-                    fut.set_exception(err)
+            _deliver([(waiter, False, err) for _, waiter in batch])
             return
         self.batches += 1
         self.items += len(batch)
-        for (_, fut), result in zip(batch, results):
-            if not fut.cancelled():
-                fut.set_result(result)
+        _deliver([(waiter, True, res) for (_, waiter), res in zip(batch, results)])
         if self.on_committed:
             pushes = []
             for (item, _), res in zip(batch, results):
@@ -251,3 +251,32 @@ class Writer:
             return item(conn)
         raise TypeError(f"cannot store {type(item).__name__}")
 
+
+
+def _deliver(outcomes: list[tuple[object, bool, object]]) -> None:
+    """Settle every waiter of a batch. asyncio waiters are settled with ONE
+    call_soon_threadsafe per loop: one wake-up per batch, not one per push."""
+    by_loop: dict[asyncio.AbstractEventLoop, list] = {}
+    for waiter, ok, value in outcomes:
+        if isinstance(waiter, concurrent.futures.Future):
+            if ok:
+                waiter.set_result(value)
+            else:
+                waiter.set_exception(value)
+        else:
+            loop, fut = waiter
+            by_loop.setdefault(loop, []).append((fut, ok, value))
+    for loop, items in by_loop.items():
+        try:
+            loop.call_soon_threadsafe(_settle, items)
+        except RuntimeError:  # that loop is closed: nobody is waiting any more
+            pass
+
+
+def _settle(items: list[tuple[asyncio.Future, bool, object]]) -> None:
+    for fut, ok, value in items:
+        if not fut.done():  # a timed-out request was cancelled already
+            if ok:
+                fut.set_result(value)
+            else:
+                fut.set_exception(value)
