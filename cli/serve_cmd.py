@@ -4,10 +4,13 @@ from __future__ import annotations
 import asyncio
 import errno
 import logging
+import os
 import signal
 import sys
 
 from receiver.app import Receiver
+from tunnel import PROVIDERS, Tunnel, TunnelConfigError, TunnelSettings, TunnelState, TunnelStatus
+from tunnel.settings import STRICT_HOST_KEY_CHOICES
 
 from .context import open_context
 from .errors import CliError
@@ -21,12 +24,23 @@ def add_parser(sub, parents) -> None:
     p.add_argument("--port", type=int, default=8765, help="port (default 8765; 0 = any free port)")
     p.add_argument("--max-body", type=int, default=16 * 1024 * 1024, metavar="BYTES",
                    help="largest accepted body (default 16 MiB)")
+    _add_tunnel_options(p)
 
 
 def run(args) -> int:
     ctx = open_context(args, log_to_stderr=True)
     receiver = Receiver(ctx.data_dir, config=ctx.config, max_body=args.max_body,
                         sync_delay=_sync_delay())
+    settings = _tunnel_settings(args, ctx.config)
+    if settings.provider:
+        try:
+            tunnel = Tunnel.attach(receiver, settings)
+            tunnel.check()
+        except TunnelConfigError as exc:
+            raise CliError(f"tunnel: {exc}") from None
+        tunnel.listeners.append(_TunnelPrinter(ctx.config.current().gensee_token))
+        if args.save_tunnel:
+            ctx.config.update(lambda c: c.settings.update(settings.to_settings()))
     try:
         asyncio.run(_serve(receiver, args))
     except OSError as exc:
@@ -41,6 +55,82 @@ def _sync_delay() -> float:
     # Benchmarks emulate a laptop disk's fsync latency (bench/ingest.py).
     import os
     return float(os.environ.get("CLASSWATCH_EMULATE_SYNC_MS", "0") or 0) / 1000
+
+
+# -- tunnel ------------------------------------------------------------------------
+TOKEN_ENV = "CLASSWATCH_TUNNEL_TOKEN"
+
+
+def _add_tunnel_options(p) -> None:
+    g = p.add_argument_group("tunnel", "expose the receiver to ClassIn through a public URL "
+                             "(defaults come from the settings; these override them for this run)")
+    g.add_argument("--tunnel", choices=(*PROVIDERS, "none"), metavar="PROVIDER",
+                   help=f"one of {', '.join(PROVIDERS)}; 'none' = no tunnel this time")
+    g.add_argument("--public-url", metavar="URL",
+                   help="the fixed public URL: named cloudflared tunnel's hostname, "
+                        "the ssh host's address for the forwarded port, or an external one")
+    g.add_argument("--tunnel-token", metavar="TOKEN",
+                   help=f"cloudflared tunnel token (named tunnel) or ngrok authtoken; "
+                        f"'-' reads it from standard input; default ${TOKEN_ENV}")
+    g.add_argument("--tunnel-host", metavar="HOST", help="ssh: the server that opens the public port")
+    g.add_argument("--tunnel-user", metavar="USER", help="ssh: the user on that server")
+    g.add_argument("--tunnel-ssh-port", type=int, metavar="PORT", help="ssh: the server's ssh port")
+    g.add_argument("--tunnel-remote-port", type=int, metavar="PORT",
+                   help="ssh: the port opened on the server (ssh -R)")
+    g.add_argument("--tunnel-key", metavar="FILE", help="ssh: private key file")
+    g.add_argument("--tunnel-strict-host-key", choices=STRICT_HOST_KEY_CHOICES,
+                   help="ssh: StrictHostKeyChecking (default accept-new)")
+    g.add_argument("--tunnel-known-hosts", metavar="FILE", help="ssh: known_hosts file to use")
+    g.add_argument("--ngrok-domain", metavar="DOMAIN",
+                   help="ngrok: your reserved domain (a URL that survives restarts)")
+    g.add_argument("--ngrok-api", metavar="URL", help="ngrok: the agent API (default http://127.0.0.1:4040)")
+    g.add_argument("--tunnel-binary", metavar="PATH", help="the provider's executable, if not on PATH")
+    g.add_argument("--tunnel-health-interval", type=float, metavar="SECONDS",
+                   help="how often /healthz is checked through the public URL (default 60)")
+    g.add_argument("--registered-url", metavar="URL",
+                   help="the push URL registered with ClassIn (a different public URL is flagged)")
+    g.add_argument("--save-tunnel", action="store_true", help="remember these tunnel options")
+
+
+def _tunnel_settings(args, config) -> TunnelSettings:
+    token = args.tunnel_token
+    if token == "-":
+        token = sys.stdin.readline().strip()
+    if token is None:
+        # The environment keeps the token out of the process list.
+        token = os.environ.get(TOKEN_ENV) or None
+    try:
+        return TunnelSettings.from_settings(
+            config.current().settings,
+            provider="" if args.tunnel == "none" else args.tunnel, public_url=args.public_url,
+            token=token, ssh_host=args.tunnel_host, ssh_user=args.tunnel_user,
+            ssh_port=args.tunnel_ssh_port, remote_port=args.tunnel_remote_port,
+            identity_file=args.tunnel_key, strict_host_key_checking=args.tunnel_strict_host_key,
+            known_hosts=args.tunnel_known_hosts, ngrok_domain=args.ngrok_domain,
+            ngrok_api=args.ngrok_api, binary=args.tunnel_binary,
+            health_interval=args.tunnel_health_interval, registered_url=args.registered_url)
+    except (TypeError, ValueError) as exc:
+        raise CliError(f"bad tunnel settings in the config: {exc}") from None
+
+
+class _TunnelPrinter:
+    """`serve`'s own lines about the tunnel: the public URL (again when it
+    changes) on stdout for people and scripts; trouble goes to the log."""
+
+    def __init__(self, gensee_token: str):
+        self._gensee_token = gensee_token
+        self._shown: str | None = None
+
+    def __call__(self, status: TunnelStatus) -> None:
+        if status.state is not TunnelState.UP or status.public_url == self._shown:
+            return
+        self._shown = status.public_url
+        print(f"public URL: {status.public_url}", flush=True)
+        print(f"public ClassIn push URL: {status.push_url}", flush=True)
+        if self._gensee_token:
+            print(f"public gensee callbacks: {status.public_url}/gensee/{self._gensee_token}/", flush=True)
+        if status.warning:
+            print(status.warning, flush=True)
 
 
 async def _serve(receiver: Receiver, args) -> None:

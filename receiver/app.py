@@ -16,6 +16,7 @@ from aiohttp import web
 
 from storage.config import ConfigStore
 from storage.db import open_database
+from storage.derived import Projector
 from storage.paths import DB_NAME
 from storage.writer import Writer
 
@@ -59,13 +60,15 @@ class Stats:
 class Receiver:
     def __init__(self, data_dir: Path, *, config: ConfigStore | None = None,
                  max_body: int = DEFAULT_MAX_BODY, store_timeout: float = 10.0,
-                 sync_delay: float = 0.0, on_committed=None):
+                 sync_delay: float = 0.0):
         self.data_dir = Path(data_dir)
         self.db_path = self.data_dir / DB_NAME
         self.config = config or ConfigStore(self.data_dir)
         self.max_body = max_body
         self.store_timeout = store_timeout
-        self.writer = Writer(self.db_path, sync_delay=sync_delay, on_committed=on_committed)
+        # Derived tables follow each commit in the writer thread, after the acks.
+        self.projector = Projector(str(self.db_path))
+        self.writer = Writer(self.db_path, sync_delay=sync_delay, on_committed=self.projector)
         self.stats = Stats()
         self.listeners: list[Listener] = []
         self.route_setups: list[Callable[[web.Application], None]] = []
@@ -180,4 +183,5 @@ class Receiver:
             self._runner = None
         loop = asyncio.get_running_loop()
         await loop.run_in_executor(None, self.writer.stop)
+        self.projector.close()
         log.info("receiver stopped")

@@ -96,6 +96,7 @@ class _Courier:
         self.stats = DeliveryStats(total=len(pushes))
         self.loop = asyncio.get_running_loop()
         self.wall0 = self.loop.time()
+        self._broken_sent = False
 
     # --- the day's clock --------------------------------------------------------------
     def day_now(self) -> float:
@@ -121,13 +122,10 @@ class _Courier:
 
     # --- the queue ------------------------------------------------------------------------
     async def run(self) -> DeliveryStats:
-        faults, n = self.faults, len(self.pushes)
-        lost_acks = {k * n // (faults.duplicates + 1) for k in range(1, faults.duplicates + 1)}
-        broken = next((i for i, p in enumerate(self.pushes)
-                       if faults.broken_json_at is not None and p.at >= self.start + faults.broken_json_at),
-                      None)
+        duplicates = self.faults.duplicates
+        lost_acks = {k * len(self.pushes) // (duplicates + 1) for k in range(1, duplicates + 1)}
         for i, push in enumerate(self.pushes):
-            if await self._until(push.at) or not await self._send(push, broken=i == broken):
+            if await self._until(push.at) or not await self._send(push, broken=self._break_now()):
                 break
             if i in lost_acks:
                 # Our ack never reached ClassIn: to it the push failed, so it comes again.
@@ -135,6 +133,14 @@ class _Courier:
                     break
         self._report()
         return self.stats
+
+    def _break_now(self) -> bool:
+        """True once: for the first push sent when the broken-JSON time has come."""
+        at = self.faults.broken_json_at
+        if self._broken_sent or at is None or self.day_now() - self.start < at:
+            return False
+        self._broken_sent = True
+        return True
 
     async def _send(self, push: Push, *, broken: bool = False, duplicate: bool = False) -> bool:
         """Send until acked (True) or stopped (False)."""
@@ -146,6 +152,7 @@ class _Courier:
                     gap_end = self.start + self.faults.gap_at + self.faults.gap_for
                     if await self._until(gap_end):
                         return False
+                sent_at = self.loop.time()
                 why = await self._post(self._encode(push, broken=broken and attempt == 0))
                 self.stats.sent += 1
                 self.stats.retries += attempt > 0
@@ -157,7 +164,8 @@ class _Courier:
                     self._report()
                     return True
                 self.stats.refused[why] += 1
-                refused_since = refused_since or self.loop.time()
+                if refused_since is None:
+                    refused_since = sent_at       # blocked since the attempt that failed began
                 self.stats.stuck = f"{cmd_label(push.body.get('Cmd'))} {push.id}: {why}"
                 self._report()
                 if await self._pause(self.interval):

@@ -15,7 +15,7 @@ class Faults:
     # 403 and re-sent until the period is over, then signed right and drained.
     wrong_secret_at: float | None = None
     wrong_secret_for: float = 240.0
-    # The first push due at or after this time goes out once as a truncated body.
+    # The first push sent once the day's clock is this far goes out as a truncated body.
     broken_json_at: float | None = None
     # This many acked pushes are sent again, as if our ack had been lost.
     duplicates: int = 0

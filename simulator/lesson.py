@@ -3,8 +3,8 @@
 Planning draws every visit (enter -> exit) and every classroom action with its
 time. The replay then runs the actions in send order against a small model of
 the classroom (presence, seats, hands, mutes) that emits the pushes and keeps
-the tallies End reports. End is thus derived from exactly the pushes a
-receiver sees, never from the plan.
+the tallies End reports (summary.py shapes them). End is thus derived from
+exactly the pushes a receiver sees, never from the plan.
 
 Classroom rules the model follows (a test can re-derive End from pushes alone):
 - Durations count the primary device (ClientID 0); second devices go to Deputies.
@@ -18,15 +18,16 @@ Classroom rules the model follows (a test can re-derive End from pushes alone):
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
-from typing import Any, Callable
+from typing import Any, Callable, Literal
 
-from protocol.classin import ABNORMAL_EXIT_REASONS, TEACHER_IDENTITIES
+from protocol.classin import ABNORMAL_EXIT_REASONS
 from simulator import messages as msg
-from simulator.intervals import Interval, overlap, union
+from simulator.intervals import Interval
 from simulator.messages import Body
 from simulator.people import Person
+from simulator.summary import Track, end_data, participants
 
 CLOSE_DELAY = 1200              # CloseTime = scheduled end + the fixed 20-minute overtime
 _PC_DROPS = (6, 6, 56, 3, 0)
@@ -48,7 +49,7 @@ class LessonPlan:
     audience: tuple[Person, ...]     # auditors of an open lesson: the burst at the start
     seats: int                       # seatNum, teacher included
     auto_onstage: bool
-    close: str                       # how End carries RealCloseTime: "real", "absent" or "zero"
+    close: Literal["real", "absent", "zero"]     # how End carries RealCloseTime
     extension: int                   # ClassLen: 0, 900 or 1800 s
 
 
@@ -64,44 +65,6 @@ class Visit:
     kick: int = 0                    # kick Duration when the visit ends in a kick
 
 
-@dataclass
-class _Track:
-    """What End will say about one user, accumulated as the pushes go out."""
-    person: Person
-    primary: list[tuple[int, int, int]] = field(default_factory=list)     # (in, out, device)
-    deputies: dict[int, list[tuple[int, int, int]]] = field(default_factory=dict)
-    inside: dict[int, tuple[int, int]] = field(default_factory=dict)      # ClientID -> (since, device)
-    up_count: int = 0
-    up_total: int = 0
-    down_count: int = 0
-    up_since: int | None = None
-    hands: int = 0
-    hands_seconds: int = 0
-    hand_since: int | None = None
-    awards: int = 0
-    muted: list[Interval] = field(default_factory=list)
-    muted_since: int | None = None
-    auth_count: int = 0
-    auth_total: int = 0
-    auth_since: int | None = None
-    kicks: list[dict[str, int]] = field(default_factory=list)
-
-    @property
-    def present(self) -> bool:
-        return 0 in self.inside
-
-    @property
-    def total(self) -> int:
-        return sum(out - in_ for in_, out, _ in self.primary)
-
-
-def _details(stays: list[tuple[int, int, int]]) -> list[Body]:
-    details: list[Body] = []
-    for in_, out, device in stays:
-        details += [{"Type": "In", "Device": device, "Time": in_}, {"Type": "Out", "Time": out}]
-    return details
-
-
 class Lesson:
     def __init__(self, plan: LessonPlan, rng: random.Random, sid: int) -> None:
         self.plan = plan
@@ -115,7 +78,7 @@ class Lesson:
         self.recording_start = plan.start + rng.randint(0, 30)
         self._actions: list[tuple[int, int, int, Callable[[int], None]]] = []
         self._pushes: list[tuple[int, Body]] = []
-        self._tracks: dict[int, _Track] = {}
+        self._tracks: dict[int, Track] = {}
         self._mute_all: list[Interval] = []
         self._mute_all_since: int | None = None
         self._students_up = 0
@@ -144,8 +107,8 @@ class Lesson:
             body = {"CourseID": self.plan.course_id, "ClassID": self.plan.class_id, **body}
         self._pushes.append((at, body))
 
-    def _track(self, person: Person) -> _Track:
-        return self._tracks.setdefault(person.uid, _Track(person))
+    def _track(self, person: Person) -> Track:
+        return self._tracks.setdefault(person.uid, Track(person))
 
     # --- planning: who is in the room when ----------------------------------------
     def _plan_visits(self) -> list[Visit]:
@@ -339,12 +302,12 @@ class Lesson:
         self._tracks[v.person.uid].kicks.append({"Duration": v.kick, "Time": t})
         self._emit(t, msg.kick(self.plan.teacher.uid, v.person.uid, v.kick))
 
-    def _stage_on(self, track: _Track, t: int) -> None:
+    def _stage_on(self, track: Track, t: int) -> None:
         track.up_count += 1
         track.up_since = t
         self._students_up += track.person.identity == 1
 
-    def _stage_off(self, track: _Track, t: int) -> None:
+    def _stage_off(self, track: Track, t: int) -> None:
         assert track.up_since is not None
         track.up_total += t - track.up_since
         track.up_since = None
@@ -440,67 +403,23 @@ class Lesson:
                        scoped=False)
 
     def _end_body(self) -> Body:
-        p, rng = self.plan, self.rng
-        tracks = list(self._tracks.values())
-        uid = lambda tr: str(tr.person.uid)  # noqa: E731 — End keys UIDs as strings
-        data: dict[str, Any] = {"inoutEnd": {}, "stageEnd": {}}
-        for tr in tracks:
-            entry: Body = {"Total": tr.total, "Identity": tr.person.identity,
-                           "Details": _details(tr.primary)}
-            if tr.deputies:
-                entry["Deputies"] = [{"clientID": client, "Total": sum(o - i for i, o, _ in stays),
-                                      "Details": _details(stays)}
-                                     for client, stays in sorted(tr.deputies.items())]
-            data["inoutEnd"][uid(tr)] = entry
-            data["stageEnd"][uid(tr)] = {"UpCount": tr.up_count, "UpTotal": tr.up_total,
-                                         "DownCount": tr.down_count, "DownTotal": tr.total - tr.up_total}
-        if any(tr.hands for tr in tracks):
-            data["handsupEnd"] = {uid(tr): {"Total": tr.hands, "CTime": tr.hands_seconds}
-                                  for tr in tracks if tr.hands}
-        if any(tr.awards for tr in tracks):
-            data["awardEnd"] = {uid(tr): {"Total": tr.awards} for tr in tracks if tr.awards}
-        if any(tr.auth_count for tr in tracks):
-            data["authorizeEnd"] = {uid(tr): {"Count": tr.auth_count, "Total": tr.auth_total}
-                                    for tr in tracks if tr.person.identity == 1}
-        if self._mute_all or any(tr.muted for tr in tracks):
-            data["muteEnd"] = {
-                "Persons": {uid(tr): {"Total": tr.total - overlap(
-                    [(i, o) for i, o, _ in tr.primary],
-                    union(tr.muted + ([] if tr.person.identity in TEACHER_IDENTITIES else self._mute_all)))}
-                    for tr in tracks},
-                "MuteAll": ({"Count": len(self._mute_all), "Total": sum(o - i for i, o in self._mute_all)}
-                            if self._mute_all else {})}
-        if any(tr.kicks for tr in tracks):
-            data["kickoutEnd"] = {uid(tr): tr.kicks for tr in tracks if tr.kicks}
-        data["timerEnd"] = {"Count": rng.randint(0, 2), "Timing_Count": rng.randint(0, 1)}
-        data["equipmentsEnd"] = {uid(tr): {part: self._equipment(tr) for part in ("Microphone", "Camera")}
-                                 for tr in tracks if tr.person.identity != 2}
+        p = self.plan
+        data = end_data(list(self._tracks.values()), self._mute_all, self.rng)
         body: Body = {"Cmd": "End", "StartTime": p.start, "CloseTime": self.close_time}
         if p.close != "absent":
             body["RealCloseTime"] = self.real_close or 0
         body["Data"] = data
         return body
 
-    def _equipment(self, tr: _Track) -> Body:
-        on_stage = int(tr.up_total * self.rng.uniform(0.6, 1.0))
-        return {"Total": on_stage,
-                "TotalNotDisabled": on_stage + int((tr.total - tr.up_total) * self.rng.uniform(0, 1))}
-
     # --- ground truth ------------------------------------------------------------------------
     def truth(self) -> dict[str, Any]:
-        """The lesson summary an export should match (CONTRACT.md's shape)."""
+        """The lesson summary an export should match (CONTRACT.md's shape), plus
+        `absent`: the roster students who never entered (End never lists them)."""
         p = self.plan
-        tracks = sorted(self._tracks.values(), key=lambda tr: (tr.primary[0][0], tr.person.uid))
         return {
             "class_id": p.class_id, "course_id": p.course_id, "sid": self.sid, "status": "ended",
             "start_time": p.start, "close_time": self.close_time,
             "real_close_time": self.real_close, "end_time": self.end_t,
-            "participants": [{
-                "uid": tr.person.uid, "name": tr.person.name, "identity": tr.person.identity,
-                "present": False, "attended_seconds": tr.total,
-                "first_in": tr.primary[0][0], "last_out": tr.primary[-1][1],
-                "entries": len(tr.primary), "hands_up": tr.hands, "awards": tr.awards,
-                "stage_up_count": tr.up_count, "stage_seconds": tr.up_total,
-            } for tr in tracks],
+            "participants": participants(list(self._tracks.values())),
             "absent": [{"uid": s.uid, "name": s.name} for s in p.students if s.uid not in self._tracks],
         }

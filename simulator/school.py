@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 import time
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from protocol.classin import sign
 from simulator import messages as msg
@@ -66,8 +66,9 @@ def generate_day(sid: int, secret: str, *, lessons: int = 3, students: int = 6, 
 
 def _plan_lessons(rng: random.Random, people: Directory, now: int, count: int,
                   students: int, audience: int) -> list[LessonPlan]:
-    closes = ["real"] * count
-    closes[1:3] = ["absent", "zero"][:max(0, count - 1)]
+    # RealCloseTime present on most lessons, absent on one and 0 on another.
+    closes: list[Literal["real", "absent", "zero"]] = ["real"] * count
+    closes[1:3] = ["absent", "zero"][:count - 1]
     rng.shuffle(closes)
     extended = closes.index("real")
     start = (now - rng.randint(120, 480)) // 60 * 60

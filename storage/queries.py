@@ -63,3 +63,20 @@ def quarantine_event(row: Quarantine) -> dict[str, Any]:
             "sid": row.sid, "cmd": row.cmd, "size": row.size,
             "resolved": row.resolved_at is not None, "released": bool(row.released),
             "payload": parse_payload(text)}
+
+
+def recent_pushes(since: float) -> Iterator[tuple[float, Any]]:
+    """(received_at, payload) of every ClassIn push of the lessons active since
+    `since` (whole lessons, so their state is complete), plus the school-level
+    pushes received since then; oldest first."""
+    active = (Push.select(Push.class_id.distinct())
+              .where((Push.received_at >= since) & Push.class_id.is_null(False)))
+    q = (Push.select(Push.received_at, Push.payload)
+         .where((Push.source == "classin") &
+                ((Push.class_id.in_(active)) |
+                 (Push.class_id.is_null() & (Push.received_at >= since))))
+         .order_by(Push.id))
+    for row in q.iterator():
+        payload = parse_payload(row.payload)
+        if isinstance(payload, dict):
+            yield row.received_at, payload

@@ -1,0 +1,29 @@
+"""`rebuild`: recompute every derived table from the raw pushes."""
+from __future__ import annotations
+
+import sys
+import time
+
+from storage.db import backup, open_database
+from storage.derived import rebuild
+
+from .context import open_context
+
+
+def add_parser(sub, parents) -> None:
+    sub.add_parser("rebuild", parents=parents,
+                   help="recompute lessons, charts and checks from the stored raw pushes")
+
+
+def run(args) -> int:
+    ctx = open_context(args)
+    db = open_database(ctx.db_path)
+    kept = backup(ctx.db_path, f"before-rebuild-{int(time.time())}")
+    started = time.monotonic()
+    try:
+        count = rebuild(db, progress=lambda n: print(f"\r{n} pushes replayed", end="", file=sys.stderr))
+    finally:
+        db.close()
+    print(f"rebuilt derived tables from {count} pushes in {time.monotonic() - started:.1f} s "
+          f"(backup: {kept.name})")
+    return 0

@@ -1,0 +1,133 @@
+"""The main window: navigation on the left, one view at a time, and a status
+bar that always shows where pushes go and whether they arrive."""
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow,
+                               QSplitter, QStackedWidget, QVBoxLayout, QWidget)
+
+from .bridge import MonitorBridge
+from .formatting import ago, local_time
+from .views import view_classes
+
+
+class StatusBar:
+    """Receiver URL, public URL, pushes in the last minute, last push, open alarms."""
+
+    def __init__(self, window: QMainWindow, bridge: MonitorBridge):
+        self.bridge = bridge
+        bar = window.statusBar()
+        self.local = QLabel()
+        self.public = QLabel()
+        self.rate = QLabel()
+        self.last = QLabel()
+        self.alarms = QLabel()
+        for label in (self.local, self.public, self.rate, self.last):
+            label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+            bar.addWidget(label)
+        bar.addPermanentWidget(self.alarms)
+        self.public_url: str | None = None
+        self.timer = QTimer(window)
+        self.timer.timeout.connect(self.refresh)
+        self.timer.start(1000)
+        self.refresh()
+
+    def refresh(self) -> None:
+        tr = self.local.tr
+        receiver = self.bridge.monitor.receiver
+        url = receiver.url
+        self.local.setText(tr("Receiver: %1/classin").arg(url) if url else tr("Receiver: not running"))
+        self.public.setText(tr("Public: %1").arg(self.public_url) if self.public_url else tr("Public: no tunnel"))
+        stats = receiver.stats
+        self.rate.setText(tr("%n push(es) in the last minute", "", stats.pushes_last_minute()))
+        if stats.last_push_at:
+            self.last.setText(tr("Last push: %1 (%2)").arg(local_time(stats.last_push_at), ago(stats.last_push_at)))
+        else:
+            self.last.setText(tr("Last push: none yet"))
+        open_alarms = self.bridge.monitor.alarms.open_alarms()
+        critical = sum(1 for a in open_alarms if a.severity >= 2)
+        self.alarms.setText(tr("%n open alarm(s)", "", len(open_alarms)))
+        self.alarms.setStyleSheet("color: white; background: #c62828; padding: 0 6px; font-weight: bold;"
+                                  if critical else "")
+
+
+class AppWindow(QMainWindow):
+    closing = Signal()
+
+    def __init__(self, bridge: MonitorBridge, demo: bool = False):
+        super().__init__()
+        self.bridge = bridge
+        self.demo = demo
+        self.setWindowTitle(self.tr("ClassWatch") + (self.tr(" — demo") if demo else ""))
+        self.resize(1280, 800)
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #c62828; color: white; padding: 8px; font-weight: bold;")
+        self.banner.hide()
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setFixedWidth(180)
+        self.stack = QStackedWidget()
+        self.views = {}
+        for key, cls in view_classes():
+            view = cls(bridge, self)
+            self.views[key] = view
+            self.stack.addWidget(view)
+            self.nav.addItem(QListWidgetItem(view.title()))
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+
+        body = QSplitter()
+        body.addWidget(self.nav)
+        body.addWidget(self.stack)
+        body.setStretchFactor(1, 1)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.banner)
+        layout.addWidget(body, 1)
+        self.setCentralWidget(central)
+        self.status = StatusBar(self, bridge)
+        self._restore()
+
+    # -- navigation --------------------------------------------------------------------------
+    def show_view(self, key: str):
+        view = self.views[key]
+        self.nav.setCurrentRow(self.stack.indexOf(view))
+        return view
+
+    # -- state ---------------------------------------------------------------------------------
+    def _restore(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        self.nav.setCurrentRow(int(settings.value("window/view", 0) or 0) % max(1, self.nav.count()))
+
+    def _save(self) -> None:
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/view", self.nav.currentRow())
+
+    def show_startup_error(self, message: str) -> None:
+        self.banner.setText(self.tr("The receiver could not start: %1. Choose another port in Settings "
+                                    "or close the other program using it.").arg(message))
+        self.banner.show()
+
+    def start_demo(self) -> None:
+        for view in self.views.values():
+            getattr(view, "on_demo", lambda: None)()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._save()
+        event.accept()
+        self.closing.emit()
+
+    async def shutdown(self) -> None:
+        for view in self.views.values():
+            stop = getattr(view, "shutdown", None)
+            if stop is not None:
+                await stop()

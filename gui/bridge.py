@@ -1,0 +1,23 @@
+"""Qt signals on top of the Qt-free Monitor (the Randovania pattern: the
+network core is plain asyncio; a thin QObject only adds signals)."""
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from monitor.core import Monitor
+
+
+class MonitorBridge(QObject):
+    # (lessons.events.Event, lessons.state.LessonState | None) after each applied push
+    pushApplied = Signal(object, object)
+    # receiver.events.* as they happen (stored, duplicate, refused, storage failure)
+    receiverEvent = Signal(object)
+    # monitor.alarm_model.Alarm raised, updated, acknowledged or resolved
+    alarmChanged = Signal(object)
+
+    def __init__(self, monitor: Monitor, parent: QObject | None = None):
+        super().__init__(parent)
+        self.monitor = monitor
+        monitor.event_listeners.append(self.pushApplied.emit)
+        monitor.receiver.listeners.append(self.receiverEvent.emit)
+        monitor.alarms.listeners.append(self.alarmChanged.emit)

@@ -1,0 +1,57 @@
+"""`python main.py` / `python main.py --demo`: the desktop app on a qasync loop."""
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+import tempfile
+
+from cli.context import open_context
+
+log = logging.getLogger(__name__)
+
+
+def run(args) -> int:
+    if args.demo and not args.data_dir:
+        args.data_dir = tempfile.mkdtemp(prefix="classwatch-demo-")
+    ctx = open_context(args, log_to_stderr=args.debug)
+
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
+    from .app_window import AppWindow
+    from .i18n import install_translator
+    from .bridge import MonitorBridge
+    from monitor.core import Monitor
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("ClassWatch")
+    app.setOrganizationName("ClassWatch")
+    app.setQuitOnLastWindowClosed(False)   # closing the window runs our clean shutdown
+    install_translator(app)
+
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    monitor = Monitor(ctx.data_dir, ctx.config, host=args.host, port=args.port)
+    bridge = MonitorBridge(monitor)
+    window = AppWindow(bridge, demo=args.demo)
+
+    async def main() -> int:
+        closed = asyncio.Event()
+        window.closing.connect(closed.set)
+        app.aboutToQuit.connect(closed.set)
+        window.show()
+        try:
+            await monitor.start()
+        except OSError as exc:
+            window.show_startup_error(str(exc))
+        if args.demo:
+            window.start_demo()
+        await closed.wait()
+        window.hide()
+        await window.shutdown()
+        await monitor.stop()
+        return 0
+
+    with loop:
+        return loop.run_until_complete(main())

@@ -1,0 +1,141 @@
+"""AlarmCenter: raises, updates and resolves alarms from what happens.
+
+Fed on the event loop by the receiver (refused / stored / duplicate / storage
+failures), by lesson events (help requests, device checks, network reports),
+by the tunnel's state, and by `tick(now)` once in a while for the rules that
+depend on time passing (silence, re-sends calming down).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+from lessons.events import DeviceCheckReport, Event, HelpRequest, NetReport
+from receiver.events import PushDuplicate, PushRefused, PushStored, StorageFailed
+
+from .alarm_model import Alarm
+
+Listener = Callable[[Alarm], None]
+
+
+@dataclass
+class AlarmSettings:
+    silence_seconds: float = 600.0     # Net arrives every 5 min per user: 10 min of nothing is wrong
+    resent_quiet_seconds: float = 600.0
+    device_alarms: bool = True
+    network_alarms: bool = True
+
+
+class AlarmCenter:
+    def __init__(self, settings: AlarmSettings | None = None):
+        self.settings = settings or AlarmSettings()
+        self.alarms: dict[str, Alarm] = {}
+        self.listeners: list[Listener] = []
+        self.last_push_by_sid: dict[int, float] = {}
+
+    # -- bookkeeping -------------------------------------------------------------------
+    def _changed(self, alarm: Alarm) -> None:
+        for listener in list(self.listeners):
+            listener(alarm)
+
+    def raise_(self, key: str, kind: str, when: float, **fields) -> Alarm:
+        alarm = self.alarms.get(key)
+        if alarm is None or not alarm.open:
+            alarm = Alarm(key=key, kind=kind, since=when, last=when, **fields)
+            self.alarms[key] = alarm
+        else:
+            alarm.last = when
+            alarm.count += 1
+            for name, value in fields.items():
+                setattr(alarm, name, value)
+        self._changed(alarm)
+        return alarm
+
+    def resolve(self, key: str, when: float) -> None:
+        alarm = self.alarms.get(key)
+        if alarm is not None and alarm.open:
+            alarm.resolved_at = when
+            self._changed(alarm)
+
+    def resolve_where(self, when: float, predicate: Callable[[Alarm], bool]) -> None:
+        for alarm in [a for a in self.alarms.values() if a.open and predicate(a)]:
+            self.resolve(alarm.key, when)
+
+    def acknowledge(self, key: str) -> None:
+        alarm = self.alarms.get(key)
+        if alarm is not None and not alarm.acknowledged:
+            alarm.acknowledged = True
+            self._changed(alarm)
+
+    def open_alarms(self) -> list[Alarm]:
+        return sorted((a for a in self.alarms.values() if a.open),
+                      key=lambda a: (-a.severity, -a.last))
+
+    # -- receiver ------------------------------------------------------------------------
+    def on_receiver_event(self, event) -> None:
+        if isinstance(event, PushRefused):
+            self.raise_(f"stuck:{event.sid}", "stuck_push", event.received_at, sid=event.sid,
+                        reason_code=event.reason_code,
+                        params={"qkey": event.qkey, "cmd": event.cmd, "class_id": event.class_id,
+                                "reason": event.reason, "status": event.status,
+                                "attempts": event.attempts, "first_seen": event.first_seen,
+                                "kept": event.stored_in_quarantine})
+        elif isinstance(event, PushStored):
+            if event.sid is not None:
+                self.last_push_by_sid[event.sid] = event.received_at
+            # The queue moved: whatever blocked it (for this school, or a body
+            # without SID) was accepted or released.
+            self.resolve(f"stuck:{event.sid}", event.received_at)
+            if event.released:  # a released body without a usable SID
+                self.resolve("stuck:None", event.received_at)
+            self.resolve(f"silence:{event.sid}", event.received_at)
+            self.resolve("storage", event.received_at)
+        elif isinstance(event, PushDuplicate):
+            self.raise_(f"resent:{event.sid}", "resent", event.received_at, sid=event.sid,
+                        params={"cmd": event.cmd})
+        elif isinstance(event, StorageFailed):
+            self.raise_("storage", "storage", event.received_at, sid=event.sid,
+                        params={"reason": event.reason})
+
+    # -- lessons ---------------------------------------------------------------------------
+    def on_lesson_event(self, event: Event, live: bool) -> None:
+        """`live`: the event's lesson is running now (problems of past lessons are history)."""
+        if isinstance(event, HelpRequest):
+            self.raise_(f"help:{event.class_id}:{event.msg_id or event.time}", "help", event.received_at,
+                        sid=event.sid, class_id=event.class_id, uid=event.uid,
+                        params={"message": event.message, "users": list(event.users), "time": event.time})
+        elif isinstance(event, DeviceCheckReport) and event.check.kind == "in-class":
+            key = f"device:{event.class_id}:{event.uid}"
+            if event.check.has_problem and live and self.settings.device_alarms:
+                self.raise_(key, "device", event.received_at, sid=event.sid, class_id=event.class_id,
+                            uid=event.uid, params={"problems": list(event.check.problems)})
+            elif not event.check.has_problem:
+                self.resolve(key, event.received_at)
+        elif isinstance(event, NetReport):
+            key = f"network:{event.class_id}:{event.uid}"
+            if event.sample.has_problem and live and self.settings.network_alarms:
+                self.raise_(key, "network", event.received_at, sid=event.sid, class_id=event.class_id,
+                            uid=event.uid, params={"problems": list(event.sample.problems),
+                                                   "trouble_at": event.sample.trouble_at})
+            elif not event.sample.has_problem:
+                self.resolve(key, event.received_at)
+
+    # -- tunnel -------------------------------------------------------------------------------
+    def on_tunnel(self, healthy: bool, reason: str | None, when: float) -> None:
+        if healthy:
+            self.resolve("tunnel", when)
+        else:
+            self.raise_("tunnel", "tunnel", when, params={"reason": reason})
+
+    # -- time -------------------------------------------------------------------------------
+    def tick(self, now: float, live_sids: Iterable[int], tunnel_reason: str | None = None) -> None:
+        """`live_sids`: schools with a lesson running now."""
+        for sid in live_sids:
+            last = self.last_push_by_sid.get(sid)
+            if last is not None and now - last >= self.settings.silence_seconds:
+                key = f"silence:{sid}"
+                if key not in self.alarms or not self.alarms[key].open:
+                    self.raise_(key, "silence", now, sid=sid,
+                                params={"last_push_at": last, "tunnel": tunnel_reason})
+        quiet = self.settings.resent_quiet_seconds
+        self.resolve_where(now, lambda a: a.kind == "resent" and now - a.last >= quiet)

@@ -1,0 +1,120 @@
+"""Monitor: receiver + live lesson state + alarms on one asyncio loop.
+
+Everything here is plain asyncio; gui/bridge.py subscribes and re-emits as
+Qt signals. Applying one push to the in-memory state costs microseconds, so
+it happens on the loop; anything that reads history goes to a thread.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+from lessons.events import Event, parse
+from lessons.state import LessonState, SchoolState, replay
+from receiver.app import Receiver
+from receiver.events import PushStored, ReceiverEvent
+from storage.config import ConfigStore
+from storage.db import open_database
+from storage.queries import recent_pushes
+
+from .alarms import AlarmCenter
+
+log = logging.getLogger(__name__)
+
+RECENT_HOURS = 12          # lessons with activity this recent are loaded at start
+LIVE_GRACE = 30 * 60       # a lesson without End counts as live this long after CloseTime
+LIVE_IDLE = 3 * 3600       # ... and while it had activity within this time
+TICK_SECONDS = 15
+
+
+def is_live(lesson: LessonState, now: float) -> bool:
+    """ClassIn sends no "lesson over" except End (20 min late) and exits with
+    Reason 2, so a lesson without either is live while it is recent."""
+    if lesson.status != "live" or lesson.last_event_time is None:
+        return False
+    if now - lesson.last_event_time > LIVE_IDLE:
+        return False
+    close = lesson.close_time
+    return close is None or now <= close + LIVE_GRACE
+
+
+class Monitor:
+    def __init__(self, data_dir: Path, config: ConfigStore, *, host: str = "127.0.0.1",
+                 port: int = 8765, receiver: Receiver | None = None):
+        self.data_dir = Path(data_dir)
+        self.config = config
+        self.host, self.port = host, port
+        self.receiver = receiver or Receiver(self.data_dir, config=config)
+        self.alarms = AlarmCenter()
+        self.school = SchoolState()
+        # (event, lesson or None) after each applied push; the GUI's view-models listen.
+        self.event_listeners: list[Callable[[Event, LessonState | None], None]] = []
+        self.receiver.listeners.append(self._on_receiver_event)
+        self._tick_task: asyncio.Task | None = None
+        self.started = False
+
+    # -- lifecycle ------------------------------------------------------------------------
+    async def start(self) -> str:
+        loop = asyncio.get_running_loop()
+        # Before listening, so no push can slip between the load and the live feed.
+        self.school = await loop.run_in_executor(None, self._load_recent)
+        url = await self.receiver.start(self.host, self.port)
+        self._tick_task = asyncio.create_task(self._ticker())
+        self.started = True
+        return url
+
+    async def stop(self) -> None:
+        if self._tick_task is not None:
+            self._tick_task.cancel()
+            self._tick_task = None
+        if self.started:
+            await self.receiver.stop()
+            self.started = False
+
+    def _load_recent(self) -> SchoolState:
+        db = open_database(self.receiver.db_path)
+        try:
+            since = time.time() - RECENT_HOURS * 3600
+            return replay(recent_pushes(since))
+        finally:
+            db.close()
+
+    # -- feed ------------------------------------------------------------------------------
+    def _on_receiver_event(self, event: ReceiverEvent) -> None:
+        self.alarms.on_receiver_event(event)
+        if isinstance(event, PushStored) and event.source == "classin" and isinstance(event.payload, dict):
+            self.apply_payload(event.payload, event.received_at)
+
+    def apply_payload(self, payload: dict[str, Any], received_at: float) -> Event:
+        typed = parse(payload, received_at)
+        self.school.apply(typed)
+        lesson = self.school.lessons.get(typed.class_id) if typed.class_id is not None else None
+        live = lesson is not None and is_live(lesson, time.time())
+        self.alarms.on_lesson_event(typed, live)
+        for listener in list(self.event_listeners):
+            try:
+                listener(typed, lesson)
+            except Exception:
+                log.exception("event listener failed")
+        return typed
+
+    # -- questions the views ask ---------------------------------------------------------------
+    def live_lessons(self, now: float | None = None) -> list[LessonState]:
+        now = time.time() if now is None else now
+        return [lesson for lesson in self.school.lessons.values() if is_live(lesson, now)]
+
+    def tick(self, now: float | None = None) -> None:
+        now = time.time() if now is None else now
+        live_sids = {lesson.sid for lesson in self.live_lessons(now) if lesson.sid is not None}
+        self.alarms.tick(now, live_sids)
+
+    async def _ticker(self) -> None:
+        while True:
+            await asyncio.sleep(TICK_SECONDS)
+            try:
+                self.tick()
+            except Exception:
+                log.exception("alarm tick failed")

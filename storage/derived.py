@@ -1,0 +1,261 @@
+"""Derived tables: indexes over the raw pushes for history, charts and search.
+
+Filled by `Projector` right after each batch commit (in the writer thread,
+after the acks went out, in its own transaction) and rebuilt from scratch by
+`rebuild()`: a parser fix never needs ClassIn to re-send anything. A failure
+here is logged and never touches the raw pushes.
+"""
+from __future__ import annotations
+
+import logging
+import sqlite3
+from typing import Any, Iterable
+
+import orjson
+from peewee import FloatField, IntegerField, TextField
+
+from lessons.events import (DeviceCheckReport, Enter, Event, LessonEnd, LessonInfoChanged, NetReport,
+                            PhoneChanged, StudentsChanged, parse)
+
+from . import db as dbmod
+from .models import BaseModel, Push
+
+log = logging.getLogger(__name__)
+
+
+class LessonIndex(BaseModel):
+    class_id = IntegerField(primary_key=True)
+    sid = IntegerField(null=True)
+    course_id = IntegerField(null=True)
+    class_name = TextField(null=True)
+    course_name = TextField(null=True)
+    teacher_name = TextField(null=True)
+    planned_start = IntegerField(null=True)
+    planned_end = IntegerField(null=True)
+    start_time = IntegerField(null=True)
+    close_time = IntegerField(null=True)
+    end_time = IntegerField(null=True)
+    first_activity = IntegerField(null=True)
+    last_activity = IntegerField(null=True)
+    has_end = IntegerField(default=0)
+    participants = IntegerField(null=True)      # from End (people who entered)
+
+    class Meta:
+        table_name = "lesson_index"
+        indexes = ((("first_activity",), False), (("sid", "first_activity"), False),
+                   (("planned_start",), False))
+
+
+class NetSampleRow(BaseModel):
+    push_id = IntegerField(unique=True)
+    sid = IntegerField(null=True)
+    class_id = IntegerField(null=True)
+    uid = IntegerField(null=True)
+    time = IntegerField()
+    good = FloatField(null=True)
+    normal = FloatField(null=True)
+    bad = FloatField(null=True)
+    poor = FloatField(null=True)
+    not_reach = FloatField(null=True)
+    avg_delay_ms = FloatField(null=True)
+    loss_percent = FloatField(null=True)
+    cpu_low = FloatField(null=True)
+    cpu_medium = FloatField(null=True)
+    cpu_high = FloatField(null=True)
+    cpu_busy = FloatField(null=True)
+    socket = TextField(null=True)
+    problems = TextField(default="")
+
+    class Meta:
+        table_name = "net_sample"
+        indexes = ((("class_id", "time"), False), (("uid", "time"), False))
+
+
+class DeviceCheckRow(BaseModel):
+    push_id = IntegerField(unique=True)
+    sid = IntegerField(null=True)
+    class_id = IntegerField(null=True)
+    uid = IntegerField(null=True)
+    kind = TextField()                  # in-class | out-of-class
+    time = IntegerField()
+    has_problem = IntegerField()
+    problems = TextField(default="")
+    operating_system = TextField(null=True)
+    cpu = TextField(null=True)
+    client_version = TextField(null=True)
+    device_type = IntegerField(null=True)
+    microphone = TextField(null=True)   # ok | problem | not-tested | unknown
+    speaker = TextField(null=True)
+    camera = TextField(null=True)
+    delay_ms = FloatField(null=True)
+    loss_percent = FloatField(null=True)
+    ip = TextField(null=True)
+
+    class Meta:
+        table_name = "device_check"
+        indexes = ((("uid", "time"), False), (("has_problem", "time"), False), (("time",), False))
+
+
+class UserRow(BaseModel):
+    uid = IntegerField(primary_key=True)
+    sid = IntegerField(null=True)
+    name = TextField(null=True)         # the school's name from schedule sync
+    nickname = TextField(null=True)
+    phone = TextField(null=True)
+    email = TextField(null=True)
+    identity = IntegerField(null=True)
+    last_seen = IntegerField(null=True)
+
+    class Meta:
+        table_name = "user_directory"
+        indexes = ((("name",), False), (("phone",), False), (("nickname",), False))
+
+
+DERIVED_MODELS = [LessonIndex, NetSampleRow, DeviceCheckRow, UserRow]
+
+
+def _setup(db) -> None:
+    db.create_tables(DERIVED_MODELS, safe=True)
+
+
+dbmod.DERIVED_SETUP.append(_setup)
+
+
+# -- projection ----------------------------------------------------------------------
+_TOUCH_LESSON = (
+    "INSERT INTO lesson_index(class_id, sid, course_id, first_activity, last_activity, has_end)"
+    " VALUES (?,?,?,?,?,0) ON CONFLICT(class_id) DO UPDATE SET"
+    " sid=coalesce(lesson_index.sid, excluded.sid), course_id=coalesce(lesson_index.course_id, excluded.course_id),"
+    " first_activity=min(coalesce(lesson_index.first_activity, excluded.first_activity), excluded.first_activity),"
+    " last_activity=max(coalesce(lesson_index.last_activity, excluded.last_activity), excluded.last_activity)")
+_INSERT_NET = (
+    "INSERT OR IGNORE INTO net_sample(push_id, sid, class_id, uid, time, good, normal, bad, poor, not_reach,"
+    " avg_delay_ms, loss_percent, cpu_low, cpu_medium, cpu_high, cpu_busy, socket, problems)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+_INSERT_CHECK = (
+    "INSERT OR IGNORE INTO device_check(push_id, sid, class_id, uid, kind, time, has_problem, problems,"
+    " operating_system, cpu, client_version, device_type, microphone, speaker, camera, delay_ms,"
+    " loss_percent, ip) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+_UPSERT_USER = (
+    "INSERT INTO user_directory(uid, sid, name, nickname, phone, email, identity, last_seen)"
+    " VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(uid) DO UPDATE SET"
+    " sid=coalesce(excluded.sid, user_directory.sid), name=coalesce(excluded.name, user_directory.name),"
+    " nickname=coalesce(excluded.nickname, user_directory.nickname),"
+    " phone=coalesce(excluded.phone, user_directory.phone), email=coalesce(excluded.email, user_directory.email),"
+    " identity=coalesce(excluded.identity, user_directory.identity),"
+    " last_seen=max(coalesce(user_directory.last_seen, 0), coalesce(excluded.last_seen, 0))")
+
+
+def _lesson_schedule(conn: sqlite3.Connection, e: LessonInfoChanged) -> None:
+    fields = {"class_name": e.class_name, "course_name": e.course_name,
+              "planned_start": e.begin_time, "planned_end": e.end_time,
+              "teacher_name": e.teacher.name if e.teacher is not None else None}
+    changed = {k: v for k, v in fields.items() if v is not None}
+    if changed:
+        sets = ", ".join(f"{k}=?" for k in changed)
+        conn.execute(f"UPDATE lesson_index SET {sets} WHERE class_id=?", (*changed.values(), e.class_id))
+
+
+def project(conn: sqlite3.Connection, push_id: int, event: Event) -> None:
+    """One event into the derived tables (inside the caller's transaction)."""
+    if event.class_id is not None and not isinstance(event, (StudentsChanged,)):
+        active = None if isinstance(event, LessonInfoChanged) else event.time
+        conn.execute(_TOUCH_LESSON, (event.class_id, event.sid, event.course_id, active, active))
+    if isinstance(event, NetReport):
+        s, q, c = event.sample, event.sample.quality, event.sample.cpu
+        conn.execute(_INSERT_NET, (
+            push_id, event.sid, event.class_id, event.uid, s.time,
+            q.good if q else None, q.normal if q else None, q.bad if q else None,
+            q.poor if q else None, q.not_reach if q else None, s.avg_delay_ms, s.loss_percent,
+            c.low if c else None, c.medium if c else None, c.high if c else None, c.busy if c else None,
+            s.socket, "\n".join(s.problems)))
+    elif isinstance(event, DeviceCheckReport):
+        k = event.check
+        conn.execute(_INSERT_CHECK, (
+            push_id, event.sid, event.class_id if k.kind == "in-class" else None, event.uid, k.kind,
+            k.time, int(k.has_problem), "\n".join(k.problems), k.operating_system, k.cpu, k.client_version,
+            k.device_type, k.microphone.state, k.speaker.state, k.camera.state, k.delay_ms,
+            k.loss_percent, k.ip))
+    elif isinstance(event, Enter) and event.uid is not None:
+        conn.execute(_UPSERT_USER, (event.uid, event.sid, None, event.nickname, event.login_mobile or None,
+                                    event.login_email or None, event.identity, event.time))
+    elif isinstance(event, StudentsChanged):
+        for person in event.students:
+            if person.uid is not None:
+                conn.execute(_UPSERT_USER, (person.uid, event.sid, person.name, None, None, None, None, None))
+    elif isinstance(event, PhoneChanged) and event.uid is not None:
+        conn.execute(_UPSERT_USER, (event.uid, event.sid, None, None, event.telephone, event.email, None, None))
+    elif isinstance(event, LessonInfoChanged) and event.class_id is not None:
+        _lesson_schedule(conn, event)
+        if event.teacher is not None and event.teacher.uid is not None:
+            conn.execute(_UPSERT_USER, (event.teacher.uid, event.sid, event.teacher.name, None, None,
+                                        None, 3, None))
+    elif isinstance(event, LessonEnd) and event.class_id is not None:
+        conn.execute("UPDATE lesson_index SET start_time=?, close_time=?, end_time=?, has_end=1,"
+                     " participants=? WHERE class_id=?",
+                     (event.start_time, event.close_time, event.end_time, len(event.users), event.class_id))
+
+
+class Projector:
+    """Post-commit hook for the Writer: (PushRecord, Stored) pairs -> derived rows."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self._conn: sqlite3.Connection | None = None
+
+    def __call__(self, pushes: Iterable[tuple[Any, Any]]) -> None:
+        if self._conn is None:
+            self._conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self._conn.execute("PRAGMA busy_timeout=10000")
+        conn = self._conn
+        conn.execute("BEGIN")
+        try:
+            for record, stored in pushes:
+                if record.source != "classin":
+                    continue
+                try:
+                    payload = orjson.loads(record.payload)
+                except orjson.JSONDecodeError:
+                    continue
+                if isinstance(payload, dict):
+                    project(conn, stored.push_id, parse(payload, record.received_at))
+            conn.execute("COMMIT")
+        except Exception:
+            conn.execute("ROLLBACK")
+            raise
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+
+def rebuild(db, progress=None) -> int:
+    """Drop and refill every derived table from the raw pushes; returns pushes replayed."""
+    db.drop_tables(DERIVED_MODELS, safe=True)
+    _setup(db)
+    conn = db.connection()
+    count = 0
+    batch: list[tuple[int, Event]] = []
+
+    def flush() -> None:
+        with db.atomic():
+            for push_id, event in batch:
+                project(conn, push_id, event)
+        batch.clear()
+
+    for row in (Push.select(Push.id, Push.received_at, Push.payload)
+                .where(Push.source == "classin").order_by(Push.id).iterator()):
+        try:
+            payload = orjson.loads(row.payload)
+        except orjson.JSONDecodeError:
+            continue
+        if isinstance(payload, dict):
+            batch.append((row.id, parse(payload, row.received_at)))
+            count += 1
+        if len(batch) >= 5000:
+            flush()
+            if progress:
+                progress(count)
+    flush()
+    return count

@@ -1,0 +1,116 @@
+"""History queries for the app and exports, all on indexes (no full scans for
+one lesson). Safe from any thread: peewee gives each thread its connection."""
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from peewee import JOIN, fn
+
+from lessons.state import LessonState, replay
+from protocol.classin import CMD_ENTER, as_int, pick
+from lessons.summary import summary
+
+from .derived import DeviceCheckRow, LessonIndex, NetSampleRow, UserRow
+from .models import Push
+from .queries import parse_payload
+
+# School-level pushes a lesson's state needs for names (course rosters, course info).
+_SCHOOL_CONTEXT_CMDS = ("eeoCourseStudentChange", "eeoCourseInfoChange")
+
+
+def lesson_pushes(class_id: int) -> Iterator[tuple[float, Any]]:
+    """(received_at, payload) of one lesson's pushes, plus the course-level
+    schedule pushes that name its people; oldest first."""
+    course_ids = {row.course_id for row in LessonIndex.select(LessonIndex.course_id)
+                  .where(LessonIndex.class_id == class_id) if row.course_id is not None}
+    rows = [(r.id, r.received_at, r.payload, False) for r in Push.select(Push.id, Push.received_at, Push.payload)
+            .where((Push.class_id == class_id) & (Push.source == "classin"))]
+    if course_ids:
+        rows += [(r.id, r.received_at, r.payload, True) for r in Push.select(Push.id, Push.received_at, Push.payload)
+                 .where(Push.cmd.in_(_SCHOOL_CONTEXT_CMDS) & (Push.source == "classin"))]
+    for _, received_at, text, context in sorted(rows):
+        payload = parse_payload(text)
+        if not isinstance(payload, dict):
+            continue
+        if context and as_int(pick(payload, "CourseID", "CourseId")) not in course_ids:
+            continue
+        yield received_at, payload
+
+
+def lesson_state(class_id: int) -> LessonState | None:
+    school = replay(lesson_pushes(class_id))
+    return school.lessons.get(class_id)
+
+
+def lesson_summary(class_id: int, now: float | None = None) -> dict[str, Any] | None:
+    state = lesson_state(class_id)
+    return None if state is None else summary(state, now)
+
+
+def lessons_between(start: float | None = None, end: float | None = None, *, sid: int | None = None,
+                    text: str | None = None, limit: int = 5000) -> list[dict[str, Any]]:
+    """Lessons whose first activity (or planned start) falls in [start, end), newest first."""
+    when = fn.COALESCE(LessonIndex.first_activity, LessonIndex.planned_start)
+    q = LessonIndex.select()
+    if start is not None:
+        q = q.where(when >= start)
+    if end is not None:
+        q = q.where(when < end)
+    if sid is not None:
+        q = q.where(LessonIndex.sid == sid)
+    if text:
+        like = f"%{text}%"
+        q = q.where(LessonIndex.class_name ** like | LessonIndex.course_name ** like |
+                    LessonIndex.teacher_name ** like | (LessonIndex.class_id.cast("TEXT") == text))
+    return list(q.order_by(when.desc()).limit(limit).dicts())
+
+
+def net_samples(*, class_id: int | None = None, uid: int | None = None, since: float | None = None,
+                until: float | None = None) -> list[dict[str, Any]]:
+    q = NetSampleRow.select()
+    if class_id is not None:
+        q = q.where(NetSampleRow.class_id == class_id)
+    if uid is not None:
+        q = q.where(NetSampleRow.uid == uid)
+    if since is not None:
+        q = q.where(NetSampleRow.time >= since)
+    if until is not None:
+        q = q.where(NetSampleRow.time < until)
+    return list(q.order_by(NetSampleRow.time).dicts())
+
+
+def device_checks(*, uid: int | None = None, problems_only: bool = False, text: str | None = None,
+                  latest_only: bool = False, limit: int = 5000) -> list[dict[str, Any]]:
+    """Device checks newest first, joined with the user directory (name, phone).
+    `latest_only`: one row per (user, kind), the most recent."""
+    q = (DeviceCheckRow.select(DeviceCheckRow, UserRow.name, UserRow.nickname, UserRow.phone)
+         .join(UserRow, on=(UserRow.uid == DeviceCheckRow.uid), join_type=JOIN.LEFT_OUTER))
+    if latest_only:
+        newest = (DeviceCheckRow.select(fn.MAX(DeviceCheckRow.id))
+                  .group_by(DeviceCheckRow.uid, DeviceCheckRow.kind))
+        q = q.where(DeviceCheckRow.id.in_(newest))
+    if uid is not None:
+        q = q.where(DeviceCheckRow.uid == uid)
+    if problems_only:
+        q = q.where(DeviceCheckRow.has_problem == 1)
+    if text:
+        like = f"%{text}%"
+        q = q.where((DeviceCheckRow.uid.cast("TEXT") == text) | (UserRow.name ** like) |
+                    (UserRow.nickname ** like) | (UserRow.phone ** like))
+    return list(q.order_by(DeviceCheckRow.has_problem.desc(), DeviceCheckRow.time.desc())
+                .limit(limit).dicts())
+
+
+def user_lessons(uid: int, limit: int = 500) -> list[dict[str, Any]]:
+    """Lessons a user took part in (enter pushes), newest first."""
+    class_ids = (Push.select(Push.class_id).distinct()
+                 .where((Push.uid == uid) & (Push.cmd == str(CMD_ENTER))))
+    return list(LessonIndex.select().where(LessonIndex.class_id.in_(class_ids))
+                .order_by(LessonIndex.first_activity.desc()).limit(limit).dicts())
+
+
+def find_users(text: str, limit: int = 200) -> list[dict[str, Any]]:
+    like = f"%{text}%"
+    q = UserRow.select().where((UserRow.uid.cast("TEXT") == text) | (UserRow.name ** like) |
+                               (UserRow.nickname ** like) | (UserRow.phone ** like))
+    return list(q.limit(limit).dicts())
