@@ -39,12 +39,12 @@ class StatusBar:
         tr = self.local.tr
         receiver = self.bridge.monitor.receiver
         url = receiver.url
-        self.local.setText(tr("Receiver: %1/classin").arg(url) if url else tr("Receiver: not running"))
-        self.public.setText(tr("Public: %1").arg(self.public_url) if self.public_url else tr("Public: no tunnel"))
+        self.local.setText(tr("Receiver: {}/classin").format(url) if url else tr("Receiver: not running"))
+        self.public.setText(tr("Public: {}").format(self.public_url) if self.public_url else tr("Public: no tunnel"))
         stats = receiver.stats
         self.rate.setText(tr("%n push(es) in the last minute", "", stats.pushes_last_minute()))
         if stats.last_push_at:
-            self.last.setText(tr("Last push: %1 (%2)").arg(local_time(stats.last_push_at), ago(stats.last_push_at)))
+            self.last.setText(tr("Last push: {} ({})").format(local_time(stats.last_push_at), ago(stats.last_push_at)))
         else:
             self.last.setText(tr("Last push: none yet"))
         open_alarms = self.bridge.monitor.alarms.open_alarms()
@@ -113,8 +113,8 @@ class AppWindow(QMainWindow):
         settings.setValue("window/view", self.nav.currentRow())
 
     def show_startup_error(self, message: str) -> None:
-        self.banner.setText(self.tr("The receiver could not start: %1. Choose another port in Settings "
-                                    "or close the other program using it.").arg(message))
+        self.banner.setText(self.tr("The receiver could not start: {}. Choose another port in Settings "
+                                    "or close the other program using it.").format(message))
         self.banner.show()
 
     def start_demo(self) -> None:

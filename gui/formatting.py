@@ -33,7 +33,7 @@ def duration(seconds: float | None) -> str:
 def ago(unix: float, now: float | None = None) -> str:
     delta = max(0, int((time.time() if now is None else now) - unix))
     if delta < 60:
-        return _tr("%1 s ago").replace("%1", str(delta))
+        return _tr("{} s ago").format(delta)
     if delta < 3600:
-        return _tr("%1 min ago").replace("%1", str(delta // 60))
-    return _tr("%1 h ago").replace("%1", str(delta // 3600))
+        return _tr("{} min ago").format(delta // 60)
+    return _tr("{} h ago").format(delta // 3600)

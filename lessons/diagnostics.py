@@ -208,33 +208,36 @@ class DeviceCheck:
 
 def _in_class_state(arbitrary: int | None, impersonal: int | None, mobile: bool,
                     broken: str) -> DeviceState:
-    """Check: Arbitrary 1 installed / 2 disabled or absent; Impersonal 1 normal /
-    2 abnormal / 0 not tested (0 is undefined in the Check docs, read as UserCheck's)."""
-    if arbitrary == 2:
+    """Check: Arbitrary says installed or absent, Impersonal whether the
+    program got data from the device (meaningless on mobile)."""
+    if mobile:
+        impersonal = None
+    if arbitrary == ci.CHECK_ABSENT:
         return DeviceState("problem", "disabled or absent")
-    if impersonal == 2 and not mobile:
+    if impersonal == ci.CHECK_ABNORMAL:
         return DeviceState("problem", broken)
-    if impersonal == 1 and not mobile:
+    if impersonal == ci.CHECK_NORMAL:
         return DeviceState("ok", "working")
-    if arbitrary == 1:
+    if arbitrary == ci.CHECK_INSTALLED:
         return DeviceState("ok", "installed (not tested by the program)")
-    if impersonal == 0:
+    if impersonal == ci.CHECK_NOT_TESTED:
         return DeviceState("not-tested", "not tested")
     return DeviceState("unknown", "not reported")
 
 
 def _user_check_state(arbitrary: int | None, impersonal: int | None, mobile: bool,
                       broken: str) -> DeviceState:
-    """UserCheck: both fields 0 not tested / 1 normal / 2 abnormal."""
-    if impersonal is not None and mobile:
+    """UserCheck: the user-chosen device (Arbitrary) and the program's own test
+    (Impersonal), both not tested / normal / abnormal."""
+    if mobile:
         impersonal = None
-    if arbitrary == 2:
+    if arbitrary == ci.CHECK_ABNORMAL:
         return DeviceState("problem", "chosen device abnormal")
-    if impersonal == 2:
+    if impersonal == ci.CHECK_ABNORMAL:
         return DeviceState("problem", broken)
-    if 1 in (arbitrary, impersonal):
+    if ci.CHECK_NORMAL in (arbitrary, impersonal):
         return DeviceState("ok", "normal")
-    if 0 in (arbitrary, impersonal):
+    if ci.CHECK_NOT_TESTED in (arbitrary, impersonal):
         return DeviceState("not-tested", "not tested")
     return DeviceState("unknown", "not reported")
 

@@ -332,7 +332,8 @@ class FileConversion(Event):
 
     @property
     def succeeded(self) -> bool | None:
-        return {2: True, 3: False}.get(self.result) if self.result is not None else None
+        return {ci.FILE_CONVERTED: True, ci.FILE_CONVERSION_FAILED: False}.get(self.result) \
+            if self.result is not None else None
 
 
 @_event

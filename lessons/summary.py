@@ -122,7 +122,8 @@ def summary(state: LessonState, now: float | None = None) -> dict[str, Any]:
         "status": state.status,
         "start_time": start,
         "close_time": close_time,
-        "real_close_time": state.real_close_time,
+        # 0 is ClassIn's "not recorded" (the end-time rule treats it as absent).
+        "real_close_time": state.real_close_time or None,
         "end_time": end_time,
         "class_name": state.schedule.get("class_name"),
         "course_name": state.schedule.get("course_name"),

@@ -72,7 +72,6 @@ CLIENT_TYPE = {1: "PC browser", 2: "mobile browser", 3: "mini program"}
 ACK_TEXT = "程序正常执行"
 
 EXIT_CLASSROOM_CLOSED = 2
-EXIT_KICKED = 4
 EXIT_LESSON_CANCELLED = 7
 # Exits that mean the lesson itself closed, not that the user chose to leave.
 CLOSING_EXIT_REASONS = frozenset({EXIT_CLASSROOM_CLOSED, EXIT_LESSON_CANCELLED})
@@ -93,10 +92,11 @@ BOARD_COLOR_PREFIXES = (
     ("respondertool", "responder_answer"),
 )
 
-# Device-check codes differ between the in-class Check and the UserCheck (§9.9, §11.2).
-CHECK_ARBITRARY = {1: "installed", 2: "disabled or absent"}
-CHECK_IMPERSONAL = {0: "not tested", 1: "normal", 2: "abnormal"}
-USERCHECK_STATE = {0: "not tested", 1: "normal", 2: "abnormal"}
+# Device-check codes differ between the in-class Check and the UserCheck (§9.9, §11.2):
+# Check `…Arbitrary` is installed/absent; Check `…Impersonal` and every UserCheck
+# device field are not tested/normal/abnormal (0 is undefined for Check: read the same).
+CHECK_INSTALLED, CHECK_ABSENT = 1, 2
+CHECK_NOT_TESTED, CHECK_NORMAL, CHECK_ABNORMAL = 0, 1, 2
 CHECK_INFO_SOURCE = {1: "device initialisation", 2: "device selected", 3: "check finished",
                      4: "device plugged/unplugged", 5: "settings finished",
                      7: "check interrupted"}
@@ -108,15 +108,9 @@ MOBILE_DEVICE_TYPES = frozenset({2, 3, 4, 5})
 CHECK_TIMED_OUT = "N/A"
 
 SCHEDULE_OP = {1: "added", 2: "deleted", 3: "edited"}
-OP_ADD, OP_DELETE, OP_EDIT = 1, 2, 3
+OP_DELETE = 2
 
-FILE_CONVERSION_RESULT = {2: "success", 3: "failure"}
-ACCOUNT_CLOSED = 255
-PLAYBACK_TRIGGER = {1: "replay opened", 3: "replay closed", 4: "timeout"}
-HOMEWORK_STATE = {40: "graded", 50: "returned"}
-TOPIC_RESULT = {0: "awaiting grading", 1: "correct", 2: "wrong", 3: "partly correct",
-                4: "not answered"}
-COMMENT_TYPE = {1: "comment", 2: "reply", 3: "like"}
+FILE_CONVERTED, FILE_CONVERSION_FAILED = 2, 3
 RATING_DIRECTIONS = ("T2S", "S2T")
 TOURIST_PREFIX = "yk_"
 

@@ -19,7 +19,8 @@ PROGRESS_EVERY = 2.0      # seconds between progress lines
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--url", required=True, type=_url,
-                        help="the receiver's ClassIn endpoint, e.g. http://127.0.0.1:8765/classin")
+                        help="the receiver's ClassIn endpoint, e.g. http://127.0.0.1:8765/classin "
+                             "(a bare base URL gets /classin)")
     parser.add_argument("--sid", required=True, type=int, help="school ID (SID)")
     parser.add_argument("--secret", required=True, help="the school's secret for the SafeKey")
     parser.add_argument("--lessons", type=_positive(int), default=3, help="concurrent lessons (default 3)")
@@ -110,7 +111,8 @@ def _url(text: str) -> str:
         ok = False
     if not ok:
         raise argparse.ArgumentTypeError(f"{text!r} is not an http(s) URL")
-    return text
+    # A receiver's base URL (as `serve` prints it) means its ClassIn endpoint.
+    return text.rstrip("/") + "/classin" if parts.path in ("", "/") else text
 
 
 def _faults(text: str) -> Faults:

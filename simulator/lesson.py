@@ -420,6 +420,6 @@ class Lesson:
             "class_id": p.class_id, "course_id": p.course_id, "sid": self.sid, "status": "ended",
             "start_time": p.start, "close_time": self.close_time,
             "real_close_time": self.real_close, "end_time": self.end_t,
-            "participants": participants(list(self._tracks.values())),
+            "participants": participants(list(self._tracks.values()), self.end_t),
             "absent": [{"uid": s.uid, "name": s.name} for s in p.students if s.uid not in self._tracks],
         }

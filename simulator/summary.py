@@ -105,11 +105,18 @@ def _equipment(tr: Track, rng: random.Random) -> Body:
             "TotalNotDisabled": on_stage + int((tr.total - tr.up_total) * rng.uniform(0, 1))}
 
 
-def participants(tracks: list[Track]) -> list[dict[str, Any]]:
+def _in_at_end(tr: Track, end_time: int) -> bool:
+    """CONTRACT's `present` of an ended lesson: inside, on any device, when it ended
+    (everyone still there leaves with Reason 2 at that very second)."""
+    stays = tr.primary + [s for stays in tr.deputies.values() for s in stays]
+    return any(in_ <= end_time <= out for in_, out, _ in stays)
+
+
+def participants(tracks: list[Track], end_time: int) -> list[dict[str, Any]]:
     """CONTRACT.md's participant rows, in order of first entry."""
     return [{
         "uid": tr.person.uid, "name": tr.person.name, "identity": tr.person.identity,
-        "present": False, "attended_seconds": tr.total,
+        "present": _in_at_end(tr, end_time), "attended_seconds": tr.total,
         "first_in": tr.primary[0][0], "last_out": tr.primary[-1][1],
         "entries": len(tr.primary), "hands_up": tr.hands, "awards": tr.awards,
         "stage_up_count": tr.up_count, "stage_seconds": tr.up_total,

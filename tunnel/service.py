@@ -113,6 +113,7 @@ class Tunnel:
                                     stable_url=self.provider.stable,
                                     registered_url=settings.registered_url)
         self._task: asyncio.Task | None = None
+        self._child: ChildProcess | None = None
         self._http = http
         self._own_http = http is None
         self._check_now = asyncio.Event()
@@ -128,6 +129,11 @@ class Tunnel:
     @property
     def status(self) -> TunnelStatus:
         return self._status
+
+    @property
+    def pid(self) -> int | None:
+        """The provider program's process id while it runs (diagnostics)."""
+        return self._child.pid if self._child is not None and self._child.running else None
 
     def check(self) -> None:
         """Raise TunnelConfigError now for a setup that cannot work (serve uses it
@@ -229,6 +235,7 @@ class Tunnel:
                 child.start()
             except OSError as exc:
                 return f"cannot run {argv[0]}: {exc.strerror or exc}"
+        self._child = child
         health: asyncio.Task | None = None
         try:
             try:
@@ -252,6 +259,7 @@ class Tunnel:
                 health.cancel()
             if child is not None:
                 await child.stop()
+            self._child = None
 
     def _child_said(self, line: str) -> None:
         log.debug("%s: %s", self.provider.name, self._redact(line))
@@ -261,7 +269,8 @@ class Tunnel:
         return f": {said[-1]}" if said else ""
 
     def _exit_reason(self, child: ChildProcess, code: int) -> str:
-        return f"{self.provider.name} exited with code {code}{self._last_words(child)}"
+        how = f"was killed by signal {-code}" if code < 0 else f"exited with code {code}"
+        return f"{self.provider.name} {how}{self._last_words(child)}"
 
     async def _watch_health(self, url: str, local: str) -> None:
         assert self._http is not None

@@ -21,6 +21,8 @@ Imitated behaviour of the real program (2024-2025 releases):
   Here the local service is $STANDIN_TARGET (host:port).
 
 The stand-in forwards its "public" side (see _forward.py) to the local URL.
+$STANDIN_QUICK_WORDS fixes the quick tunnel's host name (the tests' "same URL
+as last time").
 """
 from __future__ import annotations
 
@@ -49,7 +51,7 @@ def main(argv: list[str]) -> int:
             "use a pre-created named tunnel by following: "
             "https://developers.cloudflare.com/cloudflare-one/connections/connect-apps")
         log("Requesting new quick Tunnel on trycloudflare.com...")
-        url = f"https://{random_words()}.trycloudflare.com"
+        url = f"https://{os.environ.get('STANDIN_QUICK_WORDS') or random_words()}.trycloudflare.com"
         width = 92
         log("+" + "-" * width + "+")
         log("|" + "  Your quick Tunnel has been created! Visit it at (it may take some time to be reachable):".ljust(width) + "|")

@@ -1,0 +1,99 @@
+"""`export`: lesson summaries as json, csv, xlsx or pdf — one lesson, or every
+lesson of a date range (--from/--to) into a folder."""
+from __future__ import annotations
+
+import sys
+from datetime import date, datetime, time as dtime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import orjson
+
+from storage.config import DEFAULT_TIMEZONE, Config
+from storage.db import open_database
+from storage.history import lesson_summary, lessons_between
+
+from .context import open_context
+from .errors import CliError
+
+FORMATS = ("json", "csv", "xlsx", "pdf")
+
+
+def add_parser(sub, parents) -> None:
+    p = sub.add_parser("export", parents=parents, help="export lesson summaries (attendance and activity)")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--class-id", type=int, help="one lesson (ClassID)")
+    which.add_argument("--from", dest="date_from", type=_date, metavar="DATE",
+                       help="first day (YYYY-MM-DD, school time) of a batch export")
+    p.add_argument("--to", dest="date_to", type=_date, metavar="DATE", help="last day of a batch export")
+    p.add_argument("--sid", type=int, help="batch: only this school")
+    p.add_argument("--format", choices=FORMATS, default="json")
+    p.add_argument("--out", metavar="FILE|DIR", help="output file (one lesson) or folder (batch); "
+                   "json goes to stdout without it")
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        import argparse
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2025-05-14") from None
+
+
+def decorate(summary: dict, config: Config) -> dict:
+    """The school's name and time zone, which the report formats times in."""
+    school = config.schools.get(summary.get("sid"))
+    summary["school_name"] = school.name if school else None
+    summary["timezone"] = school.timezone if school else DEFAULT_TIMEZONE
+    return summary
+
+
+def run(args) -> int:
+    ctx = open_context(args)
+    if not ctx.db_path.exists():
+        raise CliError(f"no database in {ctx.data_dir}: nothing has been received there yet")
+    db = open_database(ctx.db_path)
+    try:
+        config = ctx.config.current()
+        if args.class_id is not None:
+            summary = lesson_summary(args.class_id)
+            if summary is None:
+                raise CliError(f"no lesson with ClassID {args.class_id} in {ctx.data_dir}")
+            return _write([decorate(summary, config)], args, single=True)
+        if args.date_to is None:
+            args.date_to = args.date_from
+        if args.date_to < args.date_from:
+            raise CliError("--to is before --from", code=2)
+        zone = ZoneInfo(config.schools[args.sid].timezone if args.sid in config.schools else DEFAULT_TIMEZONE)
+        start = datetime.combine(args.date_from, dtime.min, zone).timestamp()
+        end = datetime.combine(args.date_to + timedelta(days=1), dtime.min, zone).timestamp()
+        rows = lessons_between(start, end, sid=args.sid)
+        summaries = [decorate(s, config) for s in (lesson_summary(r["class_id"]) for r in rows) if s]
+        if not summaries:
+            print(f"no lessons between {args.date_from} and {args.date_to}", file=sys.stderr)
+            return 0
+        return _write(sorted(summaries, key=lambda s: s.get("start_time") or 0), args, single=False)
+    finally:
+        db.close()
+
+
+def _write(summaries: list[dict], args, single: bool) -> int:
+    if args.out is None:
+        if args.format != "json":
+            raise CliError(f"--format {args.format} needs --out FILE", code=2)
+        doc = summaries[0] if single else summaries
+        sys.stdout.buffer.write(orjson.dumps(doc, option=orjson.OPT_INDENT_2) + b"\n")
+        return 0
+    from reports import write_report
+    out = Path(args.out)
+    if single:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        write_report(summaries, args.format, out)
+        print(f"wrote {out}")
+        return 0
+    out.mkdir(parents=True, exist_ok=True)
+    for summary in summaries:
+        path = out / f"lesson-{summary['class_id']}.{args.format}"
+        write_report([summary], args.format, path)
+    print(f"wrote {len(summaries)} lesson(s) to {out}")
+    return 0

@@ -1,0 +1,84 @@
+"""Lesson reports: one or more lesson-summary dicts to json, csv, xlsx or pdf.
+
+The summaries are what lessons.summary produces, plus `school_name` and
+`timezone` (an IANA name; times are written in that zone).
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+
+from .csv_export import render_csv
+from .labels import Labels
+from .pdf_export import render_pdf
+from .pdf_fonts import FontNotFoundError, find_cjk_font
+from .values import Summary
+from .xlsx_export import render_xlsx
+
+__all__ = ["FORMATS", "FontNotFoundError", "Labels", "find_cjk_font", "render_report",
+           "write_per_lesson", "write_report"]
+
+
+def _render_json(summaries: Sequence[Summary], labels: Labels) -> bytes:
+    # labels: the JSON is the machine format, its keys are the interface.
+    document = summaries[0] if len(summaries) == 1 else list(summaries)
+    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+_RENDERERS: dict[str, Callable[[Sequence[Summary], Labels], bytes]] = {
+    "json": _render_json,
+    "csv": render_csv,
+    "xlsx": render_xlsx,
+    "pdf": render_pdf,
+}
+FORMATS: tuple[str, ...] = tuple(_RENDERERS)
+# CSV is read by scripts as much as by people: by default its header row is
+# the summary's own keys, like the JSON. The other formats are for people.
+_DEFAULT_LANG = {"csv": "keys"}
+
+SummaryOrMany = Summary | Sequence[Summary]
+
+
+def render_report(summaries: SummaryOrMany, fmt: str, *, lang: str | None = None,
+                  labels: Mapping[str, str] | None = None) -> bytes:
+    """The file's bytes. `lang`: "en", "zh" or "keys"; `labels`: the caller's
+    own (translated) texts by key, overriding `lang`'s."""
+    if fmt not in _RENDERERS:
+        raise ValueError(f"unknown report format {fmt!r}; use one of {', '.join(FORMATS)}")
+    many = [summaries] if isinstance(summaries, Mapping) else list(summaries)
+    if not many:
+        raise ValueError("no lesson to report")
+    return _RENDERERS[fmt](many, Labels(lang or _DEFAULT_LANG.get(fmt, "en"), labels))
+
+
+def _write_atomically(data: bytes, path: Path) -> None:
+    # A reader (Excel, a sync client) never sees a half-written report.
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def write_report(summaries: SummaryOrMany, fmt: str, out_path: str | os.PathLike[str], *,
+                 lang: str | None = None, labels: Mapping[str, str] | None = None) -> Path:
+    """One file for one or several lessons (csv: one table with class_id first;
+    xlsx: an Index sheet; pdf: a page run per lesson; json: a list)."""
+    path = Path(out_path)
+    _write_atomically(render_report(summaries, fmt, lang=lang, labels=labels), path)
+    return path
+
+
+def write_per_lesson(summaries: Sequence[Summary], fmt: str, out_dir: str | os.PathLike[str], *,
+                     lang: str | None = None, labels: Mapping[str, str] | None = None) -> list[Path]:
+    """One file per lesson, named lesson-<class_id>.<fmt>, in out_dir."""
+    folder = Path(out_dir)
+    return [write_report(summary, fmt, folder / f"lesson-{summary['class_id']}.{fmt}",
+                         lang=lang, labels=labels) for summary in summaries]

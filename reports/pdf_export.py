@@ -1,0 +1,208 @@
+"""A printable A4 lesson report (fpdf2): per lesson a header, the attendance
+table (headings repeated on every page a long roster spills onto), the
+activity figures, problems and absentees."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, tzinfo
+from typing import Any
+
+from fpdf import FPDF
+from fpdf.enums import TableBordersLayout, TableCellFillMode
+from fpdf.fonts import FontFace
+
+from .columns import Column, Kind, columns
+from .labels import Labels
+from .pdf_fonts import find_cjk_font
+from .values import (Summary, duration_text, local_time, percent_text, plain_text, school_zone,
+                     zone_label)
+
+FAMILY = "cjk"
+MARGIN = 12  # mm
+INK = (33, 37, 41)
+MUTED = (108, 117, 125)
+HEADING_FILL = (221, 228, 238)
+STRIPE_FILL = (244, 246, 249)
+
+# The main columns and their relative widths: the full set does not fit an
+# A4 page, CSV and XLSX carry the rest. "notes" is PDF-only (flags in words).
+TABLE_KEYS = ("uid", "name", "identity_label", "present", "attended_seconds", "first_in",
+              "last_out", "entries", "hands_up", "awards", "stage_up_count", "stage_seconds")
+TABLE_WIDTHS = (15, 30, 15, 12, 15, 13, 13, 11, 11, 11, 11, 14, 19)
+
+
+class _Document(FPDF):
+    def __init__(self, labels: Labels, generated: str) -> None:
+        super().__init__(orientation="portrait", unit="mm", format="A4")
+        self.labels = labels
+        self.generated = generated
+        self.set_margins(MARGIN, MARGIN, MARGIN)
+        self.set_auto_page_break(auto=True, margin=MARGIN + 6)
+        regular, bold = find_cjk_font(), find_cjk_font(bold=True)
+        self.add_font(FAMILY, "", regular.path, collection_font_number=regular.index)
+        self.add_font(FAMILY, "B", bold.path, collection_font_number=bold.index)
+
+    def footer(self) -> None:
+        self.set_y(-MARGIN)
+        self.set_font(FAMILY, size=7)
+        self.set_text_color(*MUTED)
+        self.cell(0, 4, f"ClassWatch · {self.labels('generated')} {self.generated}")
+        self.cell(0, 4, f"{self.labels('page')} {self.page_no()}/{{nb}}", align="R")
+
+
+def _clock(unix: int | None, zone: tzinfo, day: datetime | None) -> str:
+    """HH:MM, with the date when it is not the lesson's day (past midnight)."""
+    moment = local_time(unix, zone)
+    if moment is None:
+        return "–"
+    if day is not None and moment.date() != day.date():
+        return moment.strftime("%m-%d %H:%M")
+    return moment.strftime("%H:%M")
+
+
+def _span(start: int | None, end: int | None, zone: tzinfo, zone_name: str) -> str:
+    first, last = local_time(start, zone), local_time(end, zone)
+    if first is None and last is None:
+        return "–"
+    left = first.strftime("%Y-%m-%d %H:%M") if first else "?"
+    right = _clock(end, zone, first) if last else "…"
+    return f"{left} – {right}  {zone_name}"
+
+
+def _cell_text(column: Column, value: Any, zone: tzinfo, day: datetime | None, labels: Labels) -> str:
+    if value is None:
+        return ""
+    kind = column.kind
+    if kind is Kind.TIME:
+        return _clock(value, zone, day)
+    if kind is Kind.DURATION:
+        return duration_text(value)
+    if kind is Kind.BOOL:
+        return labels("yes") if value else labels("no")
+    if kind is Kind.PERCENT:
+        return percent_text(value)
+    return plain_text(value)
+
+
+def _notes(row: dict[str, Any], labels: Labels) -> str:
+    notes = [labels(f"note.{key}") for key in ("late", "left_early") if row.get(key)]
+    if row.get("abnormal_exits"):
+        notes.append(f"{labels('note.abnormal_exits')} ×{row['abnormal_exits']}")
+    if row.get("device_problems"):
+        notes.append(labels("note.device_problems"))
+    return ", ".join(notes)
+
+
+def _heading(pdf: _Document, text: str) -> None:
+    pdf.ln(3)
+    pdf.set_font(FAMILY, "B", 11)
+    pdf.set_text_color(*INK)
+    pdf.cell(0, 7, text, new_x="LMARGIN", new_y="NEXT")
+
+
+def _pairs_grid(pdf: _Document, pairs: Sequence[tuple[str, str]], widths: tuple[int, ...]) -> None:
+    """label/value pairs, two per line, no borders."""
+    pdf.set_font(FAMILY, size=9)
+    label_style = FontFace(emphasis="BOLD", color=MUTED)
+    with pdf.table(col_widths=widths, borders_layout=TableBordersLayout.NONE,
+                   first_row_as_headings=False, line_height=5.2, text_align="LEFT") as table:
+        for start in range(0, len(pairs), 2):
+            row = table.row()
+            for label, value in pairs[start:start + 2]:
+                row.cell(label, style=label_style)
+                row.cell(value)
+
+
+def _header(pdf: _Document, summary: Summary, zone: tzinfo) -> None:
+    labels = pdf.labels
+    pdf.set_font(FAMILY, size=9)
+    pdf.set_text_color(*MUTED)
+    school = summary.get("school_name")
+    pdf.cell(0, 5, f"{labels('report_title')}{' · ' + school if school else ''}",
+             new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(FAMILY, "B", 16)
+    pdf.set_text_color(*INK)
+    pdf.multi_cell(0, 8, summary.get("class_name") or f"ClassID {summary['class_id']}",
+                   new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(1)
+    zone_name = zone_label(summary, zone)
+    status = labels(f"status.{summary.get('status')}")
+    pairs = [
+        (labels("course"), summary.get("course_name") or "–"),
+        (labels("teacher"), summary.get("teacher_name") or "–"),
+        (labels("class_id"), str(summary["class_id"])),
+        (labels("status"), status),
+        (labels("planned"), _span(summary.get("planned_start"), summary.get("planned_end"), zone, zone_name)),
+        (labels("actual"), _span(summary.get("start_time"), summary.get("end_time"), zone, zone_name)),
+        (labels("school"), school or "–"),
+        (labels("summary_source"), labels(f"source.{summary.get('summary_source')}")),
+    ]
+    _pairs_grid(pdf, pairs, (13, 37, 13, 37))
+
+
+def _attendance(pdf: _Document, summary: Summary, zone: tzinfo) -> None:
+    labels = pdf.labels
+    shown = columns(TABLE_KEYS)
+    day = local_time(summary.get("start_time") or summary.get("planned_start"), zone)
+    participants = summary["participants"]
+    _heading(pdf, f"{labels('attendance')} ({len(participants)})")
+    pdf.set_font(FAMILY, size=8)
+    numeric = {Kind.INT, Kind.DURATION, Kind.PERCENT}
+    aligns = ["RIGHT" if column.kind in numeric else "CENTER" if column.kind in (Kind.BOOL, Kind.TIME)
+              else "LEFT" for column in shown] + ["LEFT"]
+    with pdf.table(col_widths=TABLE_WIDTHS, line_height=4.5, padding=(1, 1.2),
+                   borders_layout=TableBordersLayout.HORIZONTAL_LINES,
+                   headings_style=FontFace(emphasis="BOLD", fill_color=HEADING_FILL, size_pt=7.5),
+                   cell_fill_color=STRIPE_FILL, cell_fill_mode=TableCellFillMode.EVEN_ROWS,
+                   repeat_headings=1) as table:
+        heading = table.row()
+        for column, align in zip(shown, aligns):
+            heading.cell(column.label(labels), align=align)
+        heading.cell(labels("notes"))
+        for participant in participants:
+            row = table.row()
+            for column, align in zip(shown, aligns):
+                row.cell(_cell_text(column, column.raw(participant), zone, day, labels), align=align)
+            row.cell(_notes(participant, labels))
+
+
+def _activity(pdf: _Document, summary: Summary) -> None:
+    labels = pdf.labels
+    totals = dict(summary.get("totals") or {})
+    participants = summary["participants"]
+    # Stage figures are not in the producer's totals: sum them here.
+    totals["stage_ups"] = sum(row.get("stage_up_count") or 0 for row in participants)
+    totals["stage_seconds"] = duration_text(sum(row.get("stage_seconds") or 0 for row in participants))
+    keys = ("participants", "present", "hands_up", "awards", "stage_ups", "stage_seconds",
+            "help_requests", "recordings", "device_problems", "bad_network_users")
+    _heading(pdf, labels("activity"))
+    _pairs_grid(pdf, [(labels(f"totals.{key}"), str(totals.get(key, "–"))) for key in keys],
+                (34, 16, 34, 16))
+    problems = [f"{row.get('name') or row['uid']}: {plain_text(row.get('device_problems'))}"
+                for row in participants if row.get("device_problems")]
+    if problems:
+        pdf.set_font(FAMILY, size=8)
+        pdf.multi_cell(0, 4.5, f"{columns(('device_problems',))[0].label(labels)}: " + " · ".join(problems),
+                       new_x="LMARGIN", new_y="NEXT")
+
+
+def _absent(pdf: _Document, summary: Summary) -> None:
+    labels = pdf.labels
+    absent = summary.get("absent") or []
+    _heading(pdf, f"{labels('absent')} ({len(absent)})")
+    pdf.set_font(FAMILY, size=9)
+    names = ", ".join(f"{person.get('name') or '?'} ({person['uid']})" for person in absent)
+    pdf.multi_cell(0, 5, names or labels("none"), new_x="LMARGIN", new_y="NEXT")
+
+
+def render_pdf(summaries: Sequence[Summary], labels: Labels) -> bytes:
+    """One PDF, each lesson starting on a new page."""
+    pdf = _Document(labels, datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"))
+    for summary in summaries:
+        zone = school_zone(summary)
+        pdf.add_page()
+        _header(pdf, summary, zone)
+        _attendance(pdf, summary, zone)
+        _activity(pdf, summary)
+        _absent(pdf, summary)
+    return bytes(pdf.output())

@@ -1,0 +1,65 @@
+"""Value conversions shared by the writers: the school's time zone, durations,
+list cells and the spreadsheet formula-injection rule."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime, tzinfo
+from typing import Any
+from zoneinfo import ZoneInfo
+
+Summary = Mapping[str, Any]
+
+# OWASP "CSV injection": a spreadsheet evaluates a cell starting with one of
+# these (tab and CR hide the rest from the eye, then trigger on edit).
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def school_zone(summary: Summary) -> tzinfo:
+    """The school's zone; the PC's own zone when the caller knows none (like the GUI)."""
+    name = summary.get("timezone")
+    if name:
+        return ZoneInfo(name)
+    local = datetime.now().astimezone().tzinfo
+    assert local is not None  # astimezone() always attaches one
+    return local
+
+
+def zone_label(summary: Summary, zone: tzinfo) -> str:
+    """'Asia/Shanghai (UTC+08:00)': the name readers know plus the offset printers need."""
+    reference = next((summary[key] for key in ("start_time", "planned_start", "close_time")
+                      if summary.get(key) is not None), None)
+    moment = datetime.fromtimestamp(reference, zone) if reference is not None else datetime.now(zone)
+    offset = moment.strftime("%z")
+    name = summary.get("timezone") or moment.tzname() or "local"
+    return f"{name} (UTC{offset[:3]}:{offset[3:]})"
+
+
+def local_time(unix: float | None, zone: tzinfo) -> datetime | None:
+    """An aware datetime in the school's zone."""
+    return None if unix is None else datetime.fromtimestamp(unix, zone)
+
+
+def duration_text(seconds: float | None) -> str:
+    """h:mm:ss, hours unbounded (a lesson day may pass 24 h of summed stage time)."""
+    if seconds is None:
+        return ""
+    hours, rest = divmod(int(seconds), 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}"
+
+
+def percent_text(fraction: float | None) -> str:
+    return "" if fraction is None else f"{fraction:.0%}"
+
+
+def plain_text(value: Any) -> str:
+    """A TEXT cell: None is empty, a list (of problems) reads as one line."""
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return "; ".join(str(item) for item in value)
+    return str(value)
+
+
+def looks_like_formula(text: str) -> bool:
+    return text.startswith(FORMULA_PREFIXES)

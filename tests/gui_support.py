@@ -1,0 +1,126 @@
+"""The real window on a real qasync loop, fed by real HTTP: the pattern for GUI tests.
+
+Why this shape: pytest-asyncio runs `async def` tests on a plain asyncio loop,
+which never pumps Qt events, and the app itself runs on qasync. So GUI tests
+are plain (sync) pytest-qt tests that hand an async *scenario* to `run_gui`,
+which builds a fresh `qasync.QEventLoop` on pytest-qt's `qapp`, starts the
+Monitor (receiver on port 0, tmp data dir), the MonitorBridge and the
+AppWindow, runs the scenario with a timeout, then shuts everything down and
+closes the loop. Inside the scenario Qt timers, signals and aiohttp all run on
+the one loop exactly as in `gui/launch.py`; wait for the UI with
+`await app.wait_until(predicate)` (never `qtbot.wait*`: that spins a nested
+Qt loop inside a running qasync task).
+
+    from .gui_support import GuiApp, run_gui
+    from .helpers import new_push
+
+    def test_enter_shows(qapp, data_dir, gui_settings):
+        async def scenario(app: GuiApp):
+            view = app.window.show_view("live")
+            await app.post(new_push(67371107, UID=1, ClientID=0, Identity=1, Device=0))
+            await app.wait_until(lambda: view.model.rowCount() == 1)
+        run_gui(qapp, data_dir, scenario)
+
+`gui_settings` (a fixture defined here: import it into the test module,
+`from .gui_support import gui_settings  # noqa: F401`) points QSettings at a
+tmp directory so the window's saved geometry/view never leaks between tests
+or from a developer's real settings.
+"""
+from __future__ import annotations
+
+import asyncio
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Awaitable, Callable
+
+import aiohttp
+import orjson
+import pytest
+import qasync
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings
+
+from gui.app_window import AppWindow
+from gui.bridge import MonitorBridge
+from monitor.core import Monitor
+from protocol.classin import is_ack
+from storage.config import ConfigStore
+
+
+@dataclass
+class GuiApp:
+    """What a scenario gets: the running window and a way to push into it."""
+    window: AppWindow
+    bridge: MonitorBridge
+    monitor: Monitor
+    url: str                       # base URL of the embedded receiver
+    session: aiohttp.ClientSession
+
+    async def post(self, push: dict) -> None:
+        """POST one signed push to /classin and insist on ClassIn's ack."""
+        async with self.session.post(self.url + "/classin", data=orjson.dumps(push)) as resp:
+            body = await resp.read()
+            assert resp.status == 200 and is_ack(body), body
+
+    async def post_many(self, pushes: list[dict], concurrency: int = 16) -> None:
+        queue = list(reversed(pushes))
+
+        async def worker() -> None:
+            while queue:
+                await self.post(queue.pop())
+        await asyncio.gather(*(worker() for _ in range(concurrency)))
+
+    async def wait_until(self, predicate: Callable[[], Any], timeout: float = 5.0,
+                         message: str = "") -> Any:
+        """Let the loop (Qt events included) run until predicate() is truthy."""
+        deadline = time.monotonic() + timeout
+        while True:
+            value = predicate()
+            if value:
+                return value
+            if time.monotonic() > deadline:
+                raise AssertionError(message or f"timed out after {timeout} s waiting for {predicate}")
+            await asyncio.sleep(0.02)
+
+
+@pytest.fixture
+def gui_settings(tmp_path: Path) -> Path:
+    """QSettings() in the window -> an ini file under a tmp directory."""
+    directory = tmp_path / "qsettings"
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(directory))
+    return directory
+
+
+def run_gui(qapp, data_dir: Path, scenario: Callable[[GuiApp], Awaitable[Any]], *,
+            timeout: float = 30.0, size: tuple[int, int] = (1280, 800)) -> Any:
+    """Run `scenario(app)` against the full window on a fresh qasync loop."""
+    # As in gui/launch.py: closing the window must not quit the app (and end the
+    # loop) before the clean shutdown after it has run.
+    qapp.setQuitOnLastWindowClosed(False)
+    loop = qasync.QEventLoop(qapp)
+    asyncio.set_event_loop(loop)
+    try:
+        with loop:
+            return loop.run_until_complete(asyncio.wait_for(_session(data_dir, scenario, size), timeout))
+    finally:
+        asyncio.set_event_loop(None)
+
+
+async def _session(data_dir: Path, scenario: Callable[[GuiApp], Awaitable[Any]],
+                   size: tuple[int, int]) -> Any:
+    monitor = Monitor(data_dir, ConfigStore(data_dir), host="127.0.0.1", port=0)
+    bridge = MonitorBridge(monitor)
+    window = AppWindow(bridge)
+    window.resize(*size)
+    window.show()
+    try:
+        url = await monitor.start()
+        async with aiohttp.ClientSession() as session:
+            return await scenario(GuiApp(window, bridge, monitor, url, session))
+    finally:
+        window.close()
+        await window.shutdown()
+        await monitor.stop()
+        window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
