@@ -117,10 +117,6 @@ class AppWindow(QMainWindow):
                                     "or close the other program using it.").format(message))
         self.banner.show()
 
-    def start_demo(self) -> None:
-        for view in self.views.values():
-            getattr(view, "on_demo", lambda: None)()
-
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save()
         event.accept()

@@ -45,8 +45,8 @@ def run(args) -> int:
             await monitor.start()
         except OSError as exc:
             window.show_startup_error(str(exc))
-        if args.demo:
-            window.start_demo()
+        if args.demo and monitor.started:
+            monitor.start_demo()
         await closed.wait()
         window.hide()
         await window.shutdown()

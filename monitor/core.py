@@ -54,6 +54,8 @@ class Monitor:
         self.event_listeners: list[Callable[[Event, LessonState | None], None]] = []
         self.receiver.listeners.append(self._on_receiver_event)
         self._tick_task: asyncio.Task | None = None
+        self._demo_task: asyncio.Task | None = None
+        self._demo_stop = asyncio.Event()
         self.started = False
 
     # -- lifecycle ------------------------------------------------------------------------
@@ -66,7 +68,18 @@ class Monitor:
         self.started = True
         return url
 
+    def start_demo(self) -> None:
+        from .demo import run_demo
+        self._demo_task = asyncio.create_task(run_demo(self.config, self.receiver.url, self._demo_stop))
+
     async def stop(self) -> None:
+        if self._demo_task is not None:
+            self._demo_stop.set()
+            try:
+                await asyncio.wait_for(self._demo_task, 15)
+            except Exception:
+                log.exception("demo stopped uncleanly")
+            self._demo_task = None
         if self._tick_task is not None:
             self._tick_task.cancel()
             self._tick_task = None

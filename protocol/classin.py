@@ -323,8 +323,3 @@ def dedupe_key(payload: Mapping[str, Any]) -> str:
     body = {k: v for k, v in payload.items() if k not in _VOLATILE}
     digest = hashlib.sha256(orjson.dumps(body, option=orjson.OPT_SORT_KEYS)).hexdigest()
     return f"classin:{sid}:sha256:{digest}"
-
-
-def event_time(payload: Mapping[str, Any]) -> int | None:
-    """ActionTime; TimeStamp is not the event time (it runs ~600 s ahead)."""
-    return as_int(payload.get("ActionTime"))

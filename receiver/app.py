@@ -20,7 +20,7 @@ from storage.derived import Projector
 from storage.paths import DB_NAME
 from storage.writer import Writer
 
-from . import classin
+from . import classin, gensee
 from .appkeys import RECEIVER
 from .events import PushDuplicate, PushRefused, PushStored, ReceiverEvent, StorageFailed
 
@@ -103,6 +103,7 @@ class Receiver:
         app[RECEIVER] = self
         app.router.add_post("/classin", classin.handle)
         app.router.add_get("/healthz", self._healthz)
+        gensee.add_routes(app)
         for setup in self.route_setups:
             setup(app)
         return app
@@ -153,7 +154,8 @@ class Receiver:
 
     def banner(self) -> list[str]:
         """What `serve` prints on start: the URLs a user has to hand out."""
-        lines = [f"listening on {self.url}", f"ClassIn push URL: {self.url}/classin"]
+        lines = [f"listening on {self.url}", f"ClassIn push URL: {self.url}/classin",
+                 f"gensee callbacks: {self.url}{gensee.base_path(self.config.current().gensee_token)}"]
         for service in self.services:
             lines += getattr(service, "banner", lambda: [])()
         return lines

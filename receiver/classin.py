@@ -47,20 +47,26 @@ def _text(body: bytes) -> str:
     return body.decode("utf-8", errors="replace")
 
 
+def _column(value: Any) -> int | None:
+    """An index column value: SQLite integers are 64-bit; anything else stays in the payload only."""
+    number = ci.as_int(value)
+    return number if number is not None and -2**63 <= number < 2**63 else None
+
+
 def _fields(payload: dict[str, Any]) -> tuple[int | None, str | None, int | None]:
     cmd = ci.normalise_cmd(payload.get("Cmd"))
-    class_id = ci.as_int(ci.pick(payload, "ClassID", "ClassId", "CID"))
-    return ci.as_int(payload.get("SID")), (None if cmd is None else str(cmd)), class_id
+    class_id = _column(ci.pick(payload, "ClassID", "ClassId", "CID"))
+    return _column(payload.get("SID")), (None if cmd is None else str(cmd)[:64]), class_id
 
 
 def push_record(payload: dict[str, Any], text: str, received_at: float, flags: int = 0) -> PushRecord:
     sid, cmd, class_id = _fields(payload)
-    uid = ci.as_int(payload.get("UID"))
+    uid = _column(payload.get("UID"))
     if uid is None and isinstance(payload.get("Data"), dict):
-        uid = ci.as_int(payload["Data"].get("UID"))
+        uid = _column(payload["Data"].get("UID"))
     key = ci.dedupe_key(payload)
     return PushRecord(received_at=received_at, source=SOURCE, sid=sid, cmd=cmd, class_id=class_id,
-                      uid=uid, action_time=ci.event_time(payload), dedupe_key=key, payload=text,
+                      uid=uid, action_time=_column(payload.get("ActionTime")), dedupe_key=key, payload=text,
                       flags=flags, qkey=key)
 
 

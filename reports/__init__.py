@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
@@ -56,14 +55,15 @@ def render_report(summaries: SummaryOrMany, fmt: str, *, lang: str | None = None
 
 def _write_atomically(data: bytes, path: Path) -> None:
     # A reader (Excel, a sync client) never sees a half-written report.
+    # (Not tempfile.mkstemp: its 0600 mode would stick to the report.)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        with os.fdopen(fd, "wb") as out:
+        with open(temp, "wb") as out:
             out.write(data)
         os.replace(temp, path)
     except BaseException:
-        Path(temp).unlink(missing_ok=True)
+        temp.unlink(missing_ok=True)
         raise
 
 

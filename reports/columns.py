@@ -28,9 +28,16 @@ class Column:
     key: str
     header: str     # English; labels.py holds the translations
     kind: Kind
+    # Labels key prefix for translating the (English) values people read,
+    # e.g. "role" turns "student" into labels("role.student").
+    vocabulary: str | None = None
 
     def label(self, labels: Labels) -> str:
         return labels(self.key, self.header)
+
+    def word(self, value: str, labels: Labels) -> str:
+        """A value as people read it (CSV keeps the raw value for scripts)."""
+        return labels(f"{self.vocabulary}.{value}", value) if self.vocabulary else value
 
     def raw(self, row: Mapping[str, Any]) -> Any:
         # .get: extras may be missing from an older or hand-made summary.
@@ -52,7 +59,7 @@ PARTICIPANT_COLUMNS: tuple[Column, ...] = (
     Column("stage_up_count", "Stage ups", Kind.INT),
     Column("stage_seconds", "On stage", Kind.DURATION),
     # extras
-    Column("identity_label", "Role", Kind.TEXT),
+    Column("identity_label", "Role", Kind.TEXT, vocabulary="role"),
     Column("late", "Late", Kind.BOOL),
     Column("left_early", "Left early", Kind.BOOL),
     Column("abnormal_exits", "Abnormal exits", Kind.INT),

@@ -189,6 +189,13 @@ ZH: dict[str, str] = {
     "kind.end": "课节结束",
     "kind.rating": "评价",
     "kind.other": "其他",
+    "role.student": "学生",
+    "role.auditor": "旁听",
+    "role.teacher": "老师",
+    "role.co-teacher": "助教",
+    "role.principal": "校长",
+    "role.principal's assistant": "校长助理",
+    "role.unknown": "未知",
 }
 
 

@@ -3,6 +3,7 @@ table (headings repeated on every page a long roster spills onto), the
 activity figures, problems and absentees."""
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import datetime, tzinfo
 from typing import Any
@@ -24,11 +25,14 @@ MUTED = (108, 117, 125)
 HEADING_FILL = (221, 228, 238)
 STRIPE_FILL = (244, 246, 249)
 
+_CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
 # The main columns and their relative widths: the full set does not fit an
 # A4 page, CSV and XLSX carry the rest. "notes" is PDF-only (flags in words).
 TABLE_KEYS = ("uid", "name", "identity_label", "present", "attended_seconds", "first_in",
               "last_out", "entries", "hands_up", "awards", "stage_up_count", "stage_seconds")
-TABLE_WIDTHS = (15, 30, 15, 12, 15, 13, 13, 11, 11, 11, 11, 14, 19)
+# mm, summing to the 186 mm between the margins; headings fit at 7 pt.
+TABLE_WIDTHS = (13, 27, 14, 13, 14, 13, 13, 12, 12, 12, 12, 13, 18)
 
 
 class _Document(FPDF):
@@ -41,6 +45,11 @@ class _Document(FPDF):
         regular, bold = find_cjk_font(), find_cjk_font(bold=True)
         self.add_font(FAMILY, "", regular.path, collection_font_number=regular.index)
         self.add_font(FAMILY, "B", bold.path, collection_font_number=bold.index)
+
+    def normalize_text(self, text: str) -> str:
+        # Names and details come from the internet: a tab or newline has no
+        # glyph and would break a table row, so every control char is a space.
+        return super().normalize_text(_CONTROL_CHARS.sub(" ", text))
 
     def footer(self) -> None:
         self.set_y(-MARGIN)
@@ -60,13 +69,13 @@ def _clock(unix: int | None, zone: tzinfo, day: datetime | None) -> str:
     return moment.strftime("%H:%M")
 
 
-def _span(start: int | None, end: int | None, zone: tzinfo, zone_name: str) -> str:
+def _span(start: int | None, end: int | None, zone: tzinfo) -> str:
     first, last = local_time(start, zone), local_time(end, zone)
     if first is None and last is None:
         return "–"
     left = first.strftime("%Y-%m-%d %H:%M") if first else "?"
     right = _clock(end, zone, first) if last else "…"
-    return f"{left} – {right}  {zone_name}"
+    return f"{left} – {right}"
 
 
 def _cell_text(column: Column, value: Any, zone: tzinfo, day: datetime | None, labels: Labels) -> str:
@@ -81,7 +90,7 @@ def _cell_text(column: Column, value: Any, zone: tzinfo, day: datetime | None, l
         return labels("yes") if value else labels("no")
     if kind is Kind.PERCENT:
         return percent_text(value)
-    return plain_text(value)
+    return column.word(plain_text(value), labels)
 
 
 def _notes(row: dict[str, Any], labels: Labels) -> str:
@@ -94,7 +103,11 @@ def _notes(row: dict[str, Any], labels: Labels) -> str:
 
 
 def _heading(pdf: _Document, text: str) -> None:
-    pdf.ln(3)
+    # Keep a heading with the first lines of its section.
+    if pdf.will_page_break(20):
+        pdf.add_page()
+    else:
+        pdf.ln(3)
     pdf.set_font(FAMILY, "B", 11)
     pdf.set_text_color(*INK)
     pdf.cell(0, 7, text, new_x="LMARGIN", new_y="NEXT")
@@ -125,19 +138,19 @@ def _header(pdf: _Document, summary: Summary, zone: tzinfo) -> None:
     pdf.multi_cell(0, 8, summary.get("class_name") or f"ClassID {summary['class_id']}",
                    new_x="LMARGIN", new_y="NEXT")
     pdf.ln(1)
-    zone_name = zone_label(summary, zone)
-    status = labels(f"status.{summary.get('status')}")
+    # The school is on the first line; the zone gets its own cell next to the
+    # times, which print in it.
     pairs = [
         (labels("course"), summary.get("course_name") or "–"),
         (labels("teacher"), summary.get("teacher_name") or "–"),
         (labels("class_id"), str(summary["class_id"])),
-        (labels("status"), status),
-        (labels("planned"), _span(summary.get("planned_start"), summary.get("planned_end"), zone, zone_name)),
-        (labels("actual"), _span(summary.get("start_time"), summary.get("end_time"), zone, zone_name)),
-        (labels("school"), school or "–"),
+        (labels("status"), labels(f"status.{summary.get('status')}")),
+        (labels("planned"), _span(summary.get("planned_start"), summary.get("planned_end"), zone)),
+        (labels("actual"), _span(summary.get("start_time"), summary.get("end_time"), zone)),
+        (labels("time_zone"), zone_label(summary, zone)),
         (labels("summary_source"), labels(f"source.{summary.get('summary_source')}")),
     ]
-    _pairs_grid(pdf, pairs, (13, 37, 13, 37))
+    _pairs_grid(pdf, pairs, (16, 34, 16, 34))
 
 
 def _attendance(pdf: _Document, summary: Summary, zone: tzinfo) -> None:
@@ -152,7 +165,8 @@ def _attendance(pdf: _Document, summary: Summary, zone: tzinfo) -> None:
               else "LEFT" for column in shown] + ["LEFT"]
     with pdf.table(col_widths=TABLE_WIDTHS, line_height=4.5, padding=(1, 1.2),
                    borders_layout=TableBordersLayout.HORIZONTAL_LINES,
-                   headings_style=FontFace(emphasis="BOLD", fill_color=HEADING_FILL, size_pt=7.5),
+                   headings_style=FontFace(emphasis="BOLD", fill_color=HEADING_FILL, size_pt=7),
+                   text_align="LEFT",
                    cell_fill_color=STRIPE_FILL, cell_fill_mode=TableCellFillMode.EVEN_ROWS,
                    repeat_headings=1) as table:
         heading = table.row()

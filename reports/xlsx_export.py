@@ -26,7 +26,11 @@ from .values import (Summary, local_time, looks_like_formula, plain_text, school
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm:ss"
 DURATION_FORMAT = "[h]:mm:ss"   # [h]: hours past 24 do not wrap to 0
 PERCENT_FORMAT = "0%"
-BOLD = Font(bold=True)
+# Excel always shows a boolean cell as TRUE/FALSE; LibreOffice shows 1/0
+# unless the format says otherwise.
+BOOL_FORMAT = '"TRUE";"TRUE";"FALSE"'
+# A Font without a name makes LibreOffice fall back to a serif face.
+BOLD = Font(name="Calibri", bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
 # The header block is pairs of (label, value); the second pair of each row
 # sits in this column, the wide first_in one, so that the first pair's text
@@ -55,7 +59,7 @@ def _naive(unix: float | None, zone: tzinfo) -> datetime | None:
     return None if moment is None else moment.replace(tzinfo=None)
 
 
-def _typed(column: Column, value: Any, zone: tzinfo) -> tuple[Any, str | None]:
+def _typed(column: Column, value: Any, zone: tzinfo, labels: Labels) -> tuple[Any, str | None]:
     """(cell value, number format) for one participant cell."""
     if value is None:
         return None, None
@@ -67,9 +71,9 @@ def _typed(column: Column, value: Any, zone: tzinfo) -> tuple[Any, str | None]:
     if kind is Kind.PERCENT:
         return value, PERCENT_FORMAT
     if kind is Kind.BOOL:
-        return bool(value), None
+        return bool(value), BOOL_FORMAT
     if kind is Kind.TEXT:
-        return plain_text(value), None
+        return column.word(plain_text(value), labels), None
     return value, None
 
 
@@ -113,6 +117,14 @@ def _table(ws: Worksheet, header_row: int, headers: Sequence[str],
         for index, (value, number_format) in enumerate(row, start=1):
             _put(ws, header_row + offset, index, value, number_format)
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
+    # Printed: across one page width, the header row on every page, with grid.
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.gridLines = True
     last = f"{get_column_letter(len(headers))}{header_row + max(len(rows), 1)}"
     ws.auto_filter.ref = f"A{header_row}:{last}"
 
@@ -132,7 +144,7 @@ def _attendance(ws: Worksheet, summary: Summary, labels: Labels) -> None:
     zone = school_zone(summary)
     lesson = summary.get("class_name") or ""
     title = _put(ws, 1, 1, f"{labels('report_title')}: {lesson}" if lesson else labels("report_title"))
-    title.font = Font(bold=True, size=14)
+    title.font = Font(name="Calibri", bold=True, size=14)
     status = labels(f"status.{summary.get('status')}")
     source = labels(f"source.{summary.get('summary_source')}")
     block = [
@@ -151,7 +163,7 @@ def _attendance(ws: Worksheet, summary: Summary, labels: Labels) -> None:
             label_widths[column] = max(label_widths[column], _text_width(labels(key)))
     header_row = len(block) + 3
     _table(ws, header_row, [column.label(labels) for column in PARTICIPANT_COLUMNS],
-           [[_typed(column, column.raw(row), zone) for column in PARTICIPANT_COLUMNS]
+           [[_typed(column, column.raw(row), zone, labels) for column in PARTICIPANT_COLUMNS]
             for row in summary["participants"]])
     _fit_widths(ws, header_row, label_widths)
 

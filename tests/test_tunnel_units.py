@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from cli.serve_cmd import _TunnelPrinter
 from protocol.classin import CMD_TEST, verify_safekey
 from storage.config import ConfigStore
-from tunnel import Backoff, Tunnel, TunnelConfigError, TunnelSettings, TunnelState
+from tunnel import Backoff, Tunnel, TunnelConfigError, TunnelSettings, TunnelState, TunnelStatus
 from tunnel import providers
 from tunnel.providers import make_provider
 from tunnel.selftest import push_url_of, registration_push
@@ -145,3 +146,19 @@ def test_selftest_push_is_a_signed_registration_test_with_a_fresh_id():
     assert a["_id"] != b["_id"]
     assert push_url_of("https://x.example/") == "https://x.example/classin"
     assert push_url_of("https://x.example/classin") == "https://x.example/classin"
+
+
+def test_serve_prints_the_public_url_when_up_and_again_when_it_changes(capsys):
+    printer = _TunnelPrinter("")
+    up = TunnelStatus(TunnelState.UP, "cloudflared", public_url="https://a-b.trycloudflare.com",
+                      stable_url=False, registered_url="https://a-b.trycloudflare.com")
+    printer(TunnelStatus(TunnelState.STARTING, "cloudflared", public_url=up.public_url))
+    printer(up)
+    printer(TunnelStatus(TunnelState.DOWN, "cloudflared", reason="exited"))
+    printer(up)  # back with the same URL: nothing new to say
+    printer(TunnelStatus(TunnelState.UP, "cloudflared", public_url="https://c-d.trycloudflare.com",
+                         stable_url=False, registered_url=up.registered_url, url_changed=True))
+    out = capsys.readouterr().out.splitlines()
+    assert [line for line in out if line.startswith("public URL: ")] == [
+        "public URL: https://a-b.trycloudflare.com", "public URL: https://c-d.trycloudflare.com"]
+    assert out[-1].startswith("WARNING: the public URL https://c-d.trycloudflare.com is not the URL registered")

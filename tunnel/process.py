@@ -17,7 +17,6 @@ import signal
 import subprocess
 import sys
 import threading
-import weakref
 from typing import Callable, Mapping, Sequence
 
 log = logging.getLogger(__name__)
@@ -27,7 +26,7 @@ IS_WINDOWS = sys.platform == "win32"
 
 # Children still running, killed at interpreter exit if nobody stopped them
 # (an exception that bypassed stop() must not leave a tunnel holding the port).
-_live: "weakref.WeakSet[ChildProcess]" = weakref.WeakSet()
+_live: "set[ChildProcess]" = set()
 
 
 class ChildProcess:
@@ -58,8 +57,8 @@ class ChildProcess:
         loop = asyncio.get_running_loop()
         kwargs: dict = {}
         if IS_WINDOWS:
-            # A group of its own, so CTRL_BREAK reaches it and not us; no console
-            # window popping up when the desktop app starts it.
+            # A group of its own, so a Ctrl+C in `serve`'s console reaches us, not
+            # it (we stop it ourselves); no console window popping up from the app.
             kwargs["creationflags"] = subprocess.CREATE_NEW_PROCESS_GROUP | subprocess.CREATE_NO_WINDOW
         else:
             # A session (and process group) of its own: stop() kills the group, so
@@ -128,7 +127,8 @@ class ChildProcess:
             await self._new_line.wait()
 
     async def stop(self, grace: float = 5.0) -> int | None:
-        """Ask the whole process group to exit, kill it after `grace` seconds."""
+        """Ask the whole process group to exit, kill it after `grace` seconds
+        (on Windows it is killed at once, see _signal_group)."""
         if self._proc is None or self._exited is None:
             return None
         if self.running:
@@ -157,17 +157,17 @@ def _call_soon(loop: asyncio.AbstractEventLoop, fn: Callable, *args) -> bool:
 def _signal_group(proc: subprocess.Popen, *, hard: bool) -> None:
     try:
         if IS_WINDOWS:
-            if hard:
-                # taskkill /T takes the child's own children along; kill() alone would not.
-                subprocess.run(["taskkill", "/F", "/T", "/PID", str(proc.pid)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-                proc.kill()
-            else:
-                proc.send_signal(signal.CTRL_BREAK_EVENT)
+            # No polite signal reaches a console-less child (CTRL_BREAK needs a
+            # shared console), and these programs need no clean shutdown: kill the
+            # tree. taskkill /T takes the child's own children along; kill() would not.
+            subprocess.run(["taskkill", "/F", "/T", "/PID", str(proc.pid)],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False,
+                           creationflags=subprocess.CREATE_NO_WINDOW)
+            proc.kill()
         else:
             # The child leads its own session, so its pgid is its pid.
             os.killpg(proc.pid, signal.SIGKILL if hard else signal.SIGTERM)
-    except (ProcessLookupError, PermissionError, OSError):
+    except OSError:
         pass  # already gone
 
 

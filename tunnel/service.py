@@ -98,7 +98,8 @@ class Tunnel:
         """`local_url()` gives the receiver's base URL once it listens (its port
         may be chosen by the OS). A run that lasted `stable_after` seconds
         resets the backoff. A health failure is re-checked every
-        `recheck_interval` s (capped by the settings' interval). `http`: a
+        `recheck_interval` s (capped by the settings' interval); the first
+        `url_timeout` s of failures count as starting, not unhealthy. `http`: a
         session to share (not closed here); by default the tunnel has its own."""
         self.settings = settings
         self.provider = make_provider(settings)
@@ -181,8 +182,9 @@ class Tunnel:
         if "reason" in changes and changes["reason"] is not None:
             changes["reason"] = self._redact(changes["reason"])
         new = replace(self._status, state=state, **changes)
-        if new.public_url and new.registered_url:
-            new = replace(new, url_changed=_base(new.public_url) != _base(new.registered_url))
+        changed = bool(new.public_url and new.registered_url
+                       and _base(new.public_url) != _base(new.registered_url))
+        new = replace(new, url_changed=changed)
         if new == self._status:  # `since` is not compared: nothing visible changed
             return
         new = replace(new, since=time.time())
@@ -206,9 +208,15 @@ class Tunnel:
     async def _supervise(self) -> None:
         try:
             self.provider.check()
+            await self._keep_running()
         except TunnelConfigError as exc:
             self._set(TunnelState.DOWN, reason=str(exc), retry_in=None)
-            return
+        except Exception as exc:  # a bug must show as a dead tunnel, not a frozen "up"
+            log.exception("the tunnel supervisor failed")
+            self._set(TunnelState.DOWN, reason=f"internal error: {type(exc).__name__}: {exc}",
+                      retry_in=None)
+
+    async def _keep_running(self) -> None:
         while True:
             started = time.monotonic()
             reason = await self._run_once()
@@ -250,8 +258,8 @@ class Tunnel:
             url = url.rstrip("/")
             self._set(TunnelState.STARTING, public_url=url)
             health = asyncio.create_task(self._watch_health(url, local))
-            if child is None:
-                await health  # runs until stop()
+            if child is None:  # external: nothing but the health check, until stop()
+                await health
             assert child is not None
             return self._exit_reason(child, await child.wait())
         finally:

@@ -1,7 +1,7 @@
 """The views of the main window, in navigation order.
 
 A view is a QWidget built as `View(bridge, window)` with `title() -> str`
-(translated); it may define `on_demo()` and `async shutdown()`.
+(translated); it may define `async shutdown()`.
 """
 from __future__ import annotations
 

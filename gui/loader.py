@@ -1,0 +1,55 @@
+"""Coalesced background reads for the views: requests within `delay_ms` (a
+burst of pushes, keystrokes in a search box) become one query, one query runs
+at a time, and a request made while it runs triggers exactly one more."""
+from __future__ import annotations
+
+import logging
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from qasync import asyncSlot
+
+from .worker import in_thread
+
+log = logging.getLogger(__name__)
+
+# Called on the UI thread to capture the current filters; returns the
+# function that then runs in a reader thread.
+Query = Callable[[], Callable[[], Any]]
+
+
+class Loader(QObject):
+    loaded = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, query: Query, delay_ms: int = 300, parent: QObject | None = None):
+        super().__init__(parent)
+        self.query = query
+        self.busy = False
+        self._again = False
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(delay_ms)
+        self.timer.timeout.connect(self._run)
+
+    def request(self) -> None:
+        if self.busy:
+            self._again = True
+        elif not self.timer.isActive():
+            self.timer.start()
+
+    @asyncSlot()
+    async def _run(self) -> None:
+        self.busy = True
+        try:
+            result = await in_thread(self.query())
+        except Exception as exc:   # a failed read must leave the view usable
+            log.exception("background read failed")
+            self.failed.emit(str(exc))
+        else:
+            self.loaded.emit(result)
+        finally:
+            self.busy = False
+        if self._again:
+            self._again = False
+            self.timer.start()

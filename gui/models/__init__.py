@@ -1,0 +1,1 @@
+"""Qt item models and view-models: lesson state adapted for the views."""

@@ -1,0 +1,97 @@
+"""Translated names for protocol codes and timeline kinds, the one way to
+name a user or a lesson, and the school's time zone. protocol/ and lessons/ keep English labels; the GUI
+translates them here (QT_TRANSLATE_NOOP marks the strings for lupdate)."""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+
+from lessons.state import LessonState
+from storage.config import ConfigStore
+
+_CONTEXT = "labels"
+
+_IDENTITY = {
+    1: QT_TRANSLATE_NOOP("labels", "student"),
+    2: QT_TRANSLATE_NOOP("labels", "auditor"),
+    3: QT_TRANSLATE_NOOP("labels", "teacher"),
+    4: QT_TRANSLATE_NOOP("labels", "co-teacher"),
+    193: QT_TRANSLATE_NOOP("labels", "principal"),
+    194: QT_TRANSLATE_NOOP("labels", "principal's assistant"),
+}
+
+_DEVICE = {
+    0: "PC", 1: "iPhone", 2: "iPad",
+    3: QT_TRANSLATE_NOOP("labels", "web client"),
+    4: QT_TRANSLATE_NOOP("labels", "Android phone"),
+    5: QT_TRANSLATE_NOOP("labels", "Android tablet"),
+    6: "Android TV", 7: "PC-TV", 8: "Android Chromebook", 9: "PC-x64", 10: "PC-TV-x64",
+    11: "PC-ARM",
+    12: QT_TRANSLATE_NOOP("labels", "Harmony tablet"),
+    13: QT_TRANSLATE_NOOP("labels", "Harmony phone"),
+    14: QT_TRANSLATE_NOOP("labels", "web page"),
+}
+
+# Timeline kinds written by lessons/state.py, in the order the filter lists them.
+TIMELINE_KINDS = {
+    "enter": QT_TRANSLATE_NOOP("labels", "entered"),
+    "exit": QT_TRANSLATE_NOOP("labels", "left"),
+    "hands_up": QT_TRANSLATE_NOOP("labels", "hand up"),
+    "hands_down": QT_TRANSLATE_NOOP("labels", "hand down"),
+    "stage_up": QT_TRANSLATE_NOOP("labels", "on stage"),
+    "stage_down": QT_TRANSLATE_NOOP("labels", "off stage"),
+    "mute": QT_TRANSLATE_NOOP("labels", "muted"),
+    "unmute": QT_TRANSLATE_NOOP("labels", "unmuted"),
+    "mute_all": QT_TRANSLATE_NOOP("labels", "all muted"),
+    "unmute_all": QT_TRANSLATE_NOOP("labels", "all unmuted"),
+    "authorize": QT_TRANSLATE_NOOP("labels", "authorised"),
+    "unauthorize": QT_TRANSLATE_NOOP("labels", "authorisation removed"),
+    "award": QT_TRANSLATE_NOOP("labels", "award"),
+    "kick": QT_TRANSLATE_NOOP("labels", "kicked out"),
+    "net": QT_TRANSLATE_NOOP("labels", "network report"),
+    "check": QT_TRANSLATE_NOOP("labels", "device check"),
+    "help": QT_TRANSLATE_NOOP("labels", "help request"),
+    "extend": QT_TRANSLATE_NOOP("labels", "lesson extended"),
+    "recording": QT_TRANSLATE_NOOP("labels", "recording"),
+    "board_image": QT_TRANSLATE_NOOP("labels", "blackboard"),
+    "rating": QT_TRANSLATE_NOOP("labels", "rating"),
+    "end": QT_TRANSLATE_NOOP("labels", "lesson summary"),
+    "other": QT_TRANSLATE_NOOP("labels", "other"),
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+def identity_label(code: int | None) -> str:
+    return _tr(_IDENTITY[code]) if code in _IDENTITY else QCoreApplication.translate("labels", "unknown")
+
+
+def device_label(code: int | None) -> str:
+    return _tr(_DEVICE[code]) if code in _DEVICE else QCoreApplication.translate("labels", "unknown")
+
+
+def kind_label(kind: str) -> str:
+    return _tr(TIMELINE_KINDS.get(kind, kind))
+
+
+def user_name(state: LessonState, uid: int | None) -> str:
+    """The school's name (schedule sync), else the ClassIn nickname, else the UID."""
+    if uid is None:
+        return ""
+    name = state.school_name(uid)
+    if not name:
+        participant = state.participants.get(uid)
+        name = participant.nickname if participant is not None else None
+    return name or str(uid)
+
+
+def lesson_title(state: LessonState) -> str:
+    name = state.schedule.get("class_name") or state.schedule.get("course_name")
+    return name or QCoreApplication.translate("labels", "Lesson {}").format(state.class_id)
+
+
+def school_timezone(config: ConfigStore, sid: int | None) -> str | None:
+    """Times are shown in the school's zone; None (the PC's zone) for an unknown SID."""
+    school = config.current().schools.get(sid) if sid is not None else None
+    return school.timezone if school is not None else None

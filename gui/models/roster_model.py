@@ -1,0 +1,216 @@
+"""The roster of one lesson: one row per user who entered (or was reported).
+
+Rows are lessons.summary's participant rows, so the numbers match the
+exports. A refresh recomputes only the users that changed since the last
+one (a 1,000-user lesson must not be re-summarised twice a second)."""
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from lessons.state import LessonState
+# The per-user row of the lesson summary: the same numbers as the export.
+from lessons.summary import _participant_row as participant_row
+
+from ..formatting import duration
+from .labels import device_label, identity_label
+
+SORT_ROLE = Qt.ItemDataRole.UserRole
+WARN_BG = QColor("#fff3cd")
+BAD_BG = QColor("#f8d7da")
+DARK_TEXT = QColor("#212121")
+
+Row = dict[str, Any]
+
+
+def _summary_window(state: LessonState, now: float) -> tuple[int, int | None, int | None]:
+    """(until, end_time, start) exactly as lessons.summary.summary() takes them."""
+    end_time = state.end_time
+    if end_time is not None:
+        until = end_time
+    else:
+        until = int(now)
+        if state.close_time is not None:
+            until = min(until, state.close_time)
+    return until, end_time, state.start_time
+
+
+class RosterModel(QAbstractTableModel):
+    COLUMNS = ("name", "identity", "device", "present", "entries", "attended", "hands", "stage",
+               "mute", "awards", "network", "check")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._state: LessonState | None = None
+        self._rows: list[Row] = []
+        self._index: dict[int, int] = {}      # uid -> row
+        self._headers = {
+            "name": self.tr("Name"), "identity": self.tr("Role"), "device": self.tr("Device"),
+            "present": self.tr("Present"), "entries": self.tr("Entries"), "attended": self.tr("Attended"),
+            "hands": self.tr("Hands up"), "stage": self.tr("Stage"), "mute": self.tr("Mute"),
+            "awards": self.tr("Awards"), "network": self.tr("Network"), "check": self.tr("Device check"),
+        }
+
+    # --- updates ------------------------------------------------------------------------
+    def set_lesson(self, state: LessonState | None, now: float | None = None) -> None:
+        self.beginResetModel()
+        self._state = state
+        self._rows, self._index = [], {}
+        if state is not None:
+            window = _summary_window(state, time.time() if now is None else now)
+            for uid, p in state.participants.items():
+                self._index[uid] = len(self._rows)
+                self._rows.append(self._row(state, p, window))
+        self.endResetModel()
+
+    def refresh(self, uids: set[int] | None = None, now: float | None = None) -> None:
+        """Recompute the rows of `uids` (None: everyone, e.g. attended time ticking on)."""
+        state = self._state
+        if state is None:
+            return
+        window = _summary_window(state, time.time() if now is None else now)
+        targets = state.participants.keys() if uids is None else uids
+        new = [uid for uid in targets if uid not in self._index and uid in state.participants]
+        last = len(self.COLUMNS) - 1
+        for uid in targets:
+            i = self._index.get(uid)
+            if i is None:
+                continue
+            row = self._row(state, state.participants[uid], window)
+            if row != self._rows[i]:
+                self._rows[i] = row
+                self.dataChanged.emit(self.index(i, 0), self.index(i, last))
+        if new:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
+            for uid in new:
+                self._index[uid] = len(self._rows)
+                self._rows.append(self._row(state, state.participants[uid], window))
+            self.endInsertRows()
+
+    @staticmethod
+    def _row(state: LessonState, p, window: tuple[int, int | None, int | None]) -> Row:
+        row = participant_row(state, p, *window)
+        if not row["name"]:
+            row["name"] = str(p.uid)
+        row["on_stage"] = p.stage.is_on and row["present"]
+        return row
+
+    def row_for(self, uid: int) -> Row | None:
+        i = self._index.get(uid)
+        return self._rows[i] if i is not None else None
+
+    # --- Qt model --------------------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[self.COLUMNS[section]]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column)
+        if role == SORT_ROLE:
+            return self._sort_value(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        background = self._background(row, column)
+        if role == Qt.ItemDataRole.BackgroundRole and background is not None:
+            return QBrush(background)
+        if role == Qt.ItemDataRole.ForegroundRole and background is not None:
+            return QBrush(DARK_TEXT)
+        return None
+
+    def _text(self, row: Row, column: str) -> str:
+        if column == "name":
+            return row["name"]
+        if column == "identity":
+            return identity_label(row["identity"])
+        if column == "device":
+            text = device_label(row["device"])
+            return text + (" +{}".format(row["deputies"]) if row["deputies"] else "")
+        if column == "present":
+            text = self.tr("● in") if row["present"] else self.tr("○ out")
+            if row["abnormal_exits"]:
+                text += " ⚠ " + self.tr("%n drop(s)", "", row["abnormal_exits"])
+            return text
+        if column == "entries":
+            return str(row["entries"])
+        if column == "attended":
+            return duration(row["attended_seconds"])
+        if column == "hands":
+            count = self.tr("%n time(s)", "", row["hands_up"])
+            return self.tr("✋ up now · {}").format(count) if row["hand_up"] else count
+        if column == "stage":
+            text = "{}× · {}".format(row["stage_up_count"], duration(row["stage_seconds"]))
+            return self.tr("▲ on stage · {}").format(text) if row["on_stage"] else text
+        if column == "mute":
+            return self.tr("muted") if row["muted"] else (str(row["mute_count"]) + "×" if row["mute_count"] else "")
+        if column == "awards":
+            return str(row["awards"])
+        if column == "network":
+            quality = row["net_quality"]
+            text = "{:.0%} ".format(quality) + self.tr("usable") if quality is not None else "—"
+            return "⚠ " + text if row["network_problems"] else text
+        if column == "check":
+            problems = row["device_problems"]
+            if problems:
+                return "⚠ " + self.tr("%n problem(s)", "", len(problems))
+            return self.tr("OK") if self._checked(row) else "—"
+        return ""
+
+    def _checked(self, row: Row) -> bool:
+        p = self._state.participants.get(row["uid"]) if self._state is not None else None
+        return p is not None and p.check is not None
+
+    def _sort_value(self, row: Row, column: str) -> Any:
+        values = {
+            "name": (row["name"] or "").casefold(), "identity": row["identity"] or 0,
+            "device": row["device"] if row["device"] is not None else -1,
+            "present": int(row["present"]), "entries": row["entries"],
+            "attended": row["attended_seconds"], "hands": (int(row["hand_up"]), row["hands_up"]),
+            "stage": (int(row["on_stage"]), row["stage_seconds"]), "mute": (int(row["muted"]), row["mute_count"]),
+            "awards": row["awards"],
+            # Worst first when sorted ascending: no data sorts after real numbers.
+            "network": row["net_quality"] if row["net_quality"] is not None else 2.0,
+            "check": -len(row["device_problems"]),
+        }
+        value = values[column]
+        # QSortFilterProxyModel compares plain values only: tuples -> one number.
+        return value[0] * 1_000_000 + value[1] if isinstance(value, tuple) else value
+
+    def _tooltip(self, row: Row, column: str) -> str | None:
+        if column == "name":
+            return "UID {}".format(row["uid"])
+        if column == "network" and row["network_problems"]:
+            return "\n".join(row["network_problems"])
+        if column == "check" and row["device_problems"]:
+            return "\n".join(row["device_problems"])
+        if column == "present" and (row["late"] or row["left_early"]):
+            return "; ".join(t for t, flag in ((self.tr("late"), row["late"]),
+                                               (self.tr("left early"), row["left_early"])) if flag)
+        return None
+
+    @staticmethod
+    def _background(row: Row, column: str) -> QColor | None:
+        if column == "network" and row["network_problems"]:
+            return BAD_BG if (row["net_quality"] or 0) < 0.5 else WARN_BG
+        if column == "check" and row["device_problems"]:
+            return BAD_BG
+        if column == "present" and row["abnormal_exits"]:
+            return WARN_BG
+        if column == "hands" and row["hand_up"]:
+            return QColor("#d1e7ff")
+        return None

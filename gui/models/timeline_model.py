@@ -1,0 +1,107 @@
+"""A lesson's activity timeline, newest first, with a filter by kind.
+
+LessonState.timeline is append-only in arrival order; late bursts arrive out
+of event order, so new entries are inserted at their sorted place (bisect)
+instead of re-sorting and resetting the whole list on every refresh."""
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import Any
+
+from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel,
+                            Qt)
+
+from lessons.state import LessonState, TimelineEntry
+
+from ..formatting import local_time
+from .labels import kind_label, user_name
+
+KIND_ROLE = Qt.ItemDataRole.UserRole
+RESET_ABOVE = 500     # more new entries than this at once: one reset is cheaper than many inserts
+
+
+class TimelineModel(QAbstractTableModel):
+    COLUMNS = ("time", "name", "kind", "detail")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._state: LessonState | None = None
+        self._timezone: str | None = None
+        self._entries: list[TimelineEntry] = []   # ascending; row r shows _entries[-1 - r]
+        self._seen = 0                            # how many of state.timeline are in _entries
+        self._headers = (self.tr("Time"), self.tr("Who"), self.tr("What"), self.tr("Details"))
+
+    def set_lesson(self, state: LessonState | None, timezone: str | None) -> None:
+        self.beginResetModel()
+        self._state, self._timezone = state, timezone
+        self._entries = sorted(state.timeline) if state is not None else []
+        self._seen = len(self._entries)
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        state = self._state
+        if state is None or len(state.timeline) == self._seen:
+            return
+        fresh = sorted(state.timeline[self._seen:])
+        self._seen = len(state.timeline)
+        if len(fresh) > RESET_ABOVE:
+            self.beginResetModel()
+            self._entries = sorted(self._entries + fresh)
+            self.endResetModel()
+            return
+        for entry in fresh:
+            position = bisect_left(self._entries, entry)
+            row = len(self._entries) - position
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._entries.insert(position, entry)
+            self.endInsertRows()
+
+    def kinds(self) -> list[str]:
+        return sorted({e.kind for e in self._entries})
+
+    # --- Qt model ------------------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or self._state is None:
+            return None
+        entry = self._entries[-1 - index.row()]
+        if role == KIND_ROLE:
+            return entry.kind
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        column = self.COLUMNS[index.column()]
+        if column == "time":
+            return local_time(entry.time, self._timezone)
+        if column == "name":
+            return user_name(self._state, entry.uid)
+        if column == "kind":
+            return kind_label(entry.kind)
+        return entry.detail
+
+
+class TimelineFilter(QSortFilterProxyModel):
+    """Shows the chosen kinds only (None: all)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._kinds: set[str] | None = None
+
+    def set_kinds(self, kinds: set[str] | None) -> None:
+        self._kinds = kinds
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        if self._kinds is None:
+            return True
+        index = self.sourceModel().index(source_row, 0, source_parent)
+        return self.sourceModel().data(index, KIND_ROLE) in self._kinds

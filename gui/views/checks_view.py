@@ -1,0 +1,155 @@
+"""Equipment checks: each user's latest in-class (Check) and before-class
+(UserCheck) result, problems first, searchable; select a user to see all of
+their checks. Reads storage.history.device_checks in a reader thread."""
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QSplitter, QTableView, QVBoxLayout, QWidget
+
+from lessons.events import DeviceCheckReport
+from storage.history import device_checks
+
+from ..alarm_texts import AlarmTexts
+from ..bridge import MonitorBridge
+from ..loader import Loader
+from ..models.checks_model import ROW_ROLE, ChecksModel
+from .lesson_panel import table_view
+
+LATEST_LIMIT = 5000      # users shown at most (latest check per user and kind)
+HISTORY_LIMIT = 500      # one user's checks shown at most
+
+# filter key -> (problems_only, kind or None)
+FILTERS = {"all": (False, None), "problems": (True, None), "in-class": (False, "in-class"),
+           "out-of-class": (False, "out-of-class")}
+
+
+def _table(model: ChecksModel) -> QTableView:
+    table = table_view(model, sortable=False)     # problems-first is the order that matters
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _latest(problems_only: bool, kind: str | None, text: str | None) -> list[dict[str, Any]]:
+    rows = device_checks(latest_only=True, problems_only=problems_only, text=text, limit=LATEST_LIMIT)
+    return [r for r in rows if kind is None or r["kind"] == kind]
+
+
+class ChecksView(QWidget):
+    def __init__(self, bridge: MonitorBridge, window):
+        super().__init__()
+        self.bridge = bridge
+        self.texts = AlarmTexts(bridge.monitor, self)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search by UID, name or phone"))
+        self.search.setClearButtonEnabled(True)
+        self.filter = QComboBox()
+        for key, label in (("all", self.tr("All users")), ("problems", self.tr("Problems only")),
+                           ("in-class", self.tr("In-class checks")),
+                           ("out-of-class", self.tr("Before-class checks"))):
+            self.filter.addItem(label, key)
+        self.count = QLabel()
+
+        self.model = ChecksModel(self.texts, self)
+        self.table = _table(self.model)
+        self.history_model = ChecksModel(self.texts, self)
+        self.history = _table(self.history_model)
+        self.history_title = QLabel(self.tr("Select a user to see all of their checks."))
+        self.history_title.setStyleSheet("font-weight: bold;")
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.filter)
+        bar.addWidget(self.count)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.history_title)
+        lower_layout.addWidget(self.history)
+        splitter = QSplitter(Qt.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(lower)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+
+        self.latest_loader = Loader(self._latest_query, parent=self)
+        self.latest_loader.loaded.connect(self._show_latest)
+        self.history_loader = Loader(self._history_query, delay_ms=0, parent=self)
+        self.history_loader.loaded.connect(self._show_history)
+        self.selected_uid: int | None = None
+        self.stale = True
+
+        self.search.textChanged.connect(self.latest_loader.request)
+        self.filter.currentIndexChanged.connect(self.latest_loader.request)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        bridge.pushApplied.connect(self._on_push)
+
+    def title(self) -> str:
+        return self.tr("Device checks")
+
+    # -- refresh ---------------------------------------------------------------------------------
+    def _on_push(self, event: Any, _lesson: Any) -> None:
+        if not isinstance(event, DeviceCheckReport):
+            return
+        if self.isVisible():
+            self.latest_loader.request()
+            if event.uid is not None and event.uid == self.selected_uid:
+                self.history_loader.request()
+        else:
+            self.stale = True     # hidden: one read when shown instead of one per check
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.stale:
+            self.refresh()
+
+    def refresh(self) -> None:
+        self.stale = False
+        self.latest_loader.request()
+
+    def _latest_query(self):
+        problems_only, kind = FILTERS[self.filter.currentData()]
+        return functools.partial(_latest, problems_only, kind, self.search.text().strip() or None)
+
+    def _show_latest(self, rows: list[dict[str, Any]]) -> None:
+        self.model.set_rows(rows)
+        if not self.table.property("sized"):
+            self.table.resizeColumnsToContents()
+            self.table.setProperty("sized", bool(rows))
+        problems = sum(1 for r in rows if r["has_problem"])
+        self.count.setText(self.tr("{} check(s), {} with problems").format(len(rows), problems))
+        if self.selected_uid is not None:
+            self.select_uid(self.selected_uid)
+
+    # -- one user's history -------------------------------------------------------------------------
+    def select_uid(self, uid: int) -> None:
+        for row, data in enumerate(self.model.rows):
+            if data["uid"] == uid:
+                self.table.selectRow(row)
+                return
+
+    def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if not indexes:
+            return
+        row = indexes[0].data(ROW_ROLE)
+        if row["uid"] != self.selected_uid:
+            self.selected_uid = row["uid"]
+            name = row.get("name") or row.get("nickname")
+            self.history_title.setText(self.tr("Checks of {}").format(
+                "{} ({})".format(name, row["uid"]) if name else row["uid"]))
+            self.history_loader.request()
+
+    def _history_query(self):
+        return functools.partial(device_checks, uid=self.selected_uid, limit=HISTORY_LIMIT)
+
+    def _show_history(self, rows: list[dict[str, Any]]) -> None:
+        # Newest first: a user's history reads as a timeline, not problems-first.
+        self.history_model.set_rows(rows, problems_first=False)
+        self.history.resizeColumnsToContents()

@@ -1,0 +1,145 @@
+"""One lesson: a header, the roster and the activity timeline.
+
+Used by the live view (fed live) and reusable by History: build a
+LessonState (e.g. `await in_thread(storage.history.lesson_state, class_id)`)
+and call `show_lesson(state, timezone)`."""
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QSplitter, QTableView, QVBoxLayout, QWidget)
+
+from lessons.state import LessonState
+
+from ..formatting import local_time
+from ..models.labels import TIMELINE_KINDS, kind_label, lesson_title
+from ..models.roster_model import SORT_ROLE, RosterModel
+from ..models.timeline_model import TimelineFilter, TimelineModel
+
+
+def table_view(model, sortable: bool = True) -> QTableView:
+    """A read-only, row-selecting table as every list in these views uses it."""
+    view = QTableView()
+    view.setModel(model)
+    view.setSortingEnabled(sortable)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    view.horizontalHeader().setHighlightSections(False)
+    return view
+
+
+class LessonPanel(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state: LessonState | None = None
+        self.timezone: str | None = None
+
+        self.header = QLabel(self.tr("Select a lesson to see who is in it."))
+        self.header.setTextFormat(Qt.TextFormat.PlainText)
+        self.header.setWordWrap(True)
+        self.header.setStyleSheet("font-weight: bold; padding: 2px 0;")
+
+        self.roster = RosterModel(self)
+        self.roster_proxy = QSortFilterProxyModel(self)
+        self.roster_proxy.setSourceModel(self.roster)
+        self.roster_proxy.setSortRole(SORT_ROLE)
+        self.roster_proxy.setFilterKeyColumn(0)
+        self.roster_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.roster_view = table_view(self.roster_proxy)
+        self.roster_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.roster_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.roster_view.horizontalHeader().setStretchLastSection(True)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Find a participant…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.roster_proxy.setFilterFixedString)
+        self.count = QLabel()
+
+        self.timeline = TimelineModel(self)
+        self.timeline_proxy = TimelineFilter(self)
+        self.timeline_proxy.setSourceModel(self.timeline)
+        self.timeline_view = table_view(self.timeline_proxy, sortable=False)
+        header = self.timeline_view.horizontalHeader()
+        for column in range(3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("All activity"), None)
+        for kind in TIMELINE_KINDS:
+            self.kind.addItem(kind_label(kind), kind)
+        self.kind.currentIndexChanged.connect(self._kind_chosen)
+
+        roster_box = QWidget()
+        roster_layout = QVBoxLayout(roster_box)
+        roster_layout.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.count)
+        roster_layout.addLayout(top)
+        roster_layout.addWidget(self.roster_view, 1)
+
+        timeline_box = QWidget()
+        timeline_layout = QVBoxLayout(timeline_box)
+        timeline_layout.setContentsMargins(0, 0, 0, 0)
+        timeline_layout.addWidget(self.kind)
+        timeline_layout.addWidget(self.timeline_view, 1)
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(roster_box)
+        split.addWidget(timeline_box)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.header)
+        layout.addWidget(split, 1)
+
+    @property
+    def class_id(self) -> int | None:
+        return self.state.class_id if self.state is not None else None
+
+    def show_lesson(self, state: LessonState | None, timezone: str | None, now: float | None = None) -> None:
+        self.state, self.timezone = state, timezone
+        self.roster_view.setUpdatesEnabled(False)   # one repaint, not one per row
+        try:
+            self.roster.set_lesson(state, now)
+            self.timeline.set_lesson(state, timezone)
+        finally:
+            self.roster_view.setUpdatesEnabled(True)
+        self._update_header()
+
+    def refresh(self, uids: set[int] | None = None, now: float | None = None) -> None:
+        """New pushes for this lesson: recompute the changed users' rows (None: all)."""
+        if self.state is None:
+            return
+        self.roster.refresh(uids, now)
+        self.timeline.refresh()
+        self._update_header()
+
+    def _update_header(self) -> None:
+        state = self.state
+        if state is None:
+            self.header.setText(self.tr("Select a lesson to see who is in it."))
+            self.count.setText("")
+            return
+        teacher = state.teacher
+        start, end = state.start_time, state.planned_end
+        parts = [lesson_title(state)]
+        if teacher is not None:
+            parts.append(self.tr("teacher {}").format(teacher.name or teacher.uid))
+        if start:
+            parts.append("{} – {}".format(local_time(start, self.timezone), local_time(end, self.timezone)))
+        parts.append(self.tr("ended") if state.status == "ended" else self.tr("live"))
+        parts.append("ClassID {}".format(state.class_id))
+        self.header.setText(" · ".join(parts))
+        inside = sum(1 for p in state.participants.values() if p.present(state.end_time))
+        self.count.setText(self.tr("{} inside · {} in the list").format(inside, len(state.participants)))
+
+    def _kind_chosen(self) -> None:
+        kind = self.kind.currentData()
+        self.timeline_proxy.set_kinds(None if kind is None else {kind})

@@ -1,0 +1,153 @@
+"""Live lessons of every configured school at a glance, and the one opened.
+
+Pushes only mark things dirty; a 500 ms timer applies them, so a burst of
+hundreds of pushes per second costs one table update, not hundreds."""
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QItemSelection, QModelIndex, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QLineEdit, QSplitter, QVBoxLayout, QWidget
+
+from lessons.events import Event
+from lessons.state import LessonState
+
+from ..bridge import MonitorBridge
+from ..models.labels import school_timezone
+from ..models.live_lessons_model import CLASS_ID_ROLE, SORT_ROLE, LiveLessonsModel, LiveRow, live_row
+from .lesson_panel import LessonPanel, table_view
+
+REFRESH_MS = 500          # at most this often, and only when something changed
+FULL_REFRESH_MS = 15_000  # attended time runs on, lessons stop being live without a push
+
+
+class LiveView(QWidget):
+    def __init__(self, bridge: MonitorBridge, window: QWidget) -> None:
+        super().__init__(window)
+        self.bridge = bridge
+        self.monitor = bridge.monitor
+        self._dirty_lessons: set[int] = set()
+        self._dirty_users: set[int] | None = set()   # of the open lesson; None = all of them
+        self._rows: dict[int, LiveRow] = {}           # cache: recomputed only for dirty lessons
+        self._alarms_dirty = True
+
+        self.model = LiveLessonsModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.table = table_view(self.proxy)
+        self.table.sortByColumn(self.model.COLUMNS.index("start"), Qt.SortOrder.DescendingOrder)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.doubleClicked.connect(self._open_index)
+
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(self.tr("Filter by lesson, teacher or school…"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.summary = QLabel()
+
+        self.panel = LessonPanel(self)
+
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        bar.addWidget(self.filter, 1)
+        bar.addWidget(self.summary)
+        top_layout.addLayout(bar)
+        top_layout.addWidget(self.table, 1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(top)
+        split.addWidget(self.panel)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(split)
+
+        bridge.pushApplied.connect(self._on_push)
+        bridge.alarmChanged.connect(self._on_alarm)
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self._refresh_if_dirty)
+        self._timer.start(REFRESH_MS)
+        self._full_timer = QTimer(self)
+        self._full_timer.timeout.connect(self.refresh_all)
+        self._full_timer.start(FULL_REFRESH_MS)
+        self.refresh_all()
+
+    def title(self) -> str:
+        return self.tr("Live lessons")
+
+    # --- feed: mark only ------------------------------------------------------------------
+    def _on_push(self, event: Event, lesson: LessonState | None) -> None:
+        if lesson is None:
+            return
+        self._dirty_lessons.add(lesson.class_id)
+        if lesson.class_id == self.panel.class_id and self._dirty_users is not None:
+            uid = getattr(event, "uid", None)
+            if uid is None:       # mute-all, End, extension ...: may touch every row
+                self._dirty_users = None
+            else:
+                self._dirty_users.add(uid)
+
+    def _on_alarm(self, _alarm) -> None:
+        self._alarms_dirty = True
+
+    # --- refresh ----------------------------------------------------------------------------
+    def refresh_all(self) -> None:
+        self._rows.clear()
+        self._dirty_users = None
+        self._alarms_dirty = True
+        self._refresh()
+
+    def _refresh_if_dirty(self) -> None:
+        if self._dirty_lessons or self._alarms_dirty or self._dirty_users != set():
+            self._refresh()
+
+    def _refresh(self, now: float | None = None) -> None:
+        now = time.time() if now is None else now
+        alarms: dict[int, int] = {}
+        for alarm in self.monitor.alarms.open_alarms():
+            if alarm.class_id is not None:
+                alarms[alarm.class_id] = alarms.get(alarm.class_id, 0) + 1
+        schools = self.monitor.config.current().schools
+        rows = []
+        for lesson in self.monitor.live_lessons(now):
+            cached = self._rows.get(lesson.class_id)
+            if cached is None or lesson.class_id in self._dirty_lessons or self._alarms_dirty:
+                school = schools.get(lesson.sid) if lesson.sid is not None else None
+                name = (school.name or str(school.sid)) if school else str(lesson.sid or "")
+                cached = live_row(lesson, name, school.timezone if school else None,
+                                  alarms.get(lesson.class_id, 0))
+                self._rows[lesson.class_id] = cached
+            rows.append(cached)
+        self.model.update(rows)
+        self.summary.setText(self.tr("%n live lesson(s)", "", len(rows)) if rows
+                             else self.tr("No live lesson right now: lessons appear with their first push."))
+        users, self._dirty_users = self._dirty_users, set()
+        if users != set():
+            self.panel.refresh(users, now)
+        self._dirty_lessons.clear()
+        self._alarms_dirty = False
+
+    # --- opening a lesson ---------------------------------------------------------------------
+    def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if indexes:
+            self._open_index(indexes[0])
+
+    def _open_index(self, index: QModelIndex) -> None:
+        class_id = index.data(CLASS_ID_ROLE)
+        if class_id is not None and class_id != self.panel.class_id:
+            self.open_lesson(class_id)
+
+    def open_lesson(self, class_id: int) -> None:
+        state = self.monitor.school.lessons.get(class_id)
+        timezone = school_timezone(self.monitor.config, state.sid) if state is not None else None
+        self._dirty_users = set()
+        self.panel.show_lesson(state, timezone)

@@ -1,0 +1,69 @@
+"""Alarm center: a push with a wrong SafeKey raises the stuck-push alarm with
+what/since/why/what-to-do; Release lets ClassIn's next re-send through
+(errno 1, flagged) and the alarm resolves but stays listed, greyed."""
+from __future__ import annotations
+
+import orjson
+
+from monitor.alarm_model import Alarm
+from protocol.classin import is_ack
+
+from .gui_support import GuiApp, gui_settings, run_gui  # noqa: F401
+from .helpers import SID, new_push
+
+
+async def _send(app: GuiApp, push: dict) -> tuple[int, dict]:
+    async with app.session.post(app.url + "/classin", data=orjson.dumps(push)) as resp:
+        return resp.status, orjson.loads(await resp.read())
+
+
+def test_bad_safekey_raises_stuck_push_and_release_clears_it(qapp, data_dir, gui_settings):  # noqa: F811
+    async def scenario(app: GuiApp):
+        view = app.window.show_view("alarms")
+        push = new_push(67371107, secret="not-the-secret", UID=7, Identity=1, ClientID=0)
+        for _ in range(2):                       # ClassIn re-sends every 10 s
+            status, answer = await _send(app, push)
+            assert status == 403 and answer["error_info"]["errno"] == 0
+        await app.wait_until(lambda: view.model.rowCount() == 1)
+        alarm: Alarm = view.model.alarms[0]
+        assert alarm.kind == "stuck_push" and alarm.open
+        view.select(alarm.key)
+        details = view.details
+        assert "ClassIn queue blocked" in details.title.text()
+        assert "Critical" in details.badge.text()
+        detail = details.detail.text()
+        assert "67371107" in detail and "508113967" in detail
+        assert "2 time(s)" in detail and "wrong SafeKey" in detail
+        assert "secret" in details.advice.text()
+        assert details.fix_secret.isVisible() and details.release.isEnabled()
+        assert "1 open alarm(s)" in view.tray.tooltip
+
+        details.release.click()
+        await app.wait_until(lambda: "Released" in details.feedback.text())
+        status, answer = await _send(app, push)
+        assert status == 200 and is_ack(orjson.dumps(answer))
+        await app.wait_until(lambda: not alarm.open)
+        assert view.model.rowCount() == 1        # resolved alarms stay for the session
+        assert "resolved" in view.model.index(0, view.model.STATE).data()
+        assert not details.release.isEnabled()
+        assert "0 open alarm(s)" in view.tray.tooltip
+
+        details.fix_secret.click()               # the shortcut opens the school in Settings
+        settings = app.window.views["settings"]
+        assert app.window.stack.currentWidget() is settings
+        assert settings.sid_edit.text() == str(SID)
+    run_gui(qapp, data_dir, scenario)
+
+
+def test_help_request_needs_acknowledging(qapp, data_dir, gui_settings):  # noqa: F811
+    async def scenario(app: GuiApp):
+        view = app.window.show_view("alarms")
+        await app.post(new_push("HelpInfo", Data={"UID": 7, "Message": "老师，我听不到声音", "UserList": [7]}))
+        await app.wait_until(lambda: view.model.rowCount() == 1)
+        alarm = view.model.alarms[0]
+        view.select(alarm.key)
+        assert view.model.index(0, view.model.STATE).data() == "needs acknowledging"
+        assert "老师，我听不到声音" in view.details.detail.text()
+        view.details.acknowledge.click()
+        assert alarm.acknowledged and not view.details.acknowledge.isEnabled()
+    run_gui(qapp, data_dir, scenario)
