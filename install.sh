@@ -13,7 +13,7 @@ packages=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus
           libxcb-randr0 libxcb-render-util0 libxcb-image0 libnss3 fonts-wqy-microhei
           python3-venv)
 if [[ "${1:-}" == "--test-tools" ]]; then
-  packages+=(openssh-server openssh-client poppler-utils libreoffice-calc-nogui xvfb xauth)
+  packages+=(openssh-server openssh-client openssl curl poppler-utils libreoffice-calc-nogui xvfb xauth)
 fi
 
 if command -v apt-get >/dev/null 2>&1; then

@@ -8,7 +8,9 @@ import os
 import signal
 import sys
 
+from receiver import gensee
 from receiver.app import Receiver
+from storage.config import ConfigStore
 from tunnel import PROVIDERS, Tunnel, TunnelConfigError, TunnelSettings, TunnelState, TunnelStatus
 from tunnel.settings import STRICT_HOST_KEY_CHOICES
 
@@ -38,7 +40,7 @@ def run(args) -> int:
             tunnel.check()
         except TunnelConfigError as exc:
             raise CliError(f"tunnel: {exc}") from None
-        tunnel.listeners.append(_TunnelPrinter(ctx.config.current().gensee_token))
+        tunnel.listeners.append(_TunnelPrinter(ctx.config))
         if args.save_tunnel:
             ctx.config.update(lambda c: c.settings.update(settings.to_settings()))
     try:
@@ -117,8 +119,8 @@ class _TunnelPrinter:
     """`serve`'s own lines about the tunnel: the public URL (again when it
     changes) on stdout for people and scripts; trouble goes to the log."""
 
-    def __init__(self, gensee_token: str):
-        self._gensee_token = gensee_token
+    def __init__(self, config: ConfigStore):
+        self._config = config
         self._shown: str | None = None
 
     def __call__(self, status: TunnelStatus) -> None:
@@ -127,8 +129,9 @@ class _TunnelPrinter:
         self._shown = status.public_url
         print(f"public URL: {status.public_url}", flush=True)
         print(f"public ClassIn push URL: {status.push_url}", flush=True)
-        if self._gensee_token:
-            print(f"public gensee callbacks: {status.public_url}/gensee/{self._gensee_token}/", flush=True)
+        # Read now: `gensee rotate` may have replaced the token since the start.
+        path = gensee.base_path(self._config.current().gensee_token)
+        print(f"public gensee callbacks: {status.public_url}{path}", flush=True)
         if status.warning:
             print(status.warning, flush=True)
 

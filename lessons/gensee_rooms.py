@@ -87,7 +87,7 @@ class Session:
     def status(self, now: float) -> str:
         if self.stopped_at is not None:
             return STOPPED
-        if self.idle_closed_at is not None or self.policy.expired(self, now):
+        if self.ended_at(now) is not None:
             return IDLE_CLOSED
         if self.pauses and self.pauses[-1].end is None:
             return PAUSED
@@ -96,10 +96,12 @@ class Session:
         return CREATED if self.created_at is not None else OPEN
 
     def ended_at(self, now: float) -> float | None:
-        """105's time; for an idle-closed session its last call (nothing happened after)."""
+        """105's time; without 105, the last call before the idle close (nothing happened after)."""
         if self.stopped_at is not None:
             return self.stopped_at
-        return self.last_call_at if self.status(now) == IDLE_CLOSED else None
+        if self.idle_closed_at is not None:
+            return self.idle_closed_at
+        return self.last_call_at if self.policy.expired(self, now) else None
 
     def present(self, now: float) -> list[str]:
         """Operators inside right now (nobody once the session is over)."""
@@ -138,7 +140,8 @@ class Session:
             self.abnormal_leaves.append((t, operator))
         if operator is not None and action in (g.USER_JOINED, g.LEFT, g.ABNORMAL_LEAVE):
             who = self.attendees.setdefault(operator, Attendee(operator))
-            {g.USER_JOINED: who.joins, g.LEFT: who.leaves, g.ABNORMAL_LEAVE: who.abnormal_leaves}[action].append(t)
+            times = {g.USER_JOINED: who.joins, g.LEFT: who.leaves, g.ABNORMAL_LEAVE: who.abnormal_leaves}
+            times[action].append(t)
 
 
 @dataclass(slots=True)
@@ -280,9 +283,11 @@ class GenseeState:
         room = self.rooms.setdefault(class_no, Room(class_no))
         if room.sessions:
             current = room.current
-            if current.stopped_at is None and current.idle_closed_at is None and self.policy.expired(current, t):
-                current.idle_closed_at = current.last_call_at
-            if current.ended_at(t) is None or action not in g.SESSION_OPENING_ACTIONS:
+            # Freeze an idle close now: a late call must not bring the session back to life.
+            ended = current.ended_at(t)
+            if ended is not None and current.stopped_at is None:
+                current.idle_closed_at = ended
+            if ended is None or action not in g.SESSION_OPENING_ACTIONS:
                 return current
         room.sessions.append(Session(class_no, self.policy, opened_at=t, last_call_at=t))
         return room.current
@@ -323,7 +328,7 @@ class GenseeState:
         Wi-Fi. Each burst is as long as possible; bursts never overlap."""
         bursts = []
         for room in self.rooms.values():
-            leaves = sorted(x for s in room.sessions for x in s.abnormal_leaves)
+            leaves = sorted((x for s in room.sessions for x in s.abnormal_leaves), key=lambda x: x[0])
             i = 0
             while i < len(leaves):
                 j = i
@@ -331,7 +336,8 @@ class GenseeState:
                     j += 1
                 if j - i + 1 >= threshold:
                     run = leaves[i:j + 1]
-                    bursts.append(LeaveBurst(room.class_no, run[0][0], run[-1][0], tuple(op for _, op in run)))
+                    operators = tuple(op for _, op in run)
+                    bursts.append(LeaveBurst(room.class_no, run[0][0], run[-1][0], operators))
                     i = j + 1
                 else:
                     i += 1

@@ -62,18 +62,28 @@ SESSION_OPENING_ACTIONS = frozenset({USER_JOINED, MEETING_CREATED, STARTED, PAUS
 AUTO_STOP_SECONDS = 5 * 60
 
 # --- Endpoints and parameter names (§3-§9) -----------------------------------------------
-CLASS_NO, OPERATOR, ACTION, AFFECTED, TOTAL_USERS = "ClassNo", "Operator", "Action", "Affected", "totalusernum"
-USER_ID, NAME, QUESTION, WEBCAST_ID = "userid", "name", "question", "webcastid"
-CONF_ID, USERNAME, ROOM_ID, UID = "confid", "username", "roomid", "uid"
+# Status / VOD (Affected is sent but "currently has no function")
+CLASS_NO, OPERATOR, ACTION = "ClassNo", "Operator", "Action"
+AFFECTED, TOTAL_USERS = "Affected", "totalusernum"
+USER_ID, NAME, QUESTION, WEBCAST_ID = "userid", "name", "question", "webcastid"   # web Q&A, roll-call
+CONF_ID, USERNAME = "confid", "username"                                         # end page
+ROOM_ID, UID = "roomid", "uid"        # co-browse (uid only on the student's co-browse URL)
 
-ENDPOINTS: dict[str, tuple[str, ...]] = {   # endpoint -> HTTP methods Gensee uses
-    "event": ("GET",),
-    "vod": ("GET", "POST"),          # §4 does not say GET: accept both
-    "qa": ("POST",),
-    "qa-web": ("POST",),
-    "rollcall": ("GET",),
-    "end": ("GET",),
-    "cobrowse": ("GET",),
+
+@dataclass(frozen=True, slots=True)
+class Endpoint:
+    methods: tuple[str, ...]   # HTTP methods Gensee uses
+    setting: str               # where its URL goes in Gensee's admin (§2)
+
+
+ENDPOINTS: dict[str, Endpoint] = {   # ClassWatch path under /gensee/{token}/ -> facts
+    "event": Endpoint(("GET",), "直播参会记录外推URL (webcast) / 课堂参会记录外推URL (training)"),
+    "vod": Endpoint(("GET", "POST"), "课件观看记录外推URL (training courseware)"),   # §4: method unstated
+    "qa": Endpoint(("POST",), "Q&A-客户端外推URL (webcast)"),
+    "qa-web": Endpoint(("POST",), "Q&A-Web端外推URL (webcast)"),
+    "rollcall": Endpoint(("GET",), "点名-触发网页 (webcast)"),
+    "end": Endpoint(("GET",), "直播结束外推URL (webcast) / 课堂结束外推URL (training)"),
+    "cobrowse": Endpoint(("GET",), "协同浏览第三方接口 (training, large class)"),
 }
 # Without these the call carries nothing usable: refused with 400 and quarantined.
 REQUIRED: dict[str, tuple[str, ...]] = {

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import collections
+import secrets
 import logging
 import time
 from pathlib import Path
@@ -70,6 +71,7 @@ class Receiver:
         self.projector = Projector(str(self.db_path))
         self.writer = Writer(self.db_path, sync_delay=sync_delay, on_committed=self.projector)
         self.stats = Stats()
+        self.instance = secrets.token_hex(8)
         self.listeners: list[Listener] = []
         self.route_setups: list[Callable[[web.Application], None]] = []
         # Things that live as long as the listening socket (tunnel, health checks):
@@ -113,6 +115,8 @@ class Receiver:
         return web.json_response({
             "ok": True,
             "version": VERSION,
+            # Lets a health check through a tunnel tell it reached this receiver.
+            "instance": self.instance,
             "pushes": s.stored,
             "pushes_last_minute": s.pushes_last_minute(),
             "duplicates": s.duplicates,

@@ -56,8 +56,8 @@ _TEXT = "text/plain"
 
 
 def add_routes(app: web.Application) -> None:
-    for endpoint, methods in g.ENDPOINTS.items():
-        for method in methods:
+    for endpoint, facts in g.ENDPOINTS.items():
+        for method in facts.methods:
             app.router.add_route(method, f"/gensee/{{token}}/{endpoint}", _handler(endpoint))
     app.router.add_get("/crossdomain.xml", _crossdomain, allow_head=False)
 

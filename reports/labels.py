@@ -200,7 +200,8 @@ ZH: dict[str, str] = {
 
 
 class Labels:
-    """Looks up the text for a key: overrides, then the language, then English."""
+    """The text for a key: overrides, then the language, then English, then
+    `default` (column headers and raw values have no entry in EN)."""
 
     def __init__(self, lang: str = "en", overrides: Mapping[str, str] | None = None) -> None:
         if lang not in LANGS:
@@ -215,6 +216,6 @@ class Labels:
             return key
         if self.lang == "zh" and key in ZH:
             return ZH[key]
-        if default is not None:
-            return default
-        return EN.get(key, key)
+        if key in EN:
+            return EN[key]
+        return key if default is None else default

@@ -16,9 +16,10 @@ from openpyxl import Workbook
 from openpyxl.cell import Cell
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
-from .columns import PARTICIPANT_COLUMNS, Column, Kind
+from .columns import PARTICIPANT_COLUMNS, Column, Kind, columns
 from .labels import Labels
 from .values import (Summary, local_time, looks_like_formula, plain_text, school_zone,
                      zone_label)
@@ -117,13 +118,12 @@ def _table(ws: Worksheet, header_row: int, headers: Sequence[str],
         for index, (value, number_format) in enumerate(row, start=1):
             _put(ws, header_row + offset, index, value, number_format)
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
-    # Printed: across one page width, the header row on every page, with grid.
+    # Printed: too wide for one page at a readable size, so every page
+    # repeats the header row and the first two columns (uid, name).
     ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.print_title_cols = "A:B"
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.gridLines = True
     last = f"{get_column_letter(len(headers))}{header_row + max(len(rows), 1)}"
     ws.auto_filter.ref = f"A{header_row}:{last}"
@@ -170,7 +170,8 @@ def _attendance(ws: Worksheet, summary: Summary, labels: Labels) -> None:
 
 def _timeline(ws: Worksheet, summary: Summary, labels: Labels) -> None:
     zone = school_zone(summary)
-    headers = [labels(key) for key in ("time", "uid", "user", "kind", "detail")]
+    headers = [labels("time"), columns(("uid",))[0].label(labels), labels("user"), labels("kind"),
+               labels("detail")]
     rows = [[(_naive(item["time"], zone), DATETIME_FORMAT), (item.get("uid"), None),
              (item.get("name"), None), (labels(f"kind.{item['kind']}", item["kind"]), None),
              (item.get("detail") or None, None)]
@@ -198,7 +199,8 @@ def _index(ws: Worksheet, summaries: Sequence[Summary], sheets: Sequence[str], l
     _table(ws, 1, headers, rows)
     for offset, sheet in enumerate(sheets, start=2):
         cell = ws.cell(row=offset, column=1)
-        cell.hyperlink = f"#'{sheet}'!A1"
+        # location= is an in-workbook link; a "#..." target would be an external relationship.
+        cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{sheet}'!A1")
         cell.style = "Hyperlink"
     _fit_widths(ws, 1)
 

@@ -148,8 +148,9 @@ def test_selftest_push_is_a_signed_registration_test_with_a_fresh_id():
     assert push_url_of("https://x.example/classin") == "https://x.example/classin"
 
 
-def test_serve_prints_the_public_url_when_up_and_again_when_it_changes(capsys):
-    printer = _TunnelPrinter("")
+def test_serve_prints_the_public_url_when_up_and_again_when_it_changes(capsys, tmp_path):
+    config = ConfigStore(tmp_path)
+    printer = _TunnelPrinter(config)
     up = TunnelStatus(TunnelState.UP, "cloudflared", public_url="https://a-b.trycloudflare.com",
                       stable_url=False, registered_url="https://a-b.trycloudflare.com")
     printer(TunnelStatus(TunnelState.STARTING, "cloudflared", public_url=up.public_url))
@@ -162,3 +163,5 @@ def test_serve_prints_the_public_url_when_up_and_again_when_it_changes(capsys):
     assert [line for line in out if line.startswith("public URL: ")] == [
         "public URL: https://a-b.trycloudflare.com", "public URL: https://c-d.trycloudflare.com"]
     assert out[-1].startswith("WARNING: the public URL https://c-d.trycloudflare.com is not the URL registered")
+    token = config.current().gensee_token
+    assert f"public gensee callbacks: https://c-d.trycloudflare.com/gensee/{token}/" in out

@@ -202,6 +202,8 @@ class Tunnel:
             log.warning("tunnel %s %s: %s%s", new.provider, new.state.value, new.reason, retry)
         elif new.state is TunnelState.UP and old.state is not TunnelState.UP:
             log.info("tunnel %s up: %s", new.provider, new.public_url)
+        elif new.state is TunnelState.STARTING and new.reason and new.reason != old.reason:
+            log.info("tunnel %s not answering yet: %s", new.provider, new.reason)
         if new.warning and new.warning != old.warning:
             log.warning("%s", new.warning)
 

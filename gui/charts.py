@@ -1,0 +1,143 @@
+"""pyqtgraph helpers: time plots in a school's zone, stacked shares, bands, and
+a crosshair shared by linked plots."""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Callable, Sequence
+from zoneinfo import ZoneInfo
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QObject
+
+BACKGROUND = "w"
+AXIS = "#424242"
+# Okabe–Ito: distinguishable with colour-blindness; users' lines cycle through it.
+USER_COLOURS = ("#0072B2", "#D55E00", "#CC79A7", "#009E73", "#E69F00", "#56B4E9", "#000000", "#F0E442")
+
+
+def zone_offset(timezone: str | None, at: float) -> int | None:
+    """pyqtgraph's utcOffset: seconds *west* of UTC (like time.timezone); None = the PC's zone."""
+    if not timezone:
+        return None
+    offset = datetime.fromtimestamp(at, ZoneInfo(timezone)).utcoffset()
+    return -int(offset.total_seconds()) if offset is not None else None
+
+
+def time_plot(title: str, y_label: str, timezone: str | None, at: float) -> pg.PlotItem:
+    """A plot with a real time axis in the school's zone, clipped and
+    downsampled to what is visible (a day of data must stay smooth)."""
+    axis = pg.DateAxisItem(orientation="bottom", utcOffset=zone_offset(timezone, at))
+    plot = pg.PlotItem(axisItems={"bottom": axis})
+    plot.setTitle(title, color=AXIS, size="10pt")
+    plot.setLabel("left", y_label, color=AXIS)
+    for name in ("left", "bottom"):
+        plot.getAxis(name).setPen(AXIS)
+        plot.getAxis(name).setTextPen(AXIS)
+    plot.showGrid(x=True, y=True, alpha=0.15)
+    plot.setClipToView(True)
+    plot.setDownsampling(auto=True, mode="peak")
+    plot.setMenuEnabled(False)
+    plot.hideButtons()
+    return plot
+
+
+def set_zone(plot: pg.PlotItem, timezone: str | None, at: float) -> None:
+    plot.getAxis("bottom").utcOffset = zone_offset(timezone, at)
+    plot.getAxis("bottom").picture = None   # DateAxisItem caches the drawn ticks
+    plot.getAxis("bottom").update()
+
+
+class StackedShares:
+    """Shares that add up to 1 drawn as stacked areas (bottom layer first)."""
+
+    def __init__(self, plot: pg.PlotItem, names: Sequence[str], colours: Sequence[str]) -> None:
+        self.curves = [plot.plot(pen=pg.mkPen(c, width=1)) for c in colours]
+        base = plot.plot(pen=None)
+        self.base = base
+        self.fills = []
+        lower = base
+        for curve, colour in zip(self.curves, colours):
+            fill = pg.FillBetweenItem(lower, curve, brush=pg.mkBrush(pg.mkColor(colour).lighter(110)))
+            fill.setZValue(-10)
+            plot.addItem(fill)
+            self.fills.append(fill)
+            lower = curve
+        legend = plot.legend or plot.addLegend(offset=(-5, 5), labelTextColor=AXIS)
+        for fill, name in zip(self.fills, names):
+            legend.addItem(fill, name)
+
+    def set_data(self, x: np.ndarray, shares: Sequence[np.ndarray]) -> None:
+        total = np.zeros(len(x))
+        self.base.setData(x, total.copy())
+        for curve, share in zip(self.curves, shares):
+            total = total + np.nan_to_num(share)
+            curve.setData(x, total)
+
+
+class Band:
+    """A median line with a p10–p90 band around it."""
+
+    def __init__(self, plot: pg.PlotItem, colour: str, name: str, band_name: str) -> None:
+        self.low = plot.plot(pen=None)
+        self.high = plot.plot(pen=None)
+        colour_ = pg.mkColor(colour)
+        colour_.setAlpha(60)
+        self.fill = pg.FillBetweenItem(self.low, self.high, brush=pg.mkBrush(colour_))
+        plot.addItem(self.fill)
+        self.median = plot.plot(pen=pg.mkPen(colour, width=2))
+        legend = plot.legend or plot.addLegend(offset=(-5, 5), labelTextColor=AXIS)
+        legend.addItem(self.median, name)
+        legend.addItem(self.fill, band_name)
+
+    def set_data(self, x: np.ndarray, low: np.ndarray, median: np.ndarray, high: np.ndarray) -> None:
+        ok = ~np.isnan(median)
+        self.low.setData(x[ok], low[ok])
+        self.high.setData(x[ok], high[ok])
+        self.median.setData(x[ok], median[ok])
+
+
+class Crosshair(QObject):
+    """A vertical line at the mouse position in every linked plot; calls
+    `on_move(unix_time)` (throttled by pyqtgraph's SignalProxy)."""
+
+    def __init__(self, plots: Sequence[pg.PlotItem], on_move: Callable[[float], None]) -> None:
+        super().__init__()
+        self.plots = plots
+        self.on_move = on_move
+        self.lines = []
+        for plot in plots:
+            line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen("#757575", style=pg.QtCore.Qt.PenStyle.DashLine))
+            line.hide()
+            plot.addItem(line, ignoreBounds=True)
+            self.lines.append(line)
+        scene = plots[0].scene()
+        self._proxy = pg.SignalProxy(scene.sigMouseMoved, rateLimit=30, slot=self._moved)
+
+    def _moved(self, args: tuple[QPointF]) -> None:
+        pos = args[0]
+        for plot in self.plots:
+            if plot.sceneBoundingRect().contains(pos):
+                x = plot.vb.mapSceneToView(pos).x()
+                for line in self.lines:
+                    line.setPos(x)
+                    line.show()
+                self.on_move(x)
+                return
+
+    def move_to(self, x: float) -> None:
+        """Programmatic hover (tests, keyboard)."""
+        for line in self.lines:
+            line.setPos(x)
+            line.show()
+        self.on_move(x)
+
+
+def nearest(x: np.ndarray, at: float) -> int | None:
+    """Index of the sample nearest to `at` in sorted `x`."""
+    if not len(x):
+        return None
+    i = int(np.searchsorted(x, at))
+    if i == len(x) or (i > 0 and at - x[i - 1] < x[i] - at):
+        i -= 1
+    return i

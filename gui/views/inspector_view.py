@@ -1,0 +1,220 @@
+"""Inspector: every stored and refused push, newest first, searchable by Cmd,
+ClassID, UID or text; the selected one as pretty JSON, with commands that
+re-send it byte for byte (curl for bash, Invoke-RestMethod for PowerShell)."""
+from __future__ import annotations
+
+import functools
+
+from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QIntValidator, QShowEvent
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget)
+
+from protocol.classin import INT_CMD_NAMES, STRING_CMDS, cmd_label
+from receiver.events import PushRefused, PushStored
+from storage.inspector import Cursor, InspectedPush, Page, PushFilter, payload_text, search
+
+from ..bridge import MonitorBridge
+from ..formatting import local_time
+from ..loader import Loader
+from ..models.pushes_model import PUSH_ROLE, PushesModel
+from ..resend import curl_command, powershell_command
+from .lesson_panel import table_view
+
+
+def _fetch(generation: int, f: PushFilter, before: Cursor | None) -> tuple[int, bool, Page]:
+    return generation, before is not None, search(f, before)
+
+
+def _int_or_none(text: str) -> int | None:
+    text = text.strip()
+    return int(text) if text.isdigit() else None
+
+
+class InspectorView(QWidget):
+    def __init__(self, bridge: MonitorBridge, window):
+        super().__init__()
+        self.bridge = bridge
+        self.cmd = QComboBox()
+        self.cmd.setEditable(True)
+        self.cmd.addItem("")
+        for cmd in [*INT_CMD_NAMES, *STRING_CMDS]:
+            self.cmd.addItem(cmd_label(cmd), str(cmd))
+        self.cmd.lineEdit().setPlaceholderText(self.tr("any Cmd"))
+        self.cmd.setMinimumContentsLength(18)
+        self.class_id = QLineEdit()
+        self.class_id.setPlaceholderText(self.tr("ClassID"))
+        self.uid = QLineEdit()
+        self.uid.setPlaceholderText(self.tr("UID"))
+        for edit in (self.class_id, self.uid):
+            edit.setValidator(QIntValidator(0, 2**31 - 1, edit))
+            edit.setClearButtonEnabled(True)
+        self.text = QLineEdit()
+        self.text.setPlaceholderText(self.tr("Text in the body (newest {} pushes)").format("200 000"))
+        self.text.setClearButtonEnabled(True)
+        self.refused_only = QCheckBox(self.tr("Refused only"))
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.count = QLabel()
+
+        self.model = PushesModel(self)
+        self.table = table_view(self.model, sortable=False)   # newest first, paged: no re-sorting
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.Interactive)
+        header.setStretchLastSection(True)
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.heading.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.body = QPlainTextEdit()
+        self.body.setReadOnly(True)
+        self.body.setFont(QFontDatabase.systemFont(QFontDatabase.FixedFont))
+        self.copy_curl = QPushButton(self.tr("Copy as curl"))
+        self.copy_powershell = QPushButton(self.tr("Copy for PowerShell"))
+        self.copy_json = QPushButton(self.tr("Copy JSON"))
+        self.feedback = QLabel()
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.cmd)
+        filters.addWidget(self.class_id)
+        filters.addWidget(self.uid)
+        filters.addWidget(self.text, 2)
+        filters.addWidget(self.refused_only)
+        filters.addWidget(self.refresh_button)
+        buttons = QHBoxLayout()
+        for button in (self.copy_curl, self.copy_powershell, self.copy_json):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        detail = QWidget()
+        detail_layout = QVBoxLayout(detail)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        detail_layout.addWidget(self.heading)
+        detail_layout.addWidget(self.body, 1)
+        detail_layout.addLayout(buttons)
+        detail_layout.addWidget(self.feedback)
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.count)
+        layout.addWidget(splitter, 1)
+
+        self.generation = 0
+        self.next_before: Cursor | None = None
+        self.stale = True
+        self.loader = Loader(self._query, delay_ms=250, parent=self)
+        self.loader.loaded.connect(self._loaded)
+        self.loader.failed.connect(lambda message: self.count.setText(self.tr("Search failed: {}").format(message)))
+        self.model.moreWanted.connect(self._more)
+        for signal in (self.cmd.currentTextChanged, self.class_id.textChanged, self.uid.textChanged,
+                       self.text.textChanged, self.refused_only.toggled):
+            signal.connect(self.new_search)
+        self.refresh_button.clicked.connect(self.new_search)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.copy_curl.clicked.connect(lambda: self._copy(self.curl_text()))
+        self.copy_powershell.clicked.connect(lambda: self._copy(self.powershell_text()))
+        self.copy_json.clicked.connect(lambda: self._copy(self.body.toPlainText()))
+        bridge.receiverEvent.connect(self._on_receiver_event)
+        self.show_push(None)
+
+    def title(self) -> str:
+        return self.tr("Inspector")
+
+    # -- searching -----------------------------------------------------------------------------
+    def current_filter(self) -> PushFilter:
+        cmd = self.cmd.currentText().strip().split(" ")[0] or None     # "67371107 (enter)" -> "67371107"
+        return PushFilter(cmd=cmd, class_id=_int_or_none(self.class_id.text()),
+                          uid=_int_or_none(self.uid.text()), text=self.text.text().strip() or None,
+                          quarantined_only=self.refused_only.isChecked())
+
+    def new_search(self) -> None:
+        self.generation += 1
+        self.next_before = None
+        self.stale = False
+        self.loader.request()
+
+    def _more(self) -> None:
+        self.next_before = self.model.cursor
+        self.loader.request()
+
+    def _query(self):
+        return functools.partial(_fetch, self.generation, self.current_filter(), self.next_before)
+
+    def _loaded(self, result: tuple[int, bool, Page]) -> None:
+        generation, append, page = result
+        if generation != self.generation:
+            return           # the filters changed while this page was read
+        selected = self.selected()
+        self.model.set_page(page, append)
+        more = self.tr(" (scroll for more)") if page.cursor is not None else ""
+        self.count.setText(self.tr("{} push(es) shown").format(self.model.rowCount()) + more)
+        if selected is not None and not append:
+            self._reselect(selected)
+
+    def _reselect(self, push: InspectedPush) -> None:
+        for row, candidate in enumerate(self.model.rows):
+            if (candidate.kind, candidate.row_id) == (push.kind, push.row_id):
+                self.table.selectRow(row)
+                return
+        self.show_push(None)
+
+    def _on_receiver_event(self, event) -> None:
+        if not isinstance(event, (PushStored, PushRefused)):
+            return
+        # Follow the feed only while the user looks at the newest rows; never
+        # move the list under someone reading page 3.
+        at_top = self.table.verticalScrollBar().value() == 0
+        if self.isVisible() and at_top and self.next_before is None:
+            self.loader.request()
+        else:
+            self.stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.stale:
+            self.new_search()
+
+    # -- one push --------------------------------------------------------------------------------
+    def selected(self) -> InspectedPush | None:
+        indexes = self.table.selectionModel().selectedRows()
+        return indexes[0].data(PUSH_ROLE) if indexes else None
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self.show_push(self.selected())
+
+    def show_push(self, push: InspectedPush | None) -> None:
+        self.feedback.clear()
+        for button in (self.copy_curl, self.copy_powershell, self.copy_json):
+            button.setEnabled(push is not None)
+        if push is None:
+            self.heading.setText(self.tr("Select a push to see it as received."))
+            self.body.clear()
+            return
+        lines = [self.tr("{} · received {} · {} · {} bytes").format(
+            self.model.status(push), local_time(push.received_at, with_date=True), push.source, push.size)]
+        if push.kind == "quarantined":
+            lines.append(self.tr("First seen {}, {} attempt(s). Why: {}").format(
+                local_time(push.first_seen, with_date=True), push.attempts, push.reason))
+        self.heading.setText("\n".join(lines))
+        self.body.setPlainText(payload_text(push.body))
+        resendable = push.source == "classin" and push.complete
+        self.copy_curl.setEnabled(resendable)
+        self.copy_powershell.setEnabled(resendable)
+        if not resendable:
+            self.feedback.setText(self.tr("Only complete ClassIn bodies can be re-sent."))
+
+    def _classin_url(self) -> str:
+        return (self.bridge.monitor.receiver.url or "http://127.0.0.1:8765") + "/classin"
+
+    def curl_text(self) -> str:
+        push = self.selected()
+        return curl_command(self._classin_url(), push.body) if push is not None else ""
+
+    def powershell_text(self) -> str:
+        push = self.selected()
+        return powershell_command(self._classin_url(), push.body) if push is not None else ""
+
+    def _copy(self, text: str) -> None:
+        QGuiApplication.clipboard().setText(text)
+        self.feedback.setText(self.tr("Copied to the clipboard."))
