@@ -7,8 +7,6 @@ from datetime import date, datetime, time as dtime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import orjson
-
 from storage.config import DEFAULT_TIMEZONE, Config
 from storage.db import open_database
 from storage.history import lesson_summary, lessons_between
@@ -78,22 +76,18 @@ def run(args) -> int:
 
 
 def _write(summaries: list[dict], args, single: bool) -> int:
+    from reports import render_report, write_per_lesson, write_report
     if args.out is None:
         if args.format != "json":
             raise CliError(f"--format {args.format} needs --out FILE", code=2)
-        doc = summaries[0] if single else summaries
-        sys.stdout.buffer.write(orjson.dumps(doc, option=orjson.OPT_INDENT_2) + b"\n")
+        sys.stdout.buffer.write(render_report(summaries[0] if single else summaries, "json") + b"\n")
         return 0
-    from reports import write_report
     out = Path(args.out)
     if single:
         out.parent.mkdir(parents=True, exist_ok=True)
         write_report(summaries, args.format, out)
         print(f"wrote {out}")
         return 0
-    out.mkdir(parents=True, exist_ok=True)
-    for summary in summaries:
-        path = out / f"lesson-{summary['class_id']}.{args.format}"
-        write_report([summary], args.format, path)
-    print(f"wrote {len(summaries)} lesson(s) to {out}")
+    paths = write_per_lesson(summaries, args.format, out)
+    print(f"wrote {len(paths)} lesson(s) to {out}")
     return 0

@@ -29,7 +29,6 @@ class StatusBar:
             label.setTextInteractionFlags(Qt.TextSelectableByMouse)
             bar.addWidget(label)
         bar.addPermanentWidget(self.alarms)
-        self.public_url: str | None = None
         self.timer = QTimer(window)
         self.timer.timeout.connect(self.refresh)
         self.timer.start(1000)
@@ -40,7 +39,13 @@ class StatusBar:
         receiver = self.bridge.monitor.receiver
         url = receiver.url
         self.local.setText(tr("Receiver: {}/classin").format(url) if url else tr("Receiver: not running"))
-        self.public.setText(tr("Public: {}").format(self.public_url) if self.public_url else tr("Public: no tunnel"))
+        tunnel = self.bridge.monitor.tunnel
+        if tunnel is None:
+            self.public.setText(tr("Public: no tunnel"))
+        elif tunnel.status.public_url:
+            self.public.setText(tr("Public: {} ({})").format(tunnel.status.public_url, tunnel.status.state.value))
+        else:
+            self.public.setText(tr("Public: tunnel {}").format(tunnel.status.state.value))
         stats = receiver.stats
         self.rate.setText(tr("%n push(es) in the last minute", "", stats.pushes_last_minute()))
         if stats.last_push_at:

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QObject
+from PySide6.QtCore import QObject, QPointF, Qt
 
 BACKGROUND = "w"
 AXIS = "#424242"
@@ -24,10 +24,10 @@ def zone_offset(timezone: str | None, at: float) -> int | None:
     return -int(offset.total_seconds()) if offset is not None else None
 
 
-def time_plot(title: str, y_label: str, timezone: str | None, at: float) -> pg.PlotItem:
-    """A plot with a real time axis in the school's zone, clipped and
-    downsampled to what is visible (a day of data must stay smooth)."""
-    axis = pg.DateAxisItem(orientation="bottom", utcOffset=zone_offset(timezone, at))
+def time_plot(title: str, y_label: str) -> pg.PlotItem:
+    """A plot with a real time axis (zone: `set_zone`), clipped and downsampled
+    to what is visible (a day of data must stay smooth)."""
+    axis = pg.DateAxisItem(orientation="bottom")
     plot = pg.PlotItem(axisItems={"bottom": axis})
     plot.setTitle(title, color=AXIS, size="10pt")
     plot.setLabel("left", y_label, color=AXIS)
@@ -107,7 +107,7 @@ class Crosshair(QObject):
         self.on_move = on_move
         self.lines = []
         for plot in plots:
-            line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen("#757575", style=pg.QtCore.Qt.PenStyle.DashLine))
+            line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen("#757575", style=Qt.PenStyle.DashLine))
             line.hide()
             plot.addItem(line, ignoreBounds=True)
             self.lines.append(line)

@@ -12,12 +12,12 @@ from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 
+from monitor.alarm_config import SOUND
 from monitor.alarm_model import Alarm, Severity
 
 from .alarm_texts import SEVERITY_COLOURS, AlarmTexts
 from .bridge import MonitorBridge
 
-SOUND_SETTING = "alarm_sound"        # Config.settings key: play a sound on new critical alarms
 NOTIFY_KINDS = ("help",)             # notified although not critical: a person is waiting
 ALARM_WAV = Path(__file__).resolve().parent.parent / "resources" / "sounds" / "alarm.wav"
 
@@ -101,7 +101,7 @@ class AlarmTray(QObject):
         if self.icon is not None and QSystemTrayIcon.supportsMessages():
             icon = QSystemTrayIcon.Critical if alarm.severity >= Severity.CRITICAL else QSystemTrayIcon.Warning
             self.icon.showMessage(text.title, text.advice, icon, 15000)
-        if self.bridge.monitor.config.current().settings.get(SOUND_SETTING, False):
+        if self.bridge.monitor.config.current().settings.get(SOUND, False):
             self.play_sound()
 
     def play_sound(self) -> None:

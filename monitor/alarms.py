@@ -72,7 +72,17 @@ class AlarmCenter:
                       key=lambda a: (-a.severity, -a.last))
 
     # -- receiver ------------------------------------------------------------------------
+    def _contact(self, sid: int | None, when: float) -> None:
+        """Anything arriving from a school (stored, re-sent, refused) shows the
+        path from ClassIn works: a blocked queue re-sending every 10 s is a stuck
+        push, not silence."""
+        if sid is not None:
+            self.last_push_by_sid[sid] = max(when, self.last_push_by_sid.get(sid, when))
+            self.resolve(f"silence:{sid}", when)
+
     def on_receiver_event(self, event) -> None:
+        if isinstance(event, (PushRefused, PushStored, PushDuplicate)):
+            self._contact(event.sid, event.received_at)
         if isinstance(event, PushRefused):
             self.raise_(f"stuck:{event.sid}", "stuck_push", event.received_at, sid=event.sid,
                         reason_code=event.reason_code,
@@ -81,14 +91,11 @@ class AlarmCenter:
                                 "attempts": event.attempts, "first_seen": event.first_seen,
                                 "kept": event.stored_in_quarantine})
         elif isinstance(event, PushStored):
-            if event.sid is not None:
-                self.last_push_by_sid[event.sid] = event.received_at
             # The queue moved: whatever blocked it (for this school, or a body
             # without SID) was accepted or released.
             self.resolve(f"stuck:{event.sid}", event.received_at)
             if event.released:  # a released body without a usable SID
                 self.resolve("stuck:None", event.received_at)
-            self.resolve(f"silence:{event.sid}", event.received_at)
             self.resolve("storage", event.received_at)
         elif isinstance(event, PushDuplicate):
             self.raise_(f"resent:{event.sid}", "resent", event.received_at, sid=event.sid,

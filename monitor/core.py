@@ -10,15 +10,18 @@ import asyncio
 import logging
 import time
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterable, Iterator
 
 from lessons.events import Event, parse
 from lessons.state import LessonState, SchoolState, replay
+from protocol.classin import as_int
 from receiver.app import Receiver
 from receiver.events import PushStored, ReceiverEvent
 from storage.config import ConfigStore
 from storage.db import open_database
 from storage.queries import recent_pushes
+from tunnel.service import Tunnel, TunnelState, TunnelStatus
+from tunnel.settings import TunnelSettings
 
 from .alarms import AlarmCenter
 
@@ -53,16 +56,35 @@ class Monitor:
         # (event, lesson or None) after each applied push; the GUI's view-models listen.
         self.event_listeners: list[Callable[[Event, LessonState | None], None]] = []
         self.receiver.listeners.append(self._on_receiver_event)
+        self.tunnel = self._make_tunnel()
         self._tick_task: asyncio.Task | None = None
         self._demo_task: asyncio.Task | None = None
         self._demo_stop = asyncio.Event()
         self.started = False
 
+    def _make_tunnel(self) -> Tunnel | None:
+        """The tunnel chosen in settings, started and stopped with the receiver."""
+        settings = TunnelSettings.from_settings(self.config.current().settings)
+        if not settings.provider or settings.provider == "none":
+            return None
+        tunnel = Tunnel.attach(self.receiver, settings)
+        tunnel.listeners.append(self._on_tunnel)
+        return tunnel
+
+    def _on_tunnel(self, status: TunnelStatus) -> None:
+        healthy = status.state in (TunnelState.UP, TunnelState.STARTING, TunnelState.STOPPED)
+        self.alarms.on_tunnel(healthy and not status.url_changed,
+                              status.warning if status.url_changed else status.reason, time.time())
+
     # -- lifecycle ------------------------------------------------------------------------
     async def start(self) -> str:
         loop = asyncio.get_running_loop()
         # Before listening, so no push can slip between the load and the live feed.
-        self.school = await loop.run_in_executor(None, self._load_recent)
+        self.school, last_push = await loop.run_in_executor(None, self._load_recent)
+        # Silence is measured from the last push before the restart: without it a
+        # school whose tunnel died while we were down never raised the alarm.
+        for sid, when in last_push.items():
+            self.alarms.last_push_by_sid.setdefault(sid, when)
         url = await self.receiver.start(self.host, self.port)
         self._tick_task = asyncio.create_task(self._ticker())
         self.started = True
@@ -87,13 +109,24 @@ class Monitor:
             await self.receiver.stop()
             self.started = False
 
-    def _load_recent(self) -> SchoolState:
+    def _load_recent(self) -> tuple[SchoolState, dict[int, float]]:
+        """(state of the recent lessons, last receive time per SID); in a thread."""
         db = open_database(self.receiver.db_path)
         try:
             since = time.time() - RECENT_HOURS * 3600
-            return replay(recent_pushes(since))
+            last_push: dict[int, float] = {}
+
+            def noting_last_push(pushes: Iterable[tuple[float, Any]]) -> Iterator[tuple[float, Any]]:
+                for received_at, payload in pushes:
+                    sid = as_int(payload.get("SID"))
+                    if sid is not None:
+                        last_push[sid] = max(received_at, last_push.get(sid, received_at))
+                    yield received_at, payload
+
+            school = replay(noting_last_push(recent_pushes(since)))
         finally:
             db.close()
+        return school, last_push
 
     # -- feed ------------------------------------------------------------------------------
     def _on_receiver_event(self, event: ReceiverEvent) -> None:
@@ -122,7 +155,10 @@ class Monitor:
     def tick(self, now: float | None = None) -> None:
         now = time.time() if now is None else now
         live_sids = {lesson.sid for lesson in self.live_lessons(now) if lesson.sid is not None}
-        self.alarms.tick(now, live_sids)
+        tunnel_reason = None
+        if self.tunnel is not None and self.tunnel.status.state not in (TunnelState.UP, TunnelState.STOPPED):
+            tunnel_reason = self.tunnel.status.reason
+        self.alarms.tick(now, live_sids, tunnel_reason)
 
     async def _ticker(self) -> None:
         while True:

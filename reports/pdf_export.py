@@ -15,8 +15,16 @@ from fpdf.fonts import FontFace
 from .columns import Column, Kind, columns
 from .labels import Labels
 from .pdf_fonts import find_cjk_font
-from .values import (Summary, duration_text, local_time, percent_text, plain_text, school_zone,
-                     zone_label)
+from .values import (
+    Summary,
+    duration_text,
+    local_time,
+    percent_text,
+    plain_text,
+    school_zone,
+    span_text,
+    zone_label,
+)
 
 FAMILY = "cjk"
 MARGIN = 12  # mm
@@ -27,11 +35,13 @@ STRIPE_FILL = (244, 246, 249)
 
 _CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
-# The main columns and their relative widths: the full set does not fit an
-# A4 page, CSV and XLSX carry the rest. "notes" is PDF-only (flags in words).
+# The main columns: the full set does not fit an A4 page, CSV and XLSX carry
+# the rest. "notes" is PDF-only (the late/left-early/problem flags in words).
 TABLE_KEYS = ("uid", "name", "identity_label", "present", "attended_seconds", "first_in",
               "last_out", "entries", "hands_up", "awards", "stage_up_count", "stage_seconds")
-# mm, summing to the 186 mm between the margins; headings fit at 7 pt.
+ALIGN = {Kind.INT: "RIGHT", Kind.DURATION: "RIGHT", Kind.PERCENT: "RIGHT",
+         Kind.BOOL: "CENTER", Kind.TIME: "CENTER", Kind.TEXT: "LEFT"}
+# Widths in mm, summing to the 186 mm between the margins; the headings fit at 7 pt.
 TABLE_WIDTHS = (13, 27, 14, 13, 14, 13, 13, 12, 12, 12, 12, 13, 18)
 
 
@@ -56,6 +66,7 @@ class _Document(FPDF):
         self.set_font(FAMILY, size=7)
         self.set_text_color(*MUTED)
         self.cell(0, 4, f"ClassWatch · {self.labels('generated')} {self.generated}")
+        self.set_x(self.l_margin)
         self.cell(0, 4, f"{self.labels('page')} {self.page_no()}/{{nb}}", align="R")
 
 
@@ -67,15 +78,6 @@ def _clock(unix: int | None, zone: tzinfo, day: datetime | None) -> str:
     if day is not None and moment.date() != day.date():
         return moment.strftime("%m-%d %H:%M")
     return moment.strftime("%H:%M")
-
-
-def _span(start: int | None, end: int | None, zone: tzinfo) -> str:
-    first, last = local_time(start, zone), local_time(end, zone)
-    if first is None and last is None:
-        return "–"
-    left = first.strftime("%Y-%m-%d %H:%M") if first else "?"
-    right = _clock(end, zone, first) if last else "…"
-    return f"{left} – {right}"
 
 
 def _cell_text(column: Column, value: Any, zone: tzinfo, day: datetime | None, labels: Labels) -> str:
@@ -140,13 +142,15 @@ def _header(pdf: _Document, summary: Summary, zone: tzinfo) -> None:
     pdf.ln(1)
     # The school is on the first line; the zone gets its own cell next to the
     # times, which print in it.
+    planned = span_text(summary.get("planned_start"), summary.get("planned_end"), zone)
+    actual = span_text(summary.get("start_time"), summary.get("end_time"), zone)
     pairs = [
         (labels("course"), summary.get("course_name") or "–"),
         (labels("teacher"), summary.get("teacher_name") or "–"),
         (labels("class_id"), str(summary["class_id"])),
         (labels("status"), labels(f"status.{summary.get('status')}")),
-        (labels("planned"), _span(summary.get("planned_start"), summary.get("planned_end"), zone)),
-        (labels("actual"), _span(summary.get("start_time"), summary.get("end_time"), zone)),
+        (labels("planned"), planned or "–"),
+        (labels("actual"), actual or "–"),
         (labels("time_zone"), zone_label(summary, zone)),
         (labels("summary_source"), labels(f"source.{summary.get('summary_source')}")),
     ]
@@ -160,9 +164,7 @@ def _attendance(pdf: _Document, summary: Summary, zone: tzinfo) -> None:
     participants = summary["participants"]
     _heading(pdf, f"{labels('attendance')} ({len(participants)})")
     pdf.set_font(FAMILY, size=8)
-    numeric = {Kind.INT, Kind.DURATION, Kind.PERCENT}
-    aligns = ["RIGHT" if column.kind in numeric else "CENTER" if column.kind in (Kind.BOOL, Kind.TIME)
-              else "LEFT" for column in shown] + ["LEFT"]
+    aligns = [ALIGN[column.kind] for column in shown]
     with pdf.table(col_widths=TABLE_WIDTHS, line_height=4.5, padding=(1, 1.2),
                    borders_layout=TableBordersLayout.HORIZONTAL_LINES,
                    headings_style=FontFace(emphasis="BOLD", fill_color=HEADING_FILL, size_pt=7),
@@ -170,12 +172,12 @@ def _attendance(pdf: _Document, summary: Summary, zone: tzinfo) -> None:
                    cell_fill_color=STRIPE_FILL, cell_fill_mode=TableCellFillMode.EVEN_ROWS,
                    repeat_headings=1) as table:
         heading = table.row()
-        for column, align in zip(shown, aligns):
+        for column, align in zip(shown, aligns, strict=True):
             heading.cell(column.label(labels), align=align)
         heading.cell(labels("notes"))
         for participant in participants:
             row = table.row()
-            for column, align in zip(shown, aligns):
+            for column, align in zip(shown, aligns, strict=True):
                 row.cell(_cell_text(column, column.raw(participant), zone, day, labels), align=align)
             row.cell(_notes(participant, labels))
 
@@ -195,9 +197,9 @@ def _activity(pdf: _Document, summary: Summary) -> None:
     problems = [f"{row.get('name') or row['uid']}: {plain_text(row.get('device_problems'))}"
                 for row in participants if row.get("device_problems")]
     if problems:
+        title = columns(("device_problems",))[0].label(labels)
         pdf.set_font(FAMILY, size=8)
-        pdf.multi_cell(0, 4.5, f"{columns(('device_problems',))[0].label(labels)}: " + " · ".join(problems),
-                       new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 4.5, f"{title}: " + " · ".join(problems), new_x="LMARGIN", new_y="NEXT")
 
 
 def _absent(pdf: _Document, summary: Summary) -> None:

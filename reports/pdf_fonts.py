@@ -31,8 +31,9 @@ REGULAR_NAMES = (
     "simhei.ttf", "STHeiti Light.ttc", "simsun.ttc", "Songti.ttc",
     "DroidSansFallbackFull.ttf", "DroidSansFallback.ttf",
 )
+# PingFang.ttc holds its own Semibold faces, which _face_score prefers here.
 BOLD_NAMES = (
-    "msyhbd.ttc", "msyhbd.ttf", "NotoSansCJK-Bold.ttc", "NotoSansCJKsc-Bold.otf",
+    "msyhbd.ttc", "msyhbd.ttf", "PingFang.ttc", "NotoSansCJK-Bold.ttc", "NotoSansCJKsc-Bold.otf",
     "NotoSansSC-Bold.otf", "SourceHanSansSC-Bold.otf", "STHeiti Medium.ttc",
 )
 
@@ -105,18 +106,17 @@ def _face_score(font: TTFont, bold: bool) -> int:
 
 def _usable_face(path: Path, bold: bool) -> FontFile | None:
     """The best face of the file that has Chinese glyphs, or None."""
+    collection = path.suffix.lower() in (".ttc", ".otc")
     try:
-        if path.suffix.lower() in (".ttc", ".otc"):
-            faces = list(TTCollection(str(path), lazy=True).fonts)
-        else:
-            faces = [TTFont(str(path), lazy=True)]
-        # Names are cheap to read, a CJK cmap is not (~0.3 s): rank by name,
-        # then check glyphs in that order and stop at the first that has them.
-        ranked = sorted(range(len(faces)), key=lambda i: -_face_score(faces[i], bold))
-        for index in ranked:
-            cmap = faces[index].getBestCmap() or {}
-            if all(ord(ch) in cmap for ch in PROBE):
-                return FontFile(path, index)
+        with (TTCollection if collection else TTFont)(str(path), lazy=True) as font:
+            faces = list(font.fonts) if collection else [font]
+            # Names are cheap to read, a CJK cmap is not (~0.3 s): rank by name,
+            # then check glyphs in that order and stop at the first that has them.
+            ranked = sorted(range(len(faces)), key=lambda i: -_face_score(faces[i], bold))
+            for index in ranked:
+                cmap = faces[index].getBestCmap() or {}
+                if all(ord(ch) in cmap for ch in PROBE):
+                    return FontFile(path, index)
     except (OSError, TTLibError, KeyError, AssertionError):
         pass  # unreadable or not a font: the caller tries the next candidate
     return None

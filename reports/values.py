@@ -39,6 +39,18 @@ def local_time(unix: float | None, zone: tzinfo) -> datetime | None:
     return None if unix is None else datetime.fromtimestamp(unix, zone)
 
 
+def span_text(start: float | None, end: float | None, zone: tzinfo, clock: str = "%H:%M") -> str:
+    """'2024-05-06 19:00 – 19:45'; the end gets its date only when it is another day."""
+    first, last = local_time(start, zone), local_time(end, zone)
+    if first is None and last is None:
+        return ""
+    left = first.strftime(f"%Y-%m-%d {clock}") if first else "?"
+    if last is None:
+        return f"{left} – …"
+    same_day = first is not None and first.date() == last.date()
+    return f"{left} – {last.strftime(clock if same_day else f'%Y-%m-%d {clock}')}"
+
+
 def duration_text(seconds: float | None) -> str:
     """h:mm:ss, hours unbounded (a lesson day may pass 24 h of summed stage time)."""
     if seconds is None:

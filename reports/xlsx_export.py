@@ -21,8 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from .columns import PARTICIPANT_COLUMNS, Column, Kind, columns
 from .labels import Labels
-from .values import (Summary, local_time, looks_like_formula, plain_text, school_zone,
-                     zone_label)
+from .values import Summary, local_time, looks_like_formula, plain_text, school_zone, span_text, zone_label
 
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm:ss"
 DURATION_FORMAT = "[h]:mm:ss"   # [h]: hours past 24 do not wrap to 0
@@ -38,6 +37,7 @@ HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
 # can spill over the empty cells between them.
 SECOND_PAIR_COLUMN = 6
 MAX_WIDTH = 50
+SPAN_CLOCK = "%H:%M:%S"  # the header block's times, as precise as the table's
 
 
 def _put(ws: Worksheet, row: int, column: int, value: Any, number_format: str | None = None) -> Cell:
@@ -119,7 +119,7 @@ def _table(ws: Worksheet, header_row: int, headers: Sequence[str],
             _put(ws, header_row + offset, index, value, number_format)
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
     # Printed: too wide for one page at a readable size, so every page
-    # repeats the header row and the first two columns (uid, name).
+    # repeats the header row and the first two columns, which say whose row it is.
     ws.print_title_rows = f"{header_row}:{header_row}"
     ws.print_title_cols = "A:B"
     ws.page_setup.orientation = "landscape"
@@ -127,17 +127,6 @@ def _table(ws: Worksheet, header_row: int, headers: Sequence[str],
     ws.print_options.gridLines = True
     last = f"{get_column_letter(len(headers))}{header_row + max(len(rows), 1)}"
     ws.auto_filter.ref = f"A{header_row}:{last}"
-
-
-def _span(start: int | None, end: int | None, zone: tzinfo) -> str:
-    first, last = local_time(start, zone), local_time(end, zone)
-    if first is None and last is None:
-        return ""
-    left = first.strftime("%Y-%m-%d %H:%M:%S") if first else "?"
-    if last is None:
-        return f"{left} – …"
-    same_day = first is not None and first.date() == last.date()
-    return f"{left} – {last.strftime('%H:%M:%S' if same_day else '%Y-%m-%d %H:%M:%S')}"
 
 
 def _attendance(ws: Worksheet, summary: Summary, labels: Labels) -> None:
@@ -152,12 +141,12 @@ def _attendance(ws: Worksheet, summary: Summary, labels: Labels) -> None:
         (("course", summary.get("course_name") or ""), ("status", f"{status} ({source})")),
         (("lesson", f"{lesson} (ClassID {summary['class_id']})".strip()),
          ("time_zone", zone_label(summary, zone))),
-        (("planned", _span(summary.get("planned_start"), summary.get("planned_end"), zone)),
-         ("actual", _span(summary.get("start_time"), summary.get("end_time"), zone))),
+        (("planned", span_text(summary.get("planned_start"), summary.get("planned_end"), zone, SPAN_CLOCK)),
+         ("actual", span_text(summary.get("start_time"), summary.get("end_time"), zone, SPAN_CLOCK))),
     ]
     label_widths = {1: 0, SECOND_PAIR_COLUMN: 0}
     for row, pairs in enumerate(block, start=2):
-        for column, (key, value) in zip((1, SECOND_PAIR_COLUMN), pairs):
+        for column, (key, value) in zip((1, SECOND_PAIR_COLUMN), pairs, strict=True):
             _put(ws, row, column, labels(key)).font = BOLD
             _put(ws, row, column + 1, value)
             label_widths[column] = max(label_widths[column], _text_width(labels(key)))

@@ -27,15 +27,21 @@ PRAGMAS = {
     "foreign_keys": 1,
 }
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def _create_v1(db: SqliteDatabase) -> None:
+    # Creates the tables as the models are now (with every later index): the
+    # later steps therefore use IF NOT EXISTS and stay no-ops on a new file.
     db.create_tables(models.RAW_MODELS)
 
 
+def _v2_push_uid_cmd_index(db: SqliteDatabase) -> None:
+    db.execute_sql("CREATE INDEX IF NOT EXISTS push_uid_cmd_class_id ON push(uid, cmd, class_id)")
+
+
 # version -> step that brings the schema from version-1 to version.
-MIGRATIONS: dict[int, Callable[[SqliteDatabase], None]] = {1: _create_v1}
+MIGRATIONS: dict[int, Callable[[SqliteDatabase], None]] = {1: _create_v1, 2: _v2_push_uid_cmd_index}
 # Derived tables register their own creation here (storage.derived) so that
 # `rebuild` can drop and recreate them without touching raw pushes.
 DERIVED_SETUP: list[Callable[[SqliteDatabase], None]] = []
@@ -72,7 +78,11 @@ def open_database(path: Path | str, migrate: bool = True) -> SqliteDatabase:
     db.connect(reuse_if_open=True)
     database.initialize(db)
     if migrate:
-        _migrate(db, path)
+        try:
+            _migrate(db, path)
+        except BaseException:
+            db.close()   # a refused (newer) file must not stay open behind the proxy
+            raise
     for setup in DERIVED_SETUP:
         setup(db)
     return db

@@ -68,7 +68,8 @@ class NetSampleRow(BaseModel):
 
     class Meta:
         table_name = "net_sample"
-        indexes = ((("class_id", "time"), False), (("uid", "time"), False))
+        # (time): the school-wide trend chart over a time range.
+        indexes = ((("class_id", "time"), False), (("uid", "time"), False), (("time",), False))
 
 
 class DeviceCheckRow(BaseModel):
@@ -114,8 +115,22 @@ class UserRow(BaseModel):
 DERIVED_MODELS = [LessonIndex, NetSampleRow, DeviceCheckRow, UserRow]
 
 
+# lessons_between filters and sorts on this expression (a lesson never entered has
+# only its planned start); SQLite uses an index on an expression only when the
+# query repeats the same expression, so both use this one definition.
+LESSON_WHEN_SQL = "coalesce(first_activity, planned_start)"
+_EXPRESSION_INDEXES = (
+    f"CREATE INDEX IF NOT EXISTS lesson_index_when ON lesson_index({LESSON_WHEN_SQL})",
+    f"CREATE INDEX IF NOT EXISTS lesson_index_sid_when ON lesson_index(sid, {LESSON_WHEN_SQL})",
+)
+
+
 def _setup(db) -> None:
+    # Derived tables are not versioned: IF NOT EXISTS brings an older file's
+    # tables up to date on open, and `rebuild` recreates them whole.
     db.create_tables(DERIVED_MODELS, safe=True)
+    for sql in _EXPRESSION_INDEXES:
+        db.execute_sql(sql)
 
 
 dbmod.DERIVED_SETUP.append(_setup)
@@ -126,8 +141,12 @@ _TOUCH_LESSON = (
     "INSERT INTO lesson_index(class_id, sid, course_id, first_activity, last_activity, has_end)"
     " VALUES (?,?,?,?,?,0) ON CONFLICT(class_id) DO UPDATE SET"
     " sid=coalesce(lesson_index.sid, excluded.sid), course_id=coalesce(lesson_index.course_id, excluded.course_id),"
-    " first_activity=min(coalesce(lesson_index.first_activity, excluded.first_activity), excluded.first_activity),"
-    " last_activity=max(coalesce(lesson_index.last_activity, excluded.last_activity), excluded.last_activity)")
+    # Both sides coalesced: SQLite's two-argument min()/max() return NULL when either
+    # argument is NULL, and a schedule edit (no activity time) must not wipe them.
+    " first_activity=min(coalesce(lesson_index.first_activity, excluded.first_activity),"
+    " coalesce(excluded.first_activity, lesson_index.first_activity)),"
+    " last_activity=max(coalesce(lesson_index.last_activity, excluded.last_activity),"
+    " coalesce(excluded.last_activity, lesson_index.last_activity))")
 _INSERT_NET = (
     "INSERT OR IGNORE INTO net_sample(push_id, sid, class_id, uid, time, good, normal, bad, poor, not_reach,"
     " avg_delay_ms, loss_percent, cpu_low, cpu_medium, cpu_high, cpu_busy, socket, problems)"

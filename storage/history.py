@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from peewee import JOIN, fn
+from peewee import JOIN, SQL, fn
 
 from lessons.state import LessonState, replay
 from protocol.classin import CMD_ENTER, as_int, pick
 from lessons.summary import summary
 
-from .derived import DeviceCheckRow, LessonIndex, NetSampleRow, UserRow
+from .derived import LESSON_WHEN_SQL, DeviceCheckRow, LessonIndex, NetSampleRow, UserRow
 from .models import Push
 from .queries import parse_payload
 
@@ -50,7 +50,7 @@ def lesson_summary(class_id: int, now: float | None = None) -> dict[str, Any] | 
 def lessons_between(start: float | None = None, end: float | None = None, *, sid: int | None = None,
                     text: str | None = None, limit: int = 5000) -> list[dict[str, Any]]:
     """Lessons whose first activity (or planned start) falls in [start, end), newest first."""
-    when = fn.COALESCE(LessonIndex.first_activity, LessonIndex.planned_start)
+    when = SQL(LESSON_WHEN_SQL)    # the indexed expression (storage.derived)
     q = LessonIndex.select()
     if start is not None:
         q = q.where(when >= start)
@@ -88,15 +88,23 @@ def device_checks(*, uid: int | None = None, problems_only: bool = False, text: 
     if latest_only:
         newest = (DeviceCheckRow.select(fn.MAX(DeviceCheckRow.id))
                   .group_by(DeviceCheckRow.uid, DeviceCheckRow.kind))
+        if uid is not None:     # else the subquery reads every check of every user
+            newest = newest.where(DeviceCheckRow.uid == uid)
         q = q.where(DeviceCheckRow.id.in_(newest))
     if uid is not None:
         q = q.where(DeviceCheckRow.uid == uid)
     if problems_only:
         q = q.where(DeviceCheckRow.has_problem == 1)
     if text:
+        # Match users in the (small) directory first, then fetch their checks by
+        # the uid index; filtering the join row by row read every check ever made.
         like = f"%{text}%"
-        q = q.where((DeviceCheckRow.uid.cast("TEXT") == text) | (UserRow.name ** like) |
-                    (UserRow.nickname ** like) | (UserRow.phone ** like))
+        users = UserRow.select(UserRow.uid).where((UserRow.uid.cast("TEXT") == text) | (UserRow.name ** like) |
+                                                  (UserRow.nickname ** like) | (UserRow.phone ** like))
+        match = DeviceCheckRow.uid.in_(users)
+        if text.isascii() and text.isdigit() and len(text) < 19:   # a UID not (yet) in the directory
+            match |= DeviceCheckRow.uid == int(text)
+        q = q.where(match)
     return list(q.order_by(DeviceCheckRow.has_problem.desc(), DeviceCheckRow.time.desc())
                 .limit(limit).dicts())
 

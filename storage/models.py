@@ -48,6 +48,9 @@ class Push(BaseModel):
             (("uid", "action_time"), False),
             (("received_at",), False),
             (("sid", "received_at"), False),
+            # Schema v2 (storage.db): a user's lessons straight from the index
+            # (user_lessons) instead of reading every push of that user.
+            (("uid", "cmd", "class_id"), False),
         )
 
 

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Iterable
 
 from protocol.classin import sign
 
@@ -39,6 +40,21 @@ def new_push(cmd="Net", *, sid=SID, secret=SECRET, class_id=508113967, action_ti
 
 def resign(payload: dict, secret: str = SECRET) -> dict:
     return sign(copy.deepcopy(payload), secret)
+
+
+def fixture_variant(name: str, *, action_time: int | None = None, data: dict | None = None,
+                    secret: str = SECRET, **fields) -> dict:
+    """A fixture as another, distinct push: a fresh `_id`, optionally another
+    ActionTime (TimeStamp follows it, as in ClassIn's captures), `Data` entries
+    or top-level fields replaced; signed with `secret`."""
+    payload = fixture(name)
+    if action_time is not None:
+        payload["ActionTime"], payload["TimeStamp"] = action_time, action_time + 600
+    if data:
+        payload["Data"] = {**payload.get("Data", {}), **data}
+    payload.update(fields)
+    payload["_id"] = f"{payload.get('ActionTime', 0):08x}{secrets.token_hex(8)}"
+    return sign(payload, secret)
 
 
 def run_cli(*args: str, data_dir: Path, timeout: float = 60, input: str | None = None,
@@ -87,3 +103,38 @@ class ServeProcess:
         self.proc.wait(10)
         self.proc.stdout.close()
         self.proc.stderr.close()
+
+
+def store_directly(db_path: Path, pushes: Iterable[tuple[float, dict | str]], *, chunk: int = 4096) -> int:
+    """Store accepted pushes (received_at, body dict or its JSON text) without HTTP,
+    through the receiver's own record builder, the Writer's group commit and the
+    Projector: the same rows and derived rows a run of `serve` would leave, at
+    database speed. For tests and benchmarks that need a lot of history."""
+    import orjson
+
+    from receiver.classin import push_record
+    from storage.db import open_database
+    from storage.derived import Projector
+    from storage.writer import Writer
+
+    open_database(db_path).close()          # create or migrate, as Receiver.start does
+    projector = Projector(str(db_path))
+    writer = Writer(db_path, on_committed=projector)
+    writer.start()
+    count, pending = 0, []
+    try:
+        for received_at, body in pushes:
+            text = body if isinstance(body, str) else orjson.dumps(body).decode()
+            payload = orjson.loads(text) if isinstance(body, str) else body
+            pending.append(writer.submit(push_record(payload, text, received_at)))
+            count += 1
+            if len(pending) >= chunk:   # bounded memory; the writer batches them anyway
+                for fut in pending:
+                    fut.result()
+                pending.clear()
+        for fut in pending:
+            fut.result()
+    finally:
+        writer.stop()
+        projector.close()
+    return count

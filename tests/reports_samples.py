@@ -42,7 +42,8 @@ def lesson(class_id: int = 98765432, *, students: int = 6, start: int = START,
     ]
     if injections:
         people += [participant(2000 + i, text) for i, text in enumerate(INJECTIONS)]
-    people += [participant(3000 + i, f"学生{i:02d} Student {i}") for i in range(max(0, students - len(people)))]
+    people += [participant(3000 + i, f"学生{i:02d} Student {i}")
+               for i in range(max(0, students - len(people)))]
     timeline = [
         {"time": start - 300, "uid": 1001, "name": "王老师", "kind": "enter", "detail": "PC"},
         {"time": start + 30, "uid": 1002, "name": "张三", "kind": "enter", "detail": "PC"},
@@ -53,7 +54,8 @@ def lesson(class_id: int = 98765432, *, students: int = 6, start: int = START,
         {"time": start + 1200, "uid": 1004, "name": "李小龙", "kind": "help", "detail": "=HYPERLINK(\"x\")"},
         {"time": start + 1500, "uid": 1004, "name": "李小龙", "kind": "exit",
          "detail": "network connection broken (56)"},
-        {"time": start + 1800, "uid": None, "name": None, "kind": "recording", "detail": "file ready, 2880 s"},
+        {"time": start + 1800, "uid": None, "name": None, "kind": "recording",
+         "detail": "file ready, 2880 s"},
         {"time": end, "uid": None, "name": None, "kind": "end", "detail": "lesson summary received"},
     ]
     return {

@@ -91,6 +91,14 @@ class NetSeries:
         values = {f: np.concatenate([self.values[f], columns[:, i]]) for i, f in enumerate(FIELDS)}
         self._set(time, uid, values)
 
+    def contains(self, uid: int, time: float) -> bool:
+        """Whether this user's sample of that time is in already (live vs loaded overlap)."""
+        self._flush()
+        return bool(((self.uid == uid) & (self.time == time)).any())
+
+    def has_user(self, uid: int) -> bool:
+        return any(p[1] == uid for p in self._pending) or bool((self.uid == uid).any())
+
     # --- reads ---------------------------------------------------------------------------------
     def user(self, uid: int) -> tuple[np.ndarray, dict[str, np.ndarray]]:
         self._flush()

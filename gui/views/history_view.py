@@ -1,0 +1,218 @@
+"""History: past lessons by date range, school and text; the selected lesson's
+participants and timeline; export of that lesson or of every listed one.
+
+Reads run in reader threads; the save dialog is opened with open() and
+answers through fileSelected (PITFALLS.md: no exec() under qasync)."""
+from __future__ import annotations
+
+import functools
+from datetime import date, datetime, time as dtime, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QDate, QItemSelection, QLocale, Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QPushButton, QSplitter, QVBoxLayout, QWidget)
+from qasync import asyncSlot
+
+from cli.export_cmd import decorate
+from storage.config import ConfigStore
+from storage.history import lesson_state, lesson_summary, lessons_between
+
+from ..bridge import MonitorBridge
+from ..loader import Loader
+from ..models.history_model import LESSON_ROLE, HistoryModel
+from ..models.labels import school_timezone
+from ..worker import in_thread
+from .lesson_panel import LessonPanel, table_view
+
+DEFAULT_DAYS = 7
+FORMATS = ("csv", "xlsx", "pdf", "json")
+
+
+def day_bounds(first: date, last: date, timezone: str | None) -> tuple[float, float]:
+    """[first 00:00, last+1 00:00) in the school's zone (the PC's when None)."""
+    zone = ZoneInfo(timezone) if timezone else None
+    start = datetime.combine(first, dtime.min, zone)
+    end = datetime.combine(last + timedelta(days=1), dtime.min, zone)
+    return start.timestamp(), end.timestamp()
+
+
+def summaries_for(class_ids: list[int], config: ConfigStore) -> list[dict[str, Any]]:
+    """Lesson summaries as reports.write_report wants them (school name and zone added)."""
+    current = config.current()
+    found = (lesson_summary(class_id) for class_id in class_ids)
+    return [decorate(summary, current) for summary in found if summary is not None]
+
+
+def write_export(class_ids: list[int], config: ConfigStore, fmt: str, path: str, lang: str | None) -> int:
+    from reports import write_report      # fpdf/openpyxl load only when someone exports
+    summaries = summaries_for(class_ids, config)
+    if summaries:
+        write_report(summaries, fmt, path, lang=lang)
+    return len(summaries)
+
+
+class HistoryView(QWidget):
+    def __init__(self, bridge: MonitorBridge, window):
+        super().__init__()
+        self.bridge = bridge
+        self.config = bridge.monitor.config
+        today = QDate.currentDate()
+        self.date_from = QDateEdit(today.addDays(-DEFAULT_DAYS + 1))
+        self.date_to = QDateEdit(today)
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.school = QComboBox()
+        self.text = QLineEdit()
+        self.text.setPlaceholderText(self.tr("Lesson, course, teacher or ClassID"))
+        self.text.setClearButtonEnabled(True)
+        self.format = QComboBox()
+        for fmt in FORMATS:
+            self.format.addItem(fmt.upper(), fmt)
+        self.export_one = QPushButton(self.tr("Export lesson…"))
+        self.export_all = QPushButton(self.tr("Export all listed…"))
+        self.count = QLabel()
+        self.feedback = QLabel()
+        self.feedback.setWordWrap(True)
+
+        self.model = HistoryModel(self.config, self)
+        self.table = table_view(self.model, sortable=False)    # newest first from the query
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.panel = LessonPanel()
+
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel(self.tr("From")))
+        filters.addWidget(self.date_from)
+        filters.addWidget(QLabel(self.tr("to")))
+        filters.addWidget(self.date_to)
+        filters.addWidget(self.school)
+        filters.addWidget(self.text, 1)
+        exports = QHBoxLayout()
+        exports.addWidget(self.count, 1)
+        exports.addWidget(QLabel(self.tr("Format")))
+        exports.addWidget(self.format)
+        exports.addWidget(self.export_one)
+        exports.addWidget(self.export_all)
+        upper = QWidget()
+        upper_layout = QVBoxLayout(upper)
+        upper_layout.setContentsMargins(0, 0, 0, 0)
+        upper_layout.addWidget(self.table, 1)
+        upper_layout.addLayout(exports)
+        upper_layout.addWidget(self.feedback)
+        splitter = QSplitter(Qt.Vertical)
+        splitter.addWidget(upper)
+        splitter.addWidget(self.panel)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(splitter, 1)
+
+        self.export_dialog: QFileDialog | None = None
+        self.stale = True
+        self.loader = Loader(self._query, parent=self)
+        self.loader.loaded.connect(self._loaded)
+        for signal in (self.date_from.dateChanged, self.date_to.dateChanged, self.school.currentIndexChanged,
+                       self.text.textChanged):
+            signal.connect(self.loader.request)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.export_one.clicked.connect(self.ask_export_selected)
+        self.export_all.clicked.connect(self.ask_export_listed)
+        self._fill_schools()
+        self._update_buttons()
+
+    def title(self) -> str:
+        return self.tr("History")
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fill_schools()        # schools may have been added in Settings meanwhile
+        if self.stale:
+            self.stale = False
+            self.loader.request()
+
+    def _fill_schools(self) -> None:
+        chosen = self.school.currentData()
+        self.school.blockSignals(True)
+        self.school.clear()
+        self.school.addItem(self.tr("All schools"), None)
+        for school in sorted(self.config.current().schools.values(), key=lambda s: s.sid):
+            self.school.addItem("{} ({})".format(school.name, school.sid) if school.name else str(school.sid),
+                                school.sid)
+        self.school.setCurrentIndex(max(0, self.school.findData(chosen)))
+        self.school.blockSignals(False)
+
+    # -- the list -------------------------------------------------------------------------------
+    def _query(self):
+        sid = self.school.currentData()
+        start, end = day_bounds(self.date_from.date().toPython(), self.date_to.date().toPython(),
+                                school_timezone(self.config, sid))
+        return functools.partial(lessons_between, start, end, sid=sid, text=self.text.text().strip() or None)
+
+    def _loaded(self, rows: list[dict[str, Any]]) -> None:
+        self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
+        self.count.setText(self.tr("{} lesson(s)").format(len(rows)))
+        self._update_buttons()
+
+    def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        self._update_buttons()
+        if indexes:
+            self.open_lesson(indexes[0].data(LESSON_ROLE))
+
+    @asyncSlot(object)
+    async def open_lesson(self, row: dict[str, Any]) -> None:
+        state = await in_thread(lesson_state, row["class_id"])
+        if self.selected_class_id() == row["class_id"]:      # still the one the user wants
+            self.panel.show_lesson(state, school_timezone(self.config, row["sid"]))
+
+    def selected_class_id(self) -> int | None:
+        indexes = self.table.selectionModel().selectedRows()
+        return indexes[0].data(LESSON_ROLE)["class_id"] if indexes else None
+
+    def _update_buttons(self) -> None:
+        self.export_one.setEnabled(self.selected_class_id() is not None)
+        self.export_all.setEnabled(self.model.rowCount() > 0)
+
+    # -- export ----------------------------------------------------------------------------------
+    def ask_export_selected(self) -> None:
+        class_id = self.selected_class_id()
+        if class_id is not None:
+            self._ask_path("lesson-{}".format(class_id), [class_id])
+
+    def ask_export_listed(self) -> None:
+        class_ids = [row["class_id"] for row in self.model.rows]
+        if class_ids:
+            self._ask_path("lessons-{}-{}".format(self.date_from.date().toString("yyyyMMdd"),
+                                                  self.date_to.date().toString("yyyyMMdd")), class_ids)
+
+    def _ask_path(self, stem: str, class_ids: list[int]) -> None:
+        fmt = self.format.currentData()
+        dialog = QFileDialog(self, self.tr("Export {} lesson(s)").format(len(class_ids)))
+        dialog.setAcceptMode(QFileDialog.AcceptSave)
+        dialog.setNameFilter(self.tr("{} files (*.{})").format(fmt.upper(), fmt))
+        dialog.setDefaultSuffix(fmt)
+        dialog.selectFile(str(Path.home() / "{}.{}".format(stem, fmt)))
+        dialog.fileSelected.connect(lambda path: self.export_to(path, class_ids, fmt))
+        dialog.finished.connect(dialog.deleteLater)
+        self.export_dialog = dialog
+        dialog.open()
+
+    @asyncSlot(str, list, str)
+    async def export_to(self, path: str, class_ids: list[int], fmt: str) -> None:
+        self.feedback.setText(self.tr("Exporting {} lesson(s)…").format(len(class_ids)))
+        # csv keeps its machine-readable key header; the other formats follow the UI language.
+        lang = None if fmt in ("csv", "json") else ("zh" if QLocale().name().startswith("zh") else "en")
+        try:
+            written = await in_thread(write_export, class_ids, self.config, fmt, path, lang)
+        except Exception as exc:     # a full disk or a missing PDF font: say so, keep the window
+            self.feedback.setText(self.tr("Export failed: {}").format(exc))
+            return
+        self.feedback.setText(self.tr("Exported {} lesson(s) to {}").format(written, path) if written else
+                              self.tr("Nothing exported: no stored pushes for these lessons."))

@@ -1,0 +1,141 @@
+"""The four linked network/CPU charts of one lesson and their hover read-out.
+
+Lesson-level curves (mean shares, median with a p10–p90 band) cover every
+user at once; only the users ticked in the list get lines of their own."""
+from __future__ import annotations
+
+import html
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from ..charts import (BACKGROUND, USER_COLOURS, Band, Crosshair, StackedShares, nearest, set_zone,
+                      time_plot)
+from ..formatting import local_time
+from ..models.net_series import CPU, QUALITY, Aggregate, NetSeries
+
+QUALITY_COLOURS = ("#2e7d32", "#9ccc65", "#ffb300", "#e65100", "#8e0000")
+CPU_COLOURS = ("#bbdefb", "#64b5f6", "#ef6c00", "#b71c1c")
+
+
+class NetCharts(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.timezone: str | None = None
+        self.series = NetSeries.empty()
+        self.aggregate: Aggregate | None = None
+        self.checked: list[int] = []
+        self.names: dict[int, str] = {}
+
+        self.canvas = pg.GraphicsLayoutWidget()
+        self.canvas.setBackground(BACKGROUND)
+        self.quality = time_plot(self.tr("Network quality (all users)"), self.tr("% of probes"))
+        self.delay = time_plot(self.tr("Average delay"), self.tr("ms"))
+        self.loss = time_plot(self.tr("Packet loss"), self.tr("%"))
+        self.cpu = time_plot(self.tr("CPU load (all users)"), self.tr("% of samples"))
+        self.plots = (self.quality, self.delay, self.loss, self.cpu)
+        for row, plot in enumerate(self.plots):
+            self.canvas.addItem(plot, row=row, col=0)
+            if plot is not self.quality:
+                plot.setXLink(self.quality)
+        for plot in (self.quality, self.cpu):
+            plot.setYRange(0, 100, padding=0.02)
+            plot.setMouseEnabled(x=True, y=False)
+
+        self.quality_areas = StackedShares(
+            self.quality, [self.tr("good"), self.tr("normal"), self.tr("bad"), self.tr("poor"),
+                           self.tr("not reached")], QUALITY_COLOURS)
+        self.cpu_areas = StackedShares(
+            self.cpu, [self.tr("low"), self.tr("medium"), self.tr("high"), self.tr("busy")], CPU_COLOURS)
+        self.delay_band = Band(self.delay, "#1565c0", self.tr("median"), self.tr("p10–p90"))
+        self.loss_band = Band(self.loss, "#6a1b9a", self.tr("median"), self.tr("p10–p90"))
+        self.user_lines: dict[int, list[pg.PlotDataItem]] = {}
+
+        self.readout = QLabel(self.tr("Hover over a chart to read the values."))
+        self.readout.setTextFormat(Qt.TextFormat.RichText)
+        self.readout.setWordWrap(True)
+        self.readout.setMinimumHeight(self.readout.fontMetrics().height() * 3)
+        self.crosshair = Crosshair(self.plots, self.show_values_at)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.canvas, 1)
+        layout.addWidget(self.readout)
+
+    # --- data ----------------------------------------------------------------------------------
+    def set_series(self, series: NetSeries, timezone: str | None, names: dict[int, str]) -> None:
+        self.series, self.timezone, self.names = series, timezone, names
+        at = float(series.time[-1]) if len(series.time) else 0.0
+        for plot in self.plots:
+            set_zone(plot, timezone, at)
+        self.redraw()
+        self.quality.enableAutoRange(x=True)
+
+    def set_checked(self, uids: list[int], names: dict[int, str]) -> None:
+        self.checked, self.names = list(uids), names
+        self._draw_users()
+
+    def redraw(self) -> None:
+        agg = self.aggregate = self.series.aggregate()
+        x = agg.time
+        self.quality_areas.set_data(x, [agg.mean[f] * 100 for f in QUALITY])
+        self.cpu_areas.set_data(x, [agg.mean[f] * 100 for f in CPU])
+        self.delay_band.set_data(x, agg.p10["avg_delay_ms"], agg.p50["avg_delay_ms"], agg.p90["avg_delay_ms"])
+        self.loss_band.set_data(x, agg.p10["loss_percent"], agg.p50["loss_percent"], agg.p90["loss_percent"])
+        self._draw_users()
+
+    def _draw_users(self) -> None:
+        for uid in [u for u in self.user_lines if u not in self.checked]:
+            for plot, line in zip(self.plots, self.user_lines.pop(uid)):
+                plot.removeItem(line)
+                plot.legend.removeItem(line)
+        for i, uid in enumerate(self.checked):
+            t, v = self.series.user(uid)
+            ys = ((v["bad"] + v["poor"] + v["not_reach"]) * 100, v["avg_delay_ms"], v["loss_percent"],
+                  (v["cpu_high"] + v["cpu_busy"]) * 100)
+            lines = self.user_lines.get(uid)
+            if lines is None:
+                pen = pg.mkPen(USER_COLOURS[i % len(USER_COLOURS)], width=2)
+                name = self.names.get(uid, str(uid))
+                lines = self.user_lines[uid] = [
+                    plot.plot(pen=pen, symbol="o", symbolSize=5, symbolBrush=pen.color(), symbolPen=None, name=name)
+                    for plot in self.plots]
+            for line, y in zip(lines, ys):
+                ok = ~np.isnan(y)
+                line.setData(t[ok], y[ok])
+
+    # --- hover ----------------------------------------------------------------------------------
+    def show_values_at(self, x: float) -> None:
+        agg = self.aggregate
+        i = nearest(agg.time, x) if agg is not None else None
+        if i is None:
+            return
+        lines = ["<b>{}</b> · {}".format(local_time(agg.time[i], self.timezone),
+                                         self.tr("%n user(s) reporting", "", int(agg.users[i])))]
+        quality = " ".join("{} {:.0f}%".format(label, agg.mean[f][i] * 100) for f, label in zip(
+            QUALITY, (self.tr("good"), self.tr("normal"), self.tr("bad"), self.tr("poor"), self.tr("not reached"))))
+        lines.append(self.tr("Quality: {} · delay median {} (p90 {}) · loss median {} · CPU high+busy {:.0f}%").format(
+            quality, _ms(agg.p50["avg_delay_ms"][i]), _ms(agg.p90["avg_delay_ms"][i]),
+            _pct(agg.p50["loss_percent"][i]),
+            (agg.mean["cpu_high"][i] + agg.mean["cpu_busy"][i]) * 100))
+        for n, uid in enumerate(self.checked):
+            t, v = self.series.user(uid)
+            j = nearest(t, x)
+            if j is None:
+                continue
+            colour = USER_COLOURS[n % len(USER_COLOURS)]
+            lines.append('<span style="color:{}">■</span> {}: {} · {} {:.0f}% · {} {} · {} {} · CPU {:.0f}%'.format(
+                colour, html.escape(self.names.get(uid, str(uid))), local_time(t[j], self.timezone), self.tr("degraded"),
+                (v["bad"][j] + v["poor"][j] + v["not_reach"][j]) * 100, self.tr("delay"), _ms(v["avg_delay_ms"][j]),
+                self.tr("loss"), _pct(v["loss_percent"][j]), (v["cpu_high"][j] + v["cpu_busy"][j]) * 100))
+        self.readout.setText("<br>".join(lines))
+
+
+def _ms(value: float) -> str:
+    return "—" if np.isnan(value) else "{:.0f} ms".format(value)
+
+
+def _pct(value: float) -> str:
+    return "—" if np.isnan(value) else "{:.1f} %".format(value)

@@ -1,0 +1,247 @@
+"""Network and CPU charts of one lesson over time, from the Net reports.
+
+History is read with `in_thread` (never on the UI thread); live NetReport
+events are appended as they come and redrawn at most once a second."""
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QListView, QPushButton, QSplitter,
+                               QVBoxLayout, QWidget)
+
+from lessons.events import Event, NetReport
+from lessons.state import LessonState
+from storage.history import lesson_state, lessons_between
+
+from ..bridge import MonitorBridge
+from ..models.labels import lesson_title, school_timezone, user_name
+from ..models.net_series import NetSeries, load_series
+from ..models.net_users_model import MAX_CHECKED, NetUsersModel
+from ..worker import in_thread
+from .net_charts import NetCharts
+
+log = logging.getLogger(__name__)
+
+REDRAW_MS = 1000
+RECENT_SECONDS = 24 * 3600
+WORST = 5
+
+
+class NetworkView(QWidget):
+    def __init__(self, bridge: MonitorBridge, window: QWidget) -> None:
+        super().__init__(window)
+        self.bridge = bridge
+        self.monitor = bridge.monitor
+        self.class_id: int | None = None
+        self.series = NetSeries.empty()
+        self._state: LessonState | None = None   # for names; the live one when the lesson is in memory
+        self._dirty = False
+        self._new_users = False
+        self._task: asyncio.Task | None = None
+        self._arrived_while_loading: list[NetReport] = []
+        self.loaded = asyncio.Event()            # set after each completed load (tests wait on it)
+
+        self.lesson = QComboBox()
+        self.lesson.setMinimumContentsLength(30)
+        self.lesson.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.lesson.activated.connect(self._choose)
+        self.range = QComboBox()
+        for label, seconds in ((self.tr("Whole lesson"), None), (self.tr("Last hour"), 3600),
+                               (self.tr("Last 3 hours"), 3 * 3600), (self.tr("Last 24 hours"), 24 * 3600)):
+            self.range.addItem(label, seconds)
+        self.range.activated.connect(self._choose)
+        self.reload = QPushButton(self.tr("Refresh lessons"))
+        self.reload.clicked.connect(self.refresh_lessons)
+        self.status = QLabel()
+
+        self.users = NetUsersModel(self)
+        self.users.checkedChanged.connect(self._checked_changed)
+        self.users_proxy = QSortFilterProxyModel(self)
+        self.users_proxy.setSourceModel(self.users)
+        self.users_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.user_list = QListView()
+        self.user_list.setModel(self.users_proxy)
+        self.user_list.setUniformItemSizes(True)     # 1,000 users: no per-row size queries
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Find a user…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.users_proxy.setFilterFixedString)
+        worst = QPushButton(self.tr("Worst {}").format(WORST))
+        worst.setToolTip(self.tr("Draw the {} users with the most degraded network").format(WORST))
+        worst.clicked.connect(lambda: self.users.check_worst(WORST))
+        clear = QPushButton(self.tr("Clear"))
+        clear.clicked.connect(self.users.clear_checks)
+
+        self.charts = NetCharts(self)
+
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(QLabel(self.tr("Users, worst network first (tick up to {})").format(MAX_CHECKED)))
+        side_layout.addWidget(self.search)
+        side_layout.addWidget(self.user_list, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(worst)
+        buttons.addWidget(clear)
+        side_layout.addLayout(buttons)
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(side)
+        split.addWidget(self.charts)
+        split.setStretchFactor(1, 1)
+        split.setSizes([260, 900])
+
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Lesson")))
+        bar.addWidget(self.lesson, 1)
+        bar.addWidget(QLabel(self.tr("Time range")))
+        bar.addWidget(self.range)
+        bar.addWidget(self.reload)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(bar)
+        layout.addWidget(self.status)
+        layout.addWidget(split, 1)
+
+        bridge.pushApplied.connect(self._on_push)
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self._redraw_if_dirty)
+        self._timer.start(REDRAW_MS)
+        self._shown_once = False
+
+    def title(self) -> str:
+        return self.tr("Network & CPU")
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._shown_once:          # the lesson list needs the receiver's database: load when seen
+            self._shown_once = True
+            self.refresh_lessons()
+
+    # --- lessons -----------------------------------------------------------------------------------
+    def refresh_lessons(self) -> None:
+        self._start(self._refresh_lessons())
+
+    async def _refresh_lessons(self) -> None:
+        live = sorted(self.monitor.live_lessons(), key=lambda s: s.start_time or 0, reverse=True)
+        recent = await in_thread(lessons_between, time.time() - RECENT_SECONDS) if self.monitor.started else []
+        current = self.class_id
+        self.lesson.clear()
+        seen = set()
+        for state in live:
+            self.lesson.addItem(self.tr("● live · {}").format(lesson_title(state)), state.class_id)
+            seen.add(state.class_id)
+        for row in recent:
+            if row["class_id"] not in seen:
+                name = row.get("class_name") or row.get("course_name") or str(row["class_id"])
+                self.lesson.addItem(name, row["class_id"])
+                seen.add(row["class_id"])
+        if not seen:
+            self.status.setText(self.tr("No lesson with network reports yet."))
+            return
+        index = self.lesson.findData(current) if current is not None else 0
+        self.lesson.setCurrentIndex(max(index, 0))
+        if self.lesson.currentData() != self.class_id:
+            await self._load(self.lesson.currentData())
+
+    def show_lesson(self, class_id: int) -> None:
+        """Chart `class_id` (other views call this to jump here)."""
+        if self.lesson.findData(class_id) < 0:
+            state = self.monitor.school.lessons.get(class_id)
+            self.lesson.addItem(lesson_title(state) if state else str(class_id), class_id)
+        self.lesson.setCurrentIndex(self.lesson.findData(class_id))
+        self._choose()
+
+    def _choose(self, *_args) -> None:
+        class_id = self.lesson.currentData()
+        if class_id is not None:
+            self._start(self._load(class_id))
+
+    def _start(self, coro) -> None:
+        if self._task is not None and not self._task.done():
+            self._task.cancel()
+        self._task = asyncio.ensure_future(self._guard(coro))
+
+    async def _guard(self, coro) -> None:
+        try:
+            await coro
+        except asyncio.CancelledError:
+            raise
+        except Exception:      # a failed read must not kill the view; say so and keep going
+            log.exception("network view: loading failed")
+            self.status.setText(self.tr("Could not read the network reports (see the log)."))
+
+    async def _load(self, class_id: int) -> None:
+        self.loaded.clear()
+        if class_id != self.class_id:
+            self._arrived_while_loading = []
+        self.class_id = class_id
+        self.status.setText(self.tr("Loading…"))
+        seconds = self.range.currentData()
+        since = time.time() - seconds if seconds else None
+        state = self.monitor.school.lessons.get(class_id)
+        series = await in_thread(load_series, class_id, since)
+        if state is None:                 # an older lesson: its names come from a replay
+            state = await in_thread(lesson_state, class_id)
+        if class_id != self.class_id:
+            return
+        self.series, self._state = series, state
+        self._dirty = self._new_users = False
+        arrived, self._arrived_while_loading = self._arrived_while_loading, []
+        for event in arrived:
+            if event.class_id == class_id and not series.contains(event.uid, event.sample.time):
+                series.append(event.uid, event.sample)
+        timezone = school_timezone(self.monitor.config, state.sid) if state is not None else None
+        self.users.set_scores(series.scores(), self._name)
+        self.charts.set_series(series, timezone, self._names())
+        self._update_status()
+        self.loaded.set()
+
+    # --- live --------------------------------------------------------------------------------------
+    def _on_push(self, event: Event, lesson: LessonState | None) -> None:
+        if not isinstance(event, NetReport) or event.uid is None or event.class_id != self.class_id:
+            return
+        if lesson is not None:
+            self._state = lesson
+        if not self.loaded.is_set():
+            # The read in flight may or may not include it: settle after the load.
+            self._arrived_while_loading.append(event)
+            return
+        self._append(event)
+
+    def _append(self, event: NetReport) -> None:
+        self._new_users |= not self.series.has_user(event.uid)
+        self.series.append(event.uid, event.sample)
+        self._dirty = True
+
+    def _redraw_if_dirty(self) -> None:
+        if not self._dirty:
+            return
+        self._dirty = False
+        if self._new_users:
+            self._new_users = False
+            self.users.set_scores(self.series.scores(), self._name)
+        self.charts.redraw()
+        self._update_status()
+
+    def _checked_changed(self) -> None:
+        self.charts.set_checked(self.users.checked, self._names())
+
+    # --- helpers -------------------------------------------------------------------------------------
+    def _name(self, uid: int) -> str:
+        return user_name(self._state, uid) if self._state is not None else str(uid)
+
+    def _names(self) -> dict[int, str]:
+        return {uid: self._name(uid) for uid in self.users.checked}
+
+    def _update_status(self) -> None:
+        users = self.users.rowCount()
+        self.status.setText(self.tr("{} network report(s) from {} user(s); lesson curves cover everyone, "
+                                    "ticked users get their own line.").format(len(self.series), users))
+
+    async def shutdown(self) -> None:
+        if self._task is not None and not self._task.done():
+            self._task.cancel()

@@ -1,0 +1,39 @@
+"""History: a lesson pushed over HTTP is listed for today, opens with its
+participants, and exports to csv through the (non-modal) save dialog."""
+from __future__ import annotations
+
+import csv
+
+from .gui_support import GuiApp, gui_settings, run_gui  # noqa: F401
+from .helpers import new_push
+
+CLASS_ID = 913370001
+
+
+def test_lists_a_lesson_and_exports_csv(qapp, data_dir, gui_settings, tmp_path):  # noqa: F811
+    out = tmp_path / "exports" / "lesson.csv"
+
+    async def scenario(app: GuiApp):
+        view = app.window.show_view("history")
+        for uid, identity in ((501, 3), (502, 1)):
+            await app.post(new_push(67371107, class_id=CLASS_ID, UID=uid, Identity=identity, ClientID=0,
+                                    Device=0, Nickname="user{}".format(uid)))
+        view.text.setText(str(CLASS_ID))
+        await app.wait_until(lambda: view.model.rowCount() == 1, timeout=10)
+        assert view.model.index(0, view.model.CLASS_ID).data() == CLASS_ID
+        assert view.model.index(0, view.model.SCHOOL).data() == "Fixture School"
+
+        view.table.selectRow(0)
+        await app.wait_until(lambda: view.panel.class_id == CLASS_ID)
+        assert view.panel.roster.rowCount() == 2
+
+        view.format.setCurrentIndex(view.format.findData("csv"))
+        view.export_one.click()
+        dialog = view.export_dialog
+        assert dialog is not None and dialog.isVisible()      # shown with open(): the loop keeps running
+        dialog.fileSelected.emit(str(out))       # what choosing a file and Save does
+        dialog.close()
+        await app.wait_until(lambda: out.exists() and "Exported 1" in view.feedback.text(), timeout=15)
+        rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
+        assert {int(r["uid"]) for r in rows} == {501, 502}
+    run_gui(qapp, data_dir, scenario)
