@@ -120,8 +120,12 @@ class AlarmTexts(QObject):
     def _stuck_push(self, a: Alarm) -> tuple[str, list[str], str]:
         p = a.params
         cmd = normalise_cmd(p.get("cmd"))
-        message = self.tr("Cmd {}, ClassID {}").format(cmd_label(cmd) if cmd is not None else "?",
-                                                        p.get("class_id") if p.get("class_id") is not None else "—")
+        if cmd is None and p.get("class_id") is None:
+            message = self.tr("a body that cannot be read as a push (no Cmd, no ClassID)")
+        else:
+            message = self.tr("Cmd {}, ClassID {}").format(cmd_label(cmd) if cmd is not None else "?",
+                                                            p.get("class_id") if p.get("class_id") is not None
+                                                            else "—")
         title = self.tr("ClassIn queue blocked: {}").format(self.school(a.sid))
         lines = [
             self.tr("Refused push: {}").format(message),

@@ -75,6 +75,9 @@ class AlarmsModel(QAbstractTableModel):
                 return ago(alarm.last)
             if column == self.COUNT:
                 return alarm.count
+        if role == Qt.ToolTipRole and column == self.TITLE:
+            text = self.texts.describe(alarm)
+            return "{}\n\n{}".format(text.title, text.detail)
         if role == Qt.ForegroundRole:
             if not alarm.open:
                 return QBrush(QColor(RESOLVED_COLOUR))

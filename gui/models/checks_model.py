@@ -19,9 +19,10 @@ PROBLEM_BACKGROUND = "#ffebee"
 
 
 class ChecksModel(QAbstractTableModel):
-    COLUMNS = ("status", "user", "uid", "phone", "kind", "time", "operating_system", "cpu",
-               "client_version", "device_type", "microphone", "speaker", "camera", "delay_ms",
-               "loss_percent", "ip", "problems")
+    # What the desk acts on first (verdicts, problems); the long hardware strings last.
+    COLUMNS = ("status", "user", "uid", "phone", "kind", "time", "microphone", "speaker", "camera",
+               "delay_ms", "loss_percent", "problems", "operating_system", "client_version", "device_type",
+               "cpu", "ip")
     DEVICE_COLUMNS = ("microphone", "speaker", "camera")
 
     def __init__(self, texts: AlarmTexts, parent=None):
@@ -40,9 +41,9 @@ class ChecksModel(QAbstractTableModel):
     # -- wording ----------------------------------------------------------------------------
     def _headers(self) -> tuple[str, ...]:
         return (self.tr("Status"), self.tr("User"), self.tr("UID"), self.tr("Phone"), self.tr("Check"),
-                self.tr("Time"), self.tr("OS"), self.tr("CPU"), self.tr("Client"), self.tr("Device"),
-                self.tr("Microphone"), self.tr("Speaker"), self.tr("Camera"), self.tr("Delay"),
-                self.tr("Loss"), self.tr("IP"), self.tr("Problems"))
+                self.tr("Time"), self.tr("Microphone"), self.tr("Speaker"), self.tr("Camera"), self.tr("Delay"),
+                self.tr("Loss"), self.tr("Problems"), self.tr("OS"), self.tr("Client"), self.tr("Device"),
+                self.tr("CPU"), self.tr("IP"))
 
     def _verdict(self, state: str | None) -> str:
         return {"ok": self.tr("OK"), "problem": self.tr("PROBLEM"), "not-tested": self.tr("not tested"),
@@ -94,8 +95,8 @@ class ChecksModel(QAbstractTableModel):
             return row
         if role == Qt.DisplayRole:
             return self.text(row, column)
-        if role == Qt.ToolTipRole and column == "problems":
-            return "\n".join(self.texts.problem(p) for p in (row["problems"] or "").split("\n") if p) or None
+        if role == Qt.ToolTipRole and column in ("problems", "cpu", "operating_system"):
+            return str(self.text(row, column)).replace("; ", "\n")     # columns are capped: the full text
         if role == Qt.ForegroundRole:
             if column == "status" and row["has_problem"]:
                 return QBrush(QColor("white"))

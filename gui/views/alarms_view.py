@@ -51,7 +51,7 @@ class AlarmDetails(QWidget):
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         head = QHBoxLayout()
-        head.addWidget(self.badge)
+        head.addWidget(self.badge, 0, Qt.AlignTop)
         head.addWidget(self.title, 1)
         layout.addLayout(head)
         layout.addWidget(self.detail)

@@ -15,6 +15,7 @@ from storage.history import device_checks
 
 from ..alarm_texts import AlarmTexts
 from ..bridge import MonitorBridge
+from ..columns import fit_columns
 from ..loader import Loader
 from ..models.checks_model import ROW_ROLE, ChecksModel
 from .lesson_panel import table_view
@@ -119,8 +120,8 @@ class ChecksView(QWidget):
 
     def _show_latest(self, rows: list[dict[str, Any]]) -> None:
         self.model.set_rows(rows)
-        if not self.table.property("sized"):
-            self.table.resizeColumnsToContents()
+        if not self.table.property("sized"):      # once: later refreshes keep the user's widths
+            fit_columns(self.table)
             self.table.setProperty("sized", bool(rows))
         problems = sum(1 for r in rows if r["has_problem"])
         self.count.setText(self.tr("{} check(s), {} with problems").format(len(rows), problems))
@@ -152,4 +153,4 @@ class ChecksView(QWidget):
     def _show_history(self, rows: list[dict[str, Any]]) -> None:
         # Newest first: a user's history reads as a timeline, not problems-first.
         self.history_model.set_rows(rows, problems_first=False)
-        self.history.resizeColumnsToContents()
+        fit_columns(self.history)

@@ -22,6 +22,7 @@ from storage.config import ConfigStore
 from storage.history import lesson_state, lesson_summary, lessons_between
 
 from ..bridge import MonitorBridge
+from ..columns import fit_columns
 from ..loader import Loader
 from ..models.history_model import LESSON_ROLE, HistoryModel
 from ..models.labels import school_timezone
@@ -156,7 +157,7 @@ class HistoryView(QWidget):
 
     def _loaded(self, rows: list[dict[str, Any]]) -> None:
         self.model.set_rows(rows)
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)
         self.count.setText(self.tr("{} lesson(s)").format(len(rows)))
         self._update_buttons()
 

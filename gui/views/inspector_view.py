@@ -15,6 +15,7 @@ from receiver.events import PushRefused, PushStored
 from storage.inspector import Cursor, InspectedPush, Page, PushFilter, payload_text, search
 
 from ..bridge import MonitorBridge
+from ..columns import fit_columns
 from ..formatting import local_time
 from ..loader import Loader
 from ..models.pushes_model import PUSH_ROLE, PushesModel
@@ -95,6 +96,7 @@ class InspectorView(QWidget):
         splitter.addWidget(detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([700, 450])
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.count)
@@ -147,6 +149,9 @@ class InspectorView(QWidget):
             return           # the filters changed while this page was read
         selected = self.selected()
         self.model.set_page(page, append)
+        if page.rows and not self.table.property("sized"):   # once: later pages keep the user's widths
+            fit_columns(self.table)
+            self.table.setProperty("sized", True)
         more = self.tr(" (scroll for more)") if page.cursor is not None else ""
         self.count.setText(self.tr("{} push(es) shown").format(self.model.rowCount()) + more)
         if selected is not None and not append:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer, QUrl, Qt
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QShowEvent
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDoubleSpinBox, QFormLayout, QGridLayout, QHBoxLayout,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDoubleSpinBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox, QStackedWidget,
                                QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 from qasync import asyncSlot
@@ -126,7 +126,8 @@ class SettingsView(QWidget):
         self.schools.setSelectionMode(QAbstractItemView.SingleSelection)
         self.schools.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.schools.verticalHeader().hide()
-        self.schools.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        self.schools.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.schools.horizontalHeader().setStretchLastSection(True)
         self.school_form = SchoolForm()
         self.sid_edit = self.school_form.sid_edit
         self.new_school = QPushButton(self.tr("New school"))
@@ -148,16 +149,22 @@ class SettingsView(QWidget):
         buttons.addStretch(1)
         feedback = QHBoxLayout()
         feedback.addWidget(self.school_feedback, 1)
-        feedback.addWidget(self.undo_remove)
+        feedback.addWidget(self.undo_remove, 0, Qt.AlignTop)
+        editor = QGroupBox(self.tr("School"))
+        editor_layout = QVBoxLayout(editor)
+        editor_layout.addWidget(self.school_form)
+        editor_layout.addLayout(buttons)
+        editor_layout.addLayout(feedback)
+        editor_layout.addStretch(1)
+        body = QHBoxLayout()
+        body.addWidget(self.schools, 3)
+        body.addWidget(editor, 2)
         layout = QVBoxLayout(page)
         layout.addWidget(QLabel(self.tr("ClassIn push URL (the same for every school; ClassIn sends the SID "
                                         "in each push):")))
         layout.addLayout(copy_row(self.push_url_field, self))
         layout.addWidget(self.push_url_note)
-        layout.addWidget(self.schools, 1)
-        layout.addWidget(self.school_form)
-        layout.addLayout(buttons)
-        layout.addLayout(feedback)
+        layout.addLayout(body, 1)
 
         self.schools.itemSelectionChanged.connect(self._school_selected)
         self.new_school.clicked.connect(lambda: self.edit_school(None))

@@ -1,0 +1,255 @@
+"""AlarmCenter rules as plain Python, fed with the receiver's own event types
+and lesson events parsed from the protocol fixtures (lessons.events.parse)."""
+from __future__ import annotations
+
+import pytest
+
+from lessons.events import Event, parse
+from monitor.alarm_model import Alarm, Severity
+from monitor.alarms import AlarmCenter, AlarmSettings
+from receiver.events import PushDuplicate, PushRefused, PushStored, StorageFailed
+
+from .helpers import SID, fixture, fixture_variant
+
+T0 = 1_747_185_000.0            # during the fixture lesson (2025-05-14 09:10 China time)
+OTHER_SID = 7_000_001
+CLASS_ID = 508113967
+LENA, TOMAS = 41200902, 41200915   # Check.json is Lena's, Net.json is Tomás's
+
+# Fixture variants that report no problem at all.
+GOOD_CHECK = {"CameraImpersonal": 1}
+GOOD_NET = {"good": 290, "normal": 10, "bad": 0, "poor": 0, "notReach": 0, "avgDelay": "41.5", "loss": 0,
+            "cpuLow": 280, "cpuMedium": 20, "cpuHigh": 0, "cpuBusy": 0,
+            "gatewayGood": 300, "gatewayNormal": 0, "gatewayBad": 0, "gatewayPoor": 0, "gatewayNotReach": 0,
+            "gatewayLoss": 0, "gateway2Good": 300, "gateway2Normal": 0, "gateway2Bad": 0, "gateway2Poor": 0,
+            "gateway2NotReach": 0, "gateway2Loss": 0}
+
+
+def refused(at: float, *, sid: int | None = SID, qkey: str = "q1", attempts: int = 1,
+            code: str = "bad_safekey") -> PushRefused:
+    return PushRefused(qkey=qkey, source="classin", received_at=at, status=403, reason_code=code,
+                       reason="wrong SafeKey", sid=sid, cmd="67371107", class_id=CLASS_ID,
+                       attempts=attempts, first_seen=T0)
+
+
+def stored(at: float, *, sid: int | None = SID, released: bool = False, push_id: int = 1) -> PushStored:
+    return PushStored(push_id=push_id, source="classin", received_at=at, sid=sid, cmd="Net",
+                      class_id=CLASS_ID, payload={}, released=released)
+
+
+def duplicate(at: float, *, sid: int = SID) -> PushDuplicate:
+    return PushDuplicate(source="classin", received_at=at, sid=sid, cmd="Net", dedupe_key="id:x")
+
+
+def event(name: str, at: float, **variant) -> Event:
+    """A fixture parsed as the receiver's listener would, received at `at`."""
+    body = fixture_variant(name, **variant) if variant else fixture(name)
+    return parse(body, at)
+
+
+@pytest.fixture
+def center() -> tuple[AlarmCenter, list[Alarm]]:
+    center = AlarmCenter(AlarmSettings(silence_seconds=600, resent_quiet_seconds=300))
+    changes: list[Alarm] = []
+    center.listeners.append(changes.append)
+    return center, changes
+
+
+def open_kinds(center: AlarmCenter) -> list[str]:
+    return [a.kind for a in center.open_alarms()]
+
+
+# -- stuck push ------------------------------------------------------------------------
+def test_refusal_raises_one_stuck_alarm_per_school_updated_by_resends(center):
+    alarms, changes = center
+    alarms.on_receiver_event(refused(T0))
+    # ClassIn re-sends the blocked push every 10 s: the same alarm counts them.
+    alarms.on_receiver_event(refused(T0 + 10, attempts=2))
+    alarms.on_receiver_event(refused(T0 + 20, attempts=3))
+    alarms.on_receiver_event(refused(T0 + 5, sid=OTHER_SID, qkey="q2"))
+
+    stuck = alarms.alarms[f"stuck:{SID}"]
+    assert (stuck.kind, stuck.severity, stuck.since, stuck.last, stuck.count) == \
+        ("stuck_push", Severity.CRITICAL, T0, T0 + 20, 3)
+    assert stuck.reason_code == "bad_safekey"
+    assert stuck.params["attempts"] == 3 and stuck.params["qkey"] == "q1"
+    assert stuck.params["first_seen"] == T0 and stuck.params["kept"] is True
+    assert sorted(a.sid for a in alarms.open_alarms()) == sorted([SID, OTHER_SID])
+    assert len(changes) == 4     # every update reaches the listeners (the GUI)
+
+
+def test_stuck_alarm_resolves_on_that_schools_next_stored_push_only(center):
+    alarms, _ = center
+    alarms.on_receiver_event(refused(T0))
+    alarms.on_receiver_event(refused(T0, sid=OTHER_SID, qkey="q2"))
+    alarms.on_receiver_event(stored(T0 + 30, sid=OTHER_SID))
+    assert alarms.alarms[f"stuck:{SID}"].open
+    assert alarms.alarms[f"stuck:{OTHER_SID}"].resolved_at == T0 + 30
+    alarms.on_receiver_event(stored(T0 + 40))
+    assert alarms.alarms[f"stuck:{SID}"].resolved_at == T0 + 40
+    assert alarms.open_alarms() == []
+
+
+def test_release_of_a_body_without_sid_resolves_its_stuck_alarm(center):
+    alarms, _ = center
+    alarms.on_receiver_event(refused(T0, sid=None, code="bad_json"))
+    alarms.on_receiver_event(stored(T0 + 10, sid=SID))          # an ordinary push: not that one
+    assert alarms.alarms["stuck:None"].open
+    alarms.on_receiver_event(stored(T0 + 20, sid=None, released=True))
+    assert not alarms.alarms["stuck:None"].open
+
+
+def test_a_new_refusal_after_resolution_is_a_new_alarm(center):
+    alarms, _ = center
+    alarms.on_receiver_event(refused(T0, attempts=4))
+    alarms.acknowledge(f"stuck:{SID}")
+    alarms.on_receiver_event(stored(T0 + 10))
+    alarms.on_receiver_event(refused(T0 + 60, qkey="q9"))
+    again = alarms.alarms[f"stuck:{SID}"]
+    assert (again.open, again.since, again.count, again.acknowledged) == (True, T0 + 60, 1, False)
+
+
+# -- re-sends ----------------------------------------------------------------------------
+def test_resent_raised_on_duplicates_and_resolved_after_quiet_period(center):
+    alarms, _ = center
+    alarms.on_receiver_event(duplicate(T0))
+    alarms.on_receiver_event(duplicate(T0 + 100))
+    resent = alarms.alarms[f"resent:{SID}"]
+    assert (resent.kind, resent.count, resent.severity) == ("resent", 2, Severity.WARNING)
+    alarms.tick(T0 + 399, [])                 # 299 s after the last one: not quiet yet
+    assert resent.open
+    alarms.tick(T0 + 400, [])
+    assert resent.resolved_at == T0 + 400
+
+
+# -- silence -----------------------------------------------------------------------------
+def test_silence_raised_by_tick_for_a_live_school_and_resolved_by_next_push(center):
+    alarms, _ = center
+    alarms.on_receiver_event(stored(T0))
+    alarms.on_receiver_event(stored(T0, sid=OTHER_SID))
+    alarms.tick(T0 + 599, [SID, OTHER_SID])
+    assert open_kinds(alarms) == []
+    alarms.tick(T0 + 600, [SID])              # the other school has nothing live
+    assert [(a.kind, a.sid) for a in alarms.open_alarms()] == [("silence", SID)]
+    assert alarms.alarms[f"silence:{SID}"].params["last_push_at"] == T0
+    alarms.tick(T0 + 900, [SID])              # still silent: the same alarm, not a new one
+    assert alarms.alarms[f"silence:{SID}"].since == T0 + 600
+    alarms.on_receiver_event(stored(T0 + 950))
+    assert alarms.alarms[f"silence:{SID}"].resolved_at == T0 + 950
+
+
+def test_a_blocked_queue_resending_is_not_silence(center):
+    """Re-sends of a refused push prove the path from ClassIn works: the desk
+    sees the stuck push, not a misleading "tunnel or upstream down"."""
+    alarms, _ = center
+    alarms.on_receiver_event(stored(T0))
+    for n in range(1, 80):
+        alarms.on_receiver_event(refused(T0 + 10 * n, attempts=n))
+    alarms.tick(T0 + 800, [SID])
+    assert open_kinds(alarms) == ["stuck_push"]
+
+
+def test_no_silence_for_a_school_never_heard_from(center):
+    alarms, _ = center
+    alarms.tick(T0 + 10_000, [SID])
+    assert alarms.open_alarms() == []
+
+
+# -- storage -----------------------------------------------------------------------------
+def test_storage_failure_raised_and_resolved_by_the_next_commit(center):
+    alarms, _ = center
+    alarms.on_receiver_event(StorageFailed(T0, "database or disk is full", SID))
+    alarms.on_receiver_event(StorageFailed(T0 + 10, "database or disk is full", SID))
+    storage = alarms.alarms["storage"]
+    assert (storage.kind, storage.severity, storage.count) == ("storage", Severity.CRITICAL, 2)
+    assert storage.params == {"reason": "database or disk is full"}
+    alarms.on_receiver_event(stored(T0 + 20))
+    assert storage.resolved_at == T0 + 20
+
+
+# -- lesson events -----------------------------------------------------------------------
+def test_help_request_raised_with_who_and_what(center):
+    alarms, _ = center
+    help_event = event("HelpInfo.json", T0)
+    alarms.on_lesson_event(help_event, live=True)
+    (alarm,) = alarms.open_alarms()
+    assert (alarm.kind, alarm.class_id, alarm.uid, alarm.sid) == ("help", CLASS_ID, 41200871, SID)
+    assert "keeps dropping out" in alarm.params["message"]
+    assert alarm.params["users"] == [41200871, TOMAS]
+    # A second request in the same lesson is another alarm (another message).
+    alarms.on_lesson_event(event("HelpInfo.json", T0 + 60, action_time=1747185760), live=True)
+    assert len(alarms.open_alarms()) == 2
+
+
+def test_device_problem_only_for_live_lessons_and_resolved_by_a_later_ok_check(center):
+    alarms, _ = center
+    bad = event("Check.json", T0)
+    assert bad.check.has_problem                              # the fixture's camera gives no picture
+    alarms.on_lesson_event(bad, live=False)                   # a past lesson: history, not an alarm
+    assert alarms.open_alarms() == []
+    alarms.on_lesson_event(bad, live=True)
+    (alarm,) = alarms.open_alarms()
+    assert (alarm.kind, alarm.class_id, alarm.uid) == ("device", CLASS_ID, LENA)
+    assert any("camera" in p for p in alarm.params["problems"])
+    # An OK check of another user changes nothing; Lena's own OK check resolves.
+    alarms.on_lesson_event(event("Check.json", T0 + 60, data=GOOD_CHECK, UID=TOMAS), live=True)
+    assert alarm.open
+    ok = event("Check.json", T0 + 120, action_time=1747184400, data={**GOOD_CHECK, "addTime": 1747184400})
+    assert not ok.check.has_problem
+    alarms.on_lesson_event(ok, live=True)
+    assert alarm.resolved_at == T0 + 120
+
+
+def test_out_of_class_checks_raise_no_device_alarm(center):
+    alarms, _ = center
+    home = event("UserCheck.json", T0, data={"CameraArbitrary": 2})
+    assert home.check.kind == "out-of-class" and home.check.has_problem
+    alarms.on_lesson_event(home, live=True)
+    assert alarms.open_alarms() == []
+
+
+def test_network_problem_only_for_live_lessons_and_resolved_by_a_later_ok_report(center):
+    alarms, _ = center
+    bad = event("Net.json", T0)
+    assert bad.sample.has_problem
+    alarms.on_lesson_event(bad, live=False)
+    assert alarms.open_alarms() == []
+    alarms.on_lesson_event(bad, live=True)
+    (alarm,) = alarms.open_alarms()
+    assert (alarm.kind, alarm.uid, alarm.class_id) == ("network", TOMAS, CLASS_ID)
+    assert alarm.params["problems"] and alarm.params["trouble_at"] is not None
+    ok = event("Net.json", T0 + 300, action_time=1747185907, data={**GOOD_NET, "reportTime": "1747185907"})
+    assert not ok.sample.has_problem
+    alarms.on_lesson_event(ok, live=True)
+    assert alarm.resolved_at == T0 + 300
+
+
+def test_device_and_network_alarms_can_be_switched_off():
+    alarms = AlarmCenter(AlarmSettings(device_alarms=False, network_alarms=False))
+    alarms.on_lesson_event(event("Check.json", T0), live=True)
+    alarms.on_lesson_event(event("Net.json", T0), live=True)
+    assert alarms.open_alarms() == []
+
+
+# -- acknowledging and ordering ----------------------------------------------------------------
+def test_acknowledge_marks_once_and_keeps_the_alarm_open(center):
+    alarms, changes = center
+    alarms.on_lesson_event(event("HelpInfo.json", T0), live=True)
+    key = alarms.open_alarms()[0].key
+    alarms.acknowledge(key)
+    alarms.acknowledge(key)                    # twice: one change only
+    alarms.acknowledge("no-such-alarm")
+    assert alarms.alarms[key].acknowledged and alarms.alarms[key].open
+    assert len(changes) == 2
+
+
+def test_open_alarms_critical_first_then_newest_first(center):
+    alarms, _ = center
+    alarms.on_receiver_event(duplicate(T0 + 50))                        # warning, newest
+    alarms.on_receiver_event(refused(T0 + 10, sid=OTHER_SID))           # critical, older
+    alarms.on_lesson_event(event("HelpInfo.json", T0 + 30), live=True)  # warning
+    alarms.on_receiver_event(StorageFailed(T0 + 20, "disk I/O error"))  # critical, newer
+    alarms.on_lesson_event(event("Net.json", T0 + 5), live=True)        # warning, oldest
+    alarms.on_receiver_event(refused(T0, sid=SID))
+    alarms.on_receiver_event(stored(T0 + 1))                            # resolves SID's stuck alarm
+    assert [a.kind for a in alarms.open_alarms()] == ["storage", "stuck_push", "resent", "help", "network"]
