@@ -10,7 +10,7 @@ times on varying arguments (a different lesson, day or user each time) and
 prints p50/p99 in milliseconds. Numbers only: nothing here asserts on time;
 tests/test_storage_history.py guards the query plans instead.
 
-    python bench/history_queries.py [--days 365] [--lessons 6] [--students 8]
+    python bench/history_queries.py [--days 365] [--lessons 5] [--students 8]
                                     [--repeats 40] [--db FILE]
 
 --db keeps the database (and reuses it on the next run with the same path),
@@ -137,7 +137,7 @@ def run_queries(repeats: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--days", type=int, default=365)
-    parser.add_argument("--lessons", type=int, default=6, help="lessons a day")
+    parser.add_argument("--lessons", type=int, default=5, help="lessons a day")
     parser.add_argument("--students", type=int, default=8, help="students a lesson")
     parser.add_argument("--repeats", type=int, default=40)
     parser.add_argument("--db", type=Path, help="keep the database here (reused when it exists)")

@@ -11,9 +11,16 @@ import pyqtgraph as pg
 from PySide6.QtCore import QObject, QPointF, Qt
 
 BACKGROUND = "w"
+# FillBetweenItem follows its curves' drawn paths, which pen=None curves never build.
+INVISIBLE = pg.mkPen(0, 0, 0, 0)
 AXIS = "#424242"
 # Okabe–Ito: distinguishable with colour-blindness; users' lines cycle through it.
 USER_COLOURS = ("#0072B2", "#D55E00", "#CC79A7", "#009E73", "#E69F00", "#56B4E9", "#000000", "#F0E442")
+
+
+def user_colour(position: int) -> str:
+    """The colour of the n-th ticked user, the same in every chart and list."""
+    return USER_COLOURS[position % len(USER_COLOURS)]
 
 
 def zone_offset(timezone: str | None, at: float) -> int | None:
@@ -25,8 +32,10 @@ def zone_offset(timezone: str | None, at: float) -> int | None:
 
 
 def time_plot(title: str, y_label: str) -> pg.PlotItem:
-    """A plot with a real time axis (zone: `set_zone`), clipped and downsampled
-    to what is visible (a day of data must stay smooth)."""
+    """A plot with a real time axis (zone: `set_zone`). Curves are per-bin
+    aggregates or a few users' lines, so auto-downsampling is all they need;
+    clipToView is left off on purpose: it makes autoRange see no data before
+    the first range is set (the view then spans 1970 to now)."""
     axis = pg.DateAxisItem(orientation="bottom")
     plot = pg.PlotItem(axisItems={"bottom": axis})
     plot.setTitle(title, color=AXIS, size="10pt")
@@ -35,7 +44,7 @@ def time_plot(title: str, y_label: str) -> pg.PlotItem:
         plot.getAxis(name).setPen(AXIS)
         plot.getAxis(name).setTextPen(AXIS)
     plot.showGrid(x=True, y=True, alpha=0.15)
-    plot.setClipToView(True)
+    plot.getAxis("left").enableAutoSIPrefix(False)    # "ms (x0.001)" helps nobody
     plot.setDownsampling(auto=True, mode="peak")
     plot.setMenuEnabled(False)
     plot.hideButtons()
@@ -48,12 +57,35 @@ def set_zone(plot: pg.PlotItem, timezone: str | None, at: float) -> None:
     plot.getAxis("bottom").update()
 
 
+def legend_of(plot: pg.PlotItem) -> pg.LegendItem:
+    """One horizontal legend row at the top left: a column of entries would
+    cover the data of a short plot."""
+    if plot.legend is None:
+        plot.addLegend(offset=(40, 1), labelTextColor=AXIS, colCount=8, brush=pg.mkBrush(255, 255, 255, 200),
+                       verSpacing=-8, horSpacing=12)
+    return plot.legend
+
+
+def share_axis(plot: pg.PlotItem) -> None:
+    """0–100 % with room above for the legend row, ticks only where shares can be."""
+    plot.setYRange(0, 118, padding=0)
+    plot.setMouseEnabled(x=True, y=False)
+    plot.getAxis("left").setTicks([[(v, str(v)) for v in (0, 25, 50, 75, 100)]])
+
+
+def _swatch(brush: pg.QtGui.QBrush) -> pg.PlotDataItem:
+    """A legend sample for a filled area. A FillBetweenItem itself must not go into
+    a LegendItem: painting its sample segfaults (pyqtgraph 0.14, seen with
+    several plots in one layout)."""
+    return pg.PlotDataItem(pen=None, fillLevel=0, fillBrush=brush)
+
+
 class StackedShares:
     """Shares that add up to 1 drawn as stacked areas (bottom layer first)."""
 
     def __init__(self, plot: pg.PlotItem, names: Sequence[str], colours: Sequence[str]) -> None:
         self.curves = [plot.plot(pen=pg.mkPen(c, width=1)) for c in colours]
-        base = plot.plot(pen=None)
+        base = plot.plot(pen=INVISIBLE)
         self.base = base
         self.fills = []
         lower = base
@@ -63,9 +95,10 @@ class StackedShares:
             plot.addItem(fill)
             self.fills.append(fill)
             lower = curve
-        legend = plot.legend or plot.addLegend(offset=(-5, 5), labelTextColor=AXIS)
-        for fill, name in zip(self.fills, names):
-            legend.addItem(fill, name)
+        legend = legend_of(plot)
+        self.swatches = [_swatch(fill.brush()) for fill in self.fills]
+        for swatch, name in zip(self.swatches, names):
+            legend.addItem(swatch, name)
 
     def set_data(self, x: np.ndarray, shares: Sequence[np.ndarray]) -> None:
         total = np.zeros(len(x))
@@ -79,16 +112,17 @@ class Band:
     """A median line with a p10–p90 band around it."""
 
     def __init__(self, plot: pg.PlotItem, colour: str, name: str, band_name: str) -> None:
-        self.low = plot.plot(pen=None)
-        self.high = plot.plot(pen=None)
+        self.low = plot.plot(pen=INVISIBLE)
+        self.high = plot.plot(pen=INVISIBLE)
         colour_ = pg.mkColor(colour)
         colour_.setAlpha(60)
         self.fill = pg.FillBetweenItem(self.low, self.high, brush=pg.mkBrush(colour_))
         plot.addItem(self.fill)
         self.median = plot.plot(pen=pg.mkPen(colour, width=2))
-        legend = plot.legend or plot.addLegend(offset=(-5, 5), labelTextColor=AXIS)
+        legend = legend_of(plot)
         legend.addItem(self.median, name)
-        legend.addItem(self.fill, band_name)
+        self.swatch = _swatch(self.fill.brush())
+        legend.addItem(self.swatch, band_name)
 
     def set_data(self, x: np.ndarray, low: np.ndarray, median: np.ndarray, high: np.ndarray) -> None:
         ok = ~np.isnan(median)

@@ -3,6 +3,7 @@ burst of pushes, keystrokes in a search box) become one query, one query runs
 at a time, and a request made while it runs triggers exactly one more."""
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Any, Callable
 
@@ -27,6 +28,8 @@ class Loader(QObject):
         self.query = query
         self.busy = False
         self._again = False
+        self._idle = asyncio.Event()
+        self._idle.set()
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(delay_ms)
@@ -38,9 +41,17 @@ class Loader(QObject):
         elif not self.timer.isActive():
             self.timer.start()
 
+    async def stop(self) -> None:
+        """For the view's shutdown: no new read, and the one in flight has finished
+        (its thread must not report to a window that is gone)."""
+        self.timer.stop()
+        self._again = False
+        await self._idle.wait()
+
     @asyncSlot()
     async def _run(self) -> None:
         self.busy = True
+        self._idle.clear()
         try:
             result = await in_thread(self.query())
         except Exception as exc:   # a failed read must leave the view usable
@@ -50,6 +61,7 @@ class Loader(QObject):
             self.loaded.emit(result)
         finally:
             self.busy = False
+            self._idle.set()
         if self._again:
             self._again = False
             self.timer.start()

@@ -77,6 +77,10 @@ class AlarmTray(QObject):
         bridge.alarmChanged.connect(self.on_alarm)
         self.refresh()
 
+    def hide(self) -> None:
+        if self.icon is not None:
+            self.icon.hide()
+
     def refresh(self) -> None:
         open_alarms = self.bridge.monitor.alarms.open_alarms()
         critical = any(a.severity >= Severity.CRITICAL for a in open_alarms)

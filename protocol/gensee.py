@@ -8,7 +8,7 @@ from __future__ import annotations
 import email.parser
 import email.policy
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 from urllib.parse import parse_qsl
 from xml.etree.ElementTree import ParseError
 
@@ -52,8 +52,6 @@ ACTIONS: dict[int, Action] = {a.code: a for a in (
 )}
 ROOM_ACTIONS = frozenset(range(USER_JOINED, ABNORMAL_LEAVE + 1)) - {108, 109}
 VOD_ACTIONS = frozenset({VOD_STARTED, VOD_ENDED})
-# Gensee sends Operator=0 for these: the acting user is unknown.
-OPERATOR_ZERO_ACTIONS = frozenset({MEETING_CREATED, STARTED, PAUSED, RECORDING_PRODUCED})
 # Codes that fire together with the first client (101+102, small/private class 101+102+103)
 # arrive as separate GETs in no stated order: any of them may open a session.
 SESSION_OPENING_ACTIONS = frozenset({USER_JOINED, MEETING_CREATED, STARTED, PAUSED})
@@ -106,15 +104,18 @@ CROSSDOMAIN_XML = b"""<?xml version="1.0"?>
 """
 
 
-def normalise_params(pairs: Mapping[str, str] | list[tuple[str, str]]) -> dict[str, str]:
-    """Parameter names stripped and lower-cased (the seed's template has
-    "& Affected"; `totalusernum` is lower-case while `ClassNo` is not).
-    The first occurrence of a repeated name wins."""
-    items = pairs.items() if isinstance(pairs, Mapping) else pairs
+def first_wins(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Pairs as a dict; the first occurrence of a repeated name wins."""
     out: dict[str, str] = {}
-    for name, value in items:
-        out.setdefault(name.strip().lower(), value)
+    for name, value in pairs:
+        out.setdefault(name, value)
     return out
+
+
+def normalise_params(named: Mapping[str, str]) -> dict[str, str]:
+    """Parameter names stripped and lower-cased (the seed's template has
+    "& Affected"; `totalusernum` is lower-case while `ClassNo` is not)."""
+    return first_wins((name.strip().lower(), value) for name, value in named.items())
 
 
 def params(payload: Mapping[str, Any]) -> dict[str, str]:
@@ -148,29 +149,30 @@ def user_id(value: str | None) -> str | None:
 
 
 # --- Text decoding: UTF-8, else GBK (§6, gap 10) ----------------------------------------
+# The seed never states an encoding; Chinese systems of the period often sent GBK.
+# "utf-8?" = neither fits: undecodable bytes were replaced by U+FFFD.
+CHARSETS = ("utf-8", "gbk")
+REPLACED = "utf-8?"
+
+
 def decode_text(data: bytes) -> tuple[str, str]:
-    """Bytes as text and the charset used. The seed never states an encoding;
-    Chinese systems of the period often sent GBK. Never fails."""
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("gbk"), "gbk"
-    except UnicodeDecodeError:
-        return data.decode("utf-8", errors="replace"), "utf-8?"
+    """Bytes as text and the charset used. Never fails."""
+    for charset in CHARSETS:
+        try:
+            return data.decode(charset), charset
+        except UnicodeDecodeError:
+            pass
+    return data.decode("utf-8", errors="replace"), REPLACED
 
 
 def parse_urlencoded(text: str) -> tuple[list[tuple[str, str]], str]:
-    """Percent-decoded pairs and the charset of the escapes (UTF-8, else GBK)."""
-    try:
-        return parse_qsl(text, keep_blank_values=True, encoding="utf-8", errors="strict"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return parse_qsl(text, keep_blank_values=True, encoding="gbk", errors="strict"), "gbk"
-    except UnicodeDecodeError:
-        return parse_qsl(text, keep_blank_values=True, encoding="utf-8", errors="replace"), "utf-8?"
+    """Percent-decoded pairs and the charset of the escapes. Never fails."""
+    for charset in CHARSETS:
+        try:
+            return parse_qsl(text, keep_blank_values=True, encoding=charset, errors="strict"), charset
+        except UnicodeDecodeError:
+            pass
+    return parse_qsl(text, keep_blank_values=True, encoding="utf-8", errors="replace"), REPLACED
 
 
 def parse_multipart(data: bytes, content_type: str) -> list[tuple[str, str]] | None:

@@ -105,7 +105,10 @@ async def _handle(request: web.Request, endpoint: str) -> web.Response:
     if problem is not None:
         status, code, reason = problem
         await _quarantine(receiver, envelope, size, status, code, reason, received_at, remote_of(request))
-        return _refusal(endpoint, status, reason)
+        resp = _refusal(endpoint, status, reason)
+        if too_large:  # the rest of the body is still on the wire: don't keep the connection
+            resp.force_close()
+        return resp
 
     cmd = f"{endpoint}:{g.as_count(g.get(fields, g.ACTION))}" if endpoint in g.CODED_ENDPOINTS else endpoint
     record = PushRecord(received_at=received_at, source=g.SOURCE, sid=None, cmd=cmd, class_id=None,
@@ -125,7 +128,7 @@ async def _envelope(request: web.Request, endpoint: str, limit: int) -> tuple[di
     query_string = request.rel_url.raw_query_string
     envelope: dict[str, Any] = {
         "endpoint": endpoint, "method": request.method,
-        "query": _first_wins(g.parse_urlencoded(query_string)[0]), "query_string": query_string,
+        "query": g.first_wins(g.parse_urlencoded(query_string)[0]), "query_string": query_string,
         "form": None, "body": None, "charset": None,
         "content_type": request.headers.get("Content-Type"),
     }
@@ -142,15 +145,8 @@ async def _envelope(request: web.Request, endpoint: str, limit: int) -> tuple[di
             pairs = g.parse_multipart(body.data, content_type)
         else:  # the Content-Type is not documented: read anything else as urlencoded
             pairs, envelope["charset"] = g.parse_urlencoded(text)
-        envelope["form"] = None if pairs is None else _first_wins(pairs)
+        envelope["form"] = None if pairs is None else g.first_wins(pairs)
     return envelope, body.size, body.too_large
-
-
-def _first_wins(pairs: list[tuple[str, str]]) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for name, value in pairs:
-        out.setdefault(name, value)
-    return out
 
 
 def _check(endpoint: str, envelope: dict[str, Any], fields: dict[str, str]) -> tuple[int, str, str] | None:
@@ -161,7 +157,7 @@ def _check(endpoint: str, envelope: dict[str, Any], fields: dict[str, str]) -> t
     if endpoint in g.CODED_ENDPOINTS:
         action = g.get(fields, g.ACTION)
         if g.as_count(action) is None:
-            return 400, "bad_action", f"Action {action!r} is not a number"
+            return 400, "bad_action", f"Action {action[:32]!r} is not a number"
     if endpoint == "qa":
         try:
             g.parse_qa_xml(envelope["body"] or "")

@@ -14,8 +14,8 @@ from typing import Any, Iterable
 import orjson
 from peewee import FloatField, IntegerField, TextField
 
-from lessons.events import (DeviceCheckReport, Enter, Event, LessonEnd, LessonInfoChanged, NetReport,
-                            PhoneChanged, StudentsChanged, parse)
+from lessons.events import (CourseInfoChanged, DeviceCheckReport, Enter, Event, LessonEnd, LessonInfoChanged,
+                            NetReport, PhoneChanged, StudentsChanged, parse)
 
 from . import db as dbmod
 from .models import BaseModel, Push
@@ -112,7 +112,18 @@ class UserRow(BaseModel):
         indexes = ((("name",), False), (("phone",), False), (("nickname",), False))
 
 
-DERIVED_MODELS = [LessonIndex, NetSampleRow, DeviceCheckRow, UserRow]
+class CoursePushRow(BaseModel):
+    """Course-level schedule pushes (course info, course roster) by course: a
+    lesson's summary needs its course's names, and looking them up here reads
+    a handful of rows instead of every course push of the year."""
+    push_id = IntegerField(primary_key=True)
+    course_id = IntegerField(index=True)
+
+    class Meta:
+        table_name = "course_push"
+
+
+DERIVED_MODELS = [LessonIndex, NetSampleRow, DeviceCheckRow, UserRow, CoursePushRow]
 
 
 # lessons_between filters and sorts on this expression (a lesson never entered has
@@ -125,12 +136,33 @@ _EXPRESSION_INDEXES = (
 )
 
 
-def _setup(db) -> None:
-    # Derived tables are not versioned: IF NOT EXISTS brings an older file's
-    # tables up to date on open, and `rebuild` recreates them whole.
+def _create(db) -> None:
     db.create_tables(DERIVED_MODELS, safe=True)
     for sql in _EXPRESSION_INDEXES:
         db.execute_sql(sql)
+
+
+def _setup(db) -> None:
+    # Derived tables are not versioned: IF NOT EXISTS brings an older file's
+    # tables and indexes up to date on open, and `rebuild` recreates them whole.
+    # A table added later is filled from the pushes stored before it existed.
+    new_course_push = not db.table_exists(CoursePushRow._meta.table_name)
+    _create(db)
+    if new_course_push:
+        with db.atomic():
+            _fill_course_push(db)
+
+
+def _fill_course_push(db) -> None:
+    conn = db.connection()
+    for row in (Push.select(Push.id, Push.received_at, Push.payload)
+                .where(Push.cmd.in_(COURSE_CONTEXT_CMDS) & (Push.source == "classin")).iterator()):
+        try:
+            payload = orjson.loads(row.payload)
+        except orjson.JSONDecodeError:
+            continue
+        if isinstance(payload, dict):
+            project(conn, row.id, parse(payload, row.received_at))
 
 
 dbmod.DERIVED_SETUP.append(_setup)
@@ -155,6 +187,9 @@ _INSERT_CHECK = (
     "INSERT OR IGNORE INTO device_check(push_id, sid, class_id, uid, kind, time, has_problem, problems,"
     " operating_system, cpu, client_version, device_type, microphone, speaker, camera, delay_ms,"
     " loss_percent, ip) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+_INSERT_COURSE_PUSH = "INSERT OR IGNORE INTO course_push(push_id, course_id) VALUES (?,?)"
+# The pushes CoursePushRow holds (CourseInfoChanged, course-level StudentsChanged).
+COURSE_CONTEXT_CMDS = ("eeoCourseStudentChange", "eeoCourseInfoChange")
 _UPSERT_USER = (
     "INSERT INTO user_directory(uid, sid, name, nickname, phone, email, identity, last_seen)"
     " VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(uid) DO UPDATE SET"
@@ -202,8 +237,12 @@ def project(conn: sqlite3.Connection, push_id: int, event: Event) -> None:
         for person in event.students:
             if person.uid is not None:
                 conn.execute(_UPSERT_USER, (person.uid, event.sid, person.name, None, None, None, None, None))
+        if not event.lesson and event.course_id is not None:
+            conn.execute(_INSERT_COURSE_PUSH, (push_id, event.course_id))
     elif isinstance(event, PhoneChanged) and event.uid is not None:
         conn.execute(_UPSERT_USER, (event.uid, event.sid, None, None, event.telephone, event.email, None, None))
+    elif isinstance(event, CourseInfoChanged) and event.course_id is not None:
+        conn.execute(_INSERT_COURSE_PUSH, (push_id, event.course_id))
     elif isinstance(event, LessonInfoChanged) and event.class_id is not None:
         _lesson_schedule(conn, event)
         if event.teacher is not None and event.teacher.uid is not None:
@@ -252,7 +291,7 @@ class Projector:
 def rebuild(db, progress=None) -> int:
     """Drop and refill every derived table from the raw pushes; returns pushes replayed."""
     db.drop_tables(DERIVED_MODELS, safe=True)
-    _setup(db)
+    _create(db)     # empty: the replay below fills every table, course_push too
     conn = db.connection()
     count = 0
     batch: list[tuple[int, Event]] = []

@@ -7,34 +7,29 @@ from typing import Any, Iterator
 from peewee import JOIN, SQL, fn
 
 from lessons.state import LessonState, replay
-from protocol.classin import CMD_ENTER, as_int, pick
+from protocol.classin import CMD_ENTER
 from lessons.summary import summary
 
-from .derived import LESSON_WHEN_SQL, DeviceCheckRow, LessonIndex, NetSampleRow, UserRow
+from .derived import LESSON_WHEN_SQL, CoursePushRow, DeviceCheckRow, LessonIndex, NetSampleRow, UserRow
 from .models import Push
 from .queries import parse_payload
-
-# School-level pushes a lesson's state needs for names (course rosters, course info).
-_SCHOOL_CONTEXT_CMDS = ("eeoCourseStudentChange", "eeoCourseInfoChange")
 
 
 def lesson_pushes(class_id: int) -> Iterator[tuple[float, Any]]:
     """(received_at, payload) of one lesson's pushes, plus the course-level
     schedule pushes that name its people; oldest first."""
-    course_ids = {row.course_id for row in LessonIndex.select(LessonIndex.course_id)
-                  .where(LessonIndex.class_id == class_id) if row.course_id is not None}
-    rows = [(r.id, r.received_at, r.payload, False) for r in Push.select(Push.id, Push.received_at, Push.payload)
-            .where((Push.class_id == class_id) & (Push.source == "classin"))]
+    course_ids = [row.course_id for row in LessonIndex.select(LessonIndex.course_id)
+                  .where(LessonIndex.class_id == class_id) if row.course_id is not None]
+    columns = (Push.id, Push.received_at, Push.payload)
+    rows = list(Push.select(*columns).where((Push.class_id == class_id) & (Push.source == "classin")).tuples())
     if course_ids:
-        rows += [(r.id, r.received_at, r.payload, True) for r in Push.select(Push.id, Push.received_at, Push.payload)
-                 .where(Push.cmd.in_(_SCHOOL_CONTEXT_CMDS) & (Push.source == "classin"))]
-    for _, received_at, text, context in sorted(rows):
+        # Only this course's pushes, by the derived index (not every course push ever).
+        context = CoursePushRow.select(CoursePushRow.push_id).where(CoursePushRow.course_id.in_(course_ids))
+        rows.extend(Push.select(*columns).where(Push.id.in_(context)).tuples())
+    for _, received_at, text in sorted(rows):
         payload = parse_payload(text)
-        if not isinstance(payload, dict):
-            continue
-        if context and as_int(pick(payload, "CourseID", "CourseId")) not in course_ids:
-            continue
-        yield received_at, payload
+        if isinstance(payload, dict):
+            yield received_at, payload
 
 
 def lesson_state(class_id: int) -> LessonState | None:

@@ -57,6 +57,13 @@ def fixture_variant(name: str, *, action_time: int | None = None, data: dict | N
     return sign(payload, secret)
 
 
+async def post_push(http, base_url: str, body: dict | bytes) -> tuple[int, dict]:
+    """POST one body to `base_url`/classin as ClassIn does; (HTTP status, answer JSON)."""
+    data = body if isinstance(body, bytes) else json.dumps(body, ensure_ascii=False).encode()
+    async with http.post(base_url + "/classin", data=data, headers={"Content-Type": "application/json"}) as resp:
+        return resp.status, await resp.json(content_type=None)
+
+
 def run_cli(*args: str, data_dir: Path, timeout: float = 60, input: str | None = None,
             env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, str(ROOT / "main.py"), *args, "--data-dir", str(data_dir)],

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 
 from .gui_support import GuiApp, gui_settings, run_gui  # noqa: F401
+from .gui_views_support import collect_on_main_thread  # noqa: F401
 from .helpers import new_push
 
 CLASS_ID = 913370001
@@ -12,12 +13,14 @@ CLASS_ID = 913370001
 
 def test_lists_a_lesson_and_exports_csv(qapp, data_dir, gui_settings, tmp_path):  # noqa: F811
     out = tmp_path / "exports" / "lesson.csv"
+    batch = tmp_path / "exports" / "week.csv"
 
     async def scenario(app: GuiApp):
         view = app.window.show_view("history")
-        for uid, identity in ((501, 3), (502, 1)):
-            await app.post(new_push(67371107, class_id=CLASS_ID, UID=uid, Identity=identity, ClientID=0,
+        for class_id, uid, identity in ((CLASS_ID, 501, 3), (CLASS_ID, 502, 1), (CLASS_ID + 1, 503, 1)):
+            await app.post(new_push(67371107, class_id=class_id, UID=uid, Identity=identity, ClientID=0,
                                     Device=0, Nickname="user{}".format(uid)))
+        await app.wait_until(lambda: view.model.rowCount() == 2, timeout=10)
         view.text.setText(str(CLASS_ID))
         await app.wait_until(lambda: view.model.rowCount() == 1, timeout=10)
         assert view.model.index(0, view.model.CLASS_ID).data() == CLASS_ID
@@ -36,4 +39,14 @@ def test_lists_a_lesson_and_exports_csv(qapp, data_dir, gui_settings, tmp_path):
         await app.wait_until(lambda: out.exists() and "Exported 1" in view.feedback.text(), timeout=15)
         rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
         assert {int(r["uid"]) for r in rows} == {501, 502}
+
+        view.text.clear()                        # batch: every listed lesson into one file
+        await app.wait_until(lambda: view.model.rowCount() == 2)
+        view.export_all.click()
+        view.export_dialog.fileSelected.emit(str(batch))
+        view.export_dialog.close()
+        await app.wait_until(lambda: batch.exists() and "Exported 2" in view.feedback.text(), timeout=15)
+        rows = list(csv.DictReader(batch.open(encoding="utf-8-sig")))
+        assert {(int(r["class_id"]), int(r["uid"])) for r in rows} == {
+            (CLASS_ID, 501), (CLASS_ID, 502), (CLASS_ID + 1, 503)}
     run_gui(qapp, data_dir, scenario)

@@ -14,6 +14,7 @@ from PySide6.QtGui import QGuiApplication
 from protocol.classin import is_ack
 
 from .gui_support import GuiApp, gui_settings, run_gui  # noqa: F401
+from .gui_views_support import collect_on_main_thread  # noqa: F401
 from .helpers import new_push
 
 
@@ -88,3 +89,37 @@ def test_find_by_cmd_and_class_id_and_resend_with_curl(qapp, data_dir, gui_setti
         assert "wrong SafeKey" in view.heading.text()
         assert "Invoke-RestMethod" in view.powershell_text()
     run_gui(qapp, data_dir, scenario)
+
+
+async def test_search_pages_newest_first_with_refused_pushes_merged(receiver, http):
+    from storage.inspector import PushFilter, search
+
+    sent = []
+    for i in range(7):
+        push = new_push("Net", class_id=888000 + i % 2, UID=100 + i, Data={"n": i})
+        async with http.post(receiver.url + "/classin", data=orjson.dumps(push)) as resp:
+            assert resp.status == 200
+        sent.append(push["_id"])
+        if i == 3:
+            refused = new_push("Net", class_id=888000, secret="wrong", UID=999, Data={})
+            async with http.post(receiver.url + "/classin", data=orjson.dumps(refused)) as resp:
+                assert resp.status == 403
+
+    seen, before = [], None
+    while True:
+        page = search(PushFilter(), before, limit=3)
+        seen += page.rows
+        if page.cursor is None:
+            break
+        before = page.cursor
+    stored = [orjson.loads(r.body)["_id"] for r in seen if r.kind == "stored"]
+    assert stored == list(reversed(sent))                     # every push once, newest first
+    assert [r.uid for r in seen if r.kind == "quarantined"] == [999]
+    position = [r.kind for r in seen].index("quarantined")
+    assert position == 3                                      # between the pushes around it
+
+    assert {r.class_id for r in search(PushFilter(class_id=888001)).rows} == {888001}
+    assert [r.uid for r in search(PushFilter(uid=104)).rows] == [104]
+    assert [r.uid for r in search(PushFilter(uid=999)).rows] == [999]
+    assert [r.uid for r in search(PushFilter(text='"n":5')).rows] == [105]
+    assert [r.kind for r in search(PushFilter(quarantined_only=True)).rows] == ["quarantined"]

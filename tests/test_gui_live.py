@@ -66,9 +66,9 @@ def test_student_entering_and_raising_a_hand_shows_in_table_roster_and_timeline(
         await app.wait_until(lambda: cell(view, 0, "present") == "1 / —")
 
         await app.post(hands(STUDENT, now - 50))
-        await app.wait_until(lambda: "✋" in (roster_cell(view.panel, STUDENT, "hands") or ""),
+        await app.wait_until(lambda: "up now" in (roster_cell(view.panel, STUDENT, "hands") or ""),
                              message="the raised hand never showed")
-        await app.wait_until(lambda: cell(view, 0, "hands_up") == "✋ 1")
+        await app.wait_until(lambda: cell(view, 0, "hands_up") == "▲ 1 up")
 
         timeline = view.panel.timeline_proxy
         assert timeline.index(0, 2).data() == "hand up"       # newest first

@@ -245,11 +245,11 @@ def test_acknowledge_marks_once_and_keeps_the_alarm_open(center):
 
 def test_open_alarms_critical_first_then_newest_first(center):
     alarms, _ = center
+    alarms.on_receiver_event(refused(T0, sid=SID))
+    alarms.on_receiver_event(stored(T0 + 1))                            # resolves SID's stuck alarm
     alarms.on_receiver_event(duplicate(T0 + 50))                        # warning, newest
     alarms.on_receiver_event(refused(T0 + 10, sid=OTHER_SID))           # critical, older
     alarms.on_lesson_event(event("HelpInfo.json", T0 + 30), live=True)  # warning
     alarms.on_receiver_event(StorageFailed(T0 + 20, "disk I/O error"))  # critical, newer
     alarms.on_lesson_event(event("Net.json", T0 + 5), live=True)        # warning, oldest
-    alarms.on_receiver_event(refused(T0, sid=SID))
-    alarms.on_receiver_event(stored(T0 + 1))                            # resolves SID's stuck alarm
     assert [a.kind for a in alarms.open_alarms()] == ["storage", "stuck_push", "resent", "help", "network"]

@@ -12,6 +12,7 @@ from protocol.classin import DEVICE_TYPE
 
 from ..alarm_texts import SEVERITY_COLOURS, AlarmTexts
 from ..formatting import local_time
+from .labels import school_timezone
 
 Index = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.UserRole + 1
@@ -61,7 +62,7 @@ class ChecksModel(QAbstractTableModel):
         if column == "kind":
             return self._kind(row["kind"])
         if column == "time":
-            return local_time(value, with_date=True)
+            return local_time(value, school_timezone(self.texts.monitor.config, row.get("sid")), with_date=True)
         if column in self.DEVICE_COLUMNS:
             return self._verdict(value)
         if column == "device_type":

@@ -143,7 +143,8 @@ class LiveLessonsModel(QAbstractTableModel):
         if column == "present":
             return "{} / {}".format(row.present, row.expected if row.expected is not None else "—")
         if column == "hands_up":
-            return "✋ {}".format(row.hands_up) if row.hands_up else "0"
+            # No emoji: the common CJK fonts have no ✋ and it rendered as a box.
+            return self.tr("▲ {} up").format(row.hands_up) if row.hands_up else "0"
         if column in ("trouble", "alarms"):
             value = getattr(row, column)
             return "⚠ {}".format(value) if value else "0"   # a sign, not colour alone

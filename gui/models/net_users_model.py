@@ -6,7 +6,9 @@ import math
 from typing import Any, Callable
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
 
+from ..charts import user_colour
 from .net_series import UserScore
 
 UID_ROLE = Qt.ItemDataRole.UserRole
@@ -45,7 +47,7 @@ class NetUsersModel(QAbstractListModel):
     def _all_changed(self) -> None:
         if self._scores:
             self.dataChanged.emit(self.index(0), self.index(len(self._scores) - 1),
-                                  [Qt.ItemDataRole.CheckStateRole])
+                                  [Qt.ItemDataRole.CheckStateRole, Qt.ItemDataRole.DecorationRole])
         self.checkedChanged.emit()
 
     # --- Qt model ------------------------------------------------------------------------------
@@ -68,6 +70,8 @@ class NetUsersModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tr("UID {} · {} report(s) · loss {:.1f} %").format(
                 score.uid, score.samples, 0.0 if math.isnan(score.loss_percent) else score.loss_percent)
+        if role == Qt.ItemDataRole.DecorationRole and score.uid in self.checked:
+            return QColor(user_colour(self.checked.index(score.uid)))
         if role == UID_ROLE:
             return score.uid
         return None
@@ -86,6 +90,5 @@ class NetUsersModel(QAbstractListModel):
             self.checked.remove(uid)
         else:
             return False
-        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
-        self.checkedChanged.emit()
+        self._all_changed()     # unticking moves later users to other colours
         return True

@@ -151,9 +151,12 @@ class RosterModel(QAbstractTableModel):
         if column == "attended":
             return duration(row["attended_seconds"])
         if column == "hands":
-            count = self.tr("%n time(s)", "", row["hands_up"])
-            return self.tr("✋ up now · {}").format(count) if row["hand_up"] else count
+            # No emoji (✋ rendered as a box with the CJK fonts): a sign and words.
+            count = "{}×".format(row["hands_up"]) if row["hands_up"] else "0"
+            return self.tr("▲ up now · {}").format(count) if row["hand_up"] else count
         if column == "stage":
+            if not row["stage_up_count"] and not row["on_stage"]:
+                return "—"
             text = "{}× · {}".format(row["stage_up_count"], duration(row["stage_seconds"]))
             return self.tr("▲ on stage · {}").format(text) if row["on_stage"] else text
         if column == "mute":

@@ -97,8 +97,13 @@ class TimelineFilter(QSortFilterProxyModel):
         self._kinds: set[str] | None = None
 
     def set_kinds(self, kinds: set[str] | None) -> None:
-        self._kinds = kinds
-        self.invalidateFilter()
+        if hasattr(self, "endFilterChange"):      # Qt >= 6.10; invalidateFilter() is deprecated there
+            self.beginFilterChange()
+            self._kinds = kinds
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._kinds = kinds
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         if self._kinds is None:

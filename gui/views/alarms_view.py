@@ -126,6 +126,9 @@ class AlarmsView(QWidget):
     def title(self) -> str:
         return self.tr("Alarms")
 
+    async def shutdown(self) -> None:
+        self.tray.hide()      # a tray icon outliving the window would look like a running app
+
     # -- feed ---------------------------------------------------------------------------------
     def on_alarm(self, alarm: Alarm) -> None:
         selected = self.details.alarm

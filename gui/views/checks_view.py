@@ -94,6 +94,10 @@ class ChecksView(QWidget):
     def title(self) -> str:
         return self.tr("Device checks")
 
+    async def shutdown(self) -> None:
+        await self.latest_loader.stop()
+        await self.history_loader.stop()
+
     # -- refresh ---------------------------------------------------------------------------------
     def _on_push(self, event: Any, _lesson: Any) -> None:
         if not isinstance(event, DeviceCheckReport):

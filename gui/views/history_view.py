@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QFileDialog, QHBoxLayout, Q
 from qasync import asyncSlot
 
 from cli.export_cmd import decorate
+from lessons.events import Enter, LessonEnd, LessonInfoChanged
 from storage.config import ConfigStore
 from storage.history import lesson_state, lesson_summary, lessons_between
 
@@ -124,11 +125,15 @@ class HistoryView(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.export_one.clicked.connect(self.ask_export_selected)
         self.export_all.clicked.connect(self.ask_export_listed)
+        bridge.pushApplied.connect(self._on_push)
         self._fill_schools()
         self._update_buttons()
 
     def title(self) -> str:
         return self.tr("History")
+
+    async def shutdown(self) -> None:
+        await self.loader.stop()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -136,6 +141,15 @@ class HistoryView(QWidget):
         if self.stale:
             self.stale = False
             self.loader.request()
+
+    def _on_push(self, event: Any, _lesson: Any) -> None:
+        # Only what changes the list (a new lesson, its schedule, its End), not every push.
+        if not isinstance(event, (LessonEnd, LessonInfoChanged, Enter)):
+            return
+        if self.isVisible():
+            self.loader.request()
+        else:
+            self.stale = True
 
     def _fill_schools(self) -> None:
         chosen = self.school.currentData()
@@ -156,8 +170,14 @@ class HistoryView(QWidget):
         return functools.partial(lessons_between, start, end, sid=sid, text=self.text.text().strip() or None)
 
     def _loaded(self, rows: list[dict[str, Any]]) -> None:
+        selected = self.selected_class_id()
         self.model.set_rows(rows)
         fit_columns(self.table)
+        for row, lesson in enumerate(rows):
+            if lesson["class_id"] == selected:
+                self.table.selectionModel().blockSignals(True)    # same lesson: no re-read
+                self.table.selectRow(row)
+                self.table.selectionModel().blockSignals(False)
         self.count.setText(self.tr("{} lesson(s)").format(len(rows)))
         self._update_buttons()
 

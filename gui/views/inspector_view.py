@@ -123,6 +123,9 @@ class InspectorView(QWidget):
     def title(self) -> str:
         return self.tr("Inspector")
 
+    async def shutdown(self) -> None:
+        await self.loader.stop()
+
     # -- searching -----------------------------------------------------------------------------
     def current_filter(self) -> PushFilter:
         cmd = self.cmd.currentText().strip().split(" ")[0] or None     # "67371107 (enter)" -> "67371107"

@@ -92,7 +92,8 @@ class LessonPanel(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(roster_box)
         split.addWidget(timeline_box)
-        split.setStretchFactor(0, 3)
+        # The roster has twelve columns, the timeline four: give the roster the room.
+        split.setStretchFactor(0, 5)
         split.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

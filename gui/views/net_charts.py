@@ -11,8 +11,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from ..charts import (BACKGROUND, USER_COLOURS, Band, Crosshair, StackedShares, nearest, set_zone,
-                      time_plot)
+from ..charts import (BACKGROUND, Band, Crosshair, StackedShares, nearest, set_zone,
+                      share_axis, time_plot, user_colour)
 from ..formatting import local_time
 from ..models.net_series import CPU, QUALITY, Aggregate, NetSeries
 
@@ -41,8 +41,7 @@ class NetCharts(QWidget):
             if plot is not self.quality:
                 plot.setXLink(self.quality)
         for plot in (self.quality, self.cpu):
-            plot.setYRange(0, 100, padding=0.02)
-            plot.setMouseEnabled(x=True, y=False)
+            share_axis(plot)
 
         self.quality_areas = StackedShares(
             self.quality, [self.tr("good"), self.tr("normal"), self.tr("bad"), self.tr("poor"),
@@ -71,7 +70,10 @@ class NetCharts(QWidget):
         for plot in self.plots:
             set_zone(plot, timezone, at)
         self.redraw()
-        self.quality.enableAutoRange(x=True)
+        if len(series.time):
+            self.quality.setXRange(float(series.time[0]), float(series.time[-1]), padding=0.02)
+        for plot in (self.delay, self.loss):
+            plot.enableAutoRange(y=True)
 
     def set_checked(self, uids: list[int], names: dict[int, str]) -> None:
         self.checked, self.names = list(uids), names
@@ -90,18 +92,20 @@ class NetCharts(QWidget):
         for uid in [u for u in self.user_lines if u not in self.checked]:
             for plot, line in zip(self.plots, self.user_lines.pop(uid)):
                 plot.removeItem(line)
-                plot.legend.removeItem(line)
         for i, uid in enumerate(self.checked):
             t, v = self.series.user(uid)
             ys = ((v["bad"] + v["poor"] + v["not_reach"]) * 100, v["avg_delay_ms"], v["loss_percent"],
                   (v["cpu_high"] + v["cpu_busy"]) * 100)
+            # Not in the legends (they would cover the data): the user list and the
+            # read-out show each user's colour, which follows the tick order.
+            pen = pg.mkPen(user_colour(i), width=2)
             lines = self.user_lines.get(uid)
             if lines is None:
-                pen = pg.mkPen(USER_COLOURS[i % len(USER_COLOURS)], width=2)
-                name = self.names.get(uid, str(uid))
-                lines = self.user_lines[uid] = [
-                    plot.plot(pen=pen, symbol="o", symbolSize=5, symbolBrush=pen.color(), symbolPen=None, name=name)
-                    for plot in self.plots]
+                lines = self.user_lines[uid] = [plot.plot(symbol="o", symbolSize=5, symbolPen=None)
+                                                for plot in self.plots]
+            for line in lines:
+                line.setPen(pen)
+                line.setSymbolBrush(pen.color())
             for line, y in zip(lines, ys):
                 ok = ~np.isnan(y)
                 line.setData(t[ok], y[ok])
@@ -125,7 +129,7 @@ class NetCharts(QWidget):
             j = nearest(t, x)
             if j is None:
                 continue
-            colour = USER_COLOURS[n % len(USER_COLOURS)]
+            colour = user_colour(n)
             lines.append('<span style="color:{}">■</span> {}: {} · {} {:.0f}% · {} {} · {} {} · CPU {:.0f}%'.format(
                 colour, html.escape(self.names.get(uid, str(uid))), local_time(t[j], self.timezone), self.tr("degraded"),
                 (v["bad"][j] + v["poor"][j] + v["not_reach"][j]) * 100, self.tr("delay"), _ms(v["avg_delay_ms"][j]),

@@ -126,7 +126,8 @@ class NetworkView(QWidget):
         self._start(self._refresh_lessons())
 
     async def _refresh_lessons(self) -> None:
-        live = sorted(self.monitor.live_lessons(), key=lambda s: s.start_time or 0, reverse=True)
+        # Longest-running first: it has the most reports to show when the view opens.
+        live = sorted(self.monitor.live_lessons(), key=lambda s: s.start_time or 0)
         recent = await in_thread(lessons_between, time.time() - RECENT_SECONDS) if self.monitor.started else []
         current = self.class_id
         self.lesson.clear()

@@ -77,6 +77,9 @@ class SettingsView(QWidget):
     def title(self) -> str:
         return self.tr("Settings")
 
+    async def shutdown(self) -> None:
+        self.timer.stop()
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.refresh_urls()
@@ -113,6 +116,9 @@ class SettingsView(QWidget):
         self.public_url.setText(self.public_base() + "/classin" if self.public_base() else self.tr("no tunnel"))
         for endpoint, field in self.gensee_fields.items():
             field.setText(self.gensee_url(endpoint))
+        self.gensee_note.setText("" if self.public_base() else
+                                 self.tr("These are this PC's local addresses: Gensee's servers need the "
+                                         "tunnel's public URL, which replaces them once a tunnel runs."))
         if self.stack.currentWidget() is self.first_run:
             self.first_run.refresh()
 
@@ -272,6 +278,7 @@ class SettingsView(QWidget):
         self.public_url = url_field()
         self.port = QSpinBox()
         self.port.setRange(1, 65535)
+        self.port.setMaximumWidth(120)
         self.port.setValue(int(self.config.current().settings.get(PORT_SETTING, self.monitor.port) or 8765))
         self.port.editingFinished.connect(self.store_port)
         data_dir = QLineEdit(str(self.monitor.data_dir))
@@ -372,6 +379,9 @@ class SettingsView(QWidget):
             field = url_field()
             self.gensee_fields[endpoint] = field
             form.addRow(endpoint, copy_row(field, self))
+        self.gensee_note = QLabel()
+        self.gensee_note.setWordWrap(True)
+        form.addRow(self.gensee_note)
         self.rotate = QPushButton(self.tr("New token…"))
         self.rotate_feedback = QLabel()
         self.rotate_feedback.setWordWrap(True)

@@ -1,0 +1,201 @@
+"""Monitor end to end: a real receiver on loopback, a simulated school pushing
+over HTTP, live lesson state and alarms, and a restart on the same data dir."""
+from __future__ import annotations
+
+import time
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from lessons.state import LessonState
+from lessons.summary import summary
+from monitor.core import Monitor, is_live
+from protocol.classin import CMD_ENTER, CMD_EXIT, as_int
+from simulator.school import SchoolDay, generate_day
+from storage.config import ConfigStore
+
+from .helpers import SECRET, SID, fixture_variant, post_push
+
+HISTORY = 900       # the simulated day began this long ago: several lessons are running
+ACKED = 1           # ClassIn's errno for "received"; anything else blocks the school's queue
+
+
+@pytest.fixture
+def day() -> SchoolDay:
+    return generate_day(SID, SECRET, lessons=3, students=4, seed=7, start=int(time.time()) - HISTORY)
+
+
+def sent_so_far(day: SchoolDay) -> list[dict]:
+    """What ClassIn has sent by now (the rest lies in the future)."""
+    now = time.time()
+    return [p.body for p in day.pushes if p.at <= now]
+
+
+async def started(data_dir: Path) -> Monitor:
+    monitor = Monitor(data_dir, ConfigStore(data_dir), port=0)
+    await monitor.start()
+    return monitor
+
+
+@pytest.fixture
+async def monitor(data_dir) -> AsyncIterator[Monitor]:
+    m = await started(data_dir)
+    yield m
+    await m.stop()
+
+
+def open_keys(monitor: Monitor) -> set[str]:
+    return {a.key for a in monitor.alarms.open_alarms()}
+
+
+def raised_since(monitor: Monitor, before: set[str]) -> list:
+    """Open alarms that were not open in `before` (the simulated day raises its own)."""
+    return [a for a in monitor.alarms.open_alarms() if a.key not in before]
+
+
+async def push_all(http, monitor: Monitor, bodies: list[dict]) -> None:
+    for body in bodies:
+        status, answer = await post_push(http, monitor.receiver.url, body)
+        assert (status, answer["error_info"]["errno"]) == (200, ACKED)
+
+
+def present_from_pushes(bodies: list[dict]) -> dict[int, set[int]]:
+    """Independent of lessons.state: per lesson, the users with at least one
+    device (ClientID) whose latest enter/exit push is an enter."""
+    last: dict[tuple[int, int, int], tuple[int, bool]] = {}
+    for order, body in enumerate(bodies):
+        cmd = as_int(body.get("Cmd"))
+        if cmd in (CMD_ENTER, CMD_EXIT):
+            key = (body["ClassID"], body["UID"], as_int(body.get("ClientID")) or 0)
+            when = (body["ActionTime"], order)
+            if key not in last or when >= last[key][0]:
+                last[key] = (when, cmd == CMD_ENTER)
+    present: dict[int, set[int]] = {}
+    for (class_id, uid, _), (_, inside) in last.items():
+        if inside:
+            present.setdefault(class_id, set()).add(uid)
+    return present
+
+
+def present_in(lesson: LessonState) -> set[int]:
+    return {uid for uid, p in lesson.participants.items() if p.present(None)}
+
+
+def snapshot(monitor: Monitor, now: float) -> dict:
+    """Everything the live views show, at a fixed `now`."""
+    return {
+        "live": sorted(lesson.class_id for lesson in monitor.live_lessons(now)),
+        "lessons": {cid: summary(lesson, now) for cid, lesson in monitor.school.lessons.items()},
+        "names": dict(monitor.school.names),
+    }
+
+
+async def test_simulated_school_gives_live_lessons_with_who_is_inside(monitor, http, day):
+    bodies = sent_so_far(day)
+    await push_all(http, monitor, bodies)
+
+    expected = present_from_pushes(bodies)
+    live = {lesson.class_id: lesson for lesson in monitor.live_lessons()}
+    assert set(live) == set(day.truth) and len(live) == 3       # every lesson has begun and none ended
+    for class_id, lesson in live.items():
+        assert lesson.sid == SID
+        assert present_in(lesson) == expected[class_id] and len(expected[class_id]) >= 4
+        # Students carry the school's names from the schedule sync, not nicknames.
+        students = [row for row in summary(lesson)["participants"] if row["identity"] == 1]
+        assert students and all(row["name"] for row in students)
+    # The simulated classrooms ask for help and have device/network trouble; the
+    # delivery itself was clean (nothing stuck, re-sent or failed).
+    open_alarms = monitor.alarms.open_alarms()
+    assert {a.kind for a in open_alarms} <= {"help", "device", "network"}
+    assert {a.params["time"] for a in open_alarms if a.kind == "help"} == \
+        {b["ActionTime"] for b in bodies if b["Cmd"] == "HelpInfo"} != set()
+
+
+async def test_wrong_safekey_raises_stuck_push_and_the_correct_resend_clears_it(monitor, http, day):
+    await push_all(http, monitor, sent_so_far(day))
+    class_id = next(iter(day.truth))
+    now = int(time.time())
+    help_push = fixture_variant("HelpInfo.json", action_time=now, ClassID=class_id, CourseID=None)
+    wrong = fixture_variant("HelpInfo.json", action_time=now, ClassID=class_id, secret="an-old-secret")
+    wrong["_id"] = help_push["_id"]                 # the same message, signed with a stale secret
+
+    before = open_keys(monitor)
+    for attempt in (1, 2):                          # ClassIn re-sends it every 10 s
+        status, answer = await post_push(http, monitor.receiver.url, wrong)
+        assert status == 403 and answer["error_info"]["errno"] != ACKED
+    (stuck,) = raised_since(monitor, before)
+    assert (stuck.kind, stuck.sid, stuck.reason_code, stuck.count) == ("stuck_push", SID, "bad_safekey", 2)
+    assert stuck.params["attempts"] == 2 and stuck.params["class_id"] == class_id
+
+    # The secret is fixed at ClassIn: the same message comes correctly signed.
+    await push_all(http, monitor, [help_push])
+    assert not monitor.alarms.alarms[f"stuck:{SID}"].open
+    # ... and what it says reached the lesson and the desk (a help request).
+    lesson = monitor.school.lessons[class_id]
+    assert [h.msg_id for h in lesson.help_requests][-1] == help_push["_id"]
+    assert [(a.kind, a.params["message"]) for a in raised_since(monitor, before)] == \
+        [("help", help_push["Data"]["Message"])]
+
+    # Our ack got lost: ClassIn sends it again.
+    await push_all(http, monitor, [help_push])
+    assert [a.kind for a in raised_since(monitor, before)] == ["resent", "help"]
+    assert len([h for h in lesson.help_requests if h.msg_id == help_push["_id"]]) == 1
+
+
+async def test_device_problem_in_a_live_lesson_raises_and_a_good_check_clears(monitor, http, day):
+    await push_all(http, monitor, sent_so_far(day))
+    class_id, uid = next(iter(day.truth)), 41200902
+    now = int(time.time())
+    bad = fixture_variant("Check.json", action_time=now, ClassID=class_id, UID=uid, data={"addTime": now})
+    good = fixture_variant("Check.json", action_time=now + 1, ClassID=class_id, UID=uid,
+                           data={"addTime": now + 1, "CameraImpersonal": 1})
+    before = open_keys(monitor)
+    await push_all(http, monitor, [bad])
+    (alarm,) = raised_since(monitor, before)
+    assert (alarm.kind, alarm.class_id, alarm.uid) == ("device", class_id, uid)
+    await push_all(http, monitor, [good])
+    assert open_keys(monitor) == before
+
+
+async def test_restart_loads_recent_lessons_back_into_the_same_live_state(data_dir, http, day):
+    first = await started(data_dir)
+    try:
+        await push_all(http, first, sent_so_far(day))
+        now = time.time()
+        before = snapshot(first, now)
+        last_push = first.alarms.last_push_by_sid[SID]
+    finally:
+        await first.stop()
+
+    second = await started(data_dir)
+    try:
+        assert snapshot(second, now) == before
+        assert len(before["live"]) == 3
+        # Silence counts from the last push before the restart, so a tunnel that
+        # died while we were down still raises the alarm.
+        assert second.alarms.last_push_by_sid[SID] == last_push
+        second.tick(last_push + second.alarms.settings.silence_seconds + 1)
+        assert [a.kind for a in second.alarms.open_alarms()] == ["silence"]
+    finally:
+        await second.stop()
+
+
+async def test_an_old_lesson_arriving_late_is_loaded_but_not_live(data_dir, http):
+    """A blocked queue can deliver a lesson of two days ago only now: it is
+    history (not live, so no device/network alarms) yet recent by receive time."""
+    old = generate_day(SID, SECRET, lessons=1, students=2, seed=3, start=int(time.time()) - 2 * 86400)
+    monitor = await started(data_dir)
+    try:
+        await push_all(http, monitor, [p.body for p in old.pushes])
+        (lesson,) = monitor.school.lessons.values()
+        assert not is_live(lesson, time.time()) and monitor.live_lessons() == []
+    finally:
+        await monitor.stop()
+    # Received just now, so a restart loads it back (recency is by receive time).
+    again = await started(data_dir)
+    try:
+        assert set(again.school.lessons) == set(old.truth)
+        assert again.live_lessons() == []
+    finally:
+        await again.stop()
