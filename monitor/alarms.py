@@ -81,6 +81,14 @@ class AlarmCenter:
             self.resolve(f"silence:{sid}", when)
 
     def on_receiver_event(self, event) -> None:
+        if getattr(event, "source", "classin") != "classin":
+            # Gensee has no queue to block and no SID: its refusals are in quarantine,
+            # its rooms have their own alarm (gensee_leaves).
+            if isinstance(event, PushStored):
+                self.resolve("storage", event.received_at)
+            elif isinstance(event, StorageFailed):
+                self.raise_("storage", "storage", event.received_at, params={"reason": event.reason})
+            return
         if isinstance(event, (PushRefused, PushStored, PushDuplicate)):
             self._contact(event.sid, event.received_at)
         if isinstance(event, PushRefused):
@@ -126,6 +134,19 @@ class AlarmCenter:
                                                    "trouble_at": event.sample.trouble_at})
             elif not event.sample.has_problem:
                 self.resolve(key, event.received_at)
+
+    # -- gensee ----------------------------------------------------------------------------
+    def on_gensee_bursts(self, bursts: Iterable) -> None:
+        """Many abnormal leaves (110) in one room within a short window: the
+        school's network or Gensee itself, not one student's Wi-Fi."""
+        for burst in bursts:
+            key = f"gensee_leaves:{burst.class_no}:{int(burst.start)}"
+            if key in self.alarms:  # the same burst is found again at every tick
+                continue
+            self.raise_(key, "gensee_leaves", burst.end,
+                        params={"class_no": burst.class_no, "count": burst.count,
+                                "start": burst.start, "end": burst.end,
+                                "operators": list(burst.operators)[:20]})
 
     # -- tunnel -------------------------------------------------------------------------------
     def on_tunnel(self, healthy: bool, reason: str | None, when: float) -> None:

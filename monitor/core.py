@@ -13,13 +13,15 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from lessons.events import Event, parse
+from lessons.gensee_rooms import GenseeState
+from lessons.gensee_rooms import replay as replay_gensee
 from lessons.state import LessonState, SchoolState, replay
 from protocol.classin import as_int
 from receiver.app import Receiver
 from receiver.events import PushStored, ReceiverEvent
 from storage.config import ConfigStore
 from storage.db import open_database
-from storage.queries import recent_pushes
+from storage.queries import iter_pushes, parse_payload, recent_pushes
 from tunnel.service import Tunnel, TunnelState, TunnelStatus
 from tunnel.settings import TunnelSettings
 
@@ -31,6 +33,8 @@ RECENT_HOURS = 12          # lessons with activity this recent are loaded at sta
 LIVE_GRACE = 30 * 60       # a lesson without End counts as live this long after CloseTime
 LIVE_IDLE = 3 * 3600       # ... and while it had activity within this time
 TICK_SECONDS = 15
+GENSEE_BURST_WINDOW = 120  # this many abnormal leaves in one room within this many seconds ...
+GENSEE_BURST_LEAVES = 5    # ... is a school-side outage, not one student's Wi-Fi
 
 
 def is_live(lesson: LessonState, now: float) -> bool:
@@ -53,8 +57,11 @@ class Monitor:
         self.receiver = receiver or Receiver(self.data_dir, config=config)
         self.alarms = AlarmCenter()
         self.school = SchoolState()
+        self.gensee = GenseeState()
         # (event, lesson or None) after each applied push; the GUI's view-models listen.
         self.event_listeners: list[Callable[[Event, LessonState | None], None]] = []
+        # each stored Gensee call (payload) after it updated `gensee`
+        self.gensee_listeners: list[Callable[[dict], None]] = []
         self.receiver.listeners.append(self._on_receiver_event)
         self.tunnel = self._make_tunnel()
         self._tick_task: asyncio.Task | None = None
@@ -80,7 +87,7 @@ class Monitor:
     async def start(self) -> str:
         loop = asyncio.get_running_loop()
         # Before listening, so no push can slip between the load and the live feed.
-        self.school, last_push = await loop.run_in_executor(None, self._load_recent)
+        self.school, self.gensee, last_push = await loop.run_in_executor(None, self._load_recent)
         # Silence is measured from the last push before the restart: without it a
         # school whose tunnel died while we were down never raised the alarm.
         for sid, when in last_push.items():
@@ -109,8 +116,9 @@ class Monitor:
             await self.receiver.stop()
             self.started = False
 
-    def _load_recent(self) -> tuple[SchoolState, dict[int, float]]:
-        """(state of the recent lessons, last receive time per SID); in a thread."""
+    def _load_recent(self) -> tuple[SchoolState, GenseeState, dict[int, float]]:
+        """(state of the recent lessons, of the recent Gensee rooms, last receive
+        time per SID); in a thread."""
         db = open_database(self.receiver.db_path)
         try:
             since = time.time() - RECENT_HOURS * 3600
@@ -124,15 +132,22 @@ class Monitor:
                     yield received_at, payload
 
             school = replay(noting_last_push(recent_pushes(since)))
+            gensee = replay_gensee((row.received_at, parse_payload(row.payload))
+                                   for row in iter_pushes(since=since, source="gensee"))
         finally:
             db.close()
-        return school, last_push
+        return school, gensee, last_push
 
     # -- feed ------------------------------------------------------------------------------
     def _on_receiver_event(self, event: ReceiverEvent) -> None:
         self.alarms.on_receiver_event(event)
-        if isinstance(event, PushStored) and event.source == "classin" and isinstance(event.payload, dict):
-            self.apply_payload(event.payload, event.received_at)
+        if isinstance(event, PushStored) and isinstance(event.payload, dict):
+            if event.source == "classin":
+                self.apply_payload(event.payload, event.received_at)
+            elif event.source == "gensee":
+                self.gensee.feed(event.received_at, event.payload)
+                for listener in list(self.gensee_listeners):
+                    listener(event.payload)
 
     def apply_payload(self, payload: dict[str, Any], received_at: float) -> Event:
         typed = parse(payload, received_at)
@@ -159,6 +174,7 @@ class Monitor:
         if self.tunnel is not None and self.tunnel.status.state not in (TunnelState.UP, TunnelState.STOPPED):
             tunnel_reason = self.tunnel.status.reason
         self.alarms.tick(now, live_sids, tunnel_reason)
+        self.alarms.on_gensee_bursts(self.gensee.bulk_abnormal_leaves(GENSEE_BURST_WINDOW, GENSEE_BURST_LEAVES))
 
     async def _ticker(self) -> None:
         while True:

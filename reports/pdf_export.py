@@ -42,7 +42,7 @@ TABLE_KEYS = ("uid", "name", "identity_label", "present", "attended_seconds", "f
 ALIGN = {Kind.INT: "RIGHT", Kind.DURATION: "RIGHT", Kind.PERCENT: "RIGHT",
          Kind.BOOL: "CENTER", Kind.TIME: "CENTER", Kind.TEXT: "LEFT"}
 # Widths in mm, summing to the 186 mm between the margins; the headings fit at 7 pt.
-TABLE_WIDTHS = (17, 26, 14, 12, 14, 13, 13, 12, 12, 12, 12, 13, 16)
+TABLE_WIDTHS = (17, 28, 14, 12, 14, 13, 13, 12, 12, 12, 11, 13, 15)
 
 
 class _Document(FPDF):

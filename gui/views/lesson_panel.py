@@ -6,15 +6,19 @@ and call `show_lesson(state, timezone)`."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit,
                                QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from lessons.state import LessonState
 
+from ..columns import fit_columns
 from ..formatting import local_time
 from ..models.labels import TIMELINE_KINDS, kind_label, lesson_title
 from ..models.roster_model import SORT_ROLE, RosterModel
 from ..models.timeline_model import TimelineFilter, TimelineModel
+
+
+FIT_ROWS = 40     # rows measured when sizing columns
 
 
 def table_view(model, sortable: bool = True) -> QTableView:
@@ -29,8 +33,13 @@ def table_view(model, sortable: bool = True) -> QTableView:
     view.setWordWrap(False)
     view.verticalHeader().hide()
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
-    view.horizontalHeader().setHighlightSections(False)
+    header = view.horizontalHeader()
+    header.setHighlightSections(False)
+    # Sized once per lesson from a few rows (fit_columns), never ResizeToContents:
+    # that re-measures every row on each dataChanged and froze a 500-user lesson.
+    header.setResizeContentsPrecision(FIT_ROWS)
     return view
+
 
 
 class LessonPanel(QWidget):
@@ -52,7 +61,6 @@ class LessonPanel(QWidget):
         self.roster_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.roster_view = table_view(self.roster_proxy)
         self.roster_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.roster_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.roster_view.horizontalHeader().setStretchLastSection(True)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Find a participant…"))
@@ -64,10 +72,7 @@ class LessonPanel(QWidget):
         self.timeline_proxy = TimelineFilter(self)
         self.timeline_proxy.setSourceModel(self.timeline)
         self.timeline_view = table_view(self.timeline_proxy, sortable=False)
-        header = self.timeline_view.horizontalHeader()
-        for column in range(3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.timeline_view.horizontalHeader().setStretchLastSection(True)
         self.kind = QComboBox()
         self.kind.addItem(self.tr("All activity"), None)
         for kind in TIMELINE_KINDS:
@@ -110,6 +115,8 @@ class LessonPanel(QWidget):
         try:
             self.roster.set_lesson(state, now)
             self.timeline.set_lesson(state, timezone)
+            fit_columns(self.roster_view)
+            fit_columns(self.timeline_view)
         finally:
             self.roster_view.setUpdatesEnabled(True)
         self._update_header()

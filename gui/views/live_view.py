@@ -13,6 +13,7 @@ from lessons.events import Event
 from lessons.state import LessonState
 
 from ..bridge import MonitorBridge
+from ..columns import fit_columns
 from ..models.labels import school_timezone
 from ..models.live_lessons_model import CLASS_ID_ROLE, SORT_ROLE, LiveLessonsModel, LiveRow, live_row
 from .lesson_panel import LessonPanel, table_view
@@ -39,9 +40,9 @@ class LiveView(QWidget):
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.table = table_view(self.proxy)
         self.table.sortByColumn(self.model.COLUMNS.index("start"), Qt.SortOrder.DescendingOrder)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Few rows, but a push-driven refresh twice a second: size once new lessons come, not per change.
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.model.rowsInserted.connect(lambda *_: fit_columns(self.table))
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(self._open_index)
 
