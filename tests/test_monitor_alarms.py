@@ -253,3 +253,27 @@ def test_open_alarms_critical_first_then_newest_first(center):
     alarms.on_receiver_event(StorageFailed(T0 + 20, "disk I/O error"))  # critical, newer
     alarms.on_lesson_event(event("Net.json", T0 + 5), live=True)        # warning, oldest
     assert [a.kind for a in alarms.open_alarms()] == ["storage", "stuck_push", "resent", "help", "network"]
+
+
+# -- gensee ---------------------------------------------------------------------------
+def test_gensee_refusals_do_not_block_a_classin_queue(center):
+    center, _ = center
+    center.on_receiver_event(PushRefused(qkey="g1", source="gensee", received_at=T0, status=400,
+                                         reason_code="missing_param", reason="no ClassNo", sid=None,
+                                         cmd="event", class_id=None, attempts=1, first_seen=T0))
+    assert open_kinds(center) == []
+
+
+def test_bulk_abnormal_gensee_leaves_raise_one_alarm_per_burst():
+    from lessons.gensee_rooms import replay as replay_gensee
+    center = AlarmCenter()
+    calls = [(T0 + i, {"endpoint": "event", "method": "GET",
+                       "query": {"ClassNo": "room1", "Operator": str(100 + i), "Action": "110",
+                                 "Affected": str(100 + i), "totalusernum": str(30 - i)}})
+             for i in range(6)]
+    rooms = replay_gensee(calls)
+    for _ in range(3):  # every tick finds the same burst again
+        center.on_gensee_bursts(rooms.bulk_abnormal_leaves(120, 5))
+    alarms = center.open_alarms()
+    assert [a.kind for a in alarms] == ["gensee_leaves"]
+    assert alarms[0].count == 1 and alarms[0].params["count"] == 6 and alarms[0].params["class_no"] == "room1"
