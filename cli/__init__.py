@@ -37,7 +37,8 @@ def build_parser() -> Parser:
                     description="ClassWatch: live ClassIn/Gensee classroom monitor for support desks. "
                                 "Without a command it opens the desktop app.")
     parser.add_argument("--host", default="127.0.0.1", help="receiver address (default 127.0.0.1)")
-    parser.add_argument("--port", type=int, default=8765, help="receiver port (default 8765)")
+    parser.add_argument("--port", type=int, default=None,
+                        help="receiver port (default: the one saved in Settings, else 8765)")
     parser.add_argument("--demo", action="store_true",
                         help="open the app fed by a built-in simulated school (throw-away data dir)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)

@@ -216,8 +216,10 @@ class AlarmTexts(QObject):
 
     def _gensee_leaves(self, a: Alarm) -> tuple[str, list[str], str]:
         p = a.params
-        room = p.get("room") or p.get("class_no") or a.class_id or "?"
-        return (self.tr("Many abnormal leaves in Gensee room {}").format(room),
-                [self.tr("{} user(s) left abnormally within a short time.").format(p.get("count", a.count))],
+        lines = [self.tr("{} user(s) left abnormally (event 110) between {} and {}.").format(
+            p.get("count", a.count), local_time(p.get("start")), local_time(p.get("end")))]
+        if p.get("operators"):
+            lines.append(self.tr("Users: {}").format(", ".join(str(o) for o in p["operators"])))
+        return (self.tr("Many abnormal leaves in Gensee room {}").format(p.get("class_no") or "?"), lines,
                 self.tr("Likely a network or platform problem for the whole room: check Gensee's status and "
                         "ask users to rejoin."))

@@ -7,6 +7,7 @@ import sys
 import tempfile
 
 from cli.context import open_context
+from storage.config import DEFAULT_PORT, PORT_SETTING
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +33,8 @@ def run(args) -> int:
 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    monitor = Monitor(ctx.data_dir, ctx.config, host=args.host, port=args.port)
+    port = args.port if args.port is not None else _saved_port(ctx.config.current().settings)
+    monitor = Monitor(ctx.data_dir, ctx.config, host=args.host, port=port)
     bridge = MonitorBridge(monitor)
     window = AppWindow(bridge, demo=args.demo)
 
@@ -55,3 +57,10 @@ def run(args) -> int:
 
     with loop:
         return loop.run_until_complete(main())
+
+
+def _saved_port(settings: dict) -> int:
+    try:
+        return int(settings.get(PORT_SETTING, DEFAULT_PORT))
+    except (TypeError, ValueError):
+        return DEFAULT_PORT

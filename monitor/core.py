@@ -25,6 +25,7 @@ from storage.queries import iter_pushes, parse_payload, recent_pushes
 from tunnel.service import Tunnel, TunnelState, TunnelStatus
 from tunnel.settings import TunnelSettings
 
+from .alarm_config import alarm_settings, thresholds
 from .alarms import AlarmCenter
 
 log = logging.getLogger(__name__)
@@ -55,7 +56,7 @@ class Monitor:
         self.config = config
         self.host, self.port = host, port
         self.receiver = receiver or Receiver(self.data_dir, config=config)
-        self.alarms = AlarmCenter()
+        self.alarms = AlarmCenter(alarm_settings(config.current().settings))
         self.school = SchoolState()
         self.gensee = GenseeState()
         # (event, lesson or None) after each applied push; the GUI's view-models listen.
@@ -131,7 +132,7 @@ class Monitor:
                         last_push[sid] = max(received_at, last_push.get(sid, received_at))
                     yield received_at, payload
 
-            school = replay(noting_last_push(recent_pushes(since)))
+            school = replay(noting_last_push(recent_pushes(since)), thresholds(self.config.current().settings))
             gensee = replay_gensee((row.received_at, parse_payload(row.payload))
                                    for row in iter_pushes(since=since, source="gensee"))
         finally:
@@ -150,7 +151,8 @@ class Monitor:
                     listener(event.payload)
 
     def apply_payload(self, payload: dict[str, Any], received_at: float) -> Event:
-        typed = parse(payload, received_at)
+        # The user's network thresholds decide what a Net/Check report counts as a problem.
+        typed = parse(payload, received_at, thresholds(self.config.current().settings))
         self.school.apply(typed)
         lesson = self.school.lessons.get(typed.class_id) if typed.class_id is not None else None
         live = lesson is not None and is_live(lesson, time.time())

@@ -20,6 +20,8 @@ from typing import Any
 from .paths import CONFIG_NAME
 
 DEFAULT_TIMEZONE = "Asia/Shanghai"
+DEFAULT_PORT = 8765
+PORT_SETTING = "receiver_port"   # the desktop app's port, chosen in Settings
 
 
 @dataclass

@@ -70,7 +70,8 @@ class RosterModel(QAbstractTableModel):
         self.endResetModel()
 
     def refresh(self, uids: set[int] | None = None, now: float | None = None) -> None:
-        """Recompute the rows of `uids` (None: everyone, e.g. attended time ticking on)."""
+        """Recompute the rows of `uids` in place; None: everyone (attended time
+        ticking on), then also re-sort. Rows don't jump on every push."""
         state = self._state
         if state is None:
             return
@@ -93,19 +94,18 @@ class RosterModel(QAbstractTableModel):
                 self._index[uid] = len(self._rows)
                 self._rows.append(self._row(state, state.participants[uid], window))
             self.endInsertRows()
+        if uids is None:
+            self.sort(self._sort_column, self._sort_order)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._sort_column, self._sort_order = column, order
         self.layoutAboutToBeChanged.emit()
-        before = {uid: i for uid, i in self._index.items()}
+        persistent = self.persistentIndexList()
+        uids = [self._rows[i.row()]["uid"] for i in persistent]
         self._sort_rows()
-        old = self.persistentIndexList()
-        self.changePersistentIndexList(old, [self.index(self._index[self._rows_uid_at(before, i.row())], i.column())
-                                             for i in old])
+        self.changePersistentIndexList(persistent, [self.index(self._index[uid], i.column())
+                                                    for uid, i in zip(uids, persistent)])
         self.layoutChanged.emit()
-
-    def _rows_uid_at(self, before: dict[int, int], row: int) -> int:
-        return next(uid for uid, i in before.items() if i == row)
 
     def _sort_rows(self) -> None:
         column = self.COLUMNS[self._sort_column]

@@ -5,7 +5,7 @@ LessonState (e.g. `await in_thread(storage.history.lesson_state, class_id)`)
 and call `show_lesson(state, timezone)`."""
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit,
                                QSplitter, QTableView, QVBoxLayout, QWidget)
 
@@ -14,7 +14,7 @@ from lessons.state import LessonState
 from ..columns import fit_columns
 from ..formatting import local_time
 from ..models.labels import TIMELINE_KINDS, kind_label, lesson_title
-from ..models.roster_model import SORT_ROLE, RosterModel
+from ..models.roster_model import NameFilter, RosterModel
 from ..models.timeline_model import TimelineFilter, TimelineModel
 
 
@@ -54,11 +54,8 @@ class LessonPanel(QWidget):
         self.header.setStyleSheet("font-weight: bold; padding: 2px 0;")
 
         self.roster = RosterModel(self)
-        self.roster_proxy = QSortFilterProxyModel(self)
+        self.roster_proxy = NameFilter(self)
         self.roster_proxy.setSourceModel(self.roster)
-        self.roster_proxy.setSortRole(SORT_ROLE)
-        self.roster_proxy.setFilterKeyColumn(0)
-        self.roster_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.roster_view = table_view(self.roster_proxy)
         self.roster_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.roster_view.horizontalHeader().setStretchLastSection(True)

@@ -14,13 +14,12 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDoubleSpinBox, QFo
 from qasync import asyncSlot
 
 from monitor import alarm_config as keys
-from storage.config import School
+from storage.config import PORT_SETTING, School
 
 from ..bridge import MonitorBridge
 from ..first_run import FirstRunPanel, describe_result, send_test_push
 from ..school_form import SchoolForm
 
-PORT_SETTING = "receiver_port"         # used at the next start (the socket is open now)
 GENSEE_ENDPOINTS = ("event", "vod", "qa", "qa-web", "rollcall", "end", "cobrowse")
 MASK = "••••••••"
 
