@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Is the desktop app smooth under load? Prints numbers, offscreen.
 
-1. Opens a 500-participant live lesson in the live view (built from signed
+1. Opens a ~500-participant live lesson in the live view (built from signed
    pushes over HTTP) and times it: models built, and the first paint.
 2. Keeps that lesson open while `--rate` pushes/s (default 200) arrive over
    HTTP into the running window for `--seconds`, and measures the event-loop
    lag: how late a 10 ms asyncio sleep wakes up on the qasync loop. The
-   pushes are the rest of that lesson plus a busy school day around it.
+   pushes (the rest of that lesson plus a busy school day around it) come
+   from a separate process, like ClassIn's.
 
     .venv/bin/python bench/gui_responsiveness.py [--rate 200] [--seconds 10] [--views live,network]
 
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import multiprocessing
 import os
 import statistics
 import sys
@@ -50,31 +52,39 @@ async def measure_lag(stop: asyncio.Event, lags: list[float]) -> None:
         lags.append(max(0.0, time.perf_counter() - started - TICK))
 
 
-async def paced(app: GuiApp, pushes: list[dict], rate: float, seconds: float) -> int:
-    """Send pushes at `rate`/s for `seconds` (each on its own schedule slot, so a
-    slow ack does not slow the offered load)."""
-    start = time.perf_counter()
-    total = min(len(pushes), int(rate * seconds))
-    sent = 0
-    in_flight: set[asyncio.Task] = set()
-    for i in range(total):
-        delay = start + i / rate - time.perf_counter()
-        if delay > 0:
-            await asyncio.sleep(delay)
-        task = asyncio.ensure_future(app.post(pushes[i]))
-        in_flight.add(task)
-        task.add_done_callback(in_flight.discard)
-        sent += 1
-    if in_flight:
-        await asyncio.gather(*in_flight)
-    return sent
+def send_paced(url: str, pushes: list[dict], rate: float, seconds: float, result) -> None:
+    """In a separate process, as ClassIn is: the sender's own HTTP work must not
+    count as the window's event-loop lag. Each push has its own time slot, so a
+    slow ack does not lower the offered rate."""
+    import aiohttp
+    import orjson
+
+    async def run() -> None:
+        total = min(len(pushes), int(rate * seconds))
+        acked = 0
+        async with aiohttp.ClientSession() as session:
+            async def post(push: dict) -> None:
+                nonlocal acked
+                async with session.post(url + "/classin", data=orjson.dumps(push)) as resp:
+                    acked += resp.status == 200
+            start = time.perf_counter()
+            tasks = []
+            for i in range(total):
+                delay = start + i / rate - time.perf_counter()
+                if delay > 0:
+                    await asyncio.sleep(delay)
+                tasks.append(asyncio.ensure_future(post(pushes[i])))
+            await asyncio.gather(*tasks)
+            result.put((acked, time.perf_counter() - start))
+    asyncio.run(run())
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rate", type=float, default=200.0)
     parser.add_argument("--seconds", type=float, default=10.0)
-    parser.add_argument("--participants", type=int, default=500)
+    # ~89 % of a simulated roster has entered 25 minutes in: 570 gives ~500 participants.
+    parser.add_argument("--students", type=int, default=570)
     parser.add_argument("--views", default="", help="only these view keys (default: every view)")
     args = parser.parse_args()
 
@@ -92,8 +102,8 @@ def main() -> int:
     ConfigStore(data_dir).add_school(SID, SECRET, "Bench School", timezone="Asia/Shanghai")
 
     now = int(time.time())
-    print(f"generating a {args.participants}-student lesson and a busy school day …", flush=True)
-    big = generate_day(SID, SECRET, lessons=1, students=args.participants, seed=7, start=now - 1500)
+    print(f"generating a lesson of {args.students} students and a busy school day …", flush=True)
+    big = generate_day(SID, SECRET, lessons=1, students=args.students, seed=7, start=now - 1500)
     school = generate_day(SID, SECRET, lessons=8, students=40, seed=8, start=now - 1500)
     before = [p.body for p in big.pushes if p.at <= now]
     # The load: the rest of the big lesson interleaved with the school's day, in time order.
@@ -121,14 +131,20 @@ def main() -> int:
         lags: list[float] = []
         stop = asyncio.Event()
         meter = asyncio.ensure_future(measure_lag(stop, lags))
-        started = time.perf_counter()
-        sent = await paced(gui, load, args.rate, args.seconds)
-        elapsed = time.perf_counter() - started
+        spawn = multiprocessing.get_context("spawn")
+        result = spawn.Queue()
+        sender = spawn.Process(target=send_paced, args=(gui.url, load, args.rate, args.seconds, result))
+        sender.start()
+        while sender.is_alive() and result.empty():
+            await asyncio.sleep(0.1)
+        sent, elapsed = result.get(timeout=5)
+        sender.join()
         stop.set()
         await meter
         ms = [lag * 1000 for lag in lags]
-        print(f"{sent} pushes over HTTP in {elapsed:.1f} s ({sent / elapsed:.0f}/s offered {args.rate:.0f}/s), "
-              f"window open on the {len(state.participants)}-participant lesson", flush=True)
+        print(f"{sent} pushes acked over HTTP in {elapsed:.1f} s ({sent / elapsed:.0f}/s, offered "
+              f"{args.rate:.0f}/s from another process), window open on the "
+              f"{len(state.participants)}-participant lesson", flush=True)
         print(f"event-loop lag: p50 {statistics.median(ms):.1f} ms, p99 {percentile(ms, 0.99):.1f} ms, "
               f"max {max(ms):.1f} ms over {len(ms)} ticks (target p99 <= 50 ms)", flush=True)
 

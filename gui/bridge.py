@@ -14,6 +14,8 @@ class MonitorBridge(QObject):
     receiverEvent = Signal(object)
     # monitor.alarm_model.Alarm raised, updated, acknowledged or resolved
     alarmChanged = Signal(object)
+    # each stored Gensee call (payload dict) after monitor.gensee was fed with it
+    genseeCall = Signal(object)
 
     def __init__(self, monitor: Monitor, parent: QObject | None = None):
         super().__init__(parent)
@@ -21,3 +23,4 @@ class MonitorBridge(QObject):
         monitor.event_listeners.append(self.pushApplied.emit)
         monitor.receiver.listeners.append(self.receiverEvent.emit)
         monitor.alarms.listeners.append(self.alarmChanged.emit)
+        monitor.gensee_listeners.append(self.genseeCall.emit)

@@ -2,6 +2,7 @@
 a crosshair shared by linked plots."""
 from __future__ import annotations
 
+import html
 from datetime import datetime
 from typing import Callable, Sequence
 from zoneinfo import ZoneInfo
@@ -38,7 +39,7 @@ def time_plot(title: str, y_label: str) -> pg.PlotItem:
     the first range is set (the view then spans 1970 to now)."""
     axis = pg.DateAxisItem(orientation="bottom")
     plot = pg.PlotItem(axisItems={"bottom": axis})
-    plot.setTitle(title, color=AXIS, size="10pt")
+    plot.setTitle(html.escape(title), color=AXIS, size="10pt")
     plot.setLabel("left", y_label, color=AXIS)
     for name in ("left", "bottom"):
         plot.getAxis(name).setPen(AXIS)
@@ -57,33 +58,26 @@ def set_zone(plot: pg.PlotItem, timezone: str | None, at: float) -> None:
     plot.getAxis("bottom").update()
 
 
-def legend_of(plot: pg.PlotItem) -> pg.LegendItem:
-    """One horizontal legend row at the top left: a column of entries would
-    cover the data of a short plot."""
-    if plot.legend is None:
-        plot.addLegend(offset=(40, 1), labelTextColor=AXIS, colCount=8, brush=pg.mkBrush(255, 255, 255, 200),
-                       verSpacing=-8, horSpacing=12)
-    return plot.legend
+def titled_legend(plot: pg.PlotItem, title: str, entries: Sequence[tuple[str, str]]) -> None:
+    """The legend as coloured squares in the title line. A LegendItem inside the
+    plot covered the data of these short plots, and one holding a
+    FillBetweenItem segfaults when painted (pyqtgraph 0.14)."""
+    keys = "&nbsp;&nbsp;".join('<span style="color:{}">■</span>&nbsp;{}'.format(colour, html.escape(name))
+                               for name, colour in entries)
+    plot.setTitle("<b>{}</b>&nbsp;&nbsp;&nbsp;{}".format(html.escape(title), keys), color=AXIS, size="10pt")
 
 
 def share_axis(plot: pg.PlotItem) -> None:
-    """0–100 % with room above for the legend row, ticks only where shares can be."""
-    plot.setYRange(0, 118, padding=0)
+    """0–100 %, ticks only where shares can be."""
+    plot.setYRange(0, 104, padding=0)     # a little headroom so the "100" tick is drawn
     plot.setMouseEnabled(x=True, y=False)
     plot.getAxis("left").setTicks([[(v, str(v)) for v in (0, 25, 50, 75, 100)]])
-
-
-def _swatch(brush: pg.QtGui.QBrush) -> pg.PlotDataItem:
-    """A legend sample for a filled area. A FillBetweenItem itself must not go into
-    a LegendItem: painting its sample segfaults (pyqtgraph 0.14, seen with
-    several plots in one layout)."""
-    return pg.PlotDataItem(pen=None, fillLevel=0, fillBrush=brush)
 
 
 class StackedShares:
     """Shares that add up to 1 drawn as stacked areas (bottom layer first)."""
 
-    def __init__(self, plot: pg.PlotItem, names: Sequence[str], colours: Sequence[str]) -> None:
+    def __init__(self, plot: pg.PlotItem, title: str, names: Sequence[str], colours: Sequence[str]) -> None:
         self.curves = [plot.plot(pen=pg.mkPen(c, width=1)) for c in colours]
         base = plot.plot(pen=INVISIBLE)
         self.base = base
@@ -95,10 +89,7 @@ class StackedShares:
             plot.addItem(fill)
             self.fills.append(fill)
             lower = curve
-        legend = legend_of(plot)
-        self.swatches = [_swatch(fill.brush()) for fill in self.fills]
-        for swatch, name in zip(self.swatches, names):
-            legend.addItem(swatch, name)
+        titled_legend(plot, title, list(zip(names, colours)))
 
     def set_data(self, x: np.ndarray, shares: Sequence[np.ndarray]) -> None:
         total = np.zeros(len(x))
@@ -111,7 +102,7 @@ class StackedShares:
 class Band:
     """A median line with a p10–p90 band around it."""
 
-    def __init__(self, plot: pg.PlotItem, colour: str, name: str, band_name: str) -> None:
+    def __init__(self, plot: pg.PlotItem, title: str, colour: str, name: str, band_name: str) -> None:
         self.low = plot.plot(pen=INVISIBLE)
         self.high = plot.plot(pen=INVISIBLE)
         colour_ = pg.mkColor(colour)
@@ -119,10 +110,7 @@ class Band:
         self.fill = pg.FillBetweenItem(self.low, self.high, brush=pg.mkBrush(colour_))
         plot.addItem(self.fill)
         self.median = plot.plot(pen=pg.mkPen(colour, width=2))
-        legend = legend_of(plot)
-        legend.addItem(self.median, name)
-        self.swatch = _swatch(self.fill.brush())
-        legend.addItem(self.swatch, band_name)
+        titled_legend(plot, title, [(name, colour), (band_name, colour_.name())])
 
     def set_data(self, x: np.ndarray, low: np.ndarray, median: np.ndarray, high: np.ndarray) -> None:
         ok = ~np.isnan(median)

@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from lessons.participant import Participant
 from lessons.state import LessonState
 # The per-user row of the lesson summary: the same numbers as the export.
 from lessons.summary import _participant_row as participant_row
@@ -22,9 +23,11 @@ from lessons.summary import _participant_row as participant_row
 from ..formatting import duration
 from .labels import device_label, identity_label
 
-WARN_BG = QColor("#fff3cd")
-BAD_BG = QColor("#f8d7da")
-DARK_TEXT = QColor("#212121")
+WARN_BG = "#fff3cd"
+BAD_BG = "#f8d7da"
+HAND_BG = "#d1e7ff"
+_BRUSHES = {colour: QBrush(QColor(colour)) for colour in (WARN_BG, BAD_BG, HAND_BG)}
+DARK_TEXT = QBrush(QColor("#212121"))    # readable on the tints in dark themes too
 
 Row = dict[str, Any]
 
@@ -113,14 +116,17 @@ class RosterModel(QAbstractTableModel):
                         reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
         self._index = {row["uid"]: i for i, row in enumerate(self._rows)}
 
-    @staticmethod
-    def _row(state: LessonState, p, window: tuple[int, int | None, int | None]) -> Row:
+    def _row(self, state: LessonState, p: Participant, window: tuple[int, int | None, int | None]) -> Row:
         row = participant_row(state, p, *window)
         if not row["name"]:
             row["name"] = str(p.uid)
         row["on_stage"] = p.stage.is_on and row["present"]
         row["checked"] = p.check is not None
+        # Texts, brushes and sort keys once per change: Qt asks data() for every
+        # cell and role on each paint and column fit, across the Python boundary.
         row["_sort"] = _sort_keys(row)
+        row["_text"] = tuple(self._text(row, column) for column in self.COLUMNS)
+        row["_brush"] = tuple(_BRUSHES.get(_background(row, column)) for column in self.COLUMNS)
         return row
 
     def row_for(self, uid: int) -> Row | None:
@@ -143,16 +149,14 @@ class RosterModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row = self._rows[index.row()]
-        column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, column)
+            return row["_text"][index.column()]
         if role == Qt.ItemDataRole.BackgroundRole:
-            background = _background(row, column)
-            return QBrush(background) if background is not None else None
-        if role == Qt.ItemDataRole.ForegroundRole and _background(row, column) is not None:
-            return QBrush(DARK_TEXT)
+            return row["_brush"][index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return DARK_TEXT if row["_brush"][index.column()] is not None else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, self.COLUMNS[index.column()])
         return None
 
     def _text(self, row: Row, column: str) -> str:
@@ -191,8 +195,8 @@ class RosterModel(QAbstractTableModel):
             return "⚠ " + text if row["network_problems"] else text
         if column == "check":
             problems = row["device_problems"]
-            if problems:
-                return "⚠ " + self.tr("%n problem(s)", "", len(problems))
+            if problems:     # the first problem in words; all of them in the tooltip
+                return "⚠ " + problems[0] + (" (+{})".format(len(problems) - 1) if len(problems) > 1 else "")
             return self.tr("OK") if row["checked"] else "—"
         return ""
 
@@ -210,7 +214,7 @@ class RosterModel(QAbstractTableModel):
 
 
 
-def _background(row: Row, column: str) -> QColor | None:
+def _background(row: Row, column: str) -> str | None:
     if column == "network" and row["network_problems"]:
         return BAD_BG if (row["net_quality"] or 0) < 0.5 else WARN_BG
     if column == "check" and row["device_problems"]:
@@ -218,7 +222,7 @@ def _background(row: Row, column: str) -> QColor | None:
     if column == "present" and row["abnormal_exits"]:
         return WARN_BG
     if column == "hands" and row["hand_up"]:
-        return QColor("#d1e7ff")
+        return HAND_BG
     return None
 
 

@@ -6,6 +6,7 @@ and call `show_lesson(state, timezone)`."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit,
                                QSplitter, QTableView, QVBoxLayout, QWidget)
 
@@ -18,7 +19,8 @@ from ..models.roster_model import NameFilter, RosterModel
 from ..models.timeline_model import TimelineFilter, TimelineModel
 
 
-FIT_ROWS = 40     # rows measured when sizing columns
+FIT_ROWS = 15                # rows measured (besides the visible ones) when sizing columns
+SIDE_BY_SIDE_WIDTH = 1500    # px; below it the timeline goes under the roster
 
 
 def table_view(model, sortable: bool = True) -> QTableView:
@@ -91,7 +93,7 @@ class LessonPanel(QWidget):
         timeline_layout.addWidget(self.kind)
         timeline_layout.addWidget(self.timeline_view, 1)
 
-        split = QSplitter(Qt.Orientation.Horizontal)
+        self.split = split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(roster_box)
         split.addWidget(timeline_box)
         # The roster has twelve columns, the timeline four: give the roster the room.
@@ -101,6 +103,17 @@ class LessonPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.header)
         layout.addWidget(split, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Side by side when the roster's twelve columns still fit next to the
+        timeline, else the timeline goes below the roster."""
+        super().resizeEvent(event)
+        wide = event.size().width() >= SIDE_BY_SIDE_WIDTH
+        orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if orientation != self.split.orientation():
+            self.split.setOrientation(orientation)
+            extent = event.size().width() if wide else event.size().height()
+            self.split.setSizes([extent * 3 // 5, extent * 2 // 5])
 
     @property
     def class_id(self) -> int | None:

@@ -31,10 +31,11 @@ class NetCharts(QWidget):
 
         self.canvas = pg.GraphicsLayoutWidget()
         self.canvas.setBackground(BACKGROUND)
-        self.quality = time_plot(self.tr("Network quality (all users)"), self.tr("% of probes"))
-        self.delay = time_plot(self.tr("Average delay"), self.tr("ms"))
-        self.loss = time_plot(self.tr("Packet loss"), self.tr("%"))
-        self.cpu = time_plot(self.tr("CPU load (all users)"), self.tr("% of samples"))
+        # Titles are set with their legends (StackedShares, Band).
+        self.quality = time_plot("", self.tr("% of probes"))
+        self.delay = time_plot("", self.tr("ms"))
+        self.loss = time_plot("", self.tr("%"))
+        self.cpu = time_plot("", self.tr("% of samples"))
         self.plots = (self.quality, self.delay, self.loss, self.cpu)
         for row, plot in enumerate(self.plots):
             self.canvas.addItem(plot, row=row, col=0)
@@ -44,12 +45,14 @@ class NetCharts(QWidget):
             share_axis(plot)
 
         self.quality_areas = StackedShares(
-            self.quality, [self.tr("good"), self.tr("normal"), self.tr("bad"), self.tr("poor"),
+            self.quality, self.tr("Network quality, all users"), [self.tr("good"), self.tr("normal"), self.tr("bad"), self.tr("poor"),
                            self.tr("not reached")], QUALITY_COLOURS)
         self.cpu_areas = StackedShares(
-            self.cpu, [self.tr("low"), self.tr("medium"), self.tr("high"), self.tr("busy")], CPU_COLOURS)
-        self.delay_band = Band(self.delay, "#1565c0", self.tr("median"), self.tr("p10–p90"))
-        self.loss_band = Band(self.loss, "#6a1b9a", self.tr("median"), self.tr("p10–p90"))
+            self.cpu, self.tr("CPU load, all users"), [self.tr("low"), self.tr("medium"), self.tr("high"), self.tr("busy")], CPU_COLOURS)
+        self.delay_band = Band(self.delay, self.tr("Average delay"), "#1565c0", self.tr("median"),
+                               self.tr("p10–p90 of users"))
+        self.loss_band = Band(self.loss, self.tr("Packet loss"), "#6a1b9a", self.tr("median"),
+                              self.tr("p10–p90 of users"))
         self.user_lines: dict[int, list[pg.PlotDataItem]] = {}
 
         self.readout = QLabel(self.tr("Hover over a chart to read the values."))
@@ -96,8 +99,7 @@ class NetCharts(QWidget):
             t, v = self.series.user(uid)
             ys = ((v["bad"] + v["poor"] + v["not_reach"]) * 100, v["avg_delay_ms"], v["loss_percent"],
                   (v["cpu_high"] + v["cpu_busy"]) * 100)
-            # Not in the legends (they would cover the data): the user list and the
-            # read-out show each user's colour, which follows the tick order.
+            # The user list and the read-out show each user's colour (it follows the tick order).
             pen = pg.mkPen(user_colour(i), width=2)
             lines = self.user_lines.get(uid)
             if lines is None:

@@ -203,7 +203,12 @@ class NetworkView(QWidget):
 
     # --- live --------------------------------------------------------------------------------------
     def _on_push(self, event: Event, lesson: LessonState | None) -> None:
-        if not isinstance(event, NetReport) or event.uid is None or event.class_id != self.class_id:
+        if not isinstance(event, NetReport) or event.uid is None:
+            return
+        if lesson is not None and self._shown_once and self.lesson.findData(lesson.class_id) < 0:
+            # A lesson that started reporting since the list was read: offer it, don't switch.
+            self.lesson.addItem(self.tr("● live · {}").format(lesson_title(lesson)), lesson.class_id)
+        if event.class_id != self.class_id:
             return
         if lesson is not None:
             self._state = lesson

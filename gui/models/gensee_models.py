@@ -1,0 +1,585 @@
+"""Gensee rooms, attendees, Q&A and VOD views as table rows.
+
+Rows are plain frozen values computed from lessons.gensee_rooms.GenseeState;
+each model's `update()` diffs them by key, so selection and scroll position
+survive the view's refreshes (at most every 500 ms, never per call).
+
+Everything a Gensee call carries is untrusted text: it is only ever shown as
+plain text (DisplayRole), single-line and capped, with the full text (capped
+too) in the tooltip. Gensee sends no time zone and no timestamps: times are
+receive times in the PC's zone.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+import html
+from typing import Any, Hashable, Iterable, Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from lessons.gensee_rooms import (CREATED, IDLE_CLOSED, LIVE, OPEN, PAUSED, STOPPED, Attendee, GenseeState,
+                                  IdlePolicy, QaEntry, Room, Video)
+
+from ..formatting import local_time
+
+Index = QModelIndex | QPersistentModelIndex
+SORT_ROLE = Qt.ItemDataRole.UserRole
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+
+CELL_CAP = 200        # characters shown in a cell (one line)
+TIP_CAP = 2000        # characters shown in a tooltip
+
+DARK = QColor("#212121")
+MUTED = QColor("#757575")
+ALERT_BG = QColor("#f8d7da")
+ALERT_FG = QColor("#b71c1c")
+
+# status -> (background, foreground, sign); the sign keeps the meaning without colour
+STATUS_STYLE = {
+    LIVE: ("#2e7d32", "white", "●"),
+    PAUSED: ("#ef6c00", "white", "‖"),
+    CREATED: ("#1565c0", "white", "○"),
+    OPEN: ("#cfd8dc", "#212121", "◌"),
+    STOPPED: ("#e0e0e0", "#616161", "■"),
+    IDLE_CLOSED: ("#e0e0e0", "#616161", "□"),
+}
+# Live rooms first, then the ones about to be, then the ended ones.
+STATUS_RANK = {LIVE: 5, PAUSED: 4, CREATED: 3, OPEN: 2, STOPPED: 1, IDLE_CLOSED: 0}
+ENDED = (STOPPED, IDLE_CLOSED)
+
+
+def one_line(text: str | None, cap: int = CELL_CAP) -> str:
+    """Untrusted text for a table cell: no line breaks or control characters, capped."""
+    if not text:
+        return ""
+    flat = "".join(ch if ch.isprintable() else " " for ch in text.replace("\r\n", " ").replace("\n", " "))
+    flat = " ".join(flat.split())
+    return flat if len(flat) <= cap else flat[:cap - 1] + "…"
+
+
+def capped(text: str | None, cap: int = TIP_CAP) -> str:
+    if not text:
+        return ""
+    return text if len(text) <= cap else text[:cap - 1] + "…"
+
+
+def plain_tip(text: str | None, cap: int = TIP_CAP) -> str:
+    """Untrusted text as a tooltip: Qt renders a tooltip that looks like HTML as
+    HTML, so it is escaped inside an explicit rich-text tooltip (which also wraps)."""
+    if not text:
+        return ""
+    return "<qt>{}</qt>".format(html.escape(capped(text, cap)).replace("\n", "<br>"))
+
+
+def safe_time(unix: float | None, with_date: bool = False) -> str:
+    """local_time for a time from the outside (the client Q&A's `time`): any number
+    may come, and one out of range must not break the table."""
+    if unix is None:
+        return "—"
+    try:
+        return local_time(unix, with_date=with_date)
+    except (OverflowError, ValueError, OSError):
+        return str(unix)[:20]
+
+
+def when(unix: float | None, now: float | None = None) -> str:
+    """The time alone today, with the date otherwise."""
+    if unix is None:
+        return "—"
+    try:
+        same_day = time.localtime(unix)[:3] == time.localtime(time.time() if now is None else now)[:3]
+    except (OverflowError, ValueError, OSError):
+        return str(unix)[:20]
+    return safe_time(unix, with_date=not same_day)
+
+
+def known_names(state: GenseeState) -> dict[str, str]:
+    """Gensee status calls carry only IDs; Q&A (uname) and end pages (username) name users."""
+    names: dict[str, str] = {}
+    for hit in state.end_pages:
+        if hit.userid and hit.username:
+            names[hit.userid] = hit.username
+    for entry in reversed(state.qa_feed()):          # oldest first: the newest name wins
+        if entry.uid and entry.uname:
+            names[entry.uid] = entry.uname
+    return names
+
+
+# --- a table of keyed rows -------------------------------------------------------------------
+class KeyedTableModel(QAbstractTableModel):
+    """Rows with a `key` attribute; subclasses define COLUMNS, headers() and the cell roles."""
+    COLUMNS: tuple[str, ...] = ()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list[Any] = []
+
+    def headers(self) -> dict[str, str]:
+        raise NotImplementedError
+
+    def update(self, rows: Iterable[Any]) -> None:
+        """Replace the rows in place: changed rows emit dataChanged, vanished rows are
+        removed, new ones appended (the proxy sorts)."""
+        wanted = {row.key: row for row in rows}
+        for i in range(len(self.rows) - 1, -1, -1):
+            if self.rows[i].key not in wanted:
+                self.beginRemoveRows(QModelIndex(), i, i)
+                del self.rows[i]
+                self.endRemoveRows()
+        last = len(self.COLUMNS) - 1
+        for i, old in enumerate(self.rows):
+            new = wanted.pop(old.key)
+            if new != old:
+                self.rows[i] = new
+                self.dataChanged.emit(self.index(i, 0), self.index(i, last))
+        if wanted:
+            first = len(self.rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(wanted) - 1)
+            self.rows.extend(wanted.values())
+            self.endInsertRows()
+
+    def row_of(self, key: Hashable) -> Any:
+        return next((r for r in self.rows if r.key == key), None)
+
+    # cell roles, per subclass
+    def text(self, row: Any, column: str) -> str:
+        value = getattr(row, column)
+        return "—" if value is None else str(value)
+
+    def sort_value(self, row: Any, column: str) -> Any:
+        value = getattr(row, column)
+        return -1 if value is None else value
+
+    def background(self, row: Any, column: str) -> QColor | None:
+        return None
+
+    def foreground(self, row: Any, column: str) -> QColor | None:
+        return None
+
+    def tooltip(self, row: Any, column: str) -> str | None:
+        return None
+
+    def centred(self, column: str) -> bool:
+        return False
+
+    def widest(self, column: str) -> list[str]:
+        """Texts a column may show later than its first fit (sizing); none by default."""
+        return []
+
+    # Qt
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[self.COLUMNS[section]]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(row, column)
+        if role == SORT_ROLE:
+            return self.sort_value(row, column)
+        if role == KEY_ROLE:
+            return row.key
+        if role == Qt.ItemDataRole.BackgroundRole:
+            colour = self.background(row, column)
+            return QBrush(colour) if colour is not None else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            colour = self.foreground(row, column)
+            return QBrush(colour) if colour is not None else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and self.centred(column):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+
+# --- rooms -----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class RoomRow:
+    key: str                    # ClassNo
+    status: str
+    live_since: float | None    # 103 of the current session, while live or paused
+    started_at: float | None
+    ended_at: float | None
+    users: int | None           # last totalusernum
+    joins: int
+    inside: int                 # attendees inside now (by 101/107/110/end page)
+    abnormal_leaves: int
+    recordings: int
+    last_call: float
+    sessions: int
+
+
+def room_row(room: Room, now: float) -> RoomRow:
+    """The room's current session (a training classroom is reused: earlier sessions
+    are counted in `sessions` only)."""
+    session = room.current
+    status = session.status(now)
+    return RoomRow(
+        key=room.class_no, status=status,
+        live_since=session.started_at if status in (LIVE, PAUSED) else None,
+        started_at=session.started_at, ended_at=session.ended_at(now), users=session.user_count,
+        joins=sum(len(a.joins) for a in session.attendees.values()), inside=len(session.present(now)),
+        abnormal_leaves=session.abnormal_leave_count, recordings=len(session.recordings),
+        last_call=session.last_call_at, sessions=len(room.sessions))
+
+
+class StatusLabels(QObject):
+    """Translated status words; shared by the rooms model and the view's header."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.words = {LIVE: self.tr("live"), PAUSED: self.tr("paused"), CREATED: self.tr("created"),
+                      OPEN: self.tr("open"), STOPPED: self.tr("stopped"), IDLE_CLOSED: self.tr("closed (idle)")}
+        self.explanations = {
+            LIVE: self.tr("Started (103) and not stopped."),
+            PAUSED: self.tr("Paused (104) until the next start (103) or stop (105)."),
+            CREATED: self.tr("The first client is in (102); the live has not started yet."),
+            OPEN: self.tr("Calls arrived but no create or start: ClassWatch joined mid-session."),
+            STOPPED: self.tr("Stopped (105)."),
+            IDLE_CLOSED: self.tr("No stop (105) arrived: closed after a quiet period."),
+        }
+
+    def text(self, status: str) -> str:
+        return "{} {}".format(STATUS_STYLE[status][2], self.words.get(status, status))
+
+
+class RoomsModel(KeyedTableModel):
+    COLUMNS = ("key", "status", "live_since", "users", "joins", "abnormal_leaves", "recordings", "last_call")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.labels = StatusLabels(self)
+        self._headers = {
+            "key": self.tr("ClassNo"), "status": self.tr("Status"), "live_since": self.tr("Live since"),
+            "users": self.tr("Users now"), "joins": self.tr("Joins"),
+            "abnormal_leaves": self.tr("Abnormal leaves"), "recordings": self.tr("Recordings"),
+            "last_call": self.tr("Last call"),
+        }
+
+    def headers(self) -> dict[str, str]:
+        return self._headers
+
+    def text(self, row: RoomRow, column: str) -> str:
+        if column == "key":
+            return one_line(row.key, 64)
+        if column == "status":
+            return self.labels.text(row.status)
+        if column in ("live_since", "last_call"):
+            return when(getattr(row, column)) if getattr(row, column) is not None else "—"
+        if column == "users":       # nobody is in an ended room, whatever its last call said
+            return "—" if row.users is None or row.status in ENDED else str(row.users)
+        if column == "abnormal_leaves":
+            return "⚠ {}".format(row.abnormal_leaves) if row.abnormal_leaves else "0"
+        return str(getattr(row, column))
+
+    def widest(self, column: str) -> list[str]:
+        """Every text a column can show, for sizing it once (the status changes later)."""
+        return [self.labels.text(status) for status in STATUS_STYLE] if column == "status" else []
+
+    def sort_value(self, row: RoomRow, column: str) -> Any:
+        if column == "status":      # live first, then by the latest call
+            return STATUS_RANK.get(row.status, 0) * 1e11 + row.last_call
+        return super().sort_value(row, column)
+
+    def background(self, row: RoomRow, column: str) -> QColor | None:
+        if column == "status":
+            return QColor(STATUS_STYLE[row.status][0])
+        if column == "abnormal_leaves" and row.abnormal_leaves:
+            return ALERT_BG
+        return None
+
+    def foreground(self, row: RoomRow, column: str) -> QColor | None:
+        if column == "status":
+            return QColor(STATUS_STYLE[row.status][1])
+        if column == "abnormal_leaves" and row.abnormal_leaves:
+            return ALERT_FG
+        if row.status in ENDED:
+            return MUTED
+        return None
+
+    def tooltip(self, row: RoomRow, column: str) -> str | None:
+        if column == "key":
+            return plain_tip(row.key, 200)
+        if column == "status":
+            lines = [self.labels.explanations.get(row.status, "")]
+            if row.started_at is not None:
+                lines.append(self.tr("Started: {}").format(when(row.started_at)))
+            if row.ended_at is not None:
+                lines.append(self.tr("Ended: {}").format(when(row.ended_at)))
+            if row.sessions > 1:
+                lines.append(self.tr("Session {} of this room (the figures are this session's).").format(
+                    row.sessions))
+            return "\n".join(lines)
+        if column == "users":
+            if row.status in ENDED:
+                return self.tr("The session is over; its last call reported totalusernum {}.").format(
+                    "—" if row.users is None else row.users)
+            return self.tr("totalusernum of the latest call: everyone in the meeting, as Gensee counts them. "
+                           "{} user(s) inside by ClassWatch's own join/leave count.").format(row.inside)
+        if column == "abnormal_leaves":
+            return self.tr("Leaves with code 110: network break, crash, freeze or a player closed abnormally.")
+        if column == "last_call":
+            return self.tr("Gensee sends no times: this is when ClassWatch received the call.")
+        return None
+
+    def centred(self, column: str) -> bool:
+        return column not in ("key", "status")
+
+
+# --- attendees of one session ---------------------------------------------------------------
+@dataclass(frozen=True)
+class AttendeeRow:
+    key: str                 # Operator (user ID)
+    name: str | None
+    inside: bool
+    session_over: bool
+    last_leave_kind: str | None    # "left" | "abnormal" | "end_page" | None
+    joins: int
+    leaves: int
+    abnormal_leaves: int
+    first_join: float | None
+    last_seen: float | None        # the latest join or leave of any kind
+
+
+def attendee_row(attendee: Attendee, name: str | None, session_over: bool) -> AttendeeRow:
+    kinds = ([(t, "left") for t in attendee.leaves] + [(t, "abnormal") for t in attendee.abnormal_leaves]
+             + [(t, "end_page") for t in attendee.end_pages])
+    last_leave = max(kinds, default=None)
+    times = attendee.joins + [t for t, _ in kinds]
+    return AttendeeRow(
+        key=attendee.operator, name=name, inside=attendee.inside and not session_over, session_over=session_over,
+        last_leave_kind=last_leave[1] if last_leave else None, joins=len(attendee.joins),
+        leaves=len(attendee.leaves), abnormal_leaves=len(attendee.abnormal_leaves),
+        first_join=min(attendee.joins, default=None), last_seen=max(times, default=None))
+
+
+class AttendeesModel(KeyedTableModel):
+    COLUMNS = ("key", "name", "inside", "abnormal_leaves", "joins", "leaves", "first_join", "last_seen")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._headers = {
+            "key": self.tr("User ID"), "name": self.tr("Name"), "inside": self.tr("Inside now"),
+            "joins": self.tr("Joins"), "leaves": self.tr("Leaves"), "abnormal_leaves": self.tr("Abnormal"),
+            "first_join": self.tr("First joined"), "last_seen": self.tr("Last seen"),
+        }
+
+    def headers(self) -> dict[str, str]:
+        return self._headers
+
+    def text(self, row: AttendeeRow, column: str) -> str:
+        if column == "key":
+            return one_line(row.key, 64)
+        if column == "name":
+            return one_line(row.name, 64) or "—"
+        if column == "inside":
+            if row.inside:
+                return self.tr("● inside")
+            if row.session_over and row.last_leave_kind is None:
+                return self.tr("stayed to the end")
+            return {"abnormal": self.tr("⚠ dropped out"), "left": self.tr("left"),
+                    "end_page": self.tr("left (end page)")}.get(row.last_leave_kind or "", "—")
+        if column in ("first_join", "last_seen"):
+            return when(getattr(row, column))
+        if column == "abnormal_leaves":
+            return "⚠ {}".format(row.abnormal_leaves) if row.abnormal_leaves else "0"
+        return str(getattr(row, column))
+
+    def widest(self, column: str) -> list[str]:
+        if column != "inside":
+            return []
+        return [self.tr("● inside"), self.tr("stayed to the end"), self.tr("⚠ dropped out"), self.tr("left"),
+                self.tr("left (end page)")]
+
+    def sort_value(self, row: AttendeeRow, column: str) -> Any:
+        if column == "inside":
+            return 2 if row.inside else (1 if row.last_leave_kind == "abnormal" else 0)
+        if column == "name":
+            return row.name or ""
+        return super().sort_value(row, column)
+
+    def _alert(self, row: AttendeeRow, column: str) -> bool:
+        """Abnormal leaves are highlighted, and so is "inside now" of a user who dropped out."""
+        if column == "abnormal_leaves":
+            return row.abnormal_leaves > 0
+        return column == "inside" and not row.inside and row.last_leave_kind == "abnormal"
+
+    def background(self, row: AttendeeRow, column: str) -> QColor | None:
+        return ALERT_BG if self._alert(row, column) else None
+
+    def foreground(self, row: AttendeeRow, column: str) -> QColor | None:
+        if self._alert(row, column):
+            return ALERT_FG
+        if column == "inside" and row.inside:
+            return QColor("#2e7d32")
+        return None
+
+    def tooltip(self, row: AttendeeRow, column: str) -> str | None:
+        if column == "name":
+            return self.tr("Gensee status calls carry no names: names come from Q&A and end pages.")
+        if column == "inside":
+            return self.tr("By this session's joins (101) and leaves (107, 110, end page).")
+        return None
+
+    def centred(self, column: str) -> bool:
+        return column not in ("key", "name")
+
+
+# --- Q&A ---------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class QaRow:
+    key: tuple
+    received_at: float
+    order: int                 # position in qa_feed (0 = newest)
+    source: str                # "client" | "web"
+    kind: str                  # "question" | "answer"
+    uid: str | None
+    uname: str | None
+    text: str
+    time: int | None           # the client's own time attribute
+    webcast_id: str | None
+
+
+def qa_rows(entries: Sequence[QaEntry]) -> list[QaRow]:
+    """Rows of state.qa_feed() (newest first); keys stay stable as entries are added."""
+    rows, seen = [], set()
+    for order, e in enumerate(entries):
+        base = (e.source, e.kind, e.id) if e.id else (e.source, e.kind, e.received_at, e.uid, e.text)
+        key, n = base, 1
+        while key in seen:           # the same web question posted twice: two rows
+            key, n = base + (n,), n + 1
+        seen.add(key)
+        rows.append(QaRow(key=key, received_at=e.received_at, order=order, source=e.source, kind=e.kind,
+                          uid=e.uid, uname=e.uname, text=e.text, time=e.time, webcast_id=e.webcast_id))
+    return rows
+
+
+class QaModel(KeyedTableModel):
+    COLUMNS = ("time", "uname", "uid", "kind", "text", "source")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._headers = {"time": self.tr("Time"), "kind": self.tr("Type"), "uname": self.tr("Name"),
+                         "uid": self.tr("User ID"), "text": self.tr("Text"), "source": self.tr("From")}
+
+    def headers(self) -> dict[str, str]:
+        return self._headers
+
+    def text(self, row: QaRow, column: str) -> str:
+        if column == "time":
+            return when(row.time if row.time is not None else row.received_at)
+        if column == "kind":
+            return self.tr("Q") if row.kind == "question" else self.tr("↳ A")
+        if column == "source":
+            return self.tr("client") if row.source == "client" else self.tr("web")
+        if column == "text":
+            return one_line(row.text) or "—"
+        return one_line(getattr(row, column), 64) or "—"
+
+    def sort_value(self, row: QaRow, column: str) -> Any:
+        if column == "time":           # the feed's order: newest received first
+            return -row.order
+        value = getattr(row, column)
+        return "" if value is None else value
+
+    def background(self, row: QaRow, column: str) -> QColor | None:
+        return QColor("#e8f5e9") if row.kind == "answer" else None
+
+    def foreground(self, row: QaRow, column: str) -> QColor | None:
+        return DARK if row.kind == "answer" else None
+
+    def tooltip(self, row: QaRow, column: str) -> str | None:
+        if column == "text":
+            return plain_tip(row.text)
+        if column in ("uname", "uid"):
+            return plain_tip(getattr(row, column), 200)
+        if column == "time":
+            lines = [self.tr("Received: {}").format(safe_time(row.received_at, with_date=True))]
+            if row.time is not None:
+                lines.append(self.tr("Client time: {}").format(safe_time(row.time, with_date=True)))
+            return "\n".join(lines)
+        if column == "source":
+            return (self.tr("Client Q&A: only published or answered questions are sent.")
+                    if row.source == "client" else self.tr("Web Q&A: every question a web user submits."))
+        return None
+
+    def centred(self, column: str) -> bool:
+        return column in ("kind", "source")
+
+
+# --- VOD / courseware -----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class VideoRow:
+    key: str                     # the VOD's ClassNo
+    viewers: int                 # distinct users
+    views: int
+    watching: int                # latest view of a user without 112
+    first_started: float | None
+    last_ended: float | None
+    last_activity: float | None
+    detail: tuple[tuple[str | None, float | None, float | None], ...]   # (viewer, started, ended), newest first
+
+
+def video_row(video: Video, now: float, policy: IdlePolicy) -> VideoRow:
+    starts = [v.started_at for v in video.views if v.started_at is not None]
+    ends = [v.ended_at for v in video.views if v.ended_at is not None]
+    detail = tuple((v.operator, v.started_at, v.ended_at) for v in reversed(video.views))
+    return VideoRow(key=video.class_no, viewers=len({v.operator for v in video.views if v.operator}),
+                    views=len(video.views), watching=len(video.watching(now, policy)),
+                    first_started=min(starts, default=None), last_ended=max(ends, default=None),
+                    last_activity=max(starts + ends, default=None), detail=detail)
+
+
+class VideosModel(KeyedTableModel):
+    # No audience size per video: the 111/112 totalusernum counts the whole site (§4).
+    COLUMNS = ("key", "viewers", "views", "watching", "first_started", "last_ended")
+    DETAIL_CAP = 30
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._headers = {"key": self.tr("VOD (ClassNo)"), "viewers": self.tr("Viewers"),
+                         "views": self.tr("Views"), "watching": self.tr("Watching now"),
+                         "first_started": self.tr("First started"), "last_ended": self.tr("Last ended")}
+
+    def headers(self) -> dict[str, str]:
+        return self._headers
+
+    def text(self, row: VideoRow, column: str) -> str:
+        if column == "key":
+            return one_line(row.key, 64)
+        if column in ("first_started", "last_ended"):
+            return when(getattr(row, column))
+        return str(getattr(row, column))
+
+    def foreground(self, row: VideoRow, column: str) -> QColor | None:
+        return QColor("#2e7d32") if column == "watching" and row.watching else None
+
+    def tooltip(self, row: VideoRow, column: str) -> str | None:
+        if column == "last_ended":
+            return self.tr("112 can come up to a minute or more after the viewer stopped.")
+        if column not in ("key", "viewers", "views"):
+            return None
+        lines = []
+        for viewer, started, ended in row.detail[:self.DETAIL_CAP]:
+            lines.append(self.tr("{}: {} – {}").format(
+                one_line(viewer, 64) or self.tr("unknown user"),
+                when(started) if started is not None else self.tr("start not seen"),
+                when(ended) if ended is not None else self.tr("not ended")))
+        if len(row.detail) > self.DETAIL_CAP:
+            lines.append(self.tr("… and {} more").format(len(row.detail) - self.DETAIL_CAP))
+        return plain_tip("\n".join(lines))     # viewer IDs come from the outside
+
+    def centred(self, column: str) -> bool:
+        return column != "key"
