@@ -139,6 +139,11 @@ class LessonPanel(QWidget):
         self.timeline.refresh()
         self._update_header()
 
+    def roll(self, ticks_per_round: int, now: float | None = None) -> None:
+        """Called on every refresh tick: a slice of the roster catches up with the clock."""
+        if self.state is not None:
+            self.roster.refresh_rolling(ticks_per_round, now)
+
     def _update_header(self) -> None:
         state = self.state
         if state is None:

@@ -18,8 +18,9 @@ from ..models.labels import school_timezone
 from ..models.live_lessons_model import CLASS_ID_ROLE, SORT_ROLE, LiveLessonsModel, LiveRow, live_row
 from .lesson_panel import LessonPanel, table_view
 
-REFRESH_MS = 500          # at most this often, and only when something changed
-FULL_REFRESH_MS = 15_000  # attended time runs on, lessons stop being live without a push
+REFRESH_MS = 500          # at most this often
+FULL_REFRESH_MS = 15_000  # the table: lessons stop being live without a push
+ROSTER_ROUND = FULL_REFRESH_MS // REFRESH_MS   # ticks for the open roster's rolling refresh
 
 
 class LiveView(QWidget):
@@ -74,7 +75,7 @@ class LiveView(QWidget):
         bridge.pushApplied.connect(self._on_push)
         bridge.alarmChanged.connect(self._on_alarm)
         self._timer = QTimer(self)
-        self._timer.timeout.connect(self._refresh_if_dirty)
+        self._timer.timeout.connect(self._tick)
         self._timer.start(REFRESH_MS)
         self._full_timer = QTimer(self)
         self._full_timer.timeout.connect(self.refresh_all)
@@ -101,14 +102,15 @@ class LiveView(QWidget):
 
     # --- refresh ----------------------------------------------------------------------------
     def refresh_all(self) -> None:
+        """Every row of the table; the open roster catches up in slices (_tick)."""
         self._rows.clear()
-        self._dirty_users = None
         self._alarms_dirty = True
         self._refresh()
 
-    def _refresh_if_dirty(self) -> None:
+    def _tick(self) -> None:
         if self._dirty_lessons or self._alarms_dirty or self._dirty_users != set():
             self._refresh()
+        self.panel.roll(ROSTER_ROUND)
 
     def _refresh(self, now: float | None = None) -> None:
         now = time.time() if now is None else now
