@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QTimer, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 
@@ -74,6 +74,10 @@ class AlarmTray(QObject):
             self.icon.messageClicked.connect(self.activated.emit)
             self.icon.show()
         self.tooltip = ""
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(250)
+        self._refresh_timer.timeout.connect(self.refresh)
         bridge.alarmChanged.connect(self.on_alarm)
         self.refresh()
 
@@ -92,7 +96,8 @@ class AlarmTray(QObject):
             self.icon.setIcon(badge_icon(len(open_alarms), critical))
 
     def on_alarm(self, alarm: Alarm) -> None:
-        self.refresh()
+        if not self._refresh_timer.isActive():   # badge and tooltip: a few times a second at most
+            self._refresh_timer.start()
         occurrence = (alarm.key, alarm.since)
         wanted = alarm.severity >= Severity.CRITICAL or alarm.kind in NOTIFY_KINDS
         if not alarm.open or alarm.acknowledged or not wanted or occurrence in self._notified:

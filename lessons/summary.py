@@ -33,7 +33,7 @@ def _muted(state: LessonState, p: Participant) -> bool:
     return bool(latest and latest.on)
 
 
-def _participant_row(state: LessonState, p: Participant, until: int, end_time: int | None,
+def participant_row(state: LessonState, p: Participant, until: int, end_time: int | None,
                      start: int | None) -> dict[str, Any]:
     identity = _identity(state, p)
     primary = p.primary()
@@ -101,7 +101,7 @@ def summary(state: LessonState, now: float | None = None) -> dict[str, Any]:
             until = min(until, close_time)
     start = state.start_time
 
-    participants = sorted((_participant_row(state, p, until, end_time, start)
+    participants = sorted((participant_row(state, p, until, end_time, start)
                            for p in state.participants.values()), key=_sort_key)
     names = {row["uid"]: row["name"] for row in participants}
 

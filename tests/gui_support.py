@@ -29,6 +29,7 @@ or from a developer's real settings.
 from __future__ import annotations
 
 import asyncio
+import gc
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -105,6 +106,11 @@ def run_gui(qapp, data_dir: Path, scenario: Callable[[GuiApp], Awaitable[Any]], 
             return loop.run_until_complete(asyncio.wait_for(_session(data_dir, scenario, size), timeout))
     finally:
         asyncio.set_event_loop(None)
+        # The closed loop and the deleted window sit in reference cycles; if the GC
+        # collected them later from a reader thread, a QObject destructor would run
+        # off its thread and leave a timer behind that crashes a later test's loop
+        # (QTimerInfoList::activateTimers, seen with gdb). Collect here, on the main thread.
+        gc.collect()
 
 
 async def _session(data_dir: Path, scenario: Callable[[GuiApp], Awaitable[Any]],

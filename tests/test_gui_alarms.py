@@ -9,7 +9,6 @@ from monitor.alarm_model import Alarm
 from protocol.classin import is_ack
 
 from .gui_support import GuiApp, gui_settings, run_gui  # noqa: F401
-from .gui_views_support import collect_on_main_thread  # noqa: F401
 from .helpers import SID, new_push
 
 
@@ -44,7 +43,9 @@ def test_bad_safekey_raises_stuck_push_and_release_clears_it(qapp, data_dir, gui
         await app.wait_until(lambda: "Released" in details.feedback.text())
         status, answer = await _send(app, push)
         assert status == 200 and is_ack(orjson.dumps(answer))
-        await app.wait_until(lambda: not alarm.open)
+        # The view applies alarm changes in batches, a few times a second.
+        await app.wait_until(lambda: not alarm.open and "0 open alarm(s)" in view.tray.tooltip
+                             and "resolved" in view.model.index(0, view.model.STATE).data())
         assert view.model.rowCount() == 1        # resolved alarms stay for the session
         assert "resolved" in view.model.index(0, view.model.STATE).data()
         assert not details.release.isEnabled()
@@ -67,5 +68,6 @@ def test_help_request_needs_acknowledging(qapp, data_dir, gui_settings):  # noqa
         assert view.model.index(0, view.model.STATE).data() == "needs acknowledging"
         assert "老师，我听不到声音" in view.details.detail.text()
         view.details.acknowledge.click()
-        assert alarm.acknowledged and not view.details.acknowledge.isEnabled()
+        await app.wait_until(lambda: not view.details.acknowledge.isEnabled())
+        assert alarm.acknowledged
     run_gui(qapp, data_dir, scenario)

@@ -12,7 +12,6 @@ from gui.models.gensee_models import AttendeesModel, QaModel, RoomsModel, Videos
 
 from .gensee_support import CLIENT, CONF, ORGANIZER, VIDEO, WEB, gensee_fixture, sequence
 from .gui_support import GuiApp, gui_settings, run_gui  # noqa: F401  (gui_settings is a fixture)
-from .gui_views_support import collect_on_main_thread  # noqa: F401
 
 WEB_QUESTION = "老师，影子为什么下午更长？"
 WEB_NAME = "陈小雨"

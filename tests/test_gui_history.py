@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 
 from .gui_support import GuiApp, gui_settings, run_gui  # noqa: F401
-from .gui_views_support import collect_on_main_thread  # noqa: F401
 from .helpers import new_push
 
 CLASS_ID = 913370001

@@ -14,7 +14,6 @@ from PySide6.QtGui import QGuiApplication
 from protocol.classin import is_ack
 
 from .gui_support import GuiApp, gui_settings, run_gui  # noqa: F401
-from .gui_views_support import collect_on_main_thread  # noqa: F401
 from .helpers import new_push
 
 

@@ -10,7 +10,6 @@ from monitor import alarm_config
 from storage.config import ConfigStore
 
 from .gui_support import GuiApp, gui_settings, run_gui  # noqa: F401
-from .gui_views_support import collect_on_main_thread  # noqa: F401
 
 
 @pytest.fixture

@@ -29,11 +29,12 @@ class AlarmsModel(QAbstractTableModel):
         self.alarms: list[Alarm] = []
 
     # -- feeding ------------------------------------------------------------------------
-    def update_alarm(self, alarm: Alarm) -> None:
-        """Raised, updated, acknowledged or resolved: re-sort (a few hundred rows at most)."""
+    def update_alarms(self, alarms: list[Alarm]) -> None:
+        """Raised, updated, acknowledged or resolved: one re-sort for a whole batch
+        (a few hundred rows at most; busy minutes bring many changes at once)."""
         self.beginResetModel()
-        if alarm not in self.alarms:
-            self.alarms.append(alarm)
+        known = {a.key for a in self.alarms}
+        self.alarms.extend(a for a in alarms if a.key not in known)
         self.alarms.sort(key=_order)
         self.endResetModel()
 

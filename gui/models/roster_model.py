@@ -18,7 +18,7 @@ from PySide6.QtGui import QBrush, QColor
 from lessons.participant import Participant
 from lessons.state import LessonState
 # The per-user row of the lesson summary: the same numbers as the export.
-from lessons.summary import _participant_row as participant_row
+from lessons.summary import participant_row
 
 from ..formatting import duration
 from .labels import device_label, identity_label

@@ -3,12 +3,13 @@ happened, since when, how often and what to do, with the one-click fixes
 (Release a stuck push, Fix the school's secret, Acknowledge)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtCore import QTimer, QItemSelection, Qt
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 from qasync import asyncSlot
 
 from monitor.alarm_model import Alarm
 
+from ..columns import fit_columns
 from ..alarm_texts import RESOLVED_COLOUR, SEVERITY_COLOURS, AlarmTexts
 from ..bridge import MonitorBridge
 from ..models.alarms_model import ALARM_ROLE, AlarmsModel
@@ -97,7 +98,6 @@ class AlarmsView(QWidget):
         self.texts = AlarmTexts(bridge.monitor, self)
         self.model = AlarmsModel(self.texts, self)
         self.table = table_view(self.model, sortable=False)    # the model keeps open-first order
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(AlarmsModel.TITLE, QHeaderView.Stretch)
         self.details = AlarmDetails(self.texts)
         self.summary = QLabel()
@@ -119,8 +119,15 @@ class AlarmsView(QWidget):
 
         self.tray = AlarmTray(bridge, self.texts, self)
         self.tray.activated.connect(self.bring_forward)
-        for alarm in bridge.monitor.alarms.alarms.values():
-            self.model.update_alarm(alarm)
+        # Alarm changes come in bursts (every push of a busy lesson may touch one):
+        # apply them together, a few times a second at most.
+        self._pending: dict[str, Alarm] = {}
+        self._apply_timer = QTimer(self)
+        self._apply_timer.setSingleShot(True)
+        self._apply_timer.setInterval(250)
+        self._apply_timer.timeout.connect(self._apply_pending)
+        self.model.update_alarms(list(bridge.monitor.alarms.alarms.values()))
+        fit_columns(self.table)
         self._update_summary()
 
     def title(self) -> str:
@@ -131,12 +138,21 @@ class AlarmsView(QWidget):
 
     # -- feed ---------------------------------------------------------------------------------
     def on_alarm(self, alarm: Alarm) -> None:
+        self._pending[alarm.key] = alarm
+        if not self._apply_timer.isActive():
+            self._apply_timer.start()
+
+    def _apply_pending(self) -> None:
+        changed = list(self._pending.values())
+        self._pending.clear()
         selected = self.details.alarm
-        self.model.update_alarm(alarm)
+        first = self.model.rowCount() == 0
+        self.model.update_alarms(changed)
+        fit_columns(self.table)
         if selected is not None:
             self.select(selected.key)
-        elif self.model.rowCount() == 1:
-            self.select(alarm.key)     # the first alarm of the session: show it at once
+        elif first and changed:
+            self.select(self.model.alarms[0].key)   # the first alarm of the session: show it at once
         self._update_summary()
 
     def _update_summary(self) -> None:

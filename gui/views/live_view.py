@@ -16,6 +16,7 @@ from ..bridge import MonitorBridge
 from ..columns import fit_columns
 from ..models.labels import school_timezone
 from ..models.live_lessons_model import CLASS_ID_ROLE, SORT_ROLE, LiveLessonsModel, LiveRow, live_row
+from .gensee_view import LiveRoomsStrip
 from .lesson_panel import LessonPanel, table_view
 
 REFRESH_MS = 500          # at most this often
@@ -63,6 +64,10 @@ class LiveView(QWidget):
         bar.addWidget(self.summary)
         top_layout.addLayout(bar)
         top_layout.addWidget(self.table, 1)
+        # Gensee rooms live now, beside the ClassIn lessons (hidden when none are live).
+        self.gensee_rooms = LiveRoomsStrip(
+            bridge, open_room=lambda class_no: window.show_view("gensee").select_room(class_no))
+        top_layout.addWidget(self.gensee_rooms)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(top)
         split.addWidget(self.panel)
