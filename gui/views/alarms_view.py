@@ -4,6 +4,7 @@ happened, since when, how often and what to do, with the one-click fixes
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, QItemSelection, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 from qasync import asyncSlot
 
@@ -133,6 +134,10 @@ class AlarmsView(QWidget):
     def title(self) -> str:
         return self.tr("Alarms")
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        fit_columns(self.table)
+
     async def shutdown(self) -> None:
         self.tray.hide()      # a tray icon outliving the window would look like a running app
 
@@ -148,7 +153,8 @@ class AlarmsView(QWidget):
         selected = self.details.alarm
         first = self.model.rowCount() == 0
         self.model.update_alarms(changed)
-        fit_columns(self.table)
+        if self.isVisible():   # sizing reads every row: only for someone looking
+            fit_columns(self.table)
         if selected is not None:
             self.select(selected.key)
         elif first and changed:
