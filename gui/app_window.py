@@ -7,7 +7,7 @@ import time
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow,
-                               QSplitter, QStackedWidget, QVBoxLayout, QWidget)
+                               QStackedWidget, QVBoxLayout, QWidget)
 
 from .bridge import MonitorBridge
 from .formatting import ago, local_time
@@ -75,7 +75,8 @@ class AppWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
-        self.nav.setFixedWidth(180)
+        self.nav.setFixedWidth(170)
+        self.nav.setStyleSheet("QListWidget#nav { font-size: 11pt; } QListWidget#nav::item { padding: 6px 8px; }")
         self.stack = QStackedWidget()
         self.views = {}
         for key, cls in view_classes():
@@ -85,15 +86,16 @@ class AppWindow(QMainWindow):
             self.nav.addItem(QListWidgetItem(view.title()))
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
 
-        body = QSplitter()
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
         body.addWidget(self.nav)
-        body.addWidget(self.stack)
-        body.setStretchFactor(1, 1)
+        body.addWidget(self.stack, 1)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.banner)
-        layout.addWidget(body, 1)
+        layout.addLayout(body, 1)
         self.setCentralWidget(central)
         self.status = StatusBar(self, bridge)
         self._restore()
