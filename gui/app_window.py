@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow,
                                QStackedWidget, QVBoxLayout, QWidget)
 
 from .bridge import MonitorBridge
+from .timers import every
 from .formatting import ago, local_time
 from .views import view_classes
 
 
-class StatusBar:
-    """Receiver URL, public URL, pushes in the last minute, last push, open alarms."""
+class StatusBar(QObject):
+    """Receiver URL, public URL, pushes in the last minute, last push, open alarms.
+    A QObject for `self.tr` (context "StatusBar", as lupdate sees it)."""
 
     def __init__(self, window: QMainWindow, bridge: MonitorBridge):
+        super().__init__(window)
         self.bridge = bridge
         bar = window.statusBar()
         self.local = QLabel()
@@ -29,32 +32,32 @@ class StatusBar:
             label.setTextInteractionFlags(Qt.TextSelectableByMouse)
             bar.addWidget(label)
         bar.addPermanentWidget(self.alarms)
-        self.timer = QTimer(window)
-        self.timer.timeout.connect(self.refresh)
-        self.timer.start(1000)
+        self.timer = every(window, 1000, self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
-        tr = self.local.tr
         receiver = self.bridge.monitor.receiver
         url = receiver.url
-        self.local.setText(tr("Receiver: {}/classin").format(url) if url else tr("Receiver: not running"))
+        self.local.setText(self.tr("Receiver: {}/classin").format(url) if url
+                           else self.tr("Receiver: not running"))
         tunnel = self.bridge.monitor.tunnel
         if tunnel is None:
-            self.public.setText(tr("Public: no tunnel"))
+            self.public.setText(self.tr("Public: no tunnel"))
         elif tunnel.status.public_url:
-            self.public.setText(tr("Public: {} ({})").format(tunnel.status.public_url, tunnel.status.state.value))
+            self.public.setText(self.tr("Public: {} ({})").format(
+                tunnel.status.public_url, tunnel.status.state.value))
         else:
-            self.public.setText(tr("Public: tunnel {}").format(tunnel.status.state.value))
+            self.public.setText(self.tr("Public: tunnel {}").format(tunnel.status.state.value))
         stats = receiver.stats
-        self.rate.setText(tr("%n push(es) in the last minute", "", stats.pushes_last_minute()))
+        self.rate.setText(self.tr("%n push(es) in the last minute", "", stats.pushes_last_minute()))
         if stats.last_push_at:
-            self.last.setText(tr("Last push: {} ({})").format(local_time(stats.last_push_at), ago(stats.last_push_at)))
+            self.last.setText(self.tr("Last push: {} ({})").format(
+                local_time(stats.last_push_at), ago(stats.last_push_at)))
         else:
-            self.last.setText(tr("Last push: none yet"))
+            self.last.setText(self.tr("Last push: none yet"))
         open_alarms = self.bridge.monitor.alarms.open_alarms()
         critical = sum(1 for a in open_alarms if a.severity >= 2)
-        self.alarms.setText(tr("%n open alarm(s)", "", len(open_alarms)))
+        self.alarms.setText(self.tr("%n open alarm(s)", "", len(open_alarms)))
         self.alarms.setStyleSheet("color: white; background: #c62828; padding: 0 6px; font-weight: bold;"
                                   if critical else "")
 

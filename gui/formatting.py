@@ -8,10 +8,6 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QCoreApplication
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("formatting", text)
-
-
 def local_time(unix: float | None, tz: str | None = None, with_date: bool = False) -> str:
     """A time in the school's zone (or the PC's when no zone is known)."""
     if unix is None:
@@ -33,7 +29,7 @@ def duration(seconds: float | None) -> str:
 def ago(unix: float, now: float | None = None) -> str:
     delta = max(0, int((time.time() if now is None else now) - unix))
     if delta < 60:
-        return _tr("{} s ago").format(delta)
+        return QCoreApplication.translate("formatting", "{} s ago").format(delta)
     if delta < 3600:
-        return _tr("{} min ago").format(delta // 60)
-    return _tr("{} h ago").format(delta // 3600)
+        return QCoreApplication.translate("formatting", "{} min ago").format(delta // 60)
+    return QCoreApplication.translate("formatting", "{} h ago").format(delta // 3600)

@@ -7,10 +7,11 @@ import asyncio
 import logging
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 from qasync import asyncSlot
 
 from .worker import in_thread
+from .timers import coalescing
 
 log = logging.getLogger(__name__)
 
@@ -30,10 +31,7 @@ class Loader(QObject):
         self._again = False
         self._idle = asyncio.Event()
         self._idle.set()
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(delay_ms)
-        self.timer.timeout.connect(self._run)
+        self.timer = coalescing(self, delay_ms, self._run)
 
     def request(self) -> None:
         if self.busy:

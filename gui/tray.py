@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 
@@ -17,6 +17,7 @@ from monitor.alarm_model import Alarm, Severity
 
 from .alarm_texts import SEVERITY_COLOURS, AlarmTexts
 from .bridge import MonitorBridge
+from .timers import coalescing
 
 NOTIFY_KINDS = ("help",)             # notified although not critical: a person is waiting
 ALARM_WAV = Path(__file__).resolve().parent.parent / "resources" / "sounds" / "alarm.wav"
@@ -74,10 +75,7 @@ class AlarmTray(QObject):
             self.icon.messageClicked.connect(self.activated.emit)
             self.icon.show()
         self.tooltip = ""
-        self._refresh_timer = QTimer(self)
-        self._refresh_timer.setSingleShot(True)
-        self._refresh_timer.setInterval(250)
-        self._refresh_timer.timeout.connect(self.refresh)
+        self._refresh_timer = coalescing(self, 250, self.refresh)
         bridge.alarmChanged.connect(self.on_alarm)
         self.refresh()
 

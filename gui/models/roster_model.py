@@ -265,19 +265,5 @@ class NameFilter(QSortFilterProxyModel):
         self.setFilterKeyColumn(0)
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
-    def refresh_rolling(self, ticks_per_round: int, now: float | None = None) -> None:
-        """Recompute the next 1/ticks_per_round of the rows (attended time runs
-        on without pushes) and re-sort after each full round. Spread over ticks:
-        all 500 rows at once was a 100 ms+ stall every 15 s."""
-        if self._state is None or not self._rows:
-            return
-        count = -(-len(self._rows) // ticks_per_round)
-        uids = {row["uid"] for row in self._rows[self._cursor:self._cursor + count]}
-        self._cursor += count
-        self.refresh(uids, now)
-        if self._cursor >= len(self._rows):
-            self._cursor = 0
-            self.sort(self._sort_column, self._sort_order)
-
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.sourceModel().sort(column, order)

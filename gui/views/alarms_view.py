@@ -3,7 +3,7 @@ happened, since when, how often and what to do, with the one-click fixes
 (Release a stuck push, Fix the school's secret, Acknowledge)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, QItemSelection, Qt
+from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 from qasync import asyncSlot
@@ -16,6 +16,7 @@ from ..bridge import MonitorBridge
 from ..models.alarms_model import ALARM_ROLE, AlarmsModel
 from ..tray import AlarmTray
 from .lesson_panel import table_view
+from ..timers import coalescing
 
 SECRET_REASONS = ("unknown_sid", "bad_safekey")
 
@@ -123,10 +124,7 @@ class AlarmsView(QWidget):
         # Alarm changes come in bursts (every push of a busy lesson may touch one):
         # apply them together, a few times a second at most.
         self._pending: dict[str, Alarm] = {}
-        self._apply_timer = QTimer(self)
-        self._apply_timer.setSingleShot(True)
-        self._apply_timer.setInterval(250)
-        self._apply_timer.timeout.connect(self._apply_pending)
+        self._apply_timer = coalescing(self, 250, self._apply_pending)
         self.model.update_alarms(list(bridge.monitor.alarms.alarms.values()))
         fit_columns(self.table)
         self._update_summary()

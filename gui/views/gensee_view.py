@@ -17,7 +17,7 @@ from typing import Callable
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QItemSelection, QModelIndex, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import QItemSelection, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QSplitter, QStyle,
                                QStyledItemDelegate, QTabWidget, QVBoxLayout, QWidget)
@@ -32,6 +32,7 @@ from ..models.gensee_models import (ENDED, KEY_ROLE, SORT_ROLE, AttendeesModel, 
                                     RoomsModel, StatusLabels, VideosModel, attendee_row, known_names, one_line,
                                     qa_rows, room_row, safe_time, video_row, when)
 from .lesson_panel import table_view
+from ..timers import every
 
 REFRESH_MS = 500          # at most this often, and only when a call came
 FULL_REFRESH_MS = 15_000  # statuses and "inside now" change with time alone
@@ -245,12 +246,8 @@ class GenseeView(QWidget):
         self._build_layout()
 
         bridge.genseeCall.connect(self._on_call)
-        self._timer = QTimer(self)
-        self._timer.timeout.connect(self._refresh_if_dirty)
-        self._timer.start(REFRESH_MS)
-        self._full_timer = QTimer(self)
-        self._full_timer.timeout.connect(self._mark_dirty)
-        self._full_timer.start(FULL_REFRESH_MS)
+        self._timer = every(self, REFRESH_MS, self._refresh_if_dirty)
+        self._full_timer = every(self, FULL_REFRESH_MS, self._mark_dirty)
         self.refresh()
 
     def _build_layout(self) -> None:
@@ -501,12 +498,8 @@ class LiveRoomsStrip(QWidget):
         layout.addWidget(self.caption)
         layout.addWidget(self.table)
         bridge.genseeCall.connect(self._mark)
-        self._timer = QTimer(self)
-        self._timer.timeout.connect(self._refresh_if_dirty)
-        self._timer.start(REFRESH_MS)
-        self._full_timer = QTimer(self)
-        self._full_timer.timeout.connect(self._mark)
-        self._full_timer.start(FULL_REFRESH_MS)
+        self._timer = every(self, REFRESH_MS, self._refresh_if_dirty)
+        self._full_timer = every(self, FULL_REFRESH_MS, self._mark)
         self.refresh()
 
     def _mark(self, *_args: object) -> None:

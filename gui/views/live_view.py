@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QItemSelection, QModelIndex, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import QItemSelection, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QLineEdit, QSplitter, QVBoxLayout, QWidget
 
 from lessons.events import Event
@@ -18,6 +18,7 @@ from ..models.labels import school_timezone
 from ..models.live_lessons_model import CLASS_ID_ROLE, SORT_ROLE, LiveLessonsModel, LiveRow, live_row
 from .gensee_view import LiveRoomsStrip
 from .lesson_panel import LessonPanel, table_view
+from ..timers import every
 
 REFRESH_MS = 500          # at most this often
 FULL_REFRESH_MS = 15_000  # the table: lessons stop being live without a push
@@ -79,12 +80,8 @@ class LiveView(QWidget):
 
         bridge.pushApplied.connect(self._on_push)
         bridge.alarmChanged.connect(self._on_alarm)
-        self._timer = QTimer(self)
-        self._timer.timeout.connect(self._tick)
-        self._timer.start(REFRESH_MS)
-        self._full_timer = QTimer(self)
-        self._full_timer.timeout.connect(self.refresh_all)
-        self._full_timer.start(FULL_REFRESH_MS)
+        self._timer = every(self, REFRESH_MS, self._tick)
+        self._full_timer = every(self, FULL_REFRESH_MS, self.refresh_all)
         self.refresh_all()
 
     def title(self) -> str:

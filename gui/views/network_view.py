@@ -8,7 +8,7 @@ import asyncio
 import logging
 import time
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QListView, QPushButton, QSplitter,
                                QVBoxLayout, QWidget)
 
@@ -22,6 +22,7 @@ from ..models.net_series import NetSeries, load_series
 from ..models.net_users_model import MAX_CHECKED, NetUsersModel
 from ..worker import in_thread
 from .net_charts import NetCharts
+from ..timers import every
 
 log = logging.getLogger(__name__)
 
@@ -107,9 +108,7 @@ class NetworkView(QWidget):
         layout.addWidget(split, 1)
 
         bridge.pushApplied.connect(self._on_push)
-        self._timer = QTimer(self)
-        self._timer.timeout.connect(self._redraw_if_dirty)
-        self._timer.start(REDRAW_MS)
+        self._timer = every(self, REDRAW_MS, self._redraw_if_dirty)
         self._shown_once = False
 
     def title(self) -> str:

@@ -6,7 +6,7 @@ re-reads within a second: a school added here is accepted at once. With no
 school configured the view opens on the first-run page instead."""
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, QUrl, Qt
+from PySide6.QtCore import QCoreApplication, QTimer, QUrl, Qt
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDoubleSpinBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox, QStackedWidget,
@@ -19,6 +19,7 @@ from storage.config import PORT_SETTING, School
 from ..bridge import MonitorBridge
 from ..first_run import FirstRunPanel, describe_result, send_test_push
 from ..school_form import SchoolForm
+from ..timers import every
 
 GENSEE_ENDPOINTS = ("event", "vod", "qa", "qa-web", "rollcall", "end", "cobrowse")
 MASK = "••••••••"
@@ -27,7 +28,7 @@ MASK = "••••••••"
 def copy_row(text_widget: QLineEdit | QLabel, parent: QWidget) -> QHBoxLayout:
     """A read-only URL with a Copy button next to it."""
     row = QHBoxLayout()
-    button = QPushButton(parent.tr("Copy"))
+    button = QPushButton(QCoreApplication.translate("SettingsView", "Copy"))
     button.clicked.connect(lambda: QGuiApplication.clipboard().setText(text_widget.text()))
     row.addWidget(text_widget, 1)
     row.addWidget(button)
@@ -61,9 +62,7 @@ class SettingsView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.stack)
 
-        self.timer = QTimer(self)          # the receiver and tunnel URLs appear after start
-        self.timer.timeout.connect(self.refresh_urls)
-        self.timer.start(2000)
+        self.timer = every(self, 2000, self.refresh_urls)   # the receiver and tunnel URLs appear after start
         self.monitor.alarms.settings = keys.alarm_settings(self.config.current().settings)
         self._removed: School | None = None
         self.refresh_schools()
