@@ -16,6 +16,9 @@ class MonitorBridge(QObject):
     alarmChanged = Signal(object)
     # each stored Gensee call (payload dict) after monitor.gensee was fed with it
     genseeCall = Signal(object)
+    # tunnel.TunnelStatus of the current tunnel, or None once no tunnel is configured
+    # (Monitor relays whichever Tunnel object is current: nothing to re-attach here)
+    tunnelChanged = Signal(object)
 
     def __init__(self, monitor: Monitor, parent: QObject | None = None):
         super().__init__(parent)
@@ -24,3 +27,4 @@ class MonitorBridge(QObject):
         monitor.receiver.listeners.append(self.receiverEvent.emit)
         monitor.alarms.listeners.append(self.alarmChanged.emit)
         monitor.gensee_listeners.append(self.genseeCall.emit)
+        monitor.tunnel_listeners.append(self.tunnelChanged.emit)

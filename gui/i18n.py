@@ -22,3 +22,11 @@ def install_translator(app: QApplication) -> str:
             app.installTranslator(translator)
             _keep.append(translator)
     return locale.name()
+
+
+def remove_translators(app: QApplication) -> None:
+    """Undo install_translator (tests switch languages within one QApplication)."""
+    while _keep:
+        translator = _keep.pop()
+        app.removeTranslator(translator)
+        translator.deleteLater()

@@ -54,6 +54,7 @@ def run(args) -> int:
         gc.freeze()
         if args.demo and monitor.started:
             monitor.start_demo()
+            window.show_view("live")   # not the first-run page: the demo brings its own school
         await closed.wait()
         window.hide()
         await window.shutdown()

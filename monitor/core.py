@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
@@ -23,7 +24,7 @@ from storage.config import ConfigStore
 from storage.db import open_database
 from storage.queries import iter_pushes, parse_payload, recent_pushes
 from tunnel.service import Tunnel, TunnelState, TunnelStatus
-from tunnel.settings import TunnelSettings
+from tunnel.settings import SETTING_KEYS, TunnelSettings
 
 from .alarm_config import alarm_settings, thresholds
 from .alarms import AlarmCenter
@@ -64,18 +65,25 @@ class Monitor:
         # each stored Gensee call (payload) after it updated `gensee`
         self.gensee_listeners: list[Callable[[dict], None]] = []
         self.receiver.listeners.append(self._on_receiver_event)
+        # Every status of whichever tunnel is current, and None when the tunnel is
+        # removed: the GUI listens here, so replacing the Tunnel object needs no re-wiring.
+        self.tunnel_listeners: list[Callable[[TunnelStatus | None], None]] = []
+        # Extra Tunnel(...) keyword arguments for tunnels made here (tests: short intervals).
+        self.tunnel_options: dict[str, Any] = {}
+        self._tunnel_lock = asyncio.Lock()
         self.tunnel = self._make_tunnel()
         self._tick_task: asyncio.Task | None = None
         self._demo_task: asyncio.Task | None = None
         self._demo_stop = asyncio.Event()
         self.started = False
 
-    def _make_tunnel(self) -> Tunnel | None:
+    def _make_tunnel(self, settings: TunnelSettings | None = None) -> Tunnel | None:
         """The tunnel chosen in settings, started and stopped with the receiver."""
-        settings = TunnelSettings.from_settings(self.config.current().settings)
+        if settings is None:
+            settings = TunnelSettings.from_settings(self.config.current().settings)
         if not settings.provider or settings.provider == "none":
             return None
-        tunnel = Tunnel.attach(self.receiver, settings)
+        tunnel = Tunnel.attach(self.receiver, settings, **self.tunnel_options)
         tunnel.listeners.append(self._on_tunnel)
         return tunnel
 
@@ -83,6 +91,50 @@ class Monitor:
         healthy = status.state in (TunnelState.UP, TunnelState.STARTING, TunnelState.STOPPED)
         self.alarms.on_tunnel(healthy and not status.url_changed,
                               status.warning if status.url_changed else status.reason, time.time())
+        self._tell_tunnel_listeners(status)
+
+    def _tell_tunnel_listeners(self, status: TunnelStatus | None) -> None:
+        for listener in list(self.tunnel_listeners):
+            try:
+                listener(status)
+            except Exception:  # a broken view must not stop the tunnel
+                log.exception("tunnel listener failed")
+
+    async def apply_tunnel_settings(self, settings: TunnelSettings) -> None:
+        """Save `settings` and replace the running tunnel with one made from them
+        (none when no provider is chosen). A setup that cannot work (unknown
+        provider, missing program or option) raises TunnelConfigError before
+        anything is saved or stopped: the old tunnel keeps running."""
+        if settings.provider == "none":
+            settings = replace(settings, provider="")
+        if settings.provider:
+            # Without a receiver, so a failing check leaves receiver.services alone.
+            Tunnel(settings, lambda: self.receiver.url, **self.tunnel_options).check()
+        async with self._tunnel_lock:
+            def save(config) -> None:
+                for key in SETTING_KEYS.values():   # clear the keys the old provider used
+                    config.settings.pop(key, None)
+                config.settings.update(settings.to_settings())
+            await asyncio.get_running_loop().run_in_executor(None, self.config.update, save)
+
+            old, self.tunnel = self.tunnel, None
+            if old is not None:
+                # Still listened to while stopping: its STOPPED status clears the tunnel alarm.
+                try:
+                    await old.stop()
+                finally:
+                    if self._on_tunnel in old.listeners:
+                        old.listeners.remove(self._on_tunnel)
+                    if old in self.receiver.services:
+                        self.receiver.services.remove(old)
+            self.tunnel = self._make_tunnel(settings)
+            if self.tunnel is None:
+                self.alarms.on_tunnel(True, None, time.time())
+                self._tell_tunnel_listeners(None)
+                return
+            self._tell_tunnel_listeners(self.tunnel.status)
+            if self.started:   # else the receiver starts it with itself
+                await self.tunnel.start()
 
     # -- lifecycle ------------------------------------------------------------------------
     async def start(self) -> str:

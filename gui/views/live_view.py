@@ -44,7 +44,9 @@ class LiveView(QWidget):
         self.table = table_view(self.proxy)
         self.table.sortByColumn(self.model.COLUMNS.index("start"), Qt.SortOrder.DescendingOrder)
         # Few rows, but a push-driven refresh twice a second: size once new lessons come, not per change.
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setMinimumSectionSize(60)
         self.model.rowsInserted.connect(lambda *_: fit_columns(self.table))
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(self._open_index)
@@ -132,6 +134,8 @@ class LiveView(QWidget):
                 self._rows[lesson.class_id] = cached
             rows.append(cached)
         self.model.update(rows)
+        if self.panel.class_id is None and rows:
+            self.table.selectRow(0)     # nothing open yet: show the newest lesson's roster at once
         self.summary.setText(self.tr("%n live lesson(s)", "", len(rows)) if rows
                              else self.tr("No live lesson right now: lessons appear with their first push."))
         users, self._dirty_users = self._dirty_users, set()

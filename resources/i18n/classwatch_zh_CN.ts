@@ -4,39 +4,39 @@
 <context>
     <name>AlarmDetails</name>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="37"/>
+        <location filename="../../gui/views/alarms_view.py" line="38"/>
         <source>What to do</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/alarms_view.py" line="42"/>
-        <source>Acknowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>处理建议</translation>
     </message>
     <message>
         <location filename="../../gui/views/alarms_view.py" line="43"/>
-        <source>Release</source>
-        <translation type="unfinished"></translation>
+        <source>Acknowledge</source>
+        <translation>确认</translation>
     </message>
     <message>
         <location filename="../../gui/views/alarms_view.py" line="44"/>
+        <source>Release</source>
+        <translation>放行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/alarms_view.py" line="45"/>
         <source>Accept the next re-send of this push although it failed the check; it is stored and flagged, and the school&apos;s queue moves on.</source>
-        <translation type="unfinished"></translation>
+        <translation>接受此推送的下一次重发（尽管未通过校验）：它将被存储并标记，该学校的推送队列随即恢复。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="46"/>
+        <location filename="../../gui/views/alarms_view.py" line="47"/>
         <source>Fix secret…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/alarms_view.py" line="75"/>
-        <source>No alarm selected</source>
-        <translation type="unfinished"></translation>
+        <translation>修改密钥…</translation>
     </message>
     <message>
         <location filename="../../gui/views/alarms_view.py" line="76"/>
+        <source>No alarm selected</source>
+        <translation>未选择告警</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/alarms_view.py" line="77"/>
         <source>Alarms appear here when a push is refused, acknowledgements get lost, pushes stop during live lessons, or a classroom asks for help.</source>
-        <translation type="unfinished"></translation>
+        <translation>推送被拒收、应答丢失、上课期间推送中断或教室发出求助时，告警会显示在这里。</translation>
     </message>
 </context>
 <context>
@@ -44,412 +44,412 @@
     <message>
         <location filename="../../gui/alarm_texts.py" line="41"/>
         <source>unknown school (no SID)</source>
-        <translation type="unfinished"></translation>
+        <translation>未知学校（无 SID）</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="43"/>
         <source>school {}</source>
-        <translation type="unfinished"></translation>
+        <translation>学校 {}</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="47"/>
         <source>no lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>无课节</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="50"/>
         <source>lesson {}</source>
-        <translation type="unfinished"></translation>
+        <translation>课节 {}</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="54"/>
         <source>unknown user</source>
-        <translation type="unfinished"></translation>
+        <translation>未知用户</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="65"/>
         <source>Critical</source>
-        <translation type="unfinished"></translation>
+        <translation>严重</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="65"/>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation>警告</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="66"/>
         <source>Info</source>
-        <translation type="unfinished"></translation>
+        <translation>提示</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="70"/>
         <source>resolved {}</source>
-        <translation type="unfinished"></translation>
+        <translation>已解除 {}</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="71"/>
         <source>acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>已确认</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="71"/>
         <source>open</source>
-        <translation type="unfinished"></translation>
+        <translation>未处理</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="77"/>
         <source>microphone: disabled or absent</source>
-        <translation type="unfinished"></translation>
+        <translation>麦克风：已禁用或不存在</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="78"/>
         <source>microphone: no sound data</source>
-        <translation type="unfinished"></translation>
+        <translation>麦克风：无声音数据</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="79"/>
         <source>microphone: chosen device abnormal</source>
-        <translation type="unfinished"></translation>
+        <translation>麦克风：所选设备异常</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="80"/>
         <source>speaker: disabled or absent</source>
-        <translation type="unfinished"></translation>
+        <translation>扬声器：已禁用或不存在</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="81"/>
         <source>speaker: abnormal</source>
-        <translation type="unfinished"></translation>
+        <translation>扬声器：异常</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="82"/>
         <source>speaker: chosen device abnormal</source>
-        <translation type="unfinished"></translation>
+        <translation>扬声器：所选设备异常</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="83"/>
         <source>camera: disabled or absent</source>
-        <translation type="unfinished"></translation>
+        <translation>摄像头：已禁用或不存在</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="84"/>
         <source>camera: no picture</source>
-        <translation type="unfinished"></translation>
+        <translation>摄像头：无画面</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="85"/>
         <source>camera: chosen device abnormal</source>
-        <translation type="unfinished"></translation>
+        <translation>摄像头：所选设备异常</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="86"/>
         <source>no camera found</source>
-        <translation type="unfinished"></translation>
+        <translation>未找到摄像头</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="87"/>
         <source>no microphone found</source>
-        <translation type="unfinished"></translation>
+        <translation>未找到麦克风</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="88"/>
         <source>delay test timed out</source>
-        <translation type="unfinished"></translation>
+        <translation>延迟测试超时</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="89"/>
         <source>device plugged/unplugged during the lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>课中有设备插拔</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="90"/>
         <source>device check interrupted</source>
-        <translation type="unfinished"></translation>
+        <translation>设备检测中断</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="91"/>
         <source>media over TCP (UDP blocked?)</source>
-        <translation type="unfinished"></translation>
+        <translation>音视频走 TCP（UDP 可能被封锁）</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="92"/>
         <source>trouble starts at: the user&apos;s home network</source>
-        <translation type="unfinished"></translation>
+        <translation>问题起点：用户家庭网络</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="93"/>
         <source>trouble starts at: the internet provider</source>
-        <translation type="unfinished"></translation>
+        <translation>问题起点：网络运营商</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="94"/>
         <source>trouble starts at: the path to ClassIn</source>
-        <translation type="unfinished"></translation>
+        <translation>问题起点：到 ClassIn 的线路</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="99"/>
         <source>delay {} ms</source>
-        <translation type="unfinished"></translation>
+        <translation>延迟 {} ms</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="100"/>
         <source>packet loss {}%</source>
-        <translation type="unfinished"></translation>
+        <translation>丢包 {}%</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="101"/>
         <source>{}% of network probes degraded</source>
-        <translation type="unfinished"></translation>
+        <translation>{}% 的网络探测质量下降</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="102"/>
         <source>CPU overloaded {}% of the time</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU 过载时间占 {}%</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="116"/>
         <source>Since {}, last {}, {} time(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>首次 {}，最近 {}，共 {} 次。</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="124"/>
         <source>a body that cannot be read as a push (no Cmd, no ClassID)</source>
-        <translation type="unfinished"></translation>
+        <translation>无法解析为推送的内容（无 Cmd、无 ClassID）</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="126"/>
         <source>Cmd {}, ClassID {}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cmd {}，ClassID {}</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="129"/>
         <source>ClassIn queue blocked: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>ClassIn 推送队列阻塞：{}</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="131"/>
         <source>Refused push: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>被拒收的推送：{}</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="132"/>
         <source>First refused: {}; ClassIn has sent it {} time(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>首次拒收：{}；ClassIn 已发送 {} 次。</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="134"/>
         <source>Why: {} (we answered HTTP {}).</source>
-        <translation type="unfinished"></translation>
+        <translation>原因：{}（我们返回了 HTTP {}）。</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="135"/>
         <source>ClassIn re-sends it every 10 s and sends nothing else from this school until it is accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>ClassIn 每 10 秒重发一次，在它被接收之前不会再推送该学校的任何其他数据。</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="138"/>
         <source>The body could not be kept in quarantine (storage failure).</source>
-        <translation type="unfinished"></translation>
+        <translation>推送内容未能存入隔离区（存储失败）。</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="140"/>
         <source>This SID is not configured. Add the school with its SECRET in Settings; the next re-send is then accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>此 SID 尚未配置。请在“设置”中添加该学校及其 SECRET，下一次重发即会被接收。</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="142"/>
         <source>The SafeKey does not match the secret saved for this school: the secret is probably wrong or was changed in ClassIn. Fix it in Settings (&quot;Fix secret…&quot;); the next re-send is then accepted. Release only if you trust the sender.</source>
-        <translation type="unfinished"></translation>
+        <translation>SafeKey 与该学校保存的密钥不匹配：密钥可能有误，或已在 ClassIn 中更改。请在“设置”中修改（“修改密钥…”），下一次重发即会被接收。仅在信任发送方时才放行。</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="145"/>
         <source>The push has no usable TimeStamp, so its SafeKey cannot be checked. If it is genuine, Release it: the next re-send is stored and flagged.</source>
-        <translation type="unfinished"></translation>
+        <translation>该推送没有可用的 TimeStamp，无法校验 SafeKey。如确认推送真实，请放行：下一次重发将被存储并标记。</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="147"/>
         <source>The body is not JSON and will never be readable. Release it: the next re-send is stored as text and flagged, and the queue moves on.</source>
-        <translation type="unfinished"></translation>
+        <translation>推送内容不是 JSON，永远无法解析。请放行：下一次重发将以文本形式存储并标记，队列随即恢复。</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="149"/>
         <source>The body is JSON but not an object. Release it: the next re-send is stored and flagged, and the queue moves on.</source>
-        <translation type="unfinished"></translation>
+        <translation>推送内容是 JSON 但不是对象。请放行：下一次重发将被存储并标记，队列随即恢复。</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="151"/>
         <source>The body is over the size limit. Release it so the queue moves on, or raise the limit if such pushes are expected.</source>
-        <translation type="unfinished"></translation>
+        <translation>推送内容超出大小限制。请放行以恢复队列；如果此类推送属正常情况，请提高限制。</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="153"/>
         <source>Release it so the queue moves on; the next re-send is flagged.</source>
-        <translation type="unfinished"></translation>
+        <translation>请放行以恢复队列；下一次重发将被标记。</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="158"/>
         <source>Pushes re-sent: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>推送被重发：{}</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="159"/>
         <source>ClassIn sent {} push(es) again that we had already stored and acknowledged (last: Cmd {}).</source>
-        <translation type="unfinished"></translation>
+        <translation>ClassIn 重发了 {} 条我们已存储并应答过的推送（最近一条：Cmd {}）。</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="161"/>
         <source>Our acknowledgements do not reach ClassIn: check the tunnel (Public URL in the status bar). Nothing is counted twice. The alarm clears after 10 quiet minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>我们的应答未能送达 ClassIn：请检查隧道（状态栏中的公网地址）。数据不会重复计算。10 分钟内无重发后告警自动解除。</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="165"/>
         <source>No push from {} since {} although lessons are live.</source>
-        <translation type="unfinished"></translation>
+        <translation>{} 自 {} 起没有推送，但仍有课节正在上课。</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="168"/>
         <source>Tunnel: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>隧道：{}</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="169"/>
         <source>No pushes during live lessons: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>上课期间无推送：{}</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="170"/>
         <source>Check the tunnel and this PC&apos;s internet connection. ClassIn keeps the pushes queued and re-sends them once the URL answers.</source>
-        <translation type="unfinished"></translation>
+        <translation>请检查隧道和本机的网络连接。ClassIn 会将推送保留在队列中，待地址恢复响应后重发。</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="174"/>
         <source>Pushes cannot be stored</source>
-        <translation type="unfinished"></translation>
+        <translation>推送无法存储</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="175"/>
         <location filename="../../gui/alarm_texts.py" line="182"/>
         <source>Why: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>原因：{}</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="176"/>
         <source>Free disk space in the data folder ({}) or close programs locking the database. ClassIn retries (we answered HTTP 503), so nothing is lost meanwhile.</source>
-        <translation type="unfinished"></translation>
+        <translation>请清理数据文件夹（{}）所在磁盘的空间，或关闭占用数据库的程序。ClassIn 会重试（我们返回了 HTTP 503），期间不会丢失数据。</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="181"/>
         <source>The public URL does not reach this PC</source>
-        <translation type="unfinished"></translation>
+        <translation>公网地址无法访问本机</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="183"/>
         <source>Restart the tunnel or check this PC&apos;s internet connection. ClassIn queues pushes meanwhile and re-sends them.</source>
-        <translation type="unfinished"></translation>
+        <translation>请重启隧道或检查本机的网络连接。期间 ClassIn 会将推送排队并重发。</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="188"/>
         <source>From {} in {}.</source>
-        <translation type="unfinished"></translation>
+        <translation>来自 {}，课节：{}。</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="189"/>
         <source>Message: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>留言：{}</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="189"/>
         <source>(no text)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无内容）</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="192"/>
         <source>Concerns: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>涉及：{}</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="193"/>
         <source>Help request: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>求助：{}</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="194"/>
         <source>Contact the user or join the classroom, then Acknowledge.</source>
-        <translation type="unfinished"></translation>
+        <translation>请联系该用户或进入教室，然后点击“确认”。</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="198"/>
         <source>Device problem: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>设备问题：{}</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="199"/>
         <location filename="../../gui/alarm_texts.py" line="215"/>
         <source>In {}.</source>
-        <translation type="unfinished"></translation>
+        <translation>课节：{}。</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="200"/>
         <source>Ask the user to check the cable and the system&apos;s camera/microphone permissions, choose another device in ClassIn&apos;s device settings, or restart ClassIn.</source>
-        <translation type="unfinished"></translation>
+        <translation>请用户检查连接线和系统的摄像头/麦克风权限，在 ClassIn 的设备设置中换用其他设备，或重启 ClassIn。</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="206"/>
         <source>Ask the user to move closer to the Wi-Fi router, use a cable, or restart the router; stop downloads on the same network.</source>
-        <translation type="unfinished"></translation>
+        <translation>请用户靠近 Wi-Fi 路由器、改用网线或重启路由器，并停止同一网络中的下载。</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="208"/>
         <source>The internet provider is struggling: a mobile hotspot is the quickest way out.</source>
-        <translation type="unfinished"></translation>
+        <translation>网络运营商线路不佳：改用手机热点是最快的解决办法。</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="210"/>
         <source>The user&apos;s own network is fine; the route to ClassIn is not. Try a mobile hotspot or another network.</source>
-        <translation type="unfinished"></translation>
+        <translation>用户本地网络正常，但到 ClassIn 的线路有问题。请尝试手机热点或其他网络。</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="212"/>
         <source>Ask the user to close other programs and downloads and, if it persists, switch networks.</source>
-        <translation type="unfinished"></translation>
+        <translation>请用户关闭其他程序和下载；如问题持续，请更换网络。</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="214"/>
         <source>Network problem: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>网络问题：{}</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="219"/>
         <source>{} user(s) left abnormally (event 110) between {} and {}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{} 名用户异常退出（事件 110），时间 {} 至 {}。</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="222"/>
         <source>Users: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>用户：{}</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="223"/>
         <source>Many abnormal leaves in Gensee room {}</source>
-        <translation type="unfinished"></translation>
+        <translation>Gensee 直播间 {} 大量异常退出</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="224"/>
         <source>Likely a network or platform problem for the whole room: check Gensee&apos;s status and ask users to rejoin.</source>
-        <translation type="unfinished"></translation>
+        <translation>可能是整个直播间的网络或平台问题：请检查 Gensee 服务状态，并请用户重新进入。</translation>
     </message>
 </context>
 <context>
     <name>AlarmTray</name>
     <message>
-        <location filename="../../gui/tray.py" line="70"/>
+        <location filename="../../gui/tray.py" line="71"/>
         <source>Show alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>查看告警</translation>
     </message>
     <message>
-        <location filename="../../gui/tray.py" line="91"/>
+        <location filename="../../gui/tray.py" line="89"/>
         <source>ClassWatch — {} open alarm(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>ClassWatch — {} 条未处理告警</translation>
     </message>
 </context>
 <context>
@@ -457,78 +457,78 @@
     <message>
         <location filename="../../gui/models/alarms_model.py" line="53"/>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>级别</translation>
     </message>
     <message>
         <location filename="../../gui/models/alarms_model.py" line="53"/>
         <source>Alarm</source>
-        <translation type="unfinished"></translation>
+        <translation>告警</translation>
     </message>
     <message>
         <location filename="../../gui/models/alarms_model.py" line="53"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../../gui/models/alarms_model.py" line="53"/>
         <source>Since</source>
-        <translation type="unfinished"></translation>
+        <translation>开始</translation>
     </message>
     <message>
         <location filename="../../gui/models/alarms_model.py" line="54"/>
         <source>Last</source>
-        <translation type="unfinished"></translation>
+        <translation>最近</translation>
     </message>
     <message>
         <location filename="../../gui/models/alarms_model.py" line="54"/>
         <source>Count</source>
-        <translation type="unfinished"></translation>
+        <translation>次数</translation>
     </message>
     <message>
         <location filename="../../gui/models/alarms_model.py" line="71"/>
         <source>needs acknowledging</source>
-        <translation type="unfinished"></translation>
+        <translation>待确认</translation>
     </message>
 </context>
 <context>
     <name>AlarmsView</name>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="135"/>
+        <location filename="../../gui/views/alarms_view.py" line="133"/>
         <source>Alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="166"/>
+        <location filename="../../gui/views/alarms_view.py" line="164"/>
         <source>{} open alarm(s), {} this session</source>
-        <translation type="unfinished"></translation>
+        <translation>{} 条未处理告警，本次运行共 {} 条</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/alarms_view.py" line="198"/>
+        <source>Released. ClassIn&apos;s next re-send (within about 10 s) is accepted and flagged; this alarm then resolves.</source>
+        <translation>已放行。ClassIn 的下一次重发（约 10 秒内）将被接收并标记，随后此告警自动解除。</translation>
     </message>
     <message>
         <location filename="../../gui/views/alarms_view.py" line="200"/>
-        <source>Released. ClassIn&apos;s next re-send (within about 10 s) is accepted and flagged; this alarm then resolves.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/alarms_view.py" line="202"/>
         <source>Nothing to release: this push was already accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>无需放行：该推送已被接收。</translation>
     </message>
 </context>
 <context>
     <name>AppWindow</name>
     <message>
-        <location filename="../../gui/app_window.py" line="73"/>
+        <location filename="../../gui/app_window.py" line="72"/>
         <source>ClassWatch</source>
-        <translation type="unfinished"></translation>
+        <translation>ClassWatch</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="73"/>
+        <location filename="../../gui/app_window.py" line="72"/>
         <source> — demo</source>
-        <translation type="unfinished"></translation>
+        <translation> — 演示</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="127"/>
+        <location filename="../../gui/app_window.py" line="126"/>
         <source>The receiver could not start: {}. Choose another port in Settings or close the other program using it.</source>
-        <translation type="unfinished"></translation>
+        <translation>接收端无法启动：{}。请在“设置”中更换端口，或关闭占用该端口的程序。</translation>
     </message>
 </context>
 <context>
@@ -536,82 +536,82 @@
     <message>
         <location filename="../../gui/models/gensee_models.py" line="374"/>
         <source>User ID</source>
-        <translation type="unfinished"></translation>
+        <translation>用户 ID</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="374"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="374"/>
         <source>Inside now</source>
-        <translation type="unfinished"></translation>
+        <translation>当前在场</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="375"/>
         <source>Joins</source>
-        <translation type="unfinished"></translation>
+        <translation>进入</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="375"/>
         <source>Leaves</source>
-        <translation type="unfinished"></translation>
+        <translation>离开</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="375"/>
         <source>Abnormal</source>
-        <translation type="unfinished"></translation>
+        <translation>异常</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="376"/>
         <source>First joined</source>
-        <translation type="unfinished"></translation>
+        <translation>首次进入</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="376"/>
         <source>Last seen</source>
-        <translation type="unfinished"></translation>
+        <translation>最后活动</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="389"/>
         <location filename="../../gui/models/gensee_models.py" line="403"/>
         <source>● inside</source>
-        <translation type="unfinished"></translation>
+        <translation>● 在场</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="391"/>
         <location filename="../../gui/models/gensee_models.py" line="403"/>
         <source>stayed to the end</source>
-        <translation type="unfinished"></translation>
+        <translation>留到结束</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="392"/>
         <location filename="../../gui/models/gensee_models.py" line="403"/>
         <source>⚠ dropped out</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ 异常掉线</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="392"/>
         <location filename="../../gui/models/gensee_models.py" line="403"/>
         <source>left</source>
-        <translation type="unfinished"></translation>
+        <translation>已离开</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="393"/>
         <location filename="../../gui/models/gensee_models.py" line="404"/>
         <source>left (end page)</source>
-        <translation type="unfinished"></translation>
+        <translation>已离开（结束页）</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="431"/>
         <source>Gensee status calls carry no names: names come from Q&amp;A and end pages.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gensee 状态回调不含姓名：姓名来自问答和结束页。</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="433"/>
         <source>By this session&apos;s joins (101) and leaves (107, 110, end page).</source>
-        <translation type="unfinished"></translation>
+        <translation>依据本场的进入（101）和离开（107、110、结束页）统计。</translation>
     </message>
 </context>
 <context>
@@ -619,128 +619,128 @@
     <message>
         <location filename="../../gui/models/checks_model.py" line="44"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../../gui/models/checks_model.py" line="44"/>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>用户</translation>
     </message>
     <message>
         <location filename="../../gui/models/checks_model.py" line="44"/>
         <source>UID</source>
-        <translation type="unfinished"></translation>
+        <translation>UID</translation>
     </message>
     <message>
         <location filename="../../gui/models/checks_model.py" line="44"/>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>手机号</translation>
     </message>
     <message>
         <location filename="../../gui/models/checks_model.py" line="44"/>
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation>检测类型</translation>
     </message>
     <message>
         <location filename="../../gui/models/checks_model.py" line="45"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <location filename="../../gui/models/checks_model.py" line="45"/>
         <source>Microphone</source>
-        <translation type="unfinished"></translation>
+        <translation>麦克风</translation>
     </message>
     <message>
         <location filename="../../gui/models/checks_model.py" line="45"/>
         <source>Speaker</source>
-        <translation type="unfinished"></translation>
+        <translation>扬声器</translation>
     </message>
     <message>
         <location filename="../../gui/models/checks_model.py" line="45"/>
         <source>Camera</source>
-        <translation type="unfinished"></translation>
+        <translation>摄像头</translation>
     </message>
     <message>
         <location filename="../../gui/models/checks_model.py" line="45"/>
         <source>Delay</source>
-        <translation type="unfinished"></translation>
+        <translation>延迟</translation>
     </message>
     <message>
         <location filename="../../gui/models/checks_model.py" line="46"/>
         <source>Loss</source>
-        <translation type="unfinished"></translation>
+        <translation>丢包</translation>
     </message>
     <message>
         <location filename="../../gui/models/checks_model.py" line="46"/>
         <source>Problems</source>
-        <translation type="unfinished"></translation>
+        <translation>问题</translation>
     </message>
     <message>
         <location filename="../../gui/models/checks_model.py" line="46"/>
         <source>OS</source>
-        <translation type="unfinished"></translation>
+        <translation>操作系统</translation>
     </message>
     <message>
         <location filename="../../gui/models/checks_model.py" line="46"/>
         <source>Client</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端</translation>
     </message>
     <message>
         <location filename="../../gui/models/checks_model.py" line="46"/>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>设备</translation>
     </message>
     <message>
         <location filename="../../gui/models/checks_model.py" line="47"/>
         <source>CPU</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU</translation>
     </message>
     <message>
         <location filename="../../gui/models/checks_model.py" line="47"/>
         <source>IP</source>
-        <translation type="unfinished"></translation>
+        <translation>IP</translation>
     </message>
     <message>
         <location filename="../../gui/models/checks_model.py" line="50"/>
         <location filename="../../gui/models/checks_model.py" line="59"/>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>正常</translation>
     </message>
     <message>
         <location filename="../../gui/models/checks_model.py" line="50"/>
         <source>PROBLEM</source>
-        <translation type="unfinished"></translation>
+        <translation>异常</translation>
     </message>
     <message>
         <location filename="../../gui/models/checks_model.py" line="50"/>
         <source>not tested</source>
-        <translation type="unfinished"></translation>
+        <translation>未检测</translation>
     </message>
     <message>
         <location filename="../../gui/models/checks_model.py" line="51"/>
         <source>not reported</source>
-        <translation type="unfinished"></translation>
+        <translation>未上报</translation>
     </message>
     <message>
         <location filename="../../gui/models/checks_model.py" line="54"/>
         <source>in class</source>
-        <translation type="unfinished"></translation>
+        <translation>课中</translation>
     </message>
     <message>
         <location filename="../../gui/models/checks_model.py" line="54"/>
         <source>before class</source>
-        <translation type="unfinished"></translation>
+        <translation>课前</translation>
     </message>
     <message>
         <location filename="../../gui/models/checks_model.py" line="59"/>
         <source>⚠ problem</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ 异常</translation>
     </message>
     <message>
         <location filename="../../gui/models/checks_model.py" line="71"/>
         <source>{} ms</source>
-        <translation type="unfinished"></translation>
+        <translation>{} ms</translation>
     </message>
 </context>
 <context>
@@ -748,47 +748,47 @@
     <message>
         <location filename="../../gui/views/checks_view.py" line="48"/>
         <source>Search by UID, name or phone</source>
-        <translation type="unfinished"></translation>
+        <translation>按 UID、姓名或手机号搜索</translation>
     </message>
     <message>
         <location filename="../../gui/views/checks_view.py" line="51"/>
         <source>All users</source>
-        <translation type="unfinished"></translation>
+        <translation>全部用户</translation>
     </message>
     <message>
         <location filename="../../gui/views/checks_view.py" line="51"/>
         <source>Problems only</source>
-        <translation type="unfinished"></translation>
+        <translation>仅看异常</translation>
     </message>
     <message>
         <location filename="../../gui/views/checks_view.py" line="52"/>
         <source>In-class checks</source>
-        <translation type="unfinished"></translation>
+        <translation>课中检测</translation>
     </message>
     <message>
         <location filename="../../gui/views/checks_view.py" line="53"/>
         <source>Before-class checks</source>
-        <translation type="unfinished"></translation>
+        <translation>课前检测</translation>
     </message>
     <message>
         <location filename="../../gui/views/checks_view.py" line="61"/>
         <source>Select a user to see all of their checks.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个用户，查看其全部检测记录。</translation>
     </message>
     <message>
         <location filename="../../gui/views/checks_view.py" line="95"/>
         <source>Device checks</source>
-        <translation type="unfinished"></translation>
+        <translation>设备检测</translation>
     </message>
     <message>
         <location filename="../../gui/views/checks_view.py" line="131"/>
         <source>{} check(s), {} with problems</source>
-        <translation type="unfinished"></translation>
+        <translation>{} 次检测，{} 次有异常</translation>
     </message>
     <message>
         <location filename="../../gui/views/checks_view.py" line="150"/>
         <source>Checks of {}</source>
-        <translation type="unfinished"></translation>
+        <translation>{} 的检测记录</translation>
     </message>
 </context>
 <context>
@@ -796,201 +796,201 @@
     <message>
         <location filename="../../gui/first_run.py" line="87"/>
         <source>Welcome to ClassWatch</source>
-        <translation type="unfinished"></translation>
+        <translation>欢迎使用 ClassWatch</translation>
     </message>
     <message>
         <location filename="../../gui/first_run.py" line="89"/>
         <source>Three steps connect a ClassIn school. ClassIn sends every classroom event to one URL; ClassWatch stores it and shows it live.</source>
-        <translation type="unfinished"></translation>
+        <translation>三步接入一所 ClassIn 学校。ClassIn 会把教室中的每个事件推送到同一个地址，ClassWatch 负责存储并实时展示。</translation>
     </message>
     <message>
         <location filename="../../gui/first_run.py" line="94"/>
         <source>Save school</source>
-        <translation type="unfinished"></translation>
+        <translation>保存学校</translation>
     </message>
     <message>
         <location filename="../../gui/first_run.py" line="101"/>
         <source>Copy URL</source>
-        <translation type="unfinished"></translation>
+        <translation>复制地址</translation>
     </message>
     <message>
         <location filename="../../gui/first_run.py" line="102"/>
         <source>Send test push</source>
-        <translation type="unfinished"></translation>
+        <translation>发送测试推送</translation>
     </message>
     <message>
         <location filename="../../gui/first_run.py" line="106"/>
         <source>Open the full settings</source>
-        <translation type="unfinished"></translation>
+        <translation>打开完整设置</translation>
     </message>
     <message>
         <location filename="../../gui/first_run.py" line="111"/>
         <source>1. Your school&apos;s SID and SECRET (ClassIn admin → data subscription)</source>
-        <translation type="unfinished"></translation>
+        <translation>1. 学校的 SID 和 SECRET（ClassIn 管理后台 → 数据订阅）</translation>
     </message>
     <message>
         <location filename="../../gui/first_run.py" line="118"/>
         <source>2. Give ClassIn this push URL</source>
-        <translation type="unfinished"></translation>
+        <translation>2. 将此推送地址填入 ClassIn</translation>
     </message>
     <message>
         <location filename="../../gui/first_run.py" line="124"/>
         <source>3. Check that it works</source>
-        <translation type="unfinished"></translation>
+        <translation>3. 测试是否可用</translation>
     </message>
     <message>
         <location filename="../../gui/first_run.py" line="161"/>
         <source>Saved school {}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存学校 {}。</translation>
     </message>
     <message>
         <location filename="../../gui/first_run.py" line="172"/>
         <source>Sending…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在发送…</translation>
     </message>
     <message>
         <location filename="../../gui/first_run.py" line="180"/>
         <source>Done — open the full settings</source>
-        <translation type="unfinished"></translation>
+        <translation>完成 — 打开完整设置</translation>
     </message>
 </context>
 <context>
     <name>GenseeView</name>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="187"/>
+        <location filename="../../gui/views/gensee_view.py" line="188"/>
         <source>Filter by ClassNo…</source>
-        <translation type="unfinished"></translation>
+        <translation>按 ClassNo 筛选…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="203"/>
+        <location filename="../../gui/views/gensee_view.py" line="204"/>
         <source>No Gensee room yet: rooms appear with their first status call. The callback URLs are in Settings → Gensee.</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无 Gensee 直播间：收到首个状态回调后直播间即会出现。回调地址见“设置 → Gensee”。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="220"/>
-        <location filename="../../gui/views/gensee_view.py" line="420"/>
+        <location filename="../../gui/views/gensee_view.py" line="221"/>
+        <location filename="../../gui/views/gensee_view.py" line="417"/>
         <source>Select a room to see its users, attendees and questions.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/gensee_view.py" line="240"/>
-        <source>All rooms</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个直播间，查看其人数、参会者和提问。</translation>
     </message>
     <message>
         <location filename="../../gui/views/gensee_view.py" line="241"/>
+        <source>All rooms</source>
+        <translation>全部直播间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/gensee_view.py" line="242"/>
         <source>Show the questions of every live, not only of the selected room (web questions may come without a live ID).</source>
-        <translation type="unfinished"></translation>
+        <translation>显示所有直播的提问，而不仅是所选直播间的（网页端提问可能不带直播 ID）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="273"/>
+        <location filename="../../gui/views/gensee_view.py" line="270"/>
         <source>Rooms</source>
-        <translation type="unfinished"></translation>
+        <translation>直播间</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="274"/>
+        <location filename="../../gui/views/gensee_view.py" line="271"/>
         <source>VOD views</source>
-        <translation type="unfinished"></translation>
+        <translation>点播观看</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="325"/>
+        <location filename="../../gui/views/gensee_view.py" line="322"/>
         <source>Gensee rooms ({} live)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gensee（{} 直播中）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="326"/>
+        <location filename="../../gui/views/gensee_view.py" line="323"/>
         <source>Gensee rooms</source>
-        <translation type="unfinished"></translation>
+        <translation>Gensee 直播间</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="358"/>
+        <location filename="../../gui/views/gensee_view.py" line="355"/>
         <source>Rooms ({})</source>
-        <translation type="unfinished"></translation>
+        <translation>直播间（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="359"/>
+        <location filename="../../gui/views/gensee_view.py" line="356"/>
         <source>VOD views ({})</source>
-        <translation type="unfinished"></translation>
+        <translation>点播观看（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="369"/>
+        <location filename="../../gui/views/gensee_view.py" line="366"/>
         <source>Gensee: {} room(s) live now · {} user(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gensee：{} 个直播间正在直播 · {} 人</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="371"/>
+        <location filename="../../gui/views/gensee_view.py" line="368"/>
         <source> · {} paused</source>
-        <translation type="unfinished"></translation>
+        <translation> · {} 个暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="373"/>
+        <location filename="../../gui/views/gensee_view.py" line="370"/>
         <source>Gensee: no room live right now</source>
-        <translation type="unfinished"></translation>
+        <translation>Gensee：当前没有直播中的直播间</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="387"/>
+        <location filename="../../gui/views/gensee_view.py" line="384"/>
         <source>Site-wide VOD viewers: {} at {}. Gensee counts everyone watching any video of the site, so no per-video audience is shown; viewers per video are counted from the start/end calls (111/112).</source>
-        <translation type="unfinished"></translation>
+        <translation>全站点播观看人数：{}（{}）。Gensee 统计的是观看站点内任一视频的总人数，因此不显示单个视频的观众数；各视频的观看者根据开始/结束回调（111/112）统计。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="391"/>
+        <location filename="../../gui/views/gensee_view.py" line="388"/>
         <source>No VOD or courseware view yet (calls 111/112).</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无点播或课件观看（回调 111/112）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="433"/>
+        <location filename="../../gui/views/gensee_view.py" line="430"/>
         <source>Attendees: {} · {} inside now · {} with abnormal leaves</source>
-        <translation type="unfinished"></translation>
+        <translation>参会者：{} · 当前在场 {} · 异常退出 {}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/gensee_view.py" line="441"/>
+        <source>The newest {} of {} are listed.</source>
+        <translation>列出最新的 {} 条（共 {} 条）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/gensee_view.py" line="443"/>
+        <source>Q&amp;A of all rooms: {} question(s), {} answer(s), newest first</source>
+        <translation>全部直播间问答：{} 个提问，{} 个回答，最新在前</translation>
     </message>
     <message>
         <location filename="../../gui/views/gensee_view.py" line="444"/>
-        <source>The newest {} of {} are listed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/gensee_view.py" line="446"/>
-        <source>Q&amp;A of all rooms: {} question(s), {} answer(s), newest first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/gensee_view.py" line="447"/>
         <source>Q&amp;A: {} question(s), {} answer(s), newest first</source>
-        <translation type="unfinished"></translation>
+        <translation>问答：{} 个提问，{} 个回答，最新在前</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="453"/>
+        <location filename="../../gui/views/gensee_view.py" line="450"/>
         <source>Room {}</source>
-        <translation type="unfinished"></translation>
+        <translation>直播间 {}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/gensee_view.py" line="454"/>
+        <source>{} – {} ({})</source>
+        <translation>{} – {}（{}）</translation>
     </message>
     <message>
         <location filename="../../gui/views/gensee_view.py" line="457"/>
-        <source>{} – {} ({})</source>
-        <translation type="unfinished"></translation>
+        <source>live since {} ({})</source>
+        <translation>{} 开始直播（{}）</translation>
     </message>
     <message>
         <location filename="../../gui/views/gensee_view.py" line="460"/>
-        <source>live since {} ({})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/gensee_view.py" line="463"/>
         <source>{} user(s) now</source>
-        <translation type="unfinished"></translation>
+        <translation>当前 {} 人</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="465"/>
+        <location filename="../../gui/views/gensee_view.py" line="462"/>
         <source>⚠ {} abnormal leave(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ {} 次异常退出</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/gensee_view.py" line="464"/>
+        <source>{} recording(s), last at {}</source>
+        <translation>{} 段录制，最近一段 {}</translation>
     </message>
     <message>
         <location filename="../../gui/views/gensee_view.py" line="467"/>
-        <source>{} recording(s), last at {}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/gensee_view.py" line="470"/>
         <source>{} sessions in this room, the latest shown</source>
-        <translation type="unfinished"></translation>
+        <translation>此直播间共 {} 场，显示最近一场</translation>
     </message>
 </context>
 <context>
@@ -998,57 +998,57 @@
     <message>
         <location filename="../../gui/models/history_model.py" line="47"/>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>开始</translation>
     </message>
     <message>
         <location filename="../../gui/models/history_model.py" line="47"/>
         <source>School</source>
-        <translation type="unfinished"></translation>
+        <translation>学校</translation>
     </message>
     <message>
         <location filename="../../gui/models/history_model.py" line="47"/>
         <source>Lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>课节</translation>
     </message>
     <message>
         <location filename="../../gui/models/history_model.py" line="47"/>
         <source>Course</source>
-        <translation type="unfinished"></translation>
+        <translation>课程</translation>
     </message>
     <message>
         <location filename="../../gui/models/history_model.py" line="48"/>
         <source>Teacher</source>
-        <translation type="unfinished"></translation>
+        <translation>老师</translation>
     </message>
     <message>
         <location filename="../../gui/models/history_model.py" line="48"/>
         <source>ClassID</source>
-        <translation type="unfinished"></translation>
+        <translation>ClassID</translation>
     </message>
     <message>
         <location filename="../../gui/models/history_model.py" line="48"/>
         <source>Length</source>
-        <translation type="unfinished"></translation>
+        <translation>时长</translation>
     </message>
     <message>
         <location filename="../../gui/models/history_model.py" line="48"/>
         <source>People</source>
-        <translation type="unfinished"></translation>
+        <translation>人数</translation>
     </message>
     <message>
         <location filename="../../gui/models/history_model.py" line="49"/>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>课后汇总</translation>
     </message>
     <message>
         <location filename="../../gui/models/history_model.py" line="69"/>
         <source>End received</source>
-        <translation type="unfinished"></translation>
+        <translation>已收到</translation>
     </message>
     <message>
         <location filename="../../gui/models/history_model.py" line="69"/>
         <source>no End yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未收到</translation>
     </message>
 </context>
 <context>
@@ -1056,77 +1056,77 @@
     <message>
         <location filename="../../gui/views/history_view.py" line="73"/>
         <source>Lesson, course, teacher or ClassID</source>
-        <translation type="unfinished"></translation>
+        <translation>课节、课程、老师或 ClassID</translation>
     </message>
     <message>
         <location filename="../../gui/views/history_view.py" line="78"/>
         <source>Export lesson…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出课节…</translation>
     </message>
     <message>
         <location filename="../../gui/views/history_view.py" line="79"/>
         <source>Export all listed…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出列表中全部…</translation>
     </message>
     <message>
         <location filename="../../gui/views/history_view.py" line="91"/>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>从</translation>
     </message>
     <message>
         <location filename="../../gui/views/history_view.py" line="93"/>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>至</translation>
     </message>
     <message>
         <location filename="../../gui/views/history_view.py" line="99"/>
         <source>Format</source>
-        <translation type="unfinished"></translation>
+        <translation>格式</translation>
     </message>
     <message>
         <location filename="../../gui/views/history_view.py" line="133"/>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>历史</translation>
     </message>
     <message>
         <location filename="../../gui/views/history_view.py" line="158"/>
         <source>All schools</source>
-        <translation type="unfinished"></translation>
+        <translation>全部学校</translation>
     </message>
     <message>
         <location filename="../../gui/views/history_view.py" line="181"/>
         <source>{} lesson(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>{} 个课节</translation>
     </message>
     <message>
         <location filename="../../gui/views/history_view.py" line="218"/>
         <source>Export {} lesson(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 {} 个课节</translation>
     </message>
     <message>
         <location filename="../../gui/views/history_view.py" line="220"/>
         <source>{} files (*.{})</source>
-        <translation type="unfinished"></translation>
+        <translation>{} 文件 (*.{})</translation>
     </message>
     <message>
         <location filename="../../gui/views/history_view.py" line="230"/>
         <source>Exporting {} lesson(s)…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导出 {} 个课节…</translation>
     </message>
     <message>
         <location filename="../../gui/views/history_view.py" line="236"/>
         <source>Export failed: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>导出失败：{}</translation>
     </message>
     <message>
         <location filename="../../gui/views/history_view.py" line="238"/>
         <source>Exported {} lesson(s) to {}</source>
-        <translation type="unfinished"></translation>
+        <translation>已导出 {} 个课节到 {}</translation>
     </message>
     <message>
         <location filename="../../gui/views/history_view.py" line="239"/>
         <source>Nothing exported: no stored pushes for these lessons.</source>
-        <translation type="unfinished"></translation>
+        <translation>未导出：这些课节没有已存储的推送。</translation>
     </message>
 </context>
 <context>
@@ -1134,92 +1134,92 @@
     <message>
         <location filename="../../gui/views/inspector_view.py" line="44"/>
         <source>any Cmd</source>
-        <translation type="unfinished"></translation>
+        <translation>任意 Cmd</translation>
     </message>
     <message>
         <location filename="../../gui/views/inspector_view.py" line="47"/>
         <source>ClassID</source>
-        <translation type="unfinished"></translation>
+        <translation>ClassID</translation>
     </message>
     <message>
         <location filename="../../gui/views/inspector_view.py" line="49"/>
         <source>UID</source>
-        <translation type="unfinished"></translation>
+        <translation>UID</translation>
     </message>
     <message>
         <location filename="../../gui/views/inspector_view.py" line="54"/>
         <source>Text in the body (newest {} pushes)</source>
-        <translation type="unfinished"></translation>
+        <translation>推送内容中的文字（最新 {} 条推送）</translation>
     </message>
     <message>
         <location filename="../../gui/views/inspector_view.py" line="56"/>
         <source>Refused only</source>
-        <translation type="unfinished"></translation>
+        <translation>仅看拒收</translation>
     </message>
     <message>
         <location filename="../../gui/views/inspector_view.py" line="57"/>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新</translation>
     </message>
     <message>
         <location filename="../../gui/views/inspector_view.py" line="71"/>
         <source>Copy as curl</source>
-        <translation type="unfinished"></translation>
+        <translation>复制为 curl</translation>
     </message>
     <message>
         <location filename="../../gui/views/inspector_view.py" line="72"/>
         <source>Copy for PowerShell</source>
-        <translation type="unfinished"></translation>
+        <translation>复制为 PowerShell</translation>
     </message>
     <message>
         <location filename="../../gui/views/inspector_view.py" line="73"/>
         <source>Copy JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>复制 JSON</translation>
     </message>
     <message>
         <location filename="../../gui/views/inspector_view.py" line="110"/>
         <source>Search failed: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>查询失败：{}</translation>
     </message>
     <message>
         <location filename="../../gui/views/inspector_view.py" line="124"/>
         <source>Inspector</source>
-        <translation type="unfinished"></translation>
+        <translation>推送查询</translation>
     </message>
     <message>
         <location filename="../../gui/views/inspector_view.py" line="158"/>
         <source> (scroll for more)</source>
-        <translation type="unfinished"></translation>
+        <translation>（滚动查看更多）</translation>
     </message>
     <message>
         <location filename="../../gui/views/inspector_view.py" line="159"/>
         <source>{} push(es) shown</source>
-        <translation type="unfinished"></translation>
+        <translation>显示 {} 条推送</translation>
     </message>
     <message>
         <location filename="../../gui/views/inspector_view.py" line="199"/>
         <source>Select a push to see it as received.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一条推送，查看收到时的原始内容。</translation>
     </message>
     <message>
         <location filename="../../gui/views/inspector_view.py" line="202"/>
         <source>{} · received {} · {} · {} bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>{} · 接收于 {} · {} · {} 字节</translation>
     </message>
     <message>
         <location filename="../../gui/views/inspector_view.py" line="205"/>
         <source>First seen {}, {} attempt(s). Why: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>首次收到 {}，共尝试 {} 次。原因：{}</translation>
     </message>
     <message>
         <location filename="../../gui/views/inspector_view.py" line="213"/>
         <source>Only complete ClassIn bodies can be re-sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有完整的 ClassIn 推送内容才能重发。</translation>
     </message>
     <message>
         <location filename="../../gui/views/inspector_view.py" line="228"/>
         <source>Copied to the clipboard.</source>
-        <translation type="unfinished"></translation>
+        <translation>已复制到剪贴板。</translation>
     </message>
 </context>
 <context>
@@ -1228,37 +1228,37 @@
         <location filename="../../gui/views/lesson_panel.py" line="53"/>
         <location filename="../../gui/views/lesson_panel.py" line="150"/>
         <source>Select a lesson to see who is in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个课节，查看课上人员。</translation>
     </message>
     <message>
         <location filename="../../gui/views/lesson_panel.py" line="65"/>
         <source>Find a participant…</source>
-        <translation type="unfinished"></translation>
+        <translation>查找学员…</translation>
     </message>
     <message>
         <location filename="../../gui/views/lesson_panel.py" line="76"/>
         <source>All activity</source>
-        <translation type="unfinished"></translation>
+        <translation>全部动态</translation>
     </message>
     <message>
         <location filename="../../gui/views/lesson_panel.py" line="157"/>
         <source>teacher {}</source>
-        <translation type="unfinished"></translation>
+        <translation>老师 {}</translation>
     </message>
     <message>
         <location filename="../../gui/views/lesson_panel.py" line="160"/>
         <source>ended</source>
-        <translation type="unfinished"></translation>
+        <translation>已结束</translation>
     </message>
     <message>
         <location filename="../../gui/views/lesson_panel.py" line="160"/>
         <source>live</source>
-        <translation type="unfinished"></translation>
+        <translation>上课中</translation>
     </message>
     <message>
         <location filename="../../gui/views/lesson_panel.py" line="164"/>
         <source>{} inside · {} in the list</source>
-        <translation type="unfinished"></translation>
+        <translation>在教室 {} 人 · 名单 {} 人</translation>
     </message>
 </context>
 <context>
@@ -1266,90 +1266,90 @@
     <message>
         <location filename="../../gui/models/live_lessons_model.py" line="69"/>
         <source>Lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>课节</translation>
     </message>
     <message>
         <location filename="../../gui/models/live_lessons_model.py" line="69"/>
         <source>Teacher</source>
-        <translation type="unfinished"></translation>
+        <translation>老师</translation>
     </message>
     <message>
         <location filename="../../gui/models/live_lessons_model.py" line="69"/>
         <source>School</source>
-        <translation type="unfinished"></translation>
+        <translation>学校</translation>
     </message>
     <message>
         <location filename="../../gui/models/live_lessons_model.py" line="70"/>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>开始</translation>
     </message>
     <message>
         <location filename="../../gui/models/live_lessons_model.py" line="70"/>
         <source>Students present</source>
-        <translation type="unfinished"></translation>
+        <translation>在场学生</translation>
     </message>
     <message>
         <location filename="../../gui/models/live_lessons_model.py" line="71"/>
         <source>Hands up</source>
-        <translation type="unfinished"></translation>
+        <translation>举手</translation>
     </message>
     <message>
         <location filename="../../gui/models/live_lessons_model.py" line="71"/>
         <source>Net/device trouble</source>
-        <translation type="unfinished"></translation>
+        <translation>网络/设备问题</translation>
     </message>
     <message>
         <location filename="../../gui/models/live_lessons_model.py" line="72"/>
         <source>Open alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>未处理告警</translation>
     </message>
     <message>
         <location filename="../../gui/models/live_lessons_model.py" line="137"/>
         <source>ClassID {}</source>
-        <translation type="unfinished"></translation>
+        <translation>ClassID {}</translation>
     </message>
     <message>
         <location filename="../../gui/models/live_lessons_model.py" line="147"/>
         <source>▲ {} up</source>
-        <translation type="unfinished"></translation>
+        <translation>▲ {} 人举手</translation>
     </message>
 </context>
 <context>
     <name>LiveRoomsStrip</name>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="524"/>
+        <location filename="../../gui/views/gensee_view.py" line="517"/>
         <source>Gensee rooms live now: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>Gensee 正在直播的直播间：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="525"/>
+        <location filename="../../gui/views/gensee_view.py" line="518"/>
         <source>Gensee: no room live right now</source>
-        <translation type="unfinished"></translation>
+        <translation>Gensee：当前没有直播中的直播间</translation>
     </message>
 </context>
 <context>
     <name>LiveView</name>
     <message>
-        <location filename="../../gui/views/live_view.py" line="52"/>
+        <location filename="../../gui/views/live_view.py" line="53"/>
         <source>Filter by lesson, teacher or school…</source>
-        <translation type="unfinished"></translation>
+        <translation>按课节、老师或学校筛选…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/live_view.py" line="91"/>
+        <location filename="../../gui/views/live_view.py" line="88"/>
         <source>Live lessons</source>
-        <translation type="unfinished"></translation>
+        <translation>正在上课</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/live_view.py" line="138"/>
+        <location filename="../../gui/views/live_view.py" line="135"/>
         <source>%n live lesson(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个课节正在上课</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/live_view.py" line="139"/>
+        <location filename="../../gui/views/live_view.py" line="136"/>
         <source>No live lesson right now: lessons appear with their first push.</source>
-        <translation type="unfinished"></translation>
+        <translation>当前没有正在上课的课节：收到首条推送后课节即会出现。</translation>
     </message>
 </context>
 <context>
@@ -1357,136 +1357,136 @@
     <message>
         <location filename="../../gui/views/net_charts.py" line="35"/>
         <source>% of probes</source>
-        <translation type="unfinished"></translation>
+        <translation>探测占比 %</translation>
     </message>
     <message>
         <location filename="../../gui/views/net_charts.py" line="36"/>
         <source>ms</source>
-        <translation type="unfinished"></translation>
+        <translation>毫秒</translation>
     </message>
     <message>
         <location filename="../../gui/views/net_charts.py" line="37"/>
         <source>%</source>
-        <translation type="unfinished"></translation>
+        <translation>%</translation>
     </message>
     <message>
         <location filename="../../gui/views/net_charts.py" line="38"/>
         <source>% of samples</source>
-        <translation type="unfinished"></translation>
+        <translation>采样占比 %</translation>
     </message>
     <message>
         <location filename="../../gui/views/net_charts.py" line="48"/>
         <source>Network quality, all users</source>
-        <translation type="unfinished"></translation>
+        <translation>网络质量（全部用户）</translation>
     </message>
     <message>
         <location filename="../../gui/views/net_charts.py" line="48"/>
         <location filename="../../gui/views/net_charts.py" line="124"/>
         <source>good</source>
-        <translation type="unfinished"></translation>
+        <translation>优</translation>
     </message>
     <message>
         <location filename="../../gui/views/net_charts.py" line="48"/>
         <location filename="../../gui/views/net_charts.py" line="124"/>
         <source>normal</source>
-        <translation type="unfinished"></translation>
+        <translation>良</translation>
     </message>
     <message>
         <location filename="../../gui/views/net_charts.py" line="48"/>
         <location filename="../../gui/views/net_charts.py" line="124"/>
         <source>bad</source>
-        <translation type="unfinished"></translation>
+        <translation>差</translation>
     </message>
     <message>
         <location filename="../../gui/views/net_charts.py" line="48"/>
         <location filename="../../gui/views/net_charts.py" line="124"/>
         <source>poor</source>
-        <translation type="unfinished"></translation>
+        <translation>极差</translation>
     </message>
     <message>
         <location filename="../../gui/views/net_charts.py" line="49"/>
         <location filename="../../gui/views/net_charts.py" line="124"/>
         <source>not reached</source>
-        <translation type="unfinished"></translation>
+        <translation>不可达</translation>
     </message>
     <message>
         <location filename="../../gui/views/net_charts.py" line="51"/>
         <source>CPU load, all users</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU 负载（全部用户）</translation>
     </message>
     <message>
         <location filename="../../gui/views/net_charts.py" line="51"/>
         <source>low</source>
-        <translation type="unfinished"></translation>
+        <translation>低</translation>
     </message>
     <message>
         <location filename="../../gui/views/net_charts.py" line="51"/>
         <source>medium</source>
-        <translation type="unfinished"></translation>
+        <translation>中</translation>
     </message>
     <message>
         <location filename="../../gui/views/net_charts.py" line="51"/>
         <source>high</source>
-        <translation type="unfinished"></translation>
+        <translation>高</translation>
     </message>
     <message>
         <location filename="../../gui/views/net_charts.py" line="51"/>
         <source>busy</source>
-        <translation type="unfinished"></translation>
+        <translation>繁忙</translation>
     </message>
     <message>
         <location filename="../../gui/views/net_charts.py" line="52"/>
         <source>Average delay</source>
-        <translation type="unfinished"></translation>
+        <translation>平均延迟</translation>
     </message>
     <message>
         <location filename="../../gui/views/net_charts.py" line="52"/>
         <location filename="../../gui/views/net_charts.py" line="54"/>
         <source>median</source>
-        <translation type="unfinished"></translation>
+        <translation>中位数</translation>
     </message>
     <message>
         <location filename="../../gui/views/net_charts.py" line="53"/>
         <location filename="../../gui/views/net_charts.py" line="55"/>
         <source>p10–p90 of users</source>
-        <translation type="unfinished"></translation>
+        <translation>用户 p10–p90</translation>
     </message>
     <message>
         <location filename="../../gui/views/net_charts.py" line="54"/>
         <source>Packet loss</source>
-        <translation type="unfinished"></translation>
+        <translation>丢包率</translation>
     </message>
     <message>
         <location filename="../../gui/views/net_charts.py" line="58"/>
         <source>Hover over a chart to read the values.</source>
-        <translation type="unfinished"></translation>
+        <translation>将鼠标悬停在图表上查看数值。</translation>
     </message>
     <message numerus="yes">
         <location filename="../../gui/views/net_charts.py" line="122"/>
         <source>%n user(s) reporting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 名用户上报</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../gui/views/net_charts.py" line="125"/>
         <source>Quality: {} · delay median {} (p90 {}) · loss median {} · CPU high+busy {:.0f}%</source>
-        <translation type="unfinished"></translation>
+        <translation>质量：{} · 延迟中位数 {}（p90 {}）· 丢包中位数 {} · CPU 高+繁忙 {:.0f}%</translation>
     </message>
     <message>
         <location filename="../../gui/views/net_charts.py" line="136"/>
         <source>degraded</source>
-        <translation type="unfinished"></translation>
+        <translation>质量下降</translation>
     </message>
     <message>
         <location filename="../../gui/views/net_charts.py" line="137"/>
         <source>delay</source>
-        <translation type="unfinished"></translation>
+        <translation>延迟</translation>
     </message>
     <message>
         <location filename="../../gui/views/net_charts.py" line="138"/>
         <source>loss</source>
-        <translation type="unfinished"></translation>
+        <translation>丢包</translation>
     </message>
 </context>
 <context>
@@ -1494,106 +1494,106 @@
     <message>
         <location filename="../../gui/models/net_users_model.py" line="66"/>
         <source>{name} · {degraded:.0%} degraded · {delay}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} · {degraded:.0%} 质量下降 · {delay}</translation>
     </message>
     <message>
         <location filename="../../gui/models/net_users_model.py" line="71"/>
         <source>UID {} · {} report(s) · loss {:.1f} %</source>
-        <translation type="unfinished"></translation>
+        <translation>UID {} · {} 次上报 · 丢包 {:.1f} %</translation>
     </message>
 </context>
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../gui/views/network_view.py" line="52"/>
+        <location filename="../../gui/views/network_view.py" line="53"/>
         <source>Whole lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>整节课</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="52"/>
+        <location filename="../../gui/views/network_view.py" line="53"/>
         <source>Last hour</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 1 小时</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="53"/>
+        <location filename="../../gui/views/network_view.py" line="54"/>
         <source>Last 3 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 3 小时</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="53"/>
+        <location filename="../../gui/views/network_view.py" line="54"/>
         <source>Last 24 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 24 小时</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="56"/>
+        <location filename="../../gui/views/network_view.py" line="57"/>
         <source>Refresh lessons</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新课节</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="69"/>
+        <location filename="../../gui/views/network_view.py" line="70"/>
         <source>Find a user…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/network_view.py" line="72"/>
-        <source>Worst {}</source>
-        <translation type="unfinished"></translation>
+        <translation>查找用户…</translation>
     </message>
     <message>
         <location filename="../../gui/views/network_view.py" line="73"/>
+        <source>Worst {}</source>
+        <translation>最差 {} 名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/network_view.py" line="74"/>
         <source>Draw the {} users with the most degraded network</source>
-        <translation type="unfinished"></translation>
+        <translation>绘制网络质量最差的 {} 名用户</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="75"/>
+        <location filename="../../gui/views/network_view.py" line="76"/>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="83"/>
+        <location filename="../../gui/views/network_view.py" line="84"/>
         <source>Users, worst network first (tick up to {})</source>
-        <translation type="unfinished"></translation>
+        <translation>用户（网络最差在前，最多勾选 {} 名）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="98"/>
+        <location filename="../../gui/views/network_view.py" line="99"/>
         <source>Lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>课节</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="100"/>
+        <location filename="../../gui/views/network_view.py" line="101"/>
         <source>Time range</source>
-        <translation type="unfinished"></translation>
+        <translation>时间范围</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="116"/>
+        <location filename="../../gui/views/network_view.py" line="115"/>
         <source>Network &amp; CPU</source>
-        <translation type="unfinished"></translation>
+        <translation>网络与 CPU</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="136"/>
-        <location filename="../../gui/views/network_view.py" line="210"/>
+        <location filename="../../gui/views/network_view.py" line="135"/>
+        <location filename="../../gui/views/network_view.py" line="209"/>
         <source>● live · {}</source>
-        <translation type="unfinished"></translation>
+        <translation>● 上课中 · {}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="144"/>
+        <location filename="../../gui/views/network_view.py" line="143"/>
         <source>No lesson with network reports yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无带网络报告的课节。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="176"/>
+        <location filename="../../gui/views/network_view.py" line="175"/>
         <source>Could not read the network reports (see the log).</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取网络报告（详见日志）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="183"/>
+        <location filename="../../gui/views/network_view.py" line="182"/>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="248"/>
+        <location filename="../../gui/views/network_view.py" line="247"/>
         <source>{} network report(s) from {} user(s); lesson curves cover everyone, ticked users get their own line.</source>
-        <translation type="unfinished"></translation>
+        <translation>{} 份网络报告，来自 {} 名用户；课节曲线涵盖所有人，勾选的用户单独绘线。</translation>
     </message>
 </context>
 <context>
@@ -1601,77 +1601,77 @@
     <message>
         <location filename="../../gui/models/pushes_model.py" line="47"/>
         <source>refused, later accepted ({})</source>
-        <translation type="unfinished"></translation>
+        <translation>曾拒收，后已接收（{}）</translation>
     </message>
     <message>
         <location filename="../../gui/models/pushes_model.py" line="49"/>
         <source>refused, released ({})</source>
-        <translation type="unfinished"></translation>
+        <translation>曾拒收，已放行（{}）</translation>
     </message>
     <message>
         <location filename="../../gui/models/pushes_model.py" line="50"/>
         <source>REFUSED ({}, {}×)</source>
-        <translation type="unfinished"></translation>
+        <translation>拒收（{}，{}×）</translation>
     </message>
     <message>
         <location filename="../../gui/models/pushes_model.py" line="51"/>
         <source>stored</source>
-        <translation type="unfinished"></translation>
+        <translation>已存储</translation>
     </message>
     <message>
         <location filename="../../gui/models/pushes_model.py" line="53"/>
         <source>released</source>
-        <translation type="unfinished"></translation>
+        <translation>已放行</translation>
     </message>
     <message>
         <location filename="../../gui/models/pushes_model.py" line="55"/>
         <source>re-sent {}×</source>
-        <translation type="unfinished"></translation>
+        <translation>重发 {}×</translation>
     </message>
     <message>
         <location filename="../../gui/models/pushes_model.py" line="75"/>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>接收时间</translation>
     </message>
     <message>
         <location filename="../../gui/models/pushes_model.py" line="75"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../../gui/models/pushes_model.py" line="75"/>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>来源</translation>
     </message>
     <message>
         <location filename="../../gui/models/pushes_model.py" line="75"/>
         <source>SID</source>
-        <translation type="unfinished"></translation>
+        <translation>SID</translation>
     </message>
     <message>
         <location filename="../../gui/models/pushes_model.py" line="75"/>
         <source>Cmd</source>
-        <translation type="unfinished"></translation>
+        <translation>Cmd</translation>
     </message>
     <message>
         <location filename="../../gui/models/pushes_model.py" line="76"/>
         <source>ClassID</source>
-        <translation type="unfinished"></translation>
+        <translation>ClassID</translation>
     </message>
     <message>
         <location filename="../../gui/models/pushes_model.py" line="76"/>
         <source>UID</source>
-        <translation type="unfinished"></translation>
+        <translation>UID</translation>
     </message>
     <message>
         <location filename="../../gui/models/pushes_model.py" line="76"/>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>大小</translation>
     </message>
     <message>
         <location filename="../../gui/models/pushes_model.py" line="95"/>
         <source>{} B</source>
-        <translation type="unfinished"></translation>
+        <translation>{} B</translation>
     </message>
 </context>
 <context>
@@ -1679,72 +1679,72 @@
     <message>
         <location filename="../../gui/models/gensee_models.py" line="474"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="474"/>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="474"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="475"/>
         <source>User ID</source>
-        <translation type="unfinished"></translation>
+        <translation>用户 ID</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="475"/>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>内容</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="475"/>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>来源</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="484"/>
         <source>Q</source>
-        <translation type="unfinished"></translation>
+        <translation>问</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="484"/>
         <source>↳ A</source>
-        <translation type="unfinished"></translation>
+        <translation>↳ 答</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="486"/>
         <source>client</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="486"/>
         <source>web</source>
-        <translation type="unfinished"></translation>
+        <translation>网页</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="509"/>
         <source>Received: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>接收时间：{}</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="511"/>
         <source>Client time: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端时间：{}</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="514"/>
         <source>Client Q&amp;A: only published or answered questions are sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端问答：只推送已发布或已回答的提问。</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="515"/>
         <source>Web Q&amp;A: every question a web user submits.</source>
-        <translation type="unfinished"></translation>
+        <translation>网页问答：网页用户提交的每个提问。</translation>
     </message>
 </context>
 <context>
@@ -1752,77 +1752,77 @@
     <message>
         <location filename="../../gui/models/gensee_models.py" line="265"/>
         <source>ClassNo</source>
-        <translation type="unfinished"></translation>
+        <translation>ClassNo</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="265"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="265"/>
         <source>Live since</source>
-        <translation type="unfinished"></translation>
+        <translation>开播时间</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="266"/>
         <source>Users now</source>
-        <translation type="unfinished"></translation>
+        <translation>当前人数</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="266"/>
         <source>Joins</source>
-        <translation type="unfinished"></translation>
+        <translation>进入</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="267"/>
         <source>Abnormal leaves</source>
-        <translation type="unfinished"></translation>
+        <translation>异常退出</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="267"/>
         <source>Recordings</source>
-        <translation type="unfinished"></translation>
+        <translation>录制</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="268"/>
         <source>Last call</source>
-        <translation type="unfinished"></translation>
+        <translation>最近回调</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="318"/>
         <source>Started: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>开始：{}</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="320"/>
         <source>Ended: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>结束：{}</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="322"/>
         <source>Session {} of this room (the figures are this session&apos;s).</source>
-        <translation type="unfinished"></translation>
+        <translation>此直播间的第 {} 场（数据为本场）。</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="327"/>
         <source>The session is over; its last call reported totalusernum {}.</source>
-        <translation type="unfinished"></translation>
+        <translation>本场已结束；最后一次回调的 totalusernum 为 {}。</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="329"/>
         <source>totalusernum of the latest call: everyone in the meeting, as Gensee counts them. {} user(s) inside by ClassWatch&apos;s own join/leave count.</source>
-        <translation type="unfinished"></translation>
+        <translation>最近一次回调的 totalusernum：按 Gensee 统计的会中全部人数。按 ClassWatch 自己的进出统计，在场 {} 人。</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="332"/>
         <source>Leaves with code 110: network break, crash, freeze or a player closed abnormally.</source>
-        <translation type="unfinished"></translation>
+        <translation>代码 110 的退出：网络中断、崩溃、卡死或播放器异常关闭。</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="334"/>
         <source>Gensee sends no times: this is when ClassWatch received the call.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gensee 不发送时间：这里是 ClassWatch 收到回调的时间。</translation>
     </message>
 </context>
 <context>
@@ -1830,114 +1830,114 @@
     <message>
         <location filename="../../gui/models/roster_model.py" line="59"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <location filename="../../gui/models/roster_model.py" line="59"/>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>身份</translation>
     </message>
     <message>
         <location filename="../../gui/models/roster_model.py" line="59"/>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>设备</translation>
     </message>
     <message>
         <location filename="../../gui/models/roster_model.py" line="60"/>
         <source>Present</source>
-        <translation type="unfinished"></translation>
+        <translation>在场</translation>
     </message>
     <message>
         <location filename="../../gui/models/roster_model.py" line="60"/>
         <source>Entries</source>
-        <translation type="unfinished"></translation>
+        <translation>进入次数</translation>
     </message>
     <message>
         <location filename="../../gui/models/roster_model.py" line="60"/>
         <source>Attended</source>
-        <translation type="unfinished"></translation>
+        <translation>在课时长</translation>
     </message>
     <message>
         <location filename="../../gui/models/roster_model.py" line="61"/>
         <source>Hands up</source>
-        <translation type="unfinished"></translation>
+        <translation>举手</translation>
     </message>
     <message>
         <location filename="../../gui/models/roster_model.py" line="61"/>
         <source>Stage</source>
-        <translation type="unfinished"></translation>
+        <translation>上台</translation>
     </message>
     <message>
         <location filename="../../gui/models/roster_model.py" line="61"/>
         <source>Mute</source>
-        <translation type="unfinished"></translation>
+        <translation>静音</translation>
     </message>
     <message>
         <location filename="../../gui/models/roster_model.py" line="62"/>
         <source>Awards</source>
-        <translation type="unfinished"></translation>
+        <translation>奖励</translation>
     </message>
     <message>
         <location filename="../../gui/models/roster_model.py" line="62"/>
         <source>Network</source>
-        <translation type="unfinished"></translation>
+        <translation>网络</translation>
     </message>
     <message>
         <location filename="../../gui/models/roster_model.py" line="62"/>
         <source>Device check</source>
-        <translation type="unfinished"></translation>
+        <translation>设备检测</translation>
     </message>
     <message>
         <location filename="../../gui/models/roster_model.py" line="187"/>
         <source>● in</source>
-        <translation type="unfinished"></translation>
+        <translation>● 在</translation>
     </message>
     <message>
         <location filename="../../gui/models/roster_model.py" line="187"/>
         <source>○ out</source>
-        <translation type="unfinished"></translation>
+        <translation>○ 不在</translation>
     </message>
     <message numerus="yes">
         <location filename="../../gui/models/roster_model.py" line="189"/>
         <source>%n drop(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>掉线 %n 次</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../gui/models/roster_model.py" line="198"/>
         <source>▲ up now · {}</source>
-        <translation type="unfinished"></translation>
+        <translation>▲ 正在举手 · {}</translation>
     </message>
     <message>
         <location filename="../../gui/models/roster_model.py" line="203"/>
         <source>▲ on stage · {}</source>
-        <translation type="unfinished"></translation>
+        <translation>▲ 台上 · {}</translation>
     </message>
     <message>
         <location filename="../../gui/models/roster_model.py" line="205"/>
         <source>muted</source>
-        <translation type="unfinished"></translation>
+        <translation>已静音</translation>
     </message>
     <message>
         <location filename="../../gui/models/roster_model.py" line="210"/>
         <source>usable</source>
-        <translation type="unfinished"></translation>
+        <translation>可用</translation>
     </message>
     <message>
         <location filename="../../gui/models/roster_model.py" line="216"/>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>正常</translation>
     </message>
     <message>
         <location filename="../../gui/models/roster_model.py" line="227"/>
         <source>late</source>
-        <translation type="unfinished"></translation>
+        <translation>迟到</translation>
     </message>
     <message>
         <location filename="../../gui/models/roster_model.py" line="228"/>
         <source>left early</source>
-        <translation type="unfinished"></translation>
+        <translation>早退</translation>
     </message>
 </context>
 <context>
@@ -1945,355 +1945,369 @@
     <message>
         <location filename="../../gui/school_form.py" line="27"/>
         <source>e.g. 2290417</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 2290417</translation>
     </message>
     <message>
         <location filename="../../gui/school_form.py" line="30"/>
         <source>SECRET from ClassIn&apos;s data subscription settings</source>
-        <translation type="unfinished"></translation>
+        <translation>ClassIn 数据订阅设置中的 SECRET</translation>
     </message>
     <message>
         <location filename="../../gui/school_form.py" line="32"/>
         <location filename="../../gui/school_form.py" line="58"/>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>显示</translation>
     </message>
     <message>
         <location filename="../../gui/school_form.py" line="36"/>
         <source>shown in lists and reports</source>
-        <translation type="unfinished"></translation>
+        <translation>用于列表和报表显示</translation>
     </message>
     <message>
         <location filename="../../gui/school_form.py" line="48"/>
         <source>SID</source>
-        <translation type="unfinished"></translation>
+        <translation>SID</translation>
     </message>
     <message>
         <location filename="../../gui/school_form.py" line="49"/>
         <source>Secret</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥</translation>
     </message>
     <message>
         <location filename="../../gui/school_form.py" line="50"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <location filename="../../gui/school_form.py" line="51"/>
         <source>Time zone</source>
-        <translation type="unfinished"></translation>
+        <translation>时区</translation>
     </message>
     <message>
         <location filename="../../gui/school_form.py" line="58"/>
         <source>Hide</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏</translation>
     </message>
     <message>
         <location filename="../../gui/school_form.py" line="68"/>
         <source>Enter the school&apos;s SID (a number).</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入学校的 SID（数字）。</translation>
     </message>
     <message>
         <location filename="../../gui/school_form.py" line="70"/>
         <source>Enter the school&apos;s SECRET.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入学校的 SECRET。</translation>
     </message>
     <message>
         <location filename="../../gui/school_form.py" line="72"/>
         <source>Choose a time zone from the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>请从列表中选择时区。</translation>
     </message>
 </context>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="30"/>
+        <location filename="../../gui/views/settings_view.py" line="31"/>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/settings_view.py" line="52"/>
-        <source>Schools</source>
-        <translation type="unfinished"></translation>
+        <translation>复制</translation>
     </message>
     <message>
         <location filename="../../gui/views/settings_view.py" line="53"/>
-        <source>Receiver</source>
-        <translation type="unfinished"></translation>
+        <source>Schools</source>
+        <translation>学校</translation>
     </message>
     <message>
         <location filename="../../gui/views/settings_view.py" line="54"/>
-        <source>Alarms</source>
-        <translation type="unfinished"></translation>
+        <source>Receiver</source>
+        <translation>接收端</translation>
     </message>
     <message>
         <location filename="../../gui/views/settings_view.py" line="55"/>
+        <source>Alarms</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_view.py" line="56"/>
         <source>Gensee</source>
-        <translation type="unfinished"></translation>
+        <translation>Gensee</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="77"/>
+        <location filename="../../gui/views/settings_view.py" line="76"/>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="99"/>
+        <location filename="../../gui/views/settings_view.py" line="98"/>
         <source>ClassIn reaches this PC through the tunnel at this URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>ClassIn 通过此地址经隧道访问本机。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="101"/>
+        <location filename="../../gui/views/settings_view.py" line="100"/>
         <source>This address works on this PC only. ClassIn needs a public HTTPS address: start a tunnel (cloudflared, ngrok or ssh) and give ClassIn its URL followed by /classin.</source>
-        <translation type="unfinished"></translation>
+        <translation>此地址仅在本机可用。ClassIn 需要公网 HTTPS 地址：请启动隧道（cloudflared、ngrok 或 ssh），并把隧道地址加上 /classin 填入 ClassIn。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="115"/>
+        <location filename="../../gui/views/settings_view.py" line="114"/>
         <source>no tunnel</source>
-        <translation type="unfinished"></translation>
+        <translation>无隧道</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="119"/>
+        <location filename="../../gui/views/settings_view.py" line="118"/>
         <source>These are this PC&apos;s local addresses: Gensee&apos;s servers need the tunnel&apos;s public URL, which replaces them once a tunnel runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>以下是本机的局域网地址：Gensee 服务器需要隧道的公网地址，隧道运行后会自动替换。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="128"/>
+        <location filename="../../gui/views/settings_view.py" line="127"/>
         <source>SID</source>
-        <translation type="unfinished"></translation>
+        <translation>SID</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="128"/>
+        <location filename="../../gui/views/settings_view.py" line="127"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_view.py" line="127"/>
+        <source>Time zone</source>
+        <translation>时区</translation>
     </message>
     <message>
         <location filename="../../gui/views/settings_view.py" line="128"/>
-        <source>Time zone</source>
-        <translation type="unfinished"></translation>
+        <source>Secret</source>
+        <translation>密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="129"/>
-        <source>Secret</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../gui/views/settings_view.py" line="137"/>
+        <source>New school</source>
+        <translation>新建学校</translation>
     </message>
     <message>
         <location filename="../../gui/views/settings_view.py" line="138"/>
-        <source>New school</source>
-        <translation type="unfinished"></translation>
+        <source>Save school</source>
+        <translation>保存学校</translation>
     </message>
     <message>
         <location filename="../../gui/views/settings_view.py" line="139"/>
-        <source>Save school</source>
-        <translation type="unfinished"></translation>
+        <source>Remove</source>
+        <translation>删除</translation>
     </message>
     <message>
         <location filename="../../gui/views/settings_view.py" line="140"/>
-        <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <source>Send test push</source>
+        <translation>发送测试推送</translation>
     </message>
     <message>
         <location filename="../../gui/views/settings_view.py" line="141"/>
-        <source>Send test push</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/settings_view.py" line="142"/>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="158"/>
+        <location filename="../../gui/views/settings_view.py" line="157"/>
         <source>School</source>
-        <translation type="unfinished"></translation>
+        <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="168"/>
+        <location filename="../../gui/views/settings_view.py" line="167"/>
         <source>ClassIn push URL (the same for every school; ClassIn sends the SID in each push):</source>
-        <translation type="unfinished"></translation>
+        <translation>ClassIn 推送地址（所有学校共用；ClassIn 在每条推送中携带 SID）：</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="229"/>
+        <location filename="../../gui/views/settings_view.py" line="228"/>
         <source>Saved school {}. The receiver accepts its pushes now.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存学校 {}。接收端现在接收其推送。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="242"/>
+        <location filename="../../gui/views/settings_view.py" line="241"/>
         <source>Removed school {}: its pushes are refused from now on.</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除学校 {}：此后其推送将被拒收。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="253"/>
+        <location filename="../../gui/views/settings_view.py" line="252"/>
         <source>School {} is back.</source>
-        <translation type="unfinished"></translation>
+        <translation>学校 {} 已恢复。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="285"/>
+        <location filename="../../gui/views/settings_view.py" line="284"/>
         <source>Open folder</source>
-        <translation type="unfinished"></translation>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_view.py" line="291"/>
+        <source>Local receiver</source>
+        <translation>本机接收端</translation>
     </message>
     <message>
         <location filename="../../gui/views/settings_view.py" line="292"/>
-        <source>Local receiver</source>
-        <translation type="unfinished"></translation>
+        <source>Public (tunnel)</source>
+        <translation>公网（隧道）</translation>
     </message>
     <message>
         <location filename="../../gui/views/settings_view.py" line="293"/>
-        <source>Public (tunnel)</source>
-        <translation type="unfinished"></translation>
+        <source>Port</source>
+        <translation>端口</translation>
     </message>
     <message>
         <location filename="../../gui/views/settings_view.py" line="294"/>
-        <source>Port</source>
-        <translation type="unfinished"></translation>
+        <source>A new port is used at the next start; ClassIn must then be given the new URL.</source>
+        <translation>新端口在下次启动时生效，届时需将新地址填入 ClassIn。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="295"/>
-        <source>A new port is used at the next start; ClassIn must then be given the new URL.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../gui/views/settings_view.py" line="296"/>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
     </message>
     <message>
         <location filename="../../gui/views/settings_view.py" line="297"/>
-        <source>Data folder</source>
-        <translation type="unfinished"></translation>
+        <source>classwatch.db holds every push; config.json the schools and secrets (readable by you only).</source>
+        <translation>classwatch.db 保存所有推送；config.json 保存学校和密钥（仅你本人可读）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="298"/>
-        <source>classwatch.db holds every push; config.json the schools and secrets (readable by you only).</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../gui/views/settings_view.py" line="315"/>
+        <source> min</source>
+        <translation> 分钟</translation>
     </message>
     <message>
         <location filename="../../gui/views/settings_view.py" line="316"/>
-        <source> min</source>
-        <translation type="unfinished"></translation>
+        <source>Alarm on failing devices in live lessons</source>
+        <translation>上课中设备故障时告警</translation>
     </message>
     <message>
         <location filename="../../gui/views/settings_view.py" line="317"/>
-        <source>Alarm on failing devices in live lessons</source>
-        <translation type="unfinished"></translation>
+        <source>Alarm on bad network or CPU reports in live lessons</source>
+        <translation>上课中网络或 CPU 报告异常时告警</translation>
     </message>
     <message>
         <location filename="../../gui/views/settings_view.py" line="318"/>
-        <source>Alarm on bad network or CPU reports in live lessons</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/settings_view.py" line="319"/>
         <source>Play a sound on new critical alarms and help requests</source>
-        <translation type="unfinished"></translation>
+        <translation>出现新的严重告警和求助时播放提示音</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="324"/>
+        <location filename="../../gui/views/settings_view.py" line="323"/>
         <source>Save alarm settings</source>
-        <translation type="unfinished"></translation>
+        <translation>保存告警设置</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_view.py" line="327"/>
+        <source>Silence: no push for</source>
+        <translation>静默：无推送超过</translation>
     </message>
     <message>
         <location filename="../../gui/views/settings_view.py" line="328"/>
-        <source>Silence: no push for</source>
-        <translation type="unfinished"></translation>
+        <source>during live lessons (Net reports arrive every 5 min per user)</source>
+        <translation>（上课期间；每位用户每 5 分钟上报一次 Net）</translation>
     </message>
     <message>
         <location filename="../../gui/views/settings_view.py" line="329"/>
-        <source>during live lessons (Net reports arrive every 5 min per user)</source>
-        <translation type="unfinished"></translation>
+        <source>Packet loss from</source>
+        <translation>丢包率达到</translation>
     </message>
     <message>
         <location filename="../../gui/views/settings_view.py" line="330"/>
-        <source>Packet loss from</source>
-        <translation type="unfinished"></translation>
+        <source>Delay from</source>
+        <translation>延迟达到</translation>
     </message>
     <message>
         <location filename="../../gui/views/settings_view.py" line="331"/>
-        <source>Delay from</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/settings_view.py" line="332"/>
         <source>Degraded network probes from</source>
-        <translation type="unfinished"></translation>
+        <translation>网络探测质量下降达到</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_view.py" line="331"/>
+        <source>of a 5-minute report</source>
+        <translation>（占 5 分钟报告）</translation>
     </message>
     <message>
         <location filename="../../gui/views/settings_view.py" line="332"/>
-        <source>of a 5-minute report</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/settings_view.py" line="333"/>
         <source>CPU busy from</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU 繁忙达到</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="333"/>
+        <location filename="../../gui/views/settings_view.py" line="332"/>
         <source>of the samples</source>
-        <translation type="unfinished"></translation>
+        <translation>（占采样）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="368"/>
+        <location filename="../../gui/views/settings_view.py" line="367"/>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="374"/>
+        <location filename="../../gui/views/settings_view.py" line="373"/>
         <source>Paste these into Gensee&apos;s callback settings. The token in them is the only protection (Gensee signs nothing): keep them private.</source>
-        <translation type="unfinished"></translation>
+        <translation>请将以下地址粘贴到 Gensee 的回调设置中。其中的令牌是唯一的保护（Gensee 不做签名）：请勿外泄。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="384"/>
-        <location filename="../../gui/views/settings_view.py" line="399"/>
+        <location filename="../../gui/views/settings_view.py" line="383"/>
+        <location filename="../../gui/views/settings_view.py" line="398"/>
         <source>New token…</source>
-        <translation type="unfinished"></translation>
+        <translation>新令牌…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_view.py" line="394"/>
+        <source>Click again to replace the token</source>
+        <translation>再次点击以更换令牌</translation>
     </message>
     <message>
         <location filename="../../gui/views/settings_view.py" line="395"/>
-        <source>Click again to replace the token</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/settings_view.py" line="396"/>
         <source>The old URLs stop working at once; update them in Gensee.</source>
-        <translation type="unfinished"></translation>
+        <translation>旧地址将立即失效；请在 Gensee 中更新。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="402"/>
+        <location filename="../../gui/views/settings_view.py" line="401"/>
         <source>New token in use. Update the URLs in Gensee now.</source>
-        <translation type="unfinished"></translation>
+        <translation>新令牌已启用。请立即在 Gensee 中更新地址。</translation>
     </message>
 </context>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../gui/app_window.py" line="42"/>
+        <location filename="../../gui/app_window.py" line="41"/>
         <source>Receiver: {}/classin</source>
-        <translation type="unfinished"></translation>
+        <translation>接收端：{}/classin</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="43"/>
+        <location filename="../../gui/app_window.py" line="42"/>
         <source>Receiver: not running</source>
-        <translation type="unfinished"></translation>
+        <translation>接收端：未运行</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="46"/>
+        <location filename="../../gui/app_window.py" line="45"/>
         <source>Public: no tunnel</source>
-        <translation type="unfinished"></translation>
+        <translation>公网：无隧道</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="48"/>
+        <location filename="../../gui/app_window.py" line="47"/>
         <source>Public: {} ({})</source>
-        <translation type="unfinished"></translation>
+        <translation>公网：{}（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="51"/>
+        <location filename="../../gui/app_window.py" line="50"/>
         <source>Public: tunnel {}</source>
-        <translation type="unfinished"></translation>
+        <translation>公网：隧道 {}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/app_window.py" line="52"/>
+        <source>%n push(es) in the last minute</source>
+        <translation>
+            <numerusform>近 1 分钟 %n 条推送</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="55"/>
+        <location filename="../../gui/app_window.py" line="54"/>
         <source>Last push: {} ({})</source>
-        <translation type="unfinished"></translation>
+        <translation>最近推送：{}（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="58"/>
+        <location filename="../../gui/app_window.py" line="57"/>
         <source>Last push: none yet</source>
-        <translation type="unfinished"></translation>
+        <translation>最近推送：暂无</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/app_window.py" line="60"/>
+        <source>%n open alarm(s)</source>
+        <translation>
+            <numerusform>%n 条未处理告警</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2301,62 +2315,62 @@
     <message>
         <location filename="../../gui/models/gensee_models.py" line="243"/>
         <source>live</source>
-        <translation type="unfinished"></translation>
+        <translation>直播中</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="243"/>
         <source>paused</source>
-        <translation type="unfinished"></translation>
+        <translation>已暂停</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="243"/>
         <source>created</source>
-        <translation type="unfinished"></translation>
+        <translation>已创建</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="244"/>
         <source>open</source>
-        <translation type="unfinished"></translation>
+        <translation>已开启</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="244"/>
         <source>stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>已结束</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="244"/>
         <source>closed (idle)</source>
-        <translation type="unfinished"></translation>
+        <translation>已关闭（空闲）</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="246"/>
         <source>Started (103) and not stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>已开始（103），尚未结束。</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="247"/>
         <source>Paused (104) until the next start (103) or stop (105).</source>
-        <translation type="unfinished"></translation>
+        <translation>已暂停（104），直到下次开始（103）或结束（105）。</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="248"/>
         <source>The first client is in (102); the live has not started yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>首个客户端已进入（102），直播尚未开始。</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="249"/>
         <source>Calls arrived but no create or start: ClassWatch joined mid-session.</source>
-        <translation type="unfinished"></translation>
+        <translation>收到了回调但没有创建或开始：ClassWatch 是中途接入的。</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="250"/>
         <source>Stopped (105).</source>
-        <translation type="unfinished"></translation>
+        <translation>已结束（105）。</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="251"/>
         <source>No stop (105) arrived: closed after a quiet period.</source>
-        <translation type="unfinished"></translation>
+        <translation>未收到结束（105）：静默一段时间后自动关闭。</translation>
     </message>
 </context>
 <context>
@@ -2364,27 +2378,27 @@
     <message>
         <location filename="../../gui/first_run.py" line="67"/>
         <source>No answer from the receiver: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>接收端无响应：{}</translation>
     </message>
     <message>
         <location filename="../../gui/first_run.py" line="68"/>
         <source>Answer: HTTP {} {}</source>
-        <translation type="unfinished"></translation>
+        <translation>响应：HTTP {} {}</translation>
     </message>
     <message>
         <location filename="../../gui/first_run.py" line="70"/>
         <source>✔ Accepted and stored: the Test push is in the database (see Inspector).</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ 已接收并存储：Test 推送已写入数据库（见“推送查询”）。</translation>
     </message>
     <message>
         <location filename="../../gui/first_run.py" line="73"/>
         <source>✘ Refused: the SID or the secret does not match what is saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>✘ 被拒收：SID 或密钥与已保存的不一致。</translation>
     </message>
     <message>
         <location filename="../../gui/first_run.py" line="75"/>
         <source>✘ Not stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>✘ 未存储。</translation>
     </message>
 </context>
 <context>
@@ -2392,41 +2406,41 @@
     <message>
         <location filename="../../gui/models/timeline_model.py" line="32"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <location filename="../../gui/models/timeline_model.py" line="32"/>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>人员</translation>
     </message>
     <message>
         <location filename="../../gui/models/timeline_model.py" line="32"/>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>动作</translation>
     </message>
     <message>
         <location filename="../../gui/models/timeline_model.py" line="32"/>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>详情</translation>
     </message>
 </context>
 <context>
     <name>UsersChart</name>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="93"/>
+        <location filename="../../gui/views/gensee_view.py" line="94"/>
         <source>Users in the room (totalusernum)</source>
-        <translation type="unfinished"></translation>
+        <translation>直播间人数（totalusernum）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="93"/>
-        <location filename="../../gui/views/gensee_view.py" line="110"/>
-        <source>users</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
+        <location filename="../../gui/views/gensee_view.py" line="94"/>
         <location filename="../../gui/views/gensee_view.py" line="111"/>
+        <source>users</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/gensee_view.py" line="112"/>
         <source>abnormal leave (110)</source>
-        <translation type="unfinished"></translation>
+        <translation>异常退出（110）</translation>
     </message>
 </context>
 <context>
@@ -2434,62 +2448,62 @@
     <message>
         <location filename="../../gui/models/gensee_models.py" line="552"/>
         <source>VOD (ClassNo)</source>
-        <translation type="unfinished"></translation>
+        <translation>点播（ClassNo）</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="552"/>
         <source>Viewers</source>
-        <translation type="unfinished"></translation>
+        <translation>观看人数</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="553"/>
         <source>Views</source>
-        <translation type="unfinished"></translation>
+        <translation>观看次数</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="553"/>
         <source>Watching now</source>
-        <translation type="unfinished"></translation>
+        <translation>正在观看</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="554"/>
         <source>First started</source>
-        <translation type="unfinished"></translation>
+        <translation>首次开始</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="554"/>
         <source>Last ended</source>
-        <translation type="unfinished"></translation>
+        <translation>最近结束</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="571"/>
         <source>112 can come up to a minute or more after the viewer stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>112 回调可能在观看者停止后一分钟甚至更久才到达。</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="576"/>
         <source>{}: {} – {}</source>
-        <translation type="unfinished"></translation>
+        <translation>{}：{} – {}</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="577"/>
         <source>unknown user</source>
-        <translation type="unfinished"></translation>
+        <translation>未知用户</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="578"/>
         <source>start not seen</source>
-        <translation type="unfinished"></translation>
+        <translation>未收到开始</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="579"/>
         <source>not ended</source>
-        <translation type="unfinished"></translation>
+        <translation>未结束</translation>
     </message>
     <message>
         <location filename="../../gui/models/gensee_models.py" line="581"/>
         <source>… and {} more</source>
-        <translation type="unfinished"></translation>
+        <translation>… 另有 {} 条</translation>
     </message>
 </context>
 <context>
@@ -2497,17 +2511,17 @@
     <message>
         <location filename="../../gui/formatting.py" line="32"/>
         <source>{} s ago</source>
-        <translation type="unfinished"></translation>
+        <translation>{} 秒前</translation>
     </message>
     <message>
         <location filename="../../gui/formatting.py" line="34"/>
         <source>{} min ago</source>
-        <translation type="unfinished"></translation>
+        <translation>{} 分钟前</translation>
     </message>
     <message>
         <location filename="../../gui/formatting.py" line="35"/>
         <source>{} h ago</source>
-        <translation type="unfinished"></translation>
+        <translation>{} 小时前</translation>
     </message>
 </context>
 <context>
@@ -2515,188 +2529,188 @@
     <message>
         <location filename="../../gui/models/labels.py" line="14"/>
         <source>student</source>
-        <translation type="unfinished"></translation>
+        <translation>学生</translation>
     </message>
     <message>
         <location filename="../../gui/models/labels.py" line="15"/>
         <source>auditor</source>
-        <translation type="unfinished"></translation>
+        <translation>旁听生</translation>
     </message>
     <message>
         <location filename="../../gui/models/labels.py" line="16"/>
         <source>teacher</source>
-        <translation type="unfinished"></translation>
+        <translation>老师</translation>
     </message>
     <message>
         <location filename="../../gui/models/labels.py" line="17"/>
         <source>co-teacher</source>
-        <translation type="unfinished"></translation>
+        <translation>助教</translation>
     </message>
     <message>
         <location filename="../../gui/models/labels.py" line="18"/>
         <source>principal</source>
-        <translation type="unfinished"></translation>
+        <translation>校长</translation>
     </message>
     <message>
         <location filename="../../gui/models/labels.py" line="19"/>
         <source>principal&apos;s assistant</source>
-        <translation type="unfinished"></translation>
+        <translation>校长助理</translation>
     </message>
     <message>
         <location filename="../../gui/models/labels.py" line="24"/>
         <source>web client</source>
-        <translation type="unfinished"></translation>
+        <translation>网页客户端</translation>
     </message>
     <message>
         <location filename="../../gui/models/labels.py" line="25"/>
         <source>Android phone</source>
-        <translation type="unfinished"></translation>
+        <translation>安卓手机</translation>
     </message>
     <message>
         <location filename="../../gui/models/labels.py" line="26"/>
         <source>Android tablet</source>
-        <translation type="unfinished"></translation>
+        <translation>安卓平板</translation>
     </message>
     <message>
         <location filename="../../gui/models/labels.py" line="29"/>
         <source>Harmony tablet</source>
-        <translation type="unfinished"></translation>
+        <translation>鸿蒙平板</translation>
     </message>
     <message>
         <location filename="../../gui/models/labels.py" line="30"/>
         <source>Harmony phone</source>
-        <translation type="unfinished"></translation>
+        <translation>鸿蒙手机</translation>
     </message>
     <message>
         <location filename="../../gui/models/labels.py" line="31"/>
         <source>web page</source>
-        <translation type="unfinished"></translation>
+        <translation>网页</translation>
     </message>
     <message>
         <location filename="../../gui/models/labels.py" line="36"/>
         <source>entered</source>
-        <translation type="unfinished"></translation>
+        <translation>进入教室</translation>
     </message>
     <message>
         <location filename="../../gui/models/labels.py" line="37"/>
         <source>left</source>
-        <translation type="unfinished"></translation>
+        <translation>离开教室</translation>
     </message>
     <message>
         <location filename="../../gui/models/labels.py" line="38"/>
         <source>hand up</source>
-        <translation type="unfinished"></translation>
+        <translation>举手</translation>
     </message>
     <message>
         <location filename="../../gui/models/labels.py" line="39"/>
         <source>hand down</source>
-        <translation type="unfinished"></translation>
+        <translation>放下手</translation>
     </message>
     <message>
         <location filename="../../gui/models/labels.py" line="40"/>
         <source>on stage</source>
-        <translation type="unfinished"></translation>
+        <translation>上台</translation>
     </message>
     <message>
         <location filename="../../gui/models/labels.py" line="41"/>
         <source>off stage</source>
-        <translation type="unfinished"></translation>
+        <translation>下台</translation>
     </message>
     <message>
         <location filename="../../gui/models/labels.py" line="42"/>
         <source>muted</source>
-        <translation type="unfinished"></translation>
+        <translation>被静音</translation>
     </message>
     <message>
         <location filename="../../gui/models/labels.py" line="43"/>
         <source>unmuted</source>
-        <translation type="unfinished"></translation>
+        <translation>取消静音</translation>
     </message>
     <message>
         <location filename="../../gui/models/labels.py" line="44"/>
         <source>all muted</source>
-        <translation type="unfinished"></translation>
+        <translation>全员静音</translation>
     </message>
     <message>
         <location filename="../../gui/models/labels.py" line="45"/>
         <source>all unmuted</source>
-        <translation type="unfinished"></translation>
+        <translation>取消全员静音</translation>
     </message>
     <message>
         <location filename="../../gui/models/labels.py" line="46"/>
         <source>authorised</source>
-        <translation type="unfinished"></translation>
+        <translation>授权</translation>
     </message>
     <message>
         <location filename="../../gui/models/labels.py" line="47"/>
         <source>authorisation removed</source>
-        <translation type="unfinished"></translation>
+        <translation>取消授权</translation>
     </message>
     <message>
         <location filename="../../gui/models/labels.py" line="48"/>
         <source>award</source>
-        <translation type="unfinished"></translation>
+        <translation>奖励</translation>
     </message>
     <message>
         <location filename="../../gui/models/labels.py" line="49"/>
         <source>kicked out</source>
-        <translation type="unfinished"></translation>
+        <translation>被移出教室</translation>
     </message>
     <message>
         <location filename="../../gui/models/labels.py" line="50"/>
         <source>network report</source>
-        <translation type="unfinished"></translation>
+        <translation>网络报告</translation>
     </message>
     <message>
         <location filename="../../gui/models/labels.py" line="51"/>
         <source>device check</source>
-        <translation type="unfinished"></translation>
+        <translation>设备检测</translation>
     </message>
     <message>
         <location filename="../../gui/models/labels.py" line="52"/>
         <source>help request</source>
-        <translation type="unfinished"></translation>
+        <translation>求助</translation>
     </message>
     <message>
         <location filename="../../gui/models/labels.py" line="53"/>
         <source>lesson extended</source>
-        <translation type="unfinished"></translation>
+        <translation>课节延时</translation>
     </message>
     <message>
         <location filename="../../gui/models/labels.py" line="54"/>
         <source>recording</source>
-        <translation type="unfinished"></translation>
+        <translation>录制</translation>
     </message>
     <message>
         <location filename="../../gui/models/labels.py" line="55"/>
         <source>blackboard</source>
-        <translation type="unfinished"></translation>
+        <translation>板书</translation>
     </message>
     <message>
         <location filename="../../gui/models/labels.py" line="56"/>
         <source>rating</source>
-        <translation type="unfinished"></translation>
+        <translation>评价</translation>
     </message>
     <message>
         <location filename="../../gui/models/labels.py" line="57"/>
         <source>lesson summary</source>
-        <translation type="unfinished"></translation>
+        <translation>课节汇总</translation>
     </message>
     <message>
         <location filename="../../gui/models/labels.py" line="58"/>
         <source>other</source>
-        <translation type="unfinished"></translation>
+        <translation>其他</translation>
     </message>
     <message>
         <location filename="../../gui/models/labels.py" line="67"/>
         <location filename="../../gui/models/labels.py" line="71"/>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>未知</translation>
     </message>
     <message>
         <location filename="../../gui/models/labels.py" line="91"/>
         <source>Lesson {}</source>
-        <translation type="unfinished"></translation>
+        <translation>课节 {}</translation>
     </message>
 </context>
 </TS>
