@@ -107,6 +107,8 @@ class Monitor:
         anything is saved or stopped: the old tunnel keeps running."""
         if settings.provider == "none":
             settings = replace(settings, provider="")
+        # As if read back from the config: URLs without a trailing slash, numbers as numbers.
+        settings = TunnelSettings.from_settings(settings.to_settings())
         if settings.provider:
             # Without a receiver, so a failing check leaves receiver.services alone.
             Tunnel(settings, lambda: self.receiver.url, **self.tunnel_options).check()

@@ -1330,24 +1330,24 @@
 <context>
     <name>LiveView</name>
     <message>
-        <location filename="../../gui/views/live_view.py" line="53"/>
+        <location filename="../../gui/views/live_view.py" line="55"/>
         <source>Filter by lesson, teacher or school…</source>
         <translation>按课节、老师或学校筛选…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/live_view.py" line="88"/>
+        <location filename="../../gui/views/live_view.py" line="90"/>
         <source>Live lessons</source>
         <translation>正在上课</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/live_view.py" line="135"/>
+        <location filename="../../gui/views/live_view.py" line="139"/>
         <source>%n live lesson(s)</source>
         <translation>
             <numerusform>%n 个课节正在上课</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/live_view.py" line="136"/>
+        <location filename="../../gui/views/live_view.py" line="140"/>
         <source>No live lesson right now: lessons appear with their first push.</source>
         <translation>当前没有正在上课的课节：收到首条推送后课节即会出现。</translation>
     </message>
@@ -1890,12 +1890,12 @@
     <message>
         <location filename="../../gui/models/roster_model.py" line="187"/>
         <source>● in</source>
-        <translation>● 在</translation>
+        <translation>● 在场</translation>
     </message>
     <message>
         <location filename="../../gui/models/roster_model.py" line="187"/>
         <source>○ out</source>
-        <translation>○ 不在</translation>
+        <translation>○ 离开</translation>
     </message>
     <message numerus="yes">
         <location filename="../../gui/models/roster_model.py" line="189"/>
@@ -1976,7 +1976,7 @@
     <message>
         <location filename="../../gui/school_form.py" line="50"/>
         <source>Name</source>
-        <translation>姓名</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location filename="../../gui/school_form.py" line="51"/>
@@ -2064,7 +2064,7 @@
     <message>
         <location filename="../../gui/views/settings_view.py" line="127"/>
         <source>Name</source>
-        <translation>姓名</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location filename="../../gui/views/settings_view.py" line="127"/>
@@ -2416,7 +2416,7 @@
     <message>
         <location filename="../../gui/models/timeline_model.py" line="32"/>
         <source>What</source>
-        <translation>动作</translation>
+        <translation>事件</translation>
     </message>
     <message>
         <location filename="../../gui/models/timeline_model.py" line="32"/>
