@@ -7,7 +7,8 @@ in `Thresholds` are ClassWatch's own (monitoring-notes §3) and configurable.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal, Mapping
+from collections.abc import Mapping
+from typing import Any, Literal
 
 from protocol import classin as ci
 

@@ -8,7 +8,8 @@ sections nobody here reads (answerEnd, groupEnd, ...) stay in `End.data`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from protocol import classin as ci
 

@@ -14,7 +14,8 @@ next 103 or 105, and a session without 105 is closed after an idle time.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping, NamedTuple
+from collections.abc import Mapping
+from typing import Any, Iterable, NamedTuple
 
 from protocol import gensee as g
 

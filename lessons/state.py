@@ -13,7 +13,8 @@ when the teacher ends the lesson. A later enter makes it live again.
 """
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable, Mapping, NamedTuple
+from collections.abc import Mapping
+from typing import Any, Callable, Iterable, NamedTuple
 
 from protocol import classin as ci
 

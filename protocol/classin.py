@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 import orjson
 
@@ -118,6 +119,8 @@ TOURIST_PREFIX = "yk_"
 # --- Lenient coercion: numbers may arrive as strings --------------------------
 def as_int(value: Any) -> int | None:
     """Integer from an int, a float or a numeric string; None when it is not one."""
+    if type(value) is int:
+        return value
     if isinstance(value, bool):
         return int(value)
     if isinstance(value, int):
@@ -137,6 +140,11 @@ def as_int(value: Any) -> int | None:
 
 
 def as_float(value: Any) -> float | None:
+    kind = type(value)     # exact types first: this runs ~30 times per Net report
+    if kind is int:
+        return float(value)
+    if kind is float:
+        return value if value == value and abs(value) != float("inf") else None
     if isinstance(value, bool):
         return float(value)
     if isinstance(value, (int, float)):

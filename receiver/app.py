@@ -69,7 +69,7 @@ class Receiver:
         self.store_timeout = store_timeout
         # Derived tables follow each commit in the writer thread, after the acks.
         self.projector = Projector(str(self.db_path))
-        self.writer = Writer(self.db_path, sync_delay=sync_delay, on_committed=self.projector)
+        self.writer = Writer(self.db_path, sync_delay=sync_delay, projector=self.projector)
         self.stats = Stats()
         self.instance = secrets.token_hex(8)
         self.listeners: list[Listener] = []
@@ -167,6 +167,9 @@ class Receiver:
     def _open_storage(self) -> None:
         db = open_database(self.db_path)
         db.close()
+        caught_up = self.projector.catch_up()
+        if caught_up:
+            log.info("derived tables caught up with %d push(es) stored before the last stop", caught_up)
 
     async def _load_counters(self) -> None:
         def count(conn):

@@ -94,18 +94,20 @@ _IS_RELEASED = "SELECT released, attempts, first_seen FROM quarantine WHERE qkey
 _RESOLVE_QUARANTINE = "UPDATE quarantine SET resolved_at = ?, released = 0 WHERE qkey = ?"
 
 _STOP = object()
+_FLUSH = object()
 
-Committed = Callable[[list[tuple[PushRecord, Stored]]], None]
+IDLE_SECONDS = 0.05     # no request for this long: bring the derived tables up to date
 
 
 class Writer:
     """Owns the only write connection. Thread-safe `submit`; `store` for asyncio."""
 
-    def __init__(self, path: Path | str, *, sync_delay: float = 0.0,
-                 on_committed: Committed | None = None):
+    def __init__(self, path: Path | str, *, sync_delay: float = 0.0, projector=None):
         self.path = str(path)
         self.sync_delay = sync_delay          # emulate a laptop disk in benchmarks
-        self.on_committed = on_committed
+        # storage.derived.Projector: derived rows follow the acks, a step behind,
+        # in this thread (the only writer) but never in the way of a commit.
+        self.projector = projector
         self._queue: queue.SimpleQueue = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
         self._conn: sqlite3.Connection | None = None
@@ -151,6 +153,16 @@ class Writer:
             # The item may still commit later: ClassIn's re-send then meets a duplicate.
             raise StorageError(f"not committed within {timeout:g} s") from None
 
+    async def derived_ready(self) -> None:
+        """Wait until the derived tables include every push committed so far
+        (a view about to read them must not miss what it was told about)."""
+        if self._thread is None or self.projector is None:
+            return
+        loop = asyncio.get_running_loop()
+        fut = loop.create_future()
+        self._queue.put((_FLUSH, (loop, fut)))
+        await fut
+
     # -- the thread --------------------------------------------------------------
     def _open(self) -> sqlite3.Connection:
         conn = sqlite3.connect(self.path, timeout=PRAGMAS["busy_timeout"] / 1000,
@@ -169,11 +181,16 @@ class Writer:
         stopping = False
         while not stopping:
             batch = []
-            first = self._queue.get()
+            try:
+                first = self._queue.get(timeout=IDLE_SECONDS if self._projection_pending() else None)
+            except queue.Empty:
+                self._project()
+                continue
             if first is _STOP:
                 break
-            batch.append(first)
-            while len(batch) < MAX_BATCH:
+            flushes = []
+            (flushes if first[0] is _FLUSH else batch).append(first)
+            while len(batch) < MAX_BATCH and not flushes:
                 try:
                     nxt = self._queue.get_nowait()
                 except queue.Empty:
@@ -181,9 +198,27 @@ class Writer:
                 if nxt is _STOP:
                     stopping = True
                     break
-                batch.append(nxt)
-            self._commit(batch)
+                (flushes if nxt[0] is _FLUSH else batch).append(nxt)
+            if batch:
+                self._commit(batch)
+            if flushes:
+                self._project()
+                _deliver([(waiter, True, None) for _, waiter in flushes])
+            elif self.projector is not None and self.projector.due():
+                self._project(self.projector.SLICE)
+        self._project()
         self._conn.close()
+
+    def _projection_pending(self) -> bool:
+        return self.projector is not None and self.projector.pending > 0
+
+    def _project(self, limit: int | None = None) -> None:
+        if not self._projection_pending():
+            return
+        try:
+            self.projector.flush(limit)
+        except Exception:  # derived data must never break storing; rebuild recovers it
+            log.exception("updating the derived tables failed")
 
     def _commit(self, batch: Sequence[tuple[object, object]]) -> None:
         conn = self._conn
@@ -207,18 +242,14 @@ class Writer:
         self.batches += 1
         self.items += len(batch)
         _deliver([(waiter, True, res) for (_, waiter), res in zip(batch, results)])
-        if self.on_committed:
+        if self.projector is not None:
             pushes = []
             for (item, _), res in zip(batch, results):
                 if isinstance(res, Quarantined) and res.accepted:
                     item, res = item.if_released, res.accepted
                 if isinstance(res, Stored) and not res.duplicate:
                     pushes.append((item, res))
-            if pushes:
-                try:
-                    self.on_committed(pushes)
-                except Exception:  # derived data must never break storing
-                    log.exception("post-commit hook failed")
+            self.projector.add(pushes)
 
     def _apply(self, conn: sqlite3.Connection, item):
         if isinstance(item, PushRecord):

@@ -126,7 +126,7 @@ def store_directly(db_path: Path, pushes: Iterable[tuple[float, dict | str]], *,
 
     open_database(db_path).close()          # create or migrate, as Receiver.start does
     projector = Projector(str(db_path))
-    writer = Writer(db_path, on_committed=projector)
+    writer = Writer(db_path, projector=projector)
     writer.start()
     count, pending = 0, []
     try:

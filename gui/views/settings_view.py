@@ -20,6 +20,7 @@ from ..bridge import MonitorBridge
 from ..first_run import FirstRunPanel, describe_result, send_test_push
 from ..school_form import SchoolForm
 from ..timers import every
+from .tunnel_panel import TunnelPanel
 
 GENSEE_ENDPOINTS = ("event", "vod", "qa", "qa-web", "rollcall", "end", "cobrowse")
 MASK = "••••••••"
@@ -54,6 +55,9 @@ class SettingsView(QWidget):
         self.tabs.addTab(self._receiver_tab(), self.tr("Receiver"))
         self.tabs.addTab(self._alarms_tab(), self.tr("Alarms"))
         self.tabs.addTab(self._gensee_tab(), self.tr("Gensee"))
+        self.tunnel_panel = TunnelPanel(bridge)
+        self.tabs.addTab(self.tunnel_panel, self.tr("Tunnel"))
+        bridge.tunnelChanged.connect(self.refresh_urls)   # the public URLs replace the local ones
         self.first_run = FirstRunPanel(bridge, self.push_url)
         self.first_run.done.connect(self.leave_first_run)
         self.stack = QStackedWidget()
