@@ -50,22 +50,6 @@ def is_live(lesson: LessonState, now: float) -> bool:
     return close is None or now <= close + LIVE_GRACE
 
 
-async def stop_tunnel(tunnel: Tunnel, recancel_every: float = 0.5) -> None:
-    """tunnel.stop(), insisting. On Python 3.11 asyncio.wait_for drops a
-    cancellation that arrives just as its inner awaitable finishes (the external
-    provider's URL is known at once): the supervisor then runs on and stop()
-    waits for it forever. Cancelling it again ends it."""
-    stopping = asyncio.ensure_future(tunnel.stop())
-    while True:
-        done, _ = await asyncio.wait({stopping}, timeout=recancel_every)
-        if done:
-            return stopping.result()
-        task = getattr(tunnel, "_task", None)
-        if task is not None and not task.done():
-            log.warning("the %s tunnel ignored a cancellation: cancelling again", tunnel.provider.name)
-            task.cancel()
-
-
 class Monitor:
     def __init__(self, data_dir: Path, config: ConfigStore, *, host: str = "127.0.0.1",
                  port: int = 8765, receiver: Receiver | None = None):
@@ -139,7 +123,7 @@ class Monitor:
             if old is not None:
                 # Still listened to while stopping: its STOPPED status clears the tunnel alarm.
                 try:
-                    await stop_tunnel(old)
+                    await old.stop()
                 finally:
                     if self._on_tunnel in old.listeners:
                         old.listeners.remove(self._on_tunnel)
@@ -185,7 +169,7 @@ class Monitor:
             self._tick_task = None
         if self.started:
             if self.tunnel is not None:   # before the receiver stops it without insisting
-                await stop_tunnel(self.tunnel)
+                await self.tunnel.stop()
             await self.receiver.stop()
             self.started = False
 

@@ -148,8 +148,9 @@ class Writer:
             raise StorageError("the writer is stopped")
         self._queue.put((item, (loop, fut)))
         try:
-            return await asyncio.wait_for(fut, timeout)
-        except asyncio.TimeoutError:
+            async with asyncio.timeout(timeout):
+                return await fut
+        except TimeoutError:
             # The item may still commit later: ClassIn's re-send then meets a duplicate.
             raise StorageError(f"not committed within {timeout:g} s") from None
 

@@ -165,3 +165,21 @@ def test_serve_prints_the_public_url_when_up_and_again_when_it_changes(capsys, t
     assert out[-1].startswith("WARNING: the public URL https://c-d.trycloudflare.com is not the URL registered")
     token = config.current().gensee_token
     assert f"public gensee callbacks: https://c-d.trycloudflare.com/gensee/{token}/" in out
+
+
+async def test_stop_right_after_start_never_hangs(receiver):
+    """On Python 3.11 asyncio.wait_for could swallow stop()'s cancellation when the
+    external provider's URL was ready at once; the supervisor then ran forever."""
+    import asyncio
+
+    from tunnel.service import Tunnel, TunnelState
+    from tunnel.settings import TunnelSettings
+
+    settings = TunnelSettings(provider="external", public_url=receiver.url)
+    for _ in range(20):
+        tunnel = Tunnel(settings, lambda: receiver.url, recheck_interval=0.05)
+        await tunnel.start()
+        await asyncio.sleep(0)
+        async with asyncio.timeout(5):
+            await tunnel.stop()
+        assert tunnel.status.state is TunnelState.STOPPED

@@ -134,8 +134,9 @@ class ChildProcess:
         if self.running:
             _signal_group(self._proc, hard=False)
             try:
-                return await asyncio.wait_for(self.wait(), grace)
-            except asyncio.TimeoutError:
+                async with asyncio.timeout(grace):
+                    return await self.wait()
+            except TimeoutError:
                 log.warning("%s did not exit within %.0f s: killing it", self.argv[0], grace)
                 _signal_group(self._proc, hard=True)
         return await self.wait()

@@ -248,10 +248,12 @@ class Tunnel:
         self._child = child
         health: asyncio.Task | None = None
         try:
+            # asyncio.timeout, not wait_for: on 3.11 wait_for can swallow a stop()'s
+            # cancellation that arrives as the URL does, and the tunnel runs on.
             try:
-                url = await asyncio.wait_for(self.provider.public_url(child, self._http),
-                                             self.url_timeout)
-            except asyncio.TimeoutError:
+                async with asyncio.timeout(self.url_timeout):
+                    url = await self.provider.public_url(child, self._http)
+            except TimeoutError:
                 return (f"{self.provider.name} gave no public URL within {self.url_timeout:.0f} s"
                         + self._last_words(child))
             if url is None:
@@ -301,6 +303,7 @@ class Tunnel:
                 interval = min(interval, self.recheck_interval)
             self._check_now.clear()
             try:
-                await asyncio.wait_for(self._check_now.wait(), interval)
-            except asyncio.TimeoutError:
+                async with asyncio.timeout(interval):
+                    await self._check_now.wait()
+            except TimeoutError:
                 pass

@@ -776,17 +776,17 @@
         <translation>选择一个用户，查看其全部检测记录。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/checks_view.py" line="95"/>
+        <location filename="../../gui/views/checks_view.py" line="96"/>
         <source>Device checks</source>
         <translation>设备检测</translation>
     </message>
     <message>
-        <location filename="../../gui/views/checks_view.py" line="131"/>
+        <location filename="../../gui/views/checks_view.py" line="132"/>
         <source>{} check(s), {} with problems</source>
         <translation>{} 次检测，{} 次有异常</translation>
     </message>
     <message>
-        <location filename="../../gui/views/checks_view.py" line="150"/>
+        <location filename="../../gui/views/checks_view.py" line="151"/>
         <source>Checks of {}</source>
         <translation>{} 的检测记录</translation>
     </message>
@@ -1570,28 +1570,28 @@
         <translation>网络与 CPU</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="135"/>
-        <location filename="../../gui/views/network_view.py" line="209"/>
+        <location filename="../../gui/views/network_view.py" line="137"/>
+        <location filename="../../gui/views/network_view.py" line="212"/>
         <source>● live · {}</source>
         <translation>● 上课中 · {}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="143"/>
+        <location filename="../../gui/views/network_view.py" line="145"/>
         <source>No lesson with network reports yet.</source>
         <translation>暂无带网络报告的课节。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="175"/>
+        <location filename="../../gui/views/network_view.py" line="177"/>
         <source>Could not read the network reports (see the log).</source>
         <translation>无法读取网络报告（详见日志）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="182"/>
+        <location filename="../../gui/views/network_view.py" line="184"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="247"/>
+        <location filename="../../gui/views/network_view.py" line="250"/>
         <source>{} network report(s) from {} user(s); lesson curves cover everyone, ticked users get their own line.</source>
         <translation>{} 份网络报告，来自 {} 名用户；课节曲线涵盖所有人，勾选的用户单独绘线。</translation>
     </message>
@@ -2005,255 +2005,274 @@
     </message>
 </context>
 <context>
+    <name>SecretEdit</name>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="89"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="98"/>
+        <source>Show</source>
+        <translation type="unfinished">显示</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="98"/>
+        <source>Hide</source>
+        <translation type="unfinished">隐藏</translation>
+    </message>
+</context>
+<context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="31"/>
+        <location filename="../../gui/views/settings_view.py" line="32"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="53"/>
+        <location filename="../../gui/views/settings_view.py" line="54"/>
         <source>Schools</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="54"/>
+        <location filename="../../gui/views/settings_view.py" line="55"/>
         <source>Receiver</source>
         <translation>接收端</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="55"/>
+        <location filename="../../gui/views/settings_view.py" line="56"/>
         <source>Alarms</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="56"/>
+        <location filename="../../gui/views/settings_view.py" line="57"/>
         <source>Gensee</source>
         <translation>Gensee</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="76"/>
+        <location filename="../../gui/views/settings_view.py" line="59"/>
+        <source>Tunnel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_view.py" line="80"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="98"/>
+        <location filename="../../gui/views/settings_view.py" line="102"/>
         <source>ClassIn reaches this PC through the tunnel at this URL.</source>
         <translation>ClassIn 通过此地址经隧道访问本机。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="100"/>
+        <location filename="../../gui/views/settings_view.py" line="104"/>
         <source>This address works on this PC only. ClassIn needs a public HTTPS address: start a tunnel (cloudflared, ngrok or ssh) and give ClassIn its URL followed by /classin.</source>
         <translation>此地址仅在本机可用。ClassIn 需要公网 HTTPS 地址：请启动隧道（cloudflared、ngrok 或 ssh），并把隧道地址加上 /classin 填入 ClassIn。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="114"/>
+        <location filename="../../gui/views/settings_view.py" line="118"/>
         <source>no tunnel</source>
         <translation>无隧道</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="118"/>
+        <location filename="../../gui/views/settings_view.py" line="122"/>
         <source>These are this PC&apos;s local addresses: Gensee&apos;s servers need the tunnel&apos;s public URL, which replaces them once a tunnel runs.</source>
         <translation>以下是本机的局域网地址：Gensee 服务器需要隧道的公网地址，隧道运行后会自动替换。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="127"/>
+        <location filename="../../gui/views/settings_view.py" line="131"/>
         <source>SID</source>
         <translation>SID</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="127"/>
+        <location filename="../../gui/views/settings_view.py" line="131"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="127"/>
+        <location filename="../../gui/views/settings_view.py" line="131"/>
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="128"/>
+        <location filename="../../gui/views/settings_view.py" line="132"/>
         <source>Secret</source>
         <translation>密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="137"/>
+        <location filename="../../gui/views/settings_view.py" line="141"/>
         <source>New school</source>
         <translation>新建学校</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="138"/>
+        <location filename="../../gui/views/settings_view.py" line="142"/>
         <source>Save school</source>
         <translation>保存学校</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="139"/>
+        <location filename="../../gui/views/settings_view.py" line="143"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="140"/>
+        <location filename="../../gui/views/settings_view.py" line="144"/>
         <source>Send test push</source>
         <translation>发送测试推送</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="141"/>
+        <location filename="../../gui/views/settings_view.py" line="145"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="157"/>
+        <location filename="../../gui/views/settings_view.py" line="161"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="167"/>
+        <location filename="../../gui/views/settings_view.py" line="171"/>
         <source>ClassIn push URL (the same for every school; ClassIn sends the SID in each push):</source>
         <translation>ClassIn 推送地址（所有学校共用；ClassIn 在每条推送中携带 SID）：</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="228"/>
+        <location filename="../../gui/views/settings_view.py" line="232"/>
         <source>Saved school {}. The receiver accepts its pushes now.</source>
         <translation>已保存学校 {}。接收端现在接收其推送。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="241"/>
+        <location filename="../../gui/views/settings_view.py" line="245"/>
         <source>Removed school {}: its pushes are refused from now on.</source>
         <translation>已删除学校 {}：此后其推送将被拒收。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="252"/>
+        <location filename="../../gui/views/settings_view.py" line="256"/>
         <source>School {} is back.</source>
         <translation>学校 {} 已恢复。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="284"/>
+        <location filename="../../gui/views/settings_view.py" line="288"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="291"/>
+        <location filename="../../gui/views/settings_view.py" line="295"/>
         <source>Local receiver</source>
         <translation>本机接收端</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="292"/>
+        <location filename="../../gui/views/settings_view.py" line="296"/>
         <source>Public (tunnel)</source>
         <translation>公网（隧道）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="293"/>
+        <location filename="../../gui/views/settings_view.py" line="297"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="294"/>
+        <location filename="../../gui/views/settings_view.py" line="298"/>
         <source>A new port is used at the next start; ClassIn must then be given the new URL.</source>
         <translation>新端口在下次启动时生效，届时需将新地址填入 ClassIn。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="296"/>
+        <location filename="../../gui/views/settings_view.py" line="300"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="297"/>
+        <location filename="../../gui/views/settings_view.py" line="301"/>
         <source>classwatch.db holds every push; config.json the schools and secrets (readable by you only).</source>
         <translation>classwatch.db 保存所有推送；config.json 保存学校和密钥（仅你本人可读）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="315"/>
+        <location filename="../../gui/views/settings_view.py" line="319"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="316"/>
+        <location filename="../../gui/views/settings_view.py" line="320"/>
         <source>Alarm on failing devices in live lessons</source>
         <translation>上课中设备故障时告警</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="317"/>
+        <location filename="../../gui/views/settings_view.py" line="321"/>
         <source>Alarm on bad network or CPU reports in live lessons</source>
         <translation>上课中网络或 CPU 报告异常时告警</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="318"/>
+        <location filename="../../gui/views/settings_view.py" line="322"/>
         <source>Play a sound on new critical alarms and help requests</source>
         <translation>出现新的严重告警和求助时播放提示音</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="323"/>
+        <location filename="../../gui/views/settings_view.py" line="327"/>
         <source>Save alarm settings</source>
         <translation>保存告警设置</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="327"/>
+        <location filename="../../gui/views/settings_view.py" line="331"/>
         <source>Silence: no push for</source>
         <translation>静默：无推送超过</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="328"/>
+        <location filename="../../gui/views/settings_view.py" line="332"/>
         <source>during live lessons (Net reports arrive every 5 min per user)</source>
         <translation>（上课期间；每位用户每 5 分钟上报一次 Net）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="329"/>
+        <location filename="../../gui/views/settings_view.py" line="333"/>
         <source>Packet loss from</source>
         <translation>丢包率达到</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="330"/>
+        <location filename="../../gui/views/settings_view.py" line="334"/>
         <source>Delay from</source>
         <translation>延迟达到</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="331"/>
+        <location filename="../../gui/views/settings_view.py" line="335"/>
         <source>Degraded network probes from</source>
         <translation>网络探测质量下降达到</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="331"/>
+        <location filename="../../gui/views/settings_view.py" line="335"/>
         <source>of a 5-minute report</source>
         <translation>（占 5 分钟报告）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="332"/>
+        <location filename="../../gui/views/settings_view.py" line="336"/>
         <source>CPU busy from</source>
         <translation>CPU 繁忙达到</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="332"/>
+        <location filename="../../gui/views/settings_view.py" line="336"/>
         <source>of the samples</source>
         <translation>（占采样）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="367"/>
+        <location filename="../../gui/views/settings_view.py" line="371"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="373"/>
+        <location filename="../../gui/views/settings_view.py" line="377"/>
         <source>Paste these into Gensee&apos;s callback settings. The token in them is the only protection (Gensee signs nothing): keep them private.</source>
         <translation>请将以下地址粘贴到 Gensee 的回调设置中。其中的令牌是唯一的保护（Gensee 不做签名）：请勿外泄。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="383"/>
-        <location filename="../../gui/views/settings_view.py" line="398"/>
+        <location filename="../../gui/views/settings_view.py" line="387"/>
+        <location filename="../../gui/views/settings_view.py" line="402"/>
         <source>New token…</source>
         <translation>新令牌…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="394"/>
+        <location filename="../../gui/views/settings_view.py" line="398"/>
         <source>Click again to replace the token</source>
         <translation>再次点击以更换令牌</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="395"/>
+        <location filename="../../gui/views/settings_view.py" line="399"/>
         <source>The old URLs stop working at once; update them in Gensee.</source>
         <translation>旧地址将立即失效；请在 Gensee 中更新。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="401"/>
+        <location filename="../../gui/views/settings_view.py" line="405"/>
         <source>New token in use. Update the URLs in Gensee now.</source>
         <translation>新令牌已启用。请立即在 Gensee 中更新地址。</translation>
     </message>
@@ -2422,6 +2441,522 @@
         <location filename="../../gui/models/timeline_model.py" line="32"/>
         <source>Details</source>
         <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>TunnelPanel</name>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="50"/>
+        <source>in the Program field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="51"/>
+        <source>the Public URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="52"/>
+        <source>the Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="53"/>
+        <source>the Remote port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="132"/>
+        <source>No tunnel (this PC only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="133"/>
+        <source>cloudflared — quick tunnel (random URL, for trying out)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="134"/>
+        <source>cloudflared — named tunnel (your hostname, with its token)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="135"/>
+        <source>ngrok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="136"/>
+        <source>ssh — a port on your own server (ssh -R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="137"/>
+        <source>External — a port forward or reverse proxy you run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="144"/>
+        <source>e.g. https://push.school.example/classin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="145"/>
+        <source>The push URL you gave ClassIn. When the tunnel&apos;s URL differs, the alarm rings: ClassIn would push to the old one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="149"/>
+        <source>Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="155"/>
+        <source>Tunnel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="157"/>
+        <source>Provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="163"/>
+        <source>Registered URL at ClassIn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="173"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="174"/>
+        <source>Copy</source>
+        <translation type="unfinished">复制</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="180"/>
+        <source>Give these to ClassIn and Gensee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="182"/>
+        <source>ClassIn push URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="183"/>
+        <source>Gensee callback base</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="189"/>
+        <source>Send test push through the public URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="198"/>
+        <source>The answer&apos;s body appears here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="199"/>
+        <source>ClassIn&apos;s own registration test (a signed Test push), sent from this PC through the public URL: what ClassIn will see.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="203"/>
+        <source>Self-test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="207"/>
+        <source>School</source>
+        <translation type="unfinished">学校</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="258"/>
+        <source>{} on PATH (or its full path)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="275"/>
+        <source>ClassIn and Gensee cannot reach this PC: pushes arrive only from this network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="280"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="289"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="298"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="327"/>
+        <source>Program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="283"/>
+        <source>the tunnel token from Cloudflare&apos;s dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="285"/>
+        <source>https://push.school.example (routed to this tunnel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="287"/>
+        <source>Tunnel token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="288"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="326"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="332"/>
+        <source>Public URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="292"/>
+        <source>empty: the one saved with ngrok config add-authtoken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="294"/>
+        <source>e.g. school.ngrok.app (empty: a random URL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="296"/>
+        <source>Authtoken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="297"/>
+        <source>Reserved domain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="302"/>
+        <source>your server, e.g. push.school.example</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="306"/>
+        <source>choose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="308"/>
+        <source>empty: ssh&apos;s default keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="309"/>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="312"/>
+        <source>accept-new (trust the server&apos;s key on first use)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="313"/>
+        <source>yes (known_hosts must already have it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="314"/>
+        <source>no (insecure: any key)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="318"/>
+        <source>where ClassIn reaches that port, e.g. https://push.school.example</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="320"/>
+        <source>Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="321"/>
+        <source>User</source>
+        <translation type="unfinished">用户</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="322"/>
+        <source>SSH port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="323"/>
+        <source>Remote port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="324"/>
+        <source>Key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="325"/>
+        <source>Host key check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="331"/>
+        <source>e.g. https://push.school.example</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="336"/>
+        <source>SSH key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="391"/>
+        <source>a named tunnel needs its token (Cloudflare&apos;s dashboard → Networks → Tunnels → your tunnel → install connector)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="421"/>
+        <source>No account needed, but the URL changes at every start: ClassIn must be given the new one each time. For trying out, not for production.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="423"/>
+        <source>A stable URL: create a tunnel in Cloudflare&apos;s dashboard, route your hostname to this PC&apos;s receiver, and paste its token here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="425"/>
+        <source>Without a reserved domain the URL changes at every start (ClassIn must be given the new one each time); with one it stays.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="427"/>
+        <source>A stable URL on your own server: ssh opens the remote port there, your web server (HTTPS) forwards the public URL to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="429"/>
+        <source>Something else exposes this PC&apos;s receiver (a router&apos;s port forward, a reverse proxy); ClassWatch only checks that the URL answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="442"/>
+        <source>Not applied: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="446"/>
+        <source>Applying…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="450"/>
+        <source>Not applied (the previous setup keeps running): {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="453"/>
+        <source>Not applied: {}: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="456"/>
+        <source>Saved: no tunnel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="458"/>
+        <source>Applied: the tunnel&apos;s state shows above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="460"/>
+        <source>Saved. The tunnel starts with the receiver.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="507"/>
+        <source>The tunnel does not answer right now (see above).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="509"/>
+        <source>The Gensee callbacks are this base followed by event, vod, qa, qa-web, rollcall, end or cobrowse (see the Gensee tab). The token in it is their only protection: keep it private.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="515"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="516"/>
+        <source>no public URL yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="517"/>
+        <source>The public URLs appear once a tunnel runs. Until then ClassIn and Gensee cannot reach this PC.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="526"/>
+        <source>NO TUNNEL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="527"/>
+        <source>No tunnel: ClassIn and Gensee cannot reach this PC from the internet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="531"/>
+        <source>UP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="531"/>
+        <source>Up: {} answers through the {} tunnel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="533"/>
+        <source>Starting the {} tunnel at {}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="534"/>
+        <source>Starting the {} tunnel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="536"/>
+        <source>Not answering yet: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="537"/>
+        <source>STARTING</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="539"/>
+        <source>UNHEALTHY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="540"/>
+        <source>Unhealthy at {}: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="543"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="546"/>
+        <source>DOWN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="544"/>
+        <source>Down: {}. Fix the setup and apply again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="547"/>
+        <source>Down: {}. Restarting in {} s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="548"/>
+        <source>STOPPED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="548"/>
+        <source>Stopped: the tunnel starts with the receiver.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="553"/>
+        <source>⚠ The public URL {} is not the URL registered at ClassIn ({}). ClassIn keeps pushing to the registered one: nothing arrives and the schools&apos; queues stay blocked. Give ClassIn {}, or use a stable URL (cloudflared named tunnel, ngrok reserved domain, ssh).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="559"/>
+        <source>⚠ This tunnel&apos;s URL changes at every start: ClassIn must be given the new URL each time, or its pushes go nowhere. For production use a stable URL: a cloudflared named tunnel, an ngrok reserved domain, or ssh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="588"/>
+        <source>Add a school first (Schools tab).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="590"/>
+        <source>Start a tunnel first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="605"/>
+        <source>Sending a Test push for school {} to {}/classin…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="611"/>
+        <source>The self-test failed: {}: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="618"/>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="618"/>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="620"/>
+        <source>no HTTP answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="622"/>
+        <source>HTTP {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="623"/>
+        <source>unknown</source>
+        <translation type="unfinished">未知</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="624"/>
+        <source>POST {} (school {}, _id {})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="625"/>
+        <source>Answer: {} in {} ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="626"/>
+        <source>Acked (ClassIn&apos;s success answer, errno 1): {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="627"/>
+        <source>Stored: {} ({})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="628"/>
+        <source>✔ OK: ClassIn&apos;s registration test will pass.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="629"/>
+        <source>✘ FAILED: ClassIn&apos;s registration test would fail the same way.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
