@@ -5,29 +5,27 @@ A view is a QWidget built as `View(bridge, window)` with `title() -> str`
 """
 from __future__ import annotations
 
-import importlib
+from .alarms_view import AlarmsView
+from .checks_view import ChecksView
+from .gensee_view import GenseeView
+from .history_view import HistoryView
+from .inspector_view import InspectorView
+from .live_view import LiveView
+from .network_view import NetworkView
+from .settings_view import SettingsView
 
-# (key, module, class): the order is the navigation order.
+# The order is the navigation order.
 VIEWS = (
-    ("live", "live_view", "LiveView"),
-    ("network", "network_view", "NetworkView"),
-    ("checks", "checks_view", "ChecksView"),
-    ("alarms", "alarms_view", "AlarmsView"),
-    ("inspector", "inspector_view", "InspectorView"),
-    ("history", "history_view", "HistoryView"),
-    ("gensee", "gensee_view", "GenseeView"),
-    ("settings", "settings_view", "SettingsView"),
+    ("live", LiveView),
+    ("network", NetworkView),
+    ("checks", ChecksView),
+    ("alarms", AlarmsView),
+    ("inspector", InspectorView),
+    ("history", HistoryView),
+    ("gensee", GenseeView),
+    ("settings", SettingsView),
 )
 
 
 def view_classes():
-    found = []
-    for key, module, cls in VIEWS:
-        try:
-            mod = importlib.import_module(f"{__name__}.{module}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{__name__}.{module}":
-                raise
-            continue  # TEMPORARY while the views are being written
-        found.append((key, getattr(mod, cls)))
-    return found
+    return list(VIEWS)

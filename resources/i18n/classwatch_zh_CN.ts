@@ -2010,12 +2010,12 @@
         <location filename="../../gui/views/tunnel_panel.py" line="89"/>
         <location filename="../../gui/views/tunnel_panel.py" line="98"/>
         <source>Show</source>
-        <translation type="unfinished">显示</translation>
+        <translation>显示</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="98"/>
         <source>Hide</source>
-        <translation type="unfinished">隐藏</translation>
+        <translation>隐藏</translation>
     </message>
 </context>
 <context>
@@ -2048,7 +2048,7 @@
     <message>
         <location filename="../../gui/views/settings_view.py" line="59"/>
         <source>Tunnel</source>
-        <translation type="unfinished"></translation>
+        <translation>隧道</translation>
     </message>
     <message>
         <location filename="../../gui/views/settings_view.py" line="80"/>
@@ -2448,138 +2448,138 @@
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="50"/>
         <source>in the Program field</source>
-        <translation type="unfinished"></translation>
+        <translation>在“程序”栏中</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="51"/>
         <source>the Public URL</source>
-        <translation type="unfinished"></translation>
+        <translation>“公网地址”</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="52"/>
         <source>the Host</source>
-        <translation type="unfinished"></translation>
+        <translation>“主机”</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="53"/>
         <source>the Remote port</source>
-        <translation type="unfinished"></translation>
+        <translation>“远程端口”</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="132"/>
         <source>No tunnel (this PC only)</source>
-        <translation type="unfinished"></translation>
+        <translation>无隧道（仅限本机）</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="133"/>
         <source>cloudflared — quick tunnel (random URL, for trying out)</source>
-        <translation type="unfinished"></translation>
+        <translation>cloudflared — 快速隧道（随机地址，供试用）</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="134"/>
         <source>cloudflared — named tunnel (your hostname, with its token)</source>
-        <translation type="unfinished"></translation>
+        <translation>cloudflared — 命名隧道（自有域名，需令牌）</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="135"/>
         <source>ngrok</source>
-        <translation type="unfinished"></translation>
+        <translation>ngrok</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="136"/>
         <source>ssh — a port on your own server (ssh -R)</source>
-        <translation type="unfinished"></translation>
+        <translation>ssh — 自有服务器上的端口（ssh -R）</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="137"/>
         <source>External — a port forward or reverse proxy you run</source>
-        <translation type="unfinished"></translation>
+        <translation>外部 — 自行搭建的端口转发或反向代理</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="144"/>
         <source>e.g. https://push.school.example/classin</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 https://push.school.example/classin</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="145"/>
         <source>The push URL you gave ClassIn. When the tunnel&apos;s URL differs, the alarm rings: ClassIn would push to the old one.</source>
-        <translation type="unfinished"></translation>
+        <translation>已填入 ClassIn 的推送地址。隧道地址与之不同时会告警：ClassIn 仍会推送到旧地址。</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="149"/>
         <source>Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>应用</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="155"/>
         <source>Tunnel</source>
-        <translation type="unfinished"></translation>
+        <translation>隧道</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="157"/>
         <source>Provider</source>
-        <translation type="unfinished"></translation>
+        <translation>隧道类型</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="163"/>
         <source>Registered URL at ClassIn</source>
-        <translation type="unfinished"></translation>
+        <translation>ClassIn 中登记的地址</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="173"/>
         <location filename="../../gui/views/tunnel_panel.py" line="174"/>
         <source>Copy</source>
-        <translation type="unfinished">复制</translation>
+        <translation>复制</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="180"/>
         <source>Give these to ClassIn and Gensee</source>
-        <translation type="unfinished"></translation>
+        <translation>填入 ClassIn 和 Gensee 的地址</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="182"/>
         <source>ClassIn push URL</source>
-        <translation type="unfinished"></translation>
+        <translation>ClassIn 推送地址</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="183"/>
         <source>Gensee callback base</source>
-        <translation type="unfinished"></translation>
+        <translation>Gensee 回调基础地址</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="189"/>
         <source>Send test push through the public URL</source>
-        <translation type="unfinished"></translation>
+        <translation>经公网地址发送测试推送</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="198"/>
         <source>The answer&apos;s body appears here.</source>
-        <translation type="unfinished"></translation>
+        <translation>响应内容将显示在这里。</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="199"/>
         <source>ClassIn&apos;s own registration test (a signed Test push), sent from this PC through the public URL: what ClassIn will see.</source>
-        <translation type="unfinished"></translation>
+        <translation>与 ClassIn 登记地址时相同的测试（一条带签名的 Test 推送），从本机经公网地址发出：结果即 ClassIn 所见。</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="203"/>
         <source>Self-test</source>
-        <translation type="unfinished"></translation>
+        <translation>自检</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="207"/>
         <source>School</source>
-        <translation type="unfinished">学校</translation>
+        <translation>学校</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="258"/>
         <source>{} on PATH (or its full path)</source>
-        <translation type="unfinished"></translation>
+        <translation>PATH 中的 {}（或填写完整路径）</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="275"/>
         <source>ClassIn and Gensee cannot reach this PC: pushes arrive only from this network.</source>
-        <translation type="unfinished"></translation>
+        <translation>ClassIn 和 Gensee 无法访问本机：只能收到来自本网络的推送。</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="280"/>
@@ -2587,376 +2587,376 @@
         <location filename="../../gui/views/tunnel_panel.py" line="298"/>
         <location filename="../../gui/views/tunnel_panel.py" line="327"/>
         <source>Program</source>
-        <translation type="unfinished"></translation>
+        <translation>程序</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="283"/>
         <source>the tunnel token from Cloudflare&apos;s dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Cloudflare 控制台中的隧道令牌</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="285"/>
         <source>https://push.school.example (routed to this tunnel)</source>
-        <translation type="unfinished"></translation>
+        <translation>https://push.school.example（已路由到此隧道）</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="287"/>
         <source>Tunnel token</source>
-        <translation type="unfinished"></translation>
+        <translation>隧道令牌</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="288"/>
         <location filename="../../gui/views/tunnel_panel.py" line="326"/>
         <location filename="../../gui/views/tunnel_panel.py" line="332"/>
         <source>Public URL</source>
-        <translation type="unfinished"></translation>
+        <translation>公网地址</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="292"/>
         <source>empty: the one saved with ngrok config add-authtoken</source>
-        <translation type="unfinished"></translation>
+        <translation>留空：使用 ngrok config add-authtoken 保存的令牌</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="294"/>
         <source>e.g. school.ngrok.app (empty: a random URL)</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 school.ngrok.app（留空：随机地址）</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="296"/>
         <source>Authtoken</source>
-        <translation type="unfinished"></translation>
+        <translation>认证令牌</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="297"/>
         <source>Reserved domain</source>
-        <translation type="unfinished"></translation>
+        <translation>保留域名</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="302"/>
         <source>your server, e.g. push.school.example</source>
-        <translation type="unfinished"></translation>
+        <translation>你的服务器，例如 push.school.example</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="306"/>
         <source>choose</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="308"/>
         <source>empty: ssh&apos;s default keys</source>
-        <translation type="unfinished"></translation>
+        <translation>留空：使用 ssh 默认密钥</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="309"/>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>选择…</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="312"/>
         <source>accept-new (trust the server&apos;s key on first use)</source>
-        <translation type="unfinished"></translation>
+        <translation>accept-new（首次连接时信任服务器密钥）</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="313"/>
         <source>yes (known_hosts must already have it)</source>
-        <translation type="unfinished"></translation>
+        <translation>yes（known_hosts 中须已有该密钥）</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="314"/>
         <source>no (insecure: any key)</source>
-        <translation type="unfinished"></translation>
+        <translation>no（不安全：接受任何密钥）</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="318"/>
         <source>where ClassIn reaches that port, e.g. https://push.school.example</source>
-        <translation type="unfinished"></translation>
+        <translation>ClassIn 访问该端口的地址，例如 https://push.school.example</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="320"/>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>主机</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="321"/>
         <source>User</source>
-        <translation type="unfinished">用户</translation>
+        <translation>用户名</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="322"/>
         <source>SSH port</source>
-        <translation type="unfinished"></translation>
+        <translation>SSH 端口</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="323"/>
         <source>Remote port</source>
-        <translation type="unfinished"></translation>
+        <translation>远程端口</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="324"/>
         <source>Key file</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥文件</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="325"/>
         <source>Host key check</source>
-        <translation type="unfinished"></translation>
+        <translation>主机密钥检查</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="331"/>
         <source>e.g. https://push.school.example</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 https://push.school.example</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="336"/>
         <source>SSH key file</source>
-        <translation type="unfinished"></translation>
+        <translation>SSH 密钥文件</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="391"/>
         <source>a named tunnel needs its token (Cloudflare&apos;s dashboard → Networks → Tunnels → your tunnel → install connector)</source>
-        <translation type="unfinished"></translation>
+        <translation>命名隧道需要令牌（Cloudflare 控制台 → Networks → Tunnels → 你的隧道 → install connector）</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="421"/>
         <source>No account needed, but the URL changes at every start: ClassIn must be given the new one each time. For trying out, not for production.</source>
-        <translation type="unfinished"></translation>
+        <translation>无需账号，但每次启动地址都会变化：每次都须将新地址填入 ClassIn。仅供试用，不适合正式使用。</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="423"/>
         <source>A stable URL: create a tunnel in Cloudflare&apos;s dashboard, route your hostname to this PC&apos;s receiver, and paste its token here.</source>
-        <translation type="unfinished"></translation>
+        <translation>固定地址：在 Cloudflare 控制台创建隧道，将你的域名路由到本机接收端，再把隧道令牌粘贴到这里。</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="425"/>
         <source>Without a reserved domain the URL changes at every start (ClassIn must be given the new one each time); with one it stays.</source>
-        <translation type="unfinished"></translation>
+        <translation>未设置保留域名时，每次启动地址都会变化（每次都须将新地址填入 ClassIn）；设置后地址固定不变。</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="427"/>
         <source>A stable URL on your own server: ssh opens the remote port there, your web server (HTTPS) forwards the public URL to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>使用自有服务器上的固定地址：ssh 在服务器上开放远程端口，再由你的 Web 服务器（HTTPS）将公网地址转发到该端口。</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="429"/>
         <source>Something else exposes this PC&apos;s receiver (a router&apos;s port forward, a reverse proxy); ClassWatch only checks that the URL answers.</source>
-        <translation type="unfinished"></translation>
+        <translation>由其他方式（路由器端口转发、反向代理）对外开放本机接收端；ClassWatch 只检查该地址能否响应。</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="442"/>
         <source>Not applied: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>未应用：{}</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="446"/>
         <source>Applying…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在应用…</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="450"/>
         <source>Not applied (the previous setup keeps running): {}</source>
-        <translation type="unfinished"></translation>
+        <translation>未应用（原有设置继续运行）：{}</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="453"/>
         <source>Not applied: {}: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>未应用：{}：{}</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="456"/>
         <source>Saved: no tunnel.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存：不使用隧道。</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="458"/>
         <source>Applied: the tunnel&apos;s state shows above.</source>
-        <translation type="unfinished"></translation>
+        <translation>已应用：隧道状态见上方。</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="460"/>
         <source>Saved. The tunnel starts with the receiver.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存。隧道将随接收端一同启动。</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="507"/>
         <source>The tunnel does not answer right now (see above).</source>
-        <translation type="unfinished"></translation>
+        <translation>隧道当前无响应（见上方）。</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="509"/>
         <source>The Gensee callbacks are this base followed by event, vod, qa, qa-web, rollcall, end or cobrowse (see the Gensee tab). The token in it is their only protection: keep it private.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gensee 各回调地址为此基础地址加上 event、vod、qa、qa-web、rollcall、end 或 cobrowse（见“Gensee”标签页）。其中的令牌是唯一的保护：请勿外泄。</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="515"/>
         <location filename="../../gui/views/tunnel_panel.py" line="516"/>
         <source>no public URL yet</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无公网地址</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="517"/>
         <source>The public URLs appear once a tunnel runs. Until then ClassIn and Gensee cannot reach this PC.</source>
-        <translation type="unfinished"></translation>
+        <translation>隧道运行后即显示公网地址。在此之前，ClassIn 和 Gensee 无法访问本机。</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="526"/>
         <source>NO TUNNEL</source>
-        <translation type="unfinished"></translation>
+        <translation>无隧道</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="527"/>
         <source>No tunnel: ClassIn and Gensee cannot reach this PC from the internet.</source>
-        <translation type="unfinished"></translation>
+        <translation>无隧道：ClassIn 和 Gensee 无法从公网访问本机。</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="531"/>
         <source>UP</source>
-        <translation type="unfinished"></translation>
+        <translation>正常</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="531"/>
         <source>Up: {} answers through the {} tunnel.</source>
-        <translation type="unfinished"></translation>
+        <translation>正常：{} 可经 {} 隧道访问。</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="533"/>
         <source>Starting the {} tunnel at {}…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在启动 {} 隧道（{}）…</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="534"/>
         <source>Starting the {} tunnel…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在启动 {} 隧道…</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="536"/>
         <source>Not answering yet: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无响应：{}</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="537"/>
         <source>STARTING</source>
-        <translation type="unfinished"></translation>
+        <translation>启动中</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="539"/>
         <source>UNHEALTHY</source>
-        <translation type="unfinished"></translation>
+        <translation>异常</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="540"/>
         <source>Unhealthy at {}: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>{} 访问异常：{}</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="543"/>
         <location filename="../../gui/views/tunnel_panel.py" line="546"/>
         <source>DOWN</source>
-        <translation type="unfinished"></translation>
+        <translation>中断</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="544"/>
         <source>Down: {}. Fix the setup and apply again.</source>
-        <translation type="unfinished"></translation>
+        <translation>中断：{}。请修正设置后重新应用。</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="547"/>
         <source>Down: {}. Restarting in {} s.</source>
-        <translation type="unfinished"></translation>
+        <translation>中断：{}。{} 秒后重启。</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="548"/>
         <source>STOPPED</source>
-        <translation type="unfinished"></translation>
+        <translation>已停止</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="548"/>
         <source>Stopped: the tunnel starts with the receiver.</source>
-        <translation type="unfinished"></translation>
+        <translation>已停止：隧道将随接收端一同启动。</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="553"/>
         <source>⚠ The public URL {} is not the URL registered at ClassIn ({}). ClassIn keeps pushing to the registered one: nothing arrives and the schools&apos; queues stay blocked. Give ClassIn {}, or use a stable URL (cloudflared named tunnel, ngrok reserved domain, ssh).</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ 公网地址 {} 与 ClassIn 中登记的地址（{}）不一致。ClassIn 会继续推送到登记的地址：收不到任何推送，各学校的推送队列将一直阻塞。请将 {} 填入 ClassIn，或使用固定地址（cloudflared 命名隧道、ngrok 保留域名、ssh）。</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="559"/>
         <source>⚠ This tunnel&apos;s URL changes at every start: ClassIn must be given the new URL each time, or its pushes go nowhere. For production use a stable URL: a cloudflared named tunnel, an ngrok reserved domain, or ssh.</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ 此隧道的地址每次启动都会变化：每次都须将新地址填入 ClassIn，否则推送无处送达。正式使用请采用固定地址：cloudflared 命名隧道、ngrok 保留域名或 ssh。</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="588"/>
         <source>Add a school first (Schools tab).</source>
-        <translation type="unfinished"></translation>
+        <translation>请先添加学校（“学校”标签页）。</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="590"/>
         <source>Start a tunnel first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先启动隧道。</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="605"/>
         <source>Sending a Test push for school {} to {}/classin…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在为学校 {} 发送 Test 推送到 {}/classin…</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="611"/>
         <source>The self-test failed: {}: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>自检失败：{}：{}</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="618"/>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>是</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="618"/>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>否</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="620"/>
         <source>no HTTP answer</source>
-        <translation type="unfinished"></translation>
+        <translation>无 HTTP 响应</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="622"/>
         <source>HTTP {}</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP {}</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="623"/>
         <source>unknown</source>
-        <translation type="unfinished">未知</translation>
+        <translation>未知</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="624"/>
         <source>POST {} (school {}, _id {})</source>
-        <translation type="unfinished"></translation>
+        <translation>POST {}（学校 {}，_id {}）</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="625"/>
         <source>Answer: {} in {} ms</source>
-        <translation type="unfinished"></translation>
+        <translation>响应：{}，耗时 {} ms</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="626"/>
         <source>Acked (ClassIn&apos;s success answer, errno 1): {}</source>
-        <translation type="unfinished"></translation>
+        <translation>成功应答（ClassIn 的成功响应 errno 1）：{}</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="627"/>
         <source>Stored: {} ({})</source>
-        <translation type="unfinished"></translation>
+        <translation>已存储：{}（{}）</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="628"/>
         <source>✔ OK: ClassIn&apos;s registration test will pass.</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ 通过：ClassIn 的登记测试将会通过。</translation>
     </message>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="629"/>
         <source>✘ FAILED: ClassIn&apos;s registration test would fail the same way.</source>
-        <translation type="unfinished"></translation>
+        <translation>✘ 失败：ClassIn 的登记测试也会以同样方式失败。</translation>
     </message>
 </context>
 <context>
