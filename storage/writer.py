@@ -205,7 +205,7 @@ class Writer:
             if flushes:
                 self._project()
                 _deliver([(waiter, True, None) for _, waiter in flushes])
-            elif self.projector is not None and self.projector.due():
+            elif self.projector is not None and self.projector.pending >= self.projector.SLICE:
                 self._project(self.projector.SLICE)
         self._project()
         self._conn.close()
