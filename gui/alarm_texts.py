@@ -31,7 +31,8 @@ class AlarmText:
 class AlarmTexts(QObject):
     """A QObject only for `self.tr` (translation context "AlarmTexts")."""
 
-    def __init__(self, monitor: Monitor, parent: QObject | None = None):
+    def __init__(self, monitor: Monitor | None, parent: QObject | None = None):
+        """`monitor` names schools and users; problem texts alone need none."""
         super().__init__(parent)
         self.monitor = monitor
 

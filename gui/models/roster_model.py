@@ -20,6 +20,7 @@ from lessons.state import LessonState
 # The per-user row of the lesson summary: the same numbers as the export.
 from lessons.summary import participant_row
 
+from ..alarm_texts import AlarmTexts
 from ..formatting import duration
 from .labels import device_label, identity_label
 
@@ -50,6 +51,7 @@ class RosterModel(QAbstractTableModel):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
+        self._problems = AlarmTexts(None, self)   # diagnostics' English problem lines, translated
         self._state: LessonState | None = None
         self._rows: list[Row] = []
         self._index: dict[int, int] = {}      # uid -> row
@@ -212,7 +214,8 @@ class RosterModel(QAbstractTableModel):
         if column == "check":
             problems = row["device_problems"]
             if problems:     # the first problem in words; all of them in the tooltip
-                return "⚠ " + problems[0] + (" (+{})".format(len(problems) - 1) if len(problems) > 1 else "")
+                return "⚠ " + self._problems.problem(problems[0]) + (
+                    " (+{})".format(len(problems) - 1) if len(problems) > 1 else "")
             return self.tr("OK") if row["checked"] else "—"
         return ""
 
@@ -220,9 +223,9 @@ class RosterModel(QAbstractTableModel):
         if column == "name":
             return "UID {}".format(row["uid"])
         if column == "network" and row["network_problems"]:
-            return "\n".join(row["network_problems"])
+            return "\n".join(map(self._problems.problem, row["network_problems"]))
         if column == "check" and row["device_problems"]:
-            return "\n".join(row["device_problems"])
+            return "\n".join(map(self._problems.problem, row["device_problems"]))
         if column == "present" and (row["late"] or row["left_early"]):
             return "; ".join(t for t, flag in ((self.tr("late"), row["late"]),
                                                (self.tr("left early"), row["left_early"])) if flag)
