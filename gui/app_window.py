@@ -9,6 +9,8 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow,
                                QStackedWidget, QVBoxLayout, QWidget)
 
+from tunnel.service import TunnelState
+
 from .bridge import MonitorBridge
 from .timers import every
 from .formatting import ago, local_time
@@ -35,6 +37,11 @@ class StatusBar(QObject):
         self.timer = every(window, 1000, self.refresh)
         self.refresh()
 
+    def _tunnel_state(self, state: TunnelState) -> str:
+        return {TunnelState.STARTING: self.tr("starting"), TunnelState.UP: self.tr("up"),
+                TunnelState.UNHEALTHY: self.tr("unhealthy"), TunnelState.DOWN: self.tr("down"),
+                TunnelState.STOPPED: self.tr("stopped")}.get(state, state.value)
+
     def refresh(self) -> None:
         receiver = self.bridge.monitor.receiver
         url = receiver.url
@@ -45,9 +52,9 @@ class StatusBar(QObject):
             self.public.setText(self.tr("Public: no tunnel"))
         elif tunnel.status.public_url:
             self.public.setText(self.tr("Public: {} ({})").format(
-                tunnel.status.public_url, tunnel.status.state.value))
+                tunnel.status.public_url, self._tunnel_state(tunnel.status.state)))
         else:
-            self.public.setText(self.tr("Public: tunnel {}").format(tunnel.status.state.value))
+            self.public.setText(self.tr("Public: tunnel {}").format(self._tunnel_state(tunnel.status.state)))
         stats = receiver.stats
         self.rate.setText(self.tr("%n push(es) in the last minute", "", stats.pushes_last_minute()))
         if stats.last_push_at:

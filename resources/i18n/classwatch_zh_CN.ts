@@ -42,399 +42,399 @@
 <context>
     <name>AlarmTexts</name>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="41"/>
+        <location filename="../../gui/alarm_texts.py" line="42"/>
         <source>unknown school (no SID)</source>
         <translation>未知学校（无 SID）</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="43"/>
+        <location filename="../../gui/alarm_texts.py" line="44"/>
         <source>school {}</source>
         <translation>学校 {}</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="47"/>
+        <location filename="../../gui/alarm_texts.py" line="48"/>
         <source>no lesson</source>
         <translation>无课节</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="50"/>
+        <location filename="../../gui/alarm_texts.py" line="51"/>
         <source>lesson {}</source>
         <translation>课节 {}</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="54"/>
+        <location filename="../../gui/alarm_texts.py" line="55"/>
         <source>unknown user</source>
         <translation>未知用户</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="65"/>
+        <location filename="../../gui/alarm_texts.py" line="66"/>
         <source>Critical</source>
         <translation>严重</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="65"/>
+        <location filename="../../gui/alarm_texts.py" line="66"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="66"/>
+        <location filename="../../gui/alarm_texts.py" line="67"/>
         <source>Info</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="70"/>
+        <location filename="../../gui/alarm_texts.py" line="71"/>
         <source>resolved {}</source>
         <translation>已解除 {}</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="71"/>
+        <location filename="../../gui/alarm_texts.py" line="72"/>
         <source>acknowledged</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="71"/>
+        <location filename="../../gui/alarm_texts.py" line="72"/>
         <source>open</source>
         <translation>未处理</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="77"/>
+        <location filename="../../gui/alarm_texts.py" line="78"/>
         <source>microphone: disabled or absent</source>
         <translation>麦克风：已禁用或不存在</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="78"/>
+        <location filename="../../gui/alarm_texts.py" line="79"/>
         <source>microphone: no sound data</source>
         <translation>麦克风：无声音数据</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="79"/>
+        <location filename="../../gui/alarm_texts.py" line="80"/>
         <source>microphone: chosen device abnormal</source>
         <translation>麦克风：所选设备异常</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="80"/>
+        <location filename="../../gui/alarm_texts.py" line="81"/>
         <source>speaker: disabled or absent</source>
         <translation>扬声器：已禁用或不存在</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="81"/>
+        <location filename="../../gui/alarm_texts.py" line="82"/>
         <source>speaker: abnormal</source>
         <translation>扬声器：异常</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="82"/>
+        <location filename="../../gui/alarm_texts.py" line="83"/>
         <source>speaker: chosen device abnormal</source>
         <translation>扬声器：所选设备异常</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="83"/>
+        <location filename="../../gui/alarm_texts.py" line="84"/>
         <source>camera: disabled or absent</source>
         <translation>摄像头：已禁用或不存在</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="84"/>
+        <location filename="../../gui/alarm_texts.py" line="85"/>
         <source>camera: no picture</source>
         <translation>摄像头：无画面</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="85"/>
+        <location filename="../../gui/alarm_texts.py" line="86"/>
         <source>camera: chosen device abnormal</source>
         <translation>摄像头：所选设备异常</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="86"/>
+        <location filename="../../gui/alarm_texts.py" line="87"/>
         <source>no camera found</source>
         <translation>未找到摄像头</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="87"/>
+        <location filename="../../gui/alarm_texts.py" line="88"/>
         <source>no microphone found</source>
         <translation>未找到麦克风</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="88"/>
+        <location filename="../../gui/alarm_texts.py" line="89"/>
         <source>delay test timed out</source>
         <translation>延迟测试超时</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="89"/>
+        <location filename="../../gui/alarm_texts.py" line="90"/>
         <source>device plugged/unplugged during the lesson</source>
         <translation>课中有设备插拔</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="90"/>
+        <location filename="../../gui/alarm_texts.py" line="91"/>
         <source>device check interrupted</source>
         <translation>设备检测中断</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="91"/>
+        <location filename="../../gui/alarm_texts.py" line="92"/>
         <source>media over TCP (UDP blocked?)</source>
         <translation>音视频走 TCP（UDP 可能被封锁）</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="92"/>
+        <location filename="../../gui/alarm_texts.py" line="93"/>
         <source>trouble starts at: the user&apos;s home network</source>
         <translation>问题起点：用户家庭网络</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="93"/>
+        <location filename="../../gui/alarm_texts.py" line="94"/>
         <source>trouble starts at: the internet provider</source>
         <translation>问题起点：网络运营商</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="94"/>
+        <location filename="../../gui/alarm_texts.py" line="95"/>
         <source>trouble starts at: the path to ClassIn</source>
         <translation>问题起点：到 ClassIn 的线路</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="99"/>
+        <location filename="../../gui/alarm_texts.py" line="100"/>
         <source>delay {} ms</source>
         <translation>延迟 {} ms</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="100"/>
+        <location filename="../../gui/alarm_texts.py" line="101"/>
         <source>packet loss {}%</source>
         <translation>丢包 {}%</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="101"/>
+        <location filename="../../gui/alarm_texts.py" line="102"/>
         <source>{}% of network probes degraded</source>
         <translation>{}% 的网络探测质量下降</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="102"/>
+        <location filename="../../gui/alarm_texts.py" line="103"/>
         <source>CPU overloaded {}% of the time</source>
         <translation>CPU 过载时间占 {}%</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="116"/>
+        <location filename="../../gui/alarm_texts.py" line="117"/>
         <source>Since {}, last {}, {} time(s).</source>
         <translation>首次 {}，最近 {}，共 {} 次。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="124"/>
+        <location filename="../../gui/alarm_texts.py" line="125"/>
         <source>a body that cannot be read as a push (no Cmd, no ClassID)</source>
         <translation>无法解析为推送的内容（无 Cmd、无 ClassID）</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="126"/>
+        <location filename="../../gui/alarm_texts.py" line="127"/>
         <source>Cmd {}, ClassID {}</source>
         <translation>Cmd {}，ClassID {}</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="129"/>
+        <location filename="../../gui/alarm_texts.py" line="130"/>
         <source>ClassIn queue blocked: {}</source>
         <translation>ClassIn 推送队列阻塞：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="131"/>
+        <location filename="../../gui/alarm_texts.py" line="132"/>
         <source>Refused push: {}</source>
         <translation>被拒收的推送：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="132"/>
+        <location filename="../../gui/alarm_texts.py" line="133"/>
         <source>First refused: {}; ClassIn has sent it {} time(s).</source>
         <translation>首次拒收：{}；ClassIn 已发送 {} 次。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="134"/>
+        <location filename="../../gui/alarm_texts.py" line="135"/>
         <source>Why: {} (we answered HTTP {}).</source>
         <translation>原因：{}（我们返回了 HTTP {}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="135"/>
+        <location filename="../../gui/alarm_texts.py" line="136"/>
         <source>ClassIn re-sends it every 10 s and sends nothing else from this school until it is accepted.</source>
         <translation>ClassIn 每 10 秒重发一次，在它被接收之前不会再推送该学校的任何其他数据。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="138"/>
+        <location filename="../../gui/alarm_texts.py" line="139"/>
         <source>The body could not be kept in quarantine (storage failure).</source>
         <translation>推送内容未能存入隔离区（存储失败）。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="140"/>
+        <location filename="../../gui/alarm_texts.py" line="141"/>
         <source>This SID is not configured. Add the school with its SECRET in Settings; the next re-send is then accepted.</source>
         <translation>此 SID 尚未配置。请在“设置”中添加该学校及其 SECRET，下一次重发即会被接收。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="142"/>
+        <location filename="../../gui/alarm_texts.py" line="143"/>
         <source>The SafeKey does not match the secret saved for this school: the secret is probably wrong or was changed in ClassIn. Fix it in Settings (&quot;Fix secret…&quot;); the next re-send is then accepted. Release only if you trust the sender.</source>
         <translation>SafeKey 与该学校保存的密钥不匹配：密钥可能有误，或已在 ClassIn 中更改。请在“设置”中修改（“修改密钥…”），下一次重发即会被接收。仅在信任发送方时才放行。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="145"/>
+        <location filename="../../gui/alarm_texts.py" line="146"/>
         <source>The push has no usable TimeStamp, so its SafeKey cannot be checked. If it is genuine, Release it: the next re-send is stored and flagged.</source>
         <translation>该推送没有可用的 TimeStamp，无法校验 SafeKey。如确认推送真实，请放行：下一次重发将被存储并标记。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="147"/>
+        <location filename="../../gui/alarm_texts.py" line="148"/>
         <source>The body is not JSON and will never be readable. Release it: the next re-send is stored as text and flagged, and the queue moves on.</source>
         <translation>推送内容不是 JSON，永远无法解析。请放行：下一次重发将以文本形式存储并标记，队列随即恢复。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="149"/>
+        <location filename="../../gui/alarm_texts.py" line="150"/>
         <source>The body is JSON but not an object. Release it: the next re-send is stored and flagged, and the queue moves on.</source>
         <translation>推送内容是 JSON 但不是对象。请放行：下一次重发将被存储并标记，队列随即恢复。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="151"/>
+        <location filename="../../gui/alarm_texts.py" line="152"/>
         <source>The body is over the size limit. Release it so the queue moves on, or raise the limit if such pushes are expected.</source>
         <translation>推送内容超出大小限制。请放行以恢复队列；如果此类推送属正常情况，请提高限制。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="153"/>
+        <location filename="../../gui/alarm_texts.py" line="154"/>
         <source>Release it so the queue moves on; the next re-send is flagged.</source>
         <translation>请放行以恢复队列；下一次重发将被标记。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="158"/>
+        <location filename="../../gui/alarm_texts.py" line="159"/>
         <source>Pushes re-sent: {}</source>
         <translation>推送被重发：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="159"/>
+        <location filename="../../gui/alarm_texts.py" line="160"/>
         <source>ClassIn sent {} push(es) again that we had already stored and acknowledged (last: Cmd {}).</source>
         <translation>ClassIn 重发了 {} 条我们已存储并应答过的推送（最近一条：Cmd {}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="161"/>
+        <location filename="../../gui/alarm_texts.py" line="162"/>
         <source>Our acknowledgements do not reach ClassIn: check the tunnel (Public URL in the status bar). Nothing is counted twice. The alarm clears after 10 quiet minutes.</source>
         <translation>我们的应答未能送达 ClassIn：请检查隧道（状态栏中的公网地址）。数据不会重复计算。10 分钟内无重发后告警自动解除。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="165"/>
+        <location filename="../../gui/alarm_texts.py" line="166"/>
         <source>No push from {} since {} although lessons are live.</source>
         <translation>{} 自 {} 起没有推送，但仍有课节正在上课。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="168"/>
+        <location filename="../../gui/alarm_texts.py" line="169"/>
         <source>Tunnel: {}</source>
         <translation>隧道：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="169"/>
+        <location filename="../../gui/alarm_texts.py" line="170"/>
         <source>No pushes during live lessons: {}</source>
         <translation>上课期间无推送：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="170"/>
+        <location filename="../../gui/alarm_texts.py" line="171"/>
         <source>Check the tunnel and this PC&apos;s internet connection. ClassIn keeps the pushes queued and re-sends them once the URL answers.</source>
         <translation>请检查隧道和本机的网络连接。ClassIn 会将推送保留在队列中，待地址恢复响应后重发。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="174"/>
+        <location filename="../../gui/alarm_texts.py" line="175"/>
         <source>Pushes cannot be stored</source>
         <translation>推送无法存储</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="175"/>
-        <location filename="../../gui/alarm_texts.py" line="182"/>
+        <location filename="../../gui/alarm_texts.py" line="176"/>
+        <location filename="../../gui/alarm_texts.py" line="183"/>
         <source>Why: {}</source>
         <translation>原因：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="176"/>
+        <location filename="../../gui/alarm_texts.py" line="177"/>
         <source>Free disk space in the data folder ({}) or close programs locking the database. ClassIn retries (we answered HTTP 503), so nothing is lost meanwhile.</source>
         <translation>请清理数据文件夹（{}）所在磁盘的空间，或关闭占用数据库的程序。ClassIn 会重试（我们返回了 HTTP 503），期间不会丢失数据。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="181"/>
+        <location filename="../../gui/alarm_texts.py" line="182"/>
         <source>The public URL does not reach this PC</source>
         <translation>公网地址无法访问本机</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="183"/>
+        <location filename="../../gui/alarm_texts.py" line="184"/>
         <source>Restart the tunnel or check this PC&apos;s internet connection. ClassIn queues pushes meanwhile and re-sends them.</source>
         <translation>请重启隧道或检查本机的网络连接。期间 ClassIn 会将推送排队并重发。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="188"/>
+        <location filename="../../gui/alarm_texts.py" line="189"/>
         <source>From {} in {}.</source>
         <translation>来自 {}，课节：{}。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="189"/>
+        <location filename="../../gui/alarm_texts.py" line="190"/>
         <source>Message: {}</source>
         <translation>留言：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="189"/>
+        <location filename="../../gui/alarm_texts.py" line="190"/>
         <source>(no text)</source>
         <translation>（无内容）</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="192"/>
+        <location filename="../../gui/alarm_texts.py" line="193"/>
         <source>Concerns: {}</source>
         <translation>涉及：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="193"/>
+        <location filename="../../gui/alarm_texts.py" line="194"/>
         <source>Help request: {}</source>
         <translation>求助：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="194"/>
+        <location filename="../../gui/alarm_texts.py" line="195"/>
         <source>Contact the user or join the classroom, then Acknowledge.</source>
         <translation>请联系该用户或进入教室，然后点击“确认”。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="198"/>
+        <location filename="../../gui/alarm_texts.py" line="199"/>
         <source>Device problem: {}</source>
         <translation>设备问题：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="199"/>
-        <location filename="../../gui/alarm_texts.py" line="215"/>
+        <location filename="../../gui/alarm_texts.py" line="200"/>
+        <location filename="../../gui/alarm_texts.py" line="216"/>
         <source>In {}.</source>
         <translation>课节：{}。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="200"/>
+        <location filename="../../gui/alarm_texts.py" line="201"/>
         <source>Ask the user to check the cable and the system&apos;s camera/microphone permissions, choose another device in ClassIn&apos;s device settings, or restart ClassIn.</source>
         <translation>请用户检查连接线和系统的摄像头/麦克风权限，在 ClassIn 的设备设置中换用其他设备，或重启 ClassIn。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="206"/>
+        <location filename="../../gui/alarm_texts.py" line="207"/>
         <source>Ask the user to move closer to the Wi-Fi router, use a cable, or restart the router; stop downloads on the same network.</source>
         <translation>请用户靠近 Wi-Fi 路由器、改用网线或重启路由器，并停止同一网络中的下载。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="208"/>
+        <location filename="../../gui/alarm_texts.py" line="209"/>
         <source>The internet provider is struggling: a mobile hotspot is the quickest way out.</source>
         <translation>网络运营商线路不佳：改用手机热点是最快的解决办法。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="210"/>
+        <location filename="../../gui/alarm_texts.py" line="211"/>
         <source>The user&apos;s own network is fine; the route to ClassIn is not. Try a mobile hotspot or another network.</source>
         <translation>用户本地网络正常，但到 ClassIn 的线路有问题。请尝试手机热点或其他网络。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="212"/>
+        <location filename="../../gui/alarm_texts.py" line="213"/>
         <source>Ask the user to close other programs and downloads and, if it persists, switch networks.</source>
         <translation>请用户关闭其他程序和下载；如问题持续，请更换网络。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="214"/>
+        <location filename="../../gui/alarm_texts.py" line="215"/>
         <source>Network problem: {}</source>
         <translation>网络问题：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="219"/>
+        <location filename="../../gui/alarm_texts.py" line="220"/>
         <source>{} user(s) left abnormally (event 110) between {} and {}.</source>
         <translation>{} 名用户异常退出（事件 110），时间 {} 至 {}。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="222"/>
+        <location filename="../../gui/alarm_texts.py" line="223"/>
         <source>Users: {}</source>
         <translation>用户：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="223"/>
+        <location filename="../../gui/alarm_texts.py" line="224"/>
         <source>Many abnormal leaves in Gensee room {}</source>
         <translation>Gensee 直播间 {} 大量异常退出</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="224"/>
+        <location filename="../../gui/alarm_texts.py" line="225"/>
         <source>Likely a network or platform problem for the whole room: check Gensee&apos;s status and ask users to rejoin.</source>
         <translation>可能是整个直播间的网络或平台问题：请检查 Gensee 服务状态，并请用户重新进入。</translation>
     </message>
@@ -516,17 +516,17 @@
 <context>
     <name>AppWindow</name>
     <message>
-        <location filename="../../gui/app_window.py" line="72"/>
+        <location filename="../../gui/app_window.py" line="79"/>
         <source>ClassWatch</source>
         <translation>ClassWatch</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="72"/>
+        <location filename="../../gui/app_window.py" line="79"/>
         <source> — demo</source>
         <translation> — 演示</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="126"/>
+        <location filename="../../gui/app_window.py" line="133"/>
         <source>The receiver could not start: {}. Choose another port in Settings or close the other program using it.</source>
         <translation>接收端无法启动：{}。请在“设置”中更换端口，或关闭占用该端口的程序。</translation>
     </message>
@@ -1828,114 +1828,114 @@
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="59"/>
+        <location filename="../../gui/models/roster_model.py" line="61"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="59"/>
+        <location filename="../../gui/models/roster_model.py" line="61"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="59"/>
+        <location filename="../../gui/models/roster_model.py" line="61"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="60"/>
+        <location filename="../../gui/models/roster_model.py" line="62"/>
         <source>Present</source>
         <translation>在场</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="60"/>
+        <location filename="../../gui/models/roster_model.py" line="62"/>
         <source>Entries</source>
         <translation>进入次数</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="60"/>
+        <location filename="../../gui/models/roster_model.py" line="62"/>
         <source>Attended</source>
         <translation>在课时长</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="61"/>
+        <location filename="../../gui/models/roster_model.py" line="63"/>
         <source>Hands up</source>
         <translation>举手</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="61"/>
+        <location filename="../../gui/models/roster_model.py" line="63"/>
         <source>Stage</source>
         <translation>上台</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="61"/>
+        <location filename="../../gui/models/roster_model.py" line="63"/>
         <source>Mute</source>
         <translation>静音</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="62"/>
+        <location filename="../../gui/models/roster_model.py" line="64"/>
         <source>Awards</source>
         <translation>奖励</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="62"/>
+        <location filename="../../gui/models/roster_model.py" line="64"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="62"/>
+        <location filename="../../gui/models/roster_model.py" line="64"/>
         <source>Device check</source>
         <translation>设备检测</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="187"/>
+        <location filename="../../gui/models/roster_model.py" line="189"/>
         <source>● in</source>
         <translation>● 在场</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="187"/>
+        <location filename="../../gui/models/roster_model.py" line="189"/>
         <source>○ out</source>
         <translation>○ 离开</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/models/roster_model.py" line="189"/>
+        <location filename="../../gui/models/roster_model.py" line="191"/>
         <source>%n drop(s)</source>
         <translation>
             <numerusform>掉线 %n 次</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="198"/>
+        <location filename="../../gui/models/roster_model.py" line="200"/>
         <source>▲ up now · {}</source>
         <translation>▲ 正在举手 · {}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="203"/>
+        <location filename="../../gui/models/roster_model.py" line="205"/>
         <source>▲ on stage · {}</source>
         <translation>▲ 台上 · {}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="205"/>
+        <location filename="../../gui/models/roster_model.py" line="207"/>
         <source>muted</source>
         <translation>已静音</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="210"/>
+        <location filename="../../gui/models/roster_model.py" line="212"/>
         <source>usable</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="216"/>
+        <location filename="../../gui/models/roster_model.py" line="219"/>
         <source>OK</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="227"/>
+        <location filename="../../gui/models/roster_model.py" line="230"/>
         <source>late</source>
         <translation>迟到</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="228"/>
+        <location filename="../../gui/models/roster_model.py" line="231"/>
         <source>left early</source>
         <translation>早退</translation>
     </message>
@@ -2281,48 +2281,73 @@
     <name>StatusBar</name>
     <message>
         <location filename="../../gui/app_window.py" line="41"/>
+        <source>starting</source>
+        <translation>正在启动</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app_window.py" line="41"/>
+        <source>up</source>
+        <translation>已连通</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app_window.py" line="42"/>
+        <source>unhealthy</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app_window.py" line="42"/>
+        <source>down</source>
+        <translation>已断开</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app_window.py" line="43"/>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app_window.py" line="48"/>
         <source>Receiver: {}/classin</source>
         <translation>接收端：{}/classin</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="42"/>
+        <location filename="../../gui/app_window.py" line="49"/>
         <source>Receiver: not running</source>
         <translation>接收端：未运行</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="45"/>
+        <location filename="../../gui/app_window.py" line="52"/>
         <source>Public: no tunnel</source>
         <translation>公网：无隧道</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="47"/>
+        <location filename="../../gui/app_window.py" line="54"/>
         <source>Public: {} ({})</source>
         <translation>公网：{}（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="50"/>
+        <location filename="../../gui/app_window.py" line="57"/>
         <source>Public: tunnel {}</source>
         <translation>公网：隧道 {}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/app_window.py" line="52"/>
+        <location filename="../../gui/app_window.py" line="59"/>
         <source>%n push(es) in the last minute</source>
         <translation>
             <numerusform>近 1 分钟 %n 条推送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="54"/>
+        <location filename="../../gui/app_window.py" line="61"/>
         <source>Last push: {} ({})</source>
         <translation>最近推送：{}（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="57"/>
+        <location filename="../../gui/app_window.py" line="64"/>
         <source>Last push: none yet</source>
         <translation>最近推送：暂无</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/app_window.py" line="60"/>
+        <location filename="../../gui/app_window.py" line="67"/>
         <source>%n open alarm(s)</source>
         <translation>
             <numerusform>%n 条未处理告警</numerusform>
