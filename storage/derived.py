@@ -18,6 +18,8 @@ from peewee import FloatField, IntegerField, TextField, fn
 from lessons.events import (CourseInfoChanged, DeviceCheckReport, Enter, Event, LessonEnd, LessonInfoChanged,
                             NetReport, PhoneChanged, StudentsChanged, parse)
 
+from protocol.classin import CMD_ENTER
+
 from . import db as dbmod
 from .models import BaseModel, Push
 
@@ -257,6 +259,35 @@ def project(conn: sqlite3.Connection, push_id: int, event: Event) -> None:
 
 WATERMARK = "projected_through"   # meta key: the last push id the derived tables include
 
+# Cmds whose derived rows need the parsed event. Every other push only marks
+# its lesson's activity, which the raw columns tell without parsing it (most
+# of a classroom's traffic: board, stage, mute, exits, images ...).
+_PARSED_CMDS = frozenset({"Net", "Check", "UserCheck", str(CMD_ENTER), "End", "ReplacePhoneNumber",
+                          "eeoCourseInfoChange", "eeoClassInfoChange", "eeoCourseStudentChange",
+                          "eeoClassStudentChange"})
+# push columns a projection needs, in the order project_rows takes them
+ROW_COLUMNS = "id, received_at, payload, cmd, sid, class_id, action_time"
+Row = tuple[int, float, str, "str | None", "int | None", "int | None", "int | None"]
+
+
+def project_rows(conn: sqlite3.Connection, rows: Iterable[Row]) -> int:
+    """Stored ClassIn pushes into the derived tables (inside the caller's
+    transaction); the one path for live projection, catch-up and rebuild."""
+    count = 0
+    for push_id, received_at, text, cmd, sid, class_id, action_time in rows:
+        count += 1
+        if cmd in _PARSED_CMDS:
+            try:
+                payload = orjson.loads(text)
+            except orjson.JSONDecodeError:
+                continue
+            if isinstance(payload, dict):
+                project(conn, push_id, parse(payload, received_at))
+        elif class_id is not None:
+            when = action_time if action_time is not None else int(received_at)
+            conn.execute(_TOUCH_LESSON, (class_id, sid, None, when, when))
+    return count
+
 
 class Projector:
     """Derived rows for committed pushes, run by the Writer's thread between
@@ -273,7 +304,7 @@ class Projector:
     def __init__(self, path: str):
         self.path = path
         self._conn: sqlite3.Connection | None = None
-        self._pending: collections.deque[tuple[int, float, str]] = collections.deque()
+        self._pending: collections.deque[Row] = collections.deque()
 
     @property
     def pending(self) -> int:
@@ -282,7 +313,8 @@ class Projector:
     def add(self, pushes: Iterable[tuple[Any, Any]]) -> None:
         for record, stored in pushes:
             if record.source == "classin":
-                self._pending.append((stored.push_id, record.received_at, record.payload))
+                self._pending.append((stored.push_id, record.received_at, record.payload, record.cmd,
+                                      record.sid, record.class_id, record.action_time))
 
     def _connection(self) -> sqlite3.Connection:
         if self._conn is None:
@@ -305,7 +337,7 @@ class Projector:
         after = int(row[0]) if row else 0
         done = 0
         while True:
-            rows = conn.execute("SELECT id, received_at, payload FROM push WHERE id > ? AND source='classin'"
+            rows = conn.execute(f"SELECT {ROW_COLUMNS} FROM push WHERE id > ? AND source='classin'"
                                 " ORDER BY id LIMIT 2000", (after,)).fetchall()
             if not rows:
                 return done
@@ -313,16 +345,10 @@ class Projector:
             after, done = rows[-1][0], done + len(rows)
 
     @staticmethod
-    def _project_rows(conn: sqlite3.Connection, rows: list[tuple[int, float, str]]) -> None:
+    def _project_rows(conn: sqlite3.Connection, rows: list[Row]) -> None:
         conn.execute("BEGIN")
         try:
-            for push_id, received_at, text in rows:
-                try:
-                    payload = orjson.loads(text)
-                except orjson.JSONDecodeError:
-                    continue
-                if isinstance(payload, dict):
-                    project(conn, push_id, parse(payload, received_at))
+            project_rows(conn, rows)
             conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)", (WATERMARK, str(rows[-1][0])))
             conn.execute("COMMIT")
         except Exception:
@@ -340,29 +366,17 @@ def rebuild(db, progress=None) -> int:
     db.drop_tables(DERIVED_MODELS, safe=True)
     _create(db)     # empty: the replay below fills every table, course_push too
     conn = db.connection()
-    count = 0
-    batch: list[tuple[int, Event]] = []
-
-    def flush() -> None:
+    count, after = 0, 0
+    while True:
+        rows = conn.execute(f"SELECT {ROW_COLUMNS} FROM push WHERE id > ? AND source='classin'"
+                            " ORDER BY id LIMIT 5000", (after,)).fetchall()
+        if not rows:
+            break
         with db.atomic():
-            for push_id, event in batch:
-                project(conn, push_id, event)
-        batch.clear()
-
-    for row in (Push.select(Push.id, Push.received_at, Push.payload)
-                .where(Push.source == "classin").order_by(Push.id).iterator()):
-        try:
-            payload = orjson.loads(row.payload)
-        except orjson.JSONDecodeError:
-            continue
-        if isinstance(payload, dict):
-            batch.append((row.id, parse(payload, row.received_at)))
-            count += 1
-        if len(batch) >= 5000:
-            flush()
-            if progress:
-                progress(count)
-    flush()
+            count += project_rows(conn, rows)
+        after = rows[-1][0]
+        if progress:
+            progress(count)
     last = Push.select(fn.MAX(Push.id)).scalar() or 0
     db.execute_sql("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)", (WATERMARK, str(last)))
     return count
