@@ -49,7 +49,23 @@ def pct(values: list[float], q: float) -> float:
 
 
 # -- load generator (child process) ------------------------------------------------
-async def client(url: str, concurrency: int, seconds: float, warmup: float) -> dict:
+NET = {"Cmd": "Net", "Data": {"good": 280, "normal": 15, "bad": 5, "total": 300, "avgDelay": "48.2",
+                              "cpuLow": 290, "cpuTotal": 300}}
+# "net": every push a Net report, the costliest to project (the worst case).
+# "classroom": what a lesson sends — mostly board, stage and mute events, some
+# enters/exits, a Net report per user every 5 minutes.
+MIXES = {
+    "net": [NET],
+    "classroom": [{"Cmd": 67375105, "Color": "hands up1", "Handsup": True},
+                  {"Cmd": 67375105, "Color": "hands up1", "Handsup": False},
+                  {"Cmd": 67371521, "Operation": 1}, {"Cmd": 67371522, "Operation": 1},
+                  {"Cmd": 67371107, "NickName": "学生", "ClientID": 0, "Identity": 1, "Device": 0},
+                  {"Cmd": 67371111, "ClientID": 0, "Identity": 1, "Reason": 1},
+                  {"Cmd": 67375105, "Color": "award1", "Times": 1}, NET],
+}
+
+
+async def client(url: str, concurrency: int, seconds: float, warmup: float, mix: str) -> dict:
     latencies: list[float] = []
     acked = errors = 0
     start = time.perf_counter()
@@ -62,10 +78,9 @@ async def client(url: str, concurrency: int, seconds: float, warmup: float) -> d
         n = 0
         while (t0 := time.perf_counter()) < stop_at:
             n += 1
-            push = sign({"SID": SID, "ClassID": 1000 + w, "Cmd": "Net", "UID": w, "ActionTime": now,
-                         "TimeStamp": now + 600, "_id": f"{prefix}{w:04x}{n:012x}",
-                         "Data": {"good": 280, "normal": 15, "bad": 5, "total": 300,
-                                  "avgDelay": "48.2", "cpuLow": 290, "cpuTotal": 300}}, SECRET)
+            body = dict(MIXES[mix][n % len(MIXES[mix])], UID=w, TargetUID=w)
+            push = sign({"SID": SID, "ClassID": 1000 + w, "ActionTime": now, "TimeStamp": now + 600,
+                         "_id": f"{prefix}{w:04x}{n:012x}", **body}, SECRET)
             async with session.post(url, data=orjson.dumps(push)) as resp:
                 body = await resp.read()
             t1 = time.perf_counter()
@@ -124,22 +139,22 @@ async def start_bare() -> tuple[str, web.AppRunner]:
     return f"http://127.0.0.1:{port}/classin", runner
 
 
-async def run_load(url: str, concurrency: int, seconds: float) -> tuple[dict, float]:
+async def run_load(url: str, concurrency: int, seconds: float, mix: str) -> tuple[dict, float]:
     probe = LagProbe()
     probe.start()
     proc = await asyncio.create_subprocess_exec(
-        sys.executable, __file__, "--client", url, str(concurrency), str(seconds),
+        sys.executable, __file__, "--client", url, str(concurrency), str(seconds), mix,
         stdout=asyncio.subprocess.PIPE)
     out, _ = await proc.communicate()
     lag = await probe.stop()
     return json.loads(out), lag
 
 
-async def measure(kind: str, sync_ms: float, concurrency: int, seconds: float) -> dict:
+async def measure(kind: str, sync_ms: float, concurrency: int, seconds: float, mix: str) -> dict:
     if kind == "bare":
         url, runner = await start_bare()
         try:
-            result, lag = await run_load(url, concurrency, seconds)
+            result, lag = await run_load(url, concurrency, seconds, mix)
         finally:
             await runner.cleanup()
         return {**result, "lag_p99": lag}
@@ -148,7 +163,7 @@ async def measure(kind: str, sync_ms: float, concurrency: int, seconds: float) -
         receiver = Receiver(Path(tmp), sync_delay=sync_ms / 1000)
         url = await receiver.start("127.0.0.1", 0) + "/classin"
         try:
-            result, lag = await run_load(url, concurrency, seconds)
+            result, lag = await run_load(url, concurrency, seconds, mix)
         finally:
             await receiver.stop()
         batches = receiver.writer.batches
@@ -158,18 +173,18 @@ async def measure(kind: str, sync_ms: float, concurrency: int, seconds: float) -
 
 async def main(args) -> None:
     print(f"ingest benchmark: {args.seconds:g} s per cell, {os.cpu_count()} CPUs, "
-          f"synchronous=FULL, WAL; emulated sync delays {args.sync_ms} ms")
+          f"synchronous=FULL, WAL; emulated sync delays {args.sync_ms} ms; pushes: {args.mix} mix")
     header = (f"{'server':<22}{'C':>4}{'acked/s':>10}{'vs bare':>9}{'p50 ms':>9}{'p99 ms':>9}"
               f"{'lag p99':>9}{'push/commit':>12}{'errors':>8}")
     print(header)
     print("-" * len(header))
     verdicts = []
     for c in args.concurrency:
-        bare = await measure("bare", 0, c, args.seconds)
+        bare = await measure("bare", 0, c, args.seconds, args.mix)
         print(f"{'bare aiohttp (no store)':<22}{c:>4}{bare['rate']:>10.0f}{'1.00':>9}{bare['p50']:>9.2f}"
               f"{bare['p99']:>9.2f}{bare['lag_p99']:>9.2f}{'-':>12}{bare['errors']:>8}")
         for sync_ms in args.sync_ms:
-            r = await measure("classwatch", sync_ms, c, args.seconds)
+            r = await measure("classwatch", sync_ms, c, args.seconds, args.mix)
             ratio = r["rate"] / bare["rate"] if bare["rate"] else float("nan")
             name = f"classwatch sync+{sync_ms:g}ms" if sync_ms else "classwatch"
             print(f"{name:<22}{c:>4}{r['rate']:>10.0f}{ratio:>9.2f}{r['p50']:>9.2f}{r['p99']:>9.2f}"
@@ -187,11 +202,14 @@ async def main(args) -> None:
 
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "--client":
-        url, c, s = sys.argv[2], int(sys.argv[3]), float(sys.argv[4])
-        print(json.dumps(asyncio.run(client(url, c, s, warmup=0.5))))
+        url, c, s, mix = sys.argv[2], int(sys.argv[3]), float(sys.argv[4]), sys.argv[5]
+        print(json.dumps(asyncio.run(client(url, c, s, warmup=0.5, mix=mix))))
         sys.exit(0)
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seconds", type=float, default=3.0)
     parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 8, 64])
     parser.add_argument("--sync-ms", type=float, nargs="+", default=[0, 5])
+    parser.add_argument("--mix", choices=sorted(MIXES), default="net",
+                        help="what the pushes are: net = all Net reports (worst case, default), "
+                             "classroom = a lesson's usual mix")
     asyncio.run(main(parser.parse_args()))
