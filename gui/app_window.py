@@ -2,7 +2,6 @@
 bar that always shows where pushes go and whether they arrive."""
 from __future__ import annotations
 
-import time
 
 from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent

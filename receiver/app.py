@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import asyncio
 import collections
-import secrets
 import logging
+import secrets
 import time
 from pathlib import Path
 from typing import Callable

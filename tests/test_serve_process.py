@@ -15,7 +15,7 @@ import pytest
 
 from protocol.classin import is_ack
 
-from .helpers import SECRET, SID, ServeProcess, fixture, new_push, run_cli
+from .helpers import ServeProcess, fixture, new_push, run_cli
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 
