@@ -2,18 +2,23 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import gc
 import logging
 import sys
 import tempfile
 
 from cli.context import open_context
+from cli.errors import CliError
 from storage.config import DEFAULT_PORT, PORT_SETTING
 
 log = logging.getLogger(__name__)
 
 
 def run(args) -> int:
+    if _no_display():
+        raise CliError("no display to open the window on: run `python main.py serve` for the receiver "
+                       "alone, or set QT_QPA_PLATFORM=offscreen")
     if args.demo and not args.data_dir:
         args.data_dir = tempfile.mkdtemp(prefix="classwatch-demo-")
     ctx = open_context(args, log_to_stderr=args.debug)
@@ -70,3 +75,10 @@ def _saved_port(settings: dict) -> int:
         return int(settings.get(PORT_SETTING, DEFAULT_PORT))
     except (TypeError, ValueError):
         return DEFAULT_PORT
+
+
+def _no_display() -> bool:
+    """Linux/BSD without X11 or Wayland: Qt would abort with a fatal message."""
+    if sys.platform in ("win32", "darwin") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))

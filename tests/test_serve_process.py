@@ -174,3 +174,13 @@ async def test_events_filters_and_quarantined(data_dir):
     assert run_cli("events", "--since", str(time.time() + 60), data_dir=data_dir).stdout == ""
     q = [json.loads(x) for x in run_cli("events", "--quarantined", data_dir=data_dir).stdout.splitlines()]
     assert len(q) == 1 and q[0]["reason"].startswith("body is not JSON") and q[0]["payload"] == "{broken"
+
+
+def test_the_app_without_a_display_says_what_to_do(tmp_path):
+    import subprocess
+    from .helpers import ROOT
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    out = subprocess.run([sys.executable, str(ROOT / "main.py"), "--data-dir", str(tmp_path)],
+                         capture_output=True, text=True, cwd=ROOT, env=env, timeout=60)
+    assert out.returncode == 1
+    assert "no display" in out.stderr and "main.py serve" in out.stderr and "Traceback" not in out.stderr
