@@ -147,6 +147,11 @@ class Monitor:
         # school whose tunnel died while we were down never raised the alarm.
         for sid, when in last_push.items():
             self.alarms.last_push_by_sid.setdefault(sid, when)
+        # Help requests of lessons still running wait for someone to acknowledge
+        # them: a restart must not hide them (acknowledgements are not kept).
+        for lesson in self.live_lessons():
+            for request in lesson.help_requests:
+                self.alarms.on_lesson_event(request, live=True)
         url = await self.receiver.start(self.host, self.port)
         self._tick_task = asyncio.create_task(self._ticker())
         self.started = True

@@ -165,6 +165,7 @@ async def test_restart_loads_recent_lessons_back_into_the_same_live_state(data_d
         now = time.time()
         before = snapshot(first, now)
         last_push = first.alarms.last_push_by_sid[SID]
+        help_before = {a.key for a in first.alarms.open_alarms() if a.kind == "help"}
     finally:
         await first.stop()
 
@@ -175,8 +176,11 @@ async def test_restart_loads_recent_lessons_back_into_the_same_live_state(data_d
         # Silence counts from the last push before the restart, so a tunnel that
         # died while we were down still raises the alarm.
         assert second.alarms.last_push_by_sid[SID] == last_push
+        # Open help requests of the live lessons are back, waiting to be acknowledged.
+        assert help_before
+        assert {a.key for a in second.alarms.open_alarms() if a.kind == "help"} == help_before
         second.tick(last_push + second.alarms.settings.silence_seconds + 1)
-        assert [a.kind for a in second.alarms.open_alarms()] == ["silence"]
+        assert {a.kind for a in second.alarms.open_alarms()} == {"silence", "help"}
     finally:
         await second.stop()
 
