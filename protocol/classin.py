@@ -331,3 +331,12 @@ def dedupe_key(payload: Mapping[str, Any]) -> str:
     body = {k: v for k, v in payload.items() if k not in _VOLATILE}
     digest = hashlib.sha256(orjson.dumps(body, option=orjson.OPT_SORT_KEYS)).hexdigest()
     return f"classin:{sid}:sha256:{digest}"
+
+
+def push_uid(payload: Mapping[str, Any]) -> int | None:
+    """The user a push is about: top-level `UID`, else `Data.UID` (HelpInfo and friends)."""
+    uid = as_int(payload.get("UID"))
+    data = payload.get("Data")
+    if uid is None and isinstance(data, Mapping):
+        uid = as_int(data.get("UID"))
+    return uid

@@ -61,9 +61,7 @@ def _fields(payload: dict[str, Any]) -> tuple[int | None, str | None, int | None
 
 def push_record(payload: dict[str, Any], text: str, received_at: float, flags: int = 0) -> PushRecord:
     sid, cmd, class_id = _fields(payload)
-    uid = _column(payload.get("UID"))
-    if uid is None and isinstance(payload.get("Data"), dict):
-        uid = _column(payload["Data"].get("UID"))
+    uid = _column(ci.push_uid(payload))
     key = ci.dedupe_key(payload)
     return PushRecord(received_at=received_at, source=SOURCE, sid=sid, cmd=cmd, class_id=class_id,
                       uid=uid, action_time=_column(payload.get("ActionTime")), dedupe_key=key, payload=text,

@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 import orjson
 
-from protocol.classin import as_int, normalise_cmd
+from protocol.classin import normalise_cmd, push_uid
 
 from .models import database
 
@@ -117,13 +117,7 @@ def _body_uid(body: bytes) -> int | None:
         payload = orjson.loads(body)
     except orjson.JSONDecodeError:
         return None
-    if not isinstance(payload, dict):
-        return None
-    uid = as_int(payload.get("UID"))
-    data = payload.get("Data")
-    if uid is None and isinstance(data, dict):     # HelpInfo and friends carry it in Data
-        uid = as_int(data.get("UID"))
-    return uid
+    return push_uid(payload) if isinstance(payload, dict) else None
 
 
 def _quarantine(f: PushFilter, newer_than: float, before: Cursor | None, limit: int) -> list[InspectedPush]:
