@@ -81,7 +81,8 @@ def _like(text: str) -> str:
     return f"%{escaped}%"
 
 
-def _push_page(f: PushFilter, before: Cursor | None, limit: int) -> list[InspectedPush]:
+def _common_filters(f: PushFilter) -> tuple[list[str], list]:
+    """The clauses both tables (push, quarantine) filter on, by the same columns."""
     where, params = [], []
     if f.cmd_key is not None:
         where.append("cmd = ?")
@@ -89,6 +90,11 @@ def _push_page(f: PushFilter, before: Cursor | None, limit: int) -> list[Inspect
     if f.class_id is not None:
         where.append("class_id = ?")
         params.append(f.class_id)
+    return where, params
+
+
+def _push_page(f: PushFilter, before: Cursor | None, limit: int) -> list[InspectedPush]:
+    where, params = _common_filters(f)
     if f.uid is not None:
         where.append("uid = ?")
         params.append(f.uid)
@@ -121,13 +127,9 @@ def _body_uid(body: bytes) -> int | None:
 
 
 def _quarantine(f: PushFilter, newer_than: float, before: Cursor | None, limit: int) -> list[InspectedPush]:
-    where, params = ["last_seen >= ?"], [newer_than]
-    if f.cmd_key is not None:
-        where.append("cmd = ?")
-        params.append(f.cmd_key)
-    if f.class_id is not None:
-        where.append("class_id = ?")
-        params.append(f.class_id)
+    where, params = _common_filters(f)
+    where.append("last_seen >= ?")
+    params.append(newer_than)
     if before is not None:
         where.append("(last_seen < ? OR (last_seen = ? AND id < ?))")
         params += [before[0], before[0], before[1]]
