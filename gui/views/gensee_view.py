@@ -170,6 +170,16 @@ class UsersChart(QWidget):
         self.follow = False
 
 
+
+def _stacked(header: QWidget, body: QWidget) -> QWidget:
+    """A caption over a table that takes the rest of the height, without margins."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(header)
+    layout.addWidget(body, 1)
+    return box
+
 class GenseeView(QWidget):
     def __init__(self, bridge: MonitorBridge, window: QWidget) -> None:
         super().__init__(window)
@@ -256,33 +266,19 @@ class GenseeView(QWidget):
         bar.addWidget(self.filter)
         self.filter.setMinimumWidth(240)
 
-        rooms_box = QWidget()
-        rooms_layout = QVBoxLayout(rooms_box)
-        rooms_layout.setContentsMargins(0, 0, 0, 0)
-        rooms_layout.addWidget(self.rooms_empty)
-        rooms_layout.addWidget(self.rooms_table, 1)
-        vod_box = QWidget()
-        vod_layout = QVBoxLayout(vod_box)
-        vod_layout.setContentsMargins(0, 0, 0, 0)
-        vod_layout.addWidget(self.site_viewers)
-        vod_layout.addWidget(self.videos_table, 1)
+        rooms_box = _stacked(self.rooms_empty, self.rooms_table)
+        vod_box = _stacked(self.site_viewers, self.videos_table)
         self.sections = QTabWidget()
         self.sections.addTab(rooms_box, self.tr("Rooms"))
         self.sections.addTab(vod_box, self.tr("VOD views"))
 
-        attendees_box = QWidget()
-        attendees_layout = QVBoxLayout(attendees_box)
-        attendees_layout.setContentsMargins(0, 0, 0, 0)
-        attendees_layout.addWidget(self.attendees_caption)
-        attendees_layout.addWidget(self.attendees_table, 1)
-        qa_box = QWidget()
-        qa_layout = QVBoxLayout(qa_box)
-        qa_layout.setContentsMargins(0, 0, 0, 0)
-        qa_head = QHBoxLayout()
-        qa_head.addWidget(self.qa_caption, 1)
-        qa_head.addWidget(self.qa_all)
-        qa_layout.addLayout(qa_head)
-        qa_layout.addWidget(self.qa_table, 1)
+        attendees_box = _stacked(self.attendees_caption, self.attendees_table)
+        qa_head = QWidget()
+        head_layout = QHBoxLayout(qa_head)
+        head_layout.setContentsMargins(0, 0, 0, 0)
+        head_layout.addWidget(self.qa_caption, 1)
+        head_layout.addWidget(self.qa_all)
+        qa_box = _stacked(qa_head, self.qa_table)
         # left: the chart over the attendees; right: the Q&A feed at full height (its text needs the width)
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(self.chart)
