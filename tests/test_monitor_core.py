@@ -23,13 +23,16 @@ ACKED = 1           # ClassIn's errno for "received"; anything else blocks the s
 
 @pytest.fixture
 def day() -> SchoolDay:
-    return generate_day(SID, SECRET, lessons=3, students=4, seed=7, start=int(time.time()) - HISTORY)
+    # A whole minute keeps the day the same from run to run: the simulator
+    # plans lessons on minute boundaries, so any other second shifts them.
+    start = (int(time.time()) - HISTORY) // 60 * 60
+    return generate_day(SID, SECRET, lessons=3, students=4, seed=7, start=start)
 
 
 def sent_so_far(day: SchoolDay) -> list[dict]:
-    """What ClassIn has sent by now (the rest lies in the future)."""
-    now = time.time()
-    return [p.body for p in day.pushes if p.at <= now]
+    """What ClassIn has sent HISTORY seconds into the day (the rest lies in the
+    future). A fixed cut, not the clock, so every run sees the same classrooms."""
+    return [p.body for p in day.pushes if p.at <= day.start + HISTORY]
 
 
 async def started(data_dir: Path) -> Monitor:
