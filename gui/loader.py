@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import Any, Awaitable, Callable
+from typing import Any, Callable
 
 from PySide6.QtCore import QObject, Signal
 from qasync import asyncSlot
@@ -24,12 +24,9 @@ class Loader(QObject):
     loaded = Signal(object)
     failed = Signal(str)
 
-    def __init__(self, query: Query, delay_ms: int = 300, parent: QObject | None = None,
-                 ready: Callable[[], Awaitable[None]] | None = None):
+    def __init__(self, query: Query, delay_ms: int = 300, parent: QObject | None = None):
         super().__init__(parent)
         self.query = query
-        # Awaited before each read: e.g. Writer.derived_ready for the derived tables.
-        self.ready = ready
         self.busy = False
         self._again = False
         self._idle = asyncio.Event()
@@ -54,8 +51,6 @@ class Loader(QObject):
         self.busy = True
         self._idle.clear()
         try:
-            if self.ready is not None:
-                await self.ready()
             result = await in_thread(self.query())
         except Exception as exc:   # a failed read must leave the view usable
             log.exception("background read failed")

@@ -141,6 +141,8 @@ def as_int(value: Any) -> int | None:
 
 def as_float(value: Any) -> float | None:
     kind = type(value)     # exact types first: this runs ~30 times per Net report
+    if value is None:      # most of them: a Net report carries only some of its fields
+        return None
     if kind is int:
         return float(value)
     if kind is float:

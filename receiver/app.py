@@ -192,5 +192,4 @@ class Receiver:
             self._runner = None
         loop = asyncio.get_running_loop()
         await loop.run_in_executor(None, self.writer.stop)
-        self.projector.close()
         log.info("receiver stopped")

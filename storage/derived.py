@@ -1,13 +1,11 @@
 """Derived tables: indexes over the raw pushes for history, charts and search.
 
-Filled by `Projector` right after each batch commit (in the writer thread,
-after the acks went out, in its own transaction) and rebuilt from scratch by
-`rebuild()`: a parser fix never needs ClassIn to re-send anything. A failure
-here is logged and never touches the raw pushes.
+Filled by `Projector` inside each batch's commit (in the writer thread) and
+rebuilt from scratch by `rebuild()`: a parser fix never needs ClassIn to
+re-send anything. A failure here is logged and never touches the raw pushes.
 """
 from __future__ import annotations
 
-import collections
 import logging
 import sqlite3
 from typing import Any, Iterable
@@ -157,7 +155,7 @@ def _setup(db) -> None:
 
 
 def _fill_course_push(db) -> None:
-    conn = db.connection()
+    batch = _Batch(db.connection())
     for row in (Push.select(Push.id, Push.received_at, Push.payload)
                 .where(Push.cmd.in_(COURSE_CONTEXT_CMDS) & (Push.source == "classin")).iterator()):
         try:
@@ -165,7 +163,8 @@ def _fill_course_push(db) -> None:
         except orjson.JSONDecodeError:
             continue
         if isinstance(payload, dict):
-            project(conn, row.id, parse(payload, row.received_at))
+            project(batch, row.id, parse(payload, row.received_at))
+    batch.write()
 
 
 dbmod.DERIVED_SETUP.append(_setup)
@@ -203,24 +202,65 @@ _UPSERT_USER = (
     " last_seen=max(coalesce(user_directory.last_seen, 0), coalesce(excluded.last_seen, 0))")
 
 
-def _lesson_schedule(conn: sqlite3.Connection, e: LessonInfoChanged) -> None:
+class _Batch:
+    """The derived rows of one slice of pushes, written with one statement per
+    table at the end: a slice is mostly the same few lessons touched again and
+    again and Net reports, and a statement per push cost as much as parsing it."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+        self.lessons: dict[int, list] = {}     # class_id -> [sid, course_id, first, last activity]
+        self.net: list[tuple] = []
+        self.checks: list[tuple] = []
+
+    def touch(self, class_id: int, sid: int | None, course_id: int | None, when: int | None) -> None:
+        # The same merge _TOUCH_LESSON does with the stored row: first known
+        # sid/course win, activity widens.
+        known = self.lessons.get(class_id)
+        if known is None:
+            self.lessons[class_id] = [sid, course_id, when, when]
+            return
+        if known[0] is None:
+            known[0] = sid
+        if known[1] is None:
+            known[1] = course_id
+        if when is not None:
+            known[2] = when if known[2] is None else min(known[2], when)
+            known[3] = when if known[3] is None else max(known[3], when)
+
+    def write(self) -> None:
+        """Write what is pending; before any statement that needs a lesson's row."""
+        if self.lessons:
+            self.conn.executemany(_TOUCH_LESSON, [(cid, *v) for cid, v in self.lessons.items()])
+            self.lessons.clear()
+        if self.net:
+            self.conn.executemany(_INSERT_NET, self.net)
+            self.net.clear()
+        if self.checks:
+            self.conn.executemany(_INSERT_CHECK, self.checks)
+            self.checks.clear()
+
+
+def _lesson_schedule(batch: _Batch, e: LessonInfoChanged) -> None:
     fields = {"class_name": e.class_name, "course_name": e.course_name,
               "planned_start": e.begin_time, "planned_end": e.end_time,
               "teacher_name": e.teacher.name if e.teacher is not None else None}
     changed = {k: v for k, v in fields.items() if v is not None}
     if changed:
+        batch.write()
         sets = ", ".join(f"{k}=?" for k in changed)
-        conn.execute(f"UPDATE lesson_index SET {sets} WHERE class_id=?", (*changed.values(), e.class_id))
+        batch.conn.execute(f"UPDATE lesson_index SET {sets} WHERE class_id=?", (*changed.values(), e.class_id))
 
 
-def project(conn: sqlite3.Connection, push_id: int, event: Event) -> None:
+def project(batch: _Batch, push_id: int, event: Event) -> None:
     """One event into the derived tables (inside the caller's transaction)."""
+    conn = batch.conn
     if event.class_id is not None and not isinstance(event, (StudentsChanged,)):
         active = None if isinstance(event, LessonInfoChanged) else event.time
-        conn.execute(_TOUCH_LESSON, (event.class_id, event.sid, event.course_id, active, active))
+        batch.touch(event.class_id, event.sid, event.course_id, active)
     if isinstance(event, NetReport):
         s, q, c = event.sample, event.sample.quality, event.sample.cpu
-        conn.execute(_INSERT_NET, (
+        batch.net.append((
             push_id, event.sid, event.class_id, event.uid, s.time,
             q.good if q else None, q.normal if q else None, q.bad if q else None,
             q.poor if q else None, q.not_reach if q else None, s.avg_delay_ms, s.loss_percent,
@@ -228,7 +268,7 @@ def project(conn: sqlite3.Connection, push_id: int, event: Event) -> None:
             s.socket, "\n".join(s.problems)))
     elif isinstance(event, DeviceCheckReport):
         k = event.check
-        conn.execute(_INSERT_CHECK, (
+        batch.checks.append((
             push_id, event.sid, event.class_id if k.kind == "in-class" else None, event.uid, k.kind,
             k.time, int(k.has_problem), "\n".join(k.problems), k.operating_system, k.cpu, k.client_version,
             k.device_type, k.microphone.state, k.speaker.state, k.camera.state, k.delay_ms,
@@ -247,17 +287,19 @@ def project(conn: sqlite3.Connection, push_id: int, event: Event) -> None:
     elif isinstance(event, CourseInfoChanged) and event.course_id is not None:
         conn.execute(_INSERT_COURSE_PUSH, (push_id, event.course_id))
     elif isinstance(event, LessonInfoChanged) and event.class_id is not None:
-        _lesson_schedule(conn, event)
+        _lesson_schedule(batch, event)
         if event.teacher is not None and event.teacher.uid is not None:
             conn.execute(_UPSERT_USER, (event.teacher.uid, event.sid, event.teacher.name, None, None,
                                         None, 3, None))
     elif isinstance(event, LessonEnd) and event.class_id is not None:
+        batch.write()
         conn.execute("UPDATE lesson_index SET start_time=?, close_time=?, end_time=?, has_end=1,"
                      " participants=? WHERE class_id=?",
                      (event.start_time, event.close_time, event.end_time, len(event.users), event.class_id))
 
 
 WATERMARK = "projected_through"   # meta key: the last push id the derived tables include
+_SET_WATERMARK = f"INSERT OR REPLACE INTO meta(key, value) VALUES('{WATERMARK}', ?)"
 
 # Cmds whose derived rows need the parsed event. Every other push only marks
 # its lesson's activity, which the raw columns tell without parsing it (most
@@ -274,6 +316,7 @@ def project_rows(conn: sqlite3.Connection, rows: Iterable[Row]) -> int:
     """Stored ClassIn pushes into the derived tables (inside the caller's
     transaction); the one path for live projection, catch-up and rebuild."""
     count = 0
+    batch = _Batch(conn)
     for push_id, received_at, text, cmd, sid, class_id, action_time in rows:
         count += 1
         if cmd in _PARSED_CMDS:
@@ -282,83 +325,64 @@ def project_rows(conn: sqlite3.Connection, rows: Iterable[Row]) -> int:
             except orjson.JSONDecodeError:
                 continue
             if isinstance(payload, dict):
-                project(conn, push_id, parse(payload, received_at))
+                project(batch, push_id, parse(payload, received_at))
         elif class_id is not None:
-            when = action_time if action_time is not None else int(received_at)
-            conn.execute(_TOUCH_LESSON, (class_id, sid, None, when, when))
+            batch.touch(class_id, sid, None, action_time if action_time is not None else int(received_at))
+    batch.write()
     return count
 
 
 class Projector:
-    """Derived rows for committed pushes, run by the Writer's thread between
-    commits: `add` only queues (the acks go out first), `flush` projects in one
-    transaction and moves the watermark. Its commits skip the fsync
-    (synchronous=NORMAL): the next raw commit syncs them anyway, and what a
-    crash loses is below the watermark's reach, so `catch_up` redoes it."""
-
-    # Under load a slice is projected after a commit once this many wait: rarely
-    # enough that the acks it delays stay under 1 % (projecting after every
-    # commit put its cost on every next ack); the rest waits for a pause.
-    SLICE = 128
+    """Derived rows for the pushes of each batch the Writer commits, inside
+    that batch's transaction: the acks wait the ~50 us a Net report costs to
+    project, and in exchange a view told about a push finds its rows, and a
+    crash can never leave them behind. (Projecting a step behind in separate
+    transactions cost more: an extra commit per slice, and slices that
+    delayed the next acks by milliseconds.) A projection failure is rolled
+    back alone and logged: it never costs a push, and `rebuild` recovers it.
+    `catch_up` projects what an older file or version stored without it."""
 
     def __init__(self, path: str):
         self.path = path
-        self._conn: sqlite3.Connection | None = None
-        self._pending: collections.deque[Row] = collections.deque()
 
-    @property
-    def pending(self) -> int:
-        return len(self._pending)
-
-    def add(self, pushes: Iterable[tuple[Any, Any]]) -> None:
-        for record, stored in pushes:
-            if record.source == "classin":
-                self._pending.append((stored.push_id, record.received_at, record.payload, record.cmd,
-                                      record.sid, record.class_id, record.action_time))
-
-    def _connection(self) -> sqlite3.Connection:
-        if self._conn is None:
-            self._conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-            self._conn.execute("PRAGMA busy_timeout=10000")
-            self._conn.execute("PRAGMA synchronous=NORMAL")
-        return self._conn
-
-    def flush(self, limit: int | None = None) -> None:
-        count = len(self._pending) if limit is None else min(limit, len(self._pending))
-        rows = [self._pending.popleft() for _ in range(count)]
-        if rows:
-            self._project_rows(self._connection(), rows)
-
-    def catch_up(self) -> int:
-        """Project the pushes committed after the watermark (a crash, or a file
-        written before projection existed); run before the writer starts."""
-        conn = self._connection()
-        row = conn.execute("SELECT value FROM meta WHERE key=?", (WATERMARK,)).fetchone()
-        after = int(row[0]) if row else 0
-        done = 0
-        while True:
-            rows = conn.execute(f"SELECT {ROW_COLUMNS} FROM push WHERE id > ? AND source='classin'"
-                                " ORDER BY id LIMIT 2000", (after,)).fetchall()
-            if not rows:
-                return done
-            self._project_rows(conn, rows)
-            after, done = rows[-1][0], done + len(rows)
-
-    @staticmethod
-    def _project_rows(conn: sqlite3.Connection, rows: list[Row]) -> None:
-        conn.execute("BEGIN")
+    def within(self, conn: sqlite3.Connection, pushes: Iterable[tuple[Any, Any]]) -> None:
+        rows = [(stored.push_id, record.received_at, record.payload, record.cmd,
+                 record.sid, record.class_id, record.action_time)
+                for record, stored in pushes if record.source == "classin"]
+        if not rows:
+            return
+        conn.execute("SAVEPOINT derive")
         try:
             project_rows(conn, rows)
-            conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)", (WATERMARK, str(rows[-1][0])))
-            conn.execute("COMMIT")
+            conn.execute(_SET_WATERMARK, (str(rows[-1][0]),))
         except Exception:
-            conn.execute("ROLLBACK")
-            raise
+            conn.execute("ROLLBACK TO derive")
+            log.exception("updating the derived tables failed (python main.py rebuild redoes them)")
+        conn.execute("RELEASE derive")
 
-    def close(self) -> None:
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
+    def catch_up(self) -> int:
+        """Project the pushes stored after the watermark; run before the writer starts."""
+        conn = sqlite3.connect(self.path, isolation_level=None)
+        try:
+            row = conn.execute("SELECT value FROM meta WHERE key=?", (WATERMARK,)).fetchone()
+            after = int(row[0]) if row else 0
+            done = 0
+            while True:
+                rows = conn.execute(f"SELECT {ROW_COLUMNS} FROM push WHERE id > ? AND source='classin'"
+                                    " ORDER BY id LIMIT 2000", (after,)).fetchall()
+                if not rows:
+                    return done
+                conn.execute("BEGIN")
+                try:
+                    project_rows(conn, rows)
+                    conn.execute(_SET_WATERMARK, (str(rows[-1][0]),))
+                    conn.execute("COMMIT")
+                except Exception:
+                    conn.execute("ROLLBACK")
+                    raise
+                after, done = rows[-1][0], done + len(rows)
+        finally:
+            conn.close()
 
 
 def rebuild(db, progress=None) -> int:
@@ -378,5 +402,5 @@ def rebuild(db, progress=None) -> int:
         if progress:
             progress(count)
     last = Push.select(fn.MAX(Push.id)).scalar() or 0
-    db.execute_sql("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)", (WATERMARK, str(last)))
+    db.execute_sql(_SET_WATERMARK, (str(last),))
     return count

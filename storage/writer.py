@@ -94,9 +94,6 @@ _IS_RELEASED = "SELECT released, attempts, first_seen FROM quarantine WHERE qkey
 _RESOLVE_QUARANTINE = "UPDATE quarantine SET resolved_at = ?, released = 0 WHERE qkey = ?"
 
 _STOP = object()
-_FLUSH = object()
-
-IDLE_SECONDS = 0.05     # no request for this long: bring the derived tables up to date
 
 
 class Writer:
@@ -105,8 +102,8 @@ class Writer:
     def __init__(self, path: Path | str, *, sync_delay: float = 0.0, projector=None):
         self.path = str(path)
         self.sync_delay = sync_delay          # emulate a laptop disk in benchmarks
-        # storage.derived.Projector: derived rows follow the acks, a step behind,
-        # in this thread (the only writer) but never in the way of a commit.
+        # storage.derived.Projector: a batch's derived rows go into its own
+        # transaction, so whoever hears of a push finds them already there.
         self.projector = projector
         self._queue: queue.SimpleQueue = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
@@ -154,16 +151,6 @@ class Writer:
             # The item may still commit later: ClassIn's re-send then meets a duplicate.
             raise StorageError(f"not committed within {timeout:g} s") from None
 
-    async def derived_ready(self) -> None:
-        """Wait until the derived tables include every push committed so far
-        (a view about to read them must not miss what it was told about)."""
-        if self._thread is None or self.projector is None:
-            return
-        loop = asyncio.get_running_loop()
-        fut = loop.create_future()
-        self._queue.put((_FLUSH, (loop, fut)))
-        await fut
-
     # -- the thread --------------------------------------------------------------
     def _open(self) -> sqlite3.Connection:
         conn = sqlite3.connect(self.path, timeout=PRAGMAS["busy_timeout"] / 1000,
@@ -181,17 +168,11 @@ class Writer:
         ready.set_result(None)
         stopping = False
         while not stopping:
-            batch = []
-            try:
-                first = self._queue.get(timeout=IDLE_SECONDS if self._projection_pending() else None)
-            except queue.Empty:
-                self._project()
-                continue
+            first = self._queue.get()
             if first is _STOP:
                 break
-            flushes = []
-            (flushes if first[0] is _FLUSH else batch).append(first)
-            while len(batch) < MAX_BATCH and not flushes:
+            batch = [first]
+            while len(batch) < MAX_BATCH:
                 try:
                     nxt = self._queue.get_nowait()
                 except queue.Empty:
@@ -199,27 +180,9 @@ class Writer:
                 if nxt is _STOP:
                     stopping = True
                     break
-                (flushes if nxt[0] is _FLUSH else batch).append(nxt)
-            if batch:
-                self._commit(batch)
-            if flushes:
-                self._project()
-                _deliver([(waiter, True, None) for _, waiter in flushes])
-            elif self.projector is not None and self.projector.pending >= self.projector.SLICE:
-                self._project(self.projector.SLICE)
-        self._project()
+                batch.append(nxt)
+            self._commit(batch)
         self._conn.close()
-
-    def _projection_pending(self) -> bool:
-        return self.projector is not None and self.projector.pending > 0
-
-    def _project(self, limit: int | None = None) -> None:
-        if not self._projection_pending():
-            return
-        try:
-            self.projector.flush(limit)
-        except Exception:  # derived data must never break storing; rebuild recovers it
-            log.exception("updating the derived tables failed")
 
     def _commit(self, batch: Sequence[tuple[object, object]]) -> None:
         conn = self._conn
@@ -228,6 +191,8 @@ class Writer:
             conn.execute("BEGIN IMMEDIATE")
             for item, _ in batch:
                 results.append(self._apply(conn, item))
+            if self.projector is not None:
+                self.projector.within(conn, _fresh(batch, results))
             conn.execute("COMMIT")
             if self.sync_delay:
                 time.sleep(self.sync_delay)
@@ -243,15 +208,6 @@ class Writer:
         self.batches += 1
         self.items += len(batch)
         _deliver([(waiter, True, res) for (_, waiter), res in zip(batch, results)])
-        if self.projector is not None:
-            pushes = []
-            for (item, _), res in zip(batch, results):
-                if isinstance(res, Quarantined) and res.accepted:
-                    item, res = item.if_released, res.accepted
-                if isinstance(res, Stored) and not res.duplicate:
-                    pushes.append((item, res))
-            self.projector.add(pushes)
-
     def _apply(self, conn: sqlite3.Connection, item):
         if isinstance(item, PushRecord):
             cur = conn.execute(_INSERT_PUSH, (
@@ -283,6 +239,16 @@ class Writer:
             return item(conn)
         raise TypeError(f"cannot store {type(item).__name__}")
 
+
+def _fresh(batch: Sequence[tuple[object, object]], results: list) -> list[tuple[PushRecord, Stored]]:
+    """The pushes of a batch that made new rows (a released re-send included)."""
+    pushes = []
+    for (item, _), res in zip(batch, results):
+        if isinstance(res, Quarantined) and res.accepted:
+            item, res = item.if_released, res.accepted
+        if isinstance(res, Stored) and not res.duplicate:
+            pushes.append((item, res))
+    return pushes
 
 
 def _deliver(outcomes: list[tuple[object, bool, object]]) -> None:

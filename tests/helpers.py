@@ -125,8 +125,7 @@ def store_directly(db_path: Path, pushes: Iterable[tuple[float, dict | str]], *,
     from storage.writer import Writer
 
     open_database(db_path).close()          # create or migrate, as Receiver.start does
-    projector = Projector(str(db_path))
-    writer = Writer(db_path, projector=projector)
+    writer = Writer(db_path, projector=Projector(str(db_path)))
     writer.start()
     count, pending = 0, []
     try:
@@ -143,5 +142,4 @@ def store_directly(db_path: Path, pushes: Iterable[tuple[float, dict | str]], *,
             fut.result()
     finally:
         writer.stop()
-        projector.close()
     return count

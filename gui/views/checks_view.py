@@ -79,10 +79,9 @@ class ChecksView(QWidget):
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
 
-        ready = bridge.monitor.receiver.writer.derived_ready
-        self.latest_loader = Loader(self._latest_query, parent=self, ready=ready)
+        self.latest_loader = Loader(self._latest_query, parent=self)
         self.latest_loader.loaded.connect(self._show_latest)
-        self.history_loader = Loader(self._history_query, delay_ms=0, parent=self, ready=ready)
+        self.history_loader = Loader(self._history_query, delay_ms=0, parent=self)
         self.history_loader.loaded.connect(self._show_history)
         self.selected_uid: int | None = None
         self.stale = True

@@ -117,7 +117,7 @@ class HistoryView(QWidget):
 
         self.export_dialog: QFileDialog | None = None
         self.stale = True
-        self.loader = Loader(self._query, parent=self, ready=bridge.monitor.receiver.writer.derived_ready)
+        self.loader = Loader(self._query, parent=self)
         self.loader.loaded.connect(self._loaded)
         for signal in (self.date_from.dateChanged, self.date_to.dateChanged, self.school.currentIndexChanged,
                        self.text.textChanged):

@@ -127,8 +127,6 @@ class NetworkView(QWidget):
     async def _refresh_lessons(self) -> None:
         # Longest-running first: it has the most reports to show when the view opens.
         live = sorted(self.monitor.live_lessons(), key=lambda s: s.start_time or 0)
-        if self.monitor.started:
-            await self.monitor.receiver.writer.derived_ready()
         recent = await in_thread(lessons_between, time.time() - RECENT_SECONDS) if self.monitor.started else []
         current = self.class_id
         self.lesson.clear()
@@ -185,7 +183,6 @@ class NetworkView(QWidget):
         seconds = self.range.currentData()
         since = time.time() - seconds if seconds else None
         state = self.monitor.school.lessons.get(class_id)
-        await self.monitor.receiver.writer.derived_ready()   # the Net reports just applied live
         series = await in_thread(load_series, class_id, since)
         if state is None:                 # an older lesson: its names come from a replay
             state = await in_thread(lesson_state, class_id)
