@@ -108,6 +108,30 @@ class AlarmTexts(QObject):
                 return template.format(match.group(1))
         return text   # a problem added to diagnostics later: English beats nothing
 
+    # -- refusals by the receiver ------------------------------------------------------------------
+    def refusal(self, code: str | None, reason: str | None, sid: int | None = None,
+                size: int | None = None) -> str:
+        """Why the receiver refused a push, from its reason code (receiver/classin.py,
+        receiver/gensee.py). `reason` is the English the sender was told: kept for
+        a code this table does not know yet."""
+        if code == "too_large":
+            return (self.tr("body over the size limit") if size is None
+                    else self.tr("body of {} bytes is over the size limit").format(size))
+        if code == "unknown_sid":
+            return (self.tr("no SID in the push") if sid is None
+                    else self.tr("unknown SID {}: add the school with its secret").format(sid))
+        fixed = {
+            "bad_json": self.tr("body is not JSON"),
+            "not_object": self.tr("body is JSON but not an object"),
+            # Also when the SafeKey is missing: "does not verify" is true of both.
+            "bad_safekey": self.tr("the SafeKey does not verify with the school's secret"),
+            "no_timestamp": self.tr("no usable TimeStamp: the SafeKey cannot be verified"),
+            "missing_param": self.tr("a required parameter is missing"),
+            "bad_action": self.tr("the Action parameter is not a number"),
+            "bad_xml": self.tr("body is unreadable or unsafe XML"),
+        }
+        return fixed.get(code or "") or reason or code or "?"
+
     # -- alarms ------------------------------------------------------------------------------------
     def describe(self, alarm: Alarm) -> AlarmText:
         build = getattr(self, "_" + alarm.kind, None)
@@ -132,7 +156,8 @@ class AlarmTexts(QObject):
             self.tr("Refused push: {}").format(message),
             self.tr("First refused: {}; ClassIn has sent it {} time(s).").format(
                 local_time(p.get("first_seen"), with_date=True), p.get("attempts", a.count)),
-            self.tr("Why: {} (we answered HTTP {}).").format(p.get("reason") or a.reason_code, p.get("status", "?")),
+            self.tr("Why: {}").format(self.refusal(a.reason_code, p.get("reason"), a.sid)),
+            self.tr("We answered HTTP {}: {}").format(p.get("status", "?"), p.get("reason") or "?"),
             self.tr("ClassIn re-sends it every 10 s and sends nothing else from this school until it is accepted."),
         ]
         if not p.get("kept", True):

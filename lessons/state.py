@@ -30,6 +30,7 @@ from .events import (
 )
 from .history import OnOffHistory, Switch, insert_in_order
 from .participant import Participant
+from .texts import QT_TRANSLATE_NOOP, Detail, Label, Text, listing
 
 
 class LatestFields:
@@ -78,13 +79,39 @@ class Roster:
 
 
 class TimelineEntry(NamedTuple):
-    """Appended as events come; sorted (by time, `_id`, arrival) only when summarised."""
+    """Appended as events come; sorted (by time, `_id`, arrival) only when summarised.
+    `seq` is unique within a lesson, so ordering never gets as far as `detail`."""
     time: int
     tiebreak: str
     seq: int
     uid: int | None
     kind: str
-    detail: str
+    detail: Detail
+
+
+# Word order differs between languages: one whole sentence per case, not a verb slotted in.
+_LESSON_OPS = {1: QT_TRANSLATE_NOOP("Timeline", "lesson added"),
+               2: QT_TRANSLATE_NOOP("Timeline", "lesson deleted"),
+               3: QT_TRANSLATE_NOOP("Timeline", "lesson edited")}
+_LESSON_CHANGED = QT_TRANSLATE_NOOP("Timeline", "lesson changed")
+_STUDENT_OPS = {1: QT_TRANSLATE_NOOP("Timeline", "{} student(s) added"),
+                2: QT_TRANSLATE_NOOP("Timeline", "{} student(s) deleted"),
+                3: QT_TRANSLATE_NOOP("Timeline", "{} student(s) edited")}
+_STUDENTS_CHANGED = QT_TRANSLATE_NOOP("Timeline", "{} student(s) changed")
+_RATING_SCORES = {"T2S": QT_TRANSLATE_NOOP("Timeline", "T2S score {}"),
+                  "S2T": QT_TRANSLATE_NOOP("Timeline", "S2T score {}")}
+_GRADES = {"exam": QT_TRANSLATE_NOOP("Timeline", "exam scored"),
+           "answer_sheet": QT_TRANSLATE_NOOP("Timeline", "answer sheet scored")}
+_CAMERA_MOVES = {True: QT_TRANSLATE_NOOP("Timeline", "video window moved into the seat area"),
+                 False: QT_TRANSLATE_NOOP("Timeline", "video window moved out of the seat area")}
+_CAMERA_MOVED = QT_TRANSLATE_NOOP("Timeline", "video window moved")
+
+
+def _with_device(detail: Detail, client_id: int) -> Detail:
+    """A user's second device (ClientID > 0) is told apart; the first needs no number."""
+    if not client_id:
+        return detail
+    return Text(QT_TRANSLATE_NOOP("Timeline", "{}, device #{}"), (detail, client_id + 1))
 
 
 def _order(event: Event, seq: int) -> tuple[int, str, int]:
@@ -218,7 +245,7 @@ class LessonState:
         return p
 
     # --- handlers -----------------------------------------------------------------------
-    def _timeline(self, event: Event, uid: int | None, kind: str, detail: str = "") -> None:
+    def _timeline(self, event: Event, uid: int | None, kind: str, detail: Detail = "") -> None:
         self.timeline.append(TimelineEntry(event.time, event.msg_id or "", self._seq, uid, kind, detail))
 
     def _switch(self, event: Event, on: bool, info: Any = None) -> Switch:
@@ -235,7 +262,7 @@ class LessonState:
             p.note_device(e.device, e.time)
         p.device_presence(e.client_id).add(self._switch(e, True))
         device = ci.DEVICE.get(e.device, "unknown device") if e.device is not None else "unknown device"
-        self._timeline(e, e.uid, "enter", device + (f", device #{e.client_id + 1}" if e.client_id else ""))
+        self._timeline(e, e.uid, "enter", _with_device(Label("device", device, e.device), e.client_id))
 
     def _on_exit(self, e: Exit) -> None:
         if e.uid is None:
@@ -244,8 +271,9 @@ class LessonState:
         if e.identity is not None and p.identity is None:
             p.identity = e.identity
         p.device_presence(e.client_id).add(self._switch(e, False, e.reason))
-        self._timeline(e, e.uid, "exit", e.reason_label + (f" ({e.reason})" if e.reason is not None else "")
-                       + (f", device #{e.client_id + 1}" if e.client_id else ""))
+        reason = Label("exit_reason", e.reason_label, e.reason)
+        detail = reason if e.reason is None else Text(QT_TRANSLATE_NOOP("Timeline", "{} ({})"), (reason, e.reason))
+        self._timeline(e, e.uid, "exit", _with_device(detail, e.client_id))
 
     def _on_hands(self, e: HandsUp) -> None:
         if e.uid is None or e.raised is None:
@@ -259,7 +287,8 @@ class LessonState:
         p = self.participant(e.uid)
         # Times: running total or increment is undocumented; the largest seen is the live count.
         p.max_award_times = max(p.max_award_times, e.times or 0)
-        self._timeline(e, e.uid, "award", f"times {e.times}" if e.times is not None else "")
+        self._timeline(e, e.uid, "award", Text(QT_TRANSLATE_NOOP("Timeline", "times {}"), (e.times,))
+                       if e.times is not None else "")
 
     def _on_stage(self, e: Stage) -> None:
         if e.uid is None or e.on_stage is None:
@@ -289,7 +318,8 @@ class LessonState:
         if e.uid is None:
             return self._on_other(e)
         insert_in_order(self.participant(e.uid).kicks, (e.time, e.duration))
-        self._timeline(e, e.uid, "kick", f"{e.duration} s" if e.duration is not None else "")
+        self._timeline(e, e.uid, "kick", Text(QT_TRANSLATE_NOOP("Timeline", "{} s"), (e.duration,))
+                       if e.duration is not None else "")
 
     def _on_net(self, e: NetReport) -> None:
         if e.uid is None:
@@ -298,8 +328,13 @@ class LessonState:
         if p.net is None or e.sample.time >= p.net.time:
             p.net = e.sample
         q = e.sample.quality
-        self._timeline(e, e.uid, "net", "; ".join(e.sample.problems)
-                       or (f"{q.usable:.0%} good" if q is not None else "report"))
+        if e.sample.problems:
+            detail: Detail = listing([Label("problem", p) for p in e.sample.problems])
+        elif q is not None:
+            detail = Text(QT_TRANSLATE_NOOP("Timeline", "{:.0%} good"), (q.usable,))
+        else:
+            detail = Text(QT_TRANSLATE_NOOP("Timeline", "report"))
+        self._timeline(e, e.uid, "net", detail)
 
     def _on_check(self, e: DeviceCheckReport) -> None:
         if e.uid is None:
@@ -307,7 +342,8 @@ class LessonState:
         p = self.participant(e.uid)
         if p.check is None or e.check.time >= p.check.time:
             p.check = e.check
-        self._timeline(e, e.uid, "check", "; ".join(e.check.problems) or "no problem")
+        self._timeline(e, e.uid, "check", listing([Label("problem", p) for p in e.check.problems])
+                       if e.check.problems else Text(QT_TRANSLATE_NOOP("Timeline", "no problem")))
 
     def _on_help(self, e: HelpRequest) -> None:
         self.help_requests.append(e)
@@ -318,22 +354,26 @@ class LessonState:
         self.schedule.set("start_time", e.time, e.start_time)
         self.schedule.set("end_time", e.time, e.planned_end)
         self.schedule.set("close_time", e.time, e.close_time)
-        minutes = f"lesson length now {e.lesson_seconds // 60} min" if e.lesson_seconds is not None else ""
-        self._timeline(e, None, "extend", minutes)
+        self._timeline(e, None, "extend",
+                       Text(QT_TRANSLATE_NOOP("Timeline", "lesson length now {} min"), (e.lesson_seconds // 60,))
+                       if e.lesson_seconds is not None else "")
 
     def _on_recording_started(self, e: RecordingStarted) -> None:
         self.recording_starts.append(e)
         details = ", ".join(v for v in (e.video_scope, e.video_size) if v)
-        self._timeline(e, None, "recording", "cloud recording started" + (f" ({details})" if details else ""))
+        self._timeline(e, None, "recording",
+                       Text(QT_TRANSLATE_NOOP("Timeline", "cloud recording started ({})"), (details,)) if details
+                       else Text(QT_TRANSLATE_NOOP("Timeline", "cloud recording started")))
 
     def _on_recording_file(self, e: RecordingFile) -> None:
         self.recordings[e.file_id or e.msg_id or str(self._seq)] = e
-        self._timeline(e, None, "recording", f"file ready, {e.duration} s" if e.duration is not None
-                       else "file ready")
+        self._timeline(e, None, "recording",
+                       Text(QT_TRANSLATE_NOOP("Timeline", "file ready, {} s"), (e.duration,)) if e.duration is not None
+                       else Text(QT_TRANSLATE_NOOP("Timeline", "file ready")))
 
     def _on_upload(self, e: ReplayUpload) -> None:
         self.uploads[e.file_id or e.msg_id or str(self._seq)] = e
-        self._timeline(e, None, "other", "replay clip uploaded")
+        self._timeline(e, None, "other", Text(QT_TRANSLATE_NOOP("Timeline", "replay clip uploaded")))
 
     def _on_board_image(self, e: BoardImage) -> None:
         self.board_images.append(e)
@@ -350,7 +390,7 @@ class LessonState:
                 first_in = next((m for m in user.moves if m.entered), None)
                 if first_in is not None and p.device is None:
                     p.device = first_in.device
-        self._timeline(e, None, "end", "lesson summary received")
+        self._timeline(e, None, "end", Text(QT_TRANSLATE_NOOP("Timeline", "lesson summary received")))
 
     def _on_ratings(self, e: Ratings) -> None:
         # A re-rating after re-entering replaces the earlier one (by event time).
@@ -360,14 +400,14 @@ class LessonState:
             if current is None or e.time >= current[0]:
                 self.ratings[key] = (e.time, item)
             uid = e.teacher_uid if item.direction == "S2T" else item.student_uid
-            self._timeline(e, uid, "rating", f"{item.direction} score {item.score}")
+            self._timeline(e, uid, "rating", Text(_RATING_SCORES[item.direction], (item.score,)))
 
     def _on_grade(self, e: ExamScored) -> None:
         key = (e.kind, e.activity_id, e.student.uid if e.student else None)
         current = self.grades.get(key)
         if current is None or e.time >= current.time:
             self.grades[key] = e
-        self._timeline(e, e.student.uid if e.student else None, "other", f"{e.kind} scored")
+        self._timeline(e, e.student.uid if e.student else None, "other", Text(_GRADES[e.kind]))
 
     def _on_web_viewing(self, e: WebViewing) -> None:
         # Refreshes and sleeping phones repeat (account, Intime): keep the longest LookTime.
@@ -375,44 +415,47 @@ class LessonState:
         current = self.web_viewings.get(key)
         if current is None or (e.look_seconds or 0) > (current.look_seconds or 0):
             self.web_viewings[key] = e
-        self._timeline(e, None, "other", f"web {'replay' if e.replay else 'live'} viewer "
-                       f"{e.nickname or e.account or '?'}: {e.look_seconds} s")
+        template = (QT_TRANSLATE_NOOP("Timeline", "web replay viewer {}: {} s") if e.replay
+                    else QT_TRANSLATE_NOOP("Timeline", "web live viewer {}: {} s"))
+        self._timeline(e, None, "other", Text(template, (e.nickname or e.account or "?", e.look_seconds)))
 
     def _on_web_activity(self, e: WebLiveLogin | WebLiveReservation | WebLiveLike | WebLiveProductClick
                          | WebLiveChat) -> None:
         self.web_activity.append(e)
         who = getattr(e, "nickname", None) or e.account or "?"
         if isinstance(e, WebLiveLogin):
-            detail = f"web live login: {who}"
+            detail = Text(QT_TRANSLATE_NOOP("Timeline", "web live login: {}"), (who,))
         elif isinstance(e, WebLiveReservation):
-            detail = f"web live booked: {who}"
+            detail = Text(QT_TRANSLATE_NOOP("Timeline", "web live booked: {}"), (who,))
         elif isinstance(e, WebLiveLike):
-            detail = f"web live like: {who}"
+            detail = Text(QT_TRANSLATE_NOOP("Timeline", "web live like: {}"), (who,))
         elif isinstance(e, WebLiveProductClick):
-            detail = f"web live product click: {who} -> {e.product_name}"
+            detail = Text(QT_TRANSLATE_NOOP("Timeline", "web live product click: {} -> {}"), (who, e.product_name))
         else:
-            detail = f"web live chat: {who}: {e.text}"
+            detail = Text(QT_TRANSLATE_NOOP("Timeline", "web live chat: {}: {}"), (who, e.text))
         self._timeline(e, None, "other", detail)
 
     def _on_client_replay(self, e: ClientReplayViewing) -> None:
         current = self.client_replays.get(e.uid)
         if current is None or e.time >= current.time:
             self.client_replays[e.uid] = e
-        self._timeline(e, e.uid, "other", "replay watched in the client")
+        self._timeline(e, e.uid, "other", Text(QT_TRANSLATE_NOOP("Timeline", "replay watched in the client")))
 
     def _on_quiz(self, e: Selector | Responder | EduAnswers) -> None:
         self.quiz.append(e)
         if isinstance(e, Selector):
-            detail = "selector question" if e.question else f"selector answer {e.selected_item or '?'}"
+            detail = (Text(QT_TRANSLATE_NOOP("Timeline", "selector question")) if e.question else
+                      Text(QT_TRANSLATE_NOOP("Timeline", "selector answer {}"), (e.selected_item or "?",)))
         elif isinstance(e, Responder):
-            detail = "responder" if e.question else "responder buzz"
+            detail = Text(QT_TRANSLATE_NOOP("Timeline", "responder") if e.question
+                          else QT_TRANSLATE_NOOP("Timeline", "responder buzz"))
         else:
-            detail = f"EDU quiz answers ({len(e.questions)} questions)"
+            detail = Text(QT_TRANSLATE_NOOP("Timeline", "EDU quiz answers ({} questions)"), (len(e.questions),))
         self._timeline(e, getattr(e, "uid", None), "other", detail)
 
     def _on_chat_archive(self, e: ChatArchive) -> None:
         self.chat_archive = e
-        self._timeline(e, None, "other", "chat archive ready")
+        self._timeline(e, None, "other", Text(QT_TRANSLATE_NOOP("Timeline", "chat archive ready")))
 
     def _on_lesson_info(self, e: LessonInfoChanged) -> None:
         s, t = self.schedule, e.time
@@ -421,28 +464,29 @@ class LessonState:
                      "assistants", "labels"):
             s.set(name, t, getattr(e, name))
         s.set("deleted", t, e.op_type == ci.OP_DELETE if e.op_type is not None else None)
-        self._timeline(e, e.operator_uid, "other", f"lesson {ci.SCHEDULE_OP.get(e.op_type, 'changed')}")
+        self._timeline(e, e.operator_uid, "other", Text(_LESSON_OPS.get(e.op_type, _LESSON_CHANGED)))
 
     def _on_students(self, e: StudentsChanged) -> None:
         self.roster.apply(e.op_type, e.time, e.students)
         self._timeline(e, e.operator_uid, "other",
-                       f"{len(e.students)} student(s) {ci.SCHEDULE_OP.get(e.op_type, 'changed')}")
+                       Text(_STUDENT_OPS.get(e.op_type, _STUDENTS_CHANGED), (len(e.students),)))
 
     def _on_other(self, e: Event) -> None:
         if isinstance(e, Unknown):
             self.unknown.append(e)
-            detail = f"unknown message {ci.cmd_label(e.cmd)}"
+            detail = Text(QT_TRANSLATE_NOOP("Timeline", "unknown message {}"), (ci.cmd_label(e.cmd),))
         elif isinstance(e, BoardOther):
             self.unknown.append(e)
-            detail = f"other board event {e.color or ''}".strip()
+            detail = (Text(QT_TRANSLATE_NOOP("Timeline", "other board event {}"), (e.color,)) if e.color
+                      else Text(QT_TRANSLATE_NOOP("Timeline", "other board event")))
         else:
-            detail = f"{ci.cmd_label(e.cmd)} without a usable user or operation"
+            detail = Text(QT_TRANSLATE_NOOP("Timeline", "{} without a usable user or operation"),
+                          (ci.cmd_label(e.cmd),))
         uid = getattr(e, "uid", None)
         self._timeline(e, uid if isinstance(uid, int) else None, "other", detail)
 
     def _on_camera(self, e: CameraPosition) -> None:
-        where = {True: "into the seat area", False: "out of the seat area"}.get(e.on_top, "")
-        self._timeline(e, e.uid, "other", f"video window moved {where}".strip())
+        self._timeline(e, e.uid, "other", Text(_CAMERA_MOVES.get(e.on_top, _CAMERA_MOVED)))
 
 
 _HANDLERS: dict[type, Callable[[LessonState, Any], None]] = {

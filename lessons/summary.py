@@ -139,7 +139,7 @@ def summary(state: LessonState, now: float | None = None) -> dict[str, Any]:
         "recordings": [{"file_id": r.file_id, "url": r.url, "start": r.start, "end": r.end,
                         "duration": r.duration, "size": r.size, "source": r.source}
                        for r in sorted(state.recordings.values(), key=lambda r: (r.start or r.time))],
-        "timeline": [{"time": t.time, "uid": t.uid, "name": name_of(t.uid), "kind": t.kind, "detail": t.detail}
+        "timeline": [{"time": t.time, "uid": t.uid, "name": name_of(t.uid), "kind": t.kind, "detail": str(t.detail)}
                      for t in sorted(state.timeline)],
         "totals": {
             "participants": len(participants),

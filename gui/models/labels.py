@@ -31,6 +31,25 @@ _DEVICE = {
     14: QT_TRANSLATE_NOOP("labels", "web page"),
 }
 
+# ClassIn's exit reasons (protocol.classin.EXIT_REASON), by code.
+_EXIT_REASON = {
+    0: QT_TRANSLATE_NOOP("labels", "unknown exception"),
+    1: QT_TRANSLATE_NOOP("labels", "normal exit"),
+    2: QT_TRANSLATE_NOOP("labels", "classroom closed"),
+    3: QT_TRANSLATE_NOOP("labels", "abnormal exit"),
+    4: QT_TRANSLATE_NOOP("labels", "kicked out"),
+    5: QT_TRANSLATE_NOOP("labels", "service closed"),
+    6: QT_TRANSLATE_NOOP("labels", "disconnected"),
+    7: QT_TRANSLATE_NOOP("labels", "lesson cancelled"),
+    8: QT_TRANSLATE_NOOP("labels", "role changed"),
+    54: QT_TRANSLATE_NOOP("labels", "logged in twice on the same machine"),
+    56: QT_TRANSLATE_NOOP("labels", "network connection broken"),
+    60: QT_TRANSLATE_NOOP("labels", "pushed out by a newer login"),
+    101: QT_TRANSLATE_NOOP("labels", "back key (Android)"),
+    102: QT_TRANSLATE_NOOP("labels", "phone call"),
+    111: QT_TRANSLATE_NOOP("labels", "app went to the background"),
+}
+
 # Timeline kinds written by lessons/state.py, in the order the filter lists them.
 TIMELINE_KINDS = {
     "enter": QT_TRANSLATE_NOOP("labels", "entered"),
@@ -69,6 +88,12 @@ def identity_label(code: int | None) -> str:
 
 def device_label(code: int | None) -> str:
     return _tr(_DEVICE[code]) if code in _DEVICE else QCoreApplication.translate("labels", "unknown")
+
+
+def exit_reason_label(code: int | None) -> str:
+    if code is None:
+        return QCoreApplication.translate("labels", "not given")
+    return _tr(_EXIT_REASON[code]) if code in _EXIT_REASON else QCoreApplication.translate("labels", "other")
 
 
 def kind_label(kind: str) -> str:

@@ -12,7 +12,7 @@ from protocol.classin import cmd_label, normalise_cmd
 from storage.inspector import Cursor, InspectedPush, Page
 from storage.models import FLAG_RELEASED
 
-from ..alarm_texts import SEVERITY_COLOURS
+from ..alarm_texts import SEVERITY_COLOURS, AlarmTexts
 from ..formatting import local_time
 
 Index = QModelIndex | QPersistentModelIndex
@@ -28,6 +28,7 @@ class PushesModel(QAbstractTableModel):
         self.rows: list[InspectedPush] = []
         self.cursor: Cursor | None = None
         self.loading = False
+        self._texts = AlarmTexts(None, self)
 
     def set_page(self, page: Page, append: bool) -> None:
         if append:
@@ -54,6 +55,14 @@ class PushesModel(QAbstractTableModel):
         if row.resends:
             parts.append(self.tr("re-sent {}×").format(row.resends))
         return " · ".join(parts)
+
+    def refusal(self, row: InspectedPush) -> str:
+        return self._texts.refusal(row.reason_code, row.reason, row.sid, row.size)
+
+    def answer(self, row: InspectedPush) -> str:
+        """The receiver's English reason as the sender got it: it has the details
+        (byte positions, the size limit) that the translated sentence leaves out."""
+        return self.tr("The sender was told: {}").format(row.reason or "?")
 
     # -- Qt -----------------------------------------------------------------------------------
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
@@ -95,6 +104,8 @@ class PushesModel(QAbstractTableModel):
                 return self.tr("{} B").format(row.size)
             value = (None, None, row.source, row.sid, None, row.class_id, row.uid)[column]
             return "—" if value is None else value
+        if role == Qt.ToolTipRole and column == self.STATUS and row.kind == "quarantined":
+            return "{}\n{}".format(self.refusal(row), self.answer(row))
         if role == Qt.ForegroundRole and row.kind == "quarantined" and row.resolved_at is None \
                 and not row.released:
             return QBrush(QColor(SEVERITY_COLOURS[Severity.CRITICAL]))

@@ -8,13 +8,15 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Any
 
-from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel,
-                            Qt)
+from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex,
+                            QSortFilterProxyModel, Qt)
 
 from lessons.state import LessonState, TimelineEntry
+from lessons.texts import Detail, Label, render
 
+from ..alarm_texts import AlarmTexts
 from ..formatting import local_time
-from .labels import kind_label, user_name
+from .labels import device_label, exit_reason_label, kind_label, user_name
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
 RESET_ABOVE = 500     # more new entries than this at once: one reset is cheaper than many inserts
@@ -30,6 +32,7 @@ class TimelineModel(QAbstractTableModel):
         self._entries: list[TimelineEntry] = []   # ascending; row r shows _entries[-1 - r]
         self._seen = 0                            # how many of state.timeline are in _entries
         self._headers = (self.tr("Time"), self.tr("Who"), self.tr("What"), self.tr("Details"))
+        self._problems = AlarmTexts(None, self)   # diagnostics' English problem lines, translated
 
     def set_lesson(self, state: LessonState | None, timezone: str | None) -> None:
         self.beginResetModel()
@@ -92,7 +95,21 @@ class TimelineModel(QAbstractTableModel):
             return user_name(self._state, entry.uid)
         if column == "kind":
             return kind_label(entry.kind)
-        return entry.detail
+        return self.detail_text(entry.detail)
+
+    def detail_text(self, detail: Detail) -> str:
+        return render(detail, _timeline_template, self._label)
+
+    def _label(self, label: Label) -> str:
+        if label.table == "device":
+            return device_label(label.code)
+        if label.table == "exit_reason":
+            return exit_reason_label(label.code)
+        return self._problems.problem(label.english)
+
+
+def _timeline_template(template: str) -> str:
+    return QCoreApplication.translate("Timeline", template)
 
 
 class TimelineFilter(QSortFilterProxyModel):

@@ -203,7 +203,8 @@ class InspectorView(QWidget):
             self.model.status(push), local_time(push.received_at, with_date=True), push.source, push.size)]
         if push.kind == "quarantined":
             lines.append(self.tr("First seen {}, {} attempt(s). Why: {}").format(
-                local_time(push.first_seen, with_date=True), push.attempts, push.reason))
+                local_time(push.first_seen, with_date=True), push.attempts, self.model.refusal(push)))
+            lines.append(self.model.answer(push))
         self.heading.setText("\n".join(lines))
         self.body.setPlainText(payload_text(push.body))
         resendable = push.source == "classin" and push.complete

@@ -207,234 +207,290 @@
         <translation>CPU 过载时间占 {}%</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="117"/>
+        <location filename="../../gui/alarm_texts.py" line="118"/>
+        <source>body over the size limit</source>
+        <translation>推送内容超出大小限制</translation>
+    </message>
+    <message>
+        <location filename="../../gui/alarm_texts.py" line="119"/>
+        <source>body of {} bytes is over the size limit</source>
+        <translation>推送内容 {} 字节，超出大小限制</translation>
+    </message>
+    <message>
+        <location filename="../../gui/alarm_texts.py" line="121"/>
+        <source>no SID in the push</source>
+        <translation>推送中没有 SID</translation>
+    </message>
+    <message>
+        <location filename="../../gui/alarm_texts.py" line="122"/>
+        <source>unknown SID {}: add the school with its secret</source>
+        <translation>未知的 SID {}：请添加该学校及其密钥</translation>
+    </message>
+    <message>
+        <location filename="../../gui/alarm_texts.py" line="124"/>
+        <source>body is not JSON</source>
+        <translation>推送内容不是 JSON</translation>
+    </message>
+    <message>
+        <location filename="../../gui/alarm_texts.py" line="125"/>
+        <source>body is JSON but not an object</source>
+        <translation>推送内容是 JSON 但不是对象</translation>
+    </message>
+    <message>
+        <location filename="../../gui/alarm_texts.py" line="127"/>
+        <source>the SafeKey does not verify with the school&apos;s secret</source>
+        <translation>SafeKey 无法用该学校的密钥校验通过</translation>
+    </message>
+    <message>
+        <location filename="../../gui/alarm_texts.py" line="128"/>
+        <source>no usable TimeStamp: the SafeKey cannot be verified</source>
+        <translation>没有可用的 TimeStamp，无法校验 SafeKey</translation>
+    </message>
+    <message>
+        <location filename="../../gui/alarm_texts.py" line="129"/>
+        <source>a required parameter is missing</source>
+        <translation>缺少必需的参数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/alarm_texts.py" line="130"/>
+        <source>the Action parameter is not a number</source>
+        <translation>Action 参数不是数字</translation>
+    </message>
+    <message>
+        <location filename="../../gui/alarm_texts.py" line="131"/>
+        <source>body is unreadable or unsafe XML</source>
+        <translation>推送内容是无法读取或不安全的 XML</translation>
+    </message>
+    <message>
+        <location filename="../../gui/alarm_texts.py" line="141"/>
         <source>Since {}, last {}, {} time(s).</source>
         <translation>首次 {}，最近 {}，共 {} 次。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="125"/>
+        <location filename="../../gui/alarm_texts.py" line="149"/>
         <source>a body that cannot be read as a push (no Cmd, no ClassID)</source>
         <translation>无法解析为推送的内容（无 Cmd、无 ClassID）</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="127"/>
+        <location filename="../../gui/alarm_texts.py" line="151"/>
         <source>Cmd {}, ClassID {}</source>
         <translation>Cmd {}，ClassID {}</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="130"/>
+        <location filename="../../gui/alarm_texts.py" line="154"/>
         <source>ClassIn queue blocked: {}</source>
         <translation>ClassIn 推送队列阻塞：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="132"/>
+        <location filename="../../gui/alarm_texts.py" line="156"/>
         <source>Refused push: {}</source>
         <translation>被拒收的推送：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="133"/>
+        <location filename="../../gui/alarm_texts.py" line="157"/>
         <source>First refused: {}; ClassIn has sent it {} time(s).</source>
         <translation>首次拒收：{}；ClassIn 已发送 {} 次。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="135"/>
-        <source>Why: {} (we answered HTTP {}).</source>
-        <translation>原因：{}（我们返回了 HTTP {}）。</translation>
+        <location filename="../../gui/alarm_texts.py" line="160"/>
+        <source>We answered HTTP {}: {}</source>
+        <translation>我们返回了 HTTP {}：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="136"/>
+        <location filename="../../gui/alarm_texts.py" line="161"/>
         <source>ClassIn re-sends it every 10 s and sends nothing else from this school until it is accepted.</source>
         <translation>ClassIn 每 10 秒重发一次，在它被接收之前不会再推送该学校的任何其他数据。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="139"/>
+        <location filename="../../gui/alarm_texts.py" line="164"/>
         <source>The body could not be kept in quarantine (storage failure).</source>
         <translation>推送内容未能存入隔离区（存储失败）。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="141"/>
+        <location filename="../../gui/alarm_texts.py" line="166"/>
         <source>This SID is not configured. Add the school with its SECRET in Settings; the next re-send is then accepted.</source>
         <translation>此 SID 尚未配置。请在“设置”中添加该学校及其 SECRET，下一次重发即会被接收。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="143"/>
+        <location filename="../../gui/alarm_texts.py" line="168"/>
         <source>The SafeKey does not match the secret saved for this school: the secret is probably wrong or was changed in ClassIn. Fix it in Settings (&quot;Fix secret…&quot;); the next re-send is then accepted. Release only if you trust the sender.</source>
         <translation>SafeKey 与该学校保存的密钥不匹配：密钥可能有误，或已在 ClassIn 中更改。请在“设置”中修改（“修改密钥…”），下一次重发即会被接收。仅在信任发送方时才放行。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="146"/>
+        <location filename="../../gui/alarm_texts.py" line="171"/>
         <source>The push has no usable TimeStamp, so its SafeKey cannot be checked. If it is genuine, Release it: the next re-send is stored and flagged.</source>
         <translation>该推送没有可用的 TimeStamp，无法校验 SafeKey。如确认推送真实，请放行：下一次重发将被存储并标记。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="148"/>
+        <location filename="../../gui/alarm_texts.py" line="173"/>
         <source>The body is not JSON and will never be readable. Release it: the next re-send is stored as text and flagged, and the queue moves on.</source>
         <translation>推送内容不是 JSON，永远无法解析。请放行：下一次重发将以文本形式存储并标记，队列随即恢复。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="150"/>
+        <location filename="../../gui/alarm_texts.py" line="175"/>
         <source>The body is JSON but not an object. Release it: the next re-send is stored and flagged, and the queue moves on.</source>
         <translation>推送内容是 JSON 但不是对象。请放行：下一次重发将被存储并标记，队列随即恢复。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="152"/>
+        <location filename="../../gui/alarm_texts.py" line="177"/>
         <source>The body is over the size limit. Release it so the queue moves on, or raise the limit if such pushes are expected.</source>
         <translation>推送内容超出大小限制。请放行以恢复队列；如果此类推送属正常情况，请提高限制。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="154"/>
+        <location filename="../../gui/alarm_texts.py" line="179"/>
         <source>Release it so the queue moves on; the next re-send is flagged.</source>
         <translation>请放行以恢复队列；下一次重发将被标记。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="159"/>
+        <location filename="../../gui/alarm_texts.py" line="184"/>
         <source>Pushes re-sent: {}</source>
         <translation>推送被重发：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="160"/>
+        <location filename="../../gui/alarm_texts.py" line="185"/>
         <source>ClassIn sent {} push(es) again that we had already stored and acknowledged (last: Cmd {}).</source>
         <translation>ClassIn 重发了 {} 条我们已存储并应答过的推送（最近一条：Cmd {}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="162"/>
+        <location filename="../../gui/alarm_texts.py" line="187"/>
         <source>Our acknowledgements do not reach ClassIn: check the tunnel (Public URL in the status bar). Nothing is counted twice. The alarm clears after 10 quiet minutes.</source>
         <translation>我们的应答未能送达 ClassIn：请检查隧道（状态栏中的公网地址）。数据不会重复计算。10 分钟内无重发后告警自动解除。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="166"/>
+        <location filename="../../gui/alarm_texts.py" line="191"/>
         <source>No push from {} since {} although lessons are live.</source>
         <translation>{} 自 {} 起没有推送，但仍有课节正在上课。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="169"/>
+        <location filename="../../gui/alarm_texts.py" line="194"/>
         <source>Tunnel: {}</source>
         <translation>隧道：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="170"/>
+        <location filename="../../gui/alarm_texts.py" line="195"/>
         <source>No pushes during live lessons: {}</source>
         <translation>上课期间无推送：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="171"/>
+        <location filename="../../gui/alarm_texts.py" line="196"/>
         <source>Check the tunnel and this PC&apos;s internet connection. ClassIn keeps the pushes queued and re-sends them once the URL answers.</source>
         <translation>请检查隧道和本机的网络连接。ClassIn 会将推送保留在队列中，待地址恢复响应后重发。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="175"/>
+        <location filename="../../gui/alarm_texts.py" line="200"/>
         <source>Pushes cannot be stored</source>
         <translation>推送无法存储</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="176"/>
-        <location filename="../../gui/alarm_texts.py" line="183"/>
+        <location filename="../../gui/alarm_texts.py" line="159"/>
+        <location filename="../../gui/alarm_texts.py" line="201"/>
+        <location filename="../../gui/alarm_texts.py" line="208"/>
         <source>Why: {}</source>
         <translation>原因：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="177"/>
+        <location filename="../../gui/alarm_texts.py" line="202"/>
         <source>Free disk space in the data folder ({}) or close programs locking the database. ClassIn retries (we answered HTTP 503), so nothing is lost meanwhile.</source>
         <translation>请清理数据文件夹（{}）所在磁盘的空间，或关闭占用数据库的程序。ClassIn 会重试（我们返回了 HTTP 503），期间不会丢失数据。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="182"/>
+        <location filename="../../gui/alarm_texts.py" line="207"/>
         <source>The public URL does not reach this PC</source>
         <translation>公网地址无法访问本机</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="184"/>
+        <location filename="../../gui/alarm_texts.py" line="209"/>
         <source>Restart the tunnel or check this PC&apos;s internet connection. ClassIn queues pushes meanwhile and re-sends them.</source>
         <translation>请重启隧道或检查本机的网络连接。期间 ClassIn 会将推送排队并重发。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="189"/>
+        <location filename="../../gui/alarm_texts.py" line="214"/>
         <source>From {} in {}.</source>
         <translation>来自 {}，课节：{}。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="190"/>
+        <location filename="../../gui/alarm_texts.py" line="215"/>
         <source>Message: {}</source>
         <translation>留言：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="190"/>
+        <location filename="../../gui/alarm_texts.py" line="215"/>
         <source>(no text)</source>
         <translation>（无内容）</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="193"/>
+        <location filename="../../gui/alarm_texts.py" line="218"/>
         <source>Concerns: {}</source>
         <translation>涉及：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="194"/>
+        <location filename="../../gui/alarm_texts.py" line="219"/>
         <source>Help request: {}</source>
         <translation>求助：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="195"/>
+        <location filename="../../gui/alarm_texts.py" line="220"/>
         <source>Contact the user or join the classroom, then Acknowledge.</source>
         <translation>请联系该用户或进入教室，然后点击“确认”。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="199"/>
+        <location filename="../../gui/alarm_texts.py" line="224"/>
         <source>Device problem: {}</source>
         <translation>设备问题：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="200"/>
-        <location filename="../../gui/alarm_texts.py" line="216"/>
+        <location filename="../../gui/alarm_texts.py" line="225"/>
+        <location filename="../../gui/alarm_texts.py" line="241"/>
         <source>In {}.</source>
         <translation>课节：{}。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="201"/>
+        <location filename="../../gui/alarm_texts.py" line="226"/>
         <source>Ask the user to check the cable and the system&apos;s camera/microphone permissions, choose another device in ClassIn&apos;s device settings, or restart ClassIn.</source>
         <translation>请用户检查连接线和系统的摄像头/麦克风权限，在 ClassIn 的设备设置中换用其他设备，或重启 ClassIn。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="207"/>
+        <location filename="../../gui/alarm_texts.py" line="232"/>
         <source>Ask the user to move closer to the Wi-Fi router, use a cable, or restart the router; stop downloads on the same network.</source>
         <translation>请用户靠近 Wi-Fi 路由器、改用网线或重启路由器，并停止同一网络中的下载。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="209"/>
+        <location filename="../../gui/alarm_texts.py" line="234"/>
         <source>The internet provider is struggling: a mobile hotspot is the quickest way out.</source>
         <translation>网络运营商线路不佳：改用手机热点是最快的解决办法。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="211"/>
+        <location filename="../../gui/alarm_texts.py" line="236"/>
         <source>The user&apos;s own network is fine; the route to ClassIn is not. Try a mobile hotspot or another network.</source>
         <translation>用户本地网络正常，但到 ClassIn 的线路有问题。请尝试手机热点或其他网络。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="213"/>
+        <location filename="../../gui/alarm_texts.py" line="238"/>
         <source>Ask the user to close other programs and downloads and, if it persists, switch networks.</source>
         <translation>请用户关闭其他程序和下载；如问题持续，请更换网络。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="215"/>
+        <location filename="../../gui/alarm_texts.py" line="240"/>
         <source>Network problem: {}</source>
         <translation>网络问题：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="220"/>
+        <location filename="../../gui/alarm_texts.py" line="245"/>
         <source>{} user(s) left abnormally (event 110) between {} and {}.</source>
         <translation>{} 名用户异常退出（事件 110），时间 {} 至 {}。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="223"/>
+        <location filename="../../gui/alarm_texts.py" line="248"/>
         <source>Users: {}</source>
         <translation>用户：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="224"/>
+        <location filename="../../gui/alarm_texts.py" line="249"/>
         <source>Many abnormal leaves in Gensee room {}</source>
         <translation>Gensee 直播间 {} 大量异常退出</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="225"/>
+        <location filename="../../gui/alarm_texts.py" line="250"/>
         <source>Likely a network or platform problem for the whole room: check Gensee&apos;s status and ask users to rejoin.</source>
         <translation>可能是整个直播间的网络或平台问题：请检查 Gensee 服务状态，并请用户重新进入。</translation>
     </message>
@@ -516,17 +572,17 @@
 <context>
     <name>AppWindow</name>
     <message>
-        <location filename="../../gui/app_window.py" line="79"/>
+        <location filename="../../gui/app_window.py" line="78"/>
         <source>ClassWatch</source>
         <translation>ClassWatch</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="79"/>
+        <location filename="../../gui/app_window.py" line="78"/>
         <source> — demo</source>
         <translation> — 演示</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="133"/>
+        <location filename="../../gui/app_window.py" line="132"/>
         <source>The receiver could not start: {}. Choose another port in Settings or close the other program using it.</source>
         <translation>接收端无法启动：{}。请在“设置”中更换端口，或关闭占用该端口的程序。</translation>
     </message>
@@ -776,17 +832,17 @@
         <translation>选择一个用户，查看其全部检测记录。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/checks_view.py" line="96"/>
+        <location filename="../../gui/views/checks_view.py" line="95"/>
         <source>Device checks</source>
         <translation>设备检测</translation>
     </message>
     <message>
-        <location filename="../../gui/views/checks_view.py" line="132"/>
+        <location filename="../../gui/views/checks_view.py" line="131"/>
         <source>{} check(s), {} with problems</source>
         <translation>{} 次检测，{} 次有异常</translation>
     </message>
     <message>
-        <location filename="../../gui/views/checks_view.py" line="151"/>
+        <location filename="../../gui/views/checks_view.py" line="150"/>
         <source>Checks of {}</source>
         <translation>{} 的检测记录</translation>
     </message>
@@ -857,138 +913,138 @@
 <context>
     <name>GenseeView</name>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="188"/>
+        <location filename="../../gui/views/gensee_view.py" line="198"/>
         <source>Filter by ClassNo…</source>
         <translation>按 ClassNo 筛选…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="204"/>
+        <location filename="../../gui/views/gensee_view.py" line="214"/>
         <source>No Gensee room yet: rooms appear with their first status call. The callback URLs are in Settings → Gensee.</source>
         <translation>暂无 Gensee 直播间：收到首个状态回调后直播间即会出现。回调地址见“设置 → Gensee”。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="221"/>
-        <location filename="../../gui/views/gensee_view.py" line="417"/>
+        <location filename="../../gui/views/gensee_view.py" line="231"/>
+        <location filename="../../gui/views/gensee_view.py" line="413"/>
         <source>Select a room to see its users, attendees and questions.</source>
         <translation>选择一个直播间，查看其人数、参会者和提问。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="241"/>
+        <location filename="../../gui/views/gensee_view.py" line="251"/>
         <source>All rooms</source>
         <translation>全部直播间</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="242"/>
+        <location filename="../../gui/views/gensee_view.py" line="252"/>
         <source>Show the questions of every live, not only of the selected room (web questions may come without a live ID).</source>
         <translation>显示所有直播的提问，而不仅是所选直播间的（网页端提问可能不带直播 ID）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="270"/>
+        <location filename="../../gui/views/gensee_view.py" line="272"/>
         <source>Rooms</source>
         <translation>直播间</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="271"/>
+        <location filename="../../gui/views/gensee_view.py" line="273"/>
         <source>VOD views</source>
         <translation>点播观看</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="322"/>
+        <location filename="../../gui/views/gensee_view.py" line="318"/>
         <source>Gensee rooms ({} live)</source>
         <translation>Gensee（{} 直播中）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="323"/>
+        <location filename="../../gui/views/gensee_view.py" line="319"/>
         <source>Gensee rooms</source>
         <translation>Gensee 直播间</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="355"/>
+        <location filename="../../gui/views/gensee_view.py" line="351"/>
         <source>Rooms ({})</source>
         <translation>直播间（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="356"/>
+        <location filename="../../gui/views/gensee_view.py" line="352"/>
         <source>VOD views ({})</source>
         <translation>点播观看（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="366"/>
+        <location filename="../../gui/views/gensee_view.py" line="362"/>
         <source>Gensee: {} room(s) live now · {} user(s)</source>
         <translation>Gensee：{} 个直播间正在直播 · {} 人</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="368"/>
+        <location filename="../../gui/views/gensee_view.py" line="364"/>
         <source> · {} paused</source>
         <translation> · {} 个暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="370"/>
+        <location filename="../../gui/views/gensee_view.py" line="366"/>
         <source>Gensee: no room live right now</source>
         <translation>Gensee：当前没有直播中的直播间</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="384"/>
+        <location filename="../../gui/views/gensee_view.py" line="380"/>
         <source>Site-wide VOD viewers: {} at {}. Gensee counts everyone watching any video of the site, so no per-video audience is shown; viewers per video are counted from the start/end calls (111/112).</source>
         <translation>全站点播观看人数：{}（{}）。Gensee 统计的是观看站点内任一视频的总人数，因此不显示单个视频的观众数；各视频的观看者根据开始/结束回调（111/112）统计。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="388"/>
+        <location filename="../../gui/views/gensee_view.py" line="384"/>
         <source>No VOD or courseware view yet (calls 111/112).</source>
         <translation>暂无点播或课件观看（回调 111/112）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="430"/>
+        <location filename="../../gui/views/gensee_view.py" line="426"/>
         <source>Attendees: {} · {} inside now · {} with abnormal leaves</source>
         <translation>参会者：{} · 当前在场 {} · 异常退出 {}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="441"/>
+        <location filename="../../gui/views/gensee_view.py" line="437"/>
         <source>The newest {} of {} are listed.</source>
         <translation>列出最新的 {} 条（共 {} 条）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="443"/>
+        <location filename="../../gui/views/gensee_view.py" line="439"/>
         <source>Q&amp;A of all rooms: {} question(s), {} answer(s), newest first</source>
         <translation>全部直播间问答：{} 个提问，{} 个回答，最新在前</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="444"/>
+        <location filename="../../gui/views/gensee_view.py" line="440"/>
         <source>Q&amp;A: {} question(s), {} answer(s), newest first</source>
         <translation>问答：{} 个提问，{} 个回答，最新在前</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="450"/>
+        <location filename="../../gui/views/gensee_view.py" line="446"/>
         <source>Room {}</source>
         <translation>直播间 {}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="454"/>
+        <location filename="../../gui/views/gensee_view.py" line="450"/>
         <source>{} – {} ({})</source>
         <translation>{} – {}（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="457"/>
+        <location filename="../../gui/views/gensee_view.py" line="453"/>
         <source>live since {} ({})</source>
         <translation>{} 开始直播（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="460"/>
+        <location filename="../../gui/views/gensee_view.py" line="456"/>
         <source>{} user(s) now</source>
         <translation>当前 {} 人</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="462"/>
+        <location filename="../../gui/views/gensee_view.py" line="458"/>
         <source>⚠ {} abnormal leave(s)</source>
         <translation>⚠ {} 次异常退出</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="464"/>
+        <location filename="../../gui/views/gensee_view.py" line="460"/>
         <source>{} recording(s), last at {}</source>
         <translation>{} 段录制，最近一段 {}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="467"/>
+        <location filename="../../gui/views/gensee_view.py" line="463"/>
         <source>{} sessions in this room, the latest shown</source>
         <translation>此直播间共 {} 场，显示最近一场</translation>
     </message>
@@ -1212,12 +1268,12 @@
         <translation>首次收到 {}，共尝试 {} 次。原因：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="213"/>
+        <location filename="../../gui/views/inspector_view.py" line="214"/>
         <source>Only complete ClassIn bodies can be re-sent.</source>
         <translation>只有完整的 ClassIn 推送内容才能重发。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="228"/>
+        <location filename="../../gui/views/inspector_view.py" line="229"/>
         <source>Copied to the clipboard.</source>
         <translation>已复制到剪贴板。</translation>
     </message>
@@ -1317,12 +1373,12 @@
 <context>
     <name>LiveRoomsStrip</name>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="517"/>
+        <location filename="../../gui/views/gensee_view.py" line="513"/>
         <source>Gensee rooms live now: {}</source>
         <translation>Gensee 正在直播的直播间：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="518"/>
+        <location filename="../../gui/views/gensee_view.py" line="514"/>
         <source>Gensee: no room live right now</source>
         <translation>Gensee：当前没有直播中的直播间</translation>
     </message>
@@ -1570,28 +1626,28 @@
         <translation>网络与 CPU</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="137"/>
-        <location filename="../../gui/views/network_view.py" line="212"/>
+        <location filename="../../gui/views/network_view.py" line="135"/>
+        <location filename="../../gui/views/network_view.py" line="209"/>
         <source>● live · {}</source>
         <translation>● 上课中 · {}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="145"/>
+        <location filename="../../gui/views/network_view.py" line="143"/>
         <source>No lesson with network reports yet.</source>
         <translation>暂无带网络报告的课节。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="177"/>
+        <location filename="../../gui/views/network_view.py" line="175"/>
         <source>Could not read the network reports (see the log).</source>
         <translation>无法读取网络报告（详见日志）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="184"/>
+        <location filename="../../gui/views/network_view.py" line="182"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="250"/>
+        <location filename="../../gui/views/network_view.py" line="247"/>
         <source>{} network report(s) from {} user(s); lesson curves cover everyone, ticked users get their own line.</source>
         <translation>{} 份网络报告，来自 {} 名用户；课节曲线涵盖所有人，勾选的用户单独绘线。</translation>
     </message>
@@ -1599,77 +1655,82 @@
 <context>
     <name>PushesModel</name>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="47"/>
+        <location filename="../../gui/models/pushes_model.py" line="48"/>
         <source>refused, later accepted ({})</source>
         <translation>曾拒收，后已接收（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="49"/>
+        <location filename="../../gui/models/pushes_model.py" line="50"/>
         <source>refused, released ({})</source>
         <translation>曾拒收，已放行（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="50"/>
+        <location filename="../../gui/models/pushes_model.py" line="51"/>
         <source>REFUSED ({}, {}×)</source>
         <translation>拒收（{}，{}×）</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="51"/>
+        <location filename="../../gui/models/pushes_model.py" line="52"/>
         <source>stored</source>
         <translation>已存储</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="53"/>
+        <location filename="../../gui/models/pushes_model.py" line="54"/>
         <source>released</source>
         <translation>已放行</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="55"/>
+        <location filename="../../gui/models/pushes_model.py" line="56"/>
         <source>re-sent {}×</source>
         <translation>重发 {}×</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="75"/>
+        <location filename="../../gui/models/pushes_model.py" line="65"/>
+        <source>The sender was told: {}</source>
+        <translation>返回给发送方的原因：{}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/pushes_model.py" line="84"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="75"/>
+        <location filename="../../gui/models/pushes_model.py" line="84"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="75"/>
+        <location filename="../../gui/models/pushes_model.py" line="84"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="75"/>
+        <location filename="../../gui/models/pushes_model.py" line="84"/>
         <source>SID</source>
         <translation>SID</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="75"/>
+        <location filename="../../gui/models/pushes_model.py" line="84"/>
         <source>Cmd</source>
         <translation>Cmd</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="76"/>
+        <location filename="../../gui/models/pushes_model.py" line="85"/>
         <source>ClassID</source>
         <translation>ClassID</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="76"/>
+        <location filename="../../gui/models/pushes_model.py" line="85"/>
         <source>UID</source>
         <translation>UID</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="76"/>
+        <location filename="../../gui/models/pushes_model.py" line="85"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="95"/>
+        <location filename="../../gui/models/pushes_model.py" line="104"/>
         <source>{} B</source>
         <translation>{} B</translation>
     </message>
@@ -2280,74 +2341,74 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../gui/app_window.py" line="41"/>
+        <location filename="../../gui/app_window.py" line="40"/>
         <source>starting</source>
         <translation>正在启动</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="41"/>
+        <location filename="../../gui/app_window.py" line="40"/>
         <source>up</source>
         <translation>已连通</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="42"/>
+        <location filename="../../gui/app_window.py" line="41"/>
         <source>unhealthy</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="42"/>
+        <location filename="../../gui/app_window.py" line="41"/>
         <source>down</source>
         <translation>已断开</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="43"/>
+        <location filename="../../gui/app_window.py" line="42"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="48"/>
+        <location filename="../../gui/app_window.py" line="47"/>
         <source>Receiver: {}/classin</source>
         <translation>接收端：{}/classin</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="49"/>
+        <location filename="../../gui/app_window.py" line="48"/>
         <source>Receiver: not running</source>
         <translation>接收端：未运行</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="52"/>
+        <location filename="../../gui/app_window.py" line="51"/>
         <source>Public: no tunnel</source>
         <translation>公网：无隧道</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="54"/>
+        <location filename="../../gui/app_window.py" line="53"/>
         <source>Public: {} ({})</source>
         <translation>公网：{}（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="57"/>
+        <location filename="../../gui/app_window.py" line="56"/>
         <source>Public: tunnel {}</source>
         <translation>公网：隧道 {}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/app_window.py" line="59"/>
+        <location filename="../../gui/app_window.py" line="58"/>
         <source>%n push(es) in the last minute</source>
         <translation>
             <numerusform>近 1 分钟 %n 条推送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="61"/>
+        <location filename="../../gui/app_window.py" line="60"/>
         <source>Last push: {} ({})</source>
         <translation>最近推送：{}（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="64"/>
+        <location filename="../../gui/app_window.py" line="63"/>
         <source>Last push: none yet</source>
         <translation>最近推送：暂无</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/app_window.py" line="67"/>
+        <location filename="../../gui/app_window.py" line="66"/>
         <source>%n open alarm(s)</source>
         <translation>
             <numerusform>%n 条未处理告警</numerusform>
@@ -2446,24 +2507,262 @@
     </message>
 </context>
 <context>
+    <name>Timeline</name>
+    <message>
+        <location filename="../../lessons/state.py" line="93"/>
+        <source>lesson added</source>
+        <translation>课节已添加</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/state.py" line="94"/>
+        <source>lesson deleted</source>
+        <translation>课节已删除</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/state.py" line="95"/>
+        <source>lesson edited</source>
+        <translation>课节已修改</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/state.py" line="96"/>
+        <source>lesson changed</source>
+        <translation>课节有变更</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/state.py" line="97"/>
+        <source>{} student(s) added</source>
+        <translation>已添加 {} 名学生</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/state.py" line="98"/>
+        <source>{} student(s) deleted</source>
+        <translation>已删除 {} 名学生</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/state.py" line="99"/>
+        <source>{} student(s) edited</source>
+        <translation>已修改 {} 名学生</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/state.py" line="100"/>
+        <source>{} student(s) changed</source>
+        <translation>{} 名学生有变更</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/state.py" line="101"/>
+        <source>T2S score {}</source>
+        <translation>老师给学生评分：{}</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/state.py" line="102"/>
+        <source>S2T score {}</source>
+        <translation>学生给老师评分：{}</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/state.py" line="103"/>
+        <source>exam scored</source>
+        <translation>考试已评分</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/state.py" line="104"/>
+        <source>answer sheet scored</source>
+        <translation>答题卡已评分</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/state.py" line="105"/>
+        <source>video window moved into the seat area</source>
+        <translation>视频窗口移入座位区</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/state.py" line="106"/>
+        <source>video window moved out of the seat area</source>
+        <translation>视频窗口移出座位区</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/state.py" line="107"/>
+        <source>video window moved</source>
+        <translation>视频窗口已移动</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/state.py" line="114"/>
+        <source>{}, device #{}</source>
+        <translation>{}，第 {} 台设备</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/state.py" line="275"/>
+        <source>{} ({})</source>
+        <translation>{}（{}）</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/state.py" line="290"/>
+        <source>times {}</source>
+        <translation>{} 次</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/state.py" line="321"/>
+        <source>{} s</source>
+        <translation>{} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/state.py" line="334"/>
+        <source>{:.0%} good</source>
+        <translation>{:.0%} 良好</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/state.py" line="336"/>
+        <source>report</source>
+        <translation>已上报</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/state.py" line="346"/>
+        <source>no problem</source>
+        <translation>未发现问题</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/state.py" line="358"/>
+        <source>lesson length now {} min</source>
+        <translation>课节时长现为 {} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/state.py" line="365"/>
+        <source>cloud recording started ({})</source>
+        <translation>云录制已开始（{}）</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/state.py" line="366"/>
+        <source>cloud recording started</source>
+        <translation>云录制已开始</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/state.py" line="371"/>
+        <source>file ready, {} s</source>
+        <translation>录制文件已生成，{} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/state.py" line="372"/>
+        <source>file ready</source>
+        <translation>录制文件已生成</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/state.py" line="376"/>
+        <source>replay clip uploaded</source>
+        <translation>回放片段已上传</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/state.py" line="393"/>
+        <source>lesson summary received</source>
+        <translation>已收到课节汇总</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/state.py" line="418"/>
+        <source>web replay viewer {}: {} s</source>
+        <translation>网页回放观众 {}：{} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/state.py" line="419"/>
+        <source>web live viewer {}: {} s</source>
+        <translation>网页直播观众 {}：{} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/state.py" line="427"/>
+        <source>web live login: {}</source>
+        <translation>网页直播登录：{}</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/state.py" line="429"/>
+        <source>web live booked: {}</source>
+        <translation>网页直播预约：{}</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/state.py" line="431"/>
+        <source>web live like: {}</source>
+        <translation>网页直播点赞：{}</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/state.py" line="433"/>
+        <source>web live product click: {} -&gt; {}</source>
+        <translation>网页直播商品点击：{} → {}</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/state.py" line="435"/>
+        <source>web live chat: {}: {}</source>
+        <translation>网页直播聊天：{}：{}</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/state.py" line="442"/>
+        <source>replay watched in the client</source>
+        <translation>在客户端观看了回放</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/state.py" line="447"/>
+        <source>selector question</source>
+        <translation>答题器出题</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/state.py" line="448"/>
+        <source>selector answer {}</source>
+        <translation>答题器作答：{}</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/state.py" line="450"/>
+        <source>responder</source>
+        <translation>发起抢答</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/state.py" line="451"/>
+        <source>responder buzz</source>
+        <translation>抢答</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/state.py" line="453"/>
+        <source>EDU quiz answers ({} questions)</source>
+        <translation>EDU 测验作答（{} 道题）</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/state.py" line="458"/>
+        <source>chat archive ready</source>
+        <translation>聊天记录已生成</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/state.py" line="477"/>
+        <source>unknown message {}</source>
+        <translation>未知消息 {}</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/state.py" line="480"/>
+        <source>other board event {}</source>
+        <translation>其他黑板事件 {}</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/state.py" line="481"/>
+        <source>other board event</source>
+        <translation>其他黑板事件</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/state.py" line="483"/>
+        <source>{} without a usable user or operation</source>
+        <translation>{} 缺少可用的用户或操作</translation>
+    </message>
+</context>
+<context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../gui/models/timeline_model.py" line="32"/>
+        <location filename="../../gui/models/timeline_model.py" line="34"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gui/models/timeline_model.py" line="32"/>
+        <location filename="../../gui/models/timeline_model.py" line="34"/>
         <source>Who</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../gui/models/timeline_model.py" line="32"/>
+        <location filename="../../gui/models/timeline_model.py" line="34"/>
         <source>What</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../gui/models/timeline_model.py" line="32"/>
+        <location filename="../../gui/models/timeline_model.py" line="34"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
@@ -3148,127 +3447,204 @@
     </message>
     <message>
         <location filename="../../gui/models/labels.py" line="36"/>
+        <source>unknown exception</source>
+        <translation>未知异常</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/labels.py" line="37"/>
+        <source>normal exit</source>
+        <translation>正常退出</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/labels.py" line="38"/>
+        <source>classroom closed</source>
+        <translation>教室已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/labels.py" line="39"/>
+        <source>abnormal exit</source>
+        <translation>异常退出</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/labels.py" line="41"/>
+        <source>service closed</source>
+        <translation>服务已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/labels.py" line="42"/>
+        <source>disconnected</source>
+        <translation>连接断开</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/labels.py" line="43"/>
+        <source>lesson cancelled</source>
+        <translation>课节已取消</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/labels.py" line="44"/>
+        <source>role changed</source>
+        <translation>角色变更</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/labels.py" line="45"/>
+        <source>logged in twice on the same machine</source>
+        <translation>在同一台设备上重复登录</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/labels.py" line="46"/>
+        <source>network connection broken</source>
+        <translation>网络连接中断</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/labels.py" line="47"/>
+        <source>pushed out by a newer login</source>
+        <translation>被新的登录挤下线</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/labels.py" line="48"/>
+        <source>back key (Android)</source>
+        <translation>按了返回键（Android）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/labels.py" line="49"/>
+        <source>phone call</source>
+        <translation>来电</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/labels.py" line="50"/>
+        <source>app went to the background</source>
+        <translation>应用切到了后台</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/labels.py" line="55"/>
         <source>entered</source>
         <translation>进入教室</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="37"/>
+        <location filename="../../gui/models/labels.py" line="56"/>
         <source>left</source>
         <translation>离开教室</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="38"/>
+        <location filename="../../gui/models/labels.py" line="57"/>
         <source>hand up</source>
         <translation>举手</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="39"/>
+        <location filename="../../gui/models/labels.py" line="58"/>
         <source>hand down</source>
         <translation>放下手</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="40"/>
+        <location filename="../../gui/models/labels.py" line="59"/>
         <source>on stage</source>
         <translation>上台</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="41"/>
+        <location filename="../../gui/models/labels.py" line="60"/>
         <source>off stage</source>
         <translation>下台</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="42"/>
+        <location filename="../../gui/models/labels.py" line="61"/>
         <source>muted</source>
         <translation>被静音</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="43"/>
+        <location filename="../../gui/models/labels.py" line="62"/>
         <source>unmuted</source>
         <translation>取消静音</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="44"/>
+        <location filename="../../gui/models/labels.py" line="63"/>
         <source>all muted</source>
         <translation>全员静音</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="45"/>
+        <location filename="../../gui/models/labels.py" line="64"/>
         <source>all unmuted</source>
         <translation>取消全员静音</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="46"/>
+        <location filename="../../gui/models/labels.py" line="65"/>
         <source>authorised</source>
         <translation>授权</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="47"/>
+        <location filename="../../gui/models/labels.py" line="66"/>
         <source>authorisation removed</source>
         <translation>取消授权</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="48"/>
+        <location filename="../../gui/models/labels.py" line="67"/>
         <source>award</source>
         <translation>奖励</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="49"/>
+        <location filename="../../gui/models/labels.py" line="40"/>
+        <location filename="../../gui/models/labels.py" line="68"/>
         <source>kicked out</source>
         <translation>被移出教室</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="50"/>
+        <location filename="../../gui/models/labels.py" line="69"/>
         <source>network report</source>
         <translation>网络报告</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="51"/>
+        <location filename="../../gui/models/labels.py" line="70"/>
         <source>device check</source>
         <translation>设备检测</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="52"/>
+        <location filename="../../gui/models/labels.py" line="71"/>
         <source>help request</source>
         <translation>求助</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="53"/>
+        <location filename="../../gui/models/labels.py" line="72"/>
         <source>lesson extended</source>
         <translation>课节延时</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="54"/>
+        <location filename="../../gui/models/labels.py" line="73"/>
         <source>recording</source>
         <translation>录制</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="55"/>
+        <location filename="../../gui/models/labels.py" line="74"/>
         <source>blackboard</source>
         <translation>板书</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="56"/>
+        <location filename="../../gui/models/labels.py" line="75"/>
         <source>rating</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="57"/>
+        <location filename="../../gui/models/labels.py" line="76"/>
         <source>lesson summary</source>
         <translation>课节汇总</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="58"/>
+        <location filename="../../gui/models/labels.py" line="77"/>
+        <location filename="../../gui/models/labels.py" line="96"/>
         <source>other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="67"/>
-        <location filename="../../gui/models/labels.py" line="71"/>
+        <location filename="../../gui/models/labels.py" line="86"/>
+        <location filename="../../gui/models/labels.py" line="90"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="91"/>
+        <location filename="../../gui/models/labels.py" line="95"/>
+        <source>not given</source>
+        <translation>未提供</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/labels.py" line="116"/>
         <source>Lesson {}</source>
         <translation>课节 {}</translation>
     </message>

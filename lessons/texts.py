@@ -1,0 +1,59 @@
+"""Sentences as data: an English template and its arguments, so that exports
+get English and the GUI its own language from the same source.
+
+`str()` gives the English sentence. The GUI calls `render()` with its
+translator (context "Timeline") and its names for the labels. Templates are
+marked with QT_TRANSLATE_NOOP: pyside6-lupdate matches the name, so this
+Qt-free stand-in is enough for it to extract them from lessons/.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable, Sequence
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """A name from protocol/ or lessons.diagnostics used as an argument: `english`
+    for exports; the GUI names it in its own words by `table` and `code`."""
+    table: str            # "device", "exit_reason" (by code) or "problem" (by its English line)
+    english: str
+    code: int | None = None
+
+    def __str__(self) -> str:
+        return self.english
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """`template.format(*args)`; args that are Text or Label are rendered too,
+    anything else is data shown as it is (names, numbers, URLs)."""
+    template: str
+    args: tuple[Any, ...] = ()
+
+    def __str__(self) -> str:
+        return render(self)
+
+
+Detail = Text | Label | str     # str: the user's own words (a help message, a URL), never translated
+
+
+def listing(items: Sequence[Text | Label | str]) -> Text:
+    """Items separated by "; " (a list, not a sentence: nothing to translate)."""
+    return Text("; ".join(["{}"] * len(items)), tuple(items))
+
+
+def render(detail: Detail, template: Callable[[str], str] = str,
+           label: Callable[[Label], str] = str) -> str:
+    """`detail` as text: each template through `template` (a translator), each
+    label through `label`."""
+    if isinstance(detail, Label):
+        return label(detail)
+    if isinstance(detail, Text):
+        args = (render(a, template, label) if isinstance(a, (Text, Label)) else a for a in detail.args)
+        return template(detail.template).format(*args)
+    return detail
