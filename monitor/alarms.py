@@ -8,7 +8,7 @@ depend on time passing (silence, re-sends calming down).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from typing import Callable, Collection, Iterable
 
 from lessons.events import DeviceCheckReport, Event, HelpRequest, NetReport
 from receiver.events import PushDuplicate, PushRefused, PushStored, StorageFailed
@@ -16,6 +16,9 @@ from receiver.events import PushDuplicate, PushRefused, PushStored, StorageFaile
 from .alarm_model import Alarm
 
 Listener = Callable[[Alarm], None]
+
+# Kinds about one lesson: once it is no longer running they are history.
+LESSON_KINDS = ("help", "device", "network")
 
 
 @dataclass
@@ -67,6 +70,14 @@ class AlarmCenter:
             alarm.acknowledged = True
             self._changed(alarm)
 
+    def restore(self, alarms: Iterable[Alarm]) -> None:
+        """Alarms as they were before a restart (acknowledged or not); one raised
+        since this start wins over its old self."""
+        for alarm in alarms:
+            if alarm.key not in self.alarms:
+                self.alarms[alarm.key] = alarm
+                self._changed(alarm)
+
     def open_alarms(self) -> list[Alarm]:
         return sorted((a for a in self.alarms.values() if a.open),
                       key=lambda a: (-a.severity, -a.last))
@@ -116,9 +127,13 @@ class AlarmCenter:
     def on_lesson_event(self, event: Event, live: bool) -> None:
         """`live`: the event's lesson is running now (problems of past lessons are history)."""
         if isinstance(event, HelpRequest):
-            self.raise_(f"help:{event.class_id}:{event.msg_id or event.time}", "help", event.received_at,
-                        sid=event.sid, class_id=event.class_id, uid=event.uid,
-                        params={"message": event.message, "users": list(event.users), "time": event.time})
+            key = f"help:{event.class_id}:{event.msg_id or event.time}"
+            # The same request again (the live lessons' requests are fed again at
+            # start) keeps its alarm as the desk left it: acknowledged, resolved.
+            if key not in self.alarms:
+                self.raise_(key, "help", event.received_at, sid=event.sid, class_id=event.class_id,
+                            uid=event.uid,
+                            params={"message": event.message, "users": list(event.users), "time": event.time})
         elif isinstance(event, DeviceCheckReport) and event.check.kind == "in-class":
             key = f"device:{event.class_id}:{event.uid}"
             if event.check.has_problem and live and self.settings.device_alarms:
@@ -167,3 +182,8 @@ class AlarmCenter:
                                 params={"last_push_at": last, "tunnel": tunnel_reason})
         quiet = self.settings.resent_quiet_seconds
         self.resolve_where(now, lambda a: a.kind == "resent" and now - a.last >= quiet)
+
+    def lessons_over(self, now: float, live_class_ids: Collection[int]) -> None:
+        """Resolve the help requests and device/network problems of lessons no
+        longer running (ended while the app was down, too)."""
+        self.resolve_where(now, lambda a: a.kind in LESSON_KINDS and a.class_id not in live_class_ids)

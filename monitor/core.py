@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
@@ -27,6 +27,8 @@ from tunnel.service import Tunnel, TunnelState, TunnelStatus
 from tunnel.settings import SETTING_KEYS, TunnelSettings
 
 from .alarm_config import alarm_settings, thresholds
+from .alarm_model import Alarm
+from .alarm_store import AlarmStore, cleared_at, load_kept
 from .alarms import AlarmCenter
 
 log = logging.getLogger(__name__)
@@ -50,6 +52,16 @@ def is_live(lesson: LessonState, now: float) -> bool:
     return close is None or now <= close + LIVE_GRACE
 
 
+@dataclass
+class _Recent:
+    """What the Monitor starts from (read in a thread before listening)."""
+    school: SchoolState
+    gensee: GenseeState
+    last_push: dict[int, float]       # last receive time per SID
+    alarms: list[Alarm]               # as the desk left them
+    cleared: dict[str, float]         # open ones among them whose cause went away meanwhile: when
+
+
 class Monitor:
     def __init__(self, data_dir: Path, config: ConfigStore, *, host: str = "127.0.0.1",
                  port: int = 8765, receiver: Receiver | None = None):
@@ -58,6 +70,7 @@ class Monitor:
         self.host, self.port = host, port
         self.receiver = receiver or Receiver(self.data_dir, config=config)
         self.alarms = AlarmCenter(alarm_settings(config.current().settings))
+        self._alarm_store = AlarmStore(self.receiver.writer, lambda: config.current().secrets())
         self.school = SchoolState()
         self.gensee = GenseeState()
         # (event, lesson or None) after each applied push; the GUI's view-models listen.
@@ -142,17 +155,26 @@ class Monitor:
     async def start(self) -> str:
         loop = asyncio.get_running_loop()
         # Before listening, so no push can slip between the load and the live feed.
-        self.school, self.gensee, last_push = await loop.run_in_executor(None, self._load_recent)
+        recent = await loop.run_in_executor(None, self._load_recent)
+        self.school, self.gensee = recent.school, recent.gensee
         # Silence is measured from the last push before the restart: without it a
         # school whose tunnel died while we were down never raised the alarm.
-        for sid, when in last_push.items():
+        for sid, when in recent.last_push.items():
             self.alarms.last_push_by_sid.setdefault(sid, when)
-        # Help requests of lessons still running wait for someone to acknowledge
-        # them: a restart must not hide them (acknowledgements are not kept).
+        self.alarms.restore(recent.alarms)
+        self._alarm_store.follow(self.alarms)    # what was just read back needs no writing
+        for key, when in recent.cleared.items():
+            self.alarms.resolve(key, when)
+        # Help requests of running lessons that no kept alarm knows (stored while
+        # the app was down, by `serve`) wait for someone to acknowledge them.
         for lesson in self.live_lessons():
             for request in lesson.help_requests:
                 self.alarms.on_lesson_event(request, live=True)
         url = await self.receiver.start(self.host, self.port)
+        self._alarm_store.start()
+        if self.tunnel is None:   # a tunnel alarm from before the restart (a tunnel reports as it starts)
+            self.alarms.on_tunnel(True, None, time.time())
+        self.tick()               # lessons that ended and re-sends that calmed down meanwhile
         self._tick_task = asyncio.create_task(self._ticker())
         self.started = True
         return url
@@ -175,15 +197,16 @@ class Monitor:
         if self.started:
             if self.tunnel is not None:   # before the receiver stops it without insisting
                 await self.tunnel.stop()
+            self._alarm_store.closing()
             await self.receiver.stop()
             self.started = False
 
-    def _load_recent(self) -> tuple[SchoolState, GenseeState, dict[int, float]]:
-        """(state of the recent lessons, of the recent Gensee rooms, last receive
-        time per SID); in a thread."""
+    def _load_recent(self) -> _Recent:
+        """In a thread."""
         db = open_database(self.receiver.db_path)
         try:
-            since = time.time() - RECENT_HOURS * 3600
+            now = time.time()
+            since = now - RECENT_HOURS * 3600
             last_push: dict[int, float] = {}
 
             def noting_last_push(pushes: Iterable[tuple[float, Any]]) -> Iterator[tuple[float, Any]]:
@@ -196,9 +219,12 @@ class Monitor:
             school = replay(noting_last_push(recent_pushes(since)), thresholds(self.config.current().settings))
             gensee = replay_gensee((row.received_at, parse_payload(row.payload))
                                    for row in iter_pushes(since=since, source="gensee"))
+            alarms = load_kept(now)
+            cleared = {alarm.key: when for alarm in alarms
+                       if alarm.open and (when := cleared_at(alarm)) is not None}
         finally:
             db.close()
-        return school, gensee, last_push
+        return _Recent(school, gensee, last_push, alarms, cleared)
 
     # -- feed ------------------------------------------------------------------------------
     def _on_receiver_event(self, event: ReceiverEvent) -> None:
@@ -232,11 +258,13 @@ class Monitor:
 
     def tick(self, now: float | None = None) -> None:
         now = time.time() if now is None else now
-        live_sids = {lesson.sid for lesson in self.live_lessons(now) if lesson.sid is not None}
+        live = self.live_lessons(now)
+        live_sids = {lesson.sid for lesson in live if lesson.sid is not None}
         tunnel_reason = None
         if self.tunnel is not None and self.tunnel.status.state not in (TunnelState.UP, TunnelState.STOPPED):
             tunnel_reason = self.tunnel.status.reason
         self.alarms.tick(now, live_sids, tunnel_reason)
+        self.alarms.lessons_over(now, {lesson.class_id for lesson in live})
         self.alarms.on_gensee_bursts(self.gensee.bulk_abnormal_leaves(GENSEE_BURST_WINDOW, GENSEE_BURST_LEAVES))
 
     async def _ticker(self) -> None:

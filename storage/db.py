@@ -27,7 +27,7 @@ PRAGMAS = {
     "foreign_keys": 1,
 }
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def _create_v1(db: SqliteDatabase) -> None:
@@ -40,8 +40,13 @@ def _v2_push_uid_cmd_index(db: SqliteDatabase) -> None:
     db.execute_sql("CREATE INDEX IF NOT EXISTS push_uid_cmd_class_id ON push(uid, cmd, class_id)")
 
 
+def _v3_alarm_table(db: SqliteDatabase) -> None:
+    db.create_tables([models.AlarmRow], safe=True)
+
+
 # version -> step that brings the schema from version-1 to version.
-MIGRATIONS: dict[int, Callable[[SqliteDatabase], None]] = {1: _create_v1, 2: _v2_push_uid_cmd_index}
+MIGRATIONS: dict[int, Callable[[SqliteDatabase], None]] = {
+    1: _create_v1, 2: _v2_push_uid_cmd_index, 3: _v3_alarm_table}
 # Derived tables register their own creation here (storage.derived) so that
 # `rebuild` can drop and recreate them without touching raw pushes.
 DERIVED_SETUP: list[Callable[[SqliteDatabase], None]] = []

@@ -14,6 +14,13 @@ from .paths import LOG_NAME
 FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
 
 
+def mask_secrets(text: str, secrets: Iterable[str]) -> str:
+    for secret in secrets:
+        if secret and secret in text:
+            text = text.replace(secret, "***")
+    return text
+
+
 class RedactSecrets(logging.Filter):
     """Masks secrets in the message, its arguments and any attached traceback."""
 
@@ -21,19 +28,14 @@ class RedactSecrets(logging.Filter):
         super().__init__()
         self._secrets = secrets
 
-    def _mask(self, text: str) -> str:
-        for secret in self._secrets():
-            if secret and secret in text:
-                text = text.replace(secret, "***")
-        return text
-
     def filter(self, record: logging.LogRecord) -> bool:
+        secrets = list(self._secrets())
         message = record.getMessage()
         if record.exc_info and not record.exc_text:
             record.exc_text = logging.Formatter().formatException(record.exc_info)
-        record.msg, record.args = self._mask(message), None
+        record.msg, record.args = mask_secrets(message, secrets), None
         if record.exc_text:
-            record.exc_text = self._mask(record.exc_text)
+            record.exc_text = mask_secrets(record.exc_text, secrets)
         record.exc_info = None if record.exc_text else record.exc_info
         return True
 

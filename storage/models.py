@@ -1,5 +1,5 @@
-"""peewee models. Raw pushes are the source of truth; every other table is
-derived from them and can be rebuilt (`python main.py rebuild`)."""
+"""peewee models. Raw pushes are the source of truth; every other table but
+`alarm` is derived from them and can be rebuilt (`python main.py rebuild`)."""
 from __future__ import annotations
 
 from peewee import (BlobField, DatabaseProxy, FloatField, IntegerField, Model,
@@ -76,6 +76,29 @@ class Quarantine(BaseModel):
     class Meta:
         table_name = "quarantine"
         indexes = ((("last_seen",), False), (("resolved_at", "last_seen"), False))
+
+
+class AlarmRow(BaseModel):
+    """The desk's alarm (monitor.alarm_model.Alarm) as last seen, one row per
+    key, so a restart keeps what was open, what was acknowledged and what
+    resolved lately (monitor.alarm_store). Not derived: no push records an
+    acknowledgement, so `rebuild` leaves it alone."""
+    key = TextField(primary_key=True)
+    kind = TextField()
+    since = FloatField()
+    last = FloatField()
+    sid = IntegerField(null=True)
+    class_id = IntegerField(null=True)
+    uid = IntegerField(null=True)
+    reason_code = TextField(null=True)
+    params = TextField()                  # JSON, every configured secret masked
+    count = IntegerField()
+    acknowledged = IntegerField()
+    resolved_at = FloatField(null=True)   # NULL while open
+
+    class Meta:
+        table_name = "alarm"
+        indexes = ((("resolved_at",), False),)
 
 
 RAW_MODELS = [Meta, Push, Quarantine]

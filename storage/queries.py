@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 import orjson
+from peewee import fn
 
 from .models import Push, Quarantine
 
@@ -72,6 +73,19 @@ def quarantine_event(row: Quarantine) -> dict[str, Any]:
             "sid": row.sid, "cmd": row.cmd, "size": row.size,
             "resolved": row.resolved_at is not None, "released": bool(row.released),
             "payload": parse_payload(text)}
+
+
+def first_push_after(after: float, *, sid: int | None = None) -> float | None:
+    """When the first push (of school `sid`; else of any source) was stored after `after`."""
+    q = Push.select(fn.MIN(Push.received_at)).where(Push.received_at > after)
+    if sid is not None:
+        q = q.where(Push.sid == sid)
+    return q.scalar()
+
+
+def quarantine_resolved_at(qkey: str) -> float | None:
+    """When the refused push `qkey` was finally accepted (fixed or released); None while it is not."""
+    return Quarantine.select(Quarantine.resolved_at).where(Quarantine.qkey == qkey).scalar()
 
 
 def recent_pushes(since: float) -> Iterator[tuple[float, Any]]:

@@ -9,7 +9,7 @@ from monitor.alarm_model import Alarm
 from protocol.classin import is_ack
 
 from .gui_support import GuiApp, gui_settings, run_gui  # noqa: F401
-from .helpers import SID, new_push
+from .helpers import SID, new_push, resign
 
 
 async def _send(app: GuiApp, push: dict) -> tuple[int, dict]:
@@ -71,3 +71,35 @@ def test_help_request_needs_acknowledging(qapp, data_dir, gui_settings):  # noqa
         await app.wait_until(lambda: not view.details.acknowledge.isEnabled())
         assert alarm.acknowledged
     run_gui(qapp, data_dir, scenario)
+
+
+def test_alarms_are_listed_again_after_a_restart(qapp, data_dir, gui_settings):  # noqa: F811
+    wrong = new_push(67371107, secret="not-the-secret", UID=7, Identity=1, ClientID=0)
+
+    def row(view, kind: str) -> int:
+        return next(n for n, a in enumerate(view.model.alarms) if a.kind == kind)
+
+    async def before_the_restart(app: GuiApp):
+        view = app.window.show_view("alarms")
+        await app.post(new_push("HelpInfo", Data={"UID": 7, "Message": "老师，我听不到声音", "UserList": [7]}))
+        assert (await _send(app, wrong))[0] == 403
+        await app.wait_until(lambda: view.model.rowCount() == 2)
+        view.select(view.model.alarms[row(view, "help")].key)
+        view.details.acknowledge.click()
+        await app.post(resign(wrong))                # the secret was fixed: the queue moves on
+        await app.wait_until(lambda: not view.model.alarms[row(view, "stuck_push")].open)
+    run_gui(qapp, data_dir, before_the_restart)
+
+    async def after_the_restart(app: GuiApp):
+        view = app.window.show_view("alarms")
+        await app.wait_until(lambda: view.model.rowCount() == 2)
+        state = view.model.STATE
+        assert view.model.index(row(view, "help"), state).data() == "acknowledged"
+        assert "resolved" in view.model.index(row(view, "stuck_push"), state).data()
+        # The school's queue blocks again: the listed resolved alarm gives way to the new, open one.
+        again = new_push(67371107, secret="not-the-secret", UID=8, Identity=1, ClientID=0)
+        assert (await _send(app, again))[0] == 403
+        await app.wait_until(lambda: view.model.alarms[row(view, "stuck_push")].open)
+        assert view.model.rowCount() == 2
+        assert view.model.index(row(view, "stuck_push"), state).data() == "open"
+    run_gui(qapp, data_dir, after_the_restart)

@@ -243,6 +243,40 @@ def test_acknowledge_marks_once_and_keeps_the_alarm_open(center):
     assert len(changes) == 2
 
 
+def test_a_help_request_fed_again_keeps_its_alarm_as_the_desk_left_it(center):
+    alarms, _ = center
+    help_event = event("HelpInfo.json", T0)
+    alarms.on_lesson_event(help_event, live=True)
+    (alarm,) = alarms.open_alarms()
+    alarms.acknowledge(alarm.key)
+    alarms.on_lesson_event(help_event, live=True)          # the lesson replayed at start
+    assert list(alarms.alarms.values()) == [alarm] and (alarm.count, alarm.acknowledged) == (1, True)
+
+
+# -- restarts and lessons ending -------------------------------------------------------------
+def test_restored_alarms_are_announced_and_yield_to_ones_raised_since(center):
+    alarms, changes = center
+    alarms.on_receiver_event(refused(T0 + 100))
+    kept_stuck = Alarm(key=f"stuck:{SID}", kind="stuck_push", since=T0, last=T0, sid=SID, acknowledged=True)
+    kept_help = Alarm(key="help:1:x", kind="help", since=T0, last=T0, class_id=1, acknowledged=True)
+    alarms.restore([kept_stuck, kept_help])
+    assert alarms.alarms[f"stuck:{SID}"].since == T0 + 100
+    assert alarms.alarms["help:1:x"] is kept_help and changes[-1] is kept_help
+
+
+def test_problems_of_lessons_no_longer_running_resolve(center):
+    alarms, _ = center
+    alarms.on_lesson_event(event("HelpInfo.json", T0), live=True)
+    alarms.on_lesson_event(event("Check.json", T0), live=True)
+    alarms.on_lesson_event(event("Net.json", T0), live=True)
+    alarms.on_receiver_event(refused(T0))
+    alarms.lessons_over(T0 + 60, {CLASS_ID})
+    assert sorted(open_kinds(alarms)) == ["device", "help", "network", "stuck_push"]
+    alarms.lessons_over(T0 + 120, set())
+    assert open_kinds(alarms) == ["stuck_push"]
+    assert {a.resolved_at for a in alarms.alarms.values() if not a.open} == {T0 + 120}
+
+
 def test_open_alarms_critical_first_then_newest_first(center):
     alarms, _ = center
     alarms.on_receiver_event(refused(T0, sid=SID))

@@ -2,20 +2,24 @@
 over HTTP, live lesson state and alarms, and a restart on the same data dir."""
 from __future__ import annotations
 
+import sqlite3
 import time
 from collections.abc import AsyncIterator
+from dataclasses import asdict
 from pathlib import Path
 
 import pytest
 
 from lessons.state import LessonState
 from lessons.summary import summary
+from monitor import alarm_store
 from monitor.core import Monitor, is_live
 from protocol.classin import CMD_ENTER, CMD_EXIT, as_int
 from simulator.school import SchoolDay, generate_day
 from storage.config import ConfigStore
+from storage.paths import DB_NAME
 
-from .helpers import SECRET, SID, fixture_variant, post_push
+from .helpers import SECRET, SID, ServeProcess, fixture_variant, post_push
 
 HISTORY = 900       # the simulated day began this long ago: several lessons are running
 ACKED = 1           # ClassIn's errno for "received"; anything else blocks the school's queue
@@ -168,7 +172,7 @@ async def test_restart_loads_recent_lessons_back_into_the_same_live_state(data_d
         now = time.time()
         before = snapshot(first, now)
         last_push = first.alarms.last_push_by_sid[SID]
-        help_before = {a.key for a in first.alarms.open_alarms() if a.kind == "help"}
+        open_before = open_keys(first)
     finally:
         await first.stop()
 
@@ -179,11 +183,11 @@ async def test_restart_loads_recent_lessons_back_into_the_same_live_state(data_d
         # Silence counts from the last push before the restart, so a tunnel that
         # died while we were down still raises the alarm.
         assert second.alarms.last_push_by_sid[SID] == last_push
-        # Open help requests of the live lessons are back, waiting to be acknowledged.
-        assert help_before
-        assert {a.key for a in second.alarms.open_alarms() if a.kind == "help"} == help_before
+        # The live lessons' help requests and device trouble are back, waiting for the desk.
+        assert "help" in {a.kind for a in second.alarms.open_alarms()}
+        assert open_keys(second) == open_before
         second.tick(last_push + second.alarms.settings.silence_seconds + 1)
-        assert {a.kind for a in second.alarms.open_alarms()} == {"silence", "help"}
+        assert [a.kind for a in raised_since(second, open_before)] == ["silence"]
     finally:
         await second.stop()
 
@@ -206,3 +210,124 @@ async def test_an_old_lesson_arriving_late_is_loaded_but_not_live(data_dir, http
         assert again.live_lessons() == []
     finally:
         await again.stop()
+
+
+# -- alarms across a restart ---------------------------------------------------------------
+OTHER_SID = 7_000_001   # a school nobody set up: its pushes are refused
+
+
+def alarms_of(monitor: Monitor) -> dict[str, dict]:
+    return {key: asdict(alarm) for key, alarm in monitor.alarms.alarms.items()}
+
+
+def kept_rows(data_dir: Path) -> list[tuple]:
+    conn = sqlite3.connect(data_dir / DB_NAME)
+    try:
+        return conn.execute("SELECT * FROM alarm ORDER BY key").fetchall()
+    finally:
+        conn.close()
+
+
+def camera_check(now: int, uid: int, works: bool) -> dict:
+    data = {"addTime": now, **({"CameraImpersonal": 1} if works else {})}
+    return fixture_variant("Check.json", action_time=now, UID=uid, data=data)
+
+
+async def test_alarms_come_back_after_a_restart_as_the_desk_left_them(data_dir, http):
+    now = int(time.time())
+    first = await started(data_dir)
+    try:
+        # A live lesson asks for help twice; a camera fails and works again.
+        helps = [fixture_variant("HelpInfo.json", action_time=now + n, CourseID=None) for n in range(2)]
+        await push_all(http, first, [*helps, camera_check(now, 41200902, False), camera_check(now + 1, 41200902, True)])
+        for _ in range(2):   # ClassIn re-sends the refused push: one alarm, counted twice
+            status, _ = await post_push(http, first.receiver.url,
+                                        fixture_variant("HelpInfo.json", action_time=now, SID=OTHER_SID))
+            assert status == 403
+        first_help = min((a for a in first.alarms.alarms.values() if a.kind == "help"), key=lambda a: a.since)
+        first.alarms.acknowledge(first_help.key)
+        first.alarms.acknowledge(f"stuck:{OTHER_SID}")
+        before = alarms_of(first)
+    finally:
+        await first.stop()
+    assert sorted(a["kind"] for a in before.values()) == ["device", "help", "help", "stuck_push"]
+    assert before[f"stuck:{OTHER_SID}"]["count"] == 2 and before[first_help.key]["acknowledged"]
+    assert SECRET not in repr(kept_rows(data_dir))
+
+    second = await started(data_dir)
+    try:
+        # Open ones still open since they were first raised, acknowledged or not; the resolved one listed.
+        assert alarms_of(second) == before
+    finally:
+        await second.stop()
+
+
+async def test_alarms_whose_cause_went_away_while_the_app_was_down_resolve_at_restart(data_dir, http):
+    now = int(time.time())
+    right = fixture_variant("Net.json", action_time=now, CourseID=None)
+    wrong = fixture_variant("Net.json", action_time=now, CourseID=None, secret="an-old-secret")
+    wrong["_id"] = right["_id"]                    # the same message, signed with a stale secret
+    first = await started(data_dir)
+    try:
+        help_push = fixture_variant("HelpInfo.json", action_time=now, CourseID=None)
+        await push_all(http, first, [help_push])
+        status, _ = await post_push(http, first.receiver.url, wrong)
+        assert status == 403
+        (help_alarm,) = [a for a in first.alarms.open_alarms() if a.kind == "help"]
+        first.alarms.acknowledge(help_alarm.key)
+        assert first.alarms.alarms[f"stuck:{SID}"].open
+    finally:
+        await first.stop()
+
+    # Meanwhile `serve` took ClassIn's re-send (the secret was fixed) and the lesson ended.
+    serve = ServeProcess(data_dir)
+    try:
+        before_resend = time.time()
+        for body in (right, fixture_variant("End.json", action_time=now + 60)):
+            status, answer = await post_push(http, serve.url, body)
+            assert (status, answer["error_info"]["errno"]) == (200, ACKED)
+        after_resend = time.time()
+    finally:
+        assert serve.stop() == 0
+    restarted_at = time.time()
+    second = await started(data_dir)
+    try:
+        assert second.alarms.open_alarms() == []
+        assert before_resend <= second.alarms.alarms[f"stuck:{SID}"].resolved_at <= after_resend
+        help_after = second.alarms.alarms[help_alarm.key]
+        assert help_after.acknowledged and help_after.since == help_alarm.since
+        assert help_after.resolved_at >= restarted_at
+    finally:
+        await second.stop()
+    assert [row[-1] is not None for row in kept_rows(data_dir)] == [True, True]   # kept resolved
+
+
+async def test_resolved_alarms_older_than_a_week_or_beyond_the_newest_kept_are_dropped(data_dir, http,
+                                                                                        monkeypatch):
+    now = int(time.time())
+    first = await started(data_dir)
+    try:
+        # Three cameras fail and work again, one after the other: three resolved alarms.
+        for n, uid in enumerate((41200902, 41200915, 41200871)):
+            await push_all(http, first, [camera_check(now + 2 * n, uid, False),
+                                         camera_check(now + 2 * n + 1, uid, True)])
+        keys = [a.key for a in sorted(first.alarms.alarms.values(), key=lambda a: a.resolved_at)]
+    finally:
+        await first.stop()
+    assert len(keys) == 3 and first.alarms.open_alarms() == []
+
+    conn = sqlite3.connect(data_dir / DB_NAME)
+    with conn:   # the first one resolved a week and a day ago
+        conn.execute("UPDATE alarm SET resolved_at = resolved_at - ? WHERE key = ?",
+                     (alarm_store.KEEP_RESOLVED_SECONDS + 86400, keys[0]))
+    conn.close()
+    second = await started(data_dir)
+    await second.stop()
+    assert sorted(second.alarms.alarms) == sorted(keys[1:])
+    assert [row[0] for row in kept_rows(data_dir)] == sorted(keys[1:])
+
+    monkeypatch.setattr(alarm_store, "KEEP_RESOLVED", 1)
+    third = await started(data_dir)
+    await third.stop()
+    assert list(third.alarms.alarms) == keys[2:]
+    assert [row[0] for row in kept_rows(data_dir)] == keys[2:]

@@ -15,6 +15,7 @@ from storage.paths import DB_NAME
 from .helpers import fixture, fixture_names, run_cli, store_directly
 
 V2_INDEX = "push_uid_cmd_class_id"
+V3_TABLE = "alarm"
 
 
 def query(path: Path, sql: str, *args) -> list[tuple]:
@@ -34,24 +35,40 @@ def indexes_of(path: Path, table: str) -> set[str]:
                                       table)}
 
 
-@pytest.fixture
-def v1_file(tmp_path) -> Path:
-    """A file as ClassWatch schema 1 left it, with the fixture pushes in it."""
-    path = tmp_path / DB_NAME
-    store_directly(path, [(1_747_300_000.0 + n, fixture(name)) for n, name in enumerate(fixture_names())])
+def tables_of(path: Path) -> set[str]:
+    return {name for (name,) in query(path, "SELECT name FROM sqlite_master WHERE type='table'")}
+
+
+def set_version(path: Path, version: int, *statements: str) -> None:
     conn = sqlite3.connect(path)
     with conn:
-        conn.execute(f"DROP INDEX {V2_INDEX}")
-        conn.execute("UPDATE meta SET value='1' WHERE key='schema_version'")
+        for statement in statements:
+            conn.execute(statement)
+        conn.execute("UPDATE meta SET value=? WHERE key='schema_version'", (str(version),))
     conn.close()
+
+
+@pytest.fixture
+def v2_file(tmp_path) -> Path:
+    """A file as ClassWatch schema 2 left it, with the fixture pushes in it."""
+    path = tmp_path / DB_NAME
+    store_directly(path, [(1_747_300_000.0 + n, fixture(name)) for n, name in enumerate(fixture_names())])
+    set_version(path, 2, f"DROP TABLE {V3_TABLE}")
     return path
+
+
+@pytest.fixture
+def v1_file(v2_file) -> Path:
+    """A file as ClassWatch schema 1 left it, with the fixture pushes in it."""
+    set_version(v2_file, 1, f"DROP INDEX {V2_INDEX}")
+    return v2_file
 
 
 def test_a_new_file_gets_the_current_schema_without_a_backup(tmp_path):
     path = tmp_path / DB_NAME
     open_database(path).close()
     assert version_of(path) == SCHEMA_VERSION == max(dbmod.MIGRATIONS)
-    assert V2_INDEX in indexes_of(path, "push")
+    assert V2_INDEX in indexes_of(path, "push") and V3_TABLE in tables_of(path)
     assert list(tmp_path.glob("*.bak")) == []
 
 
@@ -61,7 +78,7 @@ def test_v1_file_is_backed_up_then_upgraded_with_its_data(v1_file):
     open_database(v1_file).close()
 
     assert version_of(v1_file) == SCHEMA_VERSION
-    assert V2_INDEX in indexes_of(v1_file, "push")
+    assert V2_INDEX in indexes_of(v1_file, "push") and V3_TABLE in tables_of(v1_file)
     assert query(v1_file, "SELECT * FROM push ORDER BY id") == pushes and len(pushes) == len(fixture_names())
     assert query(v1_file, "SELECT * FROM quarantine") == quarantine
     assert query(v1_file, "PRAGMA integrity_check") == [("ok",)]
@@ -72,6 +89,17 @@ def test_v1_file_is_backed_up_then_upgraded_with_its_data(v1_file):
     # Opening again changes nothing and backs up nothing more.
     open_database(v1_file).close()
     assert len(list(v1_file.parent.glob("*.bak"))) == 1
+
+
+def test_v2_file_is_backed_up_then_gets_the_alarm_table(v2_file):
+    pushes = query(v2_file, "SELECT * FROM push ORDER BY id")
+    open_database(v2_file).close()
+
+    assert version_of(v2_file) == SCHEMA_VERSION
+    assert V3_TABLE in tables_of(v2_file) and query(v2_file, f"SELECT * FROM {V3_TABLE}") == []
+    assert query(v2_file, "SELECT * FROM push ORDER BY id") == pushes
+    (backup,) = v2_file.parent.glob(f"{DB_NAME}.v2-*.bak")
+    assert version_of(backup) == 2 and V3_TABLE not in tables_of(backup)
 
 
 def test_the_upgraded_index_serves_user_lessons(v1_file):

@@ -1,5 +1,6 @@
-"""Alarms of this session as a table: open ones first (most severe, newest),
-resolved ones greyed below them so the desk still sees what happened."""
+"""The desk's alarms as a table (those kept from before a restart too): open
+ones first (most severe, newest), resolved ones greyed below them so the desk
+still sees what happened."""
 from __future__ import annotations
 
 from typing import Any
@@ -31,11 +32,12 @@ class AlarmsModel(QAbstractTableModel):
     # -- feeding ------------------------------------------------------------------------
     def update_alarms(self, alarms: list[Alarm]) -> None:
         """Raised, updated, acknowledged or resolved: one re-sort for a whole batch
-        (a few hundred rows at most; busy minutes bring many changes at once)."""
+        (a few hundred rows at most; busy minutes bring many changes at once). A key
+        raised again after it resolved is a new Alarm: it takes the old one's row."""
         self.beginResetModel()
-        known = {a.key for a in self.alarms}
-        self.alarms.extend(a for a in alarms if a.key not in known)
-        self.alarms.sort(key=_order)
+        by_key = {a.key: a for a in self.alarms}
+        by_key.update((a.key, a) for a in alarms)
+        self.alarms = sorted(by_key.values(), key=_order)
         self.endResetModel()
 
     def row_of(self, key: str) -> int:

@@ -1,0 +1,72 @@
+"""The `alarm` table: the desk's alarms kept across restarts (monitor.alarm_store
+decides what and when). Rows are written by the writer thread, read at start."""
+from __future__ import annotations
+
+import logging
+import sqlite3
+from typing import Any, Iterable, Mapping, Sequence
+
+import orjson
+
+from .logs import mask_secrets
+from .models import AlarmRow
+
+log = logging.getLogger(__name__)
+
+# The table's columns, named as monitor.alarm_model.Alarm's fields.
+COLUMNS = ("key", "kind", "since", "last", "sid", "class_id", "uid", "reason_code", "params", "count",
+           "acknowledged", "resolved_at")
+
+_SAVE = f"INSERT OR REPLACE INTO alarm({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})"
+# Resolved alarms before ?1, and all but the newest ?2 resolved ones, go.
+_PRUNE = ("DELETE FROM alarm WHERE resolved_at < ?1 OR key IN (SELECT key FROM alarm"
+          " WHERE resolved_at IS NOT NULL ORDER BY resolved_at DESC LIMIT -1 OFFSET ?2)")
+_LOAD = (f"SELECT {', '.join(COLUMNS)} FROM alarm WHERE resolved_at IS NULL"
+         f" UNION ALL SELECT * FROM (SELECT {', '.join(COLUMNS)} FROM alarm"
+         f" WHERE resolved_at >= ?1 ORDER BY resolved_at DESC LIMIT ?2)")
+
+
+def _masked(value: Any, secrets: list[str]) -> Any:
+    if isinstance(value, str):
+        return mask_secrets(value, secrets)
+    if isinstance(value, Mapping):
+        return {k: _masked(v, secrets) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_masked(v, secrets) for v in value]
+    return value
+
+
+def alarm_row(fields: Mapping[str, Any], secrets: Iterable[str]) -> tuple:
+    """An alarm's fields as a row for `save_alarms`. Params come from pushes,
+    tunnels and errors: whatever they say, no configured secret reaches the file."""
+    values = dict(fields)
+    values["params"] = orjson.dumps(_masked(values["params"], list(secrets))).decode()
+    values["acknowledged"] = int(values["acknowledged"])
+    return tuple(values[name] for name in COLUMNS)
+
+
+def save_alarms(conn: sqlite3.Connection, rows: Sequence[tuple], resolved_since: float,
+                keep_resolved: int) -> None:
+    """Write `rows` (alarm_row) and drop what is no longer kept; run by the writer
+    thread inside a batch of pushes. A failure here rolls back these rows only:
+    alarm bookkeeping must never cost a push its ack."""
+    conn.execute("SAVEPOINT alarms")
+    try:
+        conn.executemany(_SAVE, rows)
+        conn.execute(_PRUNE, (resolved_since, keep_resolved))
+    except Exception:
+        conn.execute("ROLLBACK TO alarms")
+        log.exception("saving %d alarm(s) failed", len(rows))
+    conn.execute("RELEASE alarms")
+
+
+def load_alarms(resolved_since: float, keep_resolved: int) -> list[dict[str, Any]]:
+    """Every open alarm and the newest `keep_resolved` resolved since then, as
+    Alarm fields (the models bound by storage.db.open_database)."""
+    alarms = []
+    for row in AlarmRow._meta.database.execute_sql(_LOAD, (resolved_since, keep_resolved)):
+        fields = dict(zip(COLUMNS, row))
+        fields["params"] = orjson.loads(fields["params"])
+        fields["acknowledged"] = bool(fields["acknowledged"])
+        alarms.append(fields)
+    return alarms

@@ -1,0 +1,122 @@
+"""The `alarm` table on a real file through the real writer thread: alarms come
+back as they were written, resolved ones go by age and by count, no configured
+secret lands in it, and a failing alarm write leaves the pushes of its batch."""
+from __future__ import annotations
+
+import functools
+import sqlite3
+from dataclasses import asdict
+from pathlib import Path
+
+import pytest
+
+from monitor.alarm_model import Alarm
+from storage.alarms import alarm_row, load_alarms, save_alarms
+from storage.db import open_database
+from storage.paths import DB_NAME
+from storage.writer import Writer
+
+from .helpers import SECRET, SID
+
+T0 = 1_747_185_000.0
+DAY = 86400.0
+
+
+@pytest.fixture
+def db_path(tmp_path) -> Path:
+    path = tmp_path / DB_NAME
+    open_database(path).close()
+    return path
+
+
+def write(path: Path, alarms: list[Alarm], *, secrets: list[str] = (), resolved_since: float = 0.0,
+          keep_resolved: int = 1000) -> None:
+    writer = Writer(path)
+    writer.start()
+    try:
+        rows = [alarm_row(asdict(alarm), secrets) for alarm in alarms]
+        writer.submit(functools.partial(save_alarms, rows=rows, resolved_since=resolved_since,
+                                        keep_resolved=keep_resolved)).result()
+    finally:
+        writer.stop()
+
+
+def read(path: Path, resolved_since: float = 0.0, keep_resolved: int = 1000) -> list[dict]:
+    db = open_database(path)
+    try:
+        return load_alarms(resolved_since, keep_resolved)
+    finally:
+        db.close()
+
+
+def stored_text(path: Path) -> str:
+    conn = sqlite3.connect(path)
+    try:
+        return repr(conn.execute("SELECT * FROM alarm").fetchall())
+    finally:
+        conn.close()
+
+
+def resolved(key: str, at: float) -> Alarm:
+    return Alarm(key=key, kind="device", since=at - 60, last=at - 30, sid=SID, class_id=1, uid=2,
+                 params={"problems": ["camera: no picture"]}, resolved_at=at)
+
+
+def test_alarms_come_back_as_written(db_path):
+    stuck = Alarm(key=f"stuck:{SID}", kind="stuck_push", since=T0, last=T0 + 20, sid=SID, reason_code="bad_safekey",
+                  params={"qkey": "id:abc", "attempts": 3, "first_seen": T0, "kept": True, "class_id": None},
+                  count=3, acknowledged=True)
+    help_ = Alarm(key="help:1:x", kind="help", since=T0 + 5, last=T0 + 5, class_id=1, uid=7,
+                  params={"message": "老师，我听不到声音", "users": [7, 8], "time": 1747185700})
+    write(db_path, [stuck, help_, resolved("device:1:2", T0 + 30)])
+    assert sorted(read(db_path), key=lambda f: f["key"]) == \
+        [asdict(resolved("device:1:2", T0 + 30)), asdict(help_), asdict(stuck)]
+    # Written again: the row is replaced, not added.
+    stuck.resolved_at = T0 + 40
+    write(db_path, [stuck])
+    assert [f["resolved_at"] for f in read(db_path) if f["key"] == stuck.key] == [T0 + 40]
+
+
+def test_resolved_alarms_go_by_age_and_by_count_open_ones_stay(db_path):
+    now = T0 + 30 * DAY
+    open_one = Alarm(key="silence:1", kind="silence", since=T0, last=T0, sid=1)   # open for a month
+    old, older, newer, newest = (resolved(f"device:1:{n}", at) for n, at in
+                                 enumerate((now - 8 * DAY, now - 7 * DAY - 1, now - 2, now - 1)))
+    write(db_path, [open_one, old, older, newer, newest], resolved_since=now - 100 * DAY)
+    # Reading applies the same bounds as pruning (the writer prunes only once it runs).
+    assert {f["key"] for f in read(db_path, now - 7 * DAY, 1)} == {open_one.key, newest.key}
+
+    write(db_path, [], resolved_since=now - 7 * DAY, keep_resolved=2)
+    assert {f["key"] for f in read(db_path)} == {open_one.key, newer.key, newest.key}
+    write(db_path, [], resolved_since=now - 7 * DAY, keep_resolved=1)
+    assert {f["key"] for f in read(db_path)} == {open_one.key, newest.key}
+
+
+def test_no_configured_secret_reaches_the_table(db_path):
+    token = "tunnel-token-0123456789"
+    tunnel = Alarm(key="tunnel", kind="tunnel", since=T0, last=T0,
+                   params={"reason": f"cloudflared: bad token {token}", "seen": [f"secret={SECRET}", 3]})
+    write(db_path, [tunnel], secrets=[SECRET, token])
+    (fields,) = read(db_path)
+    assert fields["params"] == {"reason": "cloudflared: bad token ***", "seen": ["secret=***", 3]}
+    text = stored_text(db_path)
+    assert SECRET not in text and token not in text
+    assert tunnel.params["reason"].endswith(token)     # the alarm in memory is left as it is
+
+
+def test_a_failing_alarm_write_leaves_the_rest_of_its_transaction(db_path, caplog):
+    """save_alarms runs inside a writer batch of pushes: its failure must not roll them back."""
+    beyond_sqlite = Alarm(key="device:1:2", kind="device", since=T0, last=T0, uid=2 ** 70)
+    conn = sqlite3.connect(db_path, isolation_level=None)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("INSERT INTO push(received_at, source, dedupe_key, payload, flags, resends)"
+                     " VALUES (?, 'classin', 'k', '{}', 0, 0)", (T0,))
+        save_alarms(conn, [alarm_row(asdict(resolved("device:1:1", T0)), []),
+                           alarm_row(asdict(beyond_sqlite), [])], 0.0, 1000)
+        conn.execute("COMMIT")
+        assert conn.execute("SELECT dedupe_key FROM push").fetchall() == [("k",)]
+        assert conn.execute("SELECT key FROM alarm").fetchall() == []   # all of that write, not half of it
+    finally:
+        conn.close()
+    assert "saving 2 alarm(s) failed" in caplog.text
