@@ -2,16 +2,19 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import errno
 import logging
 import os
-import signal
 import sys
+from typing import Any
 
 from receiver import gensee
 from receiver.app import Receiver
 from storage.config import ConfigStore
+from storage.paths import CONFIG_NAME
 from tunnel import PROVIDERS, Tunnel, TunnelConfigError, TunnelSettings, TunnelState, TunnelStatus
+from tunnel.osproc import on_stop_signals
 from tunnel.settings import STRICT_HOST_KEY_CHOICES
 
 from .context import open_context
@@ -33,16 +36,17 @@ def run(args) -> int:
     ctx = open_context(args, log_to_stderr=True)
     receiver = Receiver(ctx.data_dir, config=ctx.config, max_body=args.max_body,
                         sync_delay=_sync_delay())
-    settings = _tunnel_settings(args, ctx.config)
-    if settings.provider:
-        try:
-            tunnel = Tunnel.attach(receiver, settings)
-            tunnel.check()
-        except TunnelConfigError as exc:
-            raise CliError(f"tunnel: {exc}") from None
-        tunnel.listeners.append(_TunnelPrinter(ctx.config))
-        if args.save_tunnel:
-            ctx.config.update(lambda c: c.settings.update(settings.to_settings()))
+    overrides = _tunnel_overrides(args)
+    try:
+        settings = TunnelSettings.from_settings(ctx.config.current().settings, **overrides)
+    except (TypeError, ValueError) as exc:
+        raise CliError(f"bad tunnel settings in the config: {exc}") from None
+    try:
+        receiver.services.append(_Tunnels(receiver, ctx.config, overrides, settings))
+    except TunnelConfigError as exc:
+        raise CliError(f"tunnel: {exc}") from None
+    if settings.provider and args.save_tunnel:
+        ctx.config.update(lambda c: c.settings.update(settings.to_settings()))
     try:
         asyncio.run(_serve(receiver, args))
     except OSError as exc:
@@ -55,7 +59,6 @@ def run(args) -> int:
 
 def _sync_delay() -> float:
     # Benchmarks emulate a laptop disk's fsync latency (bench/ingest.py).
-    import os
     return float(os.environ.get("CLASSWATCH_EMULATE_SYNC_MS", "0") or 0) / 1000
 
 
@@ -94,25 +97,110 @@ def _add_tunnel_options(p) -> None:
     g.add_argument("--save-tunnel", action="store_true", help="remember these tunnel options")
 
 
-def _tunnel_settings(args, config) -> TunnelSettings:
+def _tunnel_overrides(args) -> dict[str, Any]:
+    """The tunnel options given on the command line (None = not given)."""
     token = args.tunnel_token
     if token == "-":
         token = sys.stdin.readline().strip()
     if token is None:
         # The environment keeps the token out of the process list.
         token = os.environ.get(TOKEN_ENV) or None
-    try:
-        return TunnelSettings.from_settings(
-            config.current().settings,
-            provider="" if args.tunnel == "none" else args.tunnel, public_url=args.public_url,
-            token=token, ssh_host=args.tunnel_host, ssh_user=args.tunnel_user,
-            ssh_port=args.tunnel_ssh_port, remote_port=args.tunnel_remote_port,
-            identity_file=args.tunnel_key, strict_host_key_checking=args.tunnel_strict_host_key,
-            known_hosts=args.tunnel_known_hosts, ngrok_domain=args.ngrok_domain,
-            ngrok_api=args.ngrok_api, binary=args.tunnel_binary,
-            health_interval=args.tunnel_health_interval, registered_url=args.registered_url)
-    except (TypeError, ValueError) as exc:
-        raise CliError(f"bad tunnel settings in the config: {exc}") from None
+    return dict(
+        provider="" if args.tunnel == "none" else args.tunnel, public_url=args.public_url,
+        token=token, ssh_host=args.tunnel_host, ssh_user=args.tunnel_user,
+        ssh_port=args.tunnel_ssh_port, remote_port=args.tunnel_remote_port,
+        identity_file=args.tunnel_key, strict_host_key_checking=args.tunnel_strict_host_key,
+        known_hosts=args.tunnel_known_hosts, ngrok_domain=args.ngrok_domain,
+        ngrok_api=args.ngrok_api, binary=args.tunnel_binary,
+        health_interval=args.tunnel_health_interval, registered_url=args.registered_url)
+
+
+class _Tunnels:
+    """`serve`'s tunnel, made from the config's settings with the command
+    line's options on top, and made anew when those settings change in
+    config.json (the app's Settings, a hand edit), which is looked at every
+    POLL seconds: a stat of the file, re-read only when it changed.
+    A receiver service; it owns the Tunnel (not in receiver.services)."""
+
+    POLL = 2.0
+
+    def __init__(self, receiver: Receiver, config: ConfigStore, overrides: dict[str, Any],
+                 settings: TunnelSettings):
+        """Raises TunnelConfigError when `settings` cannot work."""
+        self._receiver = receiver
+        self._config = config
+        self._overrides = overrides
+        self._seen = settings          # the settings last read, even if they cannot work
+        self._unreadable: str | None = None
+        self._watch: asyncio.Task | None = None
+        self.tunnel = self._make(settings)
+
+    def _make(self, settings: TunnelSettings) -> Tunnel | None:
+        if not settings.provider:
+            return None
+        tunnel = Tunnel(settings, lambda: self._receiver.url, record_dir=self._receiver.data_dir)
+        tunnel.check()
+        tunnel.listeners.append(_TunnelPrinter(self._config))
+        return tunnel
+
+    def banner(self) -> list[str]:
+        return self.tunnel.banner() if self.tunnel is not None else []
+
+    async def start(self) -> None:
+        if self.tunnel is not None:
+            await self.tunnel.start()
+        self._watch = asyncio.create_task(self._watch_config(), name="serve-tunnel-settings")
+
+    async def stop(self) -> None:
+        if self._watch is not None:
+            self._watch.cancel()
+            try:
+                await self._watch
+            except asyncio.CancelledError:
+                pass
+            self._watch = None
+        if self.tunnel is not None:
+            await self.tunnel.stop()
+
+    async def _watch_config(self) -> None:
+        while True:
+            await asyncio.sleep(self.POLL)
+            try:
+                await self._check_config()
+            except Exception:  # the receiver runs on; the next change gets another try
+                log.exception("applying the changed tunnel settings failed")
+
+    async def _check_config(self) -> None:
+        try:
+            settings = TunnelSettings.from_settings(self._config.current().settings, **self._overrides)
+        except (TypeError, ValueError) as exc:
+            if str(exc) != self._unreadable:
+                log.warning("the tunnel settings in %s cannot be read (%s): the tunnel keeps "
+                            "the ones it has", CONFIG_NAME, exc)
+            self._unreadable = str(exc)
+            return
+        self._unreadable = None
+        if settings == self._seen:
+            return
+        # Field names only: the values may be secrets (the token) or private (hosts, keys).
+        changed = ", ".join(f.name for f in dataclasses.fields(TunnelSettings)
+                            if getattr(settings, f.name) != getattr(self._seen, f.name))
+        self._seen, old = settings, self.tunnel
+        try:
+            new = self._make(settings)
+        except TunnelConfigError as exc:
+            log.warning("the tunnel settings in %s changed (%s) but cannot work: %s; the tunnel "
+                        "keeps the ones it has", CONFIG_NAME, changed, exc)
+            return
+        if old is None and new is None:
+            return
+        what = "restarting" if old and new else "starting" if new else "stopping"
+        log.info("the tunnel settings in %s changed (%s): %s the tunnel", CONFIG_NAME, changed, what)
+        if old is not None:
+            await old.stop()
+        self.tunnel = new
+        if new is not None:
+            await new.start()
 
 
 class _TunnelPrinter:
@@ -138,15 +226,7 @@ class _TunnelPrinter:
 
 async def _serve(receiver: Receiver, args) -> None:
     stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for signame in ("SIGINT", "SIGTERM"):
-        sig = getattr(signal, signame, None)
-        if sig is None:
-            continue
-        try:
-            loop.add_signal_handler(sig, stop.set)
-        except (NotImplementedError, RuntimeError):  # Windows: no loop signal handlers
-            signal.signal(sig, lambda *_: loop.call_soon_threadsafe(stop.set))
+    on_stop_signals(asyncio.get_running_loop(), stop.set)
     url = await receiver.start(args.host, args.port)
     try:
         for line in receiver.banner():

@@ -15,7 +15,7 @@ import pytest
 
 from protocol.classin import is_ack
 
-from .helpers import ServeProcess, fixture, new_push, run_cli
+from .helpers import ServeProcess, fixture, new_push, post_push, run_cli
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 
@@ -100,6 +100,31 @@ async def test_sigterm_finishes_in_flight_pushes_and_exits_zero(data_dir):
         else:
             assert status in (None, 503)  # refused cleanly, ClassIn will re-send
     assert any(status == 200 for _, status, _ in answers)
+
+
+async def test_a_school_added_while_serve_runs_is_accepted_on_its_next_resend(data_dir):
+    serve = ServeProcess(data_dir)
+    try:
+        push = new_push("Net", sid=4242, secret="later-secret-4242")
+        async with aiohttp.ClientSession() as session:
+            status, _ = await post_push(session, serve.url, push)
+            assert status == 403
+            added = run_cli("school", "add", "4242", "--secret", "later-secret-4242", data_dir=data_dir)
+            assert added.returncode == 0, added.stderr
+            status, answer = await post_push(session, serve.url, push)   # ClassIn's re-send
+            assert status == 200 and answer["error_info"]["errno"] == 1
+
+            # A corrected secret of a known school is read within about a second.
+            changed = run_cli("school", "add", "4242", "--secret", "corrected-4242", data_dir=data_dir)
+            assert changed.returncode == 0, changed.stderr
+            push = new_push("Net", sid=4242, secret="corrected-4242")
+            deadline = time.monotonic() + 5
+            while (status := (await post_push(session, serve.url, push))[0]) != 200:
+                assert status == 403 and time.monotonic() < deadline
+                await asyncio.sleep(0.2)
+    finally:
+        assert serve.stop() == 0
+    assert push["_id"] in stored_ids(data_dir)
 
 
 def test_serve_prints_url_and_refuses_a_busy_port(data_dir, tmp_path):

@@ -1,7 +1,9 @@
 """The ssh reverse tunnel end to end through a REAL sshd on loopback: `serve
 --tunnel ssh` opens it, a push through the forwarded port is stored, the
 tunnel comes back by itself after its ssh is killed, `selftest` through the
-public URL is acked and finds its push stored, and nothing is left running."""
+public URL is acked and finds its push stored, and nothing is left running;
+an ssh left running by a killed `serve` is ended by the next one, and
+tunnel settings changed in config.json reach a running `serve`."""
 from __future__ import annotations
 
 import getpass
@@ -13,7 +15,6 @@ import signal
 import socket
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -22,9 +23,11 @@ import pytest
 import urllib.request
 
 from protocol.classin import is_ack
+from storage.config import ConfigStore
+from tunnel import TunnelSettings
 
-from .helpers import ROOT, new_push, run_cli
-from .tunnel_support import free_port, pid_alive
+from .helpers import new_push, run_cli
+from .tunnel_support import Serve, free_port, pid_alive
 
 SSHD = Path("/usr/sbin/sshd")
 
@@ -93,42 +96,6 @@ def sshd(tmp_path):
         proc.stderr.close()
 
 
-class Serve:
-    """`python main.py serve` with both output streams collected line by line."""
-
-    def __init__(self, *args: str):
-        self.proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "serve", *args],
-                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
-        self.out: list[str] = []
-        self.err: list[str] = []
-        for stream, lines in ((self.proc.stdout, self.out), (self.proc.stderr, self.err)):
-            threading.Thread(target=lambda s=stream, l=lines: l.extend(s), daemon=True).start()
-
-    def wait_line(self, lines: list[str], pattern: str, start: int = 0, timeout: float = 15) -> int:
-        """Index of the first line at or after `start` matching `pattern`."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            for i in range(start, len(lines)):
-                if re.search(pattern, lines[i]):
-                    return i
-            if self.proc.poll() is not None:
-                break
-            time.sleep(0.05)
-        raise AssertionError(f"no line matching {pattern!r}:\n{''.join(self.out)}\n{''.join(self.err)}")
-
-    def ssh_pid(self) -> int:
-        """The ssh that serve runs (its child, found in /proc)."""
-        for stat in Path("/proc").glob("[0-9]*/stat"):
-            try:
-                fields = stat.read_text().rsplit(")", 1)[1].split()
-                comm = stat.read_text().split("(", 1)[1].rsplit(")", 1)[0]
-            except (OSError, IndexError):
-                continue
-            if comm == "ssh" and int(fields[1]) == self.proc.pid and fields[0] != "Z":
-                return int(stat.parent.name)
-        raise AssertionError("serve runs no ssh")
-
-
 def _post(url: str, payload: dict) -> tuple[int, bytes]:
     request = urllib.request.Request(url, data=orjson.dumps(payload),
                                      headers={"Content-Type": "application/json"})
@@ -136,16 +103,18 @@ def _post(url: str, payload: dict) -> tuple[int, bytes]:
         return resp.status, resp.read()
 
 
-@pytest.mark.skipif(not Path("/proc").is_dir(), reason="finds serve's ssh child in /proc")
+def _ssh_options(sshd, forwarded: int) -> list[str]:
+    return ["--tunnel", "ssh", "--tunnel-host", "127.0.0.1", "--tunnel-user", getpass.getuser(),
+            "--tunnel-ssh-port", str(sshd["port"]), "--tunnel-remote-port", str(forwarded),
+            "--tunnel-key", str(sshd["key"]), "--tunnel-strict-host-key", "accept-new",
+            "--tunnel-known-hosts", str(sshd["known_hosts"]), "--public-url", f"http://127.0.0.1:{forwarded}",
+            "--tunnel-health-interval", "0.5"]
+
+
 def test_serve_ssh_tunnel_through_a_real_sshd(sshd, data_dir):
     forwarded = free_port()
     public = f"http://127.0.0.1:{forwarded}"
-    serve = Serve("--data-dir", str(data_dir), "--port", "0",
-                  "--tunnel", "ssh", "--tunnel-host", "127.0.0.1", "--tunnel-user", getpass.getuser(),
-                  "--tunnel-ssh-port", str(sshd["port"]), "--tunnel-remote-port", str(forwarded),
-                  "--tunnel-key", str(sshd["key"]), "--tunnel-strict-host-key", "accept-new",
-                  "--tunnel-known-hosts", str(sshd["known_hosts"]), "--public-url", public,
-                  "--tunnel-health-interval", "0.5")
+    serve = Serve("--data-dir", str(data_dir), "--port", "0", *_ssh_options(sshd, forwarded))
     try:
         serve.wait_line(serve.out, rf"^public URL: {re.escape(public)}$")
 
@@ -155,11 +124,11 @@ def test_serve_ssh_tunnel_through_a_real_sshd(sshd, data_dir):
         events = run_cli("events", data_dir=data_dir)
         assert push["_id"] in [json.loads(line)["payload"].get("_id") for line in events.stdout.splitlines()]
 
-        first_ssh = serve.ssh_pid()
+        first_ssh = serve.tunnel_pid()
         os.kill(first_ssh, signal.SIGKILL)
         down = serve.wait_line(serve.err, r"tunnel ssh down: ssh was killed by signal 9\b.*; restarting in 1 s$")
         serve.wait_line(serve.err, rf"tunnel ssh up: {re.escape(public)}", start=down)
-        second_ssh = serve.ssh_pid()
+        second_ssh = serve.tunnel_pid()
         assert second_ssh != first_ssh
 
         test = run_cli("selftest", "--url", public, data_dir=data_dir, timeout=30)
@@ -174,3 +143,104 @@ def test_serve_ssh_tunnel_through_a_real_sshd(sshd, data_dir):
         code = serve.proc.wait(30)
     assert code == 0, "".join(serve.err)
     assert not pid_alive(second_ssh), "serve left its ssh running"
+
+
+def test_an_ssh_left_running_by_a_killed_serve_is_ended_by_the_next_one(sshd, data_dir):
+    forwarded = free_port()
+    public = f"http://127.0.0.1:{forwarded}"
+    options = ["--data-dir", str(data_dir), "--port", "0", *_ssh_options(sshd, forwarded)]
+    crashed = Serve(*options)
+    try:
+        crashed.wait_line(crashed.out, rf"^public URL: {re.escape(public)}$")
+        orphan = crashed.tunnel_pid()
+    finally:
+        crashed.proc.kill()
+        crashed.proc.wait(10)
+    time.sleep(0.5)
+    assert pid_alive(orphan), "the ssh did not outlive its serve: nothing to test"
+    assert list(data_dir.glob("tunnel-*.pid"))
+
+    serve = Serve(*options)
+    try:
+        serve.wait_line(serve.err, rf"tunnel: ended ssh \(pid {orphan}\), left running by ClassWatch "
+                                   rf"process {crashed.proc.pid} that is gone$")
+        assert not pid_alive(orphan)
+        # Its -R needs the remote port the orphan held (ExitOnForwardFailure=yes).
+        serve.wait_line(serve.out, rf"^public URL: {re.escape(public)}$")
+        new_ssh = serve.tunnel_pid()
+        status, body = _post(public + "/classin", new_push("Net"))
+        assert status == 200 and is_ack(body)
+    finally:
+        code = serve.stop()
+        if pid_alive(orphan):  # the fix failed: the sshd fixture's stop would not end it
+            os.kill(orphan, signal.SIGKILL)
+    assert code == 0, "".join(serve.err)
+    assert not pid_alive(new_ssh)
+    assert not list(data_dir.glob("tunnel-*.pid")), "a clean stop left its record"
+
+
+def _forwards(port: int) -> bool:
+    try:
+        status, body = _post(f"http://127.0.0.1:{port}/classin", new_push("Net"))
+    except OSError:
+        return False
+    return status == 200 and is_ack(body)
+
+
+def test_serve_follows_tunnel_settings_changed_in_the_config(sshd, data_dir):
+    first, second = free_port(), free_port()
+    serve = Serve("--data-dir", str(data_dir), "--port", "0")
+    store = ConfigStore(data_dir)
+    token = "tunnel-token-never-logged"
+
+    def ssh_settings(port: int, **more) -> None:
+        settings = TunnelSettings(provider="ssh", ssh_host="127.0.0.1", ssh_user=getpass.getuser(),
+                                  ssh_port=sshd["port"], remote_port=port, identity_file=str(sshd["key"]),
+                                  known_hosts=str(sshd["known_hosts"]), public_url=f"http://127.0.0.1:{port}",
+                                  health_interval=0.5, **more)
+        store.update(lambda c: c.settings.update(settings.to_settings()))
+    try:
+        url = re.match(r"listening on (\S+)", serve.out[serve.wait_line(serve.out, "^listening on ")]).group(1)
+        assert "tunnel" not in "".join(serve.out)
+
+        store.update(lambda c: c.settings.update(tunnel_provider="external", tunnel_public_url=url))
+        at = serve.wait_line(serve.err, r"the tunnel settings in config.json changed "
+                                        r"\(provider, public_url\): starting the tunnel$")
+        serve.wait_line(serve.out, rf"^public URL: {re.escape(url)}$")
+
+        ssh_settings(first)
+        at = serve.wait_line(serve.err, r"changed \(provider, public_url, ssh_host, ssh_user, ssh_port, "
+                                        r"remote_port, identity_file, known_hosts, health_interval\): "
+                                        r"restarting the tunnel$", start=at)
+        serve.wait_line(serve.out, rf"^public URL: http://127.0.0.1:{first}$")
+        first_ssh = serve.tunnel_pid()
+        assert _forwards(first)
+
+        ssh_settings(second, token=token)
+        at = serve.wait_line(serve.err, r"changed \(public_url, token, remote_port\): restarting the tunnel$",
+                             start=at)
+        serve.wait_line(serve.out, rf"^public URL: http://127.0.0.1:{second}$")
+        assert not pid_alive(first_ssh)
+        assert _forwards(second) and not _forwards(first)
+        second_ssh = serve.tunnel_pid()
+
+        store.update(lambda c: c.settings.update(tunnel_remote_port="not a port"))
+        at = serve.wait_line(serve.err, r"the tunnel settings in config.json cannot be read .*: "
+                                        r"the tunnel keeps the ones it has$", start=at)
+        store.update(lambda c: c.settings.update(tunnel_remote_port=second, tunnel_key="/nonexistent/key"))
+        at = serve.wait_line(serve.err, r"changed \(identity_file\) but cannot work: the ssh key "
+                                        r"/nonexistent/key does not exist; the tunnel keeps the ones it has$",
+                             start=at)
+        assert serve.tunnel_pid() == second_ssh and _forwards(second)
+
+        store.update(lambda c: c.settings.pop("tunnel_provider"))
+        serve.wait_line(serve.err, r"changed \(provider\): stopping the tunnel$", start=at)
+        deadline = time.monotonic() + 10
+        while pid_alive(second_ssh) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not pid_alive(second_ssh)
+    finally:
+        code = serve.stop()
+    assert code == 0, "".join(serve.err)
+    logged = "".join(serve.err) + (data_dir / "classwatch.log").read_text(encoding="utf-8")
+    assert token not in logged

@@ -1,20 +1,24 @@
 """Helpers for the tunnel tests: free ports, a throw-away TLS certificate for
 the stand-ins' "public" side, an HTTP session that resolves the fake public
-host names to that side on 127.0.0.1, and waiting for tunnel states."""
+host names to that side on 127.0.0.1, waiting for tunnel states, and `serve`
+as a subprocess whose output is read as it comes."""
 from __future__ import annotations
 
 import asyncio
-import os
+import re
 import shutil
 import socket
 import ssl
 import stat
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 from typing import Callable
 
 import aiohttp
+import psutil
 import pytest
 from aiohttp.abc import AbstractResolver
 
@@ -94,8 +98,44 @@ async def wait_status(tunnel: Tunnel, predicate: Callable[[TunnelStatus], bool],
 
 
 def pid_alive(pid: int) -> bool:
+    """Running; a zombie is dead (orphans stay zombies where init does not reap them)."""
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
         return False
-    return True
+
+
+class Serve:
+    """`python main.py serve` with both output streams collected line by line."""
+
+    def __init__(self, *args: str):
+        self.proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "serve", *args],
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+        self.out: list[str] = []
+        self.err: list[str] = []
+        for stream, lines in ((self.proc.stdout, self.out), (self.proc.stderr, self.err)):
+            threading.Thread(target=lambda s=stream, l=lines: l.extend(s), daemon=True).start()
+
+    def wait_line(self, lines: list[str], pattern: str, start: int = 0, timeout: float = 15) -> int:
+        """Index of the first line at or after `start` matching `pattern`."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for i in range(start, len(lines)):
+                if re.search(pattern, lines[i]):
+                    return i
+            if self.proc.poll() is not None:
+                break
+            time.sleep(0.05)
+        raise AssertionError(f"no line matching {pattern!r}:\n{''.join(self.out)}\n{''.join(self.err)}")
+
+    def tunnel_pid(self) -> int:
+        """The tunnel program serve runs: its only live child."""
+        children = [p.pid for p in psutil.Process(self.proc.pid).children() if pid_alive(p.pid)]
+        assert len(children) == 1, f"serve runs {len(children)} programs"
+        return children[0]
+
+    def stop(self) -> int:
+        """SIGTERM (a clean stop); the exit code."""
+        if self.proc.poll() is None:
+            self.proc.terminate()
+        return self.proc.wait(30)

@@ -1,10 +1,11 @@
 """A tunnel's child process: started in its own process group, its output
-read line by line, and the whole group killed on stop.
+read line by line, and the whole group ended on stop.
 
 Plain `subprocess.Popen` with two daemon threads instead of asyncio's
 subprocess API: the desktop app runs on qasync, whose loop does not
 implement subprocess transports (qasync issue #65), and threads work under
-any loop. Results are handed to the loop with call_soon_threadsafe.
+any loop (so asyncio's need for the Proactor loop on Windows does not arise).
+Results are handed to the loop with call_soon_threadsafe.
 """
 from __future__ import annotations
 
@@ -13,16 +14,17 @@ import atexit
 import collections
 import logging
 import os
-import signal
 import subprocess
-import sys
 import threading
+from pathlib import Path
 from typing import Callable, Mapping, Sequence
+
+from . import leftovers
+from .osproc import end_group, new_group_options
 
 log = logging.getLogger(__name__)
 
 TAIL_LINES = 20
-IS_WINDOWS = sys.platform == "win32"
 
 # Children still running, killed at interpreter exit if nobody stopped them
 # (an exception that bypassed stop() must not leave a tunnel holding the port).
@@ -34,7 +36,8 @@ class ChildProcess:
     (for the reason shown when it dies); `on_line` sees each line on the loop."""
 
     def __init__(self, argv: Sequence[str], *, env: Mapping[str, str] | None = None,
-                 on_line: Callable[[str], None] | None = None):
+                 on_line: Callable[[str], None] | None = None, record_dir: Path | None = None):
+        """`record_dir`: where the running program is recorded (see leftovers)."""
         self.argv = list(argv)
         self.lines: collections.deque[str] = collections.deque(maxlen=TAIL_LINES)
         self._env = dict(env or {})
@@ -43,6 +46,8 @@ class ChildProcess:
         self._exited: asyncio.Future[int] | None = None
         self._new_line = asyncio.Event()
         self._count = 0
+        self._record_dir = record_dir
+        self._record: Path | None = None
 
     @property
     def pid(self) -> int | None:
@@ -55,21 +60,18 @@ class ChildProcess:
     def start(self) -> None:
         """Spawn the program (raises OSError when it cannot be executed)."""
         loop = asyncio.get_running_loop()
-        kwargs: dict = {}
-        if IS_WINDOWS:
-            # A group of its own, so a Ctrl+C in `serve`'s console reaches us, not
-            # it (we stop it ourselves); no console window popping up from the app.
-            kwargs["creationflags"] = subprocess.CREATE_NEW_PROCESS_GROUP | subprocess.CREATE_NO_WINDOW
-        else:
-            # A session (and process group) of its own: stop() kills the group, so
-            # helpers the program forks die with it; Ctrl+C in `serve` reaches us only.
-            kwargs["start_new_session"] = True
         self._proc = subprocess.Popen(
             self.argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
             env={**os.environ, **self._env}, text=True, encoding="utf-8", errors="replace",
-            bufsize=1, **kwargs)
+            bufsize=1, **new_group_options())
         self._exited = loop.create_future()
         _live.add(self)
+        if self._record_dir is not None:
+            try:
+                self._record = leftovers.record(self._record_dir, self._proc.pid, self.argv[0])
+            except OSError as exc:
+                log.warning("cannot record the tunnel program in %s (a crash would leave it "
+                            "running): %s", self._record_dir, exc)
         reader = threading.Thread(target=self._read, args=(loop,), daemon=True,
                                   name=f"tunnel-out-{self._proc.pid}")
         reader.start()
@@ -93,6 +95,7 @@ class ChildProcess:
     def _wait(self, loop: asyncio.AbstractEventLoop, reader: threading.Thread) -> None:
         assert self._proc is not None
         code = self._proc.wait()
+        leftovers.forget(self._record)
         # Its last words (the reason it died) are queued before the exit; a
         # grandchild still holding the pipe must not delay the exit for long.
         reader.join(2.0)
@@ -128,23 +131,24 @@ class ChildProcess:
 
     async def stop(self, grace: float = 5.0) -> int | None:
         """Ask the whole process group to exit, kill it after `grace` seconds
-        (on Windows it is killed at once, see _signal_group)."""
+        (on Windows it is killed at once, see end_group)."""
         if self._proc is None or self._exited is None:
             return None
         if self.running:
-            _signal_group(self._proc, hard=False)
+            end_group(self._proc.pid, hard=False)
             try:
                 async with asyncio.timeout(grace):
                     return await self.wait()
             except TimeoutError:
                 log.warning("%s did not exit within %.0f s: killing it", self.argv[0], grace)
-                _signal_group(self._proc, hard=True)
+                end_group(self._proc.pid, hard=True)
         return await self.wait()
 
     def kill_now(self) -> None:
         """Synchronous last resort (interpreter exit): kill the group."""
         if self._proc is not None and self._proc.poll() is None:
-            _signal_group(self._proc, hard=True)
+            end_group(self._proc.pid, hard=True)
+        leftovers.forget(self._record)
 
 
 def _call_soon(loop: asyncio.AbstractEventLoop, fn: Callable, *args) -> bool:
@@ -153,23 +157,6 @@ def _call_soon(loop: asyncio.AbstractEventLoop, fn: Callable, *args) -> bool:
         return True
     except RuntimeError:  # the loop is closed: nobody is listening any more
         return False
-
-
-def _signal_group(proc: subprocess.Popen, *, hard: bool) -> None:
-    try:
-        if IS_WINDOWS:
-            # No polite signal reaches a console-less child (CTRL_BREAK needs a
-            # shared console), and these programs need no clean shutdown: kill the
-            # tree. taskkill /T takes the child's own children along; kill() would not.
-            subprocess.run(["taskkill", "/F", "/T", "/PID", str(proc.pid)],
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False,
-                           creationflags=subprocess.CREATE_NO_WINDOW)
-            proc.kill()
-        else:
-            # The child leads its own session, so its pgid is its pid.
-            os.killpg(proc.pid, signal.SIGKILL if hard else signal.SIGTERM)
-    except OSError:
-        pass  # already gone
 
 
 @atexit.register

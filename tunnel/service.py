@@ -13,12 +13,14 @@ import enum
 import logging
 import time
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Callable
 from urllib.parse import urlsplit
 
 import aiohttp
 
 from .health import DEFAULT_TIMEOUT, check_health
+from .leftovers import end_orphans
 from .process import ChildProcess
 from .providers import TunnelConfigError, make_provider
 from .settings import TunnelSettings
@@ -94,13 +96,16 @@ class Tunnel:
     def __init__(self, settings: TunnelSettings, local_url: Callable[[], str | None], *,
                  backoff: Backoff | None = None, stable_after: float = 60.0,
                  url_timeout: float = 30.0, health_timeout: float = DEFAULT_TIMEOUT,
-                 recheck_interval: float = 2.0, http: aiohttp.ClientSession | None = None):
+                 recheck_interval: float = 2.0, http: aiohttp.ClientSession | None = None,
+                 record_dir: Path | None = None):
         """`local_url()` gives the receiver's base URL once it listens (its port
         may be chosen by the OS). A run that lasted `stable_after` seconds
         resets the backoff. A health failure is re-checked every
         `recheck_interval` s (capped by the settings' interval); the first
         `url_timeout` s of failures count as starting, not unhealthy. `http`: a
-        session to share (not closed here); by default the tunnel has its own."""
+        session to share (not closed here); by default the tunnel has its own.
+        `record_dir` (the data dir): where the running program is recorded, so
+        that a start after a crash first ends the one the crash left running."""
         self.settings = settings
         self.provider = make_provider(settings)
         self.listeners: list[TunnelListener] = []
@@ -118,10 +123,12 @@ class Tunnel:
         self._http = http
         self._own_http = http is None
         self._check_now = asyncio.Event()
+        self.record_dir = record_dir
 
     @classmethod
     def attach(cls, receiver, settings: TunnelSettings, **kwargs) -> "Tunnel":
         """A tunnel to `receiver`, started and stopped with it."""
+        kwargs.setdefault("record_dir", receiver.data_dir)
         tunnel = cls(settings, lambda: receiver.url, **kwargs)
         receiver.services.append(tunnel)
         return tunnel
@@ -210,6 +217,10 @@ class Tunnel:
     async def _supervise(self) -> None:
         try:
             self.provider.check()
+            if self.record_dir is not None:
+                loop = asyncio.get_running_loop()
+                for line in await loop.run_in_executor(None, end_orphans, self.record_dir):
+                    log.warning("tunnel: %s", line)
             await self._keep_running()
         except TunnelConfigError as exc:
             self._set(TunnelState.DOWN, reason=str(exc), retry_in=None)
@@ -239,7 +250,8 @@ class Tunnel:
         self._set(TunnelState.STARTING, public_url=None, reason=None, retry_in=None)
         child = None
         if argv is not None:
-            child = ChildProcess(argv, env=self.provider.env(), on_line=self._child_said)
+            child = ChildProcess(argv, env=self.provider.env(), on_line=self._child_said,
+                                 record_dir=self.record_dir)
             log.info("starting the tunnel: %s", " ".join(argv))  # tokens are in env, not argv
             try:
                 child.start()
