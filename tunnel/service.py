@@ -19,6 +19,8 @@ from urllib.parse import urlsplit
 
 import aiohttp
 
+from storage.logs import mask_secrets
+
 from .health import DEFAULT_TIMEOUT, check_health
 from .leftovers import end_orphans
 from .process import ChildProcess
@@ -180,14 +182,9 @@ class Tunnel:
         self._set(TunnelState.STOPPED, public_url=None, reason=None, retry_in=None)
 
     # -- internals -------------------------------------------------------------------
-    def _redact(self, text: str) -> str:
-        for secret in self.settings.secrets():
-            text = text.replace(secret, "***")
-        return text
-
     def _set(self, state: TunnelState, **changes) -> None:
         if "reason" in changes and changes["reason"] is not None:
-            changes["reason"] = self._redact(changes["reason"])
+            changes["reason"] = mask_secrets(changes["reason"], self.settings.secrets())
         new = replace(self._status, state=state, **changes)
         changed = bool(new.public_url and new.registered_url
                        and _base(new.public_url) != _base(new.registered_url))
@@ -286,7 +283,7 @@ class Tunnel:
             self._child = None
 
     def _child_said(self, line: str) -> None:
-        log.debug("%s: %s", self.provider.name, self._redact(line))
+        log.debug("%s: %s", self.provider.name, mask_secrets(line, self.settings.secrets()))
 
     def _last_words(self, child: ChildProcess | None) -> str:
         said = [line.strip() for line in (child.lines if child else []) if line.strip()]
