@@ -2,7 +2,6 @@
 decides what and when). Rows are written by the writer thread, read at start."""
 from __future__ import annotations
 
-import logging
 import sqlite3
 from typing import Any, Iterable, Mapping, Sequence
 
@@ -11,7 +10,6 @@ import orjson
 from .logs import mask_secrets
 from .models import AlarmRow
 
-log = logging.getLogger(__name__)
 
 # The table's columns, named as monitor.alarm_model.Alarm's fields.
 COLUMNS = ("key", "kind", "since", "last", "sid", "class_id", "uid", "reason_code", "params", "count",
@@ -47,17 +45,10 @@ def alarm_row(fields: Mapping[str, Any], secrets: Iterable[str]) -> tuple:
 
 def save_alarms(conn: sqlite3.Connection, rows: Sequence[tuple], resolved_since: float,
                 keep_resolved: int) -> None:
-    """Write `rows` (alarm_row) and drop what is no longer kept; run by the writer
-    thread inside a batch of pushes. A failure here rolls back these rows only:
-    alarm bookkeeping must never cost a push its ack."""
-    conn.execute("SAVEPOINT alarms")
-    try:
-        conn.executemany(_SAVE, rows)
-        conn.execute(_PRUNE, (resolved_since, keep_resolved))
-    except Exception:
-        conn.execute("ROLLBACK TO alarms")
-        log.exception("saving %d alarm(s) failed", len(rows))
-    conn.execute("RELEASE alarms")
+    """Write `rows` (alarm_row) and drop what is no longer kept; a writer job
+    (a failure rolls back these rows only, never the pushes beside them)."""
+    conn.executemany(_SAVE, rows)
+    conn.execute(_PRUNE, (resolved_since, keep_resolved))
 
 
 def load_alarms(resolved_since: float, keep_resolved: int) -> list[dict[str, Any]]:

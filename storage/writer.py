@@ -74,6 +74,12 @@ class Quarantined:
     accepted: Stored | None = None    # set when a release let this re-send through
 
 
+@dataclass(slots=True)
+class _Failed:
+    """What a job (a callable) raised; delivered to its waiter alone."""
+    error: Exception
+
+
 class StorageError(Exception):
     """The batch could not be committed (disk full, locked, I/O error)."""
 
@@ -207,7 +213,8 @@ class Writer:
             return
         self.batches += 1
         self.items += len(batch)
-        _deliver([(waiter, True, res) for (_, waiter), res in zip(batch, results)])
+        _deliver([(waiter, False, res.error) if isinstance(res, _Failed) else (waiter, True, res)
+                  for (_, waiter), res in zip(batch, results)])
     def _apply(self, conn: sqlite3.Connection, item):
         if isinstance(item, PushRecord):
             cur = conn.execute(_INSERT_PUSH, (
@@ -236,7 +243,15 @@ class Writer:
                 item.remote)).fetchone()
             return Quarantined(attempts=row[0], first_seen=row[1])
         if callable(item):
-            return item(conn)
+            # A job's failure is its own: the pushes in the same batch still commit.
+            conn.execute("SAVEPOINT job")
+            try:
+                result = item(conn)
+            except Exception as exc:
+                conn.execute("ROLLBACK TO job")
+                result = _Failed(exc)
+            conn.execute("RELEASE job")
+            return result
         raise TypeError(f"cannot store {type(item).__name__}")
 
 

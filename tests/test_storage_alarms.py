@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import sqlite3
+import threading
 from dataclasses import asdict
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from monitor.alarm_model import Alarm
 from storage.alarms import alarm_row, load_alarms, save_alarms
 from storage.db import open_database
 from storage.paths import DB_NAME
+from receiver.classin import push_record
 from storage.writer import Writer
 
 from .helpers import SECRET, SID
@@ -104,19 +106,33 @@ def test_no_configured_secret_reaches_the_table(db_path):
     assert tunnel.params["reason"].endswith(token)     # the alarm in memory is left as it is
 
 
-def test_a_failing_alarm_write_leaves_the_rest_of_its_transaction(db_path, caplog):
-    """save_alarms runs inside a writer batch of pushes: its failure must not roll them back."""
+def test_a_failing_alarm_write_costs_the_pushes_of_its_batch_nothing(db_path):
+    """Alarm writes share the writer's batches with pushes: a failing one must
+    fail alone, or alarm bookkeeping would turn into refused pushes."""
     beyond_sqlite = Alarm(key="device:1:2", kind="device", since=T0, last=T0, uid=2 ** 70)
-    conn = sqlite3.connect(db_path, isolation_level=None)
+    writer = Writer(db_path)
+    writer.start()
     try:
-        conn.execute("BEGIN IMMEDIATE")
-        conn.execute("INSERT INTO push(received_at, source, dedupe_key, payload, flags, resends)"
-                     " VALUES (?, 'classin', 'k', '{}', 0, 0)", (T0,))
-        save_alarms(conn, [alarm_row(asdict(resolved("device:1:1", T0)), []),
-                           alarm_row(asdict(beyond_sqlite), [])], 0.0, 1000)
-        conn.execute("COMMIT")
-        assert conn.execute("SELECT dedupe_key FROM push").fetchall() == [("k",)]
+        # Hold the writer in a job until both are queued: they then share its next batch.
+        busy, gate = threading.Event(), threading.Event()
+        held = writer.submit(lambda conn: (busy.set(), gate.wait(10)))
+        assert busy.wait(10)
+        record = push_record({"SID": SID, "Cmd": "Net", "_id": "one"}, '{"_id":"one"}', T0)
+        push = writer.submit(record)
+        alarms = writer.submit(functools.partial(
+            save_alarms, rows=[alarm_row(asdict(resolved("device:1:1", T0)), []),
+                               alarm_row(asdict(beyond_sqlite), [])], resolved_since=0.0, keep_resolved=1000))
+        gate.set()
+        held.result()
+        assert not push.result().duplicate
+        with pytest.raises(OverflowError):
+            alarms.result()
+        assert writer.batches == 2
+    finally:
+        writer.stop()
+    conn = sqlite3.connect(db_path)
+    try:
+        assert conn.execute("SELECT dedupe_key FROM push").fetchall() == [(record.dedupe_key,)]
         assert conn.execute("SELECT key FROM alarm").fetchall() == []   # all of that write, not half of it
     finally:
         conn.close()
-    assert "saving 2 alarm(s) failed" in caplog.text
