@@ -151,10 +151,14 @@ class AlarmCenter:
                 self.resolve(key, event.received_at)
 
     # -- gensee ----------------------------------------------------------------------------
-    def on_gensee_bursts(self, bursts: Iterable) -> None:
+    def on_gensee_rooms(self, now: float, bursts: Iterable, live_rooms: Collection[str]) -> None:
         """Many abnormal leaves (110) in one room within a short window: the
-        school's network or Gensee itself, not one student's Wi-Fi."""
+        school's network or Gensee itself, not one student's Wi-Fi. Trouble of a
+        live room only: a burst is over with its room's session."""
+        self.resolve_where(now, lambda a: a.kind == "gensee_leaves" and a.params.get("class_no") not in live_rooms)
         for burst in bursts:
+            if burst.class_no not in live_rooms:
+                continue
             key = f"gensee_leaves:{burst.class_no}:{int(burst.start)}"
             if key in self.alarms:  # the same burst is found again at every tick
                 continue

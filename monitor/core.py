@@ -265,7 +265,8 @@ class Monitor:
             tunnel_reason = self.tunnel.status.reason
         self.alarms.tick(now, live_sids, tunnel_reason)
         self.alarms.lessons_over(now, {lesson.class_id for lesson in live})
-        self.alarms.on_gensee_bursts(self.gensee.bulk_abnormal_leaves(GENSEE_BURST_WINDOW, GENSEE_BURST_LEAVES))
+        self.alarms.on_gensee_rooms(now, self.gensee.bulk_abnormal_leaves(GENSEE_BURST_WINDOW, GENSEE_BURST_LEAVES),
+                                    {room.class_no for room in self.gensee.live_now(now)})
 
     async def _ticker(self) -> None:
         while True:

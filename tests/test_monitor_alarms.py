@@ -298,16 +298,27 @@ def test_gensee_refusals_do_not_block_a_classin_queue(center):
     assert open_kinds(center) == []
 
 
-def test_bulk_abnormal_gensee_leaves_raise_one_alarm_per_burst():
+def gensee_call(at: float, room: str, action: int, user: int = 1, total: int = 30) -> tuple[float, dict]:
+    return (at, {"endpoint": "event", "method": "GET",
+                 "query": {"ClassNo": room, "Operator": str(user), "Action": str(action),
+                           "Affected": str(user), "totalusernum": str(total)}})
+
+
+def test_bulk_abnormal_gensee_leaves_raise_one_alarm_per_burst_while_the_room_is_live():
     from lessons.gensee_rooms import replay as replay_gensee
     center = AlarmCenter()
-    calls = [(T0 + i, {"endpoint": "event", "method": "GET",
-                       "query": {"ClassNo": "room1", "Operator": str(100 + i), "Action": "110",
-                                 "Affected": str(100 + i), "totalusernum": str(30 - i)}})
-             for i in range(6)]
-    rooms = replay_gensee(calls)
-    for _ in range(3):  # every tick finds the same burst again
-        center.on_gensee_bursts(rooms.bulk_abnormal_leaves(120, 5))
+    started = [gensee_call(T0 - 60, room, 103) for room in ("room1", "room2")]   # 103: live started
+    leaves = [gensee_call(T0 + i, room, 110, 100 + i, 30 - i) for room in ("room1", "room2") for i in range(6)]
+    rooms = replay_gensee(started + leaves + [gensee_call(T0 + 10, "room2", 105)])  # 105: room2 stopped
+    now = T0 + 20
+    live = {room.class_no for room in rooms.live_now(now)}
+    assert live == {"room1"}
+    for _ in range(3):  # every tick finds the same bursts again
+        center.on_gensee_rooms(now, rooms.bulk_abnormal_leaves(120, 5), live)
     alarms = center.open_alarms()
-    assert [a.kind for a in alarms] == ["gensee_leaves"]
+    assert [a.kind for a in alarms] == ["gensee_leaves"]     # room2's trouble ended with its session
     assert alarms[0].count == 1 and alarms[0].params["count"] == 6 and alarms[0].params["class_no"] == "room1"
+
+    center.acknowledge(alarms[0].key)
+    center.on_gensee_rooms(now + 600, rooms.bulk_abnormal_leaves(120, 5), set())   # room1 over too
+    assert center.open_alarms() == [] and center.alarms[alarms[0].key].resolved_at == now + 600
