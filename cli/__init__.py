@@ -8,8 +8,10 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 
+from . import options
 from .errors import CliError
 
 # command name -> module in this package with add_parser(subparsers, parents) and run(args)
@@ -37,7 +39,7 @@ def build_parser() -> Parser:
                     description="ClassWatch: live ClassIn/Gensee classroom monitor for support desks. "
                                 "Without a command it opens the desktop app.")
     parser.add_argument("--host", default="127.0.0.1", help="receiver address (default 127.0.0.1)")
-    parser.add_argument("--port", type=int, default=None,
+    parser.add_argument("--port", type=options.port, default=None,
                         help="receiver port (default: the one saved in Settings, else 8765)")
     parser.add_argument("--demo", action="store_true",
                         help="open the app fed by a built-in simulated school (throw-away data dir)")
@@ -72,6 +74,11 @@ def main(argv: list[str] | None = None) -> int:
         return exc.code
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # `... | head` stopped reading: not an error of ours. Point stdout at
+        # devnull so the interpreter's final flush does not complain either.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     except Exception as exc:
         if args.debug:
             raise

@@ -12,6 +12,7 @@ from receiver.gensee import COBROWSE_SETTING, base_path
 from storage.config import Config, ConfigStore
 from tunnel.settings import TunnelSettings
 
+from . import options
 from .context import open_context
 from .errors import CliError
 
@@ -22,8 +23,10 @@ def add_parser(sub, parents) -> None:
     p = sub.add_parser("gensee", parents=parents, help="Gensee callback URLs, token and co-browse lists")
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
     where = argparse.ArgumentParser(add_help=False)
-    where.add_argument("--host", default="127.0.0.1", help="the receiver's address (default 127.0.0.1)")
-    where.add_argument("--port", type=int, default=8765, help="the receiver's port (default 8765)")
+    # SUPPRESS: `main.py --port P gensee url` (the app's own options) counts too.
+    where.add_argument("--host", default=argparse.SUPPRESS, help="the receiver's address (default 127.0.0.1)")
+    where.add_argument("--port", type=options.port, default=argparse.SUPPRESS,
+                       help="the receiver's port (default: the app's, from Settings, else 8765)")
     where.add_argument("--public-url", metavar="URL",
                        help="the public URL Gensee reaches (default: the saved tunnel URL, if any)")
     actions.add_parser("url", parents=[*parents, where], help="print the callback URLs (they contain the token)")
@@ -56,7 +59,8 @@ def run(args) -> int:
 
 def _print_urls(args, config: Config) -> None:
     public = args.public_url or _saved_public_url(config)
-    root = (public or f"http://{args.host}:{args.port}").rstrip("/")
+    port = args.port if args.port is not None else config.port
+    root = (public or f"http://{args.host}:{port}").rstrip("/")
     base = root + base_path(config.gensee_token)
     print(f"gensee callbacks: {base}")
     for endpoint, facts in ENDPOINTS.items():

@@ -17,6 +17,7 @@ from tunnel import PROVIDERS, Tunnel, TunnelConfigError, TunnelSettings, TunnelS
 from tunnel.osproc import on_stop_signals
 from tunnel.settings import STRICT_HOST_KEY_CHOICES
 
+from . import options
 from .context import open_context
 from .errors import CliError
 
@@ -26,8 +27,8 @@ log = logging.getLogger(__name__)
 def add_parser(sub, parents) -> None:
     p = sub.add_parser("serve", parents=parents, help="run the receiver without a window")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-    p.add_argument("--port", type=int, default=8765, help="port (default 8765; 0 = any free port)")
-    p.add_argument("--max-body", type=int, default=16 * 1024 * 1024, metavar="BYTES",
+    p.add_argument("--port", type=options.port, default=8765, help="port (default 8765; 0 = any free port)")
+    p.add_argument("--max-body", type=options.positive, default=16 * 1024 * 1024, metavar="BYTES",
                    help="largest accepted body (default 16 MiB)")
     _add_tunnel_options(p)
 
@@ -79,8 +80,8 @@ def _add_tunnel_options(p) -> None:
                         f"'-' reads it from standard input; default ${TOKEN_ENV}")
     g.add_argument("--tunnel-host", metavar="HOST", help="ssh: the server that opens the public port")
     g.add_argument("--tunnel-user", metavar="USER", help="ssh: the user on that server")
-    g.add_argument("--tunnel-ssh-port", type=int, metavar="PORT", help="ssh: the server's ssh port")
-    g.add_argument("--tunnel-remote-port", type=int, metavar="PORT",
+    g.add_argument("--tunnel-ssh-port", type=options.port, metavar="PORT", help="ssh: the server's ssh port")
+    g.add_argument("--tunnel-remote-port", type=options.port, metavar="PORT",
                    help="ssh: the port opened on the server (ssh -R)")
     g.add_argument("--tunnel-key", metavar="FILE", help="ssh: private key file")
     g.add_argument("--tunnel-strict-host-key", choices=STRICT_HOST_KEY_CHOICES,

@@ -10,7 +10,6 @@ import tempfile
 
 from cli.context import open_context
 from cli.errors import CliError
-from storage.config import DEFAULT_PORT, PORT_SETTING
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +38,7 @@ def run(args) -> int:
 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    port = args.port if args.port is not None else _saved_port(ctx.config.current().settings)
+    port = args.port if args.port is not None else ctx.config.current().port
     monitor = Monitor(ctx.data_dir, ctx.config, host=args.host, port=port)
     bridge = MonitorBridge(monitor)
     window = AppWindow(bridge, demo=args.demo)
@@ -68,13 +67,6 @@ def run(args) -> int:
 
     with loop:
         return loop.run_until_complete(main())
-
-
-def _saved_port(settings: dict) -> int:
-    try:
-        return int(settings.get(PORT_SETTING, DEFAULT_PORT))
-    except (TypeError, ValueError):
-        return DEFAULT_PORT
 
 
 def _no_display() -> bool:

@@ -160,8 +160,8 @@ class LessonState:
             self.sid = event.sid
         if self.course_id is None:
             self.course_id = event.course_id
-        if not isinstance(event, (LessonInfoChanged, StudentsChanged)):
-            # Schedule edits happen days before; "last event" means lesson activity.
+        if not isinstance(event, (LessonInfoChanged, StudentsChanged)) and event.cmd not in ci.BOOKING_CMDS:
+            # Schedule edits and bookings happen days before; "last event" means lesson activity.
             self.last_event_time = max(self.last_event_time or event.time, event.time)
         handler = _HANDLERS.get(type(event), LessonState._on_other)
         handler(self, event)

@@ -88,17 +88,26 @@ def _sort_key(row: dict[str, Any]) -> tuple:
     return teacher_first, (row["name"] or "").casefold(), row["uid"]
 
 
+def counted_until(state: LessonState, now: float) -> int:
+    """Where still-open stays of a lesson stop counting: its end; else `now`,
+    but never later than CloseTime (ClassIn closes the room then), nor long
+    after the lesson went quiet when its CloseTime is unknown."""
+    if state.end_time is not None:
+        return state.end_time
+    until = int(now)
+    if state.close_time is not None:
+        return min(until, state.close_time)
+    if state.last_event_time is not None:
+        # Anyone still inside would have sent a Net report meanwhile.
+        return min(until, state.last_event_time + 2 * ci.NET_PERIOD_SECONDS)
+    return until
+
+
 def summary(state: LessonState, now: float | None = None) -> dict[str, Any]:
-    """`now` (default: the clock) closes still-open stays of a live lesson;
-    never later than CloseTime, after which ClassIn closes the room."""
+    """`now` (default: the clock) closes still-open stays of a live lesson."""
     end_time = state.end_time
     close_time = state.close_time
-    if end_time is not None:
-        until = end_time
-    else:
-        until = int(clock.time() if now is None else now)
-        if close_time is not None:
-            until = min(until, close_time)
+    until = counted_until(state, clock.time() if now is None else now)
     start = state.start_time
 
     participants = sorted((participant_row(state, p, until, end_time, start)

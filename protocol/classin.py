@@ -44,6 +44,9 @@ STRING_CMDS = (
     "LiveChatMsgDetail", "ReplayDataDetail", "ClientPlaybackDataDetail", "ChatContent",
 )
 KNOWN_CMDS = frozenset(INT_CMD_NAMES) | frozenset(STRING_CMDS)
+# A viewer booking a web live, possibly days ahead: no sign that the lesson is on
+# (it neither dates the lesson nor makes it live).
+BOOKING_CMDS = frozenset({"LiveReserve"})
 
 # --- Enums (English labels; the GUI translates them) --------------------------
 IDENTITY = {1: "student", 2: "auditor", 3: "teacher", 4: "co-teacher",
@@ -79,6 +82,9 @@ CLOSING_EXIT_REASONS = frozenset({EXIT_CLASSROOM_CLOSED, EXIT_LESSON_CANCELLED})
 
 # CloseTime = scheduled end + this fixed overtime [S001, D-faq].
 CLOSE_OVERTIME_SECONDS = 20 * 60
+# Every user in a classroom sends a Net report this often: a lesson with people
+# inside is never quiet for long.
+NET_PERIOD_SECONDS = 5 * 60
 
 # Cmd 67375105: normalised Color prefixes (lower-case; spaces, "_" and "+"
 # dropped; a leading "standalone" removed), longest-first where one prefix

@@ -7,6 +7,7 @@ and its re-sends update that one row.
 """
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import hashlib
 import logging
@@ -78,8 +79,10 @@ async def handle(request: web.Request) -> web.Response:
         return await _refuse(receiver, 413, "too_large",
                              f"body of {body.size} bytes is over the {receiver.max_body}-byte limit",
                              body.data, body.size, received_at, remote, close=True)
+    # A UTF-8 BOM is an encoding mark, not JSON: refusing it would block the queue.
+    data = body.data.removeprefix(codecs.BOM_UTF8)
     try:
-        payload = orjson.loads(body.data)
+        payload = orjson.loads(data)
     except orjson.JSONDecodeError as exc:
         return await _refuse(receiver, 400, "bad_json", f"body is not JSON ({exc.msg} at byte {exc.pos})",
                              body.data, body.size, received_at, remote)
@@ -88,7 +91,7 @@ async def handle(request: web.Request) -> web.Response:
                              f"body is JSON {type(payload).__name__}, not an object",
                              body.data, body.size, received_at, remote)
 
-    text = _text(body.data)
+    text = _text(data)
     record = push_record(payload, text, received_at)
     sid = record.sid
     secret = receiver.config.secret_for(sid) if sid is not None else None

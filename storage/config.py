@@ -41,6 +41,14 @@ class Config:
     gensee_token: str = ""
     settings: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def port(self) -> int:
+        """The desktop app's receiver port (Settings), else the default."""
+        try:
+            return int(self.settings.get(PORT_SETTING, DEFAULT_PORT))
+        except (TypeError, ValueError):
+            return DEFAULT_PORT
+
     def secrets(self) -> list[str]:
         values = [s.secret for s in self.schools.values()]
         values.append(self.gensee_token)

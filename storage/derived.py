@@ -16,7 +16,7 @@ from peewee import FloatField, IntegerField, TextField, fn
 from lessons.events import (CourseInfoChanged, DeviceCheckReport, Enter, Event, LessonEnd, LessonInfoChanged,
                             NetReport, PhoneChanged, StudentsChanged, parse)
 
-from protocol.classin import CMD_ENTER
+from protocol.classin import BOOKING_CMDS, CMD_ENTER
 
 from . import db as dbmod
 from .models import BaseModel, Push
@@ -327,7 +327,8 @@ def project_rows(conn: sqlite3.Connection, rows: Iterable[Row]) -> int:
             if isinstance(payload, dict):
                 project(batch, push_id, parse(payload, received_at))
         elif class_id is not None:
-            batch.touch(class_id, sid, None, action_time if action_time is not None else int(received_at))
+            when = action_time if action_time is not None else int(received_at)
+            batch.touch(class_id, sid, None, None if cmd in BOOKING_CMDS else when)
     batch.write()
     return count
 

@@ -99,6 +99,17 @@ def test_open_stays_stop_at_close_time():
     assert rows(s)[A]["attended_seconds"] == 1747189200 - 1747183985
 
 
+def test_without_a_close_time_open_stays_end_soon_after_the_lesson_went_quiet():
+    """No schedule, ClassLen or End: the wall clock must not count a forgotten
+    stay for days; it ends two Net periods after the last push."""
+    state = lesson(enter(A, START), enter(B, START + 60), leave(B, START + 900))
+    assert state.close_time is None
+    live = rows(summary(state, now=START + 1200))
+    assert live[A]["attended_seconds"] == 1200                      # still going: counted to now
+    later = rows(summary(state, now=START + 86400 * 500))
+    assert later[A]["attended_seconds"] == 900 + 600 and later[B]["attended_seconds"] == 840
+
+
 def test_arrival_order_does_not_matter():
     items = pushes(fixture_names())
     expected = lesson_of(items, now=1747400000)

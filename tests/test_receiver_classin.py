@@ -147,6 +147,13 @@ async def test_broken_json_gets_400_and_is_kept(receiver, http):
     assert kept[0][1] == b'{"SID": 2290417, "Cmd": "Net",'
 
 
+async def test_a_utf8_bom_before_the_json_is_accepted(receiver, http):
+    push = new_push("Net", _id="bom-1")
+    status, _, answer = await post(http, receiver, b"\xef\xbb\xbf" + orjson.dumps(push))
+    assert (status, errno_of(answer)) == (200, 1)
+    assert [orjson.loads(p) for (p,) in rows(receiver, "SELECT payload FROM push")] == [push]
+
+
 async def test_oversized_body_gets_413_and_a_prefix_is_kept(data_dir, http):
     receiver = Receiver(data_dir, max_body=1024)
     await receiver.start("127.0.0.1", 0)

@@ -140,11 +140,28 @@ def test_serve_prints_url_and_refuses_a_busy_port(data_dir, tmp_path):
 
 
 def test_bad_arguments_exit_2_with_one_line(tmp_path):
-    for args in (["serve", "--port", "notaport"], ["school", "add"], ["nosuchcommand"],
+    for args in (["serve", "--port", "notaport"], ["serve", "--port", "99999"], ["serve", "--max-body=-5"],
+                 ["--port", "-1", "gensee", "url"], ["school", "add"], ["nosuchcommand"],
                  ["events", "--class-id", "x"]):
         out = run_cli(*args, data_dir=tmp_path)
         assert out.returncode == 2, args
         assert len(out.stderr.strip().splitlines()) == 1, out.stderr
+
+
+def test_output_cut_short_by_a_pipe_is_no_error(tmp_path):
+    """`events | head`: the reader going away ends the command quietly."""
+    import subprocess
+    from .helpers import ROOT
+    reader = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "gensee", "url", "--data-dir", str(tmp_path)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    reader.stdout.close()          # nobody reads: the first write breaks the pipe
+    assert reader.wait(timeout=60) == 141
+    assert reader.stderr.read() == b""
+
+
+def test_the_app_port_counts_for_gensee_url(tmp_path):
+    out = run_cli("--port", "18765", "gensee", "url", data_dir=tmp_path)
+    assert out.returncode == 0 and ":18765/gensee/" in out.stdout.splitlines()[0]
 
 
 def test_school_add_list_and_private_config(tmp_path):

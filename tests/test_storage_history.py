@@ -116,6 +116,22 @@ def test_a_schedule_edit_after_the_lesson_keeps_its_activity_times(tmp_path):
         database.close()
 
 
+def test_a_booking_days_ahead_does_not_date_the_lesson(tmp_path):
+    """A parent booking the web live the day before (LiveReserve) is no lesson
+    activity: the lesson is found on the day it took place."""
+    path = tmp_path / DB_NAME
+    booking, enter = fixture("LiveReserve.json"), fixture("inclass_enter.json")
+    assert booking["ClassID"] == enter["ClassID"] and booking["ActionTime"] < enter["ActionTime"] - 12 * 3600
+    store_directly(path, [(1.0, booking), (2.0, enter)])
+    database = open_database(path)
+    try:
+        (row,) = history.lessons_between(sid=SID)
+        assert (row["first_activity"], row["last_activity"]) == (enter["ActionTime"], enter["ActionTime"])
+        assert history.lessons_between(enter["ActionTime"] - 3600, enter["ActionTime"] + 3600) == [row]
+    finally:
+        database.close()
+
+
 # -- lessons ----------------------------------------------------------------------------------------------
 def test_lessons_between_a_day_and_one_school(stored, db):
     for index in range(DAYS):

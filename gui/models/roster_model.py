@@ -18,7 +18,7 @@ from PySide6.QtGui import QBrush, QColor
 from lessons.participant import Participant
 from lessons.state import LessonState
 # The per-user row of the lesson summary: the same numbers as the export.
-from lessons.summary import participant_row
+from lessons.summary import counted_until, participant_row
 
 from ..alarm_texts import AlarmTexts
 from ..formatting import duration
@@ -35,14 +35,7 @@ Row = dict[str, Any]
 
 def _summary_window(state: LessonState, now: float) -> tuple[int, int | None, int | None]:
     """(until, end_time, start) exactly as lessons.summary.summary() takes them."""
-    end_time = state.end_time
-    if end_time is not None:
-        until = end_time
-    else:
-        until = int(now)
-        if state.close_time is not None:
-            until = min(until, state.close_time)
-    return until, end_time, state.start_time
+    return counted_until(state, now), state.end_time, state.start_time
 
 
 class RosterModel(QAbstractTableModel):
