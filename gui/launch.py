@@ -5,11 +5,13 @@ import asyncio
 import os
 import gc
 import logging
+import shutil
 import sys
 import tempfile
 
 from cli.context import open_context
 from cli.errors import CliError
+from tunnel.osproc import on_stop_signals
 
 log = logging.getLogger(__name__)
 
@@ -18,8 +20,18 @@ def run(args) -> int:
     if _no_display():
         raise CliError("no display to open the window on: run `python main.py serve` for the receiver "
                        "alone, or set QT_QPA_PLATFORM=offscreen")
+    throwaway = None
     if args.demo and not args.data_dir:
-        args.data_dir = tempfile.mkdtemp(prefix="classwatch-demo-")
+        args.data_dir = throwaway = tempfile.mkdtemp(prefix="classwatch-demo-")
+    try:
+        return _run(args)
+    finally:
+        if throwaway is not None:
+            logging.shutdown()      # the log file lives in it (and Windows keeps open files)
+            shutil.rmtree(throwaway, ignore_errors=True)
+
+
+def _run(args) -> int:
     ctx = open_context(args, log_to_stderr=args.debug)
 
     import qasync
@@ -47,6 +59,8 @@ def run(args) -> int:
         closed = asyncio.Event()
         window.closing.connect(closed.set)
         app.aboutToQuit.connect(closed.set)
+        # A logout or `kill` quits as the window's Quit does: pushes in flight answered.
+        on_stop_signals(asyncio.get_running_loop(), closed.set)
         window.show()
         try:
             await monitor.start()
