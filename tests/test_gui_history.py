@@ -22,8 +22,8 @@ def test_lists_a_lesson_and_exports_csv(qapp, data_dir, gui_settings, tmp_path):
         await app.wait_until(lambda: view.model.rowCount() == 2, timeout=10)
         view.text.setText(str(CLASS_ID))
         await app.wait_until(lambda: view.model.rowCount() == 1, timeout=10)
-        assert view.model.index(0, view.model.CLASS_ID).data() == CLASS_ID
-        assert view.model.index(0, view.model.SCHOOL).data() == "Fixture School"
+        assert view.model.index(0, view.model.COLUMNS.index("class_id")).data() == CLASS_ID
+        assert view.model.index(0, view.model.COLUMNS.index("school")).data() == "Fixture School"
 
         view.table.selectRow(0)
         await app.wait_until(lambda: view.panel.class_id == CLASS_ID)

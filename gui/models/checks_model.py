@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 
 from monitor.alarm_model import Severity
 from protocol.classin import DEVICE_TYPE
@@ -13,13 +12,14 @@ from protocol.classin import DEVICE_TYPE
 from ..alarm_texts import SEVERITY_COLOURS, AlarmTexts
 from ..formatting import local_time
 from .labels import school_timezone
+from .table import TableModel, brush
 
-Index = QModelIndex | QPersistentModelIndex
-ROW_ROLE = Qt.UserRole + 1
-PROBLEM_BACKGROUND = "#ffebee"
+WHITE = brush("white")
+CRITICAL = brush(SEVERITY_COLOURS[Severity.CRITICAL])
+PROBLEM_BACKGROUND = brush("#ffebee")
 
 
-class ChecksModel(QAbstractTableModel):
+class ChecksModel(TableModel):
     # What the desk acts on first (verdicts, problems); the long hardware strings last.
     COLUMNS = ("status", "user", "uid", "phone", "kind", "time", "microphone", "speaker", "camera",
                "delay_ms", "loss_percent", "problems", "operating_system", "client_version", "device_type",
@@ -29,22 +29,23 @@ class ChecksModel(QAbstractTableModel):
     def __init__(self, texts: AlarmTexts, parent=None):
         super().__init__(parent)
         self.texts = texts
-        self.rows: list[dict[str, Any]] = []
 
     def set_rows(self, rows: list[dict[str, Any]], problems_first: bool = True) -> None:
-        self.beginResetModel()
         if problems_first:
-            self.rows = sorted(rows, key=lambda r: (not r["has_problem"], -(r["time"] or 0)))
+            super().set_rows(sorted(rows, key=lambda r: (not r["has_problem"], -(r["time"] or 0))))
         else:
-            self.rows = sorted(rows, key=lambda r: -(r["time"] or 0))
-        self.endResetModel()
+            super().set_rows(sorted(rows, key=lambda r: -(r["time"] or 0)))
 
     # -- wording ----------------------------------------------------------------------------
-    def _headers(self) -> tuple[str, ...]:
-        return (self.tr("Status"), self.tr("User"), self.tr("UID"), self.tr("Phone"), self.tr("Check"),
-                self.tr("Time"), self.tr("Microphone"), self.tr("Speaker"), self.tr("Camera"), self.tr("Delay"),
-                self.tr("Loss"), self.tr("Problems"), self.tr("OS"), self.tr("Client"), self.tr("Device"),
-                self.tr("CPU"), self.tr("IP"))
+    def headers(self) -> dict[str, str]:
+        return {
+            "status": self.tr("Status"), "user": self.tr("User"), "uid": self.tr("UID"), "phone": self.tr("Phone"),
+            "kind": self.tr("Check"), "time": self.tr("Time"), "microphone": self.tr("Microphone"),
+            "speaker": self.tr("Speaker"), "camera": self.tr("Camera"), "delay_ms": self.tr("Delay"),
+            "loss_percent": self.tr("Loss"), "problems": self.tr("Problems"), "operating_system": self.tr("OS"),
+            "client_version": self.tr("Client"), "device_type": self.tr("Device"), "cpu": self.tr("CPU"),
+            "ip": self.tr("IP"),
+        }
 
     def _verdict(self, state: str | None) -> str:
         return {"ok": self.tr("OK"), "problem": self.tr("PROBLEM"), "not-tested": self.tr("not tested"),
@@ -75,34 +76,19 @@ class ChecksModel(QAbstractTableModel):
             return "; ".join(self.texts.problem(p) for p in (value or "").split("\n") if p)
         return "—" if value in (None, "") else value
 
-    # -- Qt ---------------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
-            return self._headers()[section]
+    def tooltip(self, row: dict[str, Any], column: str) -> str | None:
+        if column in ("problems", "cpu", "operating_system"):
+            return str(self.text(row, column)).replace("; ", "\n")     # columns are capped: the full text
         return None
 
-    def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        column = self.COLUMNS[index.column()]
-        if role == ROW_ROLE:
-            return row
-        if role == Qt.DisplayRole:
-            return self.text(row, column)
-        if role == Qt.ToolTipRole and column in ("problems", "cpu", "operating_system"):
-            return str(self.text(row, column)).replace("; ", "\n")     # columns are capped: the full text
-        if role == Qt.ForegroundRole:
-            if column == "status" and row["has_problem"]:
-                return QBrush(QColor("white"))
-            if column in self.DEVICE_COLUMNS and row.get(column) == "problem":
-                return QBrush(QColor(SEVERITY_COLOURS[Severity.CRITICAL]))
-        if role == Qt.BackgroundRole and row["has_problem"]:
-            return QBrush(QColor(SEVERITY_COLOURS[Severity.CRITICAL] if column == "status" else PROBLEM_BACKGROUND))
+    def foreground(self, row: dict[str, Any], column: str) -> QBrush | None:
+        if column == "status" and row["has_problem"]:
+            return WHITE
+        if column in self.DEVICE_COLUMNS and row.get(column) == "problem":
+            return CRITICAL
+        return None
+
+    def background(self, row: dict[str, Any], column: str) -> QBrush | None:
+        if row["has_problem"]:
+            return CRITICAL if column == "status" else PROBLEM_BACKGROUND
         return None

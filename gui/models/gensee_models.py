@@ -14,27 +14,25 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 import html
-from typing import Any, Hashable, Iterable, Sequence
+from typing import Any, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QBrush
 
 from lessons.gensee_rooms import (CREATED, IDLE_CLOSED, LIVE, OPEN, PAUSED, STOPPED, Attendee, GenseeState,
                                   IdlePolicy, QaEntry, Room, Video)
 
 from ..formatting import local_time
-
-Index = QModelIndex | QPersistentModelIndex
-SORT_ROLE = Qt.ItemDataRole.UserRole
-KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+from .table import CENTRE, KeyedTableModel, brush
 
 CELL_CAP = 200        # characters shown in a cell (one line)
 TIP_CAP = 2000        # characters shown in a tooltip
 
-DARK = QColor("#212121")
-MUTED = QColor("#757575")
-ALERT_BG = QColor("#f8d7da")
-ALERT_FG = QColor("#b71c1c")
+DARK = brush("#212121")
+MUTED = brush("#757575")
+GREEN = brush("#2e7d32")
+ALERT_BG = brush("#f8d7da")
+ALERT_FG = brush("#b71c1c")
 
 # status -> (background, foreground, sign); the sign keeps the meaning without colour
 STATUS_STYLE = {
@@ -107,103 +105,6 @@ def known_names(state: GenseeState) -> dict[str, str]:
     return names
 
 
-# --- a table of keyed rows -------------------------------------------------------------------
-class KeyedTableModel(QAbstractTableModel):
-    """Rows with a `key` attribute; subclasses define COLUMNS, headers() and the cell roles."""
-    COLUMNS: tuple[str, ...] = ()
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.rows: list[Any] = []
-
-    def headers(self) -> dict[str, str]:
-        raise NotImplementedError
-
-    def update(self, rows: Iterable[Any]) -> None:
-        """Replace the rows in place: changed rows emit dataChanged, vanished rows are
-        removed, new ones appended (the proxy sorts)."""
-        wanted = {row.key: row for row in rows}
-        for i in range(len(self.rows) - 1, -1, -1):
-            if self.rows[i].key not in wanted:
-                self.beginRemoveRows(QModelIndex(), i, i)
-                del self.rows[i]
-                self.endRemoveRows()
-        last = len(self.COLUMNS) - 1
-        for i, old in enumerate(self.rows):
-            new = wanted.pop(old.key)
-            if new != old:
-                self.rows[i] = new
-                self.dataChanged.emit(self.index(i, 0), self.index(i, last))
-        if wanted:
-            first = len(self.rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(wanted) - 1)
-            self.rows.extend(wanted.values())
-            self.endInsertRows()
-
-    def row_of(self, key: Hashable) -> Any:
-        return next((r for r in self.rows if r.key == key), None)
-
-    # cell roles, per subclass
-    def text(self, row: Any, column: str) -> str:
-        value = getattr(row, column)
-        return "—" if value is None else str(value)
-
-    def sort_value(self, row: Any, column: str) -> Any:
-        value = getattr(row, column)
-        return -1 if value is None else value
-
-    def background(self, row: Any, column: str) -> QColor | None:
-        return None
-
-    def foreground(self, row: Any, column: str) -> QColor | None:
-        return None
-
-    def tooltip(self, row: Any, column: str) -> str | None:
-        return None
-
-    def centred(self, column: str) -> bool:
-        return False
-
-    def widest(self, column: str) -> list[str]:
-        """Texts a column may show later than its first fit (sizing); none by default."""
-        return []
-
-    # Qt
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[self.COLUMNS[section]]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        column = self.COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.text(row, column)
-        if role == SORT_ROLE:
-            return self.sort_value(row, column)
-        if role == KEY_ROLE:
-            return row.key
-        if role == Qt.ItemDataRole.BackgroundRole:
-            colour = self.background(row, column)
-            return QBrush(colour) if colour is not None else None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            colour = self.foreground(row, column)
-            return QBrush(colour) if colour is not None else None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(row, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and self.centred(column):
-            return int(Qt.AlignmentFlag.AlignCenter)
-        return None
-
-
 # --- rooms -----------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class RoomRow:
@@ -261,15 +162,14 @@ class RoomsModel(KeyedTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.labels = StatusLabels(self)
-        self._headers = {
+
+    def headers(self) -> dict[str, str]:
+        return {
             "key": self.tr("ClassNo"), "status": self.tr("Status"), "live_since": self.tr("Live since"),
             "users": self.tr("Users now"), "joins": self.tr("Joins"),
             "abnormal_leaves": self.tr("Abnormal leaves"), "recordings": self.tr("Recordings"),
             "last_call": self.tr("Last call"),
         }
-
-    def headers(self) -> dict[str, str]:
-        return self._headers
 
     def text(self, row: RoomRow, column: str) -> str:
         if column == "key":
@@ -288,21 +188,21 @@ class RoomsModel(KeyedTableModel):
         """Every text a column can show, for sizing it once (the status changes later)."""
         return [self.labels.text(status) for status in STATUS_STYLE] if column == "status" else []
 
-    def sort_value(self, row: RoomRow, column: str) -> Any:
+    def sort_key(self, row: RoomRow, column: str) -> Any:
         if column == "status":      # live first, then by the latest call
             return STATUS_RANK.get(row.status, 0) * 1e11 + row.last_call
-        return super().sort_value(row, column)
+        return super().sort_key(row, column)
 
-    def background(self, row: RoomRow, column: str) -> QColor | None:
+    def background(self, row: RoomRow, column: str) -> QBrush | None:
         if column == "status":
-            return QColor(STATUS_STYLE[row.status][0])
+            return brush(STATUS_STYLE[row.status][0])
         if column == "abnormal_leaves" and row.abnormal_leaves:
             return ALERT_BG
         return None
 
-    def foreground(self, row: RoomRow, column: str) -> QColor | None:
+    def foreground(self, row: RoomRow, column: str) -> QBrush | None:
         if column == "status":
-            return QColor(STATUS_STYLE[row.status][1])
+            return brush(STATUS_STYLE[row.status][1])
         if column == "abnormal_leaves" and row.abnormal_leaves:
             return ALERT_FG
         if row.status in ENDED:
@@ -334,8 +234,8 @@ class RoomsModel(KeyedTableModel):
             return self.tr("Gensee sends no times: this is when ClassWatch received the call.")
         return None
 
-    def centred(self, column: str) -> bool:
-        return column not in ("key", "status")
+    def alignment(self, row: RoomRow, column: str) -> int | None:
+        return CENTRE if column not in ("key", "status") else None
 
 
 # --- attendees of one session ---------------------------------------------------------------
@@ -368,16 +268,12 @@ def attendee_row(attendee: Attendee, name: str | None, session_over: bool) -> At
 class AttendeesModel(KeyedTableModel):
     COLUMNS = ("key", "name", "inside", "abnormal_leaves", "joins", "leaves", "first_join", "last_seen")
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._headers = {
+    def headers(self) -> dict[str, str]:
+        return {
             "key": self.tr("User ID"), "name": self.tr("Name"), "inside": self.tr("Inside now"),
             "joins": self.tr("Joins"), "leaves": self.tr("Leaves"), "abnormal_leaves": self.tr("Abnormal"),
             "first_join": self.tr("First joined"), "last_seen": self.tr("Last seen"),
         }
-
-    def headers(self) -> dict[str, str]:
-        return self._headers
 
     def text(self, row: AttendeeRow, column: str) -> str:
         if column == "key":
@@ -403,12 +299,12 @@ class AttendeesModel(KeyedTableModel):
         return [self.tr("● inside"), self.tr("stayed to the end"), self.tr("⚠ dropped out"), self.tr("left"),
                 self.tr("left (end page)")]
 
-    def sort_value(self, row: AttendeeRow, column: str) -> Any:
+    def sort_key(self, row: AttendeeRow, column: str) -> Any:
         if column == "inside":
             return 2 if row.inside else (1 if row.last_leave_kind == "abnormal" else 0)
         if column == "name":
             return row.name or ""
-        return super().sort_value(row, column)
+        return super().sort_key(row, column)
 
     def _alert(self, row: AttendeeRow, column: str) -> bool:
         """Abnormal leaves are highlighted, and so is "inside now" of a user who dropped out."""
@@ -416,14 +312,14 @@ class AttendeesModel(KeyedTableModel):
             return row.abnormal_leaves > 0
         return column == "inside" and not row.inside and row.last_leave_kind == "abnormal"
 
-    def background(self, row: AttendeeRow, column: str) -> QColor | None:
+    def background(self, row: AttendeeRow, column: str) -> QBrush | None:
         return ALERT_BG if self._alert(row, column) else None
 
-    def foreground(self, row: AttendeeRow, column: str) -> QColor | None:
+    def foreground(self, row: AttendeeRow, column: str) -> QBrush | None:
         if self._alert(row, column):
             return ALERT_FG
         if column == "inside" and row.inside:
-            return QColor("#2e7d32")
+            return GREEN
         return None
 
     def tooltip(self, row: AttendeeRow, column: str) -> str | None:
@@ -433,8 +329,8 @@ class AttendeesModel(KeyedTableModel):
             return self.tr("By this session's joins (101) and leaves (107, 110, end page).")
         return None
 
-    def centred(self, column: str) -> bool:
-        return column not in ("key", "name")
+    def alignment(self, row: AttendeeRow, column: str) -> int | None:
+        return CENTRE if column not in ("key", "name") else None
 
 
 # --- Q&A ---------------------------------------------------------------------------------------
@@ -469,13 +365,9 @@ def qa_rows(entries: Sequence[QaEntry]) -> list[QaRow]:
 class QaModel(KeyedTableModel):
     COLUMNS = ("time", "uname", "uid", "kind", "text", "source")
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._headers = {"time": self.tr("Time"), "kind": self.tr("Type"), "uname": self.tr("Name"),
-                         "uid": self.tr("User ID"), "text": self.tr("Text"), "source": self.tr("From")}
-
     def headers(self) -> dict[str, str]:
-        return self._headers
+        return {"time": self.tr("Time"), "kind": self.tr("Type"), "uname": self.tr("Name"),
+                "uid": self.tr("User ID"), "text": self.tr("Text"), "source": self.tr("From")}
 
     def text(self, row: QaRow, column: str) -> str:
         if column == "time":
@@ -488,16 +380,16 @@ class QaModel(KeyedTableModel):
             return one_line(row.text) or "—"
         return one_line(getattr(row, column), 64) or "—"
 
-    def sort_value(self, row: QaRow, column: str) -> Any:
+    def sort_key(self, row: QaRow, column: str) -> Any:
         if column == "time":           # the feed's order: newest received first
             return -row.order
         value = getattr(row, column)
         return "" if value is None else value
 
-    def background(self, row: QaRow, column: str) -> QColor | None:
-        return QColor("#e8f5e9") if row.kind == "answer" else None
+    def background(self, row: QaRow, column: str) -> QBrush | None:
+        return brush("#e8f5e9") if row.kind == "answer" else None
 
-    def foreground(self, row: QaRow, column: str) -> QColor | None:
+    def foreground(self, row: QaRow, column: str) -> QBrush | None:
         return DARK if row.kind == "answer" else None
 
     def tooltip(self, row: QaRow, column: str) -> str | None:
@@ -515,8 +407,8 @@ class QaModel(KeyedTableModel):
                     if row.source == "client" else self.tr("Web Q&A: every question a web user submits."))
         return None
 
-    def centred(self, column: str) -> bool:
-        return column in ("kind", "source")
+    def alignment(self, row: QaRow, column: str) -> int | None:
+        return CENTRE if column in ("kind", "source") else None
 
 
 # --- VOD / courseware -----------------------------------------------------------------------------
@@ -547,14 +439,10 @@ class VideosModel(KeyedTableModel):
     COLUMNS = ("key", "viewers", "views", "watching", "first_started", "last_ended")
     DETAIL_CAP = 30
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._headers = {"key": self.tr("VOD (ClassNo)"), "viewers": self.tr("Viewers"),
-                         "views": self.tr("Views"), "watching": self.tr("Watching now"),
-                         "first_started": self.tr("First started"), "last_ended": self.tr("Last ended")}
-
     def headers(self) -> dict[str, str]:
-        return self._headers
+        return {"key": self.tr("VOD (ClassNo)"), "viewers": self.tr("Viewers"),
+                "views": self.tr("Views"), "watching": self.tr("Watching now"),
+                "first_started": self.tr("First started"), "last_ended": self.tr("Last ended")}
 
     def text(self, row: VideoRow, column: str) -> str:
         if column == "key":
@@ -563,8 +451,8 @@ class VideosModel(KeyedTableModel):
             return when(getattr(row, column))
         return str(getattr(row, column))
 
-    def foreground(self, row: VideoRow, column: str) -> QColor | None:
-        return QColor("#2e7d32") if column == "watching" and row.watching else None
+    def foreground(self, row: VideoRow, column: str) -> QBrush | None:
+        return GREEN if column == "watching" and row.watching else None
 
     def tooltip(self, row: VideoRow, column: str) -> str | None:
         if column == "last_ended":
@@ -581,5 +469,5 @@ class VideosModel(KeyedTableModel):
             lines.append(self.tr("… and {} more").format(len(row.detail) - self.DETAIL_CAP))
         return plain_tip("\n".join(lines))     # viewer IDs come from the outside
 
-    def centred(self, column: str) -> bool:
-        return column != "key"
+    def alignment(self, row: VideoRow, column: str) -> int | None:
+        return CENTRE if column != "key" else None

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtGui import QBrush
 
 from monitor.alarm_model import Severity
 from protocol.classin import cmd_label, normalise_cmd
@@ -14,31 +14,31 @@ from storage.models import FLAG_RELEASED
 
 from ..alarm_texts import SEVERITY_COLOURS, AlarmTexts
 from ..formatting import local_time
+from .table import RIGHT, Index, TableModel, brush
 
-Index = QModelIndex | QPersistentModelIndex
-PUSH_ROLE = Qt.UserRole + 1
+CRITICAL = brush(SEVERITY_COLOURS[Severity.CRITICAL])
 
 
-class PushesModel(QAbstractTableModel):
-    TIME, STATUS, SOURCE, SID, CMD, CLASS_ID, UID, SIZE = range(8)
+class PushesModel(TableModel):
+    COLUMNS = ("received_at", "status", "source", "sid", "cmd", "class_id", "uid", "size")
     moreWanted = Signal()          # the view reached the end and another page exists
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.rows: list[InspectedPush] = []
         self.cursor: Cursor | None = None
         self.loading = False
         self._texts = AlarmTexts(None, self)
 
+    def headers(self) -> dict[str, str]:
+        return {"received_at": self.tr("Received"), "status": self.tr("Status"), "source": self.tr("Source"),
+                "sid": self.tr("SID"), "cmd": self.tr("Cmd"), "class_id": self.tr("ClassID"), "uid": self.tr("UID"),
+                "size": self.tr("Size")}
+
     def set_page(self, page: Page, append: bool) -> None:
         if append:
-            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page.rows) - 1)
-            self.rows += page.rows
-            self.endInsertRows()
+            self.append_rows(page.rows)
         else:
-            self.beginResetModel()
-            self.rows = list(page.rows)
-            self.endResetModel()
+            self.set_rows(list(page.rows))
         self.cursor = page.cursor
         self.loading = False
 
@@ -64,6 +64,33 @@ class PushesModel(QAbstractTableModel):
         (byte positions, the size limit) that the translated sentence leaves out."""
         return self.tr("The sender was told: {}").format(row.reason or "?")
 
+    # -- cells -------------------------------------------------------------------------------
+    def text(self, row: InspectedPush, column: str) -> Any:
+        if column == "received_at":
+            return local_time(row.received_at, with_date=True)
+        if column == "status":
+            return self.status(row)
+        if column == "cmd":
+            cmd = normalise_cmd(row.cmd)
+            return cmd_label(cmd) if cmd is not None else "—"
+        if column == "size":
+            return self.tr("{} B").format(row.size)
+        value = getattr(row, column)
+        return "—" if value is None else value
+
+    def tooltip(self, row: InspectedPush, column: str) -> str | None:
+        if column == "status" and row.kind == "quarantined":
+            return "{}\n{}".format(self.refusal(row), self.answer(row))
+        return None
+
+    def foreground(self, row: InspectedPush, column: str) -> QBrush | None:
+        if row.kind == "quarantined" and row.resolved_at is None and not row.released:
+            return CRITICAL
+        return None
+
+    def alignment(self, row: InspectedPush, column: str) -> int | None:
+        return RIGHT if column == "size" else None
+
     # -- Qt -----------------------------------------------------------------------------------
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
         return not parent.isValid() and self.cursor is not None and not self.loading
@@ -72,43 +99,3 @@ class PushesModel(QAbstractTableModel):
         if self.canFetchMore(parent):
             self.loading = True
             self.moreWanted.emit()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else 8
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
-            return (self.tr("Received"), self.tr("Status"), self.tr("Source"), self.tr("SID"), self.tr("Cmd"),
-                    self.tr("ClassID"), self.tr("UID"), self.tr("Size"))[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        column = index.column()
-        if role == PUSH_ROLE:
-            return row
-        if role == Qt.DisplayRole:
-            if column == self.TIME:
-                return local_time(row.received_at, with_date=True)
-            if column == self.STATUS:
-                return self.status(row)
-            if column == self.CMD:
-                cmd = normalise_cmd(row.cmd)
-                return cmd_label(cmd) if cmd is not None else "—"
-            if column == self.SIZE:
-                return self.tr("{} B").format(row.size)
-            value = (None, None, row.source, row.sid, None, row.class_id, row.uid)[column]
-            return "—" if value is None else value
-        if role == Qt.ToolTipRole and column == self.STATUS and row.kind == "quarantined":
-            return "{}\n{}".format(self.refusal(row), self.answer(row))
-        if role == Qt.ForegroundRole and row.kind == "quarantined" and row.resolved_at is None \
-                and not row.released:
-            return QBrush(QColor(SEVERITY_COLOURS[Severity.CRITICAL]))
-        if role == Qt.TextAlignmentRole and column == self.SIZE:
-            return int(Qt.AlignRight | Qt.AlignVCenter)
-        return None

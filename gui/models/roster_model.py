@@ -12,8 +12,8 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtGui import QBrush
 
 from lessons.participant import Participant
 from lessons.state import LessonState
@@ -23,12 +23,12 @@ from lessons.summary import counted_until, participant_row
 from ..alarm_texts import AlarmTexts
 from ..formatting import duration
 from .labels import device_label, identity_label
+from .table import TableModel, brush
 
-WARN_BG = "#fff3cd"
-BAD_BG = "#f8d7da"
-HAND_BG = "#d1e7ff"
-_BRUSHES = {colour: QBrush(QColor(colour)) for colour in (WARN_BG, BAD_BG, HAND_BG)}
-DARK_TEXT = QBrush(QColor("#212121"))    # readable on the tints in dark themes too
+WARN_BG = brush("#fff3cd")
+BAD_BG = brush("#f8d7da")
+HAND_BG = brush("#d1e7ff")
+DARK_TEXT = brush("#212121")    # readable on the tints in dark themes too
 
 Row = dict[str, Any]
 
@@ -38,7 +38,7 @@ def _summary_window(state: LessonState, now: float) -> tuple[int, int | None, in
     return counted_until(state, now), state.end_time, state.start_time
 
 
-class RosterModel(QAbstractTableModel):
+class RosterModel(TableModel):
     COLUMNS = ("name", "identity", "device", "present", "entries", "attended", "hands", "stage",
                "mute", "awards", "network", "check")
 
@@ -46,11 +46,12 @@ class RosterModel(QAbstractTableModel):
         super().__init__(parent)
         self._problems = AlarmTexts(None, self)   # diagnostics' English problem lines, translated
         self._state: LessonState | None = None
-        self._rows: list[Row] = []
         self._index: dict[int, int] = {}      # uid -> row
         self._sort_column, self._sort_order = 0, Qt.SortOrder.AscendingOrder
         self._cursor = 0      # next row of the rolling refresh
-        self._headers = {
+
+    def headers(self) -> dict[str, str]:
+        return {
             "name": self.tr("Name"), "identity": self.tr("Role"), "device": self.tr("Device"),
             "present": self.tr("Present"), "entries": self.tr("Entries"), "attended": self.tr("Attended"),
             "hands": self.tr("Hands up"), "stage": self.tr("Stage"), "mute": self.tr("Mute"),
@@ -61,10 +62,10 @@ class RosterModel(QAbstractTableModel):
     def set_lesson(self, state: LessonState | None, now: float | None = None) -> None:
         self.beginResetModel()
         self._state = state
-        self._rows, self._index = [], {}
+        self.rows, self._index = [], {}
         if state is not None:
             window = _summary_window(state, time.time() if now is None else now)
-            self._rows = [self._row(state, p, window) for p in state.participants.values()]
+            self.rows = [self._row(state, p, window) for p in state.participants.values()]
             self._sort_rows()
         self._cursor = 0
         self.endResetModel()
@@ -78,22 +79,17 @@ class RosterModel(QAbstractTableModel):
         window = _summary_window(state, time.time() if now is None else now)
         targets = state.participants.keys() if uids is None else uids
         new = [uid for uid in targets if uid not in self._index and uid in state.participants]
-        last = len(self.COLUMNS) - 1
         for uid in targets:
             i = self._index.get(uid)
             if i is None:
                 continue
             row = self._row(state, state.participants[uid], window)
-            if row != self._rows[i]:
-                self._rows[i] = row
-                self.dataChanged.emit(self.index(i, 0), self.index(i, last))
+            if row != self.rows[i]:
+                self.rows[i] = row
+                self.row_changed(i)
         if new:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
-            for uid in new:
-                self._index[uid] = len(self._rows)
-                self._rows.append(self._row(state, state.participants[uid], window))
-            self.endInsertRows()
+            self._index.update((uid, len(self.rows) + n) for n, uid in enumerate(new))
+            self.append_rows([self._row(state, state.participants[uid], window) for uid in new])
         if uids is None:
             self.sort(self._sort_column, self._sort_order)
 
@@ -101,13 +97,13 @@ class RosterModel(QAbstractTableModel):
         """Recompute the next 1/ticks_per_round of the rows (attended time runs
         on without pushes) and re-sort after each full round. Spread over ticks:
         all 500 rows at once was a 100 ms+ stall every 15 s."""
-        if self._state is None or not self._rows:
+        if self._state is None or not self.rows:
             return
-        count = -(-len(self._rows) // ticks_per_round)
-        uids = {row["uid"] for row in self._rows[self._cursor:self._cursor + count]}
+        count = -(-len(self.rows) // ticks_per_round)
+        uids = {row["uid"] for row in self.rows[self._cursor:self._cursor + count]}
         self._cursor += count
         self.refresh(uids, now)
-        if self._cursor >= len(self._rows):
+        if self._cursor >= len(self.rows):
             self._cursor = 0
             self.sort(self._sort_column, self._sort_order)
 
@@ -115,7 +111,7 @@ class RosterModel(QAbstractTableModel):
         self._sort_column, self._sort_order = column, order
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
-        uids = [self._rows[i.row()]["uid"] for i in persistent]
+        uids = [self.rows[i.row()]["uid"] for i in persistent]
         self._sort_rows()
         self.changePersistentIndexList(persistent, [self.index(self._index[uid], i.column())
                                                     for uid, i in zip(uids, persistent)])
@@ -123,9 +119,9 @@ class RosterModel(QAbstractTableModel):
 
     def _sort_rows(self) -> None:
         column = self.COLUMNS[self._sort_column]
-        self._rows.sort(key=lambda row: row["_sort"][column],
-                        reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
-        self._index = {row["uid"]: i for i, row in enumerate(self._rows)}
+        self.rows.sort(key=lambda row: row["_sort"][column],
+                       reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
+        self._index = {row["uid"]: i for i, row in enumerate(self.rows)}
 
     def _row(self, state: LessonState, p: Participant, window: tuple[int, int | None, int | None]) -> Row:
         row = participant_row(state, p, *window)
@@ -136,41 +132,21 @@ class RosterModel(QAbstractTableModel):
         # Texts, brushes and sort keys once per change: Qt asks data() for every
         # cell and role on each paint and column fit, across the Python boundary.
         row["_sort"] = _sort_keys(row)
-        row["_text"] = tuple(self._text(row, column) for column in self.COLUMNS)
-        row["_brush"] = tuple(_BRUSHES.get(_background(row, column)) for column in self.COLUMNS)
+        row["_text"] = {column: self._cell_text(row, column) for column in self.COLUMNS}
+        row["_brush"] = {column: _background(row, column) for column in self.COLUMNS}
         return row
 
-    def row_for(self, uid: int) -> Row | None:
-        i = self._index.get(uid)
-        return self._rows[i] if i is not None else None
+    # --- cells: precomputed by _row ------------------------------------------------------
+    def text(self, row: Row, column: str) -> str:
+        return row["_text"][column]
 
-    # --- Qt model --------------------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+    def background(self, row: Row, column: str) -> QBrush | None:
+        return row["_brush"][column]
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
+    def foreground(self, row: Row, column: str) -> QBrush | None:
+        return DARK_TEXT if row["_brush"][column] is not None else None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[self.COLUMNS[section]]
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return row["_text"][index.column()]
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return row["_brush"][index.column()]
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return DARK_TEXT if row["_brush"][index.column()] is not None else None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, self.COLUMNS[index.column()])
-        return None
-
-    def _text(self, row: Row, column: str) -> str:
+    def _cell_text(self, row: Row, column: str) -> str:
         if column == "name":
             return row["name"]
         if column == "identity":
@@ -212,7 +188,7 @@ class RosterModel(QAbstractTableModel):
             return self.tr("OK") if row["checked"] else "—"
         return ""
 
-    def _tooltip(self, row: Row, column: str) -> str | None:
+    def tooltip(self, row: Row, column: str) -> str | None:
         if column == "name":
             return "UID {}".format(row["uid"])
         if column == "network" and row["network_problems"]:
@@ -226,7 +202,7 @@ class RosterModel(QAbstractTableModel):
 
 
 
-def _background(row: Row, column: str) -> str | None:
+def _background(row: Row, column: str) -> QBrush | None:
     if column == "network" and row["network_problems"]:
         return BAD_BG if (row["net_quality"] or 0) < 0.5 else WARN_BG
     if column == "check" and row["device_problems"]:

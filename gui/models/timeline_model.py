@@ -6,10 +6,8 @@ instead of re-sorting and resetting the whole list on every refresh."""
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import Any
 
-from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex,
-                            QSortFilterProxyModel, Qt)
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSortFilterProxyModel
 
 from lessons.state import LessonState, TimelineEntry
 from lessons.texts import Detail, Label, render
@@ -17,28 +15,34 @@ from lessons.texts import Detail, Label, render
 from ..alarm_texts import AlarmTexts
 from ..formatting import local_time
 from .labels import device_label, exit_reason_label, kind_label, user_name
+from .table import Index, TableModel
 
-KIND_ROLE = Qt.ItemDataRole.UserRole
 RESET_ABOVE = 500     # more new entries than this at once: one reset is cheaper than many inserts
 
 
-class TimelineModel(QAbstractTableModel):
+class TimelineModel(TableModel):
     COLUMNS = ("time", "name", "kind", "detail")
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._state: LessonState | None = None
         self._timezone: str | None = None
-        self._entries: list[TimelineEntry] = []   # ascending; row r shows _entries[-1 - r]
-        self._seen = 0                            # how many of state.timeline are in _entries
-        self._headers = (self.tr("Time"), self.tr("Who"), self.tr("What"), self.tr("Details"))
+        self.rows: list[TimelineEntry] = []     # ascending; row r shows rows[-1 - r]
+        self._seen = 0                          # how many of state.timeline are in rows
         self._problems = AlarmTexts(None, self)   # diagnostics' English problem lines, translated
+
+    def headers(self) -> dict[str, str]:
+        return {"time": self.tr("Time"), "name": self.tr("Who"), "kind": self.tr("What"),
+                "detail": self.tr("Details")}
+
+    def row_at(self, row: int) -> TimelineEntry:
+        return self.rows[-1 - row]
 
     def set_lesson(self, state: LessonState | None, timezone: str | None) -> None:
         self.beginResetModel()
         self._state, self._timezone = state, timezone
-        self._entries = sorted(state.timeline) if state is not None else []
-        self._seen = len(self._entries)
+        self.rows = sorted(state.timeline) if state is not None else []
+        self._seen = len(self.rows)
         self.endResetModel()
 
     def refresh(self) -> None:
@@ -47,48 +51,27 @@ class TimelineModel(QAbstractTableModel):
             return
         fresh = sorted(state.timeline[self._seen:])
         self._seen = len(state.timeline)
-        if not self._entries or fresh[0] >= self._entries[-1]:
+        if not self.rows or fresh[0] >= self.rows[-1]:
             # The usual case: all newer than what is shown -> one block at the top.
             # (One insert per entry made the filter proxy remap ~4,000 rows each time.)
             self.beginInsertRows(QModelIndex(), 0, len(fresh) - 1)
-            self._entries.extend(fresh)
+            self.rows.extend(fresh)
             self.endInsertRows()
         elif len(fresh) > RESET_ABOVE:
-            self.beginResetModel()
-            self._entries = sorted(self._entries + fresh)
-            self.endResetModel()
+            self.set_rows(sorted(self.rows + fresh))
         else:                 # late arrivals (a blocked queue's burst): each at its place
             for entry in fresh:
-                position = bisect_left(self._entries, entry)
-                row = len(self._entries) - position
+                position = bisect_left(self.rows, entry)
+                row = len(self.rows) - position
                 self.beginInsertRows(QModelIndex(), row, row)
-                self._entries.insert(position, entry)
+                self.rows.insert(position, entry)
                 self.endInsertRows()
 
     def kinds(self) -> list[str]:
-        return sorted({e.kind for e in self._entries})
+        return sorted({e.kind for e in self.rows})
 
-    # --- Qt model ------------------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or self._state is None:
-            return None
-        entry = self._entries[-1 - index.row()]
-        if role == KIND_ROLE:
-            return entry.kind
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        column = self.COLUMNS[index.column()]
+    # --- cells ---------------------------------------------------------------------------
+    def text(self, entry: TimelineEntry, column: str) -> str:
         if column == "time":
             return local_time(entry.time, self._timezone)
         if column == "name":
@@ -128,8 +111,7 @@ class TimelineFilter(QSortFilterProxyModel):
             self._kinds = kinds
             self.invalidateFilter()
 
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         if self._kinds is None:
             return True
-        index = self.sourceModel().index(source_row, 0, source_parent)
-        return self.sourceModel().data(index, KIND_ROLE) in self._kinds
+        return self.sourceModel().row_at(source_row).kind in self._kinds

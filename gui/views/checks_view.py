@@ -17,7 +17,8 @@ from ..alarm_texts import AlarmTexts
 from ..bridge import MonitorBridge
 from ..columns import fit_columns
 from ..loader import Loader
-from ..models.checks_model import ROW_ROLE, ChecksModel
+from ..models.checks_model import ChecksModel
+from ..models.table import ITEM_ROLE
 from .lesson_panel import table_view
 
 LATEST_LIMIT = 5000      # users shown at most (latest check per user and kind)
@@ -143,7 +144,7 @@ class ChecksView(QWidget):
         indexes = selected.indexes()
         if not indexes:
             return
-        row = indexes[0].data(ROW_ROLE)
+        row = indexes[0].data(ITEM_ROLE)
         if row["uid"] != self.selected_uid:
             self.selected_uid = row["uid"]
             name = row.get("name") or row.get("nickname")

@@ -28,9 +28,10 @@ from ..bridge import MonitorBridge
 from ..charts import AXIS, BACKGROUND, time_plot
 from ..columns import fit_columns
 from ..formatting import duration
-from ..models.gensee_models import (ENDED, KEY_ROLE, SORT_ROLE, AttendeesModel, QaModel,
-                                    RoomsModel, StatusLabels, VideosModel, attendee_row, known_names, one_line,
-                                    qa_rows, room_row, safe_time, video_row, when)
+from ..models.gensee_models import (ENDED, AttendeesModel, QaModel, RoomsModel, StatusLabels, VideosModel,
+                                    attendee_row, known_names, one_line, qa_rows, room_row, safe_time, video_row,
+                                    when)
+from ..models.table import ITEM_ROLE, SORT_ROLE
 from .lesson_panel import table_view
 from ..timers import every
 
@@ -387,14 +388,14 @@ class GenseeView(QWidget):
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
         if indexes:
-            self.select_room(indexes[0].data(KEY_ROLE))
+            self.select_room(indexes[0].data(ITEM_ROLE))
 
     def select_room(self, class_no: str) -> None:
         """Show this room (also used by the live dashboard's strip)."""
         self.selected = class_no
         for row in range(self.rooms_proxy.rowCount()):
             index = self.rooms_proxy.index(row, 0)
-            if index.data(KEY_ROLE) == class_no:
+            if index.data(ITEM_ROLE) == class_no:
                 if not self.rooms_table.selectionModel().isRowSelected(row, QModelIndex()):
                     self.rooms_table.selectRow(row)
                 break
@@ -515,7 +516,7 @@ class LiveRoomsStrip(QWidget):
         self.table.setVisible(bool(live))
 
     def _open(self, index: QModelIndex) -> None:
-        class_no = index.data(KEY_ROLE)
+        class_no = index.data(ITEM_ROLE)
         if class_no is not None and self.open_room is not None:
             self.open_room(class_no)
 

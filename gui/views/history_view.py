@@ -25,8 +25,9 @@ from storage.history import lesson_state, lesson_summary, lessons_between
 from ..bridge import MonitorBridge
 from ..columns import fit_columns
 from ..loader import Loader
-from ..models.history_model import LESSON_ROLE, HistoryModel
+from ..models.history_model import HistoryModel
 from ..models.labels import school_timezone
+from ..models.table import ITEM_ROLE
 from ..worker import in_thread
 from .lesson_panel import LessonPanel, table_view
 
@@ -185,7 +186,7 @@ class HistoryView(QWidget):
         indexes = selected.indexes()
         self._update_buttons()
         if indexes:
-            self.open_lesson(indexes[0].data(LESSON_ROLE))
+            self.open_lesson(indexes[0].data(ITEM_ROLE))
 
     @asyncSlot(object)
     async def open_lesson(self, row: dict[str, Any]) -> None:
@@ -195,7 +196,7 @@ class HistoryView(QWidget):
 
     def selected_class_id(self) -> int | None:
         indexes = self.table.selectionModel().selectedRows()
-        return indexes[0].data(LESSON_ROLE)["class_id"] if indexes else None
+        return indexes[0].data(ITEM_ROLE)["class_id"] if indexes else None
 
     def _update_buttons(self) -> None:
         self.export_one.setEnabled(self.selected_class_id() is not None)

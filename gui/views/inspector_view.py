@@ -18,7 +18,8 @@ from ..bridge import MonitorBridge
 from ..columns import fit_columns
 from ..formatting import local_time
 from ..loader import Loader
-from ..models.pushes_model import PUSH_ROLE, PushesModel
+from ..models.pushes_model import PushesModel
+from ..models.table import ITEM_ROLE
 from ..resend import curl_command, powershell_command
 from .lesson_panel import table_view
 
@@ -186,7 +187,7 @@ class InspectorView(QWidget):
     # -- one push --------------------------------------------------------------------------------
     def selected(self) -> InspectedPush | None:
         indexes = self.table.selectionModel().selectedRows()
-        return indexes[0].data(PUSH_ROLE) if indexes else None
+        return indexes[0].data(ITEM_ROLE) if indexes else None
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         self.show_push(self.selected())

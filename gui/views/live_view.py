@@ -15,7 +15,8 @@ from lessons.state import LessonState
 from ..bridge import MonitorBridge
 from ..columns import fit_columns
 from ..models.labels import school_timezone
-from ..models.live_lessons_model import CLASS_ID_ROLE, SORT_ROLE, LiveLessonsModel, LiveRow, live_row
+from ..models.live_lessons_model import LiveLessonsModel, LiveRow, live_row
+from ..models.table import ITEM_ROLE, SORT_ROLE
 from .gensee_view import LiveRoomsStrip
 from .lesson_panel import LessonPanel, table_view
 from ..timers import every
@@ -151,7 +152,7 @@ class LiveView(QWidget):
             self._open_index(indexes[0])
 
     def _open_index(self, index: QModelIndex) -> None:
-        class_id = index.data(CLASS_ID_ROLE)
+        class_id = index.data(ITEM_ROLE)
         if class_id is not None and class_id != self.panel.class_id:
             self.open_lesson(class_id)
 

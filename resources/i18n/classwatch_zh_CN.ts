@@ -511,37 +511,37 @@
 <context>
     <name>AlarmsModel</name>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="53"/>
+        <location filename="../../gui/models/alarms_model.py" line="55"/>
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="53"/>
+        <location filename="../../gui/models/alarms_model.py" line="55"/>
         <source>Alarm</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="53"/>
+        <location filename="../../gui/models/alarms_model.py" line="55"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="53"/>
+        <location filename="../../gui/models/alarms_model.py" line="55"/>
         <source>Since</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="54"/>
+        <location filename="../../gui/models/alarms_model.py" line="56"/>
         <source>Last</source>
         <translation>最近</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="54"/>
+        <location filename="../../gui/models/alarms_model.py" line="56"/>
         <source>Count</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="71"/>
+        <location filename="../../gui/models/alarms_model.py" line="73"/>
         <source>needs acknowledging</source>
         <translation>待确认</translation>
     </message>
@@ -590,82 +590,82 @@
 <context>
     <name>AttendeesModel</name>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="374"/>
+        <location filename="../../gui/models/gensee_models.py" line="273"/>
         <source>User ID</source>
         <translation>用户 ID</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="374"/>
+        <location filename="../../gui/models/gensee_models.py" line="273"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="374"/>
+        <location filename="../../gui/models/gensee_models.py" line="273"/>
         <source>Inside now</source>
         <translation>当前在场</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="375"/>
+        <location filename="../../gui/models/gensee_models.py" line="274"/>
         <source>Joins</source>
         <translation>进入</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="375"/>
+        <location filename="../../gui/models/gensee_models.py" line="274"/>
         <source>Leaves</source>
         <translation>离开</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="375"/>
+        <location filename="../../gui/models/gensee_models.py" line="274"/>
         <source>Abnormal</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="376"/>
+        <location filename="../../gui/models/gensee_models.py" line="275"/>
         <source>First joined</source>
         <translation>首次进入</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="376"/>
+        <location filename="../../gui/models/gensee_models.py" line="275"/>
         <source>Last seen</source>
         <translation>最后活动</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="389"/>
-        <location filename="../../gui/models/gensee_models.py" line="403"/>
+        <location filename="../../gui/models/gensee_models.py" line="285"/>
+        <location filename="../../gui/models/gensee_models.py" line="299"/>
         <source>● inside</source>
         <translation>● 在场</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="391"/>
-        <location filename="../../gui/models/gensee_models.py" line="403"/>
+        <location filename="../../gui/models/gensee_models.py" line="287"/>
+        <location filename="../../gui/models/gensee_models.py" line="299"/>
         <source>stayed to the end</source>
         <translation>留到结束</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="392"/>
-        <location filename="../../gui/models/gensee_models.py" line="403"/>
+        <location filename="../../gui/models/gensee_models.py" line="288"/>
+        <location filename="../../gui/models/gensee_models.py" line="299"/>
         <source>⚠ dropped out</source>
         <translation>⚠ 异常掉线</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="392"/>
-        <location filename="../../gui/models/gensee_models.py" line="403"/>
+        <location filename="../../gui/models/gensee_models.py" line="288"/>
+        <location filename="../../gui/models/gensee_models.py" line="299"/>
         <source>left</source>
         <translation>已离开</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="393"/>
-        <location filename="../../gui/models/gensee_models.py" line="404"/>
+        <location filename="../../gui/models/gensee_models.py" line="289"/>
+        <location filename="../../gui/models/gensee_models.py" line="300"/>
         <source>left (end page)</source>
         <translation>已离开（结束页）</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="431"/>
+        <location filename="../../gui/models/gensee_models.py" line="327"/>
         <source>Gensee status calls carry no names: names come from Q&amp;A and end pages.</source>
         <translation>Gensee 状态回调不含姓名：姓名来自问答和结束页。</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="433"/>
+        <location filename="../../gui/models/gensee_models.py" line="329"/>
         <source>By this session&apos;s joins (101) and leaves (107, 110, end page).</source>
         <translation>依据本场的进入（101）和离开（107、110、结束页）统计。</translation>
     </message>
@@ -673,67 +673,67 @@
 <context>
     <name>ChecksModel</name>
     <message>
-        <location filename="../../gui/models/checks_model.py" line="44"/>
+        <location filename="../../gui/models/checks_model.py" line="42"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/models/checks_model.py" line="44"/>
+        <location filename="../../gui/models/checks_model.py" line="42"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../gui/models/checks_model.py" line="44"/>
+        <location filename="../../gui/models/checks_model.py" line="42"/>
         <source>UID</source>
         <translation>UID</translation>
     </message>
     <message>
-        <location filename="../../gui/models/checks_model.py" line="44"/>
+        <location filename="../../gui/models/checks_model.py" line="42"/>
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../gui/models/checks_model.py" line="44"/>
+        <location filename="../../gui/models/checks_model.py" line="43"/>
         <source>Check</source>
         <translation>检测类型</translation>
     </message>
     <message>
-        <location filename="../../gui/models/checks_model.py" line="45"/>
+        <location filename="../../gui/models/checks_model.py" line="43"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gui/models/checks_model.py" line="45"/>
+        <location filename="../../gui/models/checks_model.py" line="43"/>
         <source>Microphone</source>
         <translation>麦克风</translation>
     </message>
     <message>
-        <location filename="../../gui/models/checks_model.py" line="45"/>
+        <location filename="../../gui/models/checks_model.py" line="44"/>
         <source>Speaker</source>
         <translation>扬声器</translation>
     </message>
     <message>
-        <location filename="../../gui/models/checks_model.py" line="45"/>
+        <location filename="../../gui/models/checks_model.py" line="44"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../gui/models/checks_model.py" line="45"/>
+        <location filename="../../gui/models/checks_model.py" line="44"/>
         <source>Delay</source>
         <translation>延迟</translation>
     </message>
     <message>
-        <location filename="../../gui/models/checks_model.py" line="46"/>
+        <location filename="../../gui/models/checks_model.py" line="45"/>
         <source>Loss</source>
         <translation>丢包</translation>
     </message>
     <message>
-        <location filename="../../gui/models/checks_model.py" line="46"/>
+        <location filename="../../gui/models/checks_model.py" line="45"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/models/checks_model.py" line="46"/>
+        <location filename="../../gui/models/checks_model.py" line="45"/>
         <source>OS</source>
         <translation>操作系统</translation>
     </message>
@@ -748,7 +748,7 @@
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../gui/models/checks_model.py" line="47"/>
+        <location filename="../../gui/models/checks_model.py" line="46"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
@@ -758,43 +758,43 @@
         <translation>IP</translation>
     </message>
     <message>
-        <location filename="../../gui/models/checks_model.py" line="50"/>
-        <location filename="../../gui/models/checks_model.py" line="59"/>
+        <location filename="../../gui/models/checks_model.py" line="51"/>
+        <location filename="../../gui/models/checks_model.py" line="60"/>
         <source>OK</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../gui/models/checks_model.py" line="50"/>
+        <location filename="../../gui/models/checks_model.py" line="51"/>
         <source>PROBLEM</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../gui/models/checks_model.py" line="50"/>
+        <location filename="../../gui/models/checks_model.py" line="51"/>
         <source>not tested</source>
         <translation>未检测</translation>
     </message>
     <message>
-        <location filename="../../gui/models/checks_model.py" line="51"/>
+        <location filename="../../gui/models/checks_model.py" line="52"/>
         <source>not reported</source>
         <translation>未上报</translation>
     </message>
     <message>
-        <location filename="../../gui/models/checks_model.py" line="54"/>
+        <location filename="../../gui/models/checks_model.py" line="55"/>
         <source>in class</source>
         <translation>课中</translation>
     </message>
     <message>
-        <location filename="../../gui/models/checks_model.py" line="54"/>
+        <location filename="../../gui/models/checks_model.py" line="55"/>
         <source>before class</source>
         <translation>课前</translation>
     </message>
     <message>
-        <location filename="../../gui/models/checks_model.py" line="59"/>
+        <location filename="../../gui/models/checks_model.py" line="60"/>
         <source>⚠ problem</source>
         <translation>⚠ 异常</translation>
     </message>
     <message>
-        <location filename="../../gui/models/checks_model.py" line="71"/>
+        <location filename="../../gui/models/checks_model.py" line="72"/>
         <source>{} ms</source>
         <translation>{} ms</translation>
     </message>
@@ -802,47 +802,47 @@
 <context>
     <name>ChecksView</name>
     <message>
-        <location filename="../../gui/views/checks_view.py" line="48"/>
+        <location filename="../../gui/views/checks_view.py" line="49"/>
         <source>Search by UID, name or phone</source>
         <translation>按 UID、姓名或手机号搜索</translation>
     </message>
     <message>
-        <location filename="../../gui/views/checks_view.py" line="51"/>
+        <location filename="../../gui/views/checks_view.py" line="52"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message>
-        <location filename="../../gui/views/checks_view.py" line="51"/>
+        <location filename="../../gui/views/checks_view.py" line="52"/>
         <source>Problems only</source>
         <translation>仅看异常</translation>
     </message>
     <message>
-        <location filename="../../gui/views/checks_view.py" line="52"/>
+        <location filename="../../gui/views/checks_view.py" line="53"/>
         <source>In-class checks</source>
         <translation>课中检测</translation>
     </message>
     <message>
-        <location filename="../../gui/views/checks_view.py" line="53"/>
+        <location filename="../../gui/views/checks_view.py" line="54"/>
         <source>Before-class checks</source>
         <translation>课前检测</translation>
     </message>
     <message>
-        <location filename="../../gui/views/checks_view.py" line="61"/>
+        <location filename="../../gui/views/checks_view.py" line="62"/>
         <source>Select a user to see all of their checks.</source>
         <translation>选择一个用户，查看其全部检测记录。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/checks_view.py" line="95"/>
+        <location filename="../../gui/views/checks_view.py" line="96"/>
         <source>Device checks</source>
         <translation>设备检测</translation>
     </message>
     <message>
-        <location filename="../../gui/views/checks_view.py" line="131"/>
+        <location filename="../../gui/views/checks_view.py" line="132"/>
         <source>{} check(s), {} with problems</source>
         <translation>{} 次检测，{} 次有异常</translation>
     </message>
     <message>
-        <location filename="../../gui/views/checks_view.py" line="150"/>
+        <location filename="../../gui/views/checks_view.py" line="151"/>
         <source>Checks of {}</source>
         <translation>{} 的检测记录</translation>
     </message>
@@ -913,138 +913,138 @@
 <context>
     <name>GenseeView</name>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="198"/>
+        <location filename="../../gui/views/gensee_view.py" line="199"/>
         <source>Filter by ClassNo…</source>
         <translation>按 ClassNo 筛选…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="214"/>
+        <location filename="../../gui/views/gensee_view.py" line="215"/>
         <source>No Gensee room yet: rooms appear with their first status call. The callback URLs are in Settings → Gensee.</source>
         <translation>暂无 Gensee 直播间：收到首个状态回调后直播间即会出现。回调地址见“设置 → Gensee”。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="231"/>
-        <location filename="../../gui/views/gensee_view.py" line="413"/>
+        <location filename="../../gui/views/gensee_view.py" line="232"/>
+        <location filename="../../gui/views/gensee_view.py" line="414"/>
         <source>Select a room to see its users, attendees and questions.</source>
         <translation>选择一个直播间，查看其人数、参会者和提问。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="251"/>
+        <location filename="../../gui/views/gensee_view.py" line="252"/>
         <source>All rooms</source>
         <translation>全部直播间</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="252"/>
+        <location filename="../../gui/views/gensee_view.py" line="253"/>
         <source>Show the questions of every live, not only of the selected room (web questions may come without a live ID).</source>
         <translation>显示所有直播的提问，而不仅是所选直播间的（网页端提问可能不带直播 ID）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="272"/>
+        <location filename="../../gui/views/gensee_view.py" line="273"/>
         <source>Rooms</source>
         <translation>直播间</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="273"/>
+        <location filename="../../gui/views/gensee_view.py" line="274"/>
         <source>VOD views</source>
         <translation>点播观看</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="318"/>
+        <location filename="../../gui/views/gensee_view.py" line="319"/>
         <source>Gensee rooms ({} live)</source>
         <translation>Gensee（{} 直播中）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="319"/>
+        <location filename="../../gui/views/gensee_view.py" line="320"/>
         <source>Gensee rooms</source>
         <translation>Gensee 直播间</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="351"/>
+        <location filename="../../gui/views/gensee_view.py" line="352"/>
         <source>Rooms ({})</source>
         <translation>直播间（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="352"/>
+        <location filename="../../gui/views/gensee_view.py" line="353"/>
         <source>VOD views ({})</source>
         <translation>点播观看（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="362"/>
+        <location filename="../../gui/views/gensee_view.py" line="363"/>
         <source>Gensee: {} room(s) live now · {} user(s)</source>
         <translation>Gensee：{} 个直播间正在直播 · {} 人</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="364"/>
+        <location filename="../../gui/views/gensee_view.py" line="365"/>
         <source> · {} paused</source>
         <translation> · {} 个暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="366"/>
+        <location filename="../../gui/views/gensee_view.py" line="367"/>
         <source>Gensee: no room live right now</source>
         <translation>Gensee：当前没有直播中的直播间</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="380"/>
+        <location filename="../../gui/views/gensee_view.py" line="381"/>
         <source>Site-wide VOD viewers: {} at {}. Gensee counts everyone watching any video of the site, so no per-video audience is shown; viewers per video are counted from the start/end calls (111/112).</source>
         <translation>全站点播观看人数：{}（{}）。Gensee 统计的是观看站点内任一视频的总人数，因此不显示单个视频的观众数；各视频的观看者根据开始/结束回调（111/112）统计。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="384"/>
+        <location filename="../../gui/views/gensee_view.py" line="385"/>
         <source>No VOD or courseware view yet (calls 111/112).</source>
         <translation>暂无点播或课件观看（回调 111/112）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="426"/>
+        <location filename="../../gui/views/gensee_view.py" line="427"/>
         <source>Attendees: {} · {} inside now · {} with abnormal leaves</source>
         <translation>参会者：{} · 当前在场 {} · 异常退出 {}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="437"/>
+        <location filename="../../gui/views/gensee_view.py" line="438"/>
         <source>The newest {} of {} are listed.</source>
         <translation>列出最新的 {} 条（共 {} 条）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="439"/>
+        <location filename="../../gui/views/gensee_view.py" line="440"/>
         <source>Q&amp;A of all rooms: {} question(s), {} answer(s), newest first</source>
         <translation>全部直播间问答：{} 个提问，{} 个回答，最新在前</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="440"/>
+        <location filename="../../gui/views/gensee_view.py" line="441"/>
         <source>Q&amp;A: {} question(s), {} answer(s), newest first</source>
         <translation>问答：{} 个提问，{} 个回答，最新在前</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="446"/>
+        <location filename="../../gui/views/gensee_view.py" line="447"/>
         <source>Room {}</source>
         <translation>直播间 {}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="450"/>
+        <location filename="../../gui/views/gensee_view.py" line="451"/>
         <source>{} – {} ({})</source>
         <translation>{} – {}（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="453"/>
+        <location filename="../../gui/views/gensee_view.py" line="454"/>
         <source>live since {} ({})</source>
         <translation>{} 开始直播（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="456"/>
+        <location filename="../../gui/views/gensee_view.py" line="457"/>
         <source>{} user(s) now</source>
         <translation>当前 {} 人</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="458"/>
+        <location filename="../../gui/views/gensee_view.py" line="459"/>
         <source>⚠ {} abnormal leave(s)</source>
         <translation>⚠ {} 次异常退出</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="460"/>
+        <location filename="../../gui/views/gensee_view.py" line="461"/>
         <source>{} recording(s), last at {}</source>
         <translation>{} 段录制，最近一段 {}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="463"/>
+        <location filename="../../gui/views/gensee_view.py" line="464"/>
         <source>{} sessions in this room, the latest shown</source>
         <translation>此直播间共 {} 场，显示最近一场</translation>
     </message>
@@ -1052,57 +1052,57 @@
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../gui/models/history_model.py" line="47"/>
+        <location filename="../../gui/models/history_model.py" line="27"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../gui/models/history_model.py" line="47"/>
+        <location filename="../../gui/models/history_model.py" line="27"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/models/history_model.py" line="47"/>
+        <location filename="../../gui/models/history_model.py" line="27"/>
         <source>Lesson</source>
         <translation>课节</translation>
     </message>
     <message>
-        <location filename="../../gui/models/history_model.py" line="47"/>
+        <location filename="../../gui/models/history_model.py" line="28"/>
         <source>Course</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../gui/models/history_model.py" line="48"/>
+        <location filename="../../gui/models/history_model.py" line="28"/>
         <source>Teacher</source>
         <translation>老师</translation>
     </message>
     <message>
-        <location filename="../../gui/models/history_model.py" line="48"/>
+        <location filename="../../gui/models/history_model.py" line="28"/>
         <source>ClassID</source>
         <translation>ClassID</translation>
     </message>
     <message>
-        <location filename="../../gui/models/history_model.py" line="48"/>
+        <location filename="../../gui/models/history_model.py" line="29"/>
         <source>Length</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../gui/models/history_model.py" line="48"/>
+        <location filename="../../gui/models/history_model.py" line="29"/>
         <source>People</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../gui/models/history_model.py" line="49"/>
+        <location filename="../../gui/models/history_model.py" line="29"/>
         <source>Summary</source>
         <translation>课后汇总</translation>
     </message>
     <message>
-        <location filename="../../gui/models/history_model.py" line="69"/>
+        <location filename="../../gui/models/history_model.py" line="44"/>
         <source>End received</source>
         <translation>已收到</translation>
     </message>
     <message>
-        <location filename="../../gui/models/history_model.py" line="69"/>
+        <location filename="../../gui/models/history_model.py" line="44"/>
         <source>no End yet</source>
         <translation>尚未收到</translation>
     </message>
@@ -1110,77 +1110,77 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../gui/views/history_view.py" line="73"/>
+        <location filename="../../gui/views/history_view.py" line="74"/>
         <source>Lesson, course, teacher or ClassID</source>
         <translation>课节、课程、老师或 ClassID</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="78"/>
+        <location filename="../../gui/views/history_view.py" line="79"/>
         <source>Export lesson…</source>
         <translation>导出课节…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="79"/>
+        <location filename="../../gui/views/history_view.py" line="80"/>
         <source>Export all listed…</source>
         <translation>导出列表中全部…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="91"/>
+        <location filename="../../gui/views/history_view.py" line="92"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="93"/>
+        <location filename="../../gui/views/history_view.py" line="94"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="99"/>
+        <location filename="../../gui/views/history_view.py" line="100"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="133"/>
+        <location filename="../../gui/views/history_view.py" line="134"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="158"/>
+        <location filename="../../gui/views/history_view.py" line="159"/>
         <source>All schools</source>
         <translation>全部学校</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="181"/>
+        <location filename="../../gui/views/history_view.py" line="182"/>
         <source>{} lesson(s)</source>
         <translation>{} 个课节</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="218"/>
+        <location filename="../../gui/views/history_view.py" line="219"/>
         <source>Export {} lesson(s)</source>
         <translation>导出 {} 个课节</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="220"/>
+        <location filename="../../gui/views/history_view.py" line="221"/>
         <source>{} files (*.{})</source>
         <translation>{} 文件 (*.{})</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="230"/>
+        <location filename="../../gui/views/history_view.py" line="231"/>
         <source>Exporting {} lesson(s)…</source>
         <translation>正在导出 {} 个课节…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="236"/>
+        <location filename="../../gui/views/history_view.py" line="237"/>
         <source>Export failed: {}</source>
         <translation>导出失败：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="238"/>
+        <location filename="../../gui/views/history_view.py" line="239"/>
         <source>Exported {} lesson(s) to {}</source>
         <translation>已导出 {} 个课节到 {}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="239"/>
+        <location filename="../../gui/views/history_view.py" line="240"/>
         <source>Nothing exported: no stored pushes for these lessons.</source>
         <translation>未导出：这些课节没有已存储的推送。</translation>
     </message>
@@ -1188,92 +1188,92 @@
 <context>
     <name>InspectorView</name>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="44"/>
+        <location filename="../../gui/views/inspector_view.py" line="45"/>
         <source>any Cmd</source>
         <translation>任意 Cmd</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="47"/>
+        <location filename="../../gui/views/inspector_view.py" line="48"/>
         <source>ClassID</source>
         <translation>ClassID</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="49"/>
+        <location filename="../../gui/views/inspector_view.py" line="50"/>
         <source>UID</source>
         <translation>UID</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="54"/>
+        <location filename="../../gui/views/inspector_view.py" line="55"/>
         <source>Text in the body (newest {} pushes)</source>
         <translation>推送内容中的文字（最新 {} 条推送）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="56"/>
+        <location filename="../../gui/views/inspector_view.py" line="57"/>
         <source>Refused only</source>
         <translation>仅看拒收</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="57"/>
+        <location filename="../../gui/views/inspector_view.py" line="58"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="71"/>
+        <location filename="../../gui/views/inspector_view.py" line="72"/>
         <source>Copy as curl</source>
         <translation>复制为 curl</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="72"/>
+        <location filename="../../gui/views/inspector_view.py" line="73"/>
         <source>Copy for PowerShell</source>
         <translation>复制为 PowerShell</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="73"/>
+        <location filename="../../gui/views/inspector_view.py" line="74"/>
         <source>Copy JSON</source>
         <translation>复制 JSON</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="110"/>
+        <location filename="../../gui/views/inspector_view.py" line="111"/>
         <source>Search failed: {}</source>
         <translation>查询失败：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="124"/>
+        <location filename="../../gui/views/inspector_view.py" line="125"/>
         <source>Inspector</source>
         <translation>推送查询</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="158"/>
+        <location filename="../../gui/views/inspector_view.py" line="159"/>
         <source> (scroll for more)</source>
         <translation>（滚动查看更多）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="159"/>
+        <location filename="../../gui/views/inspector_view.py" line="160"/>
         <source>{} push(es) shown</source>
         <translation>显示 {} 条推送</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="199"/>
+        <location filename="../../gui/views/inspector_view.py" line="200"/>
         <source>Select a push to see it as received.</source>
         <translation>选择一条推送，查看收到时的原始内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="202"/>
+        <location filename="../../gui/views/inspector_view.py" line="203"/>
         <source>{} · received {} · {} · {} bytes</source>
         <translation>{} · 接收于 {} · {} · {} 字节</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="205"/>
+        <location filename="../../gui/views/inspector_view.py" line="206"/>
         <source>First seen {}, {} attempt(s). Why: {}</source>
         <translation>首次收到 {}，共尝试 {} 次。原因：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="214"/>
+        <location filename="../../gui/views/inspector_view.py" line="215"/>
         <source>Only complete ClassIn bodies can be re-sent.</source>
         <translation>只有完整的 ClassIn 推送内容才能重发。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="229"/>
+        <location filename="../../gui/views/inspector_view.py" line="230"/>
         <source>Copied to the clipboard.</source>
         <translation>已复制到剪贴板。</translation>
     </message>
@@ -1360,12 +1360,12 @@
         <translation>未处理告警</translation>
     </message>
     <message>
-        <location filename="../../gui/models/live_lessons_model.py" line="137"/>
+        <location filename="../../gui/models/live_lessons_model.py" line="100"/>
         <source>ClassID {}</source>
         <translation>ClassID {}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/live_lessons_model.py" line="147"/>
+        <location filename="../../gui/models/live_lessons_model.py" line="82"/>
         <source>▲ {} up</source>
         <translation>▲ {} 人举手</translation>
     </message>
@@ -1373,12 +1373,12 @@
 <context>
     <name>LiveRoomsStrip</name>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="513"/>
+        <location filename="../../gui/views/gensee_view.py" line="514"/>
         <source>Gensee rooms live now: {}</source>
         <translation>Gensee 正在直播的直播间：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="514"/>
+        <location filename="../../gui/views/gensee_view.py" line="515"/>
         <source>Gensee: no room live right now</source>
         <translation>Gensee：当前没有直播中的直播间</translation>
     </message>
@@ -1386,24 +1386,24 @@
 <context>
     <name>LiveView</name>
     <message>
-        <location filename="../../gui/views/live_view.py" line="55"/>
+        <location filename="../../gui/views/live_view.py" line="56"/>
         <source>Filter by lesson, teacher or school…</source>
         <translation>按课节、老师或学校筛选…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/live_view.py" line="90"/>
+        <location filename="../../gui/views/live_view.py" line="91"/>
         <source>Live lessons</source>
         <translation>正在上课</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/live_view.py" line="139"/>
+        <location filename="../../gui/views/live_view.py" line="140"/>
         <source>%n live lesson(s)</source>
         <translation>
             <numerusform>%n 个课节正在上课</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/live_view.py" line="140"/>
+        <location filename="../../gui/views/live_view.py" line="141"/>
         <source>No live lesson right now: lessons appear with their first push.</source>
         <translation>当前没有正在上课的课节：收到首条推送后课节即会出现。</translation>
     </message>
@@ -1690,47 +1690,47 @@
         <translation>返回给发送方的原因：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="84"/>
+        <location filename="../../gui/models/pushes_model.py" line="33"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="84"/>
+        <location filename="../../gui/models/pushes_model.py" line="33"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="84"/>
+        <location filename="../../gui/models/pushes_model.py" line="33"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="84"/>
+        <location filename="../../gui/models/pushes_model.py" line="34"/>
         <source>SID</source>
         <translation>SID</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="84"/>
+        <location filename="../../gui/models/pushes_model.py" line="34"/>
         <source>Cmd</source>
         <translation>Cmd</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="85"/>
+        <location filename="../../gui/models/pushes_model.py" line="34"/>
         <source>ClassID</source>
         <translation>ClassID</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="85"/>
+        <location filename="../../gui/models/pushes_model.py" line="34"/>
         <source>UID</source>
         <translation>UID</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="85"/>
+        <location filename="../../gui/models/pushes_model.py" line="35"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="104"/>
+        <location filename="../../gui/models/pushes_model.py" line="77"/>
         <source>{} B</source>
         <translation>{} B</translation>
     </message>
@@ -1738,72 +1738,72 @@
 <context>
     <name>QaModel</name>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="474"/>
+        <location filename="../../gui/models/gensee_models.py" line="369"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="474"/>
+        <location filename="../../gui/models/gensee_models.py" line="369"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="474"/>
+        <location filename="../../gui/models/gensee_models.py" line="369"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="475"/>
+        <location filename="../../gui/models/gensee_models.py" line="370"/>
         <source>User ID</source>
         <translation>用户 ID</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="475"/>
+        <location filename="../../gui/models/gensee_models.py" line="370"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="475"/>
+        <location filename="../../gui/models/gensee_models.py" line="370"/>
         <source>From</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="484"/>
+        <location filename="../../gui/models/gensee_models.py" line="376"/>
         <source>Q</source>
         <translation>问</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="484"/>
+        <location filename="../../gui/models/gensee_models.py" line="376"/>
         <source>↳ A</source>
         <translation>↳ 答</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="486"/>
+        <location filename="../../gui/models/gensee_models.py" line="378"/>
         <source>client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="486"/>
+        <location filename="../../gui/models/gensee_models.py" line="378"/>
         <source>web</source>
         <translation>网页</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="509"/>
+        <location filename="../../gui/models/gensee_models.py" line="401"/>
         <source>Received: {}</source>
         <translation>接收时间：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="511"/>
+        <location filename="../../gui/models/gensee_models.py" line="403"/>
         <source>Client time: {}</source>
         <translation>客户端时间：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="514"/>
+        <location filename="../../gui/models/gensee_models.py" line="406"/>
         <source>Client Q&amp;A: only published or answered questions are sent.</source>
         <translation>客户端问答：只推送已发布或已回答的提问。</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="515"/>
+        <location filename="../../gui/models/gensee_models.py" line="407"/>
         <source>Web Q&amp;A: every question a web user submits.</source>
         <translation>网页问答：网页用户提交的每个提问。</translation>
     </message>
@@ -1811,77 +1811,77 @@
 <context>
     <name>RoomsModel</name>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="265"/>
+        <location filename="../../gui/models/gensee_models.py" line="168"/>
         <source>ClassNo</source>
         <translation>ClassNo</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="265"/>
+        <location filename="../../gui/models/gensee_models.py" line="168"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="265"/>
+        <location filename="../../gui/models/gensee_models.py" line="168"/>
         <source>Live since</source>
         <translation>开播时间</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="266"/>
+        <location filename="../../gui/models/gensee_models.py" line="169"/>
         <source>Users now</source>
         <translation>当前人数</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="266"/>
+        <location filename="../../gui/models/gensee_models.py" line="169"/>
         <source>Joins</source>
         <translation>进入</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="267"/>
+        <location filename="../../gui/models/gensee_models.py" line="170"/>
         <source>Abnormal leaves</source>
         <translation>异常退出</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="267"/>
+        <location filename="../../gui/models/gensee_models.py" line="170"/>
         <source>Recordings</source>
         <translation>录制</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="268"/>
+        <location filename="../../gui/models/gensee_models.py" line="171"/>
         <source>Last call</source>
         <translation>最近回调</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="318"/>
+        <location filename="../../gui/models/gensee_models.py" line="218"/>
         <source>Started: {}</source>
         <translation>开始：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="320"/>
+        <location filename="../../gui/models/gensee_models.py" line="220"/>
         <source>Ended: {}</source>
         <translation>结束：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="322"/>
+        <location filename="../../gui/models/gensee_models.py" line="222"/>
         <source>Session {} of this room (the figures are this session&apos;s).</source>
         <translation>此直播间的第 {} 场（数据为本场）。</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="327"/>
+        <location filename="../../gui/models/gensee_models.py" line="227"/>
         <source>The session is over; its last call reported totalusernum {}.</source>
         <translation>本场已结束；最后一次回调的 totalusernum 为 {}。</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="329"/>
+        <location filename="../../gui/models/gensee_models.py" line="229"/>
         <source>totalusernum of the latest call: everyone in the meeting, as Gensee counts them. {} user(s) inside by ClassWatch&apos;s own join/leave count.</source>
         <translation>最近一次回调的 totalusernum：按 Gensee 统计的会中全部人数。按 ClassWatch 自己的进出统计，在场 {} 人。</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="332"/>
+        <location filename="../../gui/models/gensee_models.py" line="232"/>
         <source>Leaves with code 110: network break, crash, freeze or a player closed abnormally.</source>
         <translation>代码 110 的退出：网络中断、崩溃、卡死或播放器异常关闭。</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="334"/>
+        <location filename="../../gui/models/gensee_models.py" line="234"/>
         <source>Gensee sends no times: this is when ClassWatch received the call.</source>
         <translation>Gensee 不发送时间：这里是 ClassWatch 收到回调的时间。</translation>
     </message>
@@ -1889,114 +1889,114 @@
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="61"/>
+        <location filename="../../gui/models/roster_model.py" line="62"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="61"/>
+        <location filename="../../gui/models/roster_model.py" line="62"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="61"/>
+        <location filename="../../gui/models/roster_model.py" line="62"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="62"/>
+        <location filename="../../gui/models/roster_model.py" line="63"/>
         <source>Present</source>
         <translation>在场</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="62"/>
+        <location filename="../../gui/models/roster_model.py" line="63"/>
         <source>Entries</source>
         <translation>进入次数</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="62"/>
+        <location filename="../../gui/models/roster_model.py" line="63"/>
         <source>Attended</source>
         <translation>在课时长</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="63"/>
+        <location filename="../../gui/models/roster_model.py" line="64"/>
         <source>Hands up</source>
         <translation>举手</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="63"/>
+        <location filename="../../gui/models/roster_model.py" line="64"/>
         <source>Stage</source>
         <translation>上台</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="63"/>
+        <location filename="../../gui/models/roster_model.py" line="64"/>
         <source>Mute</source>
         <translation>静音</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="64"/>
+        <location filename="../../gui/models/roster_model.py" line="65"/>
         <source>Awards</source>
         <translation>奖励</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="64"/>
+        <location filename="../../gui/models/roster_model.py" line="65"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="64"/>
+        <location filename="../../gui/models/roster_model.py" line="65"/>
         <source>Device check</source>
         <translation>设备检测</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="189"/>
+        <location filename="../../gui/models/roster_model.py" line="165"/>
         <source>● in</source>
         <translation>● 在场</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="189"/>
+        <location filename="../../gui/models/roster_model.py" line="165"/>
         <source>○ out</source>
         <translation>○ 离开</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/models/roster_model.py" line="191"/>
+        <location filename="../../gui/models/roster_model.py" line="167"/>
         <source>%n drop(s)</source>
         <translation>
             <numerusform>掉线 %n 次</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="200"/>
+        <location filename="../../gui/models/roster_model.py" line="176"/>
         <source>▲ up now · {}</source>
         <translation>▲ 正在举手 · {}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="205"/>
+        <location filename="../../gui/models/roster_model.py" line="181"/>
         <source>▲ on stage · {}</source>
         <translation>▲ 台上 · {}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="207"/>
+        <location filename="../../gui/models/roster_model.py" line="183"/>
         <source>muted</source>
         <translation>已静音</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="212"/>
+        <location filename="../../gui/models/roster_model.py" line="188"/>
         <source>usable</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="219"/>
+        <location filename="../../gui/models/roster_model.py" line="195"/>
         <source>OK</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="230"/>
+        <location filename="../../gui/models/roster_model.py" line="206"/>
         <source>late</source>
         <translation>迟到</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="231"/>
+        <location filename="../../gui/models/roster_model.py" line="207"/>
         <source>left early</source>
         <translation>早退</translation>
     </message>
@@ -2418,62 +2418,62 @@
 <context>
     <name>StatusLabels</name>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="243"/>
+        <location filename="../../gui/models/gensee_models.py" line="144"/>
         <source>live</source>
         <translation>直播中</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="243"/>
+        <location filename="../../gui/models/gensee_models.py" line="144"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="243"/>
+        <location filename="../../gui/models/gensee_models.py" line="144"/>
         <source>created</source>
         <translation>已创建</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="244"/>
+        <location filename="../../gui/models/gensee_models.py" line="145"/>
         <source>open</source>
         <translation>已开启</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="244"/>
+        <location filename="../../gui/models/gensee_models.py" line="145"/>
         <source>stopped</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="244"/>
+        <location filename="../../gui/models/gensee_models.py" line="145"/>
         <source>closed (idle)</source>
         <translation>已关闭（空闲）</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="246"/>
+        <location filename="../../gui/models/gensee_models.py" line="147"/>
         <source>Started (103) and not stopped.</source>
         <translation>已开始（103），尚未结束。</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="247"/>
+        <location filename="../../gui/models/gensee_models.py" line="148"/>
         <source>Paused (104) until the next start (103) or stop (105).</source>
         <translation>已暂停（104），直到下次开始（103）或结束（105）。</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="248"/>
+        <location filename="../../gui/models/gensee_models.py" line="149"/>
         <source>The first client is in (102); the live has not started yet.</source>
         <translation>首个客户端已进入（102），直播尚未开始。</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="249"/>
+        <location filename="../../gui/models/gensee_models.py" line="150"/>
         <source>Calls arrived but no create or start: ClassWatch joined mid-session.</source>
         <translation>收到了回调但没有创建或开始：ClassWatch 是中途接入的。</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="250"/>
+        <location filename="../../gui/models/gensee_models.py" line="151"/>
         <source>Stopped (105).</source>
         <translation>已结束（105）。</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="251"/>
+        <location filename="../../gui/models/gensee_models.py" line="152"/>
         <source>No stop (105) arrived: closed after a quiet period.</source>
         <translation>未收到结束（105）：静默一段时间后自动关闭。</translation>
     </message>
@@ -2747,22 +2747,22 @@
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../gui/models/timeline_model.py" line="34"/>
+        <location filename="../../gui/models/timeline_model.py" line="35"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gui/models/timeline_model.py" line="34"/>
+        <location filename="../../gui/models/timeline_model.py" line="35"/>
         <source>Who</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../gui/models/timeline_model.py" line="34"/>
+        <location filename="../../gui/models/timeline_model.py" line="35"/>
         <source>What</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../gui/models/timeline_model.py" line="34"/>
+        <location filename="../../gui/models/timeline_model.py" line="36"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
@@ -3286,18 +3286,18 @@
 <context>
     <name>UsersChart</name>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="94"/>
+        <location filename="../../gui/views/gensee_view.py" line="95"/>
         <source>Users in the room (totalusernum)</source>
         <translation>直播间人数（totalusernum）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="94"/>
-        <location filename="../../gui/views/gensee_view.py" line="111"/>
+        <location filename="../../gui/views/gensee_view.py" line="95"/>
+        <location filename="../../gui/views/gensee_view.py" line="112"/>
         <source>users</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="112"/>
+        <location filename="../../gui/views/gensee_view.py" line="113"/>
         <source>abnormal leave (110)</source>
         <translation>异常退出（110）</translation>
     </message>
@@ -3305,62 +3305,62 @@
 <context>
     <name>VideosModel</name>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="552"/>
+        <location filename="../../gui/models/gensee_models.py" line="443"/>
         <source>VOD (ClassNo)</source>
         <translation>点播（ClassNo）</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="552"/>
+        <location filename="../../gui/models/gensee_models.py" line="443"/>
         <source>Viewers</source>
         <translation>观看人数</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="553"/>
+        <location filename="../../gui/models/gensee_models.py" line="444"/>
         <source>Views</source>
         <translation>观看次数</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="553"/>
+        <location filename="../../gui/models/gensee_models.py" line="444"/>
         <source>Watching now</source>
         <translation>正在观看</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="554"/>
+        <location filename="../../gui/models/gensee_models.py" line="445"/>
         <source>First started</source>
         <translation>首次开始</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="554"/>
+        <location filename="../../gui/models/gensee_models.py" line="445"/>
         <source>Last ended</source>
         <translation>最近结束</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="571"/>
+        <location filename="../../gui/models/gensee_models.py" line="459"/>
         <source>112 can come up to a minute or more after the viewer stopped.</source>
         <translation>112 回调可能在观看者停止后一分钟甚至更久才到达。</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="576"/>
+        <location filename="../../gui/models/gensee_models.py" line="464"/>
         <source>{}: {} – {}</source>
         <translation>{}：{} – {}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="577"/>
+        <location filename="../../gui/models/gensee_models.py" line="465"/>
         <source>unknown user</source>
         <translation>未知用户</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="578"/>
+        <location filename="../../gui/models/gensee_models.py" line="466"/>
         <source>start not seen</source>
         <translation>未收到开始</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="579"/>
+        <location filename="../../gui/models/gensee_models.py" line="467"/>
         <source>not ended</source>
         <translation>未结束</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="581"/>
+        <location filename="../../gui/models/gensee_models.py" line="469"/>
         <source>… and {} more</source>
         <translation>… 另有 {} 条</translation>
     </message>

@@ -1,0 +1,153 @@
+"""The Qt plumbing every data table shares: rows, columns with translated
+headers, and a data() that hands each role to a hook of the model.
+
+Views sort and filter through a QSortFilterProxyModel: SORT_ROLE gives it a
+comparable key per cell (proxy.setSortRole), and ITEM_ROLE gives a view the
+row behind a selected index, mapped back through the proxy like any role."""
+from __future__ import annotations
+
+from functools import cache
+from typing import Any, Iterable, Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+Index = QModelIndex | QPersistentModelIndex
+SORT_ROLE = Qt.ItemDataRole.UserRole
+ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
+CENTRE = int(Qt.AlignmentFlag.AlignCenter)
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+# role -> the hook that answers it, where a model overrides that hook
+_HOOKS = {
+    Qt.ItemDataRole.DisplayRole: "text",
+    SORT_ROLE: "sort_key",
+    Qt.ItemDataRole.ToolTipRole: "tooltip",
+    Qt.ItemDataRole.ForegroundRole: "foreground",
+    Qt.ItemDataRole.BackgroundRole: "background",
+    Qt.ItemDataRole.TextAlignmentRole: "alignment",
+}
+
+
+@cache
+def brush(colour: str) -> QBrush:
+    """One brush per colour: data() is asked for it on every paint of every cell."""
+    return QBrush(QColor(colour))
+
+
+class TableModel(QAbstractTableModel):
+    """Row r of the table is row_at(r); column c is COLUMNS[c]. Subclasses give
+    headers() and override the hooks they need; each hook gets (row, column name)."""
+    COLUMNS: tuple[str, ...] = ()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list[Any] = []
+        headers = self.headers()
+        self._headers = tuple(headers[column] for column in self.COLUMNS)
+        # Qt asks data() for a dozen roles per cell on every paint and column fit: a role
+        # the model does not answer costs a dict miss, not a Python call returning None.
+        cls = type(self)
+        self._hooks = {int(role): getattr(cls, name) for role, name in _HOOKS.items()
+                       if getattr(cls, name) is not getattr(TableModel, name)}
+        self._hooks[int(ITEM_ROLE)] = cls.item
+
+    def headers(self) -> dict[str, str]:
+        """Translated header per column; called once, when the model is built."""
+        raise NotImplementedError
+
+    def row_at(self, row: int) -> Any:
+        return self.rows[row]
+
+    # --- the hooks: the value of their role for one cell, None for nothing ---------------
+    def text(self, row: Any, column: str) -> Any:
+        return None
+
+    def sort_key(self, row: Any, column: str) -> Any:
+        return None
+
+    def tooltip(self, row: Any, column: str) -> str | None:
+        return None
+
+    def foreground(self, row: Any, column: str) -> QBrush | None:
+        return None
+
+    def background(self, row: Any, column: str) -> QBrush | None:
+        return None
+
+    def alignment(self, row: Any, column: str) -> int | None:
+        return None
+
+    def item(self, row: Any, column: str) -> Any:
+        """What ITEM_ROLE gives a view for any cell of the row."""
+        return row
+
+    def widest(self, column: str) -> list[str]:
+        """Texts a column may show later than its first fit (sizing); none by default."""
+        return []
+
+    # --- changes ----------------------------------------------------------------------------
+    def set_rows(self, rows: list[Any]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def append_rows(self, rows: Sequence[Any]) -> None:
+        if rows:
+            first = len(self.rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+            self.rows.extend(rows)
+            self.endInsertRows()
+
+    def row_changed(self, row: int) -> None:
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+
+    # --- Qt ---------------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        hook = self._hooks.get(role)
+        if hook is None or not index.isValid():
+            return None
+        return hook(self, self.row_at(index.row()), self.COLUMNS[index.column()])
+
+
+class KeyedTableModel(TableModel):
+    """Rows are frozen values with a `key`; update() diffs a fresh list against
+    them so selection and scroll position survive the view's refreshes. The
+    proxy sorts; ITEM_ROLE gives the key."""
+
+    def update(self, rows: Iterable[Any]) -> None:
+        """Changed rows emit dataChanged, vanished rows are removed, new ones appended."""
+        wanted = {row.key: row for row in rows}
+        for i in range(len(self.rows) - 1, -1, -1):
+            if self.rows[i].key not in wanted:
+                self.beginRemoveRows(QModelIndex(), i, i)
+                del self.rows[i]
+                self.endRemoveRows()
+        for i, old in enumerate(self.rows):
+            new = wanted.pop(old.key)
+            if new != old:
+                self.rows[i] = new
+                self.row_changed(i)
+        self.append_rows(list(wanted.values()))
+
+    def item(self, row: Any, column: str) -> Any:
+        return row.key
+
+    def text(self, row: Any, column: str) -> Any:
+        value = getattr(row, column)
+        return "—" if value is None else str(value)
+
+    def sort_key(self, row: Any, column: str) -> Any:
+        value = getattr(row, column)
+        return -1 if value is None else value
