@@ -25,7 +25,7 @@ def test_bad_safekey_raises_stuck_push_and_release_clears_it(qapp, data_dir, gui
             status, answer = await _send(app, push)
             assert status == 403 and answer["error_info"]["errno"] == 0
         await app.wait_until(lambda: view.model.rowCount() == 1)
-        alarm: Alarm = view.model.alarms[0]
+        alarm: Alarm = view.model.rows[0]
         assert alarm.kind == "stuck_push" and alarm.open
         view.select(alarm.key)
         details = view.details
@@ -45,9 +45,9 @@ def test_bad_safekey_raises_stuck_push_and_release_clears_it(qapp, data_dir, gui
         assert status == 200 and is_ack(orjson.dumps(answer))
         # The view applies alarm changes in batches, a few times a second.
         await app.wait_until(lambda: not alarm.open and "0 open alarm(s)" in view.tray.tooltip
-                             and "resolved" in view.model.index(0, view.model.STATE).data())
+                             and "resolved" in view.model.index(0, view.model.COLUMNS.index("state")).data())
         assert view.model.rowCount() == 1        # resolved alarms stay for the session
-        assert "resolved" in view.model.index(0, view.model.STATE).data()
+        assert "resolved" in view.model.index(0, view.model.COLUMNS.index("state")).data()
         assert not details.release.isEnabled()
         assert "0 open alarm(s)" in view.tray.tooltip
 
@@ -63,9 +63,9 @@ def test_help_request_needs_acknowledging(qapp, data_dir, gui_settings):  # noqa
         view = app.window.show_view("alarms")
         await app.post(new_push("HelpInfo", Data={"UID": 7, "Message": "老师，我听不到声音", "UserList": [7]}))
         await app.wait_until(lambda: view.model.rowCount() == 1)
-        alarm = view.model.alarms[0]
+        alarm = view.model.rows[0]
         view.select(alarm.key)
-        assert view.model.index(0, view.model.STATE).data() == "needs acknowledging"
+        assert view.model.index(0, view.model.COLUMNS.index("state")).data() == "needs acknowledging"
         assert "老师，我听不到声音" in view.details.detail.text()
         view.details.acknowledge.click()
         await app.wait_until(lambda: not view.details.acknowledge.isEnabled())
@@ -77,29 +77,29 @@ def test_alarms_are_listed_again_after_a_restart(qapp, data_dir, gui_settings): 
     wrong = new_push(67371107, secret="not-the-secret", UID=7, Identity=1, ClientID=0)
 
     def row(view, kind: str) -> int:
-        return next(n for n, a in enumerate(view.model.alarms) if a.kind == kind)
+        return next(n for n, a in enumerate(view.model.rows) if a.kind == kind)
 
     async def before_the_restart(app: GuiApp):
         view = app.window.show_view("alarms")
         await app.post(new_push("HelpInfo", Data={"UID": 7, "Message": "老师，我听不到声音", "UserList": [7]}))
         assert (await _send(app, wrong))[0] == 403
         await app.wait_until(lambda: view.model.rowCount() == 2)
-        view.select(view.model.alarms[row(view, "help")].key)
+        view.select(view.model.rows[row(view, "help")].key)
         view.details.acknowledge.click()
         await app.post(resign(wrong))                # the secret was fixed: the queue moves on
-        await app.wait_until(lambda: not view.model.alarms[row(view, "stuck_push")].open)
+        await app.wait_until(lambda: not view.model.rows[row(view, "stuck_push")].open)
     run_gui(qapp, data_dir, before_the_restart)
 
     async def after_the_restart(app: GuiApp):
         view = app.window.show_view("alarms")
         await app.wait_until(lambda: view.model.rowCount() == 2)
-        state = view.model.STATE
+        state = view.model.COLUMNS.index("state")
         assert view.model.index(row(view, "help"), state).data() == "acknowledged"
         assert "resolved" in view.model.index(row(view, "stuck_push"), state).data()
         # The school's queue blocks again: the listed resolved alarm gives way to the new, open one.
         again = new_push(67371107, secret="not-the-secret", UID=8, Identity=1, ClientID=0)
         assert (await _send(app, again))[0] == 403
-        await app.wait_until(lambda: view.model.alarms[row(view, "stuck_push")].open)
+        await app.wait_until(lambda: view.model.rows[row(view, "stuck_push")].open)
         assert view.model.rowCount() == 2
         assert view.model.index(row(view, "stuck_push"), state).data() == "open"
     run_gui(qapp, data_dir, after_the_restart)

@@ -13,7 +13,8 @@ from monitor.alarm_model import Alarm
 from ..columns import fit_columns
 from ..alarm_texts import RESOLVED_COLOUR, SEVERITY_COLOURS, AlarmTexts
 from ..bridge import MonitorBridge
-from ..models.alarms_model import ALARM_ROLE, AlarmsModel
+from ..models.alarms_model import AlarmsModel
+from ..models.table import ITEM_ROLE
 from ..tray import AlarmTray
 from .lesson_panel import table_view
 from ..timers import coalescing
@@ -100,7 +101,7 @@ class AlarmsView(QWidget):
         self.texts = AlarmTexts(bridge.monitor, self)
         self.model = AlarmsModel(self.texts, self)
         self.table = table_view(self.model, sortable=False)    # the model keeps open-first order
-        self.table.horizontalHeader().setSectionResizeMode(AlarmsModel.TITLE, QHeaderView.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(AlarmsModel.COLUMNS.index("title"), QHeaderView.Stretch)
         self.details = AlarmDetails(self.texts)
         self.summary = QLabel()
 
@@ -156,23 +157,23 @@ class AlarmsView(QWidget):
         if selected is not None:
             self.select(selected.key)
         elif first and changed:
-            self.select(self.model.alarms[0].key)   # the first alarm of the session: show it at once
+            self.select(self.model.rows[0].key)   # the first alarm of the session: show it at once
         self._update_summary()
 
     def _update_summary(self) -> None:
         open_alarms = self.bridge.monitor.alarms.open_alarms()
-        self.summary.setText(self.tr("{} open alarm(s), {} this session").format(
+        self.summary.setText(self.tr("{} open alarm(s), {} listed (resolved ones stay a week)").format(
             len(open_alarms), self.model.rowCount()))
 
     def select(self, key: str) -> None:
         row = self.model.row_of(key)
         if row >= 0:
             self.table.selectRow(row)
-            self.details.show_alarm(self.model.alarms[row])
+            self.details.show_alarm(self.model.rows[row])
 
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
-        self.details.show_alarm(indexes[0].data(ALARM_ROLE) if indexes else None)
+        self.details.show_alarm(indexes[0].data(ITEM_ROLE) if indexes else None)
 
     def bring_forward(self) -> None:
         self.window_.show_view("alarms")

@@ -4,37 +4,37 @@
 <context>
     <name>AlarmDetails</name>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="38"/>
+        <location filename="../../gui/views/alarms_view.py" line="39"/>
         <source>What to do</source>
         <translation>处理建议</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="43"/>
+        <location filename="../../gui/views/alarms_view.py" line="44"/>
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="44"/>
+        <location filename="../../gui/views/alarms_view.py" line="45"/>
         <source>Release</source>
         <translation>放行</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="45"/>
+        <location filename="../../gui/views/alarms_view.py" line="46"/>
         <source>Accept the next re-send of this push although it failed the check; it is stored and flagged, and the school&apos;s queue moves on.</source>
         <translation>接受此推送的下一次重发（尽管未通过校验）：它将被存储并标记，该学校的推送队列随即恢复。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="47"/>
+        <location filename="../../gui/views/alarms_view.py" line="48"/>
         <source>Fix secret…</source>
         <translation>修改密钥…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="76"/>
+        <location filename="../../gui/views/alarms_view.py" line="77"/>
         <source>No alarm selected</source>
         <translation>未选择告警</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="77"/>
+        <location filename="../../gui/views/alarms_view.py" line="78"/>
         <source>Alarms appear here when a push is refused, acknowledgements get lost, pushes stop during live lessons, or a classroom asks for help.</source>
         <translation>推送被拒收、应答丢失、上课期间推送中断或教室发出求助时，告警会显示在这里。</translation>
     </message>
@@ -511,37 +511,37 @@
 <context>
     <name>AlarmsModel</name>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="55"/>
+        <location filename="../../gui/models/alarms_model.py" line="39"/>
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="55"/>
+        <location filename="../../gui/models/alarms_model.py" line="39"/>
         <source>Alarm</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="55"/>
+        <location filename="../../gui/models/alarms_model.py" line="39"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="55"/>
+        <location filename="../../gui/models/alarms_model.py" line="40"/>
         <source>Since</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="56"/>
+        <location filename="../../gui/models/alarms_model.py" line="40"/>
         <source>Last</source>
         <translation>最近</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="56"/>
+        <location filename="../../gui/models/alarms_model.py" line="40"/>
         <source>Count</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="73"/>
+        <location filename="../../gui/models/alarms_model.py" line="62"/>
         <source>needs acknowledging</source>
         <translation>待确认</translation>
     </message>
@@ -549,22 +549,22 @@
 <context>
     <name>AlarmsView</name>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="133"/>
+        <location filename="../../gui/views/alarms_view.py" line="134"/>
         <source>Alarms</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="164"/>
-        <source>{} open alarm(s), {} this session</source>
-        <translation>{} 条未处理告警，本次运行共 {} 条</translation>
+        <location filename="../../gui/views/alarms_view.py" line="165"/>
+        <source>{} open alarm(s), {} listed (resolved ones stay a week)</source>
+        <translation>{} 个未解决告警，共列出 {} 个（已解决的保留一周）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="198"/>
+        <location filename="../../gui/views/alarms_view.py" line="199"/>
         <source>Released. ClassIn&apos;s next re-send (within about 10 s) is accepted and flagged; this alarm then resolves.</source>
         <translation>已放行。ClassIn 的下一次重发（约 10 秒内）将被接收并标记，随后此告警自动解除。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="200"/>
+        <location filename="../../gui/views/alarms_view.py" line="201"/>
         <source>Nothing to release: this push was already accepted.</source>
         <translation>无需放行：该推送已被接收。</translation>
     </message>
@@ -1889,114 +1889,114 @@
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="62"/>
+        <location filename="../../gui/models/roster_model.py" line="55"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="62"/>
+        <location filename="../../gui/models/roster_model.py" line="55"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="62"/>
+        <location filename="../../gui/models/roster_model.py" line="55"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="63"/>
+        <location filename="../../gui/models/roster_model.py" line="56"/>
         <source>Present</source>
         <translation>在场</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="63"/>
+        <location filename="../../gui/models/roster_model.py" line="56"/>
         <source>Entries</source>
         <translation>进入次数</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="63"/>
+        <location filename="../../gui/models/roster_model.py" line="56"/>
         <source>Attended</source>
         <translation>在课时长</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="64"/>
+        <location filename="../../gui/models/roster_model.py" line="57"/>
         <source>Hands up</source>
         <translation>举手</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="64"/>
+        <location filename="../../gui/models/roster_model.py" line="57"/>
         <source>Stage</source>
         <translation>上台</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="64"/>
+        <location filename="../../gui/models/roster_model.py" line="57"/>
         <source>Mute</source>
         <translation>静音</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="65"/>
+        <location filename="../../gui/models/roster_model.py" line="58"/>
         <source>Awards</source>
         <translation>奖励</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="65"/>
+        <location filename="../../gui/models/roster_model.py" line="58"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="65"/>
+        <location filename="../../gui/models/roster_model.py" line="58"/>
         <source>Device check</source>
         <translation>设备检测</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="165"/>
+        <location filename="../../gui/models/roster_model.py" line="158"/>
         <source>● in</source>
         <translation>● 在场</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="165"/>
+        <location filename="../../gui/models/roster_model.py" line="158"/>
         <source>○ out</source>
         <translation>○ 离开</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/models/roster_model.py" line="167"/>
+        <location filename="../../gui/models/roster_model.py" line="160"/>
         <source>%n drop(s)</source>
         <translation>
             <numerusform>掉线 %n 次</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="176"/>
+        <location filename="../../gui/models/roster_model.py" line="169"/>
         <source>▲ up now · {}</source>
         <translation>▲ 正在举手 · {}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="181"/>
+        <location filename="../../gui/models/roster_model.py" line="174"/>
         <source>▲ on stage · {}</source>
         <translation>▲ 台上 · {}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="183"/>
+        <location filename="../../gui/models/roster_model.py" line="176"/>
         <source>muted</source>
         <translation>已静音</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="188"/>
+        <location filename="../../gui/models/roster_model.py" line="181"/>
         <source>usable</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="195"/>
+        <location filename="../../gui/models/roster_model.py" line="188"/>
         <source>OK</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="206"/>
+        <location filename="../../gui/models/roster_model.py" line="199"/>
         <source>late</source>
         <translation>迟到</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="207"/>
+        <location filename="../../gui/models/roster_model.py" line="200"/>
         <source>left early</source>
         <translation>早退</translation>
     </message>
