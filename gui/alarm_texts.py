@@ -35,6 +35,7 @@ class AlarmTexts(QObject):
         """`monitor` names schools and users; problem texts alone need none."""
         super().__init__(parent)
         self.monitor = monitor
+        self._problems: dict[str, str] = {}
 
     # -- names ----------------------------------------------------------------------------
     def school(self, sid: int | None) -> str:
@@ -73,7 +74,14 @@ class AlarmTexts(QObject):
 
     # -- problems from lessons.diagnostics ------------------------------------------------------
     def problem(self, text: str) -> str:
-        """One English problem line from lessons.diagnostics, translated."""
+        """One English problem line from lessons.diagnostics, translated. Asked
+        for every cell of a big roster: each distinct line is translated once."""
+        translated = self._problems.get(text)
+        if translated is None:
+            translated = self._problems[text] = self._translate_problem(text)
+        return translated
+
+    def _translate_problem(self, text: str) -> str:
         fixed = {
             "microphone: disabled or absent": self.tr("microphone: disabled or absent"),
             "microphone: no sound data": self.tr("microphone: no sound data"),
