@@ -19,7 +19,7 @@ from storage.config import ConfigStore
 from storage.db import open_database
 from storage.derived import Projector
 from storage.paths import DB_NAME
-from storage.writer import Writer
+from storage.writer import StorageError, Writer
 
 from . import classin, gensee
 from .appkeys import RECEIVER
@@ -43,6 +43,9 @@ class Stats:
         self.storage_failures = 0
         self.quarantined_open = 0
         self.last_push_at: float | None = None
+        # A push refused for a storage timeout may still commit a moment later
+        # (its re-send is then a duplicate): the counts come from the file again.
+        self.recount = False
         self.started_at = time.time()
         self._recent: collections.deque[float] = collections.deque()
 
@@ -92,6 +95,7 @@ class Receiver:
                 self.stats.quarantined_open += 1
         elif isinstance(event, StorageFailed):
             self.stats.storage_failures += 1
+            self.stats.recount = True
         for listener in list(self.listeners):
             try:
                 listener(event)
@@ -112,6 +116,12 @@ class Receiver:
 
     async def _healthz(self, request: web.Request) -> web.Response:
         s = self.stats
+        if s.recount:
+            try:
+                await self._load_counters(timeout=2.0)
+                s.recount = False
+            except StorageError:      # still failing: the last counts, and try again next time
+                pass
         return web.json_response({
             "ok": True,
             "version": VERSION,
@@ -171,12 +181,12 @@ class Receiver:
         if caught_up:
             log.info("derived tables caught up with %d push(es) stored before the last stop", caught_up)
 
-    async def _load_counters(self) -> None:
+    async def _load_counters(self, timeout: float | None = None) -> None:
         def count(conn):
             stored = conn.execute("SELECT COUNT(*), MAX(received_at) FROM push").fetchone()
             open_q = conn.execute("SELECT COUNT(*) FROM quarantine WHERE resolved_at IS NULL").fetchone()
             return stored[0], stored[1], open_q[0]
-        stored, last, open_q = await self.writer.store(count)
+        stored, last, open_q = await self.writer.store(count, timeout=timeout)
         self.stats.stored, self.stats.last_push_at, self.stats.quarantined_open = stored, last, open_q
 
     async def stop(self) -> None:

@@ -227,6 +227,12 @@ async def test_storage_failure_answers_503_and_the_resend_is_stored_once(data_di
         assert status == 200 and errno_of(answer) == 1
         await asyncio.sleep(0.2)
         assert rows(receiver, "SELECT COUNT(*) FROM push") == [(1,)]
+        # The refused push committed once the lock cleared, so its re-send was a
+        # duplicate: /healthz still counts it, from the file.
+        async with http.get(receiver.url + "/healthz") as resp:
+            health = await resp.json()
+        assert (health["pushes"], health["storage_failures"]) == (1, 1)
+        assert health["last_push_at"] == rows(receiver, "SELECT received_at FROM push")[0][0]
     finally:
         await receiver.stop()
 
