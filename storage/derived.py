@@ -335,13 +335,14 @@ def project_rows(conn: sqlite3.Connection, rows: Iterable[Row]) -> int:
 
 class Projector:
     """Derived rows for the pushes of each batch the Writer commits, inside
-    that batch's transaction: the acks wait the ~50 us a Net report costs to
-    project, and in exchange a view told about a push finds its rows, and a
-    crash can never leave them behind. (Projecting a step behind in separate
-    transactions cost more: an extra commit per slice, and slices that
-    delayed the next acks by milliseconds.) A projection failure is rolled
-    back alone and logged: it never costs a push, and `rebuild` recovers it.
-    `catch_up` projects what an older file or version stored without it."""
+    that batch's transaction: a view told about a push finds its rows, and a
+    crash never leaves them behind. The price: each durable commit also writes
+    the index pages (serial acks ~1.2 -> ~2 ms p50 in bench/ingest.py), where
+    projecting a step behind in slices batched those pages but held up one
+    ack in a hundred by milliseconds and needed a backlog and a wait for
+    readers. A projection failure is rolled back alone and logged: it never
+    costs a push, and `rebuild` recovers it. `catch_up` projects what an older
+    file or version stored without it."""
 
     def __init__(self, path: str):
         self.path = path

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
 from monitor.alarm_model import Alarm
@@ -32,8 +31,6 @@ class AlarmsModel(TableModel):
         self.texts = texts
         super().__init__(parent)
         self._bold = _bold()
-        # Unacknowledged open alarms in bold: the one role the base has no hook for.
-        self._hooks[int(Qt.ItemDataRole.FontRole)] = AlarmsModel.font
 
     def headers(self) -> dict[str, str]:
         return {"severity": self.tr("Severity"), "title": self.tr("Alarm"), "state": self.tr("State"),
@@ -86,4 +83,5 @@ class AlarmsModel(TableModel):
         return RIGHT if column == "count" else None
 
     def font(self, alarm: Alarm, column: str) -> QFont | None:
+        # Unacknowledged open alarms in bold.
         return self._bold if alarm.open and not alarm.acknowledged else None

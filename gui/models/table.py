@@ -10,7 +10,7 @@ from functools import cache
 from typing import Any, Iterable, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole
@@ -26,6 +26,7 @@ _HOOKS = {
     Qt.ItemDataRole.ForegroundRole: "foreground",
     Qt.ItemDataRole.BackgroundRole: "background",
     Qt.ItemDataRole.TextAlignmentRole: "alignment",
+    Qt.ItemDataRole.FontRole: "font",
 }
 
 
@@ -76,6 +77,9 @@ class TableModel(QAbstractTableModel):
         return None
 
     def alignment(self, row: Any, column: str) -> int | None:
+        return None
+
+    def font(self, row: Any, column: str) -> QFont | None:
         return None
 
     def item(self, row: Any, column: str) -> Any:
