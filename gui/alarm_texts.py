@@ -1,6 +1,6 @@
 """What an alarm says to the desk: a title, what happened, and what to do.
 
-monitor/ only decides (kind, reason_code, params); every word the desk reads
+alarms/ only decides (kind, reason_code, params); every word the desk reads
 is built here so it can be translated. The device/network problem strings
 come from lessons.diagnostics in English and are translated by pattern.
 """
@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject
 
-from monitor.alarm_model import Alarm, Severity
-from monitor.core import Monitor
+from alarms.model import Alarm, Severity
+from app.core import Monitor
 from protocol.classin import cmd_label, normalise_cmd
 
 from .formatting import local_time

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from monitor.core import Monitor
+from app.core import Monitor
 
 
 class MonitorBridge(QObject):
@@ -12,7 +12,7 @@ class MonitorBridge(QObject):
     pushApplied = Signal(object, object)
     # receiver.events.* as they happen (stored, duplicate, refused, storage failure)
     receiverEvent = Signal(object)
-    # monitor.alarm_model.Alarm raised, updated, acknowledged or resolved
+    # alarms.model.Alarm raised, updated, acknowledged or resolved
     alarmChanged = Signal(object)
     # each stored Gensee call (payload dict) after monitor.gensee was fed with it
     genseeCall = Signal(object)
@@ -25,6 +25,6 @@ class MonitorBridge(QObject):
         self.monitor = monitor
         monitor.event_listeners.append(self.pushApplied.emit)
         monitor.receiver.listeners.append(self.receiverEvent.emit)
-        monitor.alarms.listeners.append(self.alarmChanged.emit)
+        monitor.alarms.subscribe(lambda event: self.alarmChanged.emit(event.alarm))
         monitor.gensee_listeners.append(self.genseeCall.emit)
         monitor.tunnel_listeners.append(self.tunnelChanged.emit)

@@ -40,7 +40,7 @@ def _run(args) -> int:
     from .app_window import AppWindow
     from .i18n import install_translator
     from .bridge import MonitorBridge
-    from monitor.core import Monitor
+    from app.core import Monitor
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("ClassWatch")

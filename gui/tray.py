@@ -12,8 +12,8 @@ from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 
-from monitor.alarm_config import SOUND
-from monitor.alarm_model import Alarm, Severity
+from alarms.config import SOUND
+from alarms.model import Alarm, Severity
 
 from .alarm_texts import SEVERITY_COLOURS, AlarmTexts
 from .bridge import MonitorBridge

@@ -1,4 +1,4 @@
-"""The `alarm` table: the desk's alarms kept across restarts (monitor.alarm_store
+"""The `alarm` table: the desk's alarms kept across restarts (alarms.store
 decides what and when). Rows are written by the writer thread, read at start."""
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from .logs import mask_secrets
 from .models import AlarmRow
 
 
-# The table's columns, named as monitor.alarm_model.Alarm's fields.
+# The table's columns, named as alarms.model.Alarm's fields.
 COLUMNS = ("key", "kind", "since", "last", "sid", "class_id", "uid", "reason_code", "params", "count",
            "acknowledged", "resolved_at")
 

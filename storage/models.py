@@ -79,9 +79,9 @@ class Quarantine(BaseModel):
 
 
 class AlarmRow(BaseModel):
-    """The desk's alarm (monitor.alarm_model.Alarm) as last seen, one row per
+    """The desk's alarm (alarms.model.Alarm) as last seen, one row per
     key, so a restart keeps what was open, what was acknowledged and what
-    resolved lately (monitor.alarm_store). Not derived: no push records an
+    resolved lately (alarms.store). Not derived: no push records an
     acknowledgement, so `rebuild` leaves it alone."""
     key = TextField(primary_key=True)
     kind = TextField()

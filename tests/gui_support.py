@@ -43,7 +43,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 
 from gui.app_window import AppWindow
 from gui.bridge import MonitorBridge
-from monitor.core import Monitor
+from app.core import Monitor
 from protocol.classin import is_ack
 from storage.config import ConfigStore
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import orjson
 
-from monitor.alarm_model import Alarm
+from alarms.model import Alarm
 from protocol.classin import is_ack
 
 from .gui_support import GuiApp, gui_settings, run_gui  # noqa: F401

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QGuiApplication
 
-from monitor import alarm_config
+from alarms import config as alarm_config
 from storage.config import ConfigStore
 
 from .gui_support import GuiApp, gui_settings, run_gui  # noqa: F401

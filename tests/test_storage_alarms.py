@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from monitor.alarm_model import Alarm
+from alarms.model import Alarm
 from storage.alarms import alarm_row, load_alarms, save_alarms
 from storage.db import open_database
 from storage.paths import DB_NAME

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtGui import QFont
 
-from monitor.alarm_model import Alarm
+from alarms.model import Alarm
 
 from ..alarm_texts import RESOLVED_COLOUR, SEVERITY_COLOURS, AlarmTexts
 from ..formatting import ago, local_time

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtGui import QBrush
 
-from monitor.alarm_model import Severity
+from alarms.model import Severity
 from protocol.classin import DEVICE_TYPE
 
 from ..alarm_texts import SEVERITY_COLOURS, AlarmTexts

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtGui import QBrush
 
-from monitor.alarm_model import Severity
+from alarms.model import Severity
 from protocol.classin import cmd_label, normalise_cmd
 from storage.inspector import Cursor, InspectedPush, Page
 from storage.models import FLAG_RELEASED

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDoubleSpinBox, QFo
                                QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 from qasync import asyncSlot
 
-from monitor import alarm_config as keys
+from alarms import config as keys
 from storage.config import PORT_SETTING, School
 
 from ..bridge import MonitorBridge

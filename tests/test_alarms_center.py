@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from lessons.events import Event, parse
-from monitor.alarm_model import Alarm, Severity
-from monitor.alarms import AlarmCenter, AlarmSettings
+from alarms.model import Alarm, Severity
+from alarms.center import AlarmCenter, AlarmSettings
 from receiver.events import PushDuplicate, PushRefused, PushStored, StorageFailed
 
 from .helpers import SID, fixture, fixture_variant
@@ -51,7 +51,7 @@ def event(name: str, at: float, **variant) -> Event:
 def center() -> tuple[AlarmCenter, list[Alarm]]:
     center = AlarmCenter(AlarmSettings(silence_seconds=600, resent_quiet_seconds=300))
     changes: list[Alarm] = []
-    center.listeners.append(changes.append)
+    center.subscribe(lambda event: changes.append(event.alarm))
     return center, changes
 
 
@@ -322,3 +322,26 @@ def test_bulk_abnormal_gensee_leaves_raise_one_alarm_per_burst_while_the_room_is
     center.acknowledge(alarms[0].key)
     center.on_gensee_rooms(now + 600, rooms.bulk_abnormal_leaves(120, 5), set())   # room1 over too
     assert center.open_alarms() == [] and center.alarms[alarms[0].key].resolved_at == now + 600
+
+
+# -- the listener API other parts hook into (channels, relay, the window) -------------------
+def test_subscribers_get_each_change_as_the_contracts_alarm_object():
+    center = AlarmCenter()
+    events = []
+    unsubscribe = center.subscribe(events.append)
+    center.subscribe(lambda event: 1 / 0)      # a broken listener stops nobody
+    center.raise_kind("relay", "lms", when=T0, sid=SID, destination="lms", error="HTTP 500")
+    center.raise_kind("relay", "lms", when=T0 + 5, sid=SID, destination="lms", error="timeout")
+    center.acknowledge("relay:lms")
+    center.resolve_kind("relay", "lms", when=T0 + 9)
+    assert [e.change for e in events] == ["opened", "updated", "acknowledged", "resolved"]
+    record = events[1].record()
+    assert set(record) == {"id", "kind", "severity", "state", "sid", "class_id", "uid", "title", "detail",
+                           "first_seen", "last_seen", "count", "acknowledged_by", "acknowledged_at"}
+    assert (record["kind"], record["severity"], record["sid"], record["first_seen"], record["last_seen"],
+            record["count"]) == ("relay", "critical", SID, T0, T0 + 5, 2)
+    assert events[-1].record()["state"] == "resolved"
+    assert center.alarms["relay:lms"].params == {"destination": "lms", "error": "timeout"}
+    unsubscribe()
+    center.raise_kind("storage", when=T0 + 20, reason="disk full")
+    assert len(events) == 4 and center.alarms["storage"].open

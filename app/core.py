@@ -26,10 +26,10 @@ from storage.queries import iter_pushes, parse_payload, recent_pushes
 from tunnel.service import Tunnel, TunnelState, TunnelStatus
 from tunnel.settings import SETTING_KEYS, TunnelSettings
 
-from .alarm_config import alarm_settings, thresholds
-from .alarm_model import Alarm
-from .alarm_store import AlarmStore, cleared_at, load_kept
-from .alarms import AlarmCenter
+from alarms.config import alarm_settings, thresholds
+from alarms.model import Alarm
+from alarms.store import AlarmStore, cleared_at, load_kept
+from alarms.center import AlarmCenter
 
 log = logging.getLogger(__name__)
 

@@ -12,8 +12,8 @@ import pytest
 
 from lessons.state import LessonState
 from lessons.summary import summary
-from monitor import alarm_store
-from monitor.core import Monitor, is_live
+from alarms import store as alarm_store
+from app.core import Monitor, is_live
 from protocol.classin import CMD_ENTER, CMD_EXIT, as_int
 from simulator.school import SchoolDay, generate_day
 from storage.config import ConfigStore

@@ -1,5 +1,5 @@
-"""An alarm and its kinds. Texts are built by the GUI (translatable) from
-`kind`, `reason_code` and `params`; this module only decides."""
+"""An alarm, its kinds, and the event every change of one is told as.
+Texts are built from `kind`, `reason_code` and `params` elsewhere; this module only decides."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -23,7 +23,12 @@ KINDS = {
     "device": Severity.WARNING,        # a failing microphone/camera/speaker in a live lesson
     "network": Severity.WARNING,       # a bad 5-minute network or CPU report in a live lesson
     "gensee_leaves": Severity.WARNING, # many abnormal leaves in a Gensee room at once
+    "relay": Severity.CRITICAL,        # a school's own system has not taken its pushes for a while
+    "verification": Severity.WARNING,  # pushes held: their SafeKey does not verify
 }
+
+# Changes told to subscribers (AlarmCenter.subscribe).
+CHANGES = ("opened", "updated", "acknowledged", "resolved", "restored")
 
 
 @dataclass
@@ -48,3 +53,28 @@ class Alarm:
     @property
     def open(self) -> bool:
         return self.resolved_at is None
+
+    @property
+    def state(self) -> str:
+        if not self.open:
+            return "resolved"
+        return "acknowledged" if self.acknowledged else "open"
+
+
+@dataclass(frozen=True)
+class AlarmEvent:
+    change: str         # one of CHANGES ("restored": read back at start, as the desk left it)
+    alarm: Alarm        # the alarm itself, changed in place later: copy what must not move
+
+    def record(self) -> dict:
+        """The alarm as CONTRACT.md's alarm JSON object."""
+        return alarm_record(self.alarm)
+
+
+def alarm_record(alarm: Alarm, title: str | None = None, detail: str | None = None) -> dict:
+    """CONTRACT.md's alarm object (`alarms --json`, the webhook channel, subscribers)."""
+    return {"id": alarm.key, "kind": alarm.kind, "severity": alarm.severity.name.lower(),
+            "state": alarm.state, "sid": alarm.sid, "class_id": alarm.class_id, "uid": alarm.uid,
+            "title": title if title is not None else alarm.kind, "detail": detail,
+            "first_seen": alarm.since, "last_seen": alarm.last, "count": alarm.count,
+            "acknowledged_by": None, "acknowledged_at": None}

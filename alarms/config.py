@@ -8,7 +8,7 @@ from typing import Any, Mapping
 
 from lessons.diagnostics import DEFAULT_THRESHOLDS, Thresholds
 
-from .alarms import AlarmSettings
+from .center import AlarmSettings
 
 SILENCE_MINUTES = "alarm_silence_minutes"
 DEVICE_ALARMS = "alarm_device"

@@ -7,15 +7,19 @@ depend on time passing (silence, re-sends calming down).
 """
 from __future__ import annotations
 
+import logging
+import time
 from dataclasses import dataclass
-from typing import Callable, Collection, Iterable
+from typing import Any, Callable, Collection, Iterable
 
 from lessons.events import DeviceCheckReport, Event, HelpRequest, NetReport
 from receiver.events import PushDuplicate, PushRefused, PushStored, StorageFailed
 
-from .alarm_model import Alarm
+from .model import Alarm, AlarmEvent
 
-Listener = Callable[[Alarm], None]
+log = logging.getLogger(__name__)
+
+Subscriber = Callable[[AlarmEvent], None]
 
 # Kinds about one lesson: once it is no longer running they are history.
 LESSON_KINDS = ("help", "device", "network")
@@ -33,32 +37,57 @@ class AlarmCenter:
     def __init__(self, settings: AlarmSettings | None = None):
         self.settings = settings or AlarmSettings()
         self.alarms: dict[str, Alarm] = {}
-        self.listeners: list[Listener] = []
+        self._subscribers: list[Subscriber] = []
         self.last_push_by_sid: dict[int, float] = {}
 
-    # -- bookkeeping -------------------------------------------------------------------
-    def _changed(self, alarm: Alarm) -> None:
-        for listener in list(self.listeners):
-            listener(alarm)
+    # -- listening ------------------------------------------------------------------------
+    def subscribe(self, callback: Subscriber) -> Callable[[], None]:
+        """`callback(AlarmEvent)` on the event loop after every change (keep it quick:
+        hand slow work such as sending to a task). Returns the unsubscribe function."""
+        self._subscribers.append(callback)
+        return lambda: self._subscribers.remove(callback) if callback in self._subscribers else None
 
+    def _changed(self, alarm: Alarm, change: str) -> None:
+        event = AlarmEvent(change, alarm)
+        for callback in list(self._subscribers):
+            try:
+                callback(event)
+            except Exception:   # one broken listener (a view, a channel) must not stop the others
+                log.exception("alarm listener failed")
+
+    # -- what other parts of the core raise (relay, storage, verification ...) -------------
+    def raise_kind(self, kind: str, subject: Any = None, *, when: float | None = None,
+                   sid: int | None = None, class_id: int | None = None, uid: int | None = None,
+                   reason_code: str | None = None, **params) -> Alarm:
+        """Raise (or count again) the alarm of `kind` about `subject` (a relay
+        destination's name, a SID; None when the kind has one alarm only)."""
+        return self.raise_(_key(kind, subject), kind, time.time() if when is None else when, sid=sid,
+                           class_id=class_id, uid=uid, reason_code=reason_code, params=params)
+
+    def resolve_kind(self, kind: str, subject: Any = None, *, when: float | None = None) -> None:
+        self.resolve(_key(kind, subject), time.time() if when is None else when)
+
+    # -- bookkeeping -------------------------------------------------------------------
     def raise_(self, key: str, kind: str, when: float, **fields) -> Alarm:
         alarm = self.alarms.get(key)
         if alarm is None or not alarm.open:
             alarm = Alarm(key=key, kind=kind, since=when, last=when, **fields)
             self.alarms[key] = alarm
+            change = "opened"
         else:
             alarm.last = when
             alarm.count += 1
             for name, value in fields.items():
                 setattr(alarm, name, value)
-        self._changed(alarm)
+            change = "updated"
+        self._changed(alarm, change)
         return alarm
 
     def resolve(self, key: str, when: float) -> None:
         alarm = self.alarms.get(key)
         if alarm is not None and alarm.open:
             alarm.resolved_at = when
-            self._changed(alarm)
+            self._changed(alarm, "resolved")
 
     def resolve_where(self, when: float, predicate: Callable[[Alarm], bool]) -> None:
         for alarm in [a for a in self.alarms.values() if a.open and predicate(a)]:
@@ -68,7 +97,7 @@ class AlarmCenter:
         alarm = self.alarms.get(key)
         if alarm is not None and not alarm.acknowledged:
             alarm.acknowledged = True
-            self._changed(alarm)
+            self._changed(alarm, "acknowledged")
 
     def restore(self, alarms: Iterable[Alarm]) -> None:
         """Alarms as they were before a restart (acknowledged or not); one raised
@@ -76,7 +105,7 @@ class AlarmCenter:
         for alarm in alarms:
             if alarm.key not in self.alarms:
                 self.alarms[alarm.key] = alarm
-                self._changed(alarm)
+                self._changed(alarm, "restored")
 
     def open_alarms(self) -> list[Alarm]:
         return sorted((a for a in self.alarms.values() if a.open),
@@ -191,3 +220,7 @@ class AlarmCenter:
         """Resolve the help requests and device/network problems of lessons no
         longer running (ended while the app was down, too)."""
         self.resolve_where(now, lambda a: a.kind in LESSON_KINDS and a.class_id not in live_class_ids)
+
+
+def _key(kind: str, subject: Any) -> str:
+    return kind if subject is None else f"{kind}:{subject}"

@@ -18,8 +18,8 @@ from storage.alarms import alarm_row, load_alarms, save_alarms
 from storage.queries import first_push_after, quarantine_resolved_at
 from storage.writer import Writer
 
-from .alarm_model import KINDS, Alarm
-from .alarms import AlarmCenter
+from .model import KINDS, Alarm
+from .center import AlarmCenter
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +64,7 @@ class AlarmStore:
         self._timer: asyncio.TimerHandle | None = None
 
     def follow(self, center: AlarmCenter) -> None:
-        center.listeners.append(self._changed)
+        center.subscribe(lambda event: self._changed(event.alarm))
 
     def start(self) -> None:
         """The writer runs: write what changed so far and drop what is no longer kept."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from monitor.core import Monitor
+from app.core import Monitor
 from storage.config import ConfigStore
 from tunnel import TunnelConfigError, TunnelSettings, TunnelState
 from tunnel.settings import SETTING_KEYS
