@@ -16,6 +16,7 @@ from app.core import Monitor
 from protocol.classin import cmd_label, normalise_cmd
 
 from .formatting import local_time
+from .models.labels import school_timezone
 
 SEVERITY_COLOURS = {Severity.CRITICAL: "#c62828", Severity.WARNING: "#ef6c00", Severity.INFO: "#1565c0"}
 RESOLVED_COLOUR = "#9e9e9e"
@@ -63,13 +64,17 @@ class AlarmTexts(QObject):
                     break
         return "{} ({})".format(name, uid) if name else str(uid)
 
+    def timezone(self, alarm: Alarm) -> str | None:
+        """Its school's zone: an alarm's times read like the lesson's."""
+        return school_timezone(self.monitor.config, alarm.sid)
+
     def severity(self, severity: Severity) -> str:
         return {Severity.CRITICAL: self.tr("Critical"), Severity.WARNING: self.tr("Warning"),
                 Severity.INFO: self.tr("Info")}[severity]
 
     def state(self, alarm: Alarm) -> str:
         if not alarm.open:
-            return self.tr("resolved {}").format(local_time(alarm.resolved_at))
+            return self.tr("resolved {}").format(local_time(alarm.resolved_at, self.timezone(alarm)))
         return self.tr("acknowledged") if alarm.acknowledged else self.tr("open")
 
     # -- problems from lessons.diagnostics ------------------------------------------------------
@@ -147,7 +152,8 @@ class AlarmTexts(QObject):
             return AlarmText(alarm.kind, str(alarm.params), "")
         title, lines, advice = build(alarm)
         lines = [*lines, self.tr("Since {}, last {}, {} time(s).").format(
-            local_time(alarm.since, with_date=True), local_time(alarm.last), alarm.count)]
+            local_time(alarm.since, self.timezone(alarm), with_date=True),
+            local_time(alarm.last, self.timezone(alarm)), alarm.count)]
         return AlarmText(title, "\n".join(lines), advice)
 
     def _stuck_push(self, a: Alarm) -> tuple[str, list[str], str]:
@@ -163,7 +169,7 @@ class AlarmTexts(QObject):
         lines = [
             self.tr("Refused push: {}").format(message),
             self.tr("First refused: {}; ClassIn has sent it {} time(s).").format(
-                local_time(p.get("first_seen"), with_date=True), p.get("attempts", a.count)),
+                local_time(p.get("first_seen"), self.timezone(a), with_date=True), p.get("attempts", a.count)),
             self.tr("Why: {}").format(self.refusal(a.reason_code, p.get("reason"), a.sid)),
             self.tr("We answered HTTP {}: {}").format(p.get("status", "?"), p.get("reason") or "?"),
             self.tr("ClassIn re-sends it every 10 s and sends nothing else from this school until it is accepted."),
@@ -197,7 +203,7 @@ class AlarmTexts(QObject):
 
     def _silence(self, a: Alarm) -> tuple[str, list[str], str]:
         lines = [self.tr("No push from {} since {} although lessons are live.").format(
-            self.school(a.sid), local_time(a.params.get("last_push_at"), with_date=True))]
+            self.school(a.sid), local_time(a.params.get("last_push_at"), self.timezone(a), with_date=True))]
         if a.params.get("tunnel"):
             lines.append(self.tr("Tunnel: {}").format(a.params["tunnel"]))
         return (self.tr("No pushes during live lessons: {}").format(self.school(a.sid)), lines,

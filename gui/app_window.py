@@ -4,16 +4,21 @@ from __future__ import annotations
 
 
 from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow,
-                               QStackedWidget, QVBoxLayout, QWidget)
+                               QSplitter, QStackedWidget, QTableView, QVBoxLayout, QWidget)
 
 from tunnel.service import TunnelState
 
+from .alarm_texts import AlarmTexts
+from .banner import AlarmBanner
 from .bridge import MonitorBridge
 from .timers import every
-from .formatting import ago, local_time
+from .formatting import PC_ZONE, SCHOOL_ZONE, ago, load_zone_mode, local_time, set_zone_mode, zone_mode
+from .tray import badge_icon
 from .views import view_classes
+
+SCREEN_SHARE = 0.85      # a first start fills this much of the screen (a fixed size ran off 150 % laptops)
 
 
 class StatusBar(QObject):
@@ -66,6 +71,9 @@ class StatusBar(QObject):
         self.alarms.setText(self.tr("%n open alarm(s)", "", len(open_alarms)))
         self.alarms.setStyleSheet("color: white; background: #c62828; padding: 0 6px; font-weight: bold;"
                                   if critical else "")
+        window = self.parent()
+        if isinstance(window, AppWindow):
+            window.show_alarm_count(len(open_alarms), bool(critical))
 
 
 class AppWindow(QMainWindow):
@@ -75,8 +83,13 @@ class AppWindow(QMainWindow):
         super().__init__()
         self.bridge = bridge
         self.demo = demo
-        self.setWindowTitle(self.tr("ClassWatch") + (self.tr(" — demo") if demo else ""))
-        self.resize(1280, 800)
+        load_zone_mode()
+        self._title = self.tr("ClassWatch") + (self.tr(" — demo") if demo else "")
+        self.setWindowTitle(self._title)
+        self.setWindowIcon(badge_icon(0, False))
+        self._fit_screen()
+        self.alarm_texts = AlarmTexts(bridge.monitor, self)
+        self.alarm_banner = AlarmBanner(bridge, self.alarm_texts, self.show_alarm)
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("background: #c62828; color: white; padding: 8px; font-weight: bold;")
@@ -104,10 +117,115 @@ class AppWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.banner)
+        layout.addWidget(self.alarm_banner)
         layout.addLayout(body, 1)
         self.setCentralWidget(central)
         self.status = StatusBar(self, bridge)
+        self._menus()
         self._restore()
+
+    def _fit_screen(self) -> None:
+        screen = QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(1280, 800)
+            return
+        area = screen.availableGeometry()
+        self.resize(int(area.width() * SCREEN_SHARE), int(area.height() * SCREEN_SHARE))
+        self.move(area.center() - self.rect().center())
+
+    # -- menus and shortcuts ---------------------------------------------------------------------
+    def _menus(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu(self.tr("&File"))
+        self.export_action = file.addAction(self.tr("&Export…"), self.export_current)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        file.addSeparator()
+        quit_ = file.addAction(self.tr("&Quit"), self.close)
+        quit_.setShortcut(QKeySequence.StandardKey.Quit)
+        edit = bar.addMenu(self.tr("&Edit"))
+        self.find_action = edit.addAction(self.tr("&Find a person or lesson…"), self.find)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.copy_action = edit.addAction(self.tr("Copy &diagnostic"), self.copy_diagnostic)
+        self.copy_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
+        view = bar.addMenu(self.tr("&View"))
+        self.refresh_action = view.addAction(self.tr("&Refresh"), self.refresh_current)
+        self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        view.addSeparator()
+        self.zone_actions = QActionGroup(self)
+        for mode, label in ((SCHOOL_ZONE, self.tr("Times in each school's zone")),
+                            (PC_ZONE, self.tr("Times in this PC's zone"))):
+            action = view.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(zone_mode() == mode)
+            action.setData(mode)
+            action.triggered.connect(lambda _checked=False, m=mode: self.set_zone_mode(m))
+            self.zone_actions.addAction(action)
+        view.addSeparator()
+        for row, (key, view_) in enumerate(self.views.items()):
+            action = view.addAction(view_.title(), lambda k=key: self.show_view(k))
+            action.setShortcut(QKeySequence("Ctrl+{}".format(row + 1)))
+        alarms = bar.addMenu(self.tr("&Alarms"))
+        self.acknowledge_action = alarms.addAction(self.tr("&Acknowledge"), self.acknowledge)
+        self.acknowledge_action.setShortcut(QKeySequence("Ctrl+K"))
+
+    def _current(self) -> QWidget:
+        return self.stack.currentWidget()
+
+    def export_current(self) -> None:
+        """The view's own export (the open lesson, the listed ones), else History's."""
+        view = self._current()
+        if not hasattr(view, "export"):
+            view = self.show_view("history")
+        view.export()
+
+    def find(self) -> None:
+        view = self._current()
+        if not hasattr(view, "find"):
+            view = self.show_view("live")
+        view.find()
+
+    def copy_diagnostic(self) -> None:
+        copy = getattr(self._current(), "copy_diagnostic", None)
+        if copy is not None:
+            copy()
+
+    def refresh_current(self) -> None:
+        refresh = getattr(self._current(), "refresh_all", None) or getattr(self._current(), "refresh", None)
+        if refresh is not None:
+            refresh()
+
+    def acknowledge(self) -> None:
+        """The alarms selected in the alarm center, else the one in the banner."""
+        view = self.views.get("alarms")
+        if view is not None and self._current() is view:
+            view.acknowledge_selected()
+        elif self.alarm_banner.alarm is not None:
+            self.bridge.monitor.alarms.acknowledge(self.alarm_banner.alarm.key)
+
+    def show_alarm(self, key: str) -> None:
+        self.show_view("alarms").select(key)
+
+    def set_zone_mode(self, mode: str) -> None:
+        """Every time in the window follows at once: cells are texts made at paint
+        time; views holding computed times or ranges redo them (`zone_changed`)."""
+        set_zone_mode(mode)
+        for action in self.zone_actions.actions():
+            action.setChecked(action.data() == mode)
+        for table in self.findChildren(QTableView):
+            table.viewport().update()
+            table.horizontalHeader().viewport().update()
+        for view in self.views.values():
+            changed = getattr(view, "zone_changed", None)
+            if changed is not None:
+                changed()
+        self.status.refresh()
+
+    def show_alarm_count(self, count: int, critical: bool) -> None:
+        """In the title (the taskbar shows it) and the window icon."""
+        title = "({}) {}".format(count, self._title) if count else self._title
+        if title != self.windowTitle():
+            self.setWindowTitle(title)
+            self.setWindowIcon(badge_icon(count, critical))
 
     # -- navigation --------------------------------------------------------------------------
     def show_view(self, key: str):
@@ -116,17 +234,31 @@ class AppWindow(QMainWindow):
         return view
 
     # -- state ---------------------------------------------------------------------------------
+    def _splitters(self) -> dict[str, QSplitter]:
+        """Every splitter, named by where it sits (view key and position)."""
+        found = {}
+        for key, view in self.views.items():
+            for n, splitter in enumerate(view.findChildren(QSplitter)):
+                found["{}/{}".format(key, n)] = splitter
+        return found
+
     def _restore(self) -> None:
         settings = QSettings()
         geometry = settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
+        for name, splitter in self._splitters().items():
+            state = settings.value("splitters/" + name)
+            if isinstance(state, QByteArray):
+                splitter.restoreState(state)
         self.nav.setCurrentRow(int(settings.value("window/view", 0) or 0) % max(1, self.nav.count()))
 
     def _save(self) -> None:
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/view", self.nav.currentRow())
+        for name, splitter in self._splitters().items():
+            settings.setValue("splitters/" + name, splitter.saveState())
 
     def show_startup_error(self, message: str) -> None:
         self.banner.setText(self.tr("The receiver could not start: {}. Choose another port in Settings "

@@ -3,13 +3,13 @@ a crosshair shared by linked plots."""
 from __future__ import annotations
 
 import html
-from datetime import datetime
 from typing import Callable, Sequence
-from zoneinfo import ZoneInfo
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QObject, QPointF, Qt
+
+from .formatting import moment
 
 BACKGROUND = "w"
 # FillBetweenItem follows its curves' drawn paths, which pen=None curves never build.
@@ -24,12 +24,11 @@ def user_colour(position: int) -> str:
     return USER_COLOURS[position % len(USER_COLOURS)]
 
 
-def zone_offset(timezone: str | None, at: float) -> int | None:
-    """pyqtgraph's utcOffset: seconds *west* of UTC (like time.timezone); None = the PC's zone."""
-    if not timezone:
-        return None
-    offset = datetime.fromtimestamp(at, ZoneInfo(timezone)).utcoffset()
-    return -int(offset.total_seconds()) if offset is not None else None
+def zone_offset(timezone: str | None, at: float) -> int:
+    """pyqtgraph's utcOffset: seconds *west* of UTC (like time.timezone) where
+    the school's times are shown (the desk may have chosen this PC's zone)."""
+    offset = moment(at, timezone).utcoffset()
+    return -int(offset.total_seconds()) if offset is not None else 0
 
 
 def time_plot(title: str, y_label: str) -> pg.PlotItem:

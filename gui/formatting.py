@@ -1,20 +1,85 @@
-"""How times, durations and numbers look in the window (one place)."""
+"""How times, durations and numbers look in the window (one place).
+
+One clock for the whole desk: every time is shown in the school's zone, or
+in this PC's zone when the desk chose so (`set_zone_mode`, a QSettings value
+restored at start), and every time says which zone it is in ("UTC+8")."""
 from __future__ import annotations
 
 import time
-from datetime import datetime
+from datetime import date, datetime, time as dtime, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSettings
+
+SCHOOL_ZONE, PC_ZONE = "school", "pc"
+ZONE_SETTING = "display/zone"
+_mode = {"zone": SCHOOL_ZONE}
 
 
-def local_time(unix: float | None, tz: str | None = None, with_date: bool = False) -> str:
-    """A time in the school's zone (or the PC's when no zone is known)."""
+def zone_mode() -> str:
+    return _mode["zone"]
+
+
+def set_zone_mode(mode: str, save: bool = True) -> None:
+    _mode["zone"] = PC_ZONE if mode == PC_ZONE else SCHOOL_ZONE
+    if save:
+        QSettings().setValue(ZONE_SETTING, _mode["zone"])
+
+
+def load_zone_mode() -> None:
+    set_zone_mode(str(QSettings().value(ZONE_SETTING, SCHOOL_ZONE)), save=False)
+
+
+def shown_zone(tz: str | None) -> str | None:
+    """The zone a time of a school in `tz` is shown in (None: this PC's)."""
+    return tz if tz and _mode["zone"] == SCHOOL_ZONE else None
+
+
+def _zone(tz: str | None) -> tzinfo | None:
+    shown = shown_zone(tz)
+    return ZoneInfo(shown) if shown else None
+
+
+def moment(unix: float, tz: str | None = None) -> datetime:
+    """`unix` as an aware datetime in the zone it is shown in."""
+    zone = _zone(tz)
+    return datetime.fromtimestamp(unix, zone) if zone else datetime.fromtimestamp(unix).astimezone()
+
+
+def zone_label(tz: str | None, at: float | None = None) -> str:
+    """"UTC+8", "UTC-4:30": unambiguous in any language (abbreviations like CST are not)."""
+    offset = moment(time.time() if at is None else at, tz).utcoffset() or timedelta(0)
+    minutes = int(offset.total_seconds()) // 60
+    sign = "+" if minutes >= 0 else "-"
+    h, m = divmod(abs(minutes), 60)
+    return "UTC{}{}{}".format(sign, h, ":{:02d}".format(m) if m else "")
+
+
+def local_time(unix: float | None, tz: str | None = None, with_date: bool = False, zone: bool = True) -> str:
+    """A time in the school's zone (or the PC's: no zone known, or the desk's
+    choice), followed by its zone unless the column header already says it."""
     if unix is None:
         return "—"
-    zone = ZoneInfo(tz) if tz else None
-    moment = datetime.fromtimestamp(unix, zone) if zone else datetime.fromtimestamp(unix)
-    return moment.strftime("%Y-%m-%d %H:%M:%S" if with_date else "%H:%M:%S")
+    when = moment(unix, tz)
+    text = when.strftime("%Y-%m-%d %H:%M:%S" if with_date else "%H:%M:%S")
+    return "{} {}".format(text, zone_label(tz, unix)) if zone else text
+
+
+def shown_date(unix: float, tz: str | None = None) -> date:
+    """The calendar day `unix` falls on where it is shown."""
+    return moment(unix, tz).date()
+
+
+def day_bounds(first: date, last: date, tz: str | None) -> tuple[float, float]:
+    """[first 00:00, last+1 00:00) where times of a school in `tz` are shown."""
+    zone = _zone(tz)
+    if zone is None:
+        start = datetime.combine(first, dtime.min).astimezone()
+        end = datetime.combine(last + timedelta(days=1), dtime.min).astimezone()
+    else:
+        start = datetime.combine(first, dtime.min, zone)
+        end = datetime.combine(last + timedelta(days=1), dtime.min, zone)
+    return start.timestamp(), end.timestamp()
 
 
 def duration(seconds: float | None) -> str:

@@ -152,7 +152,7 @@ def test_window_speaks_chinese(chinese, data_dir, gui_settings):  # noqa: F811
         await app.post(new_push(67371107, action_time=int(time.time()), UID=41200902, ClientID=0,
                                 Identity=1, Device=0))
         await app.wait_until(lambda: status.rate.text() == "近 1 分钟 1 条推送", timeout=5)
-        assert re.fullmatch(r"最近推送：\d\d:\d\d:\d\d（\d+ 秒前）", status.last.text()), status.last.text()
+        assert re.fullmatch(r"最近推送：\d\d:\d\d:\d\d UTC[+-][\d:]+（\d+ 秒前）", status.last.text()), status.last.text()
 
     run_gui(chinese, data_dir, scenario)
 

@@ -93,8 +93,9 @@ def test_times_are_shown_in_the_school_zone(qapp, data_dir, gui_settings):
         await app.wait_until(lambda: view.proxy.rowCount() == 1)
         from datetime import datetime
         from zoneinfo import ZoneInfo
-        expected = datetime.fromtimestamp(now - 300, ZoneInfo("America/New_York")).strftime("%H:%M:%S")
-        assert cell(view, 0, "start") == expected
+        moment = datetime.fromtimestamp(now - 300, ZoneInfo("America/New_York"))
+        assert cell(view, 0, "start") == "{} UTC{}".format(moment.strftime("%H:%M:%S"),
+                                                          int(moment.utcoffset().total_seconds() // 3600))
 
     run_gui(qapp, data_dir, scenario)
 

@@ -59,7 +59,7 @@ class AlarmsModel(TableModel):
                 return self.tr("needs acknowledging")
             return self.texts.state(alarm)
         if column == "since":
-            return local_time(alarm.since)
+            return local_time(alarm.since, self.texts.timezone(alarm))
         if column == "last":
             return ago(alarm.last)
         return alarm.count

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QSortFilterProxyModel
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt
 
 from lessons.state import LessonState, TimelineEntry
 from lessons.texts import Detail, Label, render
 
 from ..alarm_texts import AlarmTexts
-from ..formatting import local_time
+from ..formatting import local_time, zone_label
 from .labels import device_label, exit_reason_label, kind_label, user_name
 from .table import Index, TableModel
 
@@ -34,6 +34,13 @@ class TimelineModel(TableModel):
     def headers(self) -> dict[str, str]:
         return {"time": self.tr("Time"), "name": self.tr("Who"), "kind": self.tr("What"),
                 "detail": self.tr("Details")}
+
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        """The zone once in the header, not on every row."""
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and self.COLUMNS[section] == "time"):
+            return "{} ({})".format(self.tr("Time"), zone_label(self._timezone))
+        return super().headerData(section, orientation, role)
 
     def row_at(self, row: int) -> TimelineEntry:
         return self.rows[-1 - row]
@@ -73,7 +80,7 @@ class TimelineModel(TableModel):
     # --- cells ---------------------------------------------------------------------------
     def text(self, entry: TimelineEntry, column: str) -> str:
         if column == "time":
-            return local_time(entry.time, self._timezone)
+            return local_time(entry.time, self._timezone, zone=False)
         if column == "name":
             return user_name(self._state, entry.uid)
         if column == "kind":

@@ -6,10 +6,10 @@ answers through fileSelected (PITFALLS.md: no exec() under qasync)."""
 from __future__ import annotations
 
 import functools
-from datetime import date, datetime, time as dtime, timedelta
+import time
+from datetime import date
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QItemSelection, QLocale, Qt
 from PySide6.QtGui import QShowEvent
@@ -24,8 +24,9 @@ from storage.history import lesson_state, lesson_summary, lessons_between
 
 from ..bridge import MonitorBridge
 from ..columns import fit_columns
+from ..formatting import day_bounds, shown_date
 from ..loader import Loader
-from ..models.history_model import HistoryModel
+from ..models.history_model import HistoryModel, lesson_start
 from ..models.labels import school_timezone
 from ..models.table import ITEM_ROLE
 from ..worker import in_thread
@@ -35,12 +36,21 @@ DEFAULT_DAYS = 7
 FORMATS = ("csv", "xlsx", "pdf", "json")
 
 
-def day_bounds(first: date, last: date, timezone: str | None) -> tuple[float, float]:
-    """[first 00:00, last+1 00:00) in the school's zone (the PC's when None)."""
-    zone = ZoneInfo(timezone) if timezone else None
-    start = datetime.combine(first, dtime.min, zone)
-    end = datetime.combine(last + timedelta(days=1), dtime.min, zone)
-    return start.timestamp(), end.timestamp()
+# Zones are at most 14 h from UTC, and a lesson's shown start may precede its
+# first activity: a query this much wider finds every row the days may hold.
+MARGIN = 2 * 24 * 3600
+
+
+def lessons_on_days(first: date, last: date, sid: int | None, text: str | None,
+                    zones: dict[int, str | None]) -> list[dict[str, Any]]:
+    """In a reader thread: the lessons whose shown start falls on [first, last]
+    in the zone each row is shown in (its school's, or this PC's), so "All
+    schools" lists what each school's own filter lists."""
+    start, end = day_bounds(first, last, None)
+    rows = lessons_between(start - MARGIN, end + MARGIN, sid=sid, text=text)
+    return [row for row in rows
+            if (when := lesson_start(row)) is not None
+            and first <= shown_date(when, zones.get(row["sid"])) <= last]
 
 
 def summaries_for(class_ids: list[int], config: ConfigStore) -> list[dict[str, Any]]:
@@ -63,7 +73,10 @@ class HistoryView(QWidget):
         super().__init__()
         self.bridge = bridge
         self.config = bridge.monitor.config
-        today = QDate.currentDate()
+        # "Today" where the rows are shown: in Shanghai it may already be tomorrow on this PC.
+        now = time.time()
+        today = QDate(max([shown_date(now, s.timezone) for s in self.config.current().schools.values()]
+                          + [shown_date(now)]))
         self.date_from = QDateEdit(today.addDays(-DEFAULT_DAYS + 1))
         self.date_to = QDateEdit(today)
         for edit in (self.date_from, self.date_to):
@@ -152,6 +165,10 @@ class HistoryView(QWidget):
         else:
             self.stale = True
 
+    def zone_changed(self) -> None:
+        self.loader.request()           # the date filter is in the zone rows are shown in
+        self.panel.zone_changed()
+
     def _fill_schools(self) -> None:
         chosen = self.school.currentData()
         self.school.blockSignals(True)
@@ -165,10 +182,10 @@ class HistoryView(QWidget):
 
     # -- the list -------------------------------------------------------------------------------
     def _query(self):
-        sid = self.school.currentData()
-        start, end = day_bounds(self.date_from.date().toPython(), self.date_to.date().toPython(),
-                                school_timezone(self.config, sid))
-        return functools.partial(lessons_between, start, end, sid=sid, text=self.text.text().strip() or None)
+        schools = self.config.current().schools
+        zones = {sid: school.timezone for sid, school in schools.items()}
+        return functools.partial(lessons_on_days, self.date_from.date().toPython(), self.date_to.date().toPython(),
+                                 self.school.currentData(), self.text.text().strip() or None, zones)
 
     def _loaded(self, rows: list[dict[str, Any]]) -> None:
         selected = self.selected_class_id()

@@ -144,6 +144,9 @@ class LessonPanel(QWidget):
         if self.state is not None:
             self.roster.refresh_rolling(ticks_per_round, now)
 
+    def zone_changed(self) -> None:
+        self._update_header()
+
     def _update_header(self) -> None:
         state = self.state
         if state is None:
@@ -156,7 +159,7 @@ class LessonPanel(QWidget):
         if teacher is not None:
             parts.append(self.tr("teacher {}").format(teacher.name or teacher.uid))
         if start:
-            parts.append("{} – {}".format(local_time(start, self.timezone), local_time(end, self.timezone)))
+            parts.append("{} – {}".format(local_time(start, self.timezone, zone=False), local_time(end, self.timezone)))
         parts.append(self.tr("ended") if state.status == "ended" else self.tr("live"))
         parts.append("ClassID {}".format(state.class_id))
         self.header.setText(" · ".join(parts))

@@ -90,6 +90,9 @@ class LiveView(QWidget):
     def title(self) -> str:
         return self.tr("Live lessons")
 
+    def zone_changed(self) -> None:
+        self.panel.zone_changed()
+
     # --- feed: mark only ------------------------------------------------------------------
     def _on_push(self, event: Event, lesson: LessonState | None) -> None:
         if lesson is None:

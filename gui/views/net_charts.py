@@ -78,6 +78,11 @@ class NetCharts(QWidget):
         for plot in (self.delay, self.loss):
             plot.enableAutoRange(y=True)
 
+    def zone_changed(self) -> None:
+        at = float(self.series.time[-1]) if len(self.series.time) else 0.0
+        for plot in self.plots:
+            set_zone(plot, self.timezone, at)
+
     def set_checked(self, uids: list[int], names: dict[int, str]) -> None:
         self.checked, self.names = list(uids), names
         self._draw_users()

@@ -114,6 +114,9 @@ class NetworkView(QWidget):
     def title(self) -> str:
         return self.tr("Network & CPU")
 
+    def zone_changed(self) -> None:
+        self.charts.zone_changed()
+
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if not self._shown_once:          # the lesson list needs the receiver's database: load when seen

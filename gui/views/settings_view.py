@@ -84,6 +84,9 @@ class SettingsView(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if self.stack.currentWidget() is self.first_run and self.config.current().schools:
+            # A school came meanwhile (the demo's, `school add` from a shell): the wizard is done.
+            self.leave_first_run()
         self.refresh_urls()
 
     # -- URLs ------------------------------------------------------------------------------------

@@ -2,6 +2,26 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AlarmBanner</name>
+    <message>
+        <location filename="../../gui/banner.py" line="37"/>
+        <source>Show</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <location filename="../../gui/banner.py" line="38"/>
+        <source>Acknowledge</source>
+        <translation>确认</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/banner.py" line="62"/>
+        <source> (+%n more)</source>
+        <translation>
+            <numerusform>（另有 %n 条）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AlarmDetails</name>
     <message>
         <location filename="../../gui/views/alarms_view.py" line="39"/>
@@ -42,455 +62,455 @@
 <context>
     <name>AlarmTexts</name>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="42"/>
+        <location filename="../../gui/alarm_texts.py" line="44"/>
         <source>unknown school (no SID)</source>
         <translation>未知学校（无 SID）</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="44"/>
+        <location filename="../../gui/alarm_texts.py" line="46"/>
         <source>school {}</source>
         <translation>学校 {}</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="48"/>
+        <location filename="../../gui/alarm_texts.py" line="50"/>
         <source>no lesson</source>
         <translation>无课节</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="51"/>
+        <location filename="../../gui/alarm_texts.py" line="53"/>
         <source>lesson {}</source>
         <translation>课节 {}</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="55"/>
+        <location filename="../../gui/alarm_texts.py" line="57"/>
         <source>unknown user</source>
         <translation>未知用户</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="66"/>
+        <location filename="../../gui/alarm_texts.py" line="72"/>
         <source>Critical</source>
         <translation>严重</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="66"/>
+        <location filename="../../gui/alarm_texts.py" line="72"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="67"/>
+        <location filename="../../gui/alarm_texts.py" line="73"/>
         <source>Info</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="71"/>
+        <location filename="../../gui/alarm_texts.py" line="77"/>
         <source>resolved {}</source>
         <translation>已解除 {}</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="72"/>
+        <location filename="../../gui/alarm_texts.py" line="78"/>
         <source>acknowledged</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="72"/>
+        <location filename="../../gui/alarm_texts.py" line="78"/>
         <source>open</source>
         <translation>未处理</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="78"/>
+        <location filename="../../gui/alarm_texts.py" line="91"/>
         <source>microphone: disabled or absent</source>
         <translation>麦克风：已禁用或不存在</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="79"/>
+        <location filename="../../gui/alarm_texts.py" line="92"/>
         <source>microphone: no sound data</source>
         <translation>麦克风：无声音数据</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="80"/>
+        <location filename="../../gui/alarm_texts.py" line="93"/>
         <source>microphone: chosen device abnormal</source>
         <translation>麦克风：所选设备异常</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="81"/>
+        <location filename="../../gui/alarm_texts.py" line="94"/>
         <source>speaker: disabled or absent</source>
         <translation>扬声器：已禁用或不存在</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="82"/>
+        <location filename="../../gui/alarm_texts.py" line="95"/>
         <source>speaker: abnormal</source>
         <translation>扬声器：异常</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="83"/>
+        <location filename="../../gui/alarm_texts.py" line="96"/>
         <source>speaker: chosen device abnormal</source>
         <translation>扬声器：所选设备异常</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="84"/>
+        <location filename="../../gui/alarm_texts.py" line="97"/>
         <source>camera: disabled or absent</source>
         <translation>摄像头：已禁用或不存在</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="85"/>
+        <location filename="../../gui/alarm_texts.py" line="98"/>
         <source>camera: no picture</source>
         <translation>摄像头：无画面</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="86"/>
+        <location filename="../../gui/alarm_texts.py" line="99"/>
         <source>camera: chosen device abnormal</source>
         <translation>摄像头：所选设备异常</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="87"/>
+        <location filename="../../gui/alarm_texts.py" line="100"/>
         <source>no camera found</source>
         <translation>未找到摄像头</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="88"/>
+        <location filename="../../gui/alarm_texts.py" line="101"/>
         <source>no microphone found</source>
         <translation>未找到麦克风</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="89"/>
+        <location filename="../../gui/alarm_texts.py" line="102"/>
         <source>delay test timed out</source>
         <translation>延迟测试超时</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="90"/>
+        <location filename="../../gui/alarm_texts.py" line="103"/>
         <source>device plugged/unplugged during the lesson</source>
         <translation>课中有设备插拔</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="91"/>
+        <location filename="../../gui/alarm_texts.py" line="104"/>
         <source>device check interrupted</source>
         <translation>设备检测中断</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="92"/>
+        <location filename="../../gui/alarm_texts.py" line="105"/>
         <source>media over TCP (UDP blocked?)</source>
         <translation>音视频走 TCP（UDP 可能被封锁）</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="93"/>
+        <location filename="../../gui/alarm_texts.py" line="106"/>
         <source>trouble starts at: the user&apos;s home network</source>
         <translation>问题起点：用户家庭网络</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="94"/>
+        <location filename="../../gui/alarm_texts.py" line="107"/>
         <source>trouble starts at: the internet provider</source>
         <translation>问题起点：网络运营商</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="95"/>
+        <location filename="../../gui/alarm_texts.py" line="108"/>
         <source>trouble starts at: the path to ClassIn</source>
         <translation>问题起点：到 ClassIn 的线路</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="100"/>
+        <location filename="../../gui/alarm_texts.py" line="113"/>
         <source>delay {} ms</source>
         <translation>延迟 {} ms</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="101"/>
+        <location filename="../../gui/alarm_texts.py" line="114"/>
         <source>packet loss {}%</source>
         <translation>丢包 {}%</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="102"/>
+        <location filename="../../gui/alarm_texts.py" line="115"/>
         <source>{}% of network probes degraded</source>
         <translation>{}% 的网络探测质量下降</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="103"/>
+        <location filename="../../gui/alarm_texts.py" line="116"/>
         <source>CPU overloaded {}% of the time</source>
         <translation>CPU 过载时间占 {}%</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="118"/>
+        <location filename="../../gui/alarm_texts.py" line="131"/>
         <source>body over the size limit</source>
         <translation>推送内容超出大小限制</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="119"/>
+        <location filename="../../gui/alarm_texts.py" line="132"/>
         <source>body of {} bytes is over the size limit</source>
         <translation>推送内容 {} 字节，超出大小限制</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="121"/>
+        <location filename="../../gui/alarm_texts.py" line="134"/>
         <source>no SID in the push</source>
         <translation>推送中没有 SID</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="122"/>
+        <location filename="../../gui/alarm_texts.py" line="135"/>
         <source>unknown SID {}: add the school with its secret</source>
         <translation>未知的 SID {}：请添加该学校及其密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="124"/>
+        <location filename="../../gui/alarm_texts.py" line="137"/>
         <source>body is not JSON</source>
         <translation>推送内容不是 JSON</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="125"/>
+        <location filename="../../gui/alarm_texts.py" line="138"/>
         <source>body is JSON but not an object</source>
         <translation>推送内容是 JSON 但不是对象</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="127"/>
+        <location filename="../../gui/alarm_texts.py" line="140"/>
         <source>the SafeKey does not verify with the school&apos;s secret</source>
         <translation>SafeKey 无法用该学校的密钥校验通过</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="128"/>
+        <location filename="../../gui/alarm_texts.py" line="141"/>
         <source>no usable TimeStamp: the SafeKey cannot be verified</source>
         <translation>没有可用的 TimeStamp，无法校验 SafeKey</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="129"/>
+        <location filename="../../gui/alarm_texts.py" line="142"/>
         <source>a required parameter is missing</source>
         <translation>缺少必需的参数</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="130"/>
+        <location filename="../../gui/alarm_texts.py" line="143"/>
         <source>the Action parameter is not a number</source>
         <translation>Action 参数不是数字</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="131"/>
+        <location filename="../../gui/alarm_texts.py" line="144"/>
         <source>body is unreadable or unsafe XML</source>
         <translation>推送内容是无法读取或不安全的 XML</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="141"/>
+        <location filename="../../gui/alarm_texts.py" line="154"/>
         <source>Since {}, last {}, {} time(s).</source>
         <translation>首次 {}，最近 {}，共 {} 次。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="149"/>
+        <location filename="../../gui/alarm_texts.py" line="163"/>
         <source>a body that cannot be read as a push (no Cmd, no ClassID)</source>
         <translation>无法解析为推送的内容（无 Cmd、无 ClassID）</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="151"/>
+        <location filename="../../gui/alarm_texts.py" line="165"/>
         <source>Cmd {}, ClassID {}</source>
         <translation>Cmd {}，ClassID {}</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="154"/>
+        <location filename="../../gui/alarm_texts.py" line="168"/>
         <source>ClassIn queue blocked: {}</source>
         <translation>ClassIn 推送队列阻塞：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="156"/>
+        <location filename="../../gui/alarm_texts.py" line="170"/>
         <source>Refused push: {}</source>
         <translation>被拒收的推送：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="157"/>
+        <location filename="../../gui/alarm_texts.py" line="171"/>
         <source>First refused: {}; ClassIn has sent it {} time(s).</source>
         <translation>首次拒收：{}；ClassIn 已发送 {} 次。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="160"/>
+        <location filename="../../gui/alarm_texts.py" line="174"/>
         <source>We answered HTTP {}: {}</source>
         <translation>我们返回了 HTTP {}：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="161"/>
+        <location filename="../../gui/alarm_texts.py" line="175"/>
         <source>ClassIn re-sends it every 10 s and sends nothing else from this school until it is accepted.</source>
         <translation>ClassIn 每 10 秒重发一次，在它被接收之前不会再推送该学校的任何其他数据。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="164"/>
+        <location filename="../../gui/alarm_texts.py" line="178"/>
         <source>The body could not be kept in quarantine (storage failure).</source>
         <translation>推送内容未能存入隔离区（存储失败）。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="166"/>
+        <location filename="../../gui/alarm_texts.py" line="180"/>
         <source>This SID is not configured. Add the school with its SECRET in Settings; the next re-send is then accepted.</source>
         <translation>此 SID 尚未配置。请在“设置”中添加该学校及其 SECRET，下一次重发即会被接收。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="168"/>
+        <location filename="../../gui/alarm_texts.py" line="182"/>
         <source>The SafeKey does not match the secret saved for this school: the secret is probably wrong or was changed in ClassIn. Fix it in Settings (&quot;Fix secret…&quot;); the next re-send is then accepted. Release only if you trust the sender.</source>
         <translation>SafeKey 与该学校保存的密钥不匹配：密钥可能有误，或已在 ClassIn 中更改。请在“设置”中修改（“修改密钥…”），下一次重发即会被接收。仅在信任发送方时才放行。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="171"/>
+        <location filename="../../gui/alarm_texts.py" line="185"/>
         <source>The push has no usable TimeStamp, so its SafeKey cannot be checked. If it is genuine, Release it: the next re-send is stored and flagged.</source>
         <translation>该推送没有可用的 TimeStamp，无法校验 SafeKey。如确认推送真实，请放行：下一次重发将被存储并标记。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="173"/>
+        <location filename="../../gui/alarm_texts.py" line="187"/>
         <source>The body is not JSON and will never be readable. Release it: the next re-send is stored as text and flagged, and the queue moves on.</source>
         <translation>推送内容不是 JSON，永远无法解析。请放行：下一次重发将以文本形式存储并标记，队列随即恢复。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="175"/>
+        <location filename="../../gui/alarm_texts.py" line="189"/>
         <source>The body is JSON but not an object. Release it: the next re-send is stored and flagged, and the queue moves on.</source>
         <translation>推送内容是 JSON 但不是对象。请放行：下一次重发将被存储并标记，队列随即恢复。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="177"/>
+        <location filename="../../gui/alarm_texts.py" line="191"/>
         <source>The body is over the size limit. Release it so the queue moves on, or raise the limit if such pushes are expected.</source>
         <translation>推送内容超出大小限制。请放行以恢复队列；如果此类推送属正常情况，请提高限制。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="179"/>
+        <location filename="../../gui/alarm_texts.py" line="193"/>
         <source>Release it so the queue moves on; the next re-send is flagged.</source>
         <translation>请放行以恢复队列；下一次重发将被标记。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="184"/>
+        <location filename="../../gui/alarm_texts.py" line="198"/>
         <source>Pushes re-sent: {}</source>
         <translation>推送被重发：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="185"/>
+        <location filename="../../gui/alarm_texts.py" line="199"/>
         <source>ClassIn sent {} push(es) again that we had already stored and acknowledged (last: Cmd {}).</source>
         <translation>ClassIn 重发了 {} 条我们已存储并应答过的推送（最近一条：Cmd {}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="187"/>
+        <location filename="../../gui/alarm_texts.py" line="201"/>
         <source>Our acknowledgements do not reach ClassIn: check the tunnel (Public URL in the status bar). Nothing is counted twice. The alarm clears after 10 quiet minutes.</source>
         <translation>我们的应答未能送达 ClassIn：请检查隧道（状态栏中的公网地址）。数据不会重复计算。10 分钟内无重发后告警自动解除。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="191"/>
+        <location filename="../../gui/alarm_texts.py" line="205"/>
         <source>No push from {} since {} although lessons are live.</source>
         <translation>{} 自 {} 起没有推送，但仍有课节正在上课。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="194"/>
+        <location filename="../../gui/alarm_texts.py" line="208"/>
         <source>Tunnel: {}</source>
         <translation>隧道：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="195"/>
+        <location filename="../../gui/alarm_texts.py" line="209"/>
         <source>No pushes during live lessons: {}</source>
         <translation>上课期间无推送：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="196"/>
+        <location filename="../../gui/alarm_texts.py" line="210"/>
         <source>Check the tunnel and this PC&apos;s internet connection. ClassIn keeps the pushes queued and re-sends them once the URL answers.</source>
         <translation>请检查隧道和本机的网络连接。ClassIn 会将推送保留在队列中，待地址恢复响应后重发。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="200"/>
+        <location filename="../../gui/alarm_texts.py" line="214"/>
         <source>Pushes cannot be stored</source>
         <translation>推送无法存储</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="159"/>
-        <location filename="../../gui/alarm_texts.py" line="201"/>
-        <location filename="../../gui/alarm_texts.py" line="208"/>
+        <location filename="../../gui/alarm_texts.py" line="173"/>
+        <location filename="../../gui/alarm_texts.py" line="215"/>
+        <location filename="../../gui/alarm_texts.py" line="222"/>
         <source>Why: {}</source>
         <translation>原因：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="202"/>
+        <location filename="../../gui/alarm_texts.py" line="216"/>
         <source>Free disk space in the data folder ({}) or close programs locking the database. ClassIn retries (we answered HTTP 503), so nothing is lost meanwhile.</source>
         <translation>请清理数据文件夹（{}）所在磁盘的空间，或关闭占用数据库的程序。ClassIn 会重试（我们返回了 HTTP 503），期间不会丢失数据。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="207"/>
+        <location filename="../../gui/alarm_texts.py" line="221"/>
         <source>The public URL does not reach this PC</source>
         <translation>公网地址无法访问本机</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="209"/>
+        <location filename="../../gui/alarm_texts.py" line="223"/>
         <source>Restart the tunnel or check this PC&apos;s internet connection. ClassIn queues pushes meanwhile and re-sends them.</source>
         <translation>请重启隧道或检查本机的网络连接。期间 ClassIn 会将推送排队并重发。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="214"/>
+        <location filename="../../gui/alarm_texts.py" line="228"/>
         <source>From {} in {}.</source>
         <translation>来自 {}，课节：{}。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="215"/>
+        <location filename="../../gui/alarm_texts.py" line="229"/>
         <source>Message: {}</source>
         <translation>留言：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="215"/>
+        <location filename="../../gui/alarm_texts.py" line="229"/>
         <source>(no text)</source>
         <translation>（无内容）</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="218"/>
+        <location filename="../../gui/alarm_texts.py" line="232"/>
         <source>Concerns: {}</source>
         <translation>涉及：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="219"/>
+        <location filename="../../gui/alarm_texts.py" line="233"/>
         <source>Help request: {}</source>
         <translation>求助：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="220"/>
+        <location filename="../../gui/alarm_texts.py" line="234"/>
         <source>Contact the user or join the classroom, then Acknowledge.</source>
         <translation>请联系该用户或进入教室，然后点击“确认”。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="224"/>
+        <location filename="../../gui/alarm_texts.py" line="238"/>
         <source>Device problem: {}</source>
         <translation>设备问题：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="225"/>
-        <location filename="../../gui/alarm_texts.py" line="241"/>
+        <location filename="../../gui/alarm_texts.py" line="239"/>
+        <location filename="../../gui/alarm_texts.py" line="255"/>
         <source>In {}.</source>
         <translation>课节：{}。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="226"/>
+        <location filename="../../gui/alarm_texts.py" line="240"/>
         <source>Ask the user to check the cable and the system&apos;s camera/microphone permissions, choose another device in ClassIn&apos;s device settings, or restart ClassIn.</source>
         <translation>请用户检查连接线和系统的摄像头/麦克风权限，在 ClassIn 的设备设置中换用其他设备，或重启 ClassIn。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="232"/>
+        <location filename="../../gui/alarm_texts.py" line="246"/>
         <source>Ask the user to move closer to the Wi-Fi router, use a cable, or restart the router; stop downloads on the same network.</source>
         <translation>请用户靠近 Wi-Fi 路由器、改用网线或重启路由器，并停止同一网络中的下载。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="234"/>
+        <location filename="../../gui/alarm_texts.py" line="248"/>
         <source>The internet provider is struggling: a mobile hotspot is the quickest way out.</source>
         <translation>网络运营商线路不佳：改用手机热点是最快的解决办法。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="236"/>
+        <location filename="../../gui/alarm_texts.py" line="250"/>
         <source>The user&apos;s own network is fine; the route to ClassIn is not. Try a mobile hotspot or another network.</source>
         <translation>用户本地网络正常，但到 ClassIn 的线路有问题。请尝试手机热点或其他网络。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="238"/>
+        <location filename="../../gui/alarm_texts.py" line="252"/>
         <source>Ask the user to close other programs and downloads and, if it persists, switch networks.</source>
         <translation>请用户关闭其他程序和下载；如问题持续，请更换网络。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="240"/>
+        <location filename="../../gui/alarm_texts.py" line="254"/>
         <source>Network problem: {}</source>
         <translation>网络问题：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="245"/>
+        <location filename="../../gui/alarm_texts.py" line="259"/>
         <source>{} user(s) left abnormally (event 110) between {} and {}.</source>
         <translation>{} 名用户异常退出（事件 110），时间 {} 至 {}。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="248"/>
+        <location filename="../../gui/alarm_texts.py" line="262"/>
         <source>Users: {}</source>
         <translation>用户：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="249"/>
+        <location filename="../../gui/alarm_texts.py" line="263"/>
         <source>Many abnormal leaves in Gensee room {}</source>
         <translation>Gensee 直播间 {} 大量异常退出</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="250"/>
+        <location filename="../../gui/alarm_texts.py" line="264"/>
         <source>Likely a network or platform problem for the whole room: check Gensee&apos;s status and ask users to rejoin.</source>
         <translation>可能是整个直播间的网络或平台问题：请检查 Gensee 服务状态，并请用户重新进入。</translation>
     </message>
@@ -511,37 +531,37 @@
 <context>
     <name>AlarmsModel</name>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="39"/>
+        <location filename="../../gui/models/alarms_model.py" line="36"/>
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="39"/>
+        <location filename="../../gui/models/alarms_model.py" line="36"/>
         <source>Alarm</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="39"/>
+        <location filename="../../gui/models/alarms_model.py" line="36"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="40"/>
+        <location filename="../../gui/models/alarms_model.py" line="37"/>
         <source>Since</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="40"/>
+        <location filename="../../gui/models/alarms_model.py" line="37"/>
         <source>Last</source>
         <translation>最近</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="40"/>
+        <location filename="../../gui/models/alarms_model.py" line="37"/>
         <source>Count</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="62"/>
+        <location filename="../../gui/models/alarms_model.py" line="59"/>
         <source>needs acknowledging</source>
         <translation>待确认</translation>
     </message>
@@ -572,17 +592,77 @@
 <context>
     <name>AppWindow</name>
     <message>
-        <location filename="../../gui/app_window.py" line="78"/>
+        <location filename="../../gui/app_window.py" line="87"/>
         <source>ClassWatch</source>
         <translation>ClassWatch</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="78"/>
+        <location filename="../../gui/app_window.py" line="87"/>
         <source> — demo</source>
         <translation> — 演示</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="132"/>
+        <location filename="../../gui/app_window.py" line="139"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app_window.py" line="140"/>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app_window.py" line="143"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app_window.py" line="145"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app_window.py" line="146"/>
+        <source>&amp;Find a person or lesson…</source>
+        <translation>查找人员或课节(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app_window.py" line="148"/>
+        <source>Copy &amp;diagnostic</source>
+        <translation>复制诊断信息(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app_window.py" line="150"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app_window.py" line="151"/>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app_window.py" line="155"/>
+        <source>Times in each school&apos;s zone</source>
+        <translation>时间按各学校时区显示</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app_window.py" line="156"/>
+        <source>Times in this PC&apos;s zone</source>
+        <translation>时间按本机时区显示</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app_window.py" line="167"/>
+        <source>&amp;Alarms</source>
+        <translation>告警(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app_window.py" line="168"/>
+        <source>&amp;Acknowledge</source>
+        <translation>确认(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app_window.py" line="264"/>
         <source>The receiver could not start: {}. Choose another port in Settings or close the other program using it.</source>
         <translation>接收端无法启动：{}。请在“设置”中更换端口，或关闭占用该端口的程序。</translation>
     </message>
@@ -1110,77 +1190,77 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../gui/views/history_view.py" line="74"/>
+        <location filename="../../gui/views/history_view.py" line="87"/>
         <source>Lesson, course, teacher or ClassID</source>
         <translation>课节、课程、老师或 ClassID</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="79"/>
+        <location filename="../../gui/views/history_view.py" line="92"/>
         <source>Export lesson…</source>
         <translation>导出课节…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="80"/>
+        <location filename="../../gui/views/history_view.py" line="93"/>
         <source>Export all listed…</source>
         <translation>导出列表中全部…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="92"/>
+        <location filename="../../gui/views/history_view.py" line="105"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="94"/>
+        <location filename="../../gui/views/history_view.py" line="107"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="100"/>
+        <location filename="../../gui/views/history_view.py" line="113"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="134"/>
+        <location filename="../../gui/views/history_view.py" line="147"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="159"/>
+        <location filename="../../gui/views/history_view.py" line="176"/>
         <source>All schools</source>
         <translation>全部学校</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="182"/>
+        <location filename="../../gui/views/history_view.py" line="199"/>
         <source>{} lesson(s)</source>
         <translation>{} 个课节</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="219"/>
+        <location filename="../../gui/views/history_view.py" line="236"/>
         <source>Export {} lesson(s)</source>
         <translation>导出 {} 个课节</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="221"/>
+        <location filename="../../gui/views/history_view.py" line="238"/>
         <source>{} files (*.{})</source>
         <translation>{} 文件 (*.{})</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="231"/>
+        <location filename="../../gui/views/history_view.py" line="248"/>
         <source>Exporting {} lesson(s)…</source>
         <translation>正在导出 {} 个课节…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="237"/>
+        <location filename="../../gui/views/history_view.py" line="254"/>
         <source>Export failed: {}</source>
         <translation>导出失败：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="239"/>
+        <location filename="../../gui/views/history_view.py" line="256"/>
         <source>Exported {} lesson(s) to {}</source>
         <translation>已导出 {} 个课节到 {}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="240"/>
+        <location filename="../../gui/views/history_view.py" line="257"/>
         <source>Nothing exported: no stored pushes for these lessons.</source>
         <translation>未导出：这些课节没有已存储的推送。</translation>
     </message>
@@ -1282,7 +1362,7 @@
     <name>LessonPanel</name>
     <message>
         <location filename="../../gui/views/lesson_panel.py" line="53"/>
-        <location filename="../../gui/views/lesson_panel.py" line="150"/>
+        <location filename="../../gui/views/lesson_panel.py" line="153"/>
         <source>Select a lesson to see who is in it.</source>
         <translation>选择一个课节，查看课上人员。</translation>
     </message>
@@ -1297,22 +1377,22 @@
         <translation>全部动态</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="157"/>
+        <location filename="../../gui/views/lesson_panel.py" line="160"/>
         <source>teacher {}</source>
         <translation>老师 {}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="160"/>
+        <location filename="../../gui/views/lesson_panel.py" line="163"/>
         <source>ended</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="160"/>
+        <location filename="../../gui/views/lesson_panel.py" line="163"/>
         <source>live</source>
         <translation>上课中</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="164"/>
+        <location filename="../../gui/views/lesson_panel.py" line="167"/>
         <source>{} inside · {} in the list</source>
         <translation>在教室 {} 人 · 名单 {} 人</translation>
     </message>
@@ -1396,14 +1476,14 @@
         <translation>正在上课</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/live_view.py" line="140"/>
+        <location filename="../../gui/views/live_view.py" line="143"/>
         <source>%n live lesson(s)</source>
         <translation>
             <numerusform>%n 个课节正在上课</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/live_view.py" line="141"/>
+        <location filename="../../gui/views/live_view.py" line="144"/>
         <source>No live lesson right now: lessons appear with their first push.</source>
         <translation>当前没有正在上课的课节：收到首条推送后课节即会出现。</translation>
     </message>
@@ -1437,31 +1517,31 @@
     </message>
     <message>
         <location filename="../../gui/views/net_charts.py" line="48"/>
-        <location filename="../../gui/views/net_charts.py" line="124"/>
+        <location filename="../../gui/views/net_charts.py" line="129"/>
         <source>good</source>
         <translation>优</translation>
     </message>
     <message>
         <location filename="../../gui/views/net_charts.py" line="48"/>
-        <location filename="../../gui/views/net_charts.py" line="124"/>
+        <location filename="../../gui/views/net_charts.py" line="129"/>
         <source>normal</source>
         <translation>良</translation>
     </message>
     <message>
         <location filename="../../gui/views/net_charts.py" line="48"/>
-        <location filename="../../gui/views/net_charts.py" line="124"/>
+        <location filename="../../gui/views/net_charts.py" line="129"/>
         <source>bad</source>
         <translation>差</translation>
     </message>
     <message>
         <location filename="../../gui/views/net_charts.py" line="48"/>
-        <location filename="../../gui/views/net_charts.py" line="124"/>
+        <location filename="../../gui/views/net_charts.py" line="129"/>
         <source>poor</source>
         <translation>极差</translation>
     </message>
     <message>
         <location filename="../../gui/views/net_charts.py" line="49"/>
-        <location filename="../../gui/views/net_charts.py" line="124"/>
+        <location filename="../../gui/views/net_charts.py" line="129"/>
         <source>not reached</source>
         <translation>不可达</translation>
     </message>
@@ -1518,29 +1598,29 @@
         <translation>将鼠标悬停在图表上查看数值。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/net_charts.py" line="122"/>
+        <location filename="../../gui/views/net_charts.py" line="127"/>
         <source>%n user(s) reporting</source>
         <translation>
             <numerusform>%n 名用户上报</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/net_charts.py" line="125"/>
+        <location filename="../../gui/views/net_charts.py" line="130"/>
         <source>Quality: {} · delay median {} (p90 {}) · loss median {} · CPU high+busy {:.0f}%</source>
         <translation>质量：{} · 延迟中位数 {}（p90 {}）· 丢包中位数 {} · CPU 高+繁忙 {:.0f}%</translation>
     </message>
     <message>
-        <location filename="../../gui/views/net_charts.py" line="136"/>
+        <location filename="../../gui/views/net_charts.py" line="141"/>
         <source>degraded</source>
         <translation>质量下降</translation>
     </message>
     <message>
-        <location filename="../../gui/views/net_charts.py" line="137"/>
+        <location filename="../../gui/views/net_charts.py" line="142"/>
         <source>delay</source>
         <translation>延迟</translation>
     </message>
     <message>
-        <location filename="../../gui/views/net_charts.py" line="138"/>
+        <location filename="../../gui/views/net_charts.py" line="143"/>
         <source>loss</source>
         <translation>丢包</translation>
     </message>
@@ -1626,28 +1706,28 @@
         <translation>网络与 CPU</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="135"/>
-        <location filename="../../gui/views/network_view.py" line="209"/>
+        <location filename="../../gui/views/network_view.py" line="138"/>
+        <location filename="../../gui/views/network_view.py" line="212"/>
         <source>● live · {}</source>
         <translation>● 上课中 · {}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="143"/>
+        <location filename="../../gui/views/network_view.py" line="146"/>
         <source>No lesson with network reports yet.</source>
         <translation>暂无带网络报告的课节。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="175"/>
+        <location filename="../../gui/views/network_view.py" line="178"/>
         <source>Could not read the network reports (see the log).</source>
         <translation>无法读取网络报告（详见日志）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="182"/>
+        <location filename="../../gui/views/network_view.py" line="185"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="247"/>
+        <location filename="../../gui/views/network_view.py" line="250"/>
         <source>{} network report(s) from {} user(s); lesson curves cover everyone, ticked users get their own line.</source>
         <translation>{} 份网络报告，来自 {} 名用户；课节曲线涵盖所有人，勾选的用户单独绘线。</translation>
     </message>
@@ -2117,223 +2197,223 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="102"/>
+        <location filename="../../gui/views/settings_view.py" line="105"/>
         <source>ClassIn reaches this PC through the tunnel at this URL.</source>
         <translation>ClassIn 通过此地址经隧道访问本机。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="104"/>
+        <location filename="../../gui/views/settings_view.py" line="107"/>
         <source>This address works on this PC only. ClassIn needs a public HTTPS address: start a tunnel (cloudflared, ngrok or ssh) and give ClassIn its URL followed by /classin.</source>
         <translation>此地址仅在本机可用。ClassIn 需要公网 HTTPS 地址：请启动隧道（cloudflared、ngrok 或 ssh），并把隧道地址加上 /classin 填入 ClassIn。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="118"/>
+        <location filename="../../gui/views/settings_view.py" line="121"/>
         <source>no tunnel</source>
         <translation>无隧道</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="122"/>
+        <location filename="../../gui/views/settings_view.py" line="125"/>
         <source>These are this PC&apos;s local addresses: Gensee&apos;s servers need the tunnel&apos;s public URL, which replaces them once a tunnel runs.</source>
         <translation>以下是本机的局域网地址：Gensee 服务器需要隧道的公网地址，隧道运行后会自动替换。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="131"/>
+        <location filename="../../gui/views/settings_view.py" line="134"/>
         <source>SID</source>
         <translation>SID</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="131"/>
+        <location filename="../../gui/views/settings_view.py" line="134"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="131"/>
+        <location filename="../../gui/views/settings_view.py" line="134"/>
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="132"/>
+        <location filename="../../gui/views/settings_view.py" line="135"/>
         <source>Secret</source>
         <translation>密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="141"/>
+        <location filename="../../gui/views/settings_view.py" line="144"/>
         <source>New school</source>
         <translation>新建学校</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="142"/>
+        <location filename="../../gui/views/settings_view.py" line="145"/>
         <source>Save school</source>
         <translation>保存学校</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="143"/>
+        <location filename="../../gui/views/settings_view.py" line="146"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="144"/>
+        <location filename="../../gui/views/settings_view.py" line="147"/>
         <source>Send test push</source>
         <translation>发送测试推送</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="145"/>
+        <location filename="../../gui/views/settings_view.py" line="148"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="161"/>
+        <location filename="../../gui/views/settings_view.py" line="164"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="171"/>
+        <location filename="../../gui/views/settings_view.py" line="174"/>
         <source>ClassIn push URL (the same for every school; ClassIn sends the SID in each push):</source>
         <translation>ClassIn 推送地址（所有学校共用；ClassIn 在每条推送中携带 SID）：</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="232"/>
+        <location filename="../../gui/views/settings_view.py" line="235"/>
         <source>Saved school {}. The receiver accepts its pushes now.</source>
         <translation>已保存学校 {}。接收端现在接收其推送。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="245"/>
+        <location filename="../../gui/views/settings_view.py" line="248"/>
         <source>Removed school {}: its pushes are refused from now on.</source>
         <translation>已删除学校 {}：此后其推送将被拒收。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="256"/>
+        <location filename="../../gui/views/settings_view.py" line="259"/>
         <source>School {} is back.</source>
         <translation>学校 {} 已恢复。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="288"/>
+        <location filename="../../gui/views/settings_view.py" line="291"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="295"/>
+        <location filename="../../gui/views/settings_view.py" line="298"/>
         <source>Local receiver</source>
         <translation>本机接收端</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="296"/>
+        <location filename="../../gui/views/settings_view.py" line="299"/>
         <source>Public (tunnel)</source>
         <translation>公网（隧道）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="297"/>
+        <location filename="../../gui/views/settings_view.py" line="300"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="298"/>
+        <location filename="../../gui/views/settings_view.py" line="301"/>
         <source>A new port is used at the next start; ClassIn must then be given the new URL.</source>
         <translation>新端口在下次启动时生效，届时需将新地址填入 ClassIn。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="300"/>
+        <location filename="../../gui/views/settings_view.py" line="303"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="301"/>
+        <location filename="../../gui/views/settings_view.py" line="304"/>
         <source>classwatch.db holds every push; config.json the schools and secrets (readable by you only).</source>
         <translation>classwatch.db 保存所有推送；config.json 保存学校和密钥（仅你本人可读）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="319"/>
+        <location filename="../../gui/views/settings_view.py" line="322"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="320"/>
+        <location filename="../../gui/views/settings_view.py" line="323"/>
         <source>Alarm on failing devices in live lessons</source>
         <translation>上课中设备故障时告警</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="321"/>
+        <location filename="../../gui/views/settings_view.py" line="324"/>
         <source>Alarm on bad network or CPU reports in live lessons</source>
         <translation>上课中网络或 CPU 报告异常时告警</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="322"/>
+        <location filename="../../gui/views/settings_view.py" line="325"/>
         <source>Play a sound on new critical alarms and help requests</source>
         <translation>出现新的严重告警和求助时播放提示音</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="327"/>
+        <location filename="../../gui/views/settings_view.py" line="330"/>
         <source>Save alarm settings</source>
         <translation>保存告警设置</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="331"/>
+        <location filename="../../gui/views/settings_view.py" line="334"/>
         <source>Silence: no push for</source>
         <translation>静默：无推送超过</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="332"/>
+        <location filename="../../gui/views/settings_view.py" line="335"/>
         <source>during live lessons (Net reports arrive every 5 min per user)</source>
         <translation>（上课期间；每位用户每 5 分钟上报一次 Net）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="333"/>
+        <location filename="../../gui/views/settings_view.py" line="336"/>
         <source>Packet loss from</source>
         <translation>丢包率达到</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="334"/>
+        <location filename="../../gui/views/settings_view.py" line="337"/>
         <source>Delay from</source>
         <translation>延迟达到</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="335"/>
+        <location filename="../../gui/views/settings_view.py" line="338"/>
         <source>Degraded network probes from</source>
         <translation>网络探测质量下降达到</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="335"/>
+        <location filename="../../gui/views/settings_view.py" line="338"/>
         <source>of a 5-minute report</source>
         <translation>（占 5 分钟报告）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="336"/>
+        <location filename="../../gui/views/settings_view.py" line="339"/>
         <source>CPU busy from</source>
         <translation>CPU 繁忙达到</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="336"/>
+        <location filename="../../gui/views/settings_view.py" line="339"/>
         <source>of the samples</source>
         <translation>（占采样）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="371"/>
+        <location filename="../../gui/views/settings_view.py" line="374"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="377"/>
+        <location filename="../../gui/views/settings_view.py" line="380"/>
         <source>Paste these into Gensee&apos;s callback settings. The token in them is the only protection (Gensee signs nothing): keep them private.</source>
         <translation>请将以下地址粘贴到 Gensee 的回调设置中。其中的令牌是唯一的保护（Gensee 不做签名）：请勿外泄。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="387"/>
-        <location filename="../../gui/views/settings_view.py" line="402"/>
+        <location filename="../../gui/views/settings_view.py" line="390"/>
+        <location filename="../../gui/views/settings_view.py" line="405"/>
         <source>New token…</source>
         <translation>新令牌…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="398"/>
+        <location filename="../../gui/views/settings_view.py" line="401"/>
         <source>Click again to replace the token</source>
         <translation>再次点击以更换令牌</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="399"/>
+        <location filename="../../gui/views/settings_view.py" line="402"/>
         <source>The old URLs stop working at once; update them in Gensee.</source>
         <translation>旧地址将立即失效；请在 Gensee 中更新。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="405"/>
+        <location filename="../../gui/views/settings_view.py" line="408"/>
         <source>New token in use. Update the URLs in Gensee now.</source>
         <translation>新令牌已启用。请立即在 Gensee 中更新地址。</translation>
     </message>
@@ -2341,74 +2421,74 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../gui/app_window.py" line="40"/>
+        <location filename="../../gui/app_window.py" line="45"/>
         <source>starting</source>
         <translation>正在启动</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="40"/>
+        <location filename="../../gui/app_window.py" line="45"/>
         <source>up</source>
         <translation>已连通</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="41"/>
+        <location filename="../../gui/app_window.py" line="46"/>
         <source>unhealthy</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="41"/>
+        <location filename="../../gui/app_window.py" line="46"/>
         <source>down</source>
         <translation>已断开</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="42"/>
+        <location filename="../../gui/app_window.py" line="47"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="47"/>
+        <location filename="../../gui/app_window.py" line="52"/>
         <source>Receiver: {}/classin</source>
         <translation>接收端：{}/classin</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="48"/>
+        <location filename="../../gui/app_window.py" line="53"/>
         <source>Receiver: not running</source>
         <translation>接收端：未运行</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="51"/>
+        <location filename="../../gui/app_window.py" line="56"/>
         <source>Public: no tunnel</source>
         <translation>公网：无隧道</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="53"/>
+        <location filename="../../gui/app_window.py" line="58"/>
         <source>Public: {} ({})</source>
         <translation>公网：{}（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="56"/>
+        <location filename="../../gui/app_window.py" line="61"/>
         <source>Public: tunnel {}</source>
         <translation>公网：隧道 {}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/app_window.py" line="58"/>
+        <location filename="../../gui/app_window.py" line="63"/>
         <source>%n push(es) in the last minute</source>
         <translation>
             <numerusform>近 1 分钟 %n 条推送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="60"/>
+        <location filename="../../gui/app_window.py" line="65"/>
         <source>Last push: {} ({})</source>
         <translation>最近推送：{}（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="63"/>
+        <location filename="../../gui/app_window.py" line="68"/>
         <source>Last push: none yet</source>
         <translation>最近推送：暂无</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/app_window.py" line="66"/>
+        <location filename="../../gui/app_window.py" line="71"/>
         <source>%n open alarm(s)</source>
         <translation>
             <numerusform>%n 条未处理告警</numerusform>
@@ -2748,6 +2828,7 @@
     <name>TimelineModel</name>
     <message>
         <location filename="../../gui/models/timeline_model.py" line="35"/>
+        <location filename="../../gui/models/timeline_model.py" line="42"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -3368,17 +3449,17 @@
 <context>
     <name>formatting</name>
     <message>
-        <location filename="../../gui/formatting.py" line="32"/>
+        <location filename="../../gui/formatting.py" line="97"/>
         <source>{} s ago</source>
         <translation>{} 秒前</translation>
     </message>
     <message>
-        <location filename="../../gui/formatting.py" line="34"/>
+        <location filename="../../gui/formatting.py" line="99"/>
         <source>{} min ago</source>
         <translation>{} 分钟前</translation>
     </message>
     <message>
-        <location filename="../../gui/formatting.py" line="35"/>
+        <location filename="../../gui/formatting.py" line="100"/>
         <source>{} h ago</source>
         <translation>{} 小时前</translation>
     </message>
