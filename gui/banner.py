@@ -8,7 +8,7 @@ from typing import Callable
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from monitor.alarm_model import Alarm, Severity
+from alarms.model import Alarm, Severity
 
 from .alarm_texts import SEVERITY_COLOURS, AlarmTexts
 from .bridge import MonitorBridge
