@@ -41,6 +41,13 @@ class LiveRow:
     def key(self) -> int:
         return self.class_id
 
+    @property
+    def severity(self) -> int:
+        """How much this lesson needs the desk, the trouble order of the table:
+        open alarms, then users in trouble, then hands up (one number: the proxy
+        sorts QVariants, and Python tuples do not compare there)."""
+        return (self.alarms * 10_000 + min(self.trouble, 9_999)) * 10_000 + min(self.hands_up, 9_999)
+
 
 def live_row(state: LessonState, school: str, timezone: str | None, alarms: int) -> LiveRow:
     present = hands = trouble = 0
@@ -84,6 +91,11 @@ class LiveLessonsModel(KeyedTableModel):
             value = getattr(row, column)
             return "⚠ {}".format(value) if value else "0"   # a sign, not colour alone
         return str(getattr(row, column))
+
+    def sort_key(self, row: LiveRow, column: str):
+        if column in ("trouble", "alarms"):
+            return row.severity       # both sort worst first together: alarms, then trouble, then hands
+        return super().sort_key(row, column)
 
     def background(self, row: LiveRow, column: str) -> QBrush | None:
         if row.alarms:

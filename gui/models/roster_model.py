@@ -107,6 +107,9 @@ class RosterModel(TableModel):
             self._cursor = 0
             self.sort(self._sort_column, self._sort_order)
 
+    def row_of(self, uid: int) -> int:
+        return self._index.get(uid, -1)
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._sort_column, self._sort_order = column, order
         self.layoutAboutToBeChanged.emit()

@@ -145,6 +145,9 @@ class KeyedTableModel(TableModel):
                 self.row_changed(i)
         self.append_rows(list(wanted.values()))
 
+    def row_of(self, key: Any) -> int:
+        return next((i for i, row in enumerate(self.rows) if row.key == key), -1)
+
     def item(self, row: Any, column: str) -> Any:
         return row.key
 

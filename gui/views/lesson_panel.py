@@ -144,6 +144,18 @@ class LessonPanel(QWidget):
         if self.state is not None:
             self.roster.refresh_rolling(ticks_per_round, now)
 
+    def select_user(self, uid: int) -> bool:
+        """Select and show `uid`'s row (the roster's own search is cleared first)."""
+        self.search.clear()
+        row = self.roster.row_of(uid)
+        if row < 0:
+            return False
+        index = self.roster_proxy.mapFromSource(self.roster.index(row, 0))
+        self.roster_view.selectRow(index.row())
+        self.roster_view.scrollTo(index)
+        self.roster_view.setFocus()
+        return True
+
     def zone_changed(self) -> None:
         self._update_header()
 

@@ -7,7 +7,9 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QItemSelection, QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+
+from app.search import Found
 
 from lessons.events import Event
 from lessons.state import LessonState
@@ -18,6 +20,8 @@ from ..models.labels import school_timezone
 from ..models.live_lessons_model import LiveLessonsModel, LiveRow, live_row
 from ..models.table import ITEM_ROLE, SORT_ROLE
 from .gensee_view import LiveRoomsStrip
+from .finder import Finder
+from .freshness import Freshness
 from .lesson_panel import LessonPanel, table_view
 from ..timers import every
 
@@ -43,7 +47,8 @@ class LiveView(QWidget):
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.table = table_view(self.proxy)
-        self.table.sortByColumn(self.model.COLUMNS.index("start"), Qt.SortOrder.DescendingOrder)
+        # Worst first: open alarms, then users in trouble, then hands up (LiveRow.severity).
+        self.table.sortByColumn(self.model.COLUMNS.index("alarms"), Qt.SortOrder.DescendingOrder)
         # Few rows, but a push-driven refresh twice a second: size once new lessons come, not per change.
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
@@ -52,11 +57,10 @@ class LiveView(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(self._open_index)
 
-        self.filter = QLineEdit()
-        self.filter.setPlaceholderText(self.tr("Filter by lesson, teacher or school…"))
-        self.filter.setClearButtonEnabled(True)
-        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.finder = Finder(self.monitor, self.open_found)
+        self.finder.edit.textChanged.connect(self._filter_lessons)
         self.summary = QLabel()
+        self.freshness = Freshness(bridge)
 
         self.panel = LessonPanel(self)
 
@@ -64,9 +68,10 @@ class LiveView(QWidget):
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         bar = QHBoxLayout()
-        bar.addWidget(self.filter, 1)
-        bar.addWidget(self.summary)
+        bar.addWidget(self.finder, 1)
+        bar.addWidget(self.summary, 0, Qt.AlignmentFlag.AlignTop)
         top_layout.addLayout(bar)
+        top_layout.addWidget(self.freshness)
         top_layout.addWidget(self.table, 1)
         # Gensee rooms live now, beside the ClassIn lessons (hidden when none are live).
         self.gensee_rooms = LiveRoomsStrip(
@@ -92,6 +97,25 @@ class LiveView(QWidget):
 
     def zone_changed(self) -> None:
         self.panel.zone_changed()
+
+    def find(self) -> None:
+        self.finder.edit.setFocus()
+        self.finder.edit.selectAll()
+
+    def _filter_lessons(self, text: str) -> None:
+        # A lesson's own cells (name, teacher, school); the people found in it are
+        # listed under the search box, so searching a student never empties the page.
+        self.proxy.setFilterFixedString(text.strip())
+
+    def open_found(self, found: Found) -> None:
+        """A search result: its lesson opens (live or earlier today) with the person selected."""
+        self.finder.edit.clear()
+        row = self.model.row_of(found.class_id)
+        if row >= 0:
+            self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
+        self.open_lesson(found.class_id)
+        if found.uid is not None:
+            self.panel.select_user(found.uid)
 
     # --- feed: mark only ------------------------------------------------------------------
     def _on_push(self, event: Event, lesson: LessonState | None) -> None:
@@ -119,6 +143,7 @@ class LiveView(QWidget):
         if self._dirty_lessons or self._alarms_dirty or self._dirty_users != set():
             self._refresh()
         self.panel.roll(ROSTER_ROUND)
+        self.freshness.refresh()
 
     def _refresh(self, now: float | None = None) -> None:
         now = time.time() if now is None else now
@@ -139,7 +164,7 @@ class LiveView(QWidget):
             rows.append(cached)
         self.model.update(rows)
         if self.panel.class_id is None and rows:
-            self.table.selectRow(0)     # nothing open yet: show the newest lesson's roster at once
+            self.table.selectRow(0)     # nothing open yet: the lesson in the worst trouble, at once
         self.summary.setText(self.tr("%n live lesson(s)", "", len(rows)) if rows
                              else self.tr("No live lesson right now: lessons appear with their first push."))
         users, self._dirty_users = self._dirty_users, set()

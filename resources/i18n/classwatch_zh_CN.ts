@@ -928,6 +928,44 @@
     </message>
 </context>
 <context>
+    <name>Finder</name>
+    <message>
+        <location filename="../../gui/views/finder.py" line="35"/>
+        <source>Find a student or teacher (name, UID, phone) or a lesson…</source>
+        <translation>查找学生或老师（姓名、UID、手机号）或课节…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/finder.py" line="76"/>
+        <source>Nobody and no lesson of today matches “{}”.</source>
+        <translation>今天没有与“{}”匹配的人员或课节。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/finder.py" line="85"/>
+        <source>live now</source>
+        <translation>正在上课</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/finder.py" line="85"/>
+        <source>earlier today, {}</source>
+        <translation>今天早些时候，{}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/finder.py" line="86"/>
+        <source>earlier today</source>
+        <translation>今天早些时候</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/finder.py" line="88"/>
+        <source>Lesson {} · ClassID {} · {}</source>
+        <translation>课节 {} · ClassID {} · {}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/finder.py" line="89"/>
+        <source>{} · UID {} · in {} · {}</source>
+        <translation>{} · UID {} · 在 {} · {}</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunPanel</name>
     <message>
         <location filename="../../gui/first_run.py" line="87"/>
@@ -988,6 +1026,19 @@
         <location filename="../../gui/first_run.py" line="180"/>
         <source>Done — open the full settings</source>
         <translation>完成 — 打开完整设置</translation>
+    </message>
+</context>
+<context>
+    <name>Freshness</name>
+    <message>
+        <location filename="../../gui/views/freshness.py" line="50"/>
+        <source>{}: data may be stale — ClassIn&apos;s queue is blocked by a refused push; no push stored for {} s.</source>
+        <translation>{}：数据可能已过时——ClassIn 推送队列被一条拒收的推送阻塞，已 {} 秒没有存入推送。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/freshness.py" line="53"/>
+        <source>{}: data may be stale — no push for {} s although lessons are live.</source>
+        <translation>{}：数据可能已过时——仍有课节在上课，但已 {} 秒没有推送。</translation>
     </message>
 </context>
 <context>
@@ -1362,7 +1413,7 @@
     <name>LessonPanel</name>
     <message>
         <location filename="../../gui/views/lesson_panel.py" line="53"/>
-        <location filename="../../gui/views/lesson_panel.py" line="153"/>
+        <location filename="../../gui/views/lesson_panel.py" line="165"/>
         <source>Select a lesson to see who is in it.</source>
         <translation>选择一个课节，查看课上人员。</translation>
     </message>
@@ -1377,22 +1428,22 @@
         <translation>全部动态</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="160"/>
+        <location filename="../../gui/views/lesson_panel.py" line="172"/>
         <source>teacher {}</source>
         <translation>老师 {}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="163"/>
+        <location filename="../../gui/views/lesson_panel.py" line="175"/>
         <source>ended</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="163"/>
+        <location filename="../../gui/views/lesson_panel.py" line="175"/>
         <source>live</source>
         <translation>上课中</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="167"/>
+        <location filename="../../gui/views/lesson_panel.py" line="179"/>
         <source>{} inside · {} in the list</source>
         <translation>在教室 {} 人 · 名单 {} 人</translation>
     </message>
@@ -1400,52 +1451,52 @@
 <context>
     <name>LiveLessonsModel</name>
     <message>
-        <location filename="../../gui/models/live_lessons_model.py" line="69"/>
+        <location filename="../../gui/models/live_lessons_model.py" line="76"/>
         <source>Lesson</source>
         <translation>课节</translation>
     </message>
     <message>
-        <location filename="../../gui/models/live_lessons_model.py" line="69"/>
+        <location filename="../../gui/models/live_lessons_model.py" line="76"/>
         <source>Teacher</source>
         <translation>老师</translation>
     </message>
     <message>
-        <location filename="../../gui/models/live_lessons_model.py" line="69"/>
+        <location filename="../../gui/models/live_lessons_model.py" line="76"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/models/live_lessons_model.py" line="70"/>
+        <location filename="../../gui/models/live_lessons_model.py" line="77"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../gui/models/live_lessons_model.py" line="70"/>
+        <location filename="../../gui/models/live_lessons_model.py" line="77"/>
         <source>Students present</source>
         <translation>在场学生</translation>
     </message>
     <message>
-        <location filename="../../gui/models/live_lessons_model.py" line="71"/>
+        <location filename="../../gui/models/live_lessons_model.py" line="78"/>
         <source>Hands up</source>
         <translation>举手</translation>
     </message>
     <message>
-        <location filename="../../gui/models/live_lessons_model.py" line="71"/>
+        <location filename="../../gui/models/live_lessons_model.py" line="78"/>
         <source>Net/device trouble</source>
         <translation>网络/设备问题</translation>
     </message>
     <message>
-        <location filename="../../gui/models/live_lessons_model.py" line="72"/>
+        <location filename="../../gui/models/live_lessons_model.py" line="79"/>
         <source>Open alarms</source>
         <translation>未处理告警</translation>
     </message>
     <message>
-        <location filename="../../gui/models/live_lessons_model.py" line="100"/>
+        <location filename="../../gui/models/live_lessons_model.py" line="112"/>
         <source>ClassID {}</source>
         <translation>ClassID {}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/live_lessons_model.py" line="82"/>
+        <location filename="../../gui/models/live_lessons_model.py" line="89"/>
         <source>▲ {} up</source>
         <translation>▲ {} 人举手</translation>
     </message>
@@ -1466,24 +1517,19 @@
 <context>
     <name>LiveView</name>
     <message>
-        <location filename="../../gui/views/live_view.py" line="56"/>
-        <source>Filter by lesson, teacher or school…</source>
-        <translation>按课节、老师或学校筛选…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/live_view.py" line="91"/>
+        <location filename="../../gui/views/live_view.py" line="96"/>
         <source>Live lessons</source>
         <translation>正在上课</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/live_view.py" line="143"/>
+        <location filename="../../gui/views/live_view.py" line="168"/>
         <source>%n live lesson(s)</source>
         <translation>
             <numerusform>%n 个课节正在上课</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/live_view.py" line="144"/>
+        <location filename="../../gui/views/live_view.py" line="169"/>
         <source>No live lesson right now: lessons appear with their first push.</source>
         <translation>当前没有正在上课的课节：收到首条推送后课节即会出现。</translation>
     </message>
@@ -2029,54 +2075,54 @@
         <translation>设备检测</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="158"/>
+        <location filename="../../gui/models/roster_model.py" line="161"/>
         <source>● in</source>
         <translation>● 在场</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="158"/>
+        <location filename="../../gui/models/roster_model.py" line="161"/>
         <source>○ out</source>
         <translation>○ 离开</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/models/roster_model.py" line="160"/>
+        <location filename="../../gui/models/roster_model.py" line="163"/>
         <source>%n drop(s)</source>
         <translation>
             <numerusform>掉线 %n 次</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="169"/>
+        <location filename="../../gui/models/roster_model.py" line="172"/>
         <source>▲ up now · {}</source>
         <translation>▲ 正在举手 · {}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="174"/>
+        <location filename="../../gui/models/roster_model.py" line="177"/>
         <source>▲ on stage · {}</source>
         <translation>▲ 台上 · {}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="176"/>
+        <location filename="../../gui/models/roster_model.py" line="179"/>
         <source>muted</source>
         <translation>已静音</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="181"/>
+        <location filename="../../gui/models/roster_model.py" line="184"/>
         <source>usable</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="188"/>
+        <location filename="../../gui/models/roster_model.py" line="191"/>
         <source>OK</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="199"/>
+        <location filename="../../gui/models/roster_model.py" line="202"/>
         <source>late</source>
         <translation>迟到</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="200"/>
+        <location filename="../../gui/models/roster_model.py" line="203"/>
         <source>left early</source>
         <translation>早退</translation>
     </message>
