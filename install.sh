@@ -3,7 +3,8 @@
 # needs, a CJK font, and a virtualenv in .venv with every Python dependency.
 #   ./install.sh              the app
 #   ./install.sh --test-tools also what the test suite drives for real
-#                             (sshd for the tunnel, pdftoppm, LibreOffice, Xvfb)
+#                             (sshd for the tunnel, pdftoppm, LibreOffice, Xvfb,
+#                             PostgreSQL: tests start a throw-away server of their own)
 # On Windows/macOS: python -m venv .venv, then .venv's pip install -e ".[test]".
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -13,7 +14,8 @@ packages=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus
           libxcb-randr0 libxcb-render-util0 libxcb-image0 libnss3 fonts-wqy-microhei
           python3-venv)
 if [[ "${1:-}" == "--test-tools" ]]; then
-  packages+=(openssh-server openssh-client openssl curl poppler-utils libreoffice-calc-nogui xvfb xauth)
+  packages+=(openssh-server openssh-client openssl curl poppler-utils libreoffice-calc-nogui xvfb xauth
+             postgresql)
 fi
 
 if command -v apt-get >/dev/null 2>&1; then

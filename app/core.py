@@ -22,6 +22,7 @@ from receiver.app import Receiver
 from receiver.events import PushStored, ReceiverEvent
 from storage.config import ConfigStore
 from storage.db import open_database
+from storage.dburl import DbUrl
 from storage.queries import iter_pushes, parse_payload, recent_pushes
 from tunnel.service import Tunnel, TunnelState, TunnelStatus
 from tunnel.settings import SETTING_KEYS, TunnelSettings
@@ -64,11 +65,11 @@ class _Recent:
 
 class Monitor:
     def __init__(self, data_dir: Path, config: ConfigStore, *, host: str = "127.0.0.1",
-                 port: int = 8765, receiver: Receiver | None = None):
+                 port: int = 8765, receiver: Receiver | None = None, db: DbUrl | None = None):
         self.data_dir = Path(data_dir)
         self.config = config
         self.host, self.port = host, port
-        self.receiver = receiver or Receiver(self.data_dir, config=config)
+        self.receiver = receiver or Receiver(self.data_dir, config=config, db=db)
         self.alarms = AlarmCenter(alarm_settings(config.current().settings))
         self._alarm_store = AlarmStore(self.receiver.writer, lambda: config.current().secrets())
         self.school = SchoolState()
@@ -203,7 +204,7 @@ class Monitor:
 
     def _load_recent(self) -> _Recent:
         """In a thread."""
-        db = open_database(self.receiver.db_path)
+        db = open_database(self.receiver.db)
         try:
             now = time.time()
             since = now - RECENT_HOURS * 3600

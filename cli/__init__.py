@@ -10,6 +10,10 @@ import importlib
 import logging
 import os
 import sys
+import traceback
+
+from storage.backends import StoreUnavailable
+from storage.dburl import ENV_DB, DbUrlError, mask_urls
 
 from . import options
 from .errors import CliError
@@ -20,7 +24,8 @@ COMMANDS = ("serve", "school", "events", "export", "rebuild", "simulate", "selft
 
 class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line, exit 2
-        sys.stderr.write(f"{self.prog}: error: {message}\n")
+        # argparse repeats the offending argument: a --db URL's password must not show.
+        sys.stderr.write(f"{self.prog}: error: {mask_urls(message)}\n")
         raise SystemExit(2)
 
 
@@ -30,6 +35,10 @@ def _common(defaults: bool) -> argparse.ArgumentParser:
     kw = {} if defaults else {"default": argparse.SUPPRESS}
     parent.add_argument("--data-dir", metavar="DIR", help="data directory (default: $CLASSWATCH_DATA_DIR "
                         "or the platform's per-user data dir)", **({"default": None} if defaults else kw))
+    parent.add_argument("--db", type=options.db_url, metavar="URL",
+                        help=f"where the data lives: sqlite:///PATH or postgresql://USER:PASS@HOST:PORT/DB "
+                        f"(default: ${ENV_DB}, else the data dir's classwatch.db)",
+                        **({"default": None} if defaults else kw))
     parent.add_argument("--debug", action="store_true", help="verbose logs and tracebacks", **kw)
     return parent
 
@@ -70,8 +79,11 @@ def main(argv: list[str] | None = None) -> int:
             return run_gui(args)
         return _module(args.command).run(args)
     except CliError as exc:
-        sys.stderr.write(f"error: {exc}\n")
+        sys.stderr.write(f"error: {_masked(str(exc), args)}\n")
         return exc.code
+    except (StoreUnavailable, DbUrlError) as exc:   # a wrong password, a server down: one line
+        sys.stderr.write(f"error: {_masked(str(exc), args)}\n")
+        return 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -80,8 +92,16 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
     except Exception as exc:
-        if args.debug:
-            raise
+        if args.debug:   # the traceback, with any database URL's password masked
+            sys.stderr.write(_masked(traceback.format_exc(), args))
+            return 1
         logging.getLogger("classwatch").error("unexpected error", exc_info=True)
-        sys.stderr.write(f"error: {type(exc).__name__}: {exc} (run with --debug for details)\n")
+        sys.stderr.write(f"error: {type(exc).__name__}: {_masked(str(exc), args)} (run with --debug for details)\n")
         return 1
+
+
+def _masked(text: str, args) -> str:
+    """`text` without the database password, in a URL or alone."""
+    text = mask_urls(text)
+    password = args.db.password if getattr(args, "db", None) is not None else None
+    return text.replace(password, "***") if password else text

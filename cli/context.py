@@ -1,4 +1,4 @@
-"""What every command needs: the data dir, the config store, logging."""
+"""What every command needs: the data dir, the store (--db), the config store, logging."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -6,7 +6,8 @@ from pathlib import Path
 
 from storage.config import ConfigError, ConfigStore
 from storage.logs import setup_logging
-from storage.paths import DB_NAME, resolve_data_dir
+from storage.dburl import DbUrl, resolve_db
+from storage.paths import resolve_data_dir
 
 from .errors import CliError
 
@@ -15,10 +16,7 @@ from .errors import CliError
 class Context:
     data_dir: Path
     config: ConfigStore
-
-    @property
-    def db_path(self) -> Path:
-        return self.data_dir / DB_NAME
+    db: DbUrl               # --db, $CLASSWATCH_DB, else the data dir's classwatch.db
 
 
 def open_context(args, *, log_to_stderr: bool = False) -> Context:
@@ -30,6 +28,9 @@ def open_context(args, *, log_to_stderr: bool = False) -> Context:
         config = ConfigStore(data_dir)
     except ConfigError as exc:
         raise CliError(str(exc)) from None
-    setup_logging(data_dir, lambda: config.current().secrets(), stderr=log_to_stderr,
+    # Parsed at the command line already (options.db_url); the environment's here.
+    db = resolve_db(getattr(args, "db", None), data_dir)
+    database_password = [db.password] if db.password else []
+    setup_logging(data_dir, lambda: [*config.current().secrets(), *database_password], stderr=log_to_stderr,
                   debug=getattr(args, "debug", False))
-    return Context(data_dir, config)
+    return Context(data_dir, config, db)

@@ -22,7 +22,7 @@ def add_parser(sub, parents) -> None:
 
 def run(args) -> int:
     ctx = open_context(args)
-    db = open_database(ctx.db_path)
+    db = open_database(ctx.db)
     cmd = None if args.cmd is None else str(normalise_cmd(args.cmd))
     out = sys.stdout.buffer
     if args.quarantined:

@@ -8,6 +8,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from storage.config import DEFAULT_TIMEZONE, Config
+from storage.backends import backend_for
 from storage.db import open_database
 from storage.history import lesson_summary, lessons_between
 
@@ -48,9 +49,9 @@ def decorate(summary: dict, config: Config) -> dict:
 
 def run(args) -> int:
     ctx = open_context(args)
-    if not ctx.db_path.exists():
+    if not backend_for(ctx.db).exists():
         raise CliError(f"no database in {ctx.data_dir}: nothing has been received there yet")
-    db = open_database(ctx.db_path)
+    db = open_database(ctx.db)
     try:
         config = ctx.config.current()
         if args.class_id is not None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from storage.dburl import DbUrl, DbUrlError
+
 
 def port(text: str) -> int:
     """A TCP port; 0 asks the system for a free one."""
@@ -25,3 +27,11 @@ def _int(text: str) -> int:
         return int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+
+
+def db_url(text: str) -> DbUrl:
+    """--db: a database URL; the error names it with its password masked."""
+    try:
+        return DbUrl.parse(text)
+    except DbUrlError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None

@@ -17,13 +17,13 @@ def add_parser(sub, parents) -> None:
 
 def run(args) -> int:
     ctx = open_context(args)
-    db = open_database(ctx.db_path)
-    kept = backup(ctx.db_path, f"before-rebuild-{int(time.time())}")
+    db = open_database(ctx.db)
+    kept = backup(ctx.db, f"before-rebuild-{int(time.time())}")
     started = time.monotonic()
     try:
         count = rebuild(db, progress=lambda n: print(f"\r{n} pushes replayed", end="", file=sys.stderr))
     finally:
         db.close()
-    print(f"rebuilt derived tables from {count} pushes in {time.monotonic() - started:.1f} s "
-          f"(backup: {kept.name})")
+    print(f"rebuilt derived tables from {count} pushes in {time.monotonic() - started:.1f} s"
+          + (f" (backup: {kept.name})" if kept else ""))
     return 0

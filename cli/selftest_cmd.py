@@ -31,7 +31,7 @@ def run(args) -> int:
     if not url:
         raise CliError("give --url PUBLIC_URL (no registered or tunnel URL in the settings)", code=2)
     sid, secret = _school(args, config)
-    result = asyncio.run(run_selftest(url, sid, secret, db_path=ctx.db_path, timeout=args.timeout))
+    result = asyncio.run(run_selftest(url, sid, secret, db=ctx.db, timeout=args.timeout))
     _report(result, sid)
     return 0 if result.ok else 1
 

@@ -35,7 +35,7 @@ def add_parser(sub, parents) -> None:
 
 def run(args) -> int:
     ctx = open_context(args, log_to_stderr=True)
-    receiver = Receiver(ctx.data_dir, config=ctx.config, max_body=args.max_body,
+    receiver = Receiver(ctx.data_dir, config=ctx.config, db=ctx.db, max_body=args.max_body,
                         sync_delay=_sync_delay())
     overrides = _tunnel_overrides(args)
     try:

@@ -51,7 +51,7 @@ def _run(args) -> int:
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     port = args.port if args.port is not None else ctx.config.current().port
-    monitor = Monitor(ctx.data_dir, ctx.config, host=args.host, port=port)
+    monitor = Monitor(ctx.data_dir, ctx.config, host=args.host, port=port, db=ctx.db)
     bridge = MonitorBridge(monitor)
     window = AppWindow(bridge, demo=args.demo)
 

@@ -18,6 +18,7 @@ from aiohttp import web
 from storage.config import ConfigStore
 from storage.db import open_database
 from storage.derived import Projector
+from storage.dburl import DbUrl
 from storage.paths import DB_NAME
 from storage.writer import StorageError, Writer
 
@@ -62,17 +63,19 @@ class Stats:
 
 
 class Receiver:
-    def __init__(self, data_dir: Path, *, config: ConfigStore | None = None,
+    def __init__(self, data_dir: Path, *, config: ConfigStore | None = None, db: DbUrl | None = None,
                  max_body: int = DEFAULT_MAX_BODY, store_timeout: float = 10.0,
                  sync_delay: float = 0.0):
         self.data_dir = Path(data_dir)
-        self.db_path = self.data_dir / DB_NAME
+        # Where pushes are stored: the data dir's SQLite file unless --db says otherwise.
+        self.db = db or DbUrl.sqlite(self.data_dir / DB_NAME)
+        self.db_path = self.db.path     # None on PostgreSQL
         self.config = config or ConfigStore(self.data_dir)
         self.max_body = max_body
         self.store_timeout = store_timeout
         # Derived tables follow each commit in the writer thread, after the acks.
-        self.projector = Projector(str(self.db_path))
-        self.writer = Writer(self.db_path, sync_delay=sync_delay, projector=self.projector)
+        self.projector = Projector(self.db)
+        self.writer = Writer(self.db, sync_delay=sync_delay, projector=self.projector)
         self.stats = Stats()
         self.instance = secrets.token_hex(8)
         self.listeners: list[Listener] = []
@@ -175,7 +178,7 @@ class Receiver:
         return lines
 
     def _open_storage(self) -> None:
-        db = open_database(self.db_path)
+        db = open_database(self.db)
         db.close()
         caught_up = self.projector.catch_up()
         if caught_up:

@@ -2,11 +2,11 @@
 decides what and when). Rows are written by the writer thread, read at start."""
 from __future__ import annotations
 
-import sqlite3
 from typing import Any, Iterable, Mapping, Sequence
 
 import orjson
 
+from .backends import Conn
 from .logs import mask_secrets
 from .models import AlarmRow
 
@@ -15,13 +15,14 @@ from .models import AlarmRow
 COLUMNS = ("key", "kind", "since", "last", "sid", "class_id", "uid", "reason_code", "params", "count",
            "acknowledged", "resolved_at")
 
-_SAVE = f"INSERT OR REPLACE INTO alarm({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})"
+_SAVE = (f"INSERT INTO alarm({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})"
+         f" ON CONFLICT(key) DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in COLUMNS[1:])}")
 # Resolved alarms before ?1, and all but the newest ?2 resolved ones, go.
 _PRUNE = ("DELETE FROM alarm WHERE resolved_at < ?1 OR key IN (SELECT key FROM alarm"
           " WHERE resolved_at IS NOT NULL ORDER BY resolved_at DESC LIMIT -1 OFFSET ?2)")
 _LOAD = (f"SELECT {', '.join(COLUMNS)} FROM alarm WHERE resolved_at IS NULL"
          f" UNION ALL SELECT * FROM (SELECT {', '.join(COLUMNS)} FROM alarm"
-         f" WHERE resolved_at >= ?1 ORDER BY resolved_at DESC LIMIT ?2)")
+         f" WHERE resolved_at >= ?1 ORDER BY resolved_at DESC LIMIT ?2) AS kept")
 
 
 def _masked(value: Any, secrets: list[str]) -> Any:
@@ -43,7 +44,7 @@ def alarm_row(fields: Mapping[str, Any], secrets: Iterable[str]) -> tuple:
     return tuple(values[name] for name in COLUMNS)
 
 
-def save_alarms(conn: sqlite3.Connection, rows: Sequence[tuple], resolved_since: float,
+def save_alarms(conn: Conn, rows: Sequence[tuple], resolved_since: float,
                 keep_resolved: int) -> None:
     """Write `rows` (alarm_row) and drop what is no longer kept; a writer job
     (a failure rolls back these rows only, never the pushes beside them)."""
@@ -55,7 +56,7 @@ def load_alarms(resolved_since: float, keep_resolved: int) -> list[dict[str, Any
     """Every open alarm and the newest `keep_resolved` resolved since then, as
     Alarm fields (the models bound by storage.db.open_database)."""
     alarms = []
-    for row in AlarmRow._meta.database.execute_sql(_LOAD, (resolved_since, keep_resolved)):
+    for row in AlarmRow._meta.database.run(_LOAD, (resolved_since, keep_resolved)):
         fields = dict(zip(COLUMNS, row))
         fields["params"] = orjson.loads(fields["params"])
         fields["acknowledged"] = bool(fields["acknowledged"])

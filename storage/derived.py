@@ -7,7 +7,6 @@ re-send anything. A failure here is logged and never touches the raw pushes.
 from __future__ import annotations
 
 import logging
-import sqlite3
 from typing import Any, Iterable
 
 import orjson
@@ -19,6 +18,7 @@ from lessons.events import (CourseInfoChanged, DeviceCheckReport, Enter, Event, 
 from protocol.classin import BOOKING_CMDS, CMD_ENTER
 
 from . import db as dbmod
+from .backends import Conn, backend_for
 from .models import BaseModel, Push
 
 log = logging.getLogger(__name__)
@@ -155,7 +155,7 @@ def _setup(db) -> None:
 
 
 def _fill_course_push(db) -> None:
-    batch = _Batch(db.connection())
+    batch = _Batch(db.conn())
     for row in (Push.select(Push.id, Push.received_at, Push.payload)
                 .where(Push.cmd.in_(COURSE_CONTEXT_CMDS) & (Push.source == "classin")).iterator()):
         try:
@@ -175,21 +175,21 @@ _TOUCH_LESSON = (
     "INSERT INTO lesson_index(class_id, sid, course_id, first_activity, last_activity, has_end)"
     " VALUES (?,?,?,?,?,0) ON CONFLICT(class_id) DO UPDATE SET"
     " sid=coalesce(lesson_index.sid, excluded.sid), course_id=coalesce(lesson_index.course_id, excluded.course_id),"
-    # Both sides coalesced: SQLite's two-argument min()/max() return NULL when either
-    # argument is NULL, and a schedule edit (no activity time) must not wipe them.
-    " first_activity=min(coalesce(lesson_index.first_activity, excluded.first_activity),"
+    # Both sides coalesced: SQLite's LEAST/GREATEST (its min()/max()) return NULL when
+    # either argument is NULL, and a schedule edit (no activity time) must not wipe them.
+    " first_activity=LEAST(coalesce(lesson_index.first_activity, excluded.first_activity),"
     " coalesce(excluded.first_activity, lesson_index.first_activity)),"
-    " last_activity=max(coalesce(lesson_index.last_activity, excluded.last_activity),"
+    " last_activity=GREATEST(coalesce(lesson_index.last_activity, excluded.last_activity),"
     " coalesce(excluded.last_activity, lesson_index.last_activity))")
 _INSERT_NET = (
-    "INSERT OR IGNORE INTO net_sample(push_id, sid, class_id, uid, time, good, normal, bad, poor, not_reach,"
+    "INSERT INTO net_sample(push_id, sid, class_id, uid, time, good, normal, bad, poor, not_reach,"
     " avg_delay_ms, loss_percent, cpu_low, cpu_medium, cpu_high, cpu_busy, socket, problems)"
-    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING")
 _INSERT_CHECK = (
-    "INSERT OR IGNORE INTO device_check(push_id, sid, class_id, uid, kind, time, has_problem, problems,"
+    "INSERT INTO device_check(push_id, sid, class_id, uid, kind, time, has_problem, problems,"
     " operating_system, cpu, client_version, device_type, microphone, speaker, camera, delay_ms,"
-    " loss_percent, ip) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
-_INSERT_COURSE_PUSH = "INSERT OR IGNORE INTO course_push(push_id, course_id) VALUES (?,?)"
+    " loss_percent, ip) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING")
+_INSERT_COURSE_PUSH = "INSERT INTO course_push(push_id, course_id) VALUES (?,?) ON CONFLICT DO NOTHING"
 # The pushes CoursePushRow holds (CourseInfoChanged, course-level StudentsChanged).
 COURSE_CONTEXT_CMDS = ("eeoCourseStudentChange", "eeoCourseInfoChange")
 _UPSERT_USER = (
@@ -199,7 +199,7 @@ _UPSERT_USER = (
     " nickname=coalesce(excluded.nickname, user_directory.nickname),"
     " phone=coalesce(excluded.phone, user_directory.phone), email=coalesce(excluded.email, user_directory.email),"
     " identity=coalesce(excluded.identity, user_directory.identity),"
-    " last_seen=max(coalesce(user_directory.last_seen, 0), coalesce(excluded.last_seen, 0))")
+    " last_seen=GREATEST(coalesce(user_directory.last_seen, 0), coalesce(excluded.last_seen, 0))")
 
 
 class _Batch:
@@ -207,7 +207,7 @@ class _Batch:
     table at the end: a slice is mostly the same few lessons touched again and
     again and Net reports, and a statement per push cost as much as parsing it."""
 
-    def __init__(self, conn: sqlite3.Connection):
+    def __init__(self, conn: Conn):
         self.conn = conn
         self.lessons: dict[int, list] = {}     # class_id -> [sid, course_id, first, last activity]
         self.net: list[tuple] = []
@@ -231,7 +231,9 @@ class _Batch:
     def write(self) -> None:
         """Write what is pending; before any statement that needs a lesson's row."""
         if self.lessons:
-            self.conn.executemany(_TOUCH_LESSON, [(cid, *v) for cid, v in self.lessons.items()])
+            # In id order: two receivers on one PostgreSQL lock shared lessons in
+            # the same order, so their transactions wait for each other, never deadlock.
+            self.conn.executemany(_TOUCH_LESSON, [(cid, *v) for cid, v in sorted(self.lessons.items())])
             self.lessons.clear()
         if self.net:
             self.conn.executemany(_INSERT_NET, self.net)
@@ -299,7 +301,9 @@ def project(batch: _Batch, push_id: int, event: Event) -> None:
 
 
 WATERMARK = "projected_through"   # meta key: the last push id the derived tables include
-_SET_WATERMARK = f"INSERT OR REPLACE INTO meta(key, value) VALUES('{WATERMARK}', ?)"
+# Never backwards: receivers sharing one database commit their batches in any order.
+_SET_WATERMARK = (f"INSERT INTO meta(key, value) VALUES('{WATERMARK}', ?) ON CONFLICT(key) DO UPDATE"
+                  " SET value = CAST(GREATEST(CAST(meta.value AS BIGINT), CAST(excluded.value AS BIGINT)) AS TEXT)")
 
 # Cmds whose derived rows need the parsed event. Every other push only marks
 # its lesson's activity, which the raw columns tell without parsing it (most
@@ -312,7 +316,7 @@ ROW_COLUMNS = "id, received_at, payload, cmd, sid, class_id, action_time"
 Row = tuple[int, float, str, "str | None", "int | None", "int | None", "int | None"]
 
 
-def project_rows(conn: sqlite3.Connection, rows: Iterable[Row]) -> int:
+def project_rows(conn: Conn, rows: Iterable[Row]) -> int:
     """Stored ClassIn pushes into the derived tables (inside the caller's
     transaction); the one path for live projection, catch-up and rebuild."""
     count = 0
@@ -344,10 +348,10 @@ class Projector:
     costs a push, and `rebuild` recovers it. `catch_up` projects what an older
     file or version stored without it."""
 
-    def __init__(self, path: str):
-        self.path = path
+    def __init__(self, where):
+        self.backend = backend_for(where)
 
-    def within(self, conn: sqlite3.Connection, pushes: Iterable[tuple[Any, Any]]) -> None:
+    def within(self, conn: Conn, pushes: Iterable[tuple[Any, Any]]) -> None:
         rows = [(stored.push_id, record.received_at, record.payload, record.cmd,
                  record.sid, record.class_id, record.action_time)
                 for record, stored in pushes if record.source == "classin"]
@@ -364,7 +368,7 @@ class Projector:
 
     def catch_up(self) -> int:
         """Project the pushes stored after the watermark; run before the writer starts."""
-        conn = sqlite3.connect(self.path, isolation_level=None)
+        conn = self.backend.connect()
         try:
             row = conn.execute("SELECT value FROM meta WHERE key=?", (WATERMARK,)).fetchone()
             after = int(row[0]) if row else 0
@@ -391,7 +395,7 @@ def rebuild(db, progress=None) -> int:
     """Drop and refill every derived table from the raw pushes; returns pushes replayed."""
     db.drop_tables(DERIVED_MODELS, safe=True)
     _create(db)     # empty: the replay below fills every table, course_push too
-    conn = db.connection()
+    conn = db.conn()
     count, after = 0, 0
     while True:
         rows = conn.execute(f"SELECT {ROW_COLUMNS} FROM push WHERE id > ? AND source='classin'"
@@ -404,5 +408,5 @@ def rebuild(db, progress=None) -> int:
         if progress:
             progress(count)
     last = Push.select(fn.MAX(Push.id)).scalar() or 0
-    db.execute_sql(_SET_WATERMARK, (str(last),))
+    db.run(_SET_WATERMARK, (str(last),))
     return count

@@ -109,7 +109,7 @@ def _push_page(f: PushFilter, before: Cursor | None, limit: int) -> list[Inspect
     sql = ("SELECT id, received_at, source, sid, cmd, class_id, uid, payload, flags, resends FROM push"
            + (" WHERE " + " AND ".join(where) if where else "")
            + " ORDER BY received_at DESC, id DESC LIMIT ?")
-    rows = database.execute_sql(sql, (*params, limit)).fetchall()
+    rows = database.run(sql, (*params, limit)).fetchall()
     result = []
     for id_, received_at, source, sid, cmd, class_id, uid, payload, flags, resends in rows:
         body = payload.encode("utf-8")
@@ -137,7 +137,7 @@ def _quarantine(f: PushFilter, newer_than: float, before: Cursor | None, limit: 
            " first_seen, released, resolved_at FROM quarantine WHERE " + " AND ".join(where)
            + " ORDER BY last_seen DESC, id DESC LIMIT ?")
     result = []
-    for row in database.execute_sql(sql, (*params, limit)).fetchall():
+    for row in database.run(sql, (*params, limit)).fetchall():
         (id_, last_seen, source, sid, cmd, class_id, body, size, code, reason, attempts,
          first_seen, released, resolved_at) = row
         body = bytes(body)

@@ -6,6 +6,7 @@ from typing import Any, Iterator
 import orjson
 from peewee import fn
 
+from .backends import backend_for
 from .models import Push, Quarantine
 
 
@@ -26,7 +27,7 @@ def iter_pushes(*, class_id: int | None = None, cmd: str | None = None,
         # Start at the first row received since then: walking the rowid from 0
         # read the whole year before reaching today's pushes.
         # (INDEXED BY: without it SQLite's min/max shortcut walks the rowid from 0.)
-        first = Push._meta.database.execute_sql(
+        first = Push._meta.database.run(
             "SELECT MIN(id) FROM push INDEXED BY push_received_at WHERE received_at >= ?", (since,)).fetchone()[0]
         if first is None:
             return
@@ -92,7 +93,7 @@ def recent_pushes(since: float) -> Iterator[tuple[float, Any]]:
     """(received_at, payload) of every ClassIn push of the lessons active since
     `since` (whole lessons, so their state is complete), plus the school-level
     pushes received since then; oldest first."""
-    for _, received_at, text in Push._meta.database.execute_sql(_RECENT_SQL, (since,)):
+    for _, received_at, text in Push._meta.database.run(_RECENT_SQL, (since,)):
         payload = parse_payload(text)
         if isinstance(payload, dict):
             yield received_at, payload
@@ -110,3 +111,14 @@ _RECENT_SQL = (
     " WHERE source = 'classin' AND received_at < ?1 AND class_id IN"
     " (SELECT class_id FROM push INDEXED BY push_received_at WHERE received_at >= ?1)"
     " ORDER BY id")
+
+
+def push_stored(where, key: str) -> bool:
+    """Whether a push with dedupe key `key` is stored at `where`. A private
+    connection: binding the shared models to another store would disturb the
+    app, which asks this too."""
+    conn = backend_for(where).connect()
+    try:
+        return conn.execute("SELECT 1 FROM push WHERE dedupe_key = ? LIMIT 1", (key,)).fetchone() is not None
+    finally:
+        conn.close()

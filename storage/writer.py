@@ -3,9 +3,12 @@
 Why this shape (PITFALLS.md): commit-per-request froze the event loop or hit
 "database is locked"; one thread that drains everything queued, inserts it in
 one transaction and commits once kept ~0.75x of a bare server's throughput
-with synchronous=FULL. The hot inserts use plain sqlite3, not peewee's query
-builder (~30 % faster). Futures resolve only after COMMIT returned, so an ack
-sent after awaiting one survives kill -9.
+with synchronous=FULL. The hot inserts go straight through the driver
+(storage.backends: sqlite3 or psycopg), not peewee's query builder (~30 %
+faster). Futures resolve only after COMMIT returned, so an ack sent after
+awaiting one survives kill -9. Several writers (processes) may share one
+PostgreSQL database: the push table's unique dedupe key decides which one
+stores a push; the others see a duplicate.
 """
 from __future__ import annotations
 
@@ -13,14 +16,14 @@ import asyncio
 import concurrent.futures
 import logging
 import queue
-import sqlite3
 import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
 
-from .db import PRAGMAS
+from .backends import Conn, StoreUnavailable, backend_for
+from .dburl import DbUrl
 
 log = logging.getLogger(__name__)
 
@@ -85,13 +88,14 @@ class StorageError(Exception):
 
 
 _INSERT_PUSH = (
-    "INSERT OR IGNORE INTO push(received_at, source, sid, cmd, class_id, uid, action_time,"
-    " dedupe_key, payload, flags, resends) VALUES (?,?,?,?,?,?,?,?,?,?,0)")
+    "INSERT INTO push(received_at, source, sid, cmd, class_id, uid, action_time,"
+    " dedupe_key, payload, flags, resends) VALUES (?,?,?,?,?,?,?,?,?,?,0)"
+    " ON CONFLICT DO NOTHING RETURNING id")
 _MARK_RESENT = "UPDATE push SET resends = resends + 1, last_resent_at = ? WHERE dedupe_key = ?"
 _UPSERT_QUARANTINE = (
     "INSERT INTO quarantine(qkey, first_seen, last_seen, attempts, source, reason_code, reason,"
     " sid, cmd, class_id, size, body, remote, released) VALUES (?,?,?,1,?,?,?,?,?,?,?,?,?,0)"
-    " ON CONFLICT(qkey) DO UPDATE SET last_seen=excluded.last_seen, attempts=attempts+1,"
+    " ON CONFLICT(qkey) DO UPDATE SET last_seen=excluded.last_seen, attempts=quarantine.attempts+1,"
     " reason_code=excluded.reason_code, reason=excluded.reason, body=excluded.body,"
     " size=excluded.size, remote=excluded.remote, resolved_at=NULL"
     " RETURNING attempts, first_seen")
@@ -105,15 +109,15 @@ _STOP = object()
 class Writer:
     """Owns the only write connection. Thread-safe `submit`; `store` for asyncio."""
 
-    def __init__(self, path: Path | str, *, sync_delay: float = 0.0, projector=None):
-        self.path = str(path)
+    def __init__(self, where: DbUrl | Path | str, *, sync_delay: float = 0.0, projector=None):
+        self.backend = backend_for(where)
         self.sync_delay = sync_delay          # emulate a laptop disk in benchmarks
         # storage.derived.Projector: a batch's derived rows go into its own
         # transaction, so whoever hears of a push finds them already there.
         self.projector = projector
         self._queue: queue.SimpleQueue = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
-        self._conn: sqlite3.Connection | None = None
+        self._conn: Conn | None = None
         self.batches = 0
         self.items = 0
 
@@ -135,7 +139,8 @@ class Writer:
 
     # -- requests --------------------------------------------------------------
     def submit(self, item: PushRecord | QuarantineRecord | Callable) -> concurrent.futures.Future:
-        """Queue a record (or a callable(conn) run inside a write transaction); thread-safe."""
+        """Queue a record (or a callable(conn) run inside a write transaction,
+        `conn` a storage.backends.Conn); thread-safe."""
         fut: concurrent.futures.Future = concurrent.futures.Future()
         if self._thread is None:
             fut.set_exception(StorageError("the writer is stopped"))
@@ -158,18 +163,11 @@ class Writer:
             raise StorageError(f"not committed within {timeout:g} s") from None
 
     # -- the thread --------------------------------------------------------------
-    def _open(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(self.path, timeout=PRAGMAS["busy_timeout"] / 1000,
-                               isolation_level=None, check_same_thread=True)
-        for key, value in PRAGMAS.items():
-            conn.execute(f"PRAGMA {key}={value}")
-        return conn
-
     def _run(self, ready: concurrent.futures.Future) -> None:
         try:
-            self._conn = self._open()
-        except Exception as exc:  # reported to start()
-            ready.set_exception(StorageError(f"cannot open {self.path}: {exc}"))
+            self._conn = self.backend.connect()
+        except StoreUnavailable as exc:  # reported to start()
+            ready.set_exception(StorageError(str(exc)))
             return
         ready.set_result(None)
         stopping = False
@@ -188,25 +186,42 @@ class Writer:
                     break
                 batch.append(nxt)
             self._commit(batch)
-        self._conn.close()
+        if self._conn is not None:
+            self._conn.close()
+
+    def _connection(self) -> Conn:
+        """The write connection; a new one after the server dropped it (a
+        PostgreSQL restart): the batch that met the drop failed alone."""
+        if self._conn is None or not self._conn.usable:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+            self._conn = self.backend.connect()
+            log.info("storage connection re-opened")
+        return self._conn
 
     def _commit(self, batch: Sequence[tuple[object, object]]) -> None:
-        conn = self._conn
         results: list = []
+        conn = None
         try:
-            conn.execute("BEGIN IMMEDIATE")
+            conn = self._connection()
+            conn.execute(self.backend.BEGIN_WRITE)
             for item, _ in batch:
                 results.append(self._apply(conn, item))
+            fresh = _fresh(batch, results)
             if self.projector is not None:
-                self.projector.within(conn, _fresh(batch, results))
+                self.projector.within(conn, fresh)
+            if fresh:
+                conn.notify_pushes()
             conn.execute("COMMIT")
             if self.sync_delay:
                 time.sleep(self.sync_delay)
         except Exception as exc:
-            try:
-                conn.execute("ROLLBACK")
-            except sqlite3.Error:
-                pass
+            if conn is not None:
+                try:
+                    conn.execute("ROLLBACK")
+                except Exception:   # the connection itself is gone: re-opened next batch
+                    pass
             log.error("storage failed, %d request(s) refused: %s", len(batch), exc)
             err = StorageError(str(exc))
             _deliver([(waiter, False, err) for _, waiter in batch])
@@ -215,17 +230,17 @@ class Writer:
         self.items += len(batch)
         _deliver([(waiter, False, res.error) if isinstance(res, _Failed) else (waiter, True, res)
                   for (_, waiter), res in zip(batch, results)])
-    def _apply(self, conn: sqlite3.Connection, item):
+    def _apply(self, conn: Conn, item):
         if isinstance(item, PushRecord):
-            cur = conn.execute(_INSERT_PUSH, (
+            row = conn.execute(_INSERT_PUSH, (
                 item.received_at, item.source, item.sid, item.cmd, item.class_id, item.uid,
-                item.action_time, item.dedupe_key, item.payload, item.flags))
-            if cur.rowcount == 0:
+                item.action_time, item.dedupe_key, item.payload, item.flags)).fetchone()
+            if row is None:   # the dedupe key is stored already (by us, or another receiver)
                 conn.execute(_MARK_RESENT, (item.received_at, item.dedupe_key))
                 return Stored(None, True)
             if item.qkey:
                 conn.execute(_RESOLVE_QUARANTINE, (item.received_at, item.qkey))
-            return Stored(cur.lastrowid, False)
+            return Stored(row[0], False)
         if isinstance(item, QuarantineRecord):
             if item.if_released is not None:
                 row = conn.execute(_IS_RELEASED, (item.qkey,)).fetchone()

@@ -32,3 +32,25 @@ async def http():
     import aiohttp
     async with aiohttp.ClientSession() as session:
         yield session
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A real PostgreSQL server for the session (tests/pg_support.py)."""
+    from .pg_support import PgServer, why_unavailable
+    reason = why_unavailable()
+    if reason:
+        pytest.skip(reason)
+    server = PgServer().start()
+    yield server
+    server.destroy()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request, tmp_path):
+    """Where the data lives, once per backend: a SQLite file, or a fresh
+    database on the session's real PostgreSQL server."""
+    from storage.dburl import DbUrl
+    if request.param == "sqlite":
+        return DbUrl.sqlite(tmp_path / "store.db")
+    return request.getfixturevalue("pg_server").new_database()

@@ -125,7 +125,7 @@ def store_directly(db_path: Path, pushes: Iterable[tuple[float, dict | str]], *,
     from storage.writer import Writer
 
     open_database(db_path).close()          # create or migrate, as Receiver.start does
-    writer = Writer(db_path, projector=Projector(str(db_path)))
+    writer = Writer(db_path, projector=Projector(db_path))
     writer.start()
     count, pending = 0, []
     try:
@@ -143,3 +143,14 @@ def store_directly(db_path: Path, pushes: Iterable[tuple[float, dict | str]], *,
     finally:
         writer.stop()
     return count
+
+
+def db_rows(where, sql: str, *args) -> list[tuple]:
+    """Rows of `sql` (our SQL: `?` placeholders) on a private connection to
+    `where` (a DbUrl or a SQLite file): what is committed, on either backend."""
+    from storage.backends import backend_for
+    conn = backend_for(where).connect()
+    try:
+        return [tuple(row) for row in conn.execute(sql, args).fetchall()]
+    finally:
+        conn.close()

@@ -1,4 +1,5 @@
-"""POST /classin over real HTTP on loopback against real SQLite files."""
+"""POST /classin over real HTTP on loopback against real SQLite files and a real
+PostgreSQL server (the `receiver` fixture runs each test on both)."""
 from __future__ import annotations
 
 import asyncio
@@ -16,15 +17,20 @@ from receiver.events import PushDuplicate, PushRefused, PushStored, StorageFaile
 from storage.config import ConfigStore
 from storage.models import FLAG_RELEASED, FLAG_UNPARSED
 
-from .helpers import SECRET, SID, fixture, fixture_names, new_push, resign
+from .helpers import SECRET, SID, db_rows, fixture, fixture_names, new_push, resign
+
+
+@pytest.fixture
+async def receiver(data_dir, store):
+    """The receiver on each backend (the conftest one is SQLite only)."""
+    r = Receiver(data_dir, db=store)
+    await r.start("127.0.0.1", 0)
+    yield r
+    await r.stop()
 
 
 def rows(receiver, sql, *args):
-    conn = sqlite3.connect(receiver.db_path)
-    try:
-        return conn.execute(sql, args).fetchall()
-    finally:
-        conn.close()
+    return db_rows(receiver.db, sql, *args)
 
 
 async def post(http, receiver, body, **kw):
@@ -237,16 +243,22 @@ async def test_storage_failure_answers_503_and_the_resend_is_stored_once(data_di
         await receiver.stop()
 
 
-async def test_disk_full_answers_503(receiver, http):
+async def test_disk_full_answers_503(data_dir, http):
+    receiver = Receiver(data_dir)     # SQLite: its page limit plays a full disk
+    await receiver.start("127.0.0.1", 0)
+
     def fill(conn):
         pages = conn.execute("PRAGMA page_count").fetchone()[0]
         conn.execute(f"PRAGMA max_page_count={pages}")
-    await receiver.writer.store(fill)
-    status, _, answer = await post(http, receiver, new_push("Net", Data={"pad": "y" * 200_000}))
-    assert status == 503 and errno_of(answer) == 0
-    await receiver.writer.store(lambda conn: conn.execute("PRAGMA max_page_count=1073741823"))
-    status, _, _ = await post(http, receiver, new_push("Net"))
-    assert status == 200
+    try:
+        await receiver.writer.store(fill)
+        status, _, answer = await post(http, receiver, new_push("Net", Data={"pad": "y" * 200_000}))
+        assert status == 503 and errno_of(answer) == 0
+        await receiver.writer.store(lambda conn: conn.execute("PRAGMA max_page_count=1073741823"))
+        status, _, _ = await post(http, receiver, new_push("Net"))
+        assert status == 200
+    finally:
+        await receiver.stop()
 
 
 async def test_healthz_reports_counts_and_last_push(receiver, http):

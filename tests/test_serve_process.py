@@ -33,14 +33,15 @@ async def _sender(session, url, acked, sent, stop):
             acked.append(push["_id"])
 
 
-def stored_ids(data_dir) -> list[str]:
-    out = run_cli("events", data_dir=data_dir)
+def stored_ids(data_dir, env: dict | None = None) -> list[str]:
+    out = run_cli("events", data_dir=data_dir, env=env)
     assert out.returncode == 0, out.stderr
     return [json.loads(line)["payload"].get("_id") for line in out.stdout.splitlines()]
 
 
-async def test_sigkill_mid_stream_loses_no_acked_push_and_counts_none_twice(data_dir):
-    serve = ServeProcess(data_dir)
+async def test_sigkill_mid_stream_loses_no_acked_push_and_counts_none_twice(data_dir, store):
+    env = {"CLASSWATCH_DB": store.url}      # on SQLite and on PostgreSQL
+    serve = ServeProcess(data_dir, env=env)
     acked: list[str] = []
     sent: list[dict] = []
     stop = asyncio.Event()
@@ -56,12 +57,12 @@ async def test_sigkill_mid_stream_loses_no_acked_push_and_counts_none_twice(data
     acked_before_kill = set(acked)
     assert len(acked_before_kill) >= 300
 
-    ids = stored_ids(data_dir)
+    ids = stored_ids(data_dir, env)
     assert acked_before_kill <= set(ids), "an acked push was lost"
     assert len(ids) == len(set(ids))
 
     # ClassIn re-sends whatever was not acked: each is stored once, acked ones are duplicates.
-    serve = ServeProcess(data_dir)
+    serve = ServeProcess(data_dir, env=env)
     try:
         async with aiohttp.ClientSession() as session:
             for push in sent:
@@ -69,7 +70,7 @@ async def test_sigkill_mid_stream_loses_no_acked_push_and_counts_none_twice(data
                     assert resp.status == 200 and is_ack(await resp.read())
     finally:
         assert serve.stop() == 0
-    ids = stored_ids(data_dir)
+    ids = stored_ids(data_dir, env)
     assert sorted(ids) == sorted(p["_id"] for p in sent)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
+from storage.dburl import DbUrl
 from tunnel import run_selftest
 
 from .helpers import SECRET, SID, run_cli
@@ -11,21 +12,21 @@ from .tunnel_support import free_port
 
 
 async def test_selftest_is_acked_and_finds_its_push_stored(receiver):
-    r = await run_selftest(receiver.url, SID, SECRET, db_path=receiver.db_path)
+    r = await run_selftest(receiver.url, SID, SECRET, db=receiver.db)
     assert (r.status, r.acked, r.stored, r.ok) == (200, True, True, True)
     assert '"errno":1' in r.body and r.push_url == receiver.url + "/classin"
     assert 0 < r.elapsed < 5
 
 
 async def test_selftest_with_a_wrong_secret_shows_the_refusal(receiver):
-    r = await run_selftest(receiver.url, SID, "not-the-secret", db_path=receiver.db_path)
+    r = await run_selftest(receiver.url, SID, "not-the-secret", db=receiver.db)
     assert r.status == 403 and not r.acked and not r.ok
     assert "wrong SafeKey" in r.body
     assert r.stored is False and r.stored_note.startswith("NOT found in ")
 
 
 async def test_selftest_without_a_local_database_cannot_check_storage(receiver, tmp_path):
-    r = await run_selftest(receiver.url, SID, SECRET, db_path=tmp_path / "elsewhere.db")
+    r = await run_selftest(receiver.url, SID, SECRET, db=DbUrl.sqlite(tmp_path / "elsewhere.db"))
     assert r.acked and r.stored is None and r.ok
     assert r.stored_note == "cannot be checked from here (no local database)"
 

@@ -8,16 +8,16 @@ from __future__ import annotations
 
 import asyncio
 import secrets
-import sqlite3
 import time
 from dataclasses import dataclass
-from pathlib import Path
 
 import aiohttp
 import orjson
 
 from protocol.classin import CMD_TEST, dedupe_key, is_ack, sign
-from storage.models import Push
+from storage.backends import backend_for
+from storage.dburl import DbUrl, mask_urls
+from storage.queries import push_stored
 
 CLASSIN_HEADERS = {"Content-Type": "application/json", "Origin": "http://www.eeo.cn"}
 
@@ -52,22 +52,9 @@ def registration_push(sid: int, secret: str) -> dict:
                  "_id": f"{now:08x}{secrets.token_hex(8)}"}, secret)
 
 
-def is_stored(db_path: Path, key: str) -> bool:
-    # A private read-only connection: binding the shared peewee models to
-    # another database would disturb the app, which calls this too.
-    uri = f"{db_path.resolve().as_uri()}?mode=ro"
-    conn = sqlite3.connect(uri, uri=True, timeout=10)
-    try:
-        row = conn.execute(f"SELECT 1 FROM {Push._meta.table_name} "
-                           f"WHERE {Push.dedupe_key.column_name} = ? LIMIT 1", (key,)).fetchone()
-    finally:
-        conn.close()
-    return row is not None
-
-
-async def run_selftest(url: str, sid: int, secret: str, *, db_path: Path | None = None,
+async def run_selftest(url: str, sid: int, secret: str, *, db: DbUrl | None = None,
                        timeout: float = 20.0) -> SelftestResult:
-    """POST a signed Test push to `url` (base or push URL); when `db_path`
+    """POST a signed Test push to `url` (base or push URL); when the store `db`
     exists, look the push up in it (the receiver acks only after storing)."""
     push_url = push_url_of(url)
     payload = registration_push(sid, secret)
@@ -86,13 +73,13 @@ async def run_selftest(url: str, sid: int, secret: str, *, db_path: Path | None 
     elapsed = time.monotonic() - started
     acked = status == 200 and is_ack(raw)
 
-    if db_path is None or not Path(db_path).exists():
+    if db is None or not backend_for(db).exists():
         stored, note = None, "cannot be checked from here (no local database)"
     else:
         loop = asyncio.get_running_loop()
         try:
-            stored = await loop.run_in_executor(None, is_stored, Path(db_path), dedupe_key(payload))
-            note = f"{'found' if stored else 'NOT found'} in {db_path}"
-        except sqlite3.Error as exc:
-            stored, note = None, f"cannot be checked: {db_path}: {exc}"
+            stored = await loop.run_in_executor(None, push_stored, db, dedupe_key(payload))
+            note = f"{'found' if stored else 'NOT found'} in {db}"
+        except Exception as exc:   # the check is a bonus: say why it could not be made
+            stored, note = None, f"cannot be checked: {db}: {mask_urls(str(exc))}"
     return SelftestResult(push_url, payload["_id"], status, body, elapsed, acked, stored, note)

@@ -606,7 +606,7 @@ class TunnelPanel(QWidget):
                                       .format(school.sid, public))
         self.selftest_body.clear()
         try:
-            result = await run_selftest(public, school.sid, school.secret, db_path=self.monitor.receiver.db_path)
+            result = await run_selftest(public, school.sid, school.secret, db=self.monitor.receiver.db)
         except Exception as exc:   # a bug must say so, not leave "Sending…"
             self.selftest_summary.setText(self.tr("The self-test failed: {}: {}").format(type(exc).__name__, exc))
             self.selftest_summary.setStyleSheet("color: {};".format(RED))

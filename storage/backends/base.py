@@ -1,0 +1,160 @@
+"""What a backend provides, and the connection wrapper all raw SQL goes through."""
+from __future__ import annotations
+
+import contextlib
+from abc import ABC, abstractmethod
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, Sequence
+
+from ..dburl import DbUrl, mask_urls
+
+# The channel a commit that stored pushes notifies (PostgreSQL), and what
+# a desk or `events --follow` waits on.
+PUSH_CHANNEL = "classwatch_push"
+
+
+class StoreUnavailable(Exception):
+    """The database cannot be reached or refused us (wrong password, server
+    down, file unreadable): one line, password masked."""
+
+    def __init__(self, message: str):
+        super().__init__(mask_urls(message))
+
+
+class Conn:
+    """A DB-API connection that speaks ClassWatch's SQL. `execute`/`executemany`
+    return the driver's cursor (fetchone, fetchall, rowcount)."""
+
+    def __init__(self, raw: Any, translate: Callable[[str], tuple[str, tuple[int, ...] | None]],
+                 backend: "Backend"):
+        self.raw = raw
+        self._translate = translate
+        self.backend = backend
+
+    def execute(self, sql: str, params: Sequence[Any] = ()):
+        query, order = self._translate(sql)
+        if order is not None:
+            params = [params[i] for i in order]
+        return self.raw.execute(query, params)
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]):
+        query, order = self._translate(sql)
+        if order is not None:
+            rows = [[row[i] for i in order] for row in rows]
+        return self.backend.executemany(self.raw, query, rows)
+
+    def notify_pushes(self) -> None:
+        """Inside a write transaction that stored pushes: wake the followers at its commit."""
+        self.backend.notify_pushes(self)
+
+    @property
+    def usable(self) -> bool:
+        return self.backend.usable(self.raw)
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self.raw.close()
+
+
+class Listener(ABC):
+    """Waits for "new pushes may be stored" (a NOTIFY, or a poll's tick)."""
+
+    @abstractmethod
+    def wait(self, timeout: float) -> bool:
+        """Block up to `timeout` s; True when something may have been stored."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+
+class Backend(ABC):
+    kind: str
+    # A transaction that will write: SQLite takes the write lock at once.
+    BEGIN_WRITE = "BEGIN"
+
+    def __init__(self, url: DbUrl):
+        self.url = url
+
+    def __str__(self) -> str:
+        return str(self.url)
+
+    # -- connections --------------------------------------------------------------
+    @abstractmethod
+    def database(self):
+        """A new peewee Database for the models (schema, reads, exports)."""
+
+    @abstractmethod
+    def connect(self) -> Conn:
+        """A raw connection in autocommit mode (transactions are explicit BEGINs)."""
+
+    @abstractmethod
+    def translate(self, sql: str) -> tuple[str, tuple[int, ...] | None]:
+        """Our SQL in the engine's spelling, and the parameter order when it differs."""
+
+    @staticmethod
+    def executemany(raw, query: str, rows):
+        return raw.executemany(query, rows)
+
+    @staticmethod
+    def usable(raw) -> bool:
+        return True
+
+    def notify_pushes(self, conn: Conn) -> None:
+        pass
+
+    @abstractmethod
+    def listener(self) -> Listener: ...
+
+    # -- the schema -----------------------------------------------------------------
+    @contextlib.contextmanager
+    def migration(self, db) -> Iterator[None]:
+        """One process at a time brings the schema up to date, in one transaction."""
+        with db.atomic():
+            yield
+
+    def exists(self) -> bool:
+        return True
+
+    def backup(self, suffix: str) -> Path | None:
+        """A copy before a migration or rebuild, where the engine allows one here."""
+        return None
+
+
+@lru_cache(maxsize=1024)
+def to_pyformat(sql: str) -> tuple[str, tuple[int, ...] | None]:
+    """`?` and `?N` placeholders as `%s` (psycopg), literal `%` doubled; the
+    parameter order for `?N`. Quoted text is left alone."""
+    out: list[str] = []
+    order: list[int] = []
+    numbered = False
+    plain = 0
+    i, n = 0, len(sql)
+    while i < n:
+        ch = sql[i]
+        if ch == "'":
+            end = sql.index("'", i + 1)
+            while end + 1 < n and sql[end + 1] == "'":   # '' inside a literal
+                end = sql.index("'", end + 2)
+            out.append(sql[i:end + 1].replace("%", "%%"))
+            i = end + 1
+            continue
+        if ch == "%":
+            out.append("%%")
+        elif ch == "?":
+            j = i + 1
+            while j < n and sql[j].isdigit():
+                j += 1
+            if j > i + 1:
+                numbered = True
+                order.append(int(sql[i + 1:j]) - 1)
+            else:
+                order.append(plain)
+                plain += 1
+            out.append("%s")
+            i = j
+            continue
+        else:
+            out.append(ch)
+        i += 1
+    return "".join(out), (tuple(order) if numbered else None)

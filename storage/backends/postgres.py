@@ -1,0 +1,124 @@
+"""PostgreSQL: the team's store. Every integer column is BIGINT (ClassIn's
+ids outgrow 32 bits) and every float DOUBLE PRECISION (unix times to the
+microsecond); commits are durable (synchronous_commit on) before an ack; a
+commit that stored pushes NOTIFYs the desks that LISTEN."""
+from __future__ import annotations
+
+import contextlib
+import re
+from functools import lru_cache
+from typing import Iterator
+
+import psycopg
+from peewee import PostgresqlDatabase
+
+from .base import PUSH_CHANNEL, Backend, Conn, Listener, StoreUnavailable, to_pyformat
+
+CONNECT_OPTIONS = {"connect_timeout": 5, "application_name": "classwatch"}
+# Any number: one process at a time migrates (the lock ends with the transaction).
+_MIGRATION_LOCK = 0x436C5761
+
+
+@lru_cache(maxsize=1024)
+def _translate(sql: str) -> tuple[str, tuple[int, ...] | None]:
+    sql = re.sub(r"\s+INDEXED BY \w+", "", sql)       # SQLite planner hints
+    sql = sql.replace("BEGIN IMMEDIATE", "BEGIN").replace("LIMIT -1", "LIMIT ALL")
+    return to_pyformat(sql)
+
+
+def unavailable(exc: Exception, url) -> StoreUnavailable:
+    """A driver error as one line naming the (masked) database."""
+    text = " ".join(str(exc).split())
+    text = text.removeprefix("connection failed: ")
+    return StoreUnavailable(f"cannot use the database {url}: {text}")
+
+
+class PostgresDb(PostgresqlDatabase):
+    field_types = {**PostgresqlDatabase.field_types,
+                   "INT": "BIGINT", "AUTO": "BIGSERIAL", "FLOAT": "DOUBLE PRECISION"}
+    backend: "PostgresBackend"
+
+    def execute_sql(self, sql, params=None):
+        # After a server restart this thread's connection is dead: open a new
+        # one for the next statement (never inside a transaction: its work is lost).
+        conn = self._state.conn
+        if conn is not None and (conn.closed or conn.broken) and not self.in_transaction():
+            with contextlib.suppress(Exception):
+                conn.close()
+            self._state.reset()
+        return super().execute_sql(sql, params)
+
+    def _connect(self):
+        try:
+            return super()._connect()
+        except psycopg.OperationalError as exc:
+            raise unavailable(exc, self.backend.url) from None
+
+    def run(self, sql: str, params=()):
+        query, order = _translate(sql)
+        if order is not None:
+            params = [params[i] for i in order]
+        return self.execute_sql(query, params)
+
+    def conn(self) -> Conn:
+        return Conn(self.connection(), _translate, self.backend)
+
+
+class _Notifications(Listener):
+    def __init__(self, backend: "PostgresBackend"):
+        self._conn = backend.connect()
+        self._conn.raw.execute(f"LISTEN {PUSH_CHANNEL}")
+
+    def wait(self, timeout: float) -> bool:
+        try:
+            for _ in self._conn.raw.notifies(timeout=timeout, stop_after=1):
+                return True
+        except psycopg.Error as exc:
+            raise unavailable(exc, self._conn.backend.url) from None
+        return False
+
+    def close(self) -> None:
+        self._conn.close()
+
+
+class PostgresBackend(Backend):
+    kind = "postgresql"
+
+    def database(self) -> PostgresDb:
+        db = PostgresDb(self.url.url, prefer_psycopg3=True, **CONNECT_OPTIONS)
+        db.backend = self
+        return db
+
+    def connect(self) -> Conn:
+        try:
+            raw = psycopg.connect(self.url.url, autocommit=True, **CONNECT_OPTIONS)
+            # The server's default may be relaxed: an ack promises a durable commit.
+            raw.execute("SET synchronous_commit TO on")
+        except psycopg.Error as exc:
+            raise unavailable(exc, self.url) from None
+        return Conn(raw, _translate, self)
+
+    def translate(self, sql: str):
+        return _translate(sql)
+
+    @staticmethod
+    def executemany(raw, query: str, rows):
+        cur = raw.cursor()
+        cur.executemany(query, rows)
+        return cur
+
+    @staticmethod
+    def usable(raw) -> bool:
+        return not (raw.closed or raw.broken)
+
+    def notify_pushes(self, conn: Conn) -> None:
+        conn.raw.execute(f"NOTIFY {PUSH_CHANNEL}")
+
+    def listener(self) -> Listener:
+        return _Notifications(self)
+
+    @contextlib.contextmanager
+    def migration(self, db) -> Iterator[None]:
+        with db.atomic():
+            db.execute_sql("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
+            yield

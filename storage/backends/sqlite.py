@@ -1,0 +1,108 @@
+"""SQLite: one file, WAL, synchronous=FULL; followers poll (cheap: one
+indexed read of the newest id)."""
+from __future__ import annotations
+
+import contextlib
+import re
+import sqlite3
+import threading
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterator
+
+from peewee import SqliteDatabase
+
+from .base import Backend, Conn, Listener, StoreUnavailable
+
+# WAL lets `export` and the app read while `serve` writes; FULL makes a commit
+# survive power loss, which is what an ack promises (PITFALLS.md: it costs
+# little once commits are batched).
+PRAGMAS = {
+    "journal_mode": "wal",
+    "synchronous": "full",
+    "busy_timeout": 10000,
+    "foreign_keys": 1,
+}
+POLL_SECONDS = 0.2
+
+# SQLite's two-argument min()/max() are the standard LEAST/GREATEST.
+_LEAST = re.compile(r"\bLEAST\(", re.IGNORECASE)
+_GREATEST = re.compile(r"\bGREATEST\(", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1024)
+def _translate(sql: str) -> tuple[str, None]:
+    return _GREATEST.sub("max(", _LEAST.sub("min(", sql)), None
+
+
+class SqliteDb(SqliteDatabase):
+    backend: "SqliteBackend"
+
+    def run(self, sql: str, params=()):
+        """Our SQL (storage/backends) through this database's connection."""
+        return self.execute_sql(_translate(sql)[0], params)
+
+    def conn(self) -> Conn:
+        return Conn(self.connection(), _translate, self.backend)
+
+
+class _Poll(Listener):
+    def __init__(self) -> None:
+        self._closed = threading.Event()
+
+    def wait(self, timeout: float) -> bool:
+        return not self._closed.wait(min(timeout, POLL_SECONDS))
+
+    def close(self) -> None:
+        self._closed.set()
+
+
+class SqliteBackend(Backend):
+    kind = "sqlite"
+    BEGIN_WRITE = "BEGIN IMMEDIATE"
+
+    @property
+    def path(self) -> Path:
+        assert self.url.path is not None
+        return self.url.path
+
+    def database(self) -> SqliteDb:
+        db = SqliteDb(str(self.path), pragmas=PRAGMAS, timeout=10)
+        db.backend = self
+        return db
+
+    def connect(self) -> Conn:
+        try:
+            raw = sqlite3.connect(self.path, timeout=PRAGMAS["busy_timeout"] / 1000,
+                                  isolation_level=None, check_same_thread=False)
+            for key, value in PRAGMAS.items():
+                raw.execute(f"PRAGMA {key}={value}")
+        except sqlite3.Error as exc:
+            raise StoreUnavailable(f"cannot open {self.path}: {exc}") from None
+        return Conn(raw, _translate, self)
+
+    def translate(self, sql: str):
+        return _translate(sql)
+
+    def listener(self) -> Listener:
+        return _Poll()
+
+    @contextlib.contextmanager
+    def migration(self, db) -> Iterator[None]:
+        with db.atomic("IMMEDIATE"):
+            yield
+
+    def exists(self) -> bool:
+        return self.path.exists()
+
+    def backup(self, suffix: str) -> Path:
+        target = self.path.with_name(f"{self.path.name}.{suffix}.bak")
+        src = sqlite3.connect(self.path)
+        try:
+            dst = sqlite3.connect(target)
+            with dst:
+                src.backup(dst)
+            dst.close()
+        finally:
+            src.close()
+        return target
