@@ -19,7 +19,8 @@ from . import options
 from .errors import CliError
 
 # command name -> module in this package with add_parser(subparsers, parents) and run(args)
-COMMANDS = ("serve", "school", "events", "export", "rebuild", "simulate", "selftest", "gensee")
+COMMANDS = ("serve", "school", "events", "export", "rebuild", "simulate", "selftest", "gensee",
+            "alarm-channel")
 
 
 class Parser(argparse.ArgumentParser):
@@ -62,10 +63,11 @@ def build_parser() -> Parser:
 
 
 def _module(name: str):
+    module = f"cli.{name.replace('-', '_')}_cmd"
     try:
-        return importlib.import_module(f"cli.{name}_cmd")
+        return importlib.import_module(module)
     except ModuleNotFoundError as exc:
-        if exc.name == f"cli.{name}_cmd":
+        if exc.name == module:
             return None
         raise
 

@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .logs import url_secrets
 from .paths import CONFIG_NAME
 
 DEFAULT_TIMEZONE = "Asia/Shanghai"
@@ -36,10 +37,22 @@ class School:
 
 
 @dataclass
+class AlarmChannel:
+    """A chat robot that receives alarms (alarms/channels/ knows the kinds).
+    The URL is a secret too: robots put their access token in it."""
+    name: str
+    kind: str
+    url: str = field(repr=False)
+    secret: str = field(default="", repr=False)
+    min_severity: str = "warning"
+
+
+@dataclass
 class Config:
     schools: dict[int, School] = field(default_factory=dict)
     gensee_token: str = ""
     settings: dict[str, Any] = field(default_factory=dict)
+    channels: dict[str, AlarmChannel] = field(default_factory=dict)
 
     @property
     def port(self) -> int:
@@ -53,6 +66,8 @@ class Config:
         values = [s.secret for s in self.schools.values()]
         values.append(self.gensee_token)
         values += [v for k, v in self.settings.items() if k.endswith("token") and isinstance(v, str)]
+        for channel in self.channels.values():
+            values += [channel.secret, channel.url, *url_secrets(channel.url)]
         return [v for v in values if v and len(v) >= 4]
 
 
@@ -67,8 +82,14 @@ def _from_json(doc: dict[str, Any]) -> Config:
                         name=str(item.get("name") or ""),
                         timezone=str(item.get("timezone") or DEFAULT_TIMEZONE))
         schools[school.sid] = school
+    channels = {}
+    for item in doc.get("alarm_channels", []):
+        channel = AlarmChannel(name=str(item["name"]), kind=str(item["kind"]), url=str(item["url"]),
+                               secret=str(item.get("secret") or ""),
+                               min_severity=str(item.get("min_severity") or "warning"))
+        channels[channel.name] = channel
     return Config(schools=schools, gensee_token=str(doc.get("gensee_token") or ""),
-                  settings=dict(doc.get("settings") or {}))
+                  settings=dict(doc.get("settings") or {}), channels=channels)
 
 
 def _to_json(config: Config) -> dict[str, Any]:
@@ -76,6 +97,7 @@ def _to_json(config: Config) -> dict[str, Any]:
         "schools": [asdict(s) for s in sorted(config.schools.values(), key=lambda s: s.sid)],
         "gensee_token": config.gensee_token,
         "settings": config.settings,
+        "alarm_channels": [asdict(c) for c in sorted(config.channels.values(), key=lambda c: c.name)],
     }
 
 
@@ -177,6 +199,15 @@ class ConfigStore:
     def remove_school(self, sid: int) -> bool:
         found = []
         self.update(lambda c: found.append(c.schools.pop(sid, None)))
+        return found[0] is not None
+
+    def save_channel(self, channel: AlarmChannel) -> None:
+        """Adds the channel, or replaces the one of that name."""
+        self.update(lambda c: c.channels.__setitem__(channel.name, channel))
+
+    def remove_channel(self, name: str) -> bool:
+        found = []
+        self.update(lambda c: found.append(c.channels.pop(name, None)))
         return found[0] is not None
 
     def rotate_gensee_token(self) -> str:

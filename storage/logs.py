@@ -8,14 +8,46 @@ import os
 import sys
 from pathlib import Path
 from typing import Callable, Iterable
+from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
 from .paths import LOG_NAME
 
 FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
 
 
+def _secret_segment(segment: str) -> bool:
+    """A path segment that looks like a key (a token, a UUID), not a word like
+    'robot' or 'v2': webhook URLs carry their access token in the path or query."""
+    return len(segment) >= 12 or (len(segment) >= 6 and any(c.isdigit() for c in segment)
+                                  and any(c.isalpha() for c in segment))
+
+
+def url_secrets(url: str) -> list[str]:
+    """The parts of a webhook URL that grant access: user info, query values,
+    key-like path segments."""
+    parts = urlsplit(url)
+    found = [v for v in (parts.username, parts.password) if v]
+    found += [value for _, value in parse_qsl(parts.query, keep_blank_values=False)]
+    found += [s for s in parts.path.split("/") if _secret_segment(s)]
+    return [s for s in found if len(s) >= 4]
+
+
+def mask_url(url: str) -> str:
+    """`url` with its access parts replaced: enough to recognise the robot."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if parts.port:
+        host = f"{host}:{parts.port}"
+    if parts.username or parts.password:
+        host = f"***@{host}"
+    path = "/".join("***" if _secret_segment(s) else s for s in parts.path.split("/"))
+    query = "&".join(f"{k}=***" for k, _ in parse_qsl(parts.query, keep_blank_values=True))
+    return urlunsplit((parts.scheme, host, path, query, ""))
+
+
 def mask_secrets(text: str, secrets: Iterable[str]) -> str:
-    for secret in secrets:
+    # Longest first: a token inside a masked URL must not leave the rest of the URL.
+    for secret in sorted(secrets, key=len, reverse=True):
         if secret and secret in text:
             text = text.replace(secret, "***")
     return text

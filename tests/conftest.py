@@ -54,3 +54,13 @@ def store(request, tmp_path):
     if request.param == "sqlite":
         return DbUrl.sqlite(tmp_path / "store.db")
     return request.getfixturevalue("pg_server").new_database()
+
+
+@pytest.fixture
+async def robots():
+    """A local server playing each chat robot (tests/chat_robots.py)."""
+    from .chat_robots import ChatRobots
+    server = ChatRobots()
+    await server.start()
+    yield server
+    await server.stop()

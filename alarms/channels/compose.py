@@ -1,0 +1,177 @@
+"""The words of chat messages: one alarm, a burst of alarms of one lesson,
+and the summary of what the rate limit or a failing robot held back.
+
+Templates are marked for Qt's lupdate (context "ChannelMessage") and go
+through the `translate` the dispatcher was given: English in `serve` unless
+it is handed a translator, the desk's language in the app."""
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from .base import Message, severity_rank
+
+Translate = Callable[[str], str]
+# sid -> (school name or "", time zone name); times are shown in the school's zone, labelled.
+Where = Callable[[int | None], tuple[str, str]]
+
+LISTED = 5           # alarms named in a burst message; the rest are counted
+SUMMARY_LISTED = 10  # groups named in a summary
+LINE = 160           # characters of one alarm's line
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    return text
+
+
+def _(text: str) -> str:
+    return QT_TRANSLATE_NOOP("ChannelMessage", text)
+
+
+SEVERITY_WORDS = {"critical": _("Critical"), "warning": _("Warning"), "info": _("Info")}
+
+
+def group_key(event: str, alarm: dict[str, Any]) -> tuple:
+    """Alarms of one lesson go out together; others by kind and school."""
+    if alarm.get("class_id") is not None:
+        return (event, "lesson", alarm.get("sid"), alarm["class_id"])
+    return (event, alarm.get("kind"), alarm.get("sid"))
+
+
+@dataclass
+class Group:
+    """Alarms waiting to go out as one message."""
+    key: tuple
+    event: str
+    first: float                   # loop time of the first alarm, and of the latest
+    last: float
+    alarms: dict[Any, dict[str, Any]] = field(default_factory=dict)   # by alarm id, the listed ones
+    count: int = 0                 # distinct alarms, listed or not
+    at: float = 0.0                # wall time of the latest event (a resolve's time)
+
+    def add(self, alarm: dict[str, Any], loop_time: float, wall_time: float) -> bool:
+        """True when the alarm is new to the group."""
+        self.last, self.at = loop_time, wall_time
+        ident = alarm.get("id")
+        if ident in self.alarms:
+            self.alarms[ident] = alarm
+            return False
+        self.count += 1
+        if len(self.alarms) < LISTED:
+            self.alarms[ident] = alarm
+        return True
+
+    @property
+    def severity(self) -> str:
+        return max((a.get("severity") or "info" for a in self.alarms.values()), key=severity_rank, default="info")
+
+
+class Composer:
+    def __init__(self, translate: Translate | None = None, where: Where | None = None):
+        self.tr = translate or (lambda text: text)
+        self.where = where or (lambda sid: ("", "UTC"))
+
+    def time(self, when: Any, sid: int | None) -> str:
+        _, zone = self.where(sid)
+        try:
+            tz = zoneinfo.ZoneInfo(zone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            tz, zone = dt.timezone.utc, "UTC"
+        try:
+            stamp = dt.datetime.fromtimestamp(float(when), tz).strftime("%Y-%m-%d %H:%M:%S")
+        except (TypeError, ValueError, OverflowError, OSError):
+            return "?"
+        return f"{stamp} ({zone})"
+
+    def place(self, alarm: dict[str, Any]) -> str:
+        parts = []
+        sid = alarm.get("sid")
+        if sid is not None:
+            name, _zone = self.where(sid)
+            parts.append(self.tr(_("School {}")).format(f"{name} ({sid})" if name else sid))
+        if alarm.get("class_id") is not None:
+            parts.append(self.tr(_("Lesson {}")).format(alarm["class_id"]))
+        if alarm.get("uid") is not None:
+            parts.append(self.tr(_("User {}")).format(alarm["uid"]))
+        return " · ".join(parts)
+
+    def _severity(self, severity: str) -> str:
+        return self.tr(SEVERITY_WORDS.get(severity, SEVERITY_WORDS["info"]))
+
+    def _tag(self, event: str, severity: str) -> str:
+        return f"[{self.tr(_('Resolved'))}]" if event == "resolve" else f"[{self._severity(severity)}]"
+
+    def group_title(self, group: Group) -> str:
+        tag = self._tag(group.event, group.severity)
+        if group.count == 1:
+            alarm = next(iter(group.alarms.values()))
+            return f"{tag} {alarm.get('title') or alarm.get('kind') or ''}".strip()
+        any_alarm = next(iter(group.alarms.values()))
+        if any_alarm.get("class_id") is not None:
+            what = self.tr(_("{} alarms in lesson {}")).format(group.count, any_alarm["class_id"])
+        else:
+            what = self.tr(_("{} alarms: {}")).format(group.count, any_alarm.get("title") or any_alarm.get("kind"))
+        return f"{tag} {what}"
+
+    def group(self, group: Group) -> Message:
+        alarms = list(group.alarms.values())
+        first = alarms[0]
+        lines: list[str] = []
+        place = self.place(first if group.count == 1 else {k: first.get(k) for k in ("sid", "class_id")})
+        if group.count == 1:
+            if first.get("detail"):
+                lines.append(_clip(str(first["detail"]), 4 * LINE))
+            if place:
+                lines.append(place)
+            if group.event == "resolve":
+                lines.append(self.tr(_("Resolved at {}")).format(self.time(group.at, first.get("sid"))))
+            else:
+                lines.append(self.tr(_("Since {}")).format(self.time(first.get("first_seen"), first.get("sid"))))
+                if (first.get("count") or 1) > 1:
+                    lines.append(self.tr(_("Seen {} times")).format(first["count"]))
+        else:
+            if place:
+                lines.append(place)
+            for alarm in alarms:
+                lines.append("• " + _clip(_alarm_line(alarm), LINE))
+            if group.count > len(alarms):
+                lines.append(self.tr(_("… and {} more")).format(group.count - len(alarms)))
+            lines.append(self.tr(_("Latest at {}")).format(self.time(group.at, first.get("sid"))))
+        return Message(self.group_title(group), lines, group.event, group.severity, alarms, group.count)
+
+    def summary(self, groups: list[Group], dropped: int, failing: bool) -> Message:
+        """Several groups as one message: the rate limit's last slot, or what
+        waited while the robot was failing."""
+        if len(groups) == 1 and not dropped:
+            return self.group(groups[0])
+        count = sum(g.count for g in groups) + dropped
+        severity = max((g.severity for g in groups), key=severity_rank, default="info")
+        title = (self.tr(_("{} alarms while this chat could not be reached")) if failing
+                 else self.tr(_("{} more alarms (at most 20 messages a minute)"))).format(count)
+        lines = ["• " + _clip(self.group_title(g), LINE) for g in groups[:SUMMARY_LISTED]]
+        if len(groups) > SUMMARY_LISTED:
+            lines.append(self.tr(_("… and {} more")).format(sum(g.count for g in groups[SUMMARY_LISTED:])))
+        if dropped:
+            lines.append(self.tr(_("{} older alarms were left out (too many waiting)")).format(dropped))
+        alarms = [a for g in groups for a in g.alarms.values()]
+        return Message(f"[{self._severity(severity)}] {title}", lines, "summary", severity, alarms, count)
+
+    def test(self, channel_name: str, wall_time: float) -> Message:
+        return Message(self.tr(_("ClassWatch test message")),
+                       [self.tr(_("Alarms will arrive in this chat (channel \"{}\").")).format(channel_name),
+                        self.time(wall_time, None)],
+                       "test", "info", [], 0)
+
+
+def _alarm_line(alarm: dict[str, Any]) -> str:
+    title = str(alarm.get("title") or alarm.get("kind") or "")
+    who = f" ({alarm['uid']})" if alarm.get("uid") is not None else ""
+    detail = f": {alarm['detail']}" if alarm.get("detail") else ""
+    return f"{title}{who}{detail}"
+
+
+def _clip(text: str, limit: int) -> str:
+    text = " ".join(text.split()) if "\n" in text else text
+    return text if len(text) <= limit else text[:limit - 1] + "…"

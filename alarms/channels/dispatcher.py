@@ -1,0 +1,371 @@
+"""Turns alarm open/resolve events into chat messages, one lane per channel.
+
+`notify()` is called on the event loop by the alarm center and only files
+the alarm in memory (bounded), so it never delays an ack. Each channel's
+own task groups bursts, keeps the robot's rate limit, retries with backoff
+and records its delivery state, which is written to a small JSON file so
+that `alarm-channel list` in another process can show it.
+"""
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import os
+import time
+from collections import deque
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+import aiohttp
+
+from storage.config import DEFAULT_TIMEZONE, AlarmChannel, ConfigStore
+from storage.logs import mask_secrets, url_secrets
+
+from . import make_robot
+from .base import DeliveryError, Message, Robot, severity_rank
+from .compose import Composer, Group, Translate, Where, group_key
+
+log = logging.getLogger(__name__)
+
+STATE_NAME = "alarm-channels.state.json"
+
+
+@dataclass
+class DispatchSettings:
+    quiet: float = 10.0           # a burst goes out once nothing joined it for this long ...
+    critical_quiet: float = 2.0   # (critical alarms wait less)
+    max_hold: float = 60.0        # ... or this long after its first alarm
+    rate_limit: int = 20          # messages per rate_window per channel: the robots' own limit
+    rate_window: float = 60.0
+    backoff_first: float = 2.0    # retry delays double from here ...
+    backoff_max: float = 300.0    # ... up to this
+    max_queued: int = 500         # alarms waiting per channel; past it the oldest are left out (counted)
+    timeout: float = 15.0         # one HTTP attempt
+    state_interval: float = 1.0   # the state file is rewritten at most this often
+
+
+@dataclass
+class DeliveryState:
+    last_sent: float | None = None      # wall time of the last message a robot took
+    last_error: str | None = None       # masked
+    last_error_at: float | None = None
+    failing_since: float | None = None  # first failure of the current run of failures
+    queued: int = 0                     # alarms waiting
+    sent: int = 0                       # messages taken since start
+    dropped: int = 0                    # alarms left out since start (queue full)
+    next_attempt: float | None = None   # wall time of the next retry
+
+
+def channel_secrets(channel: AlarmChannel) -> list[str]:
+    return [s for s in (channel.secret, channel.url, *url_secrets(channel.url)) if s]
+
+
+async def deliver(session: aiohttp.ClientSession, robot: Robot, message: Message, timeout: float) -> None:
+    """POST `message` to the robot; DeliveryError (without URL or secret) unless it took it."""
+    url, body = robot.request(message, time.time())
+    data = json.dumps(body, ensure_ascii=False).encode("utf-8")
+    try:
+        async with session.post(url, data=data, timeout=aiohttp.ClientTimeout(total=timeout),
+                                headers={"Content-Type": "application/json; charset=utf-8"},
+                                allow_redirects=False) as response:
+            answer = await response.content.read(64 * 1024)
+            status = response.status
+    except asyncio.TimeoutError:
+        raise DeliveryError(f"no answer within {timeout:g} s") from None
+    except aiohttp.ClientConnectorError as exc:
+        # The OS error's own text names the address; its errno says the cause alone.
+        code = exc.os_error.errno if exc.os_error else None
+        reason = os.strerror(code) if code else type(exc).__name__
+        raise DeliveryError(f"cannot connect to {exc.host}: {reason}") from None
+    except aiohttp.InvalidURL:
+        raise DeliveryError("the URL is not valid") from None
+    except aiohttp.ClientError as exc:   # the exception's text may hold the URL: name the type only
+        raise DeliveryError(f"request failed: {type(exc).__name__}") from None
+    robot.check(status, answer)
+
+
+async def send_test(channel: AlarmChannel, composer: Composer | None = None, timeout: float = 15.0) -> str | None:
+    """One test message to `channel` now. None when the robot took it, else the masked reason."""
+    composer = composer or Composer()
+    robot = make_robot(channel.kind, channel.url, channel.secret)
+    try:
+        async with aiohttp.ClientSession() as session:
+            await deliver(session, robot, composer.test(channel.name, time.time()), timeout)
+    except DeliveryError as exc:
+        return mask_secrets(str(exc), channel_secrets(channel))
+    return None
+
+
+class _Lane:
+    """One channel: its waiting groups, its rate window, its state."""
+
+    def __init__(self, dispatcher: "Dispatcher", channel: AlarmChannel):
+        self.d = dispatcher
+        self.channel = channel
+        self.robot = make_robot(channel.kind, channel.url, channel.secret)
+        self.secrets = channel_secrets(channel)
+        self.state = DeliveryState()
+        self.open: dict[tuple, Group] = {}
+        self.ready: list[Group] = []
+        self.in_flight: list[Group] = []
+        self.attempts: deque[float] = deque()   # loop times of requests within the rate window
+        self.dropped_unsent = 0                 # left out since the last message: said in the next
+        self.failures = 0
+        self.wake = asyncio.Event()
+        self.task: asyncio.Task | None = None
+
+    def reconfigure(self, channel: AlarmChannel) -> None:
+        self.channel = channel
+        self.robot = make_robot(channel.kind, channel.url, channel.secret)
+        self.secrets = channel_secrets(channel)
+
+    def wants(self, event: str, alarm: dict[str, Any]) -> bool:
+        severity = severity_rank(alarm.get("severity"))
+        if event == "open":
+            return severity >= severity_rank(self.channel.min_severity)
+        return event == "resolve" and alarm.get("severity") == "critical"
+
+    # -- filing (on the loop, synchronous) -------------------------------------------------
+    def add(self, event: str, alarm: dict[str, Any], now: float) -> None:
+        key = group_key(event, alarm)
+        group = self.open.get(key)
+        if group is None:
+            group = self.open[key] = Group(key, event, now, now)
+        group.add(alarm, now, time.time())
+        self._cap()
+        self.state.queued = self._queued()
+        self.wake.set()
+
+    def _queued(self) -> int:
+        return sum(g.count for g in (*self.ready, *self.open.values()))
+
+    def _cap(self) -> None:
+        while self._queued() > self.d.settings.max_queued:
+            victims = [g for g in self.ready if g not in self.in_flight] or list(self.open.values())
+            if not victims:
+                return
+            oldest = min(victims, key=lambda g: g.first)
+            if oldest in self.ready:
+                self.ready.remove(oldest)
+            else:
+                del self.open[oldest.key]
+            self.dropped_unsent += oldest.count
+            self.state.dropped += oldest.count
+
+    def _deadline(self, group: Group) -> float:
+        s = self.d.settings
+        quiet = s.critical_quiet if group.severity == "critical" else s.quiet
+        return min(group.first + s.max_hold, group.last + quiet)
+
+    def _flush_due(self, now: float) -> float | None:
+        """Move groups whose wait is over to `ready`; the next deadline, if any."""
+        due = sorted((g for g in self.open.values() if self._deadline(g) <= now), key=self._deadline)
+        for group in due:
+            del self.open[group.key]
+            self.ready.append(group)
+        return min((self._deadline(g) for g in self.open.values()), default=None)
+
+    async def _wait(self, seconds: float | None) -> None:
+        self.wake.clear()
+        try:
+            await asyncio.wait_for(self.wake.wait(), seconds)
+        except asyncio.TimeoutError:
+            pass
+
+    # -- sending (its own task) --------------------------------------------------------------
+    async def run(self) -> None:
+        loop = asyncio.get_running_loop()
+        s = self.d.settings
+        while True:
+            now = loop.time()
+            next_deadline = self._flush_due(now)
+            if not self.ready:
+                await self._wait(None if next_deadline is None else next_deadline - now)
+                continue
+            while self.attempts and now - self.attempts[0] >= s.rate_window:
+                self.attempts.popleft()
+            slots = s.rate_limit - len(self.attempts)
+            if slots <= 0:
+                await asyncio.sleep(self.attempts[0] + s.rate_window - now)
+                continue
+            failing = self.state.failing_since is not None
+            # The last slot of the window, or a robot that just failed: all that waits goes as one.
+            batch = list(self.ready) if failing or (slots == 1 and len(self.ready) > 1) else self.ready[:1]
+            dropped = self.dropped_unsent
+            message = self.d.composer.summary(batch, dropped, failing)
+            self.attempts.append(now)
+            self.in_flight = batch
+            try:
+                await deliver(self.d.session, self.robot, message, s.timeout)
+            except DeliveryError as exc:
+                self._failed(str(exc))
+                self.in_flight = []
+                await asyncio.sleep(self.state.next_attempt - time.time())
+                continue
+            except Exception as exc:   # never let one odd failure end the lane
+                log.exception("alarm channel %s: sending failed", self.channel.name)
+                self._failed(f"internal error: {type(exc).__name__}")
+                self.in_flight = []
+                await asyncio.sleep(self.state.next_attempt - time.time())
+                continue
+            self.in_flight = []
+            self.ready = [g for g in self.ready if g not in batch]
+            self.dropped_unsent -= dropped
+            self._succeeded()
+
+    def _failed(self, reason: str) -> None:
+        s = self.d.settings
+        reason = mask_secrets(reason, self.secrets)
+        now = time.time()
+        self.failures += 1
+        delay = min(s.backoff_first * 2 ** (self.failures - 1), s.backoff_max)
+        st = self.state
+        if st.failing_since is None:
+            st.failing_since = now
+        st.last_error, st.last_error_at, st.next_attempt = reason, now, now + delay
+        log.warning("alarm channel %s (%s): not delivered: %s; retry in %.0f s",
+                    self.channel.name, self.channel.kind, reason, delay)
+        self.d.changed()
+
+    def _succeeded(self) -> None:
+        st = self.state
+        if st.failing_since is not None:
+            log.info("alarm channel %s (%s): delivering again", self.channel.name, self.channel.kind)
+        self.failures = 0
+        st.last_sent, st.failing_since, st.next_attempt = time.time(), None, None
+        st.sent += 1
+        st.queued = self._queued()
+        self.d.changed()
+
+
+class Dispatcher:
+    """Runs a lane per configured channel. `channels()` is asked again on every
+    alarm, so a channel added or removed while running takes effect at once."""
+
+    def __init__(self, channels: Callable[[], Iterable[AlarmChannel]], *, state_dir: Path | None = None,
+                 settings: DispatchSettings | None = None, translate: Translate | None = None,
+                 where: Where | None = None):
+        self.channels = channels
+        self.settings = settings or DispatchSettings()
+        self.composer = Composer(translate, where)
+        self.state_path = Path(state_dir) / STATE_NAME if state_dir is not None else None
+        self.lanes: dict[str, _Lane] = {}
+        self.session: aiohttp.ClientSession | None = None
+        self._dirty: asyncio.Event | None = None   # made on the loop, in start()
+        self._state_task: asyncio.Task | None = None
+
+    # -- lifecycle ---------------------------------------------------------------------------
+    async def start(self) -> None:
+        self.session = aiohttp.ClientSession()
+        self._dirty = asyncio.Event()
+        self._sync()
+        if self.state_path is not None:
+            self._state_task = asyncio.create_task(self._write_states())
+
+    async def stop(self) -> None:
+        tasks = [lane.task for lane in self.lanes.values() if lane.task] + [self._state_task]
+        for task in tasks:
+            if task is not None:
+                task.cancel()
+        await asyncio.gather(*(t for t in tasks if t is not None), return_exceptions=True)
+        for lane in self.lanes.values():
+            lane.task = None
+        self._state_task = None
+        if self.session is not None:
+            await self.session.close()
+            self.session = None
+        if self.state_path is not None:
+            await asyncio.to_thread(self._save_states, self._state_doc())
+
+    @property
+    def running(self) -> bool:
+        return self.session is not None
+
+    # -- the alarm center's listener ------------------------------------------------------------
+    def notify(self, event: str, alarm: dict[str, Any]) -> None:
+        """An alarm opened ("open") or resolved ("resolve"). Synchronous and quick."""
+        if not self.running:
+            return
+        try:
+            self._sync()
+            now = asyncio.get_running_loop().time()
+            for lane in self.lanes.values():
+                if lane.wants(event, alarm):
+                    lane.add(event, alarm, now)
+            self.changed()
+        except Exception:   # a chat problem must never reach the alarm center or the receiver
+            log.exception("alarm channels: could not file an alarm")
+
+    def changed(self) -> None:
+        if self._dirty is not None:
+            self._dirty.set()
+
+    def _sync(self) -> None:
+        wanted = {c.name: c for c in self.channels()}
+        for name in [n for n in self.lanes if n not in wanted]:
+            lane = self.lanes.pop(name)
+            if lane.task is not None:
+                lane.task.cancel()
+        for name, channel in wanted.items():
+            lane = self.lanes.get(name)
+            if lane is None:
+                try:
+                    lane = self.lanes[name] = _Lane(self, channel)
+                except KeyError:   # a kind this version does not know: skip it, say so once
+                    log.warning("alarm channel %s: unknown kind %r", name, channel.kind)
+                    continue
+            elif lane.channel != channel:
+                lane.reconfigure(channel)
+            if lane.task is None and self.running:
+                lane.task = asyncio.create_task(lane.run(), name=f"alarm-channel-{name}")
+
+    # -- state ---------------------------------------------------------------------------------------
+    def states(self) -> dict[str, DeliveryState]:
+        if self.running:
+            self._sync()
+        return {name: lane.state for name, lane in self.lanes.items()}
+
+    def _state_doc(self) -> dict[str, Any]:
+        return {"updated_at": time.time(), "pid": os.getpid(),
+                "channels": {name: asdict(state) for name, state in self.states().items()}}
+
+    def _save_states(self, doc: dict[str, Any]) -> None:
+        """In a thread; `doc` was made on the loop."""
+        tmp = self.state_path.with_suffix(".tmp")
+        try:
+            tmp.write_text(json.dumps(doc), encoding="utf-8")
+            os.replace(tmp, self.state_path)
+        except OSError as exc:
+            log.warning("alarm channels: cannot write %s: %s", self.state_path.name, exc.strerror)
+
+    async def _write_states(self) -> None:
+        while True:
+            await self._dirty.wait()
+            self._dirty.clear()
+            await asyncio.to_thread(self._save_states, self._state_doc())
+            await asyncio.sleep(self.settings.state_interval)
+
+
+def for_config(config: ConfigStore, data_dir: Path, **options) -> Dispatcher:
+    """The dispatcher of a running core: channels and school names from the config,
+    delivery state written into the data dir."""
+    def where(sid: int | None) -> tuple[str, str]:
+        schools = config.current().schools
+        # A message about no school (a test, the storage) uses the first school's zone.
+        school = schools.get(sid) if sid is not None else next(iter(schools.values()), None)
+        return (school.name, school.timezone) if school else ("", DEFAULT_TIMEZONE)
+    return Dispatcher(lambda: config.current().channels.values(), state_dir=data_dir, where=where, **options)
+
+
+def read_states(data_dir: Path) -> tuple[float | None, dict[str, DeliveryState]]:
+    """What the running dispatcher last wrote: (when, state by channel name)."""
+    try:
+        doc = json.loads((Path(data_dir) / STATE_NAME).read_text(encoding="utf-8"))
+        known = set(DeliveryState.__dataclass_fields__)
+        states = {name: DeliveryState(**{k: v for k, v in fields.items() if k in known})
+                  for name, fields in doc.get("channels", {}).items()}
+        return float(doc.get("updated_at")), states
+    except (OSError, ValueError, TypeError, AttributeError):
+        return None, {}

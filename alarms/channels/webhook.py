@@ -1,0 +1,22 @@
+"""A generic webhook: the CONTRACT's alarm object as JSON, for a team's own
+tooling. A message about several alarms carries all of them in `alarms`."""
+from __future__ import annotations
+
+from .base import Message, Robot
+
+ALARM_FIELDS = ("id", "kind", "severity", "state", "sid", "class_id", "uid", "title", "detail",
+                "first_seen", "last_seen", "count", "acknowledged_by", "acknowledged_at")
+
+
+class Webhook(Robot):
+    kind = "webhook"
+
+    def body(self, message: Message, now: float) -> dict:
+        first = message.alarms[0] if message.alarms else {}
+        body = {name: first.get(name) for name in ALARM_FIELDS}
+        if not message.alarms:   # a test or summary message has no alarm of its own
+            body.update(kind=message.event, severity=message.severity, title=message.title,
+                        detail="\n".join(message.lines), count=message.count)
+        body.update(event=message.event, text=self.text(message, bold=""),
+                    alarm_count=message.count, alarms=message.alarms)
+        return body

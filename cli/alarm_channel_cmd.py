@@ -1,0 +1,117 @@
+"""`alarm-channel add|list|remove|test`: chat robots that receive alarms.
+`serve` and the app deliver to them; `list` shows how delivery is going
+(the state the running dispatcher last wrote into the data dir)."""
+from __future__ import annotations
+
+import asyncio
+import sys
+import time
+from urllib.parse import urlsplit
+
+from alarms.channels import KINDS, SEVERITIES, SIGNED_KINDS
+from alarms.channels.compose import Composer
+from alarms.channels.dispatcher import for_config, read_states, send_test
+from storage.config import AlarmChannel
+from storage.logs import mask_url
+
+from .context import open_context
+from .errors import CliError
+
+NAME_LIMIT = 64
+
+
+def add_parser(sub, parents) -> None:
+    p = sub.add_parser("alarm-channel", parents=parents, help="chat robots that receive alarms")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    add = actions.add_parser("add", parents=parents, help="add or replace a channel")
+    add.add_argument("name", help="a name for the channel")
+    add.add_argument("--kind", required=True, choices=KINDS)
+    add.add_argument("--url", required=True, help="the robot's webhook URL ('-' reads it from standard input)")
+    add.add_argument("--secret", default="",
+                     help="signing secret (dingtalk, feishu); '-' reads it from standard input")
+    add.add_argument("--min-severity", default="warning", choices=SEVERITIES,
+                     help="the least severe alarm sent (default warning; critical ones also when resolved)")
+    actions.add_parser("list", parents=parents, help="list channels and their delivery state")
+    rm = actions.add_parser("remove", parents=parents, help="remove a channel")
+    rm.add_argument("name")
+    test = actions.add_parser("test", parents=parents, help="send a test message now")
+    test.add_argument("name")
+
+
+def _stdin_or(value: str) -> str:
+    return sys.stdin.readline().strip() if value == "-" else value.strip()
+
+
+def _check_url(url: str) -> None:
+    # The URL holds the robot's key: a complaint must not repeat it.
+    try:
+        parts = urlsplit(url)
+        parts.port   # raises on a port that is not a number
+        ok = parts.scheme in ("http", "https") and bool(parts.hostname) and not any(c.isspace() for c in url)
+    except ValueError:
+        ok = False
+    if not ok:
+        raise CliError("the URL must be a web address starting with http:// or https://", code=2)
+
+
+def run(args) -> int:
+    ctx = open_context(args)
+    channels = ctx.config.current(force_check=True).channels
+    if args.action == "add":
+        name = args.name.strip()
+        if not name or len(name) > NAME_LIMIT or any(ord(c) < 32 for c in name):
+            raise CliError(f"the name must be 1-{NAME_LIMIT} printable characters", code=2)
+        url, secret = _stdin_or(args.url), _stdin_or(args.secret)
+        _check_url(url)
+        if secret and args.kind not in SIGNED_KINDS:
+            raise CliError(f"--secret is for {' and '.join(SIGNED_KINDS)} robots; "
+                           f"a {args.kind} robot's key is in its URL", code=2)
+        channel = AlarmChannel(name, args.kind, url, secret, args.min_severity)
+        ctx.config.save_channel(channel)
+        signed = ", signed" if secret else ""
+        print(f"channel {name} saved ({args.kind}, {mask_url(url)}{signed}, "
+              f"from {args.min_severity})")
+        return 0
+    if args.action == "remove":
+        if not ctx.config.remove_channel(args.name):
+            raise CliError(f"no channel {args.name}")
+        print(f"channel {args.name} removed")
+        return 0
+    composer = Composer(where=for_config(ctx.config, ctx.data_dir).composer.where)
+    if args.action == "test":
+        channel = channels.get(args.name)
+        if channel is None:
+            raise CliError(f"no channel {args.name}")
+        reason = asyncio.run(send_test(channel, composer))
+        if reason is not None:
+            raise CliError(f"test message to {channel.name} ({channel.kind}) failed: {reason}")
+        print(f"test message sent to {channel.name} ({channel.kind})")
+        return 0
+    return _list(ctx, channels, composer)
+
+
+def _list(ctx, channels, composer: Composer) -> int:
+    if not channels:
+        print("no alarm channels: python main.py alarm-channel add NAME --kind KIND --url URL")
+        return 0
+    updated, states = read_states(ctx.data_dir)
+
+    def when(value) -> str:
+        return composer.time(value, None) if value else "-"
+    for channel in sorted(channels.values(), key=lambda c: c.name):
+        signed = "signed" if channel.secret else "not signed"
+        print(f"{channel.name}  {channel.kind}  from {channel.min_severity}  {signed}  {mask_url(channel.url)}")
+        state = states.get(channel.name)
+        if state is None:
+            print("    delivery: nothing sent yet by a running serve or app")
+            continue
+        print(f"    last sent: {when(state.last_sent)}  queued: {state.queued}  "
+              f"sent: {state.sent}  left out: {state.dropped}")
+        if state.failing_since:
+            print(f"    FAILING since {when(state.failing_since)}: {state.last_error}")
+        elif state.last_error:
+            print(f"    last error: {when(state.last_error_at)}: {state.last_error}")
+    if updated is not None:
+        print(f"(delivery state as of {composer.time(updated, None)}"
+              f"{'' if time.time() - updated < 120 else '; no serve or app has updated it since'})")
+    return 0
