@@ -31,6 +31,7 @@ from alarms.config import alarm_settings, thresholds
 from alarms.model import Alarm
 from alarms.store import AlarmStore, cleared_at, load_kept
 from alarms.center import AlarmCenter
+from alarms.channels.dispatcher import Dispatcher, for_config
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +73,9 @@ class Monitor:
         self.receiver = receiver or Receiver(self.data_dir, config=config, db=db)
         self.alarms = AlarmCenter(alarm_settings(config.current().settings))
         self._alarm_store = AlarmStore(self.receiver.writer, lambda: config.current().secrets())
+        # Chat robots: alarms that open (and critical ones that resolve) go out on their own tasks.
+        self.channels: Dispatcher = for_config(config, self.data_dir)
+        self.alarms.subscribe(self.channels.on_alarm_event)
         self.school = SchoolState()
         self.gensee = GenseeState()
         # (event, lesson or None) after each applied push; the GUI's view-models listen.
@@ -155,6 +159,7 @@ class Monitor:
     # -- lifecycle ------------------------------------------------------------------------
     async def start(self) -> str:
         loop = asyncio.get_running_loop()
+        await self.channels.start()
         # Before listening, so no push can slip between the load and the live feed.
         recent = await loop.run_in_executor(None, self._load_recent)
         self.school, self.gensee = recent.school, recent.gensee
@@ -201,6 +206,7 @@ class Monitor:
             self._alarm_store.closing()
             await self.receiver.stop()
             self.started = False
+        await self.channels.stop()
 
     def _load_recent(self) -> _Recent:
         """In a thread."""

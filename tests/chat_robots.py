@@ -52,11 +52,12 @@ class Received:
 @dataclass
 class ChatRobots:
     """`fail[kind] = n`: the next n requests of that kind get the robot's
-    rate-limit error (HTTP 200, error code inside); `hang`: no answer at all."""
+    rate-limit error (HTTP 200, error code inside); kinds in `hanging` never answer."""
     received: list[Received] = field(default_factory=list)
     fail: dict[str, int] = field(default_factory=dict)
-    hang: bool = False
+    hanging: set = field(default_factory=set)
     url: str = ""
+    waiting: int = 0     # requests held by hanging robots
     runner: web.AppRunner | None = None
 
     def of(self, kind: str, accepted: bool | None = True) -> list[Received]:
@@ -94,7 +95,8 @@ class ChatRobots:
             await self.runner.cleanup()
 
     async def _take(self, kind: str, request: web.Request) -> tuple[Received, dict | None]:
-        if self.hang:
+        if kind in self.hanging:
+            self.waiting += 1
             await self._released.wait()
         raw = await request.read()
         try:

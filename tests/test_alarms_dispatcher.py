@@ -161,7 +161,7 @@ async def test_what_waited_while_a_robot_failed_goes_out_as_one_message(robots, 
 
 
 async def test_a_robot_that_never_answers_holds_a_bounded_queue(robots, make):
-    robots.hang = True
+    robots.hanging.add("webhook")
     d = await make(channels(robots, "webhook"), max_queued=50, timeout=30)
     for lesson in range(2000):
         d.notify("open", alarm("warning", class_id=lesson))

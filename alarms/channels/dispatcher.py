@@ -30,6 +30,7 @@ from .compose import Composer, Group, Translate, Where, group_key
 log = logging.getLogger(__name__)
 
 STATE_NAME = "alarm-channels.state.json"
+EVENTS = {"opened": "open", "resolved": "resolve"}   # the alarm center's changes that are sent
 
 
 @dataclass
@@ -297,6 +298,13 @@ class Dispatcher:
             self.changed()
         except Exception:   # a chat problem must never reach the alarm center or the receiver
             log.exception("alarm channels: could not file an alarm")
+
+    def on_alarm_event(self, event) -> None:
+        """AlarmCenter subscriber: openings and resolutions become messages (not
+        updates, acknowledgements, or alarms read back at start)."""
+        change = EVENTS.get(event.change)
+        if change is not None and self.running and self.channels():
+            self.notify(change, event.record())
 
     def changed(self) -> None:
         if self._dirty is not None:
