@@ -6,18 +6,22 @@ from __future__ import annotations
 import asyncio
 import sys
 import time
-from urllib.parse import urlsplit
 
-from alarms.channels import KINDS, SEVERITIES, SIGNED_KINDS
+from alarms.channels import KINDS, NAME_LIMIT, SEVERITIES, SIGNED_KINDS, problem
 from alarms.channels.compose import Composer
-from alarms.channels.dispatcher import for_config, read_states, send_test
+from alarms.channels.dispatcher import read_states, school_places, send_test
 from storage.config import AlarmChannel
 from storage.logs import mask_url
 
 from .context import open_context
 from .errors import CliError
 
-NAME_LIMIT = 64
+PROBLEMS = {
+    "name": f"the name must be 1-{NAME_LIMIT} printable characters",
+    "kind": "unknown kind",
+    "url": "the URL must be a web address starting with http:// or https://",
+    "secret": f"--secret is for {' and '.join(SIGNED_KINDS)} robots; a {{kind}} robot's key is in its URL",
+}
 
 
 def add_parser(sub, parents) -> None:
@@ -42,30 +46,15 @@ def _stdin_or(value: str) -> str:
     return sys.stdin.readline().strip() if value == "-" else value.strip()
 
 
-def _check_url(url: str) -> None:
-    # The URL holds the robot's key: a complaint must not repeat it.
-    try:
-        parts = urlsplit(url)
-        parts.port   # raises on a port that is not a number
-        ok = parts.scheme in ("http", "https") and bool(parts.hostname) and not any(c.isspace() for c in url)
-    except ValueError:
-        ok = False
-    if not ok:
-        raise CliError("the URL must be a web address starting with http:// or https://", code=2)
-
-
 def run(args) -> int:
     ctx = open_context(args)
     channels = ctx.config.current(force_check=True).channels
     if args.action == "add":
         name = args.name.strip()
-        if not name or len(name) > NAME_LIMIT or any(ord(c) < 32 for c in name):
-            raise CliError(f"the name must be 1-{NAME_LIMIT} printable characters", code=2)
         url, secret = _stdin_or(args.url), _stdin_or(args.secret)
-        _check_url(url)
-        if secret and args.kind not in SIGNED_KINDS:
-            raise CliError(f"--secret is for {' and '.join(SIGNED_KINDS)} robots; "
-                           f"a {args.kind} robot's key is in its URL", code=2)
+        wrong = problem(name, args.kind, url, secret)
+        if wrong is not None:
+            raise CliError(PROBLEMS[wrong].format(kind=args.kind), code=2)
         channel = AlarmChannel(name, args.kind, url, secret, args.min_severity)
         ctx.config.save_channel(channel)
         signed = ", signed" if secret else ""
@@ -77,7 +66,7 @@ def run(args) -> int:
             raise CliError(f"no channel {args.name}")
         print(f"channel {args.name} removed")
         return 0
-    composer = Composer(where=for_config(ctx.config, ctx.data_dir).composer.where)
+    composer = Composer(where=school_places(ctx.config))
     if args.action == "test":
         channel = channels.get(args.name)
         if channel is None:

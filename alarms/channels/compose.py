@@ -1,9 +1,8 @@
 """The words of chat messages: one alarm, a burst of alarms of one lesson,
 and the summary of what the rate limit or a failing robot held back.
 
-Templates are marked for Qt's lupdate (context "ChannelMessage") and go
-through the `translate` the dispatcher was given: English in `serve` unless
-it is handed a translator, the desk's language in the app."""
+English, like the alarm records they carry (alarms.events.alarm_record) and
+the CLI: a chat is read by the whole team, whichever desk's language."""
 from __future__ import annotations
 
 import datetime as dt
@@ -13,7 +12,6 @@ from typing import Any, Callable
 
 from .base import Message, severity_rank
 
-Translate = Callable[[str], str]
 # sid -> (school name or "", time zone name); times are shown in the school's zone, labelled.
 Where = Callable[[int | None], tuple[str, str]]
 
@@ -22,15 +20,7 @@ SUMMARY_LISTED = 10  # groups named in a summary
 LINE = 160           # characters of one alarm's line
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    return text
-
-
-def _(text: str) -> str:
-    return QT_TRANSLATE_NOOP("ChannelMessage", text)
-
-
-SEVERITY_WORDS = {"critical": _("Critical"), "warning": _("Warning"), "info": _("Info")}
+SEVERITY_WORDS = {"critical": "Critical", "warning": "Warning", "info": "Info"}
 
 
 def group_key(event: str, alarm: dict[str, Any]) -> tuple:
@@ -69,8 +59,7 @@ class Group:
 
 
 class Composer:
-    def __init__(self, translate: Translate | None = None, where: Where | None = None):
-        self.tr = translate or (lambda text: text)
+    def __init__(self, where: Where | None = None):
         self.where = where or (lambda sid: ("", "UTC"))
 
     def time(self, when: Any, sid: int | None) -> str:
@@ -90,18 +79,18 @@ class Composer:
         sid = alarm.get("sid")
         if sid is not None:
             name, _zone = self.where(sid)
-            parts.append(self.tr(_("School {}")).format(f"{name} ({sid})" if name else sid))
+            parts.append("School {}".format(f"{name} ({sid})" if name else sid))
         if alarm.get("class_id") is not None:
-            parts.append(self.tr(_("Lesson {}")).format(alarm["class_id"]))
+            parts.append("Lesson {}".format(alarm["class_id"]))
         if alarm.get("uid") is not None:
-            parts.append(self.tr(_("User {}")).format(alarm["uid"]))
+            parts.append("User {}".format(alarm["uid"]))
         return " · ".join(parts)
 
     def _severity(self, severity: str) -> str:
-        return self.tr(SEVERITY_WORDS.get(severity, SEVERITY_WORDS["info"]))
+        return SEVERITY_WORDS.get(severity, SEVERITY_WORDS["info"])
 
     def _tag(self, event: str, severity: str) -> str:
-        return f"[{self.tr(_('Resolved'))}]" if event == "resolve" else f"[{self._severity(severity)}]"
+        return f"[{'Resolved'}]" if event == "resolve" else f"[{self._severity(severity)}]"
 
     def group_title(self, group: Group) -> str:
         tag = self._tag(group.event, group.severity)
@@ -110,9 +99,9 @@ class Composer:
             return f"{tag} {alarm.get('title') or alarm.get('kind') or ''}".strip()
         any_alarm = next(iter(group.alarms.values()))
         if any_alarm.get("class_id") is not None:
-            what = self.tr(_("{} alarms in lesson {}")).format(group.count, any_alarm["class_id"])
+            what = "{} alarms in lesson {}".format(group.count, any_alarm["class_id"])
         else:
-            what = self.tr(_("{} alarms: {}")).format(group.count, any_alarm.get("title") or any_alarm.get("kind"))
+            what = "{} alarms: {}".format(group.count, any_alarm.get("title") or any_alarm.get("kind"))
         return f"{tag} {what}"
 
     def group(self, group: Group) -> Message:
@@ -126,19 +115,19 @@ class Composer:
             if place:
                 lines.append(place)
             if group.event == "resolve":
-                lines.append(self.tr(_("Resolved at {}")).format(self.time(group.at, first.get("sid"))))
+                lines.append("Resolved at {}".format(self.time(group.at, first.get("sid"))))
             else:
-                lines.append(self.tr(_("Since {}")).format(self.time(first.get("first_seen"), first.get("sid"))))
+                lines.append("Since {}".format(self.time(first.get("first_seen"), first.get("sid"))))
                 if (first.get("count") or 1) > 1:
-                    lines.append(self.tr(_("Seen {} times")).format(first["count"]))
+                    lines.append("Seen {} times".format(first["count"]))
         else:
             if place:
                 lines.append(place)
             for alarm in alarms:
                 lines.append("• " + _clip(_alarm_line(alarm), LINE))
             if group.count > len(alarms):
-                lines.append(self.tr(_("… and {} more")).format(group.count - len(alarms)))
-            lines.append(self.tr(_("Latest at {}")).format(self.time(group.at, first.get("sid"))))
+                lines.append("… and {} more".format(group.count - len(alarms)))
+            lines.append("Latest at {}".format(self.time(group.at, first.get("sid"))))
         return Message(self.group_title(group), lines, group.event, group.severity, alarms, group.count)
 
     def summary(self, groups: list[Group], dropped: int, failing: bool) -> Message:
@@ -148,19 +137,19 @@ class Composer:
             return self.group(groups[0])
         count = sum(g.count for g in groups) + dropped
         severity = max((g.severity for g in groups), key=severity_rank, default="info")
-        title = (self.tr(_("{} alarms while this chat could not be reached")) if failing
-                 else self.tr(_("{} more alarms (at most 20 messages a minute)"))).format(count)
+        title = ("{} alarms while this chat could not be reached" if failing
+                 else "{} more alarms (at most 20 messages a minute)").format(count)
         lines = ["• " + _clip(self.group_title(g), LINE) for g in groups[:SUMMARY_LISTED]]
         if len(groups) > SUMMARY_LISTED:
-            lines.append(self.tr(_("… and {} more")).format(sum(g.count for g in groups[SUMMARY_LISTED:])))
+            lines.append("… and {} more".format(sum(g.count for g in groups[SUMMARY_LISTED:])))
         if dropped:
-            lines.append(self.tr(_("{} older alarms were left out (too many waiting)")).format(dropped))
+            lines.append("{} older alarms were left out (too many waiting)".format(dropped))
         alarms = [a for g in groups for a in g.alarms.values()]
         return Message(f"[{self._severity(severity)}] {title}", lines, "summary", severity, alarms, count)
 
     def test(self, channel_name: str, wall_time: float) -> Message:
-        return Message(self.tr(_("ClassWatch test message")),
-                       [self.tr(_("Alarms will arrive in this chat (channel \"{}\").")).format(channel_name),
+        return Message("ClassWatch test message",
+                       ["Alarms will arrive in this chat (channel \"{}\").".format(channel_name),
                         self.time(wall_time, None)],
                        "test", "info", [], 0)
 

@@ -25,7 +25,7 @@ from storage.logs import mask_secrets, url_secrets
 
 from . import make_robot
 from .base import DeliveryError, Message, Robot, severity_rank
-from .compose import Composer, Group, Translate, Where, group_key
+from .compose import Composer, Group, Where, group_key
 
 log = logging.getLogger(__name__)
 
@@ -246,11 +246,10 @@ class Dispatcher:
     alarm, so a channel added or removed while running takes effect at once."""
 
     def __init__(self, channels: Callable[[], Iterable[AlarmChannel]], *, state_dir: Path | None = None,
-                 settings: DispatchSettings | None = None, translate: Translate | None = None,
-                 where: Where | None = None):
+                 settings: DispatchSettings | None = None, where: Where | None = None):
         self.channels = channels
         self.settings = settings or DispatchSettings()
-        self.composer = Composer(translate, where)
+        self.composer = Composer(where)
         self.state_path = Path(state_dir) / STATE_NAME if state_dir is not None else None
         self.lanes: dict[str, _Lane] = {}
         self.session: aiohttp.ClientSession | None = None
@@ -356,15 +355,21 @@ class Dispatcher:
             await asyncio.sleep(self.settings.state_interval)
 
 
-def for_config(config: ConfigStore, data_dir: Path, **options) -> Dispatcher:
-    """The dispatcher of a running core: channels and school names from the config,
-    delivery state written into the data dir."""
+def school_places(config: ConfigStore) -> Where:
+    """sid -> (school name, time zone) from the config, for the words of messages."""
     def where(sid: int | None) -> tuple[str, str]:
         schools = config.current().schools
         # A message about no school (a test, the storage) uses the first school's zone.
         school = schools.get(sid) if sid is not None else next(iter(schools.values()), None)
         return (school.name, school.timezone) if school else ("", DEFAULT_TIMEZONE)
-    return Dispatcher(lambda: config.current().channels.values(), state_dir=data_dir, where=where, **options)
+    return where
+
+
+def for_config(config: ConfigStore, data_dir: Path, **options) -> Dispatcher:
+    """The dispatcher of a running core: channels and school names from the config,
+    delivery state written into the data dir."""
+    return Dispatcher(lambda: config.current().channels.values(), state_dir=data_dir,
+                      where=school_places(config), **options)
 
 
 def read_states(data_dir: Path) -> tuple[float | None, dict[str, DeliveryState]]:

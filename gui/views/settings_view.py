@@ -20,6 +20,7 @@ from ..bridge import MonitorBridge
 from ..first_run import FirstRunPanel, describe_result, send_test_push
 from ..school_form import SchoolForm
 from ..timers import every
+from .channels_panel import ChannelsPanel
 from .tunnel_panel import TunnelPanel
 
 GENSEE_ENDPOINTS = ("event", "vod", "qa", "qa-web", "rollcall", "end", "cobrowse")
@@ -54,6 +55,8 @@ class SettingsView(QWidget):
         self.tabs.addTab(self._schools_tab(), self.tr("Schools"))
         self.tabs.addTab(self._receiver_tab(), self.tr("Receiver"))
         self.tabs.addTab(self._alarms_tab(), self.tr("Alarms"))
+        self.channels_panel = ChannelsPanel(self.monitor)
+        self.tabs.addTab(self.channels_panel, self.tr("Chat alarms"))
         self.tabs.addTab(self._gensee_tab(), self.tr("Gensee"))
         self.tunnel_panel = TunnelPanel(bridge)
         self.tabs.addTab(self.tunnel_panel, self.tr("Tunnel"))

@@ -751,6 +751,212 @@
     </message>
 </context>
 <context>
+    <name>ChannelsPanel</name>
+    <message>
+        <location filename="../../gui/views/channels_panel.py" line="23"/>
+        <source>WeCom</source>
+        <translation>企业微信</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/channels_panel.py" line="24"/>
+        <source>DingTalk</source>
+        <translation>钉钉</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/channels_panel.py" line="25"/>
+        <source>Feishu / Lark</source>
+        <translation>飞书 / Lark</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/channels_panel.py" line="26"/>
+        <source>Slack</source>
+        <translation>Slack</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/channels_panel.py" line="27"/>
+        <source>Webhook (JSON)</source>
+        <translation>Webhook（JSON）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/channels_panel.py" line="37"/>
+        <location filename="../../gui/views/channels_panel.py" line="69"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/channels_panel.py" line="37"/>
+        <location filename="../../gui/views/channels_panel.py" line="70"/>
+        <source>Robot</source>
+        <translation>机器人</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/channels_panel.py" line="37"/>
+        <source>Sends from</source>
+        <translation>发送级别</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/channels_panel.py" line="38"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/channels_panel.py" line="38"/>
+        <source>Last sent</source>
+        <translation>上次发送</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/channels_panel.py" line="38"/>
+        <source>Delivery</source>
+        <translation>投递状态</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/channels_panel.py" line="48"/>
+        <source>e.g. support desk group</source>
+        <translation>例如：值班群</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/channels_panel.py" line="56"/>
+        <source>Info and above</source>
+        <translation>提示及以上</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/channels_panel.py" line="56"/>
+        <source>Warnings and above</source>
+        <translation>警告及以上</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/channels_panel.py" line="57"/>
+        <source>Critical only</source>
+        <translation>仅严重</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/channels_panel.py" line="61"/>
+        <source>Save channel</source>
+        <translation>保存通道</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/channels_panel.py" line="62"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/channels_panel.py" line="63"/>
+        <source>Send test message</source>
+        <translation>发送测试消息</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/channels_panel.py" line="71"/>
+        <source>Webhook URL</source>
+        <translation>Webhook 地址</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/channels_panel.py" line="72"/>
+        <source>Signing secret</source>
+        <translation>加签密钥</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/channels_panel.py" line="73"/>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/channels_panel.py" line="82"/>
+        <source>Channel</source>
+        <translation>通道</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/channels_panel.py" line="86"/>
+        <source>Alarms at or above a channel&apos;s level go to its chat as they open, and critical ones again when they resolve. A burst is one message; at most 20 messages a minute per chat (the robots&apos; limit), the rest summed up in one.</source>
+        <translation>达到通道级别的告警在产生时发到对应群聊，严重告警在解除时再发一次。同一波告警合并为一条消息；每个群每分钟最多 20 条（机器人的限制），其余合并为一条汇总。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/channels_panel.py" line="115"/>
+        <location filename="../../gui/views/channels_panel.py" line="121"/>
+        <source>nothing to send yet</source>
+        <translation>尚无需发送的消息</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/channels_panel.py" line="117"/>
+        <source>FAILING since {}: {} ({} waiting)</source>
+        <translation>自 {} 起发送失败：{}（{} 条待发）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/channels_panel.py" line="120"/>
+        <source>{} alarms waiting</source>
+        <translation>{} 条告警待发</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/channels_panel.py" line="121"/>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/channels_panel.py" line="172"/>
+        <source>unchanged: {}</source>
+        <translation>不变：{}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/channels_panel.py" line="173"/>
+        <source>the robot&apos;s webhook address</source>
+        <translation>机器人的 Webhook 地址</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/channels_panel.py" line="175"/>
+        <source>unchanged (leave empty to keep it)</source>
+        <translation>不变（留空则保留）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/channels_panel.py" line="176"/>
+        <source>the robot&apos;s signing secret, if it has one</source>
+        <translation>机器人的加签密钥（如有）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/channels_panel.py" line="177"/>
+        <source>not used: this robot&apos;s key is in its URL</source>
+        <translation>不需要：此机器人的密钥在地址中</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/channels_panel.py" line="196"/>
+        <source>The name must be 1-{} printable characters.</source>
+        <translation>名称须为 1–{} 个可打印字符。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/channels_panel.py" line="197"/>
+        <source>The URL must be a web address starting with http:// or https://.</source>
+        <translation>地址须以 http:// 或 https:// 开头。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/channels_panel.py" line="198"/>
+        <source>This robot takes no signing secret.</source>
+        <translation>此机器人不使用加签密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/channels_panel.py" line="205"/>
+        <source>Saved channel {}. Send a test message to check it.</source>
+        <translation>已保存通道 {}。请发送测试消息检查。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/channels_panel.py" line="212"/>
+        <source>Removed channel {}.</source>
+        <translation>已删除通道 {}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/channels_panel.py" line="220"/>
+        <source>Sending a test message to {}…</source>
+        <translation>正在向 {} 发送测试消息…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/channels_panel.py" line="226"/>
+        <source>Test message sent to {}: check the chat.</source>
+        <translation>测试消息已发送到 {}：请查看群聊。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/channels_panel.py" line="228"/>
+        <source>Test message to {} failed: {}</source>
+        <translation>发送测试消息到 {} 失败：{}</translation>
+    </message>
+</context>
+<context>
     <name>ChecksModel</name>
     <message>
         <location filename="../../gui/models/checks_model.py" line="42"/>
@@ -2208,258 +2414,263 @@
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="32"/>
+        <location filename="../../gui/views/settings_view.py" line="33"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="54"/>
+        <location filename="../../gui/views/settings_view.py" line="55"/>
         <source>Schools</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="55"/>
+        <location filename="../../gui/views/settings_view.py" line="56"/>
         <source>Receiver</source>
         <translation>接收端</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="56"/>
+        <location filename="../../gui/views/settings_view.py" line="57"/>
         <source>Alarms</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="57"/>
+        <location filename="../../gui/views/settings_view.py" line="59"/>
+        <source>Chat alarms</source>
+        <translation>群聊告警</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_view.py" line="60"/>
         <source>Gensee</source>
         <translation>Gensee</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="59"/>
+        <location filename="../../gui/views/settings_view.py" line="62"/>
         <source>Tunnel</source>
         <translation>隧道</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="80"/>
+        <location filename="../../gui/views/settings_view.py" line="83"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="105"/>
+        <location filename="../../gui/views/settings_view.py" line="108"/>
         <source>ClassIn reaches this PC through the tunnel at this URL.</source>
         <translation>ClassIn 通过此地址经隧道访问本机。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="107"/>
+        <location filename="../../gui/views/settings_view.py" line="110"/>
         <source>This address works on this PC only. ClassIn needs a public HTTPS address: start a tunnel (cloudflared, ngrok or ssh) and give ClassIn its URL followed by /classin.</source>
         <translation>此地址仅在本机可用。ClassIn 需要公网 HTTPS 地址：请启动隧道（cloudflared、ngrok 或 ssh），并把隧道地址加上 /classin 填入 ClassIn。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="121"/>
+        <location filename="../../gui/views/settings_view.py" line="124"/>
         <source>no tunnel</source>
         <translation>无隧道</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="125"/>
+        <location filename="../../gui/views/settings_view.py" line="128"/>
         <source>These are this PC&apos;s local addresses: Gensee&apos;s servers need the tunnel&apos;s public URL, which replaces them once a tunnel runs.</source>
         <translation>以下是本机的局域网地址：Gensee 服务器需要隧道的公网地址，隧道运行后会自动替换。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="134"/>
+        <location filename="../../gui/views/settings_view.py" line="137"/>
         <source>SID</source>
         <translation>SID</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="134"/>
+        <location filename="../../gui/views/settings_view.py" line="137"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="134"/>
+        <location filename="../../gui/views/settings_view.py" line="137"/>
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="135"/>
+        <location filename="../../gui/views/settings_view.py" line="138"/>
         <source>Secret</source>
         <translation>密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="144"/>
+        <location filename="../../gui/views/settings_view.py" line="147"/>
         <source>New school</source>
         <translation>新建学校</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="145"/>
+        <location filename="../../gui/views/settings_view.py" line="148"/>
         <source>Save school</source>
         <translation>保存学校</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="146"/>
+        <location filename="../../gui/views/settings_view.py" line="149"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="147"/>
+        <location filename="../../gui/views/settings_view.py" line="150"/>
         <source>Send test push</source>
         <translation>发送测试推送</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="148"/>
+        <location filename="../../gui/views/settings_view.py" line="151"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="164"/>
+        <location filename="../../gui/views/settings_view.py" line="167"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="174"/>
+        <location filename="../../gui/views/settings_view.py" line="177"/>
         <source>ClassIn push URL (the same for every school; ClassIn sends the SID in each push):</source>
         <translation>ClassIn 推送地址（所有学校共用；ClassIn 在每条推送中携带 SID）：</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="235"/>
+        <location filename="../../gui/views/settings_view.py" line="238"/>
         <source>Saved school {}. The receiver accepts its pushes now.</source>
         <translation>已保存学校 {}。接收端现在接收其推送。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="248"/>
+        <location filename="../../gui/views/settings_view.py" line="251"/>
         <source>Removed school {}: its pushes are refused from now on.</source>
         <translation>已删除学校 {}：此后其推送将被拒收。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="259"/>
+        <location filename="../../gui/views/settings_view.py" line="262"/>
         <source>School {} is back.</source>
         <translation>学校 {} 已恢复。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="291"/>
+        <location filename="../../gui/views/settings_view.py" line="294"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="298"/>
+        <location filename="../../gui/views/settings_view.py" line="301"/>
         <source>Local receiver</source>
         <translation>本机接收端</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="299"/>
+        <location filename="../../gui/views/settings_view.py" line="302"/>
         <source>Public (tunnel)</source>
         <translation>公网（隧道）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="300"/>
+        <location filename="../../gui/views/settings_view.py" line="303"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="301"/>
+        <location filename="../../gui/views/settings_view.py" line="304"/>
         <source>A new port is used at the next start; ClassIn must then be given the new URL.</source>
         <translation>新端口在下次启动时生效，届时需将新地址填入 ClassIn。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="303"/>
+        <location filename="../../gui/views/settings_view.py" line="306"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="304"/>
+        <location filename="../../gui/views/settings_view.py" line="307"/>
         <source>classwatch.db holds every push; config.json the schools and secrets (readable by you only).</source>
         <translation>classwatch.db 保存所有推送；config.json 保存学校和密钥（仅你本人可读）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="322"/>
+        <location filename="../../gui/views/settings_view.py" line="325"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="323"/>
+        <location filename="../../gui/views/settings_view.py" line="326"/>
         <source>Alarm on failing devices in live lessons</source>
         <translation>上课中设备故障时告警</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="324"/>
+        <location filename="../../gui/views/settings_view.py" line="327"/>
         <source>Alarm on bad network or CPU reports in live lessons</source>
         <translation>上课中网络或 CPU 报告异常时告警</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="325"/>
+        <location filename="../../gui/views/settings_view.py" line="328"/>
         <source>Play a sound on new critical alarms and help requests</source>
         <translation>出现新的严重告警和求助时播放提示音</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="330"/>
+        <location filename="../../gui/views/settings_view.py" line="333"/>
         <source>Save alarm settings</source>
         <translation>保存告警设置</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="334"/>
+        <location filename="../../gui/views/settings_view.py" line="337"/>
         <source>Silence: no push for</source>
         <translation>静默：无推送超过</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="335"/>
+        <location filename="../../gui/views/settings_view.py" line="338"/>
         <source>during live lessons (Net reports arrive every 5 min per user)</source>
         <translation>（上课期间；每位用户每 5 分钟上报一次 Net）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="336"/>
+        <location filename="../../gui/views/settings_view.py" line="339"/>
         <source>Packet loss from</source>
         <translation>丢包率达到</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="337"/>
+        <location filename="../../gui/views/settings_view.py" line="340"/>
         <source>Delay from</source>
         <translation>延迟达到</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="338"/>
+        <location filename="../../gui/views/settings_view.py" line="341"/>
         <source>Degraded network probes from</source>
         <translation>网络探测质量下降达到</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="338"/>
+        <location filename="../../gui/views/settings_view.py" line="341"/>
         <source>of a 5-minute report</source>
         <translation>（占 5 分钟报告）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="339"/>
+        <location filename="../../gui/views/settings_view.py" line="342"/>
         <source>CPU busy from</source>
         <translation>CPU 繁忙达到</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="339"/>
+        <location filename="../../gui/views/settings_view.py" line="342"/>
         <source>of the samples</source>
         <translation>（占采样）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="374"/>
+        <location filename="../../gui/views/settings_view.py" line="377"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="380"/>
+        <location filename="../../gui/views/settings_view.py" line="383"/>
         <source>Paste these into Gensee&apos;s callback settings. The token in them is the only protection (Gensee signs nothing): keep them private.</source>
         <translation>请将以下地址粘贴到 Gensee 的回调设置中。其中的令牌是唯一的保护（Gensee 不做签名）：请勿外泄。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="390"/>
-        <location filename="../../gui/views/settings_view.py" line="405"/>
+        <location filename="../../gui/views/settings_view.py" line="393"/>
+        <location filename="../../gui/views/settings_view.py" line="408"/>
         <source>New token…</source>
         <translation>新令牌…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="401"/>
+        <location filename="../../gui/views/settings_view.py" line="404"/>
         <source>Click again to replace the token</source>
         <translation>再次点击以更换令牌</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="402"/>
+        <location filename="../../gui/views/settings_view.py" line="405"/>
         <source>The old URLs stop working at once; update them in Gensee.</source>
         <translation>旧地址将立即失效；请在 Gensee 中更新。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="408"/>
+        <location filename="../../gui/views/settings_view.py" line="411"/>
         <source>New token in use. Update the URLs in Gensee now.</source>
         <translation>新令牌已启用。请立即在 Gensee 中更新地址。</translation>
     </message>
