@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from storage.config import ConfigStore
+from storage.config import AlarmChannel, ConfigStore
 
 from .chat_robots import DINGTALK_SECRET, DINGTALK_TOKEN, FEISHU_HOOK, FEISHU_SECRET
 from .helpers import ROOT
@@ -75,3 +75,25 @@ async def test_bad_arguments_are_one_line_exit_2_without_the_url(tmp_path, args,
     rc, out, err = await cli(tmp_path, "alarm-channel", "add", "x", *args)
     assert rc == 2 and complaint in err and err.count("\n") == 1
     assert "abcdefabcdefabcdef" not in err and "s3cr3t-value" not in err
+
+
+async def test_list_shows_the_running_dispatchers_delivery_state(robots, tmp_path):
+    from alarms.channels.dispatcher import DispatchSettings, for_config
+    from .test_alarms_dispatcher import FAST, alarm, until
+    store = ConfigStore(tmp_path)
+    store.save_channel(AlarmChannel("good", "slack", robots.urls()["slack"]))
+    store.save_channel(AlarmChannel("bad", "dingtalk", robots.urls()["dingtalk"], "SECwrong-0123456789"))
+    dispatcher = for_config(store, tmp_path, settings=DispatchSettings(**FAST))
+    await dispatcher.start()
+    try:
+        dispatcher.notify("open", alarm("critical", kind="storage", class_id=None))
+        await until(lambda: dispatcher.states()["good"].sent == 1 and dispatcher.states()["bad"].failing_since)
+        await asyncio.sleep(0.2)    # the state file follows within its interval
+        rc, listed, err = await cli(tmp_path, "alarm-channel", "list")
+    finally:
+        await dispatcher.stop()
+    assert rc == 0, err
+    bad, good = listed.split("\ngood  ")     # sorted by name
+    assert "queued: 0  sent: 1" in good and "last sent: 20" in good
+    assert "FAILING since" in bad and "robot error 310000: sign not match" in bad and "queued: 1" in bad
+    assert "SECwrong-0123456789" not in listed and DINGTALK_TOKEN not in listed

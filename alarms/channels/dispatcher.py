@@ -82,7 +82,7 @@ async def deliver(session: aiohttp.ClientSession, robot: Robot, message: Message
         raise DeliveryError(f"cannot connect to {exc.host}: {reason}") from None
     except aiohttp.InvalidURL:
         raise DeliveryError("the URL is not valid") from None
-    except aiohttp.ClientError as exc:   # the exception's text may hold the URL: name the type only
+    except (aiohttp.ClientError, ValueError) as exc:   # its text may hold the URL: name the type only
         raise DeliveryError(f"request failed: {type(exc).__name__}") from None
     robot.check(status, answer)
 
@@ -226,7 +226,7 @@ class _Lane:
         if st.failing_since is None:
             st.failing_since = now
         st.last_error, st.last_error_at, st.next_attempt = reason, now, now + delay
-        log.warning("alarm channel %s (%s): not delivered: %s; retry in %.0f s",
+        log.warning("alarm channel %s (%s): not delivered: %s; retry in %.3g s",
                     self.channel.name, self.channel.kind, reason, delay)
         self.d.changed()
 
