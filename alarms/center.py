@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Collection, Iterable
 
 from lessons.events import DeviceCheckReport, Event, HelpRequest, NetReport
-from receiver.events import PushDuplicate, PushRefused, PushStored, StorageFailed
+from receiver.events import HeldPromoted, PushDuplicate, PushHeld, PushRefused, PushStored, StorageFailed
 
 from .model import Alarm, AlarmEvent
 
@@ -129,8 +129,16 @@ class AlarmCenter:
             elif isinstance(event, StorageFailed):
                 self.raise_("storage", "storage", event.received_at, params={"reason": event.reason})
             return
-        if isinstance(event, (PushRefused, PushStored, PushDuplicate)):
+        if isinstance(event, (PushRefused, PushStored, PushDuplicate, PushHeld)):
             self._contact(event.sid, event.received_at)
+        if isinstance(event, PushHeld):
+            # Acked, so the queue moves; but these pushes count nowhere until the secret is fixed.
+            self.resolve(f"stuck:{event.sid}", event.received_at)
+            self.raise_(f"verification:{event.sid}", "verification", event.received_at, sid=event.sid,
+                        reason_code=event.cause, params={"reason": event.reason, "cmd": event.cmd})
+        elif isinstance(event, HeldPromoted):
+            if event.remaining == 0:
+                self.resolve(f"verification:{event.sid}", event.received_at)
         if isinstance(event, PushRefused):
             self.raise_(f"stuck:{event.sid}", "stuck_push", event.received_at, sid=event.sid,
                         reason_code=event.reason_code,

@@ -1,10 +1,15 @@
 """`school add|list|remove`: which ClassIn schools the receiver accepts."""
 from __future__ import annotations
 
+import asyncio
 import sys
+import time
 import zoneinfo
 
-from storage.config import DEFAULT_TIMEZONE
+from storage.config import DEFAULT_TIMEZONE, VERIFY_POLICIES
+
+from receiver.app import Receiver
+from storage.lock import AlreadyRunning, DataDirLock
 
 from .context import open_context
 from .errors import CliError
@@ -20,9 +25,18 @@ def add_parser(sub, parents) -> None:
     add.add_argument("--name", default="", help="a name to show")
     add.add_argument("--timezone", default=DEFAULT_TIMEZONE,
                      help=f"the school's time zone (default {DEFAULT_TIMEZONE})")
+    add.add_argument("--verify", choices=VERIFY_POLICIES, default=None,
+                     help="pushes whose SafeKey does not verify: hold = acknowledge and keep aside until "
+                          "the secret is fixed (default); strict = refuse (ClassIn's queue stops); "
+                          "off = store them as verified")
     actions.add_parser("list", parents=parents, help="list configured schools")
     rm = actions.add_parser("remove", parents=parents, help="remove a school")
     rm.add_argument("sid", type=int)
+    trust = actions.add_parser("trust", parents=parents,
+                               help="let a school's held pushes in without verification")
+    trust.add_argument("sid", type=int)
+    trust.add_argument("--held", action="store_true", required=True,
+                       help="promote every push of the school held so far")
 
 
 def run(args) -> int:
@@ -37,9 +51,12 @@ def run(args) -> int:
             zoneinfo.ZoneInfo(args.timezone)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
             raise CliError(f"unknown time zone {args.timezone!r} (e.g. Asia/Shanghai)", code=2) from None
-        school = ctx.config.add_school(args.sid, secret, args.name, args.timezone)
-        print(f"school {school.sid} saved ({school.name or 'no name'}, {school.timezone})")
+        school = ctx.config.add_school(args.sid, secret, args.name, args.timezone, args.verify)
+        print(f"school {school.sid} saved ({school.name or 'no name'}, {school.timezone}, "
+              f"verify {school.verify})")
         return 0
+    if args.action == "trust":
+        return _trust(ctx, args.sid)
     if args.action == "remove":
         if not ctx.config.remove_school(args.sid):
             raise CliError(f"no school {args.sid}")
@@ -49,7 +66,36 @@ def run(args) -> int:
     if not schools:
         print("no schools configured: python main.py school add SID --secret SECRET --name NAME")
         return 0
-    print(f"{'SID':>10}  {'TIMEZONE':<18} {'SECRET':<8} NAME")
+    print(f"{'SID':>10}  {'TIMEZONE':<18} {'SECRET':<8} {'VERIFY':<7} NAME")
     for s in schools:
-        print(f"{s.sid:>10}  {s.timezone:<18} {'set':<8} {s.name}")
+        print(f"{s.sid:>10}  {s.timezone:<18} {'set':<8} {s.verify:<7} {s.name}")
     return 0
+
+
+def _trust(ctx, sid: int) -> int:
+    """Recorded in the config first (a running receiver promotes within seconds
+    and a crash cannot lose the request); promoted here when no receiver runs."""
+    if not ctx.config.trust_held(sid, time.time()):
+        raise CliError(f"no school {sid}")
+    running = f"school {sid}: the running receiver lets its held pushes in within seconds"
+    if DataDirLock(ctx.data_dir).held_elsewhere():
+        print(running)
+        return 0
+    try:
+        result = asyncio.run(_promote_here(ctx, sid))
+    except AlreadyRunning:    # one started meanwhile: it promotes them as it starts
+        print(running)
+        return 0
+    print(f"school {sid}: {len(result.pushes)} held push(es) let in, {result.remaining} still held")
+    return 0
+
+
+async def _promote_here(ctx, sid: int):
+    receiver = Receiver(ctx.data_dir, config=ctx.config)
+    await asyncio.get_running_loop().run_in_executor(None, receiver.open_storage)
+    receiver.writer.start()
+    try:
+        return await receiver.promote(sid)
+    finally:
+        await asyncio.get_running_loop().run_in_executor(None, receiver.writer.stop)
+        receiver.release_storage()

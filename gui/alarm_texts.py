@@ -142,6 +142,9 @@ class AlarmTexts(QObject):
             "missing_param": self.tr("a required parameter is missing"),
             "bad_action": self.tr("the Action parameter is not a number"),
             "bad_xml": self.tr("body is unreadable or unsafe XML"),
+            "held": self.tr("acknowledged and held: the SafeKey does not verify"),
+            "held_full": self.tr("too many pushes of this school are held already"),
+            "bad_encoding": self.tr("the body's compression is corrupt"),
         }
         return fixed.get(code or "") or reason or code or "?"
 
@@ -192,6 +195,21 @@ class AlarmTexts(QObject):
                                  "or raise the limit if such pushes are expected."),
         }.get(a.reason_code or "", self.tr("Release it so the queue moves on; the next re-send is flagged."))
         return title, lines, advice
+
+    def _verification(self, a: Alarm) -> tuple[str, list[str], str]:
+        why = (self.tr("they carry no usable TimeStamp, so their SafeKey cannot be checked")
+               if a.reason_code == "no_timestamp" else
+               self.tr("their SafeKey does not match the secret saved for this school"))
+        lines = [
+            self.tr("{} push(es) from this school were acknowledged and kept aside: {}.").format(a.count, why),
+            self.tr("They are counted in no lesson until they are let in. Nothing is lost: ClassIn's "
+                    "queue keeps moving."),
+        ]
+        advice = (self.tr("If the pushes are genuine, promote them in Settings (Schools) or with "
+                          "'school trust SID --held'.") if a.reason_code == "no_timestamp" else
+                  self.tr("Fix the school's secret in Settings: the kept pushes that then verify are let in "
+                          "within seconds, in their original order."))
+        return self.tr("Pushes held for verification: {}").format(self.school(a.sid)), lines, advice
 
     def _resent(self, a: Alarm) -> tuple[str, list[str], str]:
         cmd = normalise_cmd(a.params.get("cmd"))

@@ -245,7 +245,8 @@ def normalise_cmd(value: Any) -> int | str | None:
         return int(value) if value.is_integer() else str(value)
     if isinstance(value, str):
         text = value.strip()
-        if text.isascii() and text.isdigit():   # "²".isdigit() is True but int() refuses it
+        # "²".isdigit() is True but int() refuses it; past 4,300 digits int() refuses too.
+        if text.isascii() and text.isdigit() and len(text) <= 32:
             return int(text)
         return text or None
     return None
@@ -261,6 +262,14 @@ def cmd_label(cmd: int | str | None) -> str:
 
 
 # --- SafeKey ------------------------------------------------------------------
+NO_TIMESTAMP = "no usable top-level TimeStamp: the SafeKey cannot be verified"
+
+
+def unverified_code(problem: str) -> str:
+    """The reason code of a `verify_safekey` answer."""
+    return "no_timestamp" if problem == NO_TIMESTAMP else "bad_safekey"
+
+
 def timestamp_text(value: Any) -> str | None:
     """The decimal text that was hashed: str(int) for numbers, stripped digits for strings."""
     if isinstance(value, bool):
@@ -284,11 +293,12 @@ def safekey(secret: str, timestamp: Any) -> str:
 
 
 def verify_safekey(secret: str, payload: Mapping[str, Any]) -> str | None:
-    """None when the SafeKey verifies, else the reason (never containing the secret)."""
-    text = timestamp_text(payload.get("TimeStamp"))
+    """None when the SafeKey verifies, else the reason (never containing the secret).
+    ClassIn's own text spells the fields safeKey/timeStamp too."""
+    text = timestamp_text(pick(payload, "TimeStamp", "timeStamp"))
     if text is None:
-        return "no usable top-level TimeStamp: the SafeKey cannot be verified"
-    given = payload.get("SafeKey")
+        return NO_TIMESTAMP
+    given = pick(payload, "SafeKey", "safeKey")
     if not isinstance(given, str) or not given:
         return "no SafeKey"
     expected = safekey(secret, text)
@@ -325,7 +335,7 @@ def is_ack(body: bytes) -> bool:
 
 
 # --- Dedupe ---------------------------------------------------------------------
-_VOLATILE = ("TimeStamp", "SafeKey")
+_VOLATILE = ("TimeStamp", "SafeKey", "timeStamp", "safeKey")
 
 
 def dedupe_key(payload: Mapping[str, Any]) -> str:
@@ -336,8 +346,43 @@ def dedupe_key(payload: Mapping[str, Any]) -> str:
     if isinstance(msg_id, (str, int)) and not isinstance(msg_id, bool) and str(msg_id).strip():
         return f"classin:{sid}:id:{str(msg_id).strip()}"
     body = {k: v for k, v in payload.items() if k not in _VOLATILE}
-    digest = hashlib.sha256(orjson.dumps(body, option=orjson.OPT_SORT_KEYS)).hexdigest()
-    return f"classin:{sid}:sha256:{digest}"
+    digest = hashlib.sha256()
+    try:
+        digest.update(orjson.dumps(body, option=orjson.OPT_SORT_KEYS))
+    except orjson.JSONEncodeError:
+        # Nested past orjson's 255 levels (parsing allows 1,024).
+        _hash_deep(digest, body)
+    return f"classin:{sid}:sha256:{digest.hexdigest()}"
+
+
+def _hash_deep(digest, value: Any) -> None:
+    """Feed `value` to `digest` canonically (sorted keys) at any depth, without recursion."""
+    stack: list[Any] = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            digest.update(b"{")
+            stack.append(_CLOSE_OBJECT)
+            for key in sorted(item, reverse=True):
+                stack += [item[key], _Token(orjson.dumps(key) + b":")]
+        elif isinstance(item, list):
+            digest.update(b"[")
+            stack.append(_CLOSE_LIST)
+            stack += reversed(item)
+        elif isinstance(item, _Token):
+            digest.update(item.data)
+        else:
+            digest.update(orjson.dumps(item) + b",")
+
+
+class _Token:
+    __slots__ = ("data",)
+
+    def __init__(self, data: bytes):
+        self.data = data
+
+
+_CLOSE_OBJECT, _CLOSE_LIST = _Token(b"},"), _Token(b"],")
 
 
 def push_uid(payload: Mapping[str, Any]) -> int | None:

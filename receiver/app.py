@@ -7,28 +7,42 @@ from __future__ import annotations
 
 import asyncio
 import collections
+import hmac
 import logging
 import secrets
+import sqlite3
 import time
 from pathlib import Path
 from typing import Callable
 
+import peewee
 from aiohttp import web
 
 from storage.config import ConfigStore
-from storage.db import open_database
+from storage.backends import StoreUnavailable
+from storage.db import check_integrity, open_database, private_files
 from storage.derived import Projector
 from storage.dburl import DbUrl
+from storage.lock import DataDirLock
 from storage.paths import DB_NAME
-from storage.writer import StorageError, Writer
+from storage.writer import Promoted, StorageError, Writer
 
 from . import classin, gensee
 from .appkeys import RECEIVER
-from .events import PushDuplicate, PushRefused, PushStored, ReceiverEvent, StorageFailed
+from .body import BodyBudget
+from .events import (HeldPromoted, PushDuplicate, PushHeld, PushRefused, PushStored, ReceiverEvent,
+                     StorageFailed)
+from .limits import LimitedSite
+from .refusals import RateLimitedLog
 
 log = logging.getLogger(__name__)
 
 DEFAULT_MAX_BODY = 16 * 1024 * 1024
+DEFAULT_HELD_CAP = 256 * 1024 * 1024    # bytes of held bodies per school (CONTRACT.md)
+# Bodies being read and parsed at once: a 16 MiB push costs ~50 MB while it is
+# handled, so at most this many bytes of big bodies are in hand together.
+DEFAULT_BODY_BUDGET = 64 * 1024 * 1024
+PROMOTE_CHECK_SECONDS = 2.0   # how often a secret change is looked for (promotion within 10 s)
 VERSION = "0.1.0"
 
 Listener = Callable[[ReceiverEvent], None]
@@ -44,6 +58,9 @@ class Stats:
         self.storage_failures = 0
         self.quarantined_open = 0
         self.last_push_at: float | None = None
+        self.held: dict[int, int] = {}        # sid -> held pushes waiting
+        # False while our storage refuses pushes (disk full, read-only file): /healthz says so.
+        self.storage_ok = True
         # A push refused for a storage timeout may still commit a moment later
         # (its re-send is then a duplicate): the counts come from the file again.
         self.recount = False
@@ -65,7 +82,8 @@ class Stats:
 class Receiver:
     def __init__(self, data_dir: Path, *, config: ConfigStore | None = None, db: DbUrl | None = None,
                  max_body: int = DEFAULT_MAX_BODY, store_timeout: float = 10.0,
-                 sync_delay: float = 0.0):
+                 sync_delay: float = 0.0, held_cap: int = DEFAULT_HELD_CAP,
+                 body_budget: int = DEFAULT_BODY_BUDGET):
         self.data_dir = Path(data_dir)
         # Where pushes are stored: the data dir's SQLite file unless --db says otherwise.
         self.db = db or DbUrl.sqlite(self.data_dir / DB_NAME)
@@ -73,6 +91,16 @@ class Receiver:
         self.config = config or ConfigStore(self.data_dir)
         self.max_body = max_body
         self.store_timeout = store_timeout
+        self.held_cap = held_cap
+        self.body_budget = BodyBudget(body_budget)
+        self.body_timeout = 60.0          # seconds to receive a whole body
+        self.header_timeout = 15.0        # ... and a request's headers (slowloris)
+        self.max_connections = 512
+        self.promote_check = PROMOTE_CHECK_SECONDS
+        self._lock = DataDirLock(self.data_dir)
+        self.refusals = RateLimitedLog(logging.getLogger("receiver"))
+        self._promoter: asyncio.Task | None = None
+        self._seen_schools: dict[int, tuple] = {}
         # Derived tables follow each commit in the writer thread, after the acks.
         self.projector = Projector(self.db)
         self.writer = Writer(self.db, sync_delay=sync_delay, projector=self.projector)
@@ -99,6 +127,14 @@ class Receiver:
         elif isinstance(event, StorageFailed):
             self.stats.storage_failures += 1
             self.stats.recount = True
+            self.stats.storage_ok = False
+        elif isinstance(event, PushHeld):
+            if event.attempts == 1 and event.sid is not None:
+                self.stats.held[event.sid] = self.stats.held.get(event.sid, 0) + 1
+        elif isinstance(event, HeldPromoted):
+            self.stats.held[event.sid] = event.remaining
+        if isinstance(event, (PushStored, PushDuplicate, PushHeld)):
+            self.stats.storage_ok = True
         for listener in list(self.listeners):
             try:
                 listener(event)
@@ -110,15 +146,35 @@ class Receiver:
         # client_max_size is a second fence; read_body enforces the limit itself.
         app = web.Application(client_max_size=self.max_body + 1)
         app[RECEIVER] = self
-        app.router.add_post("/classin", classin.handle)
+        app.router.add_post("/classin", classin.handle, expect_handler=classin.expect)
         app.router.add_get("/healthz", self._healthz)
         gensee.add_routes(app)
         for setup in self.route_setups:
             setup(app)
         return app
 
+    def _authorised(self, request: web.Request) -> bool:
+        """The install's token, as a Bearer header or ?token= (the tunnel makes
+        every stranger look like loopback: no address is trusted)."""
+        given = request.query.get("token", "")
+        header = request.headers.get("Authorization", "")
+        if header[:7].lower() == "bearer ":
+            given = header[7:].strip()
+        return bool(given) and hmac.compare_digest(given.encode(), self.config.health_token().encode())
+
     async def _healthz(self, request: web.Request) -> web.Response:
         s = self.stats
+        if not s.storage_ok:      # nothing may arrive to tell us the disk has room again
+            try:
+                await self.writer.store(_probe_write, timeout=2.0)
+                s.storage_ok = True
+            except StorageError:
+                pass
+        public = {"ok": s.storage_ok, "version": VERSION,
+                  # Lets a health check through a tunnel tell it reached this receiver.
+                  "instance": self.instance}
+        if not self._authorised(request):
+            return web.json_response(public)
         if s.recount:
             try:
                 await self._load_counters(timeout=2.0)
@@ -126,20 +182,55 @@ class Receiver:
             except StorageError:      # still failing: the last counts, and try again next time
                 pass
         return web.json_response({
-            "ok": True,
-            "version": VERSION,
-            # Lets a health check through a tunnel tell it reached this receiver.
-            "instance": self.instance,
+            **public,
             "pushes": s.stored,
             "pushes_last_minute": s.pushes_last_minute(),
             "duplicates": s.duplicates,
             "refused": s.refused,
             "quarantined_open": s.quarantined_open,
+            "held": sum(s.held.values()),
             "storage_failures": s.storage_failures,
             "last_push_at": s.last_push_at,
             "uptime": round(time.time() - s.started_at, 1),
             "schools": len(self.config.current().schools),
         })
+
+    # -- held pushes -------------------------------------------------------------------
+    async def promote(self, sid: int) -> Promoted | None:
+        """Promote what of `sid`'s held pushes its current settings let through
+        (secret, policy, trust), oldest first; None when the school is unknown."""
+        school = self.config.school(sid)
+        if school is None:
+            return None
+        result: Promoted = await self.writer.store(classin.promotion(self, school),
+                                                   timeout=max(self.store_timeout, 60.0))
+        now = time.time()
+        for record, stored in result.pushes:
+            if not stored.duplicate:
+                classin.report_stored(self, record, stored)
+        if result.pushes or self.stats.held.get(sid):
+            log.info("school %s: %d held push(es) promoted, %d still held", sid, len(result.pushes),
+                     result.remaining)
+            self.emit(HeldPromoted(sid, len(result.pushes), result.remaining, now))
+        return result
+
+    async def _follow_schools(self) -> None:
+        """Promote held pushes when a school's secret, policy or trust changes
+        (`school add` on an existing SID, Settings, `school trust`) — and once
+        at start, for a change made while no receiver ran."""
+        while True:
+            try:
+                for sid, school in list(self.config.current().schools.items()):
+                    state = (school.secret, school.verify, school.trust_held_until)
+                    if self._seen_schools.get(sid) != state:
+                        self._seen_schools[sid] = state
+                        await self.promote(sid)
+            except StorageError as exc:
+                log.warning("promoting held pushes failed, will retry: %s", exc)
+                self._seen_schools.clear()
+            except Exception:
+                log.exception("promoting held pushes failed")
+            await asyncio.sleep(self.promote_check)
 
     async def release(self, qkey: str) -> bool:
         """Let the next re-send of a refused push through (flagged): unblocks the
@@ -153,12 +244,21 @@ class Receiver:
     async def start(self, host: str = "127.0.0.1", port: int = 8765) -> str:
         loop = asyncio.get_running_loop()
         # Opening/migrating the database touches the disk: keep it off the loop.
-        await loop.run_in_executor(None, self._open_storage)
-        self.writer.start()
-        await self._load_counters()
-        self._runner = web.AppRunner(self.make_app(), access_log=None, shutdown_timeout=15.0)
+        await loop.run_in_executor(None, self.open_storage)
+        try:
+            self.writer.start()
+            await self._load_counters()
+        except BaseException:
+            self.release_storage()
+            raise
+        self._promoter = asyncio.create_task(self._follow_schools())
+        # keepalive_timeout also closes a connection whose request headers are
+        # not complete by then: aiohttp has no other header timeout (slowloris).
+        self._runner = web.AppRunner(self.make_app(), access_log=None, shutdown_timeout=15.0,
+                                     keepalive_timeout=self.header_timeout)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, host, port, reuse_address=True)
+        site = LimitedSite(self._runner, host, port, reuse_address=True, max_connections=self.max_connections,
+                           refusals=self.refusals)
         await site.start()
         sock = site._server.sockets[0]  # the real port when port=0
         bound_host, bound_port = sock.getsockname()[:2]
@@ -177,9 +277,23 @@ class Receiver:
             lines += getattr(service, "banner", lambda: [])()
         return lines
 
-    def _open_storage(self) -> None:
-        db = open_database(self.db)
-        db.close()
+    def open_storage(self) -> None:
+        """Lock the data dir for this receiver, check and open (migrate) the
+        store. In a thread: it touches the disk."""
+        self._lock.acquire()
+        try:
+            if self.db_path is not None:
+                check_integrity(self.db_path)
+            try:
+                db = open_database(self.db)
+                db.close()
+            except (OSError, sqlite3.Error, peewee.DatabaseError) as exc:
+                raise StoreUnavailable(f"cannot write the database {self.db}: {exc}") from None
+            if self.db_path is not None:
+                private_files(self.db_path)
+        except BaseException:
+            self.release_storage()
+            raise
         caught_up = self.projector.catch_up()
         if caught_up:
             log.info("derived tables caught up with %d push(es) stored before the last stop", caught_up)
@@ -187,10 +301,14 @@ class Receiver:
     async def _load_counters(self, timeout: float | None = None) -> None:
         def count(conn):
             stored = conn.execute("SELECT COUNT(*), MAX(received_at) FROM push").fetchone()
-            open_q = conn.execute("SELECT COUNT(*) FROM quarantine WHERE resolved_at IS NULL").fetchone()
-            return stored[0], stored[1], open_q[0]
-        stored, last, open_q = await self.writer.store(count, timeout=timeout)
+            open_q = conn.execute("SELECT COUNT(*) FROM quarantine WHERE resolved_at IS NULL"
+                                  " AND reason_code != 'held'").fetchone()
+            held = conn.execute("SELECT sid, COUNT(*) FROM quarantine WHERE resolved_at IS NULL"
+                                " AND reason_code = 'held' GROUP BY sid").fetchall()
+            return stored[0], stored[1], open_q[0], dict(held)
+        stored, last, open_q, held = await self.writer.store(count, timeout=timeout)
         self.stats.stored, self.stats.last_push_at, self.stats.quarantined_open = stored, last, open_q
+        self.stats.held = held
 
     async def stop(self) -> None:
         """Stop taking requests, let in-flight ones finish (committed and answered),
@@ -203,6 +321,18 @@ class Receiver:
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
+        if self._promoter is not None:
+            self._promoter.cancel()
+            self._promoter = None
         loop = asyncio.get_running_loop()
         await loop.run_in_executor(None, self.writer.stop)
+        self.release_storage()
         log.info("receiver stopped")
+
+    def release_storage(self) -> None:
+        self._lock.release()
+
+
+def _probe_write(conn) -> None:
+    """A write that proves the database takes commits again."""
+    conn.execute("UPDATE meta SET value = value WHERE key = 'schema_version'")

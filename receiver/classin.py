@@ -7,6 +7,7 @@ and its re-sends update that one row.
 """
 from __future__ import annotations
 
+import asyncio
 import codecs
 import dataclasses
 import hashlib
@@ -15,15 +16,16 @@ import time
 from typing import TYPE_CHECKING, Any
 
 import orjson
-from aiohttp import web
+from aiohttp import HttpVersion11, web
 
 from protocol import classin as ci
 from storage.models import FLAG_RELEASED, FLAG_UNPARSED
-from storage.writer import PushRecord, QuarantineRecord, StorageError, Stored, UNPARSED_REASONS
+from storage.writer import (HELD, Promote, PushRecord, QuarantineRecord, StorageError, Stored,
+                            UNPARSED_REASONS)
 
 from .appkeys import RECEIVER
-from .body import read_body, remote_of
-from .events import PushDuplicate, PushRefused, PushStored, StorageFailed
+from .body import BadEncoding, read_body, remote_of
+from .events import PushDuplicate, PushHeld, PushRefused, PushStored, StorageFailed
 
 if TYPE_CHECKING:
     from .app import Receiver
@@ -69,12 +71,43 @@ def push_record(payload: dict[str, Any], text: str, received_at: float, flags: i
                       flags=flags, qkey=key)
 
 
+async def expect(request: web.Request) -> web.Response | None:
+    """`Expect: 100-continue`: a body over the limit is refused before the
+    client sends it (aiohttp would answer 100 Continue first)."""
+    receiver: Receiver = request.app[RECEIVER]
+    declared = request.content_length
+    if declared is not None and declared > receiver.max_body:
+        receiver.refusals.note("too_large", "refused a ClassIn push before its body: %d bytes declared", declared)
+        return _answer(413, ci.error_body(f"body of {declared} bytes is over the "
+                                          f"{receiver.max_body}-byte limit"), close=True)
+    if request.version == HttpVersion11:
+        if request.headers.get("Expect", "").lower() != "100-continue":
+            raise web.HTTPExpectationFailed(text="unknown Expect header")
+        await request.writer.write(b"HTTP/1.1 100 Continue\r\n\r\n")
+        request.writer.output_size = 0   # the answer's own size starts after this line
+    return None
+
+
 async def handle(request: web.Request) -> web.Response:
     receiver: Receiver = request.app[RECEIVER]
     received_at = time.time()
     remote = remote_of(request)
-    body = await read_body(request, receiver.max_body)
+    # Big bodies wait for their share of the memory budget before being read
+    # (unread, they wait in the client's socket: TCP holds them back).
+    async with receiver.body_budget.share(request.content_length, receiver.max_body):
+        try:
+            async with asyncio.timeout(receiver.body_timeout):
+                body = await read_body(request, receiver.max_body)
+        except TimeoutError:
+            receiver.refusals.note("slow_body", "gave up on a body not received within %g s", receiver.body_timeout)
+            return _answer(408, ci.error_body("the body did not arrive in time"), close=True)
+        except BadEncoding as exc:
+            return await _refuse(receiver, 400, "bad_encoding", str(exc), exc.data, len(exc.data),
+                                 received_at, remote)
+        return await _handle_body(receiver, body, received_at, remote)
 
+
+async def _handle_body(receiver: Receiver, body, received_at: float, remote: str | None) -> web.Response:
     if body.too_large:
         return await _refuse(receiver, 413, "too_large",
                              f"body of {body.size} bytes is over the {receiver.max_body}-byte limit",
@@ -94,18 +127,67 @@ async def handle(request: web.Request) -> web.Response:
     text = _text(data)
     record = push_record(payload, text, received_at)
     sid = record.sid
-    secret = receiver.config.secret_for(sid) if sid is not None else None
-    if secret is None:
+    school = receiver.config.school(sid) if sid is not None else None
+    if school is None:
         reason = ("no SID in the push" if sid is None else
                   f"unknown SID {sid}: add the school with its secret")
         return await _refuse(receiver, 403, "unknown_sid", reason, body.data, body.size, received_at,
                              remote, payload=payload, record=record)
-    problem = ci.verify_safekey(secret, payload)
-    if problem is not None:
-        code = "no_timestamp" if "TimeStamp" in problem else "bad_safekey"
+    problem = None if school.verify == "off" else ci.verify_safekey(school.secret, payload)
+    if problem is None:
+        return await _store(receiver, record, payload)
+    code = ci.unverified_code(problem)
+    # The registration Test is how a school learns its secret is wrong: never held.
+    if school.verify == "strict" or record.cmd == ci.CMD_TEST:
         return await _refuse(receiver, 403, code, problem, body.data, body.size, received_at, remote,
                              payload=payload, record=record)
-    return await _store(receiver, record, payload)
+    return await _hold(receiver, record, code, problem, body.data, remote)
+
+
+async def _hold(receiver: Receiver, record: PushRecord, code: str, problem: str, data: bytes,
+                remote: str | None) -> web.Response:
+    """Ack a known school's push that does not verify once its body is kept:
+    refusing it would stop the school's whole queue (CONTRACT.md)."""
+    held = QuarantineRecord(qkey=record.qkey, received_at=record.received_at, source=SOURCE,
+                            reason_code=HELD, reason=problem, sid=record.sid, cmd=record.cmd,
+                            class_id=record.class_id, size=len(data), body=data, remote=remote,
+                            held_cap=receiver.held_cap)
+    try:
+        result = await receiver.writer.store(held, timeout=receiver.store_timeout)
+    except StorageError as exc:
+        receiver.emit(StorageFailed(record.received_at, str(exc), record.sid))
+        return _answer(503, ci.error_body("storage failure, retry later"))
+    if result.over_cap:
+        reason = (f"{receiver.held_cap} bytes of pushes of school {record.sid} are held already "
+                  f"({problem}): fix the secret or trust the school")
+        receiver.refusals.note("held_full", "refused a ClassIn push of sid=%s: %s", record.sid, reason)
+        receiver.emit(PushRefused(record.qkey, SOURCE, record.received_at, 403, "held_full", reason,
+                                  record.sid, record.cmd, record.class_id, 1, record.received_at,
+                                  stored_in_quarantine=False))
+        return _answer(403, ci.error_body(reason))
+    receiver.refusals.note(f"held:{record.sid}", "held a ClassIn push of sid=%s (%s): %s", record.sid, code, problem)
+    receiver.emit(PushHeld(record.qkey, record.received_at, record.sid, record.cmd, code, problem,
+                           result.attempts))
+    return _answer(200, ci.ACK_BODY)
+
+
+def promotion(receiver: Receiver, school) -> Promote:
+    """What `school`'s held pushes become now: those that verify with its
+    current secret (or any, for `off` or the ones trusted), each as a push
+    received when it was first seen."""
+    def accept(body: bytes, first_seen: float) -> PushRecord | None:
+        try:
+            payload = orjson.loads(body.removeprefix(codecs.BOM_UTF8))
+        except orjson.JSONDecodeError:
+            return None
+        if not isinstance(payload, dict):
+            return None
+        trusted = school.trust_held_until is not None and first_seen <= school.trust_held_until
+        if not trusted and school.verify != "off" and ci.verify_safekey(school.secret, payload) is not None:
+            return None
+        return push_record(payload, _text(body.removeprefix(codecs.BOM_UTF8)), first_seen,
+                           flags=FLAG_RELEASED if trusted else 0)
+    return Promote(school.sid, accept)
 
 
 async def _store(receiver: Receiver, record: PushRecord, payload: Any) -> web.Response:
@@ -116,6 +198,15 @@ async def _store(receiver: Receiver, record: PushRecord, payload: Any) -> web.Re
         return _answer(503, ci.error_body("storage failure, retry later"))
     _report(receiver, record, result, payload)
     return _answer(200, ci.ACK_BODY)
+
+
+def report_stored(receiver: Receiver, record: PushRecord, stored: Stored) -> None:
+    """Tell the listeners of a push stored by a promotion (its payload parsed again)."""
+    try:
+        payload = orjson.loads(record.payload)
+    except orjson.JSONDecodeError:
+        payload = record.payload
+    _report(receiver, record, stored, payload)
 
 
 def _report(receiver: Receiver, record: PushRecord, result: Stored, payload: Any) -> None:
@@ -143,7 +234,7 @@ async def _refuse(receiver: Receiver, status: int, code: str, reason: str, data:
     quarantine = QuarantineRecord(qkey=qkey, received_at=received_at, source=SOURCE, reason_code=code,
                                   reason=reason, sid=sid, cmd=cmd, class_id=class_id, size=size,
                                   body=data, remote=remote, if_released=released)
-    log.warning("refused a ClassIn push (%s): sid=%s cmd=%s: %s", code, sid, cmd, reason)
+    receiver.refusals.note(code, "refused a ClassIn push (%s): sid=%s cmd=%s: %s", code, sid, cmd, reason)
     try:
         result = await receiver.writer.store(quarantine, timeout=receiver.store_timeout)
     except StorageError as exc:

@@ -46,6 +46,30 @@ class PushRefused:
 
 
 @dataclass(slots=True)
+class PushHeld:
+    """A known school's push that does not verify was acked and kept aside
+    (its school's policy is `hold`); it counts nowhere until promoted."""
+    qkey: str
+    received_at: float
+    sid: int | None
+    cmd: str | None
+    cause: str                   # no_timestamp | bad_safekey
+    reason: str
+    attempts: int
+    source: str = "classin"
+
+
+@dataclass(slots=True)
+class HeldPromoted:
+    """Held pushes of a school became pushes (each also told as PushStored)."""
+    sid: int
+    promoted: int
+    remaining: int               # still held (they do not verify with the current secret)
+    received_at: float
+    source: str = "classin"
+
+
+@dataclass(slots=True)
 class StorageFailed:
     received_at: float
     reason: str
@@ -53,4 +77,4 @@ class StorageFailed:
     extra: dict = field(default_factory=dict)
 
 
-ReceiverEvent = PushStored | PushDuplicate | PushRefused | StorageFailed
+ReceiverEvent = PushStored | PushDuplicate | PushRefused | PushHeld | HeldPromoted | StorageFailed

@@ -23,6 +23,12 @@ from .paths import CONFIG_NAME
 DEFAULT_TIMEZONE = "Asia/Shanghai"
 DEFAULT_PORT = 8765
 PORT_SETTING = "receiver_port"   # the desktop app's port, chosen in Settings
+HEALTH_TOKEN_SETTING = "health_token"   # /healthz details for the app and selftest (a "token": masked)
+# How a known school's pushes that do not verify are answered (CONTRACT.md):
+# hold = ack and keep aside until the secret is fixed; strict = 403 (the queue
+# blocks); off = stored as verified.
+VERIFY_POLICIES = ("hold", "strict", "off")
+DEFAULT_VERIFY = "hold"
 
 
 @dataclass
@@ -31,9 +37,13 @@ class School:
     secret: str = field(repr=False)  # never in a repr, log line or traceback
     name: str = ""
     timezone: str = DEFAULT_TIMEZONE
+    verify: str = DEFAULT_VERIFY
+    # `school trust SID --held`: held pushes first seen up to this time are
+    # promoted without verification. Kept here so a crash cannot lose the request.
+    trust_held_until: float | None = None
 
     def public(self) -> dict[str, Any]:
-        return {"sid": self.sid, "name": self.name, "timezone": self.timezone}
+        return {"sid": self.sid, "name": self.name, "timezone": self.timezone, "verify": self.verify}
 
 
 @dataclass
@@ -78,9 +88,13 @@ def new_token() -> str:
 def _from_json(doc: dict[str, Any]) -> Config:
     schools = {}
     for item in doc.get("schools", []):
+        verify = str(item.get("verify") or DEFAULT_VERIFY)
+        trust = item.get("trust_held_until")
         school = School(sid=int(item["sid"]), secret=str(item["secret"]),
                         name=str(item.get("name") or ""),
-                        timezone=str(item.get("timezone") or DEFAULT_TIMEZONE))
+                        timezone=str(item.get("timezone") or DEFAULT_TIMEZONE),
+                        verify=verify if verify in VERIFY_POLICIES else DEFAULT_VERIFY,
+                        trust_held_until=float(trust) if isinstance(trust, (int, float)) else None)
         schools[school.sid] = school
     channels = {}
     for item in doc.get("alarm_channels", []):
@@ -179,22 +193,55 @@ class ConfigStore:
 
     # -- convenience -------------------------------------------------------
     def secret_for(self, sid: int) -> str | None:
+        school = self.school(sid)
+        return school.secret if school else None
+
+    def school(self, sid: int) -> School | None:
         school = self.current().schools.get(sid)
         if school is None:
             # An unknown SID may have just been added by `school add`: look now.
             school = self.current(force_check=True).schools.get(sid)
-        return school.secret if school else None
+        return school
 
-    def add_school(self, sid: int, secret: str, name: str = "", timezone: str = DEFAULT_TIMEZONE) -> School:
+    def add_school(self, sid: int, secret: str, name: str = "", timezone: str = DEFAULT_TIMEZONE,
+                   verify: str | None = None) -> School:
+        """Add or update; `verify` None keeps an existing school's policy (else the default)."""
         school = School(sid=sid, secret=secret, name=name, timezone=timezone)
 
         def change(config: Config) -> None:
             old = config.schools.get(sid)
             if old and not name:
                 school.name = old.name
+            school.verify = verify or (old.verify if old else DEFAULT_VERIFY)
+            school.trust_held_until = old.trust_held_until if old else None
             config.schools[sid] = school
         self.update(change)
         return school
+
+    def set_verify(self, sid: int, verify: str) -> None:
+        self.update(lambda c: setattr(c.schools[sid], "verify", verify) if sid in c.schools else None)
+
+    def trust_held(self, sid: int, until: float) -> bool:
+        """Record that `sid`'s held pushes first seen up to `until` are to be
+        promoted unverified; the receiver (or `school trust` itself) does it."""
+        found = []
+
+        def change(config: Config) -> None:
+            school = config.schools.get(sid)
+            found.append(school)
+            if school is not None:
+                school.trust_held_until = max(until, school.trust_held_until or 0.0)
+        self.update(change)
+        return found[0] is not None
+
+    def health_token(self) -> str:
+        """The install's token for /healthz details (made on first use)."""
+        token = self.current().settings.get(HEALTH_TOKEN_SETTING)
+        if isinstance(token, str) and token:
+            return token
+        made = new_token()
+        self.update(lambda c: c.settings.setdefault(HEALTH_TOKEN_SETTING, made))
+        return self.current(force_check=True).settings[HEALTH_TOKEN_SETTING]
 
     def remove_school(self, sid: int) -> bool:
         found = []

@@ -6,11 +6,13 @@ models at any store (the Vorta pattern)."""
 from __future__ import annotations
 
 import logging
+import os
+import sqlite3
 import time
 from pathlib import Path
 from typing import Callable
 
-from .backends import backend_for
+from .backends import StoreUnavailable, backend_for
 from .dburl import DbUrl
 from . import models
 from .models import database
@@ -46,6 +48,46 @@ class SchemaError(Exception):
     pass
 
 
+class DatabaseDamaged(StoreUnavailable):
+    """The file fails SQLite's own check: refused, and left exactly as it is."""
+
+
+def check_integrity(path: Path | str) -> None:
+    """`PRAGMA quick_check` before a receiver acks anything into the file: a
+    damaged page found later would fail reads of pushes we had promised to keep."""
+    path = Path(path)
+    if not path.exists():
+        return
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+        try:
+            rows = [r[0] for r in conn.execute("PRAGMA quick_check(5)").fetchall()]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        rows = [str(exc)]
+    if rows != ["ok"]:
+        raise DatabaseDamaged(f"{path} is damaged ({rows[0]}); it was left untouched: "
+                              f"move it away (or restore a backup) and start again")
+
+
+def make_private(path: Path | str) -> None:
+    """Personal data and replayable SafeKeys: readable by the user only."""
+    if os.name != "posix":
+        return   # a Windows profile directory is private already
+    try:
+        os.chmod(path, 0o700 if os.path.isdir(path) else 0o600)
+    except FileNotFoundError:
+        pass
+
+
+def private_files(path: Path) -> None:
+    """The database with its WAL/SHM and backups next to it, and their dir."""
+    make_private(path.parent)
+    for item in path.parent.glob(f"{path.name}*"):
+        make_private(item)
+
+
 def _read_version(db) -> int:
     if not db.table_exists("meta"):
         return 0
@@ -62,6 +104,11 @@ def open_database(where: DbUrl | Path | str, migrate: bool = True):
     """Open (and create or migrate) the store at `where` (a DbUrl, a URL or a
     SQLite file) and bind the models to it."""
     backend = backend_for(where)
+    if migrate and backend.kind == "sqlite":
+        backend.remove_partial_backups()
+        if not backend.path.exists():
+            # SQLite gives a new file the process's umask (its WAL follows the file's mode).
+            os.close(os.open(backend.path, os.O_WRONLY | os.O_CREAT, 0o600))
     db = backend.database()
     db.connect(reuse_if_open=True)
     database.initialize(db)

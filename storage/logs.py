@@ -6,6 +6,7 @@ import logging
 import logging.handlers
 import os
 import sys
+import time
 from pathlib import Path
 from typing import Callable, Iterable
 from urllib.parse import parse_qsl, urlsplit, urlunsplit
@@ -72,6 +73,30 @@ class RedactSecrets(logging.Filter):
         return True
 
 
+class PrivateRotatingFile(logging.handlers.RotatingFileHandler):
+    """The log (and every rotated one) readable by the user only; a write that
+    fails (disk full) is told once a minute in one line, not as a traceback
+    per record: the failure that filled the disk is reported elsewhere."""
+
+    def _open(self):
+        stream = super()._open()
+        if os.name == "posix":
+            os.chmod(self.baseFilename, 0o600)
+        return stream
+
+    _last_error = 0.0
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        now = time.monotonic()
+        if now - self._last_error >= 60:
+            self._last_error = now
+            error = sys.exc_info()[1]
+            try:
+                sys.stderr.write(f"classwatch: cannot write the log {self.baseFilename}: {error}\n")
+            except (OSError, ValueError):
+                pass
+
+
 def setup_logging(data_dir: Path, secrets: Callable[[], Iterable[str]], *, stderr: bool,
                   debug: bool = False) -> None:
     root = logging.getLogger()
@@ -79,11 +104,11 @@ def setup_logging(data_dir: Path, secrets: Callable[[], Iterable[str]], *, stder
     root.setLevel(logging.DEBUG if debug else logging.INFO)
     redact = RedactSecrets(secrets)
     path = Path(data_dir) / LOG_NAME
-    file_handler = logging.handlers.RotatingFileHandler(path, maxBytes=5 * 1024 * 1024,
-                                                        backupCount=5, encoding="utf-8")
-    if os.name == "posix":
-        os.chmod(path, 0o600)
-    handlers: list[logging.Handler] = [file_handler]
+    handlers: list[logging.Handler] = []
+    try:
+        handlers.append(PrivateRotatingFile(path, maxBytes=5 * 1024 * 1024, backupCount=5, encoding="utf-8"))
+    except OSError:
+        pass   # a read-only data dir: reading commands still work, `serve` says why it cannot
     if stderr:
         handlers.append(logging.StreamHandler(sys.stderr))
     for handler in handlers:
@@ -91,3 +116,29 @@ def setup_logging(data_dir: Path, secrets: Callable[[], Iterable[str]], *, stder
         handler.addFilter(redact)
         root.addHandler(handler)
     logging.getLogger("aiohttp.access").setLevel(logging.WARNING)
+    # aiohttp logs each malformed request with a traceback: once per cause a minute instead.
+    logging.getLogger("aiohttp.server").addFilter(OncePerCause())
+
+
+class OncePerCause(logging.Filter):
+    """Keeps the first record of each message a minute, without its traceback."""
+
+    def __init__(self, interval: float = 60.0):
+        super().__init__()
+        self.interval = interval
+        self._last: dict[str, float] = {}
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        cause = f"{record.msg}:{type(error).__name__}" if error else str(record.msg)
+        now = time.monotonic()
+        if now - self._last.get(cause, -self.interval) < self.interval:
+            return False
+        if len(self._last) > 1000:
+            self._last.clear()
+        self._last[cause] = now
+        if error is not None:
+            record.msg = f"{record.getMessage()}: {type(error).__name__}: {error}"[:500]
+            record.args, record.exc_info, record.exc_text = None, None, None
+            record.levelno, record.levelname = logging.WARNING, "WARNING"
+        return True

@@ -29,6 +29,12 @@ log = logging.getLogger(__name__)
 
 MAX_BATCH = 512
 UNPARSED_REASONS = ("bad_json", "not_object")
+HELD = "held"          # reason code of a known school's push kept aside until it verifies
+# Refused bodies nobody can verify are capped (a flood of unsigned requests must
+# not fill the disk and block every school): past either limit the oldest go first.
+QUARANTINE_MAX_BYTES = 64 * 1024 * 1024
+QUARANTINE_MAX_ROWS = 10_000
+TRIMMED_KEY = "quarantine_trimmed"   # meta: how many refused bodies the cap removed
 
 
 @dataclass(slots=True)
@@ -61,6 +67,18 @@ class QuarantineRecord:
     remote: str | None
     # What to store instead when the user released this push (stuck-queue release).
     if_released: PushRecord | None = None
+    # Held (reason HELD): the most bytes of held bodies the school may have;
+    # past it the push is not kept (Quarantined.over_cap) and gets refused.
+    held_cap: int | None = None
+
+
+@dataclass(slots=True)
+class Promote:
+    """Move a school's held pushes into `push`, oldest first, each as the push
+    `accept(body, first_seen)` makes of it (None: it stays held). The same
+    insert path as a new push, in one transaction with its derived rows."""
+    sid: int
+    accept: Callable[[bytes, float], "PushRecord | None"]
 
 
 @dataclass(slots=True)
@@ -75,6 +93,13 @@ class Quarantined:
     attempts: int
     first_seen: float
     accepted: Stored | None = None    # set when a release let this re-send through
+    over_cap: bool = False            # a held push past its school's cap: not kept
+
+
+@dataclass(slots=True)
+class Promoted:
+    pushes: list[tuple[PushRecord, Stored]]   # in their original order; duplicates included
+    remaining: int                            # held pushes of the school still waiting
 
 
 @dataclass(slots=True)
@@ -102,6 +127,15 @@ _UPSERT_QUARANTINE = (
 _EXISTS = "SELECT 1 FROM push WHERE dedupe_key = ?"
 _IS_RELEASED = "SELECT released, attempts, first_seen FROM quarantine WHERE qkey = ?"
 _RESOLVE_QUARANTINE = "UPDATE quarantine SET resolved_at = ?, released = 0 WHERE qkey = ?"
+_HELD_OF = ("SELECT qkey, first_seen, body FROM quarantine WHERE reason_code = 'held' AND sid = ?"
+            " AND resolved_at IS NULL ORDER BY first_seen, id")
+_HELD_BYTES = ("SELECT COALESCE(SUM(length(body)), 0) FROM quarantine"
+               " WHERE reason_code = 'held' AND sid = ? AND resolved_at IS NULL")
+# Everything but the held pushes still waiting: resolved rows first, then the oldest.
+_TRIMMABLE = "(reason_code != 'held' OR resolved_at IS NOT NULL)"
+_TRIMMABLE_SIZE = f"SELECT COUNT(*), COALESCE(SUM(length(body)), 0) FROM quarantine WHERE {_TRIMMABLE}"
+_TRIM_ORDER = (f"SELECT id, length(body) FROM quarantine WHERE {_TRIMMABLE}"
+               " ORDER BY resolved_at IS NULL, last_seen LIMIT ?")
 
 _STOP = object()
 
@@ -120,6 +154,9 @@ class Writer:
         self._conn: Conn | None = None
         self.batches = 0
         self.items = 0
+        self.quarantine_max_bytes = QUARANTINE_MAX_BYTES
+        self.quarantine_max_rows = QUARANTINE_MAX_ROWS
+        self._held_bytes: dict[int, int] = {}    # sid -> bytes of its waiting held bodies
 
     # -- lifecycle -------------------------------------------------------------
     def start(self) -> None:
@@ -252,11 +289,17 @@ class Writer:
                     stored = self._apply(conn, item.if_released)
                     attempts, first_seen = (row[1], row[2]) if row else (0, item.received_at)
                     return Quarantined(attempts=attempts, first_seen=first_seen, accepted=stored)
+            if item.held_cap is not None and not self._room_to_hold(conn, item):
+                return Quarantined(attempts=0, first_seen=item.received_at, over_cap=True)
             row = conn.execute(_UPSERT_QUARANTINE, (
                 item.qkey, item.received_at, item.received_at, item.source, item.reason_code,
                 item.reason, item.sid, item.cmd, item.class_id, item.size, item.body,
                 item.remote)).fetchone()
+            if item.held_cap is None:
+                self._trim_quarantine(conn)
             return Quarantined(attempts=row[0], first_seen=row[1])
+        if isinstance(item, Promote):
+            return self._promote(conn, item)
         if callable(item):
             # A job's failure is its own: the pushes in the same batch still commit.
             conn.execute("SAVEPOINT job")
@@ -269,11 +312,59 @@ class Writer:
             return result
         raise TypeError(f"cannot store {type(item).__name__}")
 
+    def _room_to_hold(self, conn: sqlite3.Connection, item: QuarantineRecord) -> bool:
+        held = self._held_bytes.get(item.sid)
+        if held is None:
+            held = conn.execute(_HELD_BYTES, (item.sid,)).fetchone()[0]
+        if held + len(item.body) > item.held_cap:
+            self._held_bytes.pop(item.sid, None)   # recount next time: a promotion may free room
+            return False
+        # A re-send counts again until the next recount: the cap errs on the safe side.
+        self._held_bytes[item.sid] = held + len(item.body)
+        return True
+
+    def _promote(self, conn: sqlite3.Connection, item: Promote) -> Promoted:
+        self._held_bytes.pop(item.sid, None)
+        pushes, remaining = [], 0
+        for qkey, first_seen, body in conn.execute(_HELD_OF, (item.sid,)).fetchall():
+            record = item.accept(bytes(body), first_seen)
+            if record is None:
+                remaining += 1
+                continue
+            record.qkey = qkey
+            stored = self._apply(conn, record)
+            if stored.duplicate:   # the verified copy came meanwhile
+                conn.execute(_RESOLVE_QUARANTINE, (time.time(), qkey))
+            pushes.append((record, stored))
+        return Promoted(pushes, remaining)
+
+    def _trim_quarantine(self, conn: sqlite3.Connection) -> None:
+        count, size = conn.execute(_TRIMMABLE_SIZE).fetchone()
+        excess_rows = count - self.quarantine_max_rows
+        excess_bytes = size - self.quarantine_max_bytes
+        if excess_rows <= 0 and excess_bytes <= 0:
+            return
+        doomed = []
+        for qid, length in conn.execute(_TRIM_ORDER, (max(excess_rows, 0) + 64,)).fetchall():
+            if excess_rows <= 0 and excess_bytes <= 0:
+                break
+            doomed.append((qid,))
+            excess_rows -= 1
+            excess_bytes -= length or 0
+        conn.executemany("DELETE FROM quarantine WHERE id = ?", doomed)
+        conn.execute(f"INSERT INTO meta(key, value) VALUES('{TRIMMED_KEY}', ?) ON CONFLICT(key) DO UPDATE"
+                     " SET value = CAST(CAST(meta.value AS INTEGER) + CAST(excluded.value AS INTEGER) AS TEXT)",
+                     (str(len(doomed)),))
+        log.warning("quarantine over its cap: removed the %d oldest refused bodies", len(doomed))
+
 
 def _fresh(batch: Sequence[tuple[object, object]], results: list) -> list[tuple[PushRecord, Stored]]:
     """The pushes of a batch that made new rows (a released re-send included)."""
     pushes = []
     for (item, _), res in zip(batch, results):
+        if isinstance(res, Promoted):
+            pushes += [(record, stored) for record, stored in res.pushes if not stored.duplicate]
+            continue
         if isinstance(res, Quarantined) and res.accepted:
             item, res = item.if_released, res.accepted
         if isinstance(res, Stored) and not res.duplicate:

@@ -3,6 +3,7 @@ over HTTP, live lesson state and alarms, and a restart on the same data dir."""
 from __future__ import annotations
 
 import sqlite3
+import asyncio
 import time
 from collections.abc import AsyncIterator
 from dataclasses import asdict
@@ -119,7 +120,31 @@ async def test_simulated_school_gives_live_lessons_with_who_is_inside(monitor, h
         {b["ActionTime"] for b in bodies if b["Cmd"] == "HelpInfo"} != set()
 
 
+async def test_held_push_reaches_the_live_lesson_when_the_secret_is_fixed(monitor, http, day):
+    await push_all(http, monitor, sent_so_far(day))
+    monitor.receiver.promote_check = 0.1
+    class_id = next(iter(day.truth))
+    help_push = fixture_variant("HelpInfo.json", action_time=int(time.time()), ClassID=class_id,
+                                CourseID=None, secret="the-new-secret")
+    before = open_keys(monitor)
+    status, answer = await post_push(http, monitor.receiver.url, help_push)
+    assert status == 200 and answer["error_info"]["errno"] == ACKED
+    (held,) = raised_since(monitor, before)
+    assert (held.kind, held.sid, held.reason_code) == ("verification", SID, "bad_safekey")
+    lesson = monitor.school.lessons[class_id]
+    assert help_push["_id"] not in [h.msg_id for h in lesson.help_requests]
+
+    monitor.config.add_school(SID, "the-new-secret")
+    deadline = time.monotonic() + 10
+    while help_push["_id"] not in [h.msg_id for h in lesson.help_requests]:
+        assert time.monotonic() < deadline, "the held push did not reach the lesson within 10 s"
+        await asyncio.sleep(0.05)
+    assert not monitor.alarms.alarms[f"verification:{SID}"].open
+    assert [a.kind for a in raised_since(monitor, before)] == ["help"]
+
+
 async def test_wrong_safekey_raises_stuck_push_and_the_correct_resend_clears_it(monitor, http, day):
+    monitor.config.set_verify(SID, "strict")      # the old rule: refuse, and the queue blocks
     await push_all(http, monitor, sent_so_far(day))
     class_id = next(iter(day.truth))
     now = int(time.time())
@@ -267,6 +292,7 @@ async def test_alarms_whose_cause_went_away_while_the_app_was_down_resolve_at_re
     right = fixture_variant("Net.json", action_time=now, CourseID=None)
     wrong = fixture_variant("Net.json", action_time=now, CourseID=None, secret="an-old-secret")
     wrong["_id"] = right["_id"]                    # the same message, signed with a stale secret
+    ConfigStore(data_dir).set_verify(SID, "strict")
     first = await started(data_dir)
     try:
         help_push = fixture_variant("HelpInfo.json", action_time=now, CourseID=None)

@@ -7,6 +7,7 @@ import orjson
 
 from alarms.model import Alarm
 from protocol.classin import is_ack
+from storage.config import ConfigStore
 
 from .gui_support import GuiApp, gui_settings, run_gui  # noqa: F401
 from .helpers import SID, new_push, resign
@@ -20,6 +21,7 @@ async def _send(app: GuiApp, push: dict) -> tuple[int, dict]:
 def test_bad_safekey_raises_stuck_push_and_release_clears_it(qapp, data_dir, gui_settings):  # noqa: F811
     async def scenario(app: GuiApp):
         view = app.window.show_view("alarms")
+        app.monitor.config.set_verify(SID, "strict")    # refused: the queue blocks
         push = new_push(67371107, secret="not-the-secret", UID=7, Identity=1, ClientID=0)
         for _ in range(2):                       # ClassIn re-sends every 10 s
             status, answer = await _send(app, push)
@@ -74,6 +76,7 @@ def test_help_request_needs_acknowledging(qapp, data_dir, gui_settings):  # noqa
 
 
 def test_alarms_are_listed_again_after_a_restart(qapp, data_dir, gui_settings):  # noqa: F811
+    ConfigStore(data_dir).set_verify(SID, "strict")
     wrong = new_push(67371107, secret="not-the-secret", UID=7, Identity=1, ClientID=0)
 
     def row(view, kind: str) -> int:

@@ -175,6 +175,7 @@ def test_timeline_details_and_refusal_reasons_speak_chinese(chinese, data_dir, g
                         ("离开教室", "网络连接中断（56），第 2 台设备"),
                         ("进入教室", "安卓手机，第 2 台设备"), ("进入教室", "PC"), ("其他", "课节已添加")]
 
+        app.monitor.config.set_verify(SID, "strict")
         refused = new_push(67371107, secret="not-the-secret", UID=STUDENT, Identity=1, ClientID=0)
         async with app.session.post(app.url + "/classin", data=orjson.dumps(refused)) as resp:
             assert resp.status == 403

@@ -14,7 +14,7 @@ from PySide6.QtGui import QGuiApplication
 from protocol.classin import is_ack
 
 from .gui_support import GuiApp, gui_settings, run_gui  # noqa: F401
-from .helpers import new_push
+from .helpers import SID, new_push
 
 
 async def _run_shell(command: str) -> subprocess.CompletedProcess:
@@ -49,6 +49,7 @@ def test_find_by_cmd_and_class_id_and_resend_with_curl(qapp, data_dir, gui_setti
         await app.post(target)
         await app.post(new_push("HelpInfo", class_id=777002, Data={"UID": 9, "Message": "other lesson"}))
         await app.post(new_push("Net", class_id=777001, UID=9, Data={}))
+        app.monitor.config.set_verify(SID, "strict")
         refused = new_push("Net", class_id=777001, secret="wrong", UID=9, Data={})
         async with app.session.post(app.url + "/classin", data=orjson.dumps(refused)) as resp:
             assert resp.status == 403
@@ -93,6 +94,7 @@ def test_find_by_cmd_and_class_id_and_resend_with_curl(qapp, data_dir, gui_setti
 async def test_search_pages_newest_first_with_refused_pushes_merged(receiver, http):
     from storage.inspector import PushFilter, search
 
+    receiver.config.set_verify(SID, "strict")
     sent = []
     for i in range(7):
         push = new_push("Net", class_id=888000 + i % 2, UID=100 + i, Data={"n": i})

@@ -44,6 +44,19 @@ def errno_of(body: bytes) -> int:
     return orjson.loads(body)["error_info"]["errno"]
 
 
+async def health(http, receiver) -> dict:
+    """/healthz with the install's token: the details."""
+    token = receiver.config.health_token()
+    async with http.get(receiver.url + "/healthz", headers={"Authorization": f"Bearer {token}"}) as resp:
+        assert resp.status == 200
+        return await resp.json()
+
+
+def strict(receiver) -> None:
+    """The school refuses what does not verify (the old rule)."""
+    receiver.config.set_verify(SID, "strict")
+
+
 async def test_every_fixture_is_acked_and_stored_exactly_as_received(receiver, http):
     names = fixture_names()
     assert len(names) >= 50
@@ -126,6 +139,7 @@ async def test_registration_test_push(receiver, http):
     (lambda p: p.pop("SID"), "unknown_sid", "no SID"),
 ])
 async def test_unauthenticated_push_is_refused_and_kept(receiver, http, change, code, reason_part):
+    strict(receiver)
     events = []
     receiver.listeners.append(events.append)
     push = fixture("HelpInfo.json")
@@ -206,6 +220,7 @@ async def test_release_accepts_the_next_resend_and_flags_it(receiver, http):
 
 
 async def test_released_bad_safekey_push_is_stored_flagged(receiver, http):
+    strict(receiver)
     push = dict(fixture("Check.json"), SafeKey="f" * 32)
     assert (await post(http, receiver, push))[0] == 403
     (qkey,) = rows(receiver, "SELECT qkey FROM quarantine")[0]
@@ -235,10 +250,9 @@ async def test_storage_failure_answers_503_and_the_resend_is_stored_once(data_di
         assert rows(receiver, "SELECT COUNT(*) FROM push") == [(1,)]
         # The refused push committed once the lock cleared, so its re-send was a
         # duplicate: /healthz still counts it, from the file.
-        async with http.get(receiver.url + "/healthz") as resp:
-            health = await resp.json()
-        assert (health["pushes"], health["storage_failures"]) == (1, 1)
-        assert health["last_push_at"] == rows(receiver, "SELECT received_at FROM push")[0][0]
+        doc = await health(http, receiver)
+        assert (doc["pushes"], doc["storage_failures"]) == (1, 1)
+        assert doc["last_push_at"] == rows(receiver, "SELECT received_at FROM push")[0][0]
     finally:
         await receiver.stop()
 
@@ -265,9 +279,7 @@ async def test_healthz_reports_counts_and_last_push(receiver, http):
     await post(http, receiver, fixture("Net.json"))
     await post(http, receiver, fixture("Net.json"))
     await post(http, receiver, b"nope")
-    async with http.get(receiver.url + "/healthz") as resp:
-        assert resp.status == 200
-        doc = await resp.json()
+    doc = await health(http, receiver)
     assert doc["ok"] is True
     assert doc["pushes"] == 1 and doc["duplicates"] == 1 and doc["refused"] == 1
     assert doc["quarantined_open"] == 1 and doc["last_push_at"] > 0 and doc["schools"] == 1
@@ -281,8 +293,7 @@ async def test_counters_survive_a_restart(data_dir, http):
     second = Receiver(data_dir)
     await second.start("127.0.0.1", 0)
     try:
-        async with http.get(second.url + "/healthz") as resp:
-            assert (await resp.json())["pushes"] == 1
+        assert (await health(http, second))["pushes"] == 1
     finally:
         await second.stop()
 
@@ -295,7 +306,7 @@ async def test_secrets_stay_out_of_logs_and_config_is_private(data_dir, http, ca
     receiver = Receiver(data_dir, config=config)
     await receiver.start("127.0.0.1", 0)
     try:
-        await post(http, receiver, dict(fixture("Net.json"), SafeKey="0" * 32))
+        await post(http, receiver, dict(fixture("Net.json"), SafeKey="0" * 32))   # held
         logging.getLogger("test").error("leak attempt %s", SECRET)
         try:
             raise ValueError(f"boom {SECRET}")

@@ -35,7 +35,8 @@ async def _probe(http: aiohttp.ClientSession, base_url: str, timeout: float) -> 
         return f"GET {url}: no answer within {timeout:.0f} s"
     except aiohttp.ClientError as exc:
         return f"GET {url} failed: {exc}"
-    if not (isinstance(doc, dict) and doc.get("ok") is True):
+    # ok false means our storage refuses pushes: the tunnel itself works.
+    if not (isinstance(doc, dict) and isinstance(doc.get("ok"), bool)):
         # e.g. a provider's own error or warning page served with 200
         return f"GET {url} answered, but not with ClassWatch's health report"
     return None

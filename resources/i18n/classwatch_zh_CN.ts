@@ -282,235 +282,285 @@
         <translation>推送内容是无法读取或不安全的 XML</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="154"/>
+        <location filename="../../gui/alarm_texts.py" line="145"/>
+        <source>acknowledged and held: the SafeKey does not verify</source>
+        <translation>已确认并暂存：SafeKey 校验未通过</translation>
+    </message>
+    <message>
+        <location filename="../../gui/alarm_texts.py" line="146"/>
+        <source>too many pushes of this school are held already</source>
+        <translation>该学校暂存的推送已达上限</translation>
+    </message>
+    <message>
+        <location filename="../../gui/alarm_texts.py" line="147"/>
+        <source>the body&apos;s compression is corrupt</source>
+        <translation>请求体的压缩数据已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../gui/alarm_texts.py" line="157"/>
         <source>Since {}, last {}, {} time(s).</source>
         <translation>首次 {}，最近 {}，共 {} 次。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="163"/>
+        <location filename="../../gui/alarm_texts.py" line="166"/>
         <source>a body that cannot be read as a push (no Cmd, no ClassID)</source>
         <translation>无法解析为推送的内容（无 Cmd、无 ClassID）</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="165"/>
+        <location filename="../../gui/alarm_texts.py" line="168"/>
         <source>Cmd {}, ClassID {}</source>
         <translation>Cmd {}，ClassID {}</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="168"/>
+        <location filename="../../gui/alarm_texts.py" line="171"/>
         <source>ClassIn queue blocked: {}</source>
         <translation>ClassIn 推送队列阻塞：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="170"/>
+        <location filename="../../gui/alarm_texts.py" line="173"/>
         <source>Refused push: {}</source>
         <translation>被拒收的推送：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="171"/>
+        <location filename="../../gui/alarm_texts.py" line="174"/>
         <source>First refused: {}; ClassIn has sent it {} time(s).</source>
         <translation>首次拒收：{}；ClassIn 已发送 {} 次。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="174"/>
+        <location filename="../../gui/alarm_texts.py" line="177"/>
         <source>We answered HTTP {}: {}</source>
         <translation>我们返回了 HTTP {}：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="175"/>
+        <location filename="../../gui/alarm_texts.py" line="178"/>
         <source>ClassIn re-sends it every 10 s and sends nothing else from this school until it is accepted.</source>
         <translation>ClassIn 每 10 秒重发一次，在它被接收之前不会再推送该学校的任何其他数据。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="178"/>
+        <location filename="../../gui/alarm_texts.py" line="181"/>
         <source>The body could not be kept in quarantine (storage failure).</source>
         <translation>推送内容未能存入隔离区（存储失败）。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="180"/>
+        <location filename="../../gui/alarm_texts.py" line="183"/>
         <source>This SID is not configured. Add the school with its SECRET in Settings; the next re-send is then accepted.</source>
         <translation>此 SID 尚未配置。请在“设置”中添加该学校及其 SECRET，下一次重发即会被接收。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="182"/>
+        <location filename="../../gui/alarm_texts.py" line="185"/>
         <source>The SafeKey does not match the secret saved for this school: the secret is probably wrong or was changed in ClassIn. Fix it in Settings (&quot;Fix secret…&quot;); the next re-send is then accepted. Release only if you trust the sender.</source>
         <translation>SafeKey 与该学校保存的密钥不匹配：密钥可能有误，或已在 ClassIn 中更改。请在“设置”中修改（“修改密钥…”），下一次重发即会被接收。仅在信任发送方时才放行。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="185"/>
+        <location filename="../../gui/alarm_texts.py" line="188"/>
         <source>The push has no usable TimeStamp, so its SafeKey cannot be checked. If it is genuine, Release it: the next re-send is stored and flagged.</source>
         <translation>该推送没有可用的 TimeStamp，无法校验 SafeKey。如确认推送真实，请放行：下一次重发将被存储并标记。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="187"/>
+        <location filename="../../gui/alarm_texts.py" line="190"/>
         <source>The body is not JSON and will never be readable. Release it: the next re-send is stored as text and flagged, and the queue moves on.</source>
         <translation>推送内容不是 JSON，永远无法解析。请放行：下一次重发将以文本形式存储并标记，队列随即恢复。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="189"/>
+        <location filename="../../gui/alarm_texts.py" line="192"/>
         <source>The body is JSON but not an object. Release it: the next re-send is stored and flagged, and the queue moves on.</source>
         <translation>推送内容是 JSON 但不是对象。请放行：下一次重发将被存储并标记，队列随即恢复。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="191"/>
+        <location filename="../../gui/alarm_texts.py" line="194"/>
         <source>The body is over the size limit. Release it so the queue moves on, or raise the limit if such pushes are expected.</source>
         <translation>推送内容超出大小限制。请放行以恢复队列；如果此类推送属正常情况，请提高限制。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="193"/>
+        <location filename="../../gui/alarm_texts.py" line="196"/>
         <source>Release it so the queue moves on; the next re-send is flagged.</source>
         <translation>请放行以恢复队列；下一次重发将被标记。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="198"/>
+        <location filename="../../gui/alarm_texts.py" line="200"/>
+        <source>they carry no usable TimeStamp, so their SafeKey cannot be checked</source>
+        <translation>推送没有可用的 TimeStamp，无法校验 SafeKey</translation>
+    </message>
+    <message>
+        <location filename="../../gui/alarm_texts.py" line="202"/>
+        <source>their SafeKey does not match the secret saved for this school</source>
+        <translation>推送的 SafeKey 与该学校保存的密钥不符</translation>
+    </message>
+    <message>
+        <location filename="../../gui/alarm_texts.py" line="204"/>
+        <source>{} push(es) from this school were acknowledged and kept aside: {}.</source>
+        <translation>该学校的 {} 条推送已确认收到并暂存：{}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/alarm_texts.py" line="205"/>
+        <source>They are counted in no lesson until they are let in. Nothing is lost: ClassIn&apos;s queue keeps moving.</source>
+        <translation>放行前它们不计入任何课节。数据不会丢失：ClassIn 的推送队列照常前进。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/alarm_texts.py" line="208"/>
+        <source>If the pushes are genuine, promote them in Settings (Schools) or with &apos;school trust SID --held&apos;.</source>
+        <translation>如果这些推送是真实的，请在“设置”（学校）中放行，或运行 'school trust SID --held'。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/alarm_texts.py" line="210"/>
+        <source>Fix the school&apos;s secret in Settings: the kept pushes that then verify are let in within seconds, in their original order.</source>
+        <translation>请在“设置”中更正该学校的密钥：随后能通过校验的暂存推送会在数秒内按原顺序放行。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/alarm_texts.py" line="212"/>
+        <source>Pushes held for verification: {}</source>
+        <translation>推送暂存待校验：{}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/alarm_texts.py" line="216"/>
         <source>Pushes re-sent: {}</source>
         <translation>推送被重发：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="199"/>
+        <location filename="../../gui/alarm_texts.py" line="217"/>
         <source>ClassIn sent {} push(es) again that we had already stored and acknowledged (last: Cmd {}).</source>
         <translation>ClassIn 重发了 {} 条我们已存储并应答过的推送（最近一条：Cmd {}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="201"/>
+        <location filename="../../gui/alarm_texts.py" line="219"/>
         <source>Our acknowledgements do not reach ClassIn: check the tunnel (Public URL in the status bar). Nothing is counted twice. The alarm clears after 10 quiet minutes.</source>
         <translation>我们的应答未能送达 ClassIn：请检查隧道（状态栏中的公网地址）。数据不会重复计算。10 分钟内无重发后告警自动解除。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="205"/>
+        <location filename="../../gui/alarm_texts.py" line="223"/>
         <source>No push from {} since {} although lessons are live.</source>
         <translation>{} 自 {} 起没有推送，但仍有课节正在上课。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="208"/>
+        <location filename="../../gui/alarm_texts.py" line="226"/>
         <source>Tunnel: {}</source>
         <translation>隧道：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="209"/>
+        <location filename="../../gui/alarm_texts.py" line="227"/>
         <source>No pushes during live lessons: {}</source>
         <translation>上课期间无推送：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="210"/>
+        <location filename="../../gui/alarm_texts.py" line="228"/>
         <source>Check the tunnel and this PC&apos;s internet connection. ClassIn keeps the pushes queued and re-sends them once the URL answers.</source>
         <translation>请检查隧道和本机的网络连接。ClassIn 会将推送保留在队列中，待地址恢复响应后重发。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="214"/>
+        <location filename="../../gui/alarm_texts.py" line="232"/>
         <source>Pushes cannot be stored</source>
         <translation>推送无法存储</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="173"/>
-        <location filename="../../gui/alarm_texts.py" line="215"/>
-        <location filename="../../gui/alarm_texts.py" line="222"/>
+        <location filename="../../gui/alarm_texts.py" line="176"/>
+        <location filename="../../gui/alarm_texts.py" line="233"/>
+        <location filename="../../gui/alarm_texts.py" line="240"/>
         <source>Why: {}</source>
         <translation>原因：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="216"/>
+        <location filename="../../gui/alarm_texts.py" line="234"/>
         <source>Free disk space in the data folder ({}) or close programs locking the database. ClassIn retries (we answered HTTP 503), so nothing is lost meanwhile.</source>
         <translation>请清理数据文件夹（{}）所在磁盘的空间，或关闭占用数据库的程序。ClassIn 会重试（我们返回了 HTTP 503），期间不会丢失数据。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="221"/>
+        <location filename="../../gui/alarm_texts.py" line="239"/>
         <source>The public URL does not reach this PC</source>
         <translation>公网地址无法访问本机</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="223"/>
+        <location filename="../../gui/alarm_texts.py" line="241"/>
         <source>Restart the tunnel or check this PC&apos;s internet connection. ClassIn queues pushes meanwhile and re-sends them.</source>
         <translation>请重启隧道或检查本机的网络连接。期间 ClassIn 会将推送排队并重发。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="228"/>
+        <location filename="../../gui/alarm_texts.py" line="246"/>
         <source>From {} in {}.</source>
         <translation>来自 {}，课节：{}。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="229"/>
+        <location filename="../../gui/alarm_texts.py" line="247"/>
         <source>Message: {}</source>
         <translation>留言：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="229"/>
+        <location filename="../../gui/alarm_texts.py" line="247"/>
         <source>(no text)</source>
         <translation>（无内容）</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="232"/>
+        <location filename="../../gui/alarm_texts.py" line="250"/>
         <source>Concerns: {}</source>
         <translation>涉及：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="233"/>
+        <location filename="../../gui/alarm_texts.py" line="251"/>
         <source>Help request: {}</source>
         <translation>求助：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="234"/>
+        <location filename="../../gui/alarm_texts.py" line="252"/>
         <source>Contact the user or join the classroom, then Acknowledge.</source>
         <translation>请联系该用户或进入教室，然后点击“确认”。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="238"/>
+        <location filename="../../gui/alarm_texts.py" line="256"/>
         <source>Device problem: {}</source>
         <translation>设备问题：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="239"/>
-        <location filename="../../gui/alarm_texts.py" line="255"/>
+        <location filename="../../gui/alarm_texts.py" line="257"/>
+        <location filename="../../gui/alarm_texts.py" line="273"/>
         <source>In {}.</source>
         <translation>课节：{}。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="240"/>
+        <location filename="../../gui/alarm_texts.py" line="258"/>
         <source>Ask the user to check the cable and the system&apos;s camera/microphone permissions, choose another device in ClassIn&apos;s device settings, or restart ClassIn.</source>
         <translation>请用户检查连接线和系统的摄像头/麦克风权限，在 ClassIn 的设备设置中换用其他设备，或重启 ClassIn。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="246"/>
+        <location filename="../../gui/alarm_texts.py" line="264"/>
         <source>Ask the user to move closer to the Wi-Fi router, use a cable, or restart the router; stop downloads on the same network.</source>
         <translation>请用户靠近 Wi-Fi 路由器、改用网线或重启路由器，并停止同一网络中的下载。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="248"/>
+        <location filename="../../gui/alarm_texts.py" line="266"/>
         <source>The internet provider is struggling: a mobile hotspot is the quickest way out.</source>
         <translation>网络运营商线路不佳：改用手机热点是最快的解决办法。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="250"/>
+        <location filename="../../gui/alarm_texts.py" line="268"/>
         <source>The user&apos;s own network is fine; the route to ClassIn is not. Try a mobile hotspot or another network.</source>
         <translation>用户本地网络正常，但到 ClassIn 的线路有问题。请尝试手机热点或其他网络。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="252"/>
+        <location filename="../../gui/alarm_texts.py" line="270"/>
         <source>Ask the user to close other programs and downloads and, if it persists, switch networks.</source>
         <translation>请用户关闭其他程序和下载；如问题持续，请更换网络。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="254"/>
+        <location filename="../../gui/alarm_texts.py" line="272"/>
         <source>Network problem: {}</source>
         <translation>网络问题：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="259"/>
+        <location filename="../../gui/alarm_texts.py" line="277"/>
         <source>{} user(s) left abnormally (event 110) between {} and {}.</source>
         <translation>{} 名用户异常退出（事件 110），时间 {} 至 {}。</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="262"/>
+        <location filename="../../gui/alarm_texts.py" line="280"/>
         <source>Users: {}</source>
         <translation>用户：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="263"/>
+        <location filename="../../gui/alarm_texts.py" line="281"/>
         <source>Many abnormal leaves in Gensee room {}</source>
         <translation>Gensee 直播间 {} 大量异常退出</translation>
     </message>
     <message>
-        <location filename="../../gui/alarm_texts.py" line="264"/>
+        <location filename="../../gui/alarm_texts.py" line="282"/>
         <source>Likely a network or platform problem for the whole room: check Gensee&apos;s status and ask users to rejoin.</source>
         <translation>可能是整个直播间的网络或平台问题：请检查 Gensee 服务状态，并请用户重新进入。</translation>
     </message>

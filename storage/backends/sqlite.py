@@ -3,6 +3,7 @@ indexed read of the newest id)."""
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import sqlite3
 import threading
@@ -24,6 +25,7 @@ PRAGMAS = {
     "foreign_keys": 1,
 }
 POLL_SECONDS = 0.2
+PARTIAL = ".partial"    # suffix of a backup being written
 
 # SQLite's two-argument min()/max() are the standard LEAST/GREATEST.
 _LEAST = re.compile(r"\bLEAST\(", re.IGNORECASE)
@@ -96,13 +98,30 @@ class SqliteBackend(Backend):
         return self.path.exists()
 
     def backup(self, suffix: str) -> Path:
+        """Written under a .partial name and renamed when whole: a kill midway
+        leaves nothing a user could take for a backup (the next open removes it)."""
         target = self.path.with_name(f"{self.path.name}.{suffix}.bak")
+        partial = target.with_name(target.name + PARTIAL)
+        os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
         src = sqlite3.connect(self.path)
         try:
-            dst = sqlite3.connect(target)
-            with dst:
-                src.backup(dst)
-            dst.close()
+            dst = sqlite3.connect(partial)
+            try:
+                with dst:
+                    src.backup(dst)
+            finally:
+                dst.close()
+            os.replace(partial, target)
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
         finally:
             src.close()
         return target
+
+    def remove_partial_backups(self) -> None:
+        for leftover in self.path.parent.glob(f"{self.path.name}.*.bak{PARTIAL}"):
+            try:
+                leftover.unlink()
+            except OSError:
+                pass
