@@ -17,7 +17,6 @@ KINDS = {
     "stuck_push": Severity.CRITICAL,   # we refused a push: the school's ClassIn queue is blocked
     "storage": Severity.CRITICAL,      # a push could not be committed (disk full, locked)
     "resent": Severity.WARNING,        # a stored push came again: our ack got lost (tunnel trouble)
-    "verification": Severity.WARNING,  # pushes acked but held: their SafeKey does not verify
     "silence": Severity.WARNING,       # no pushes for a while although lessons are live
     "tunnel": Severity.CRITICAL,       # the public URL does not reach us
     "help": Severity.WARNING,          # a HelpInfo request from a classroom
