@@ -7,7 +7,7 @@ from __future__ import annotations
 import time
 
 from .gui_support import GuiApp, gui_settings, run_gui  # noqa: F401  (gui_settings is a fixture)
-from .helpers import fixture_variant, new_push
+from .helpers import SID, fixture_variant, new_push
 from .test_gui_live import enter, schedule
 
 QUIET, BUSY = 508113967, 508113968
@@ -91,6 +91,7 @@ def test_stale_indicator_appears_when_pushes_stop_or_the_queue_blocks(qapp, data
 
         view.freshness.refresh()
         assert view.freshness.isHidden()
+        app.monitor.config.set_verify(SID, "strict")          # refused: the queue blocks
         refused = new_push(67371107, secret="not-the-secret", class_id=BUSY, UID=9, Identity=1, ClientID=0)
         async with app.session.post(app.url + "/classin", json=refused) as resp:
             assert resp.status == 403
