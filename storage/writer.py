@@ -312,7 +312,7 @@ class Writer:
             return result
         raise TypeError(f"cannot store {type(item).__name__}")
 
-    def _room_to_hold(self, conn: sqlite3.Connection, item: QuarantineRecord) -> bool:
+    def _room_to_hold(self, conn: Conn, item: QuarantineRecord) -> bool:
         held = self._held_bytes.get(item.sid)
         if held is None:
             held = conn.execute(_HELD_BYTES, (item.sid,)).fetchone()[0]
@@ -323,7 +323,7 @@ class Writer:
         self._held_bytes[item.sid] = held + len(item.body)
         return True
 
-    def _promote(self, conn: sqlite3.Connection, item: Promote) -> Promoted:
+    def _promote(self, conn: Conn, item: Promote) -> Promoted:
         self._held_bytes.pop(item.sid, None)
         pushes, remaining = [], 0
         for qkey, first_seen, body in conn.execute(_HELD_OF, (item.sid,)).fetchall():
@@ -338,7 +338,7 @@ class Writer:
             pushes.append((record, stored))
         return Promoted(pushes, remaining)
 
-    def _trim_quarantine(self, conn: sqlite3.Connection) -> None:
+    def _trim_quarantine(self, conn: Conn) -> None:
         count, size = conn.execute(_TRIMMABLE_SIZE).fetchone()
         excess_rows = count - self.quarantine_max_rows
         excess_bytes = size - self.quarantine_max_bytes
