@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import sys
 
-import orjson
-
+from protocol import deepjson
 from protocol.classin import normalise_cmd
 from storage.db import open_database
 from storage.queries import iter_pushes, iter_quarantine, push_event, quarantine_event
@@ -31,7 +30,7 @@ def run(args) -> int:
         rows = map(push_event, iter_pushes(class_id=args.class_id, cmd=cmd, since=args.since))
     try:
         for event in rows:
-            out.write(orjson.dumps(event) + b"\n")
+            out.write(deepjson.dumps(event) + b"\n")   # any depth that was accepted
         out.flush()
     except BrokenPipeError:  # `events | head` is fine
         sys.stderr.close()

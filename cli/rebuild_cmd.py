@@ -20,10 +20,16 @@ def run(args) -> int:
     db = open_database(ctx.db)
     kept = backup(ctx.db, f"before-rebuild-{int(time.time())}")
     started = time.monotonic()
+    failed: list[int] = []
     try:
-        count = rebuild(db, progress=lambda n: print(f"\r{n} pushes replayed", end="", file=sys.stderr))
+        count = rebuild(db, progress=lambda n: print(f"\r{n} pushes replayed", end="", file=sys.stderr),
+                        failed=failed)
     finally:
         db.close()
     print(f"rebuilt derived tables from {count} pushes in {time.monotonic() - started:.1f} s"
           + (f" (backup: {kept.name})" if kept else ""))
+    if failed:
+        shown = ", ".join(map(str, failed[:20])) + (" ..." if len(failed) > 20 else "")
+        print(f"{len(failed)} push(es) kept raw but left out of lessons and charts "
+              f"(values out of range): push id {shown}")
     return 0

@@ -12,6 +12,8 @@ from typing import Any
 
 import orjson
 
+from . import deepjson
+
 # --- Cmd codes --------------------------------------------------------------
 CMD_BOARD = 67375105        # hands up / award / camera / selector / responder (by Color)
 CMD_AUTHORIZE = 67371520
@@ -346,43 +348,8 @@ def dedupe_key(payload: Mapping[str, Any]) -> str:
     if isinstance(msg_id, (str, int)) and not isinstance(msg_id, bool) and str(msg_id).strip():
         return f"classin:{sid}:id:{str(msg_id).strip()}"
     body = {k: v for k, v in payload.items() if k not in _VOLATILE}
-    digest = hashlib.sha256()
-    try:
-        digest.update(orjson.dumps(body, option=orjson.OPT_SORT_KEYS))
-    except orjson.JSONEncodeError:
-        # Nested past orjson's 255 levels (parsing allows 1,024).
-        _hash_deep(digest, body)
-    return f"classin:{sid}:sha256:{digest.hexdigest()}"
-
-
-def _hash_deep(digest, value: Any) -> None:
-    """Feed `value` to `digest` canonically (sorted keys) at any depth, without recursion."""
-    stack: list[Any] = [value]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
-            digest.update(b"{")
-            stack.append(_CLOSE_OBJECT)
-            for key in sorted(item, reverse=True):
-                stack += [item[key], _Token(orjson.dumps(key) + b":")]
-        elif isinstance(item, list):
-            digest.update(b"[")
-            stack.append(_CLOSE_LIST)
-            stack += reversed(item)
-        elif isinstance(item, _Token):
-            digest.update(item.data)
-        else:
-            digest.update(orjson.dumps(item) + b",")
-
-
-class _Token:
-    __slots__ = ("data",)
-
-    def __init__(self, data: bytes):
-        self.data = data
-
-
-_CLOSE_OBJECT, _CLOSE_LIST = _Token(b"},"), _Token(b"],")
+    digest = hashlib.sha256(deepjson.dumps(body, sort_keys=True)).hexdigest()
+    return f"classin:{sid}:sha256:{digest}"
 
 
 def push_uid(payload: Mapping[str, Any]) -> int | None:

@@ -216,6 +216,7 @@ class _Batch:
     def touch(self, class_id: int, sid: int | None, course_id: int | None, when: int | None) -> None:
         # The same merge _TOUCH_LESSON does with the stored row: first known
         # sid/course win, activity widens.
+        _check_row((class_id, sid, course_id, when))
         known = self.lessons.get(class_id)
         if known is None:
             self.lessons[class_id] = [sid, course_id, when, when]
@@ -254,6 +255,19 @@ def _lesson_schedule(batch: _Batch, e: LessonInfoChanged) -> None:
         batch.conn.execute(f"UPDATE lesson_index SET {sets} WHERE class_id=?", (*changed.values(), e.class_id))
 
 
+_INT64 = (-2**63, 2**63 - 1)
+
+
+def _check_row(row: tuple) -> tuple:
+    """A row buffered for a later statement must bind: one value beyond SQL's
+    64-bit integers (a forged `"ClassID": 1e300`) would fail the statement
+    and every push of the slice with it. Raised here, it fails its push alone."""
+    for value in row:
+        if type(value) is int and not _INT64[0] <= value <= _INT64[1]:
+            raise OverflowError(f"{value!r:.40} is out of range for a database integer")
+    return row
+
+
 def project(batch: _Batch, push_id: int, event: Event) -> None:
     """One event into the derived tables (inside the caller's transaction)."""
     conn = batch.conn
@@ -262,19 +276,19 @@ def project(batch: _Batch, push_id: int, event: Event) -> None:
         batch.touch(event.class_id, event.sid, event.course_id, active)
     if isinstance(event, NetReport):
         s, q, c = event.sample, event.sample.quality, event.sample.cpu
-        batch.net.append((
+        batch.net.append(_check_row((
             push_id, event.sid, event.class_id, event.uid, s.time,
             q.good if q else None, q.normal if q else None, q.bad if q else None,
             q.poor if q else None, q.not_reach if q else None, s.avg_delay_ms, s.loss_percent,
             c.low if c else None, c.medium if c else None, c.high if c else None, c.busy if c else None,
-            s.socket, "\n".join(s.problems)))
+            s.socket, "\n".join(s.problems))))
     elif isinstance(event, DeviceCheckReport):
         k = event.check
-        batch.checks.append((
+        batch.checks.append(_check_row((
             push_id, event.sid, event.class_id if k.kind == "in-class" else None, event.uid, k.kind,
             k.time, int(k.has_problem), "\n".join(k.problems), k.operating_system, k.cpu, k.client_version,
             k.device_type, k.microphone.state, k.speaker.state, k.camera.state, k.delay_ms,
-            k.loss_percent, k.ip))
+            k.loss_percent, k.ip)))
     elif isinstance(event, Enter) and event.uid is not None:
         conn.execute(_UPSERT_USER, (event.uid, event.sid, None, event.nickname, event.login_mobile or None,
                                     event.login_email or None, event.identity, event.time))
@@ -316,9 +330,11 @@ ROW_COLUMNS = "id, received_at, payload, cmd, sid, class_id, action_time"
 Row = tuple[int, float, str, "str | None", "int | None", "int | None", "int | None"]
 
 
-def project_rows(conn: Conn, rows: Iterable[Row]) -> int:
+def project_rows(conn: Conn, rows: Iterable[Row], failed: list[int] | None = None) -> int:
     """Stored ClassIn pushes into the derived tables (inside the caller's
-    transaction); the one path for live projection, catch-up and rebuild."""
+    transaction); the one path for live projection, catch-up and rebuild.
+    A push whose projection fails is skipped (its id added to `failed`): the
+    raw push stays, and its values never reach a statement of the others."""
     count = 0
     batch = _Batch(conn)
     for push_id, received_at, text, cmd, sid, class_id, action_time in rows:
@@ -329,7 +345,13 @@ def project_rows(conn: Conn, rows: Iterable[Row]) -> int:
             except orjson.JSONDecodeError:
                 continue
             if isinstance(payload, dict):
-                project(batch, push_id, parse(payload, received_at))
+                try:
+                    project(batch, push_id, parse(payload, received_at))
+                except Exception as exc:   # hostile values: every field of a push is forgeable
+                    if failed is not None:
+                        failed.append(push_id)
+                    log.warning("push %s left out of the derived tables: %s: %s",
+                                push_id, type(exc).__name__, str(exc)[:200])
         elif class_id is not None:
             when = action_time if action_time is not None else int(received_at)
             batch.touch(class_id, sid, None, None if cmd in BOOKING_CMDS else when)
@@ -391,8 +413,9 @@ class Projector:
             conn.close()
 
 
-def rebuild(db, progress=None) -> int:
-    """Drop and refill every derived table from the raw pushes; returns pushes replayed."""
+def rebuild(db, progress=None, failed: list[int] | None = None) -> int:
+    """Drop and refill every derived table from the raw pushes; returns pushes
+    replayed. The ids of pushes that could not be projected go to `failed`."""
     db.drop_tables(DERIVED_MODELS, safe=True)
     _create(db)     # empty: the replay below fills every table, course_push too
     conn = db.conn()
@@ -403,7 +426,7 @@ def rebuild(db, progress=None) -> int:
         if not rows:
             break
         with db.atomic():
-            count += project_rows(conn, rows)
+            count += project_rows(conn, rows, failed)
         after = rows[-1][0]
         if progress:
             progress(count)
