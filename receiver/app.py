@@ -42,7 +42,8 @@ DEFAULT_HELD_CAP = 256 * 1024 * 1024    # bytes of held bodies per school (CONTR
 # Bodies being read and parsed at once: a 16 MiB push costs ~50 MB while it is
 # handled, so at most this many bytes of big bodies are in hand together.
 DEFAULT_BODY_BUDGET = 64 * 1024 * 1024
-PROMOTE_CHECK_SECONDS = 2.0   # how often a secret change is looked for (promotion within 10 s)
+PROMOTE_CHECK_SECONDS = 2.0
+RESERVE_SUFFIX = "-reserve"   # classwatch.db-reserve: space given back on a full disk   # how often a secret change is looked for (promotion within 10 s)
 VERSION = "0.1.0"
 
 Listener = Callable[[ReceiverEvent], None]
@@ -291,6 +292,7 @@ class Receiver:
                 raise StoreUnavailable(f"cannot write the database {self.db}: {exc}") from None
             if self.db_path is not None:
                 private_files(self.db_path)
+                self.writer.reserve = self.db_path.with_name(self.db_path.name + RESERVE_SUFFIX)
         except BaseException:
             self.release_storage()
             raise

@@ -15,7 +15,9 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import logging
+import os
 import queue
+import shutil
 import threading
 import time
 from dataclasses import dataclass
@@ -34,7 +36,8 @@ HELD = "held"          # reason code of a known school's push kept aside until i
 # not fill the disk and block every school): past either limit the oldest go first.
 QUARANTINE_MAX_BYTES = 64 * 1024 * 1024
 QUARANTINE_MAX_ROWS = 10_000
-TRIMMED_KEY = "quarantine_trimmed"   # meta: how many refused bodies the cap removed
+TRIMMED_KEY = "quarantine_trimmed"
+RESERVE_BYTES = 2 * 1024 * 1024   # meta: how many refused bodies the cap removed
 
 
 @dataclass(slots=True)
@@ -157,6 +160,10 @@ class Writer:
         self.quarantine_max_bytes = QUARANTINE_MAX_BYTES
         self.quarantine_max_rows = QUARANTINE_MAX_ROWS
         self._held_bytes: dict[int, int] = {}    # sid -> bytes of its waiting held bodies
+        # A file of RESERVE_BYTES next to a SQLite database, given back when the disk is full.
+        self.reserve: Path | None = None
+        self._reserve_checked = -60.0
+        self._last_error_log = -60.0
 
     # -- lifecycle -------------------------------------------------------------
     def start(self) -> None:
@@ -259,7 +266,12 @@ class Writer:
                     conn.execute("ROLLBACK")
                 except Exception:   # the connection itself is gone: re-opened next batch
                     pass
-            log.error("storage failed, %d request(s) refused: %s", len(batch), exc)
+            now = time.monotonic()
+            if now - self._last_error_log >= 60:     # a full disk fails every batch: say it once a minute
+                self._last_error_log = now
+                log.error("storage failed, %d request(s) refused: %s", len(batch), exc)
+            if "full" in str(exc).lower():
+                self._make_room(conn)
             err = StorageError(str(exc))
             _deliver([(waiter, False, err) for _, waiter in batch])
             return
@@ -267,6 +279,39 @@ class Writer:
         self.items += len(batch)
         _deliver([(waiter, False, res.error) if isinstance(res, _Failed) else (waiter, True, res)
                   for (_, waiter), res in zip(batch, results)])
+        if self.reserve is not None and not self.reserve.exists():   # after the acks
+            self._restore_reserve()
+
+    # -- a full disk ------------------------------------------------------------
+    def _make_room(self, conn: Conn | None) -> None:
+        """Give back the reserve and fold the WAL into the database: the pages a
+        commit needs are then there again once a little space is freed (the WAL
+        of a failing disk is otherwise never checkpointed)."""
+        if self.reserve is not None:
+            self.reserve.unlink(missing_ok=True)
+        if conn is not None and self.backend.kind == "sqlite":
+            try:
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except Exception:
+                pass
+
+    def _restore_reserve(self) -> None:
+        now = time.monotonic()
+        if now - self._reserve_checked < 30:
+            return
+        self._reserve_checked = now
+        try:
+            if shutil.disk_usage(self.reserve.parent).free < 4 * RESERVE_BYTES:
+                return
+            fd = os.open(self.reserve, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            try:
+                os.write(fd, b"\0" * RESERVE_BYTES)
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        except OSError:
+            self.reserve.unlink(missing_ok=True)
+
     def _apply(self, conn: Conn, item):
         if isinstance(item, PushRecord):
             row = conn.execute(_INSERT_PUSH, (
