@@ -207,3 +207,17 @@ async def test_channels_added_and_removed_while_running(robots, make):
     d.notify("open", alarm("warning", class_id=2))
     await asyncio.sleep(0.3)
     assert len(robots.of("slack")) == 1 and d.states() == {}
+
+
+async def test_what_still_waits_goes_out_when_the_dispatcher_stops(robots, tmp_path):
+    d = Dispatcher(lambda: channels(robots, "slack", "webhook"), state_dir=tmp_path,
+                   settings=DispatchSettings(**{**FAST, "quiet": 600, "critical_quiet": 600, "max_hold": 600}))
+    await d.start()
+    d.notify("open", alarm("critical", kind="tunnel", class_id=None, title="Tunnel down"))
+    await asyncio.sleep(0.2)
+    assert robots.received == [] and d.states()["slack"].queued == 1
+    await d.stop()
+    assert "Tunnel down" in robots.of("slack")[0].body["text"]
+    assert robots.of("webhook")[0].body["kind"] == "tunnel"
+    _, states = read_states(tmp_path)
+    assert states["slack"].queued == 0 and states["slack"].sent == 1

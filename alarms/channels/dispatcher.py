@@ -30,6 +30,7 @@ from .compose import Composer, Group, Where, group_key
 log = logging.getLogger(__name__)
 
 STATE_NAME = "alarm-channels.state.json"
+LAST_CALL_TIMEOUT = 3.0   # seconds a stopping process gives each robot for what still waits
 EVENTS = {"opened": "open", "resolved": "resolve"}   # the alarm center's changes that are sent
 
 
@@ -216,6 +217,24 @@ class _Lane:
             self.dropped_unsent -= dropped
             self._succeeded()
 
+    async def last_call(self) -> None:
+        """At stop: everything waiting as one message, unless the robot is failing
+        or its minute is used up (that waiting is then lost, and counted)."""
+        groups = [*self.ready, *self.open.values()]
+        s = self.d.settings
+        now = asyncio.get_running_loop().time()
+        recent = sum(1 for t in self.attempts if now - t < s.rate_window)
+        if not groups or self.state.failing_since is not None or recent >= s.rate_limit:
+            return
+        message = self.d.composer.summary(groups, self.dropped_unsent, False)
+        try:
+            await deliver(self.d.session, self.robot, message, min(s.timeout, LAST_CALL_TIMEOUT))
+        except DeliveryError as exc:
+            self._failed(str(exc))
+            return
+        self.ready, self.open = [], {}
+        self._succeeded()
+
     def _failed(self, reason: str) -> None:
         s = self.d.settings
         reason = mask_secrets(reason, self.secrets)
@@ -274,6 +293,9 @@ class Dispatcher:
             lane.task = None
         self._state_task = None
         if self.session is not None:
+            # What still waits (a burst's quiet time not over) goes out now, briefly:
+            # a stopping `serve` must not swallow the alarm that came just before.
+            await asyncio.gather(*(lane.last_call() for lane in self.lanes.values()))
             await self.session.close()
             self.session = None
         if self.state_path is not None:
