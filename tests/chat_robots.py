@@ -95,10 +95,10 @@ class ChatRobots:
             await self.runner.cleanup()
 
     async def _take(self, kind: str, request: web.Request) -> tuple[Received, dict | None]:
+        raw = await request.read()
         if kind in self.hanging:
             self.waiting += 1
             await self._released.wait()
-        raw = await request.read()
         try:
             body = json.loads(raw.decode("utf-8"))
         except ValueError:
