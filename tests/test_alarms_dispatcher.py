@@ -80,6 +80,7 @@ async def test_open_at_or_above_min_severity_and_critical_resolves_reach_every_r
         got = robots.of(kind)
         assert len(got) == 3 and not robots.of(kind, accepted=False), kind
     texts = [r.body["text"] for r in robots.of("slack")]
+    assert all(t.endswith("\n— ClassWatch") for t in texts)     # a robot guarded by a keyword takes them
     assert any("学生求助：听不到老师" in t for t in texts)
     assert any("Push queue blocked" in t and "Critical" in t for t in texts)
     assert any("Resolved" in t and "Push queue blocked" in t for t in texts)

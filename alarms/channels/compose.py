@@ -18,6 +18,8 @@ Where = Callable[[int | None], tuple[str, str]]
 LISTED = 5           # alarms named in a burst message; the rest are counted
 SUMMARY_LISTED = 10  # groups named in a summary
 LINE = 160           # characters of one alarm's line
+# Every message names its sender: robots guarded by a keyword ("ClassWatch") refuse messages without it.
+SIGNATURE = "— ClassWatch"
 
 
 SEVERITY_WORDS = {"critical": "Critical", "warning": "Warning", "info": "Info"}
@@ -128,7 +130,7 @@ class Composer:
             if group.count > len(alarms):
                 lines.append("… and {} more".format(group.count - len(alarms)))
             lines.append("Latest at {}".format(self.time(group.at, first.get("sid"))))
-        return Message(self.group_title(group), lines, group.event, group.severity, alarms, group.count)
+        return Message(self.group_title(group), [*lines, SIGNATURE], group.event, group.severity, alarms, group.count)
 
     def summary(self, groups: list[Group], dropped: int, failing: bool) -> Message:
         """Several groups as one message: the rate limit's last slot, or what
@@ -145,7 +147,7 @@ class Composer:
         if dropped:
             lines.append("{} older alarms were left out (too many waiting)".format(dropped))
         alarms = [a for g in groups for a in g.alarms.values()]
-        return Message(f"[{self._severity(severity)}] {title}", lines, "summary", severity, alarms, count)
+        return Message(f"[{self._severity(severity)}] {title}", [*lines, SIGNATURE], "summary", severity, alarms, count)
 
     def test(self, channel_name: str, wall_time: float) -> Message:
         return Message("ClassWatch test message",
