@@ -9,7 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QToolButton, QWidget
 
-from storage.config import DEFAULT_TIMEZONE, ConfigStore, School
+from storage.config import DEFAULT_TIMEZONE, DEFAULT_VERIFY, VERIFY_POLICIES, ConfigStore, School
 
 
 @functools.cache
@@ -38,6 +38,9 @@ class SchoolForm(QWidget):
         self.timezone.setEditable(True)
         self.timezone.addItems(time_zones())
         self.timezone.setCurrentText(DEFAULT_TIMEZONE)
+        self.verify = QComboBox()
+        for policy in VERIFY_POLICIES:
+            self.verify.addItem(self.policy_label(policy), policy)
 
         secret_row = QHBoxLayout()
         secret_row.setContentsMargins(0, 0, 0, 0)
@@ -49,9 +52,16 @@ class SchoolForm(QWidget):
         form.addRow(self.tr("Secret"), secret_row)
         form.addRow(self.tr("Name"), self.name_edit)
         form.addRow(self.tr("Time zone"), self.timezone)
+        form.addRow(self.tr("Unverified pushes"), self.verify)
         for edit in (self.sid_edit, self.secret_edit, self.name_edit):
             edit.textChanged.connect(self.changed)
         self.timezone.currentTextChanged.connect(self.changed)
+
+    def policy_label(self, policy: str) -> str:
+        """What a school's verification policy does, in words (storage.config.VERIFY_POLICIES)."""
+        return {"hold": self.tr("hold until the secret is fixed (queue keeps moving)"),
+                "strict": self.tr("refuse (ClassIn's queue stops)"),
+                "off": self.tr("accept without checking")}[policy]
 
     def _toggle_secret(self, shown: bool) -> None:
         self.secret_edit.setEchoMode(QLineEdit.Normal if shown else QLineEdit.Password)
@@ -78,10 +88,11 @@ class SchoolForm(QWidget):
         self.secret_edit.setText(school.secret if school else "")
         self.name_edit.setText(school.name if school else "")
         self.timezone.setCurrentText(school.timezone if school else DEFAULT_TIMEZONE)
+        self.verify.setCurrentIndex(VERIFY_POLICIES.index(school.verify if school else DEFAULT_VERIFY))
 
     def save(self, config: ConfigStore) -> School:
         """Add or update the school (call only when problem() is None)."""
         sid = self.sid()
         assert sid is not None
         return config.add_school(sid, self.secret_edit.text().strip(), self.name_edit.text().strip(),
-                                 self.timezone.currentText())
+                                 self.timezone.currentText(), self.verify.currentData())

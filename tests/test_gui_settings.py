@@ -97,3 +97,30 @@ def test_schools_tab_adds_edits_removes_and_saves_alarm_settings(qapp, data_dir,
         assert app.monitor.alarms.settings.silence_seconds == 1200
         assert app.monitor.config.current().settings[alarm_config.SOUND] is True
     run_gui(qapp, data_dir, scenario)
+
+
+def test_schools_show_policy_and_held_count_and_promote_in_one_click(qapp, data_dir, gui_settings):  # noqa: F811
+    from .helpers import SID, new_push
+
+    async def scenario(app: GuiApp):
+        app.monitor.receiver.promote_check = 0.1
+        view = app.window.show_view("settings")
+        view.leave_first_run()
+        held = [{k: v for k, v in new_push("Net", UID=i).items() if k != "TimeStamp"} for i in range(3)]
+        for push in held:
+            await app.post(push)                     # acked although it cannot be verified
+        row = next(r for r in range(view.schools.rowCount()) if view.schools.item(r, 0).text() == str(SID))
+        await app.wait_until(lambda: view.schools.item(row, 5).text() == "3", message="held count not shown")
+        assert view.schools.item(row, 4).text() == view.school_form.policy_label("hold")
+        view.edit_school(SID)
+        assert view.promote_held.isEnabled()
+        assert view.school_form.verify.currentData() == "hold"
+        view.promote_held.click()
+        await app.wait_until(lambda: view.schools.item(row, 5).text() == "0", timeout=10,
+                             message="held pushes not promoted")
+        assert not view.promote_held.isEnabled()
+        assert app.monitor.receiver.stats.stored == 3
+        view.school_form.verify.setCurrentIndex(view.school_form.verify.findData("strict"))
+        view.save_school.click()
+        assert app.monitor.config.current().schools[SID].verify == "strict"
+    run_gui(qapp, data_dir, scenario)

@@ -6,6 +6,8 @@ re-reads within a second: a school added here is accepted at once. With no
 school configured the view opens on the first-run page instead."""
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QCoreApplication, QTimer, QUrl, Qt
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDoubleSpinBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDoubleSpinBox, QFo
 from qasync import asyncSlot
 
 from alarms import config as keys
+from receiver.events import HeldPromoted, PushHeld
 from storage.config import PORT_SETTING, School
 
 from ..bridge import MonitorBridge
@@ -133,9 +136,10 @@ class SettingsView(QWidget):
     # -- schools ---------------------------------------------------------------------------------
     def _schools_tab(self) -> QWidget:
         page = QWidget()
-        self.schools = QTableWidget(0, 4)
+        self.schools = QTableWidget(0, 6)
         self.schools.setHorizontalHeaderLabels([self.tr("SID"), self.tr("Name"), self.tr("Time zone"),
-                                                self.tr("Secret")])
+                                                self.tr("Secret"), self.tr("Unverified pushes"),
+                                                self.tr("Held")])
         self.schools.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.schools.setSelectionMode(QAbstractItemView.SingleSelection)
         self.schools.setEditTriggers(QAbstractItemView.NoEditTriggers)
@@ -148,6 +152,9 @@ class SettingsView(QWidget):
         self.save_school = QPushButton(self.tr("Save school"))
         self.remove_school = QPushButton(self.tr("Remove"))
         self.test_school = QPushButton(self.tr("Send test push"))
+        self.promote_held = QPushButton(self.tr("Let held pushes in"))
+        self.promote_held.setToolTip(self.tr("Store this school's held pushes as they are, without checking "
+                                             "their SafeKey, in their original order."))
         self.undo_remove = QPushButton(self.tr("Undo"))
         self.undo_remove.hide()
         self.school_feedback = QLabel()
@@ -158,7 +165,7 @@ class SettingsView(QWidget):
         self.push_url_note.setWordWrap(True)
 
         buttons = QHBoxLayout()
-        for button in (self.new_school, self.save_school, self.remove_school, self.test_school):
+        for button in (self.new_school, self.save_school, self.remove_school, self.test_school, self.promote_held):
             buttons.addWidget(button)
         buttons.addStretch(1)
         feedback = QHBoxLayout()
@@ -186,6 +193,8 @@ class SettingsView(QWidget):
         self.remove_school.clicked.connect(self.remove_selected)
         self.undo_remove.clicked.connect(self.undo)
         self.test_school.clicked.connect(self.test_selected)
+        self.promote_held.clicked.connect(self.trust_selected)
+        self.bridge.receiverEvent.connect(self._held_changed)
         self.school_form.changed.connect(self._update_school_buttons)
         return page
 
@@ -193,8 +202,11 @@ class SettingsView(QWidget):
         schools = sorted(self.config.current().schools.values(), key=lambda s: s.sid)
         self.schools.blockSignals(True)
         self.schools.setRowCount(len(schools))
+        held = self.monitor.receiver.stats.held
         for row, school in enumerate(schools):
-            for column, text in enumerate((str(school.sid), school.name, school.timezone, MASK)):
+            for column, text in enumerate((str(school.sid), school.name, school.timezone, MASK,
+                                           self.school_form.policy_label(school.verify),
+                                           str(held.get(school.sid, 0)))):
                 self.schools.setItem(row, column, QTableWidgetItem(text))
         self.schools.blockSignals(False)
         self._update_school_buttons()
@@ -212,6 +224,18 @@ class SettingsView(QWidget):
         self.save_school.setEnabled(self.school_form.problem() is None)
         self.remove_school.setEnabled(known)
         self.test_school.setEnabled(known and self.monitor.receiver.url is not None)
+        self.promote_held.setEnabled(known and self.monitor.receiver.stats.held.get(sid, 0) > 0)
+
+    def _held_changed(self, event) -> None:
+        if isinstance(event, (PushHeld, HeldPromoted)):
+            self.refresh_schools()
+
+    def trust_selected(self) -> None:
+        """One click: the receiver promotes the school's held pushes within seconds."""
+        sid = self.school_form.sid()
+        if sid is None or not self.config.trust_held(sid, time.time()):
+            return
+        self.school_feedback.setText(self.tr("The held pushes of school {} are being let in.").format(sid))
 
     def edit_school(self, sid: int | None) -> None:
         """Show the school in the form (a new one when unknown), the secret ready to retype."""
@@ -256,7 +280,7 @@ class SettingsView(QWidget):
         school, self._removed = self._removed, None
         self.undo_remove.hide()
         if school is not None:
-            self.config.add_school(school.sid, school.secret, school.name, school.timezone)
+            self.config.add_school(school.sid, school.secret, school.name, school.timezone, school.verify)
             self.refresh_schools()
             self.edit_school(school.sid)
             self.school_feedback.setText(self.tr("School {} is back.").format(school.sid))

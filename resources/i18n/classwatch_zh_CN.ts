@@ -399,7 +399,7 @@
     <message>
         <location filename="../../gui/alarm_texts.py" line="208"/>
         <source>If the pushes are genuine, promote them in Settings (Schools) or with &apos;school trust SID --held&apos;.</source>
-        <translation>如果这些推送是真实的，请在“设置”（学校）中放行，或运行 'school trust SID --held'。</translation>
+        <translation>如果这些推送是真实的，请在“设置”（学校）中放行，或运行 &apos;school trust SID --held&apos;。</translation>
     </message>
     <message>
         <location filename="../../gui/alarm_texts.py" line="210"/>
@@ -2397,7 +2397,7 @@
     </message>
     <message>
         <location filename="../../gui/school_form.py" line="32"/>
-        <location filename="../../gui/school_form.py" line="58"/>
+        <location filename="../../gui/school_form.py" line="68"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
@@ -2407,42 +2407,62 @@
         <translation>用于列表和报表显示</translation>
     </message>
     <message>
-        <location filename="../../gui/school_form.py" line="48"/>
+        <location filename="../../gui/school_form.py" line="51"/>
         <source>SID</source>
         <translation>SID</translation>
     </message>
     <message>
-        <location filename="../../gui/school_form.py" line="49"/>
+        <location filename="../../gui/school_form.py" line="52"/>
         <source>Secret</source>
         <translation>密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/school_form.py" line="50"/>
+        <location filename="../../gui/school_form.py" line="53"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/school_form.py" line="51"/>
+        <location filename="../../gui/school_form.py" line="54"/>
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../gui/school_form.py" line="58"/>
+        <location filename="../../gui/school_form.py" line="55"/>
+        <source>Unverified pushes</source>
+        <translation>未通过校验的推送</translation>
+    </message>
+    <message>
+        <location filename="../../gui/school_form.py" line="62"/>
+        <source>hold until the secret is fixed (queue keeps moving)</source>
+        <translation>暂存，待密钥更正后放行（队列照常前进）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/school_form.py" line="63"/>
+        <source>refuse (ClassIn&apos;s queue stops)</source>
+        <translation>拒收（ClassIn 队列会停住）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/school_form.py" line="64"/>
+        <source>accept without checking</source>
+        <translation>不校验，直接接收</translation>
+    </message>
+    <message>
+        <location filename="../../gui/school_form.py" line="68"/>
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../../gui/school_form.py" line="68"/>
+        <location filename="../../gui/school_form.py" line="78"/>
         <source>Enter the school&apos;s SID (a number).</source>
         <translation>请输入学校的 SID（数字）。</translation>
     </message>
     <message>
-        <location filename="../../gui/school_form.py" line="70"/>
+        <location filename="../../gui/school_form.py" line="80"/>
         <source>Enter the school&apos;s SECRET.</source>
         <translation>请输入学校的 SECRET。</translation>
     </message>
     <message>
-        <location filename="../../gui/school_form.py" line="72"/>
+        <location filename="../../gui/school_form.py" line="82"/>
         <source>Choose a time zone from the list.</source>
         <translation>请从列表中选择时区。</translation>
     </message>
@@ -2464,263 +2484,288 @@
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="33"/>
+        <location filename="../../gui/views/settings_view.py" line="36"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="55"/>
+        <location filename="../../gui/views/settings_view.py" line="58"/>
         <source>Schools</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="56"/>
+        <location filename="../../gui/views/settings_view.py" line="59"/>
         <source>Receiver</source>
         <translation>接收端</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="57"/>
+        <location filename="../../gui/views/settings_view.py" line="60"/>
         <source>Alarms</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="59"/>
+        <location filename="../../gui/views/settings_view.py" line="62"/>
         <source>Chat alarms</source>
         <translation>群聊告警</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="60"/>
+        <location filename="../../gui/views/settings_view.py" line="63"/>
         <source>Gensee</source>
         <translation>Gensee</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="62"/>
+        <location filename="../../gui/views/settings_view.py" line="65"/>
         <source>Tunnel</source>
         <translation>隧道</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="83"/>
+        <location filename="../../gui/views/settings_view.py" line="86"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="108"/>
+        <location filename="../../gui/views/settings_view.py" line="111"/>
         <source>ClassIn reaches this PC through the tunnel at this URL.</source>
         <translation>ClassIn 通过此地址经隧道访问本机。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="110"/>
+        <location filename="../../gui/views/settings_view.py" line="113"/>
         <source>This address works on this PC only. ClassIn needs a public HTTPS address: start a tunnel (cloudflared, ngrok or ssh) and give ClassIn its URL followed by /classin.</source>
         <translation>此地址仅在本机可用。ClassIn 需要公网 HTTPS 地址：请启动隧道（cloudflared、ngrok 或 ssh），并把隧道地址加上 /classin 填入 ClassIn。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="124"/>
+        <location filename="../../gui/views/settings_view.py" line="127"/>
         <source>no tunnel</source>
         <translation>无隧道</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="128"/>
+        <location filename="../../gui/views/settings_view.py" line="131"/>
         <source>These are this PC&apos;s local addresses: Gensee&apos;s servers need the tunnel&apos;s public URL, which replaces them once a tunnel runs.</source>
         <translation>以下是本机的局域网地址：Gensee 服务器需要隧道的公网地址，隧道运行后会自动替换。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="137"/>
+        <location filename="../../gui/views/settings_view.py" line="140"/>
         <source>SID</source>
         <translation>SID</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="137"/>
+        <location filename="../../gui/views/settings_view.py" line="140"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="137"/>
+        <location filename="../../gui/views/settings_view.py" line="140"/>
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="138"/>
+        <location filename="../../gui/views/settings_view.py" line="141"/>
         <source>Secret</source>
         <translation>密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="147"/>
+        <location filename="../../gui/views/settings_view.py" line="141"/>
+        <source>Unverified pushes</source>
+        <translation>未通过校验的推送</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_view.py" line="142"/>
+        <source>Held</source>
+        <translation>暂存</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_view.py" line="151"/>
         <source>New school</source>
         <translation>新建学校</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="148"/>
+        <location filename="../../gui/views/settings_view.py" line="152"/>
         <source>Save school</source>
         <translation>保存学校</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="149"/>
+        <location filename="../../gui/views/settings_view.py" line="153"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="150"/>
+        <location filename="../../gui/views/settings_view.py" line="154"/>
         <source>Send test push</source>
         <translation>发送测试推送</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="151"/>
+        <location filename="../../gui/views/settings_view.py" line="155"/>
+        <source>Let held pushes in</source>
+        <translation>放行暂存的推送</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_view.py" line="156"/>
+        <source>Store this school&apos;s held pushes as they are, without checking their SafeKey, in their original order.</source>
+        <translation>不校验 SafeKey，按原顺序原样存储该学校暂存的推送。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_view.py" line="158"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="167"/>
+        <location filename="../../gui/views/settings_view.py" line="174"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="177"/>
+        <location filename="../../gui/views/settings_view.py" line="184"/>
         <source>ClassIn push URL (the same for every school; ClassIn sends the SID in each push):</source>
         <translation>ClassIn 推送地址（所有学校共用；ClassIn 在每条推送中携带 SID）：</translation>
     </message>
     <message>
         <location filename="../../gui/views/settings_view.py" line="238"/>
+        <source>The held pushes of school {} are being let in.</source>
+        <translation>正在放行学校 {} 暂存的推送。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_view.py" line="262"/>
         <source>Saved school {}. The receiver accepts its pushes now.</source>
         <translation>已保存学校 {}。接收端现在接收其推送。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="251"/>
+        <location filename="../../gui/views/settings_view.py" line="275"/>
         <source>Removed school {}: its pushes are refused from now on.</source>
         <translation>已删除学校 {}：此后其推送将被拒收。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="262"/>
+        <location filename="../../gui/views/settings_view.py" line="286"/>
         <source>School {} is back.</source>
         <translation>学校 {} 已恢复。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="294"/>
+        <location filename="../../gui/views/settings_view.py" line="318"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="301"/>
+        <location filename="../../gui/views/settings_view.py" line="325"/>
         <source>Local receiver</source>
         <translation>本机接收端</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="302"/>
+        <location filename="../../gui/views/settings_view.py" line="326"/>
         <source>Public (tunnel)</source>
         <translation>公网（隧道）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="303"/>
+        <location filename="../../gui/views/settings_view.py" line="327"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="304"/>
+        <location filename="../../gui/views/settings_view.py" line="328"/>
         <source>A new port is used at the next start; ClassIn must then be given the new URL.</source>
         <translation>新端口在下次启动时生效，届时需将新地址填入 ClassIn。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="306"/>
+        <location filename="../../gui/views/settings_view.py" line="330"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="307"/>
+        <location filename="../../gui/views/settings_view.py" line="331"/>
         <source>classwatch.db holds every push; config.json the schools and secrets (readable by you only).</source>
         <translation>classwatch.db 保存所有推送；config.json 保存学校和密钥（仅你本人可读）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="325"/>
+        <location filename="../../gui/views/settings_view.py" line="349"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="326"/>
+        <location filename="../../gui/views/settings_view.py" line="350"/>
         <source>Alarm on failing devices in live lessons</source>
         <translation>上课中设备故障时告警</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="327"/>
+        <location filename="../../gui/views/settings_view.py" line="351"/>
         <source>Alarm on bad network or CPU reports in live lessons</source>
         <translation>上课中网络或 CPU 报告异常时告警</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="328"/>
+        <location filename="../../gui/views/settings_view.py" line="352"/>
         <source>Play a sound on new critical alarms and help requests</source>
         <translation>出现新的严重告警和求助时播放提示音</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="333"/>
+        <location filename="../../gui/views/settings_view.py" line="357"/>
         <source>Save alarm settings</source>
         <translation>保存告警设置</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="337"/>
+        <location filename="../../gui/views/settings_view.py" line="361"/>
         <source>Silence: no push for</source>
         <translation>静默：无推送超过</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="338"/>
+        <location filename="../../gui/views/settings_view.py" line="362"/>
         <source>during live lessons (Net reports arrive every 5 min per user)</source>
         <translation>（上课期间；每位用户每 5 分钟上报一次 Net）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="339"/>
+        <location filename="../../gui/views/settings_view.py" line="363"/>
         <source>Packet loss from</source>
         <translation>丢包率达到</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="340"/>
+        <location filename="../../gui/views/settings_view.py" line="364"/>
         <source>Delay from</source>
         <translation>延迟达到</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="341"/>
+        <location filename="../../gui/views/settings_view.py" line="365"/>
         <source>Degraded network probes from</source>
         <translation>网络探测质量下降达到</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="341"/>
+        <location filename="../../gui/views/settings_view.py" line="365"/>
         <source>of a 5-minute report</source>
         <translation>（占 5 分钟报告）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="342"/>
+        <location filename="../../gui/views/settings_view.py" line="366"/>
         <source>CPU busy from</source>
         <translation>CPU 繁忙达到</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="342"/>
+        <location filename="../../gui/views/settings_view.py" line="366"/>
         <source>of the samples</source>
         <translation>（占采样）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="377"/>
+        <location filename="../../gui/views/settings_view.py" line="401"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="383"/>
+        <location filename="../../gui/views/settings_view.py" line="407"/>
         <source>Paste these into Gensee&apos;s callback settings. The token in them is the only protection (Gensee signs nothing): keep them private.</source>
         <translation>请将以下地址粘贴到 Gensee 的回调设置中。其中的令牌是唯一的保护（Gensee 不做签名）：请勿外泄。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="393"/>
-        <location filename="../../gui/views/settings_view.py" line="408"/>
+        <location filename="../../gui/views/settings_view.py" line="417"/>
+        <location filename="../../gui/views/settings_view.py" line="432"/>
         <source>New token…</source>
         <translation>新令牌…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="404"/>
+        <location filename="../../gui/views/settings_view.py" line="428"/>
         <source>Click again to replace the token</source>
         <translation>再次点击以更换令牌</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="405"/>
+        <location filename="../../gui/views/settings_view.py" line="429"/>
         <source>The old URLs stop working at once; update them in Gensee.</source>
         <translation>旧地址将立即失效；请在 Gensee 中更新。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="411"/>
+        <location filename="../../gui/views/settings_view.py" line="435"/>
         <source>New token in use. Update the URLs in Gensee now.</source>
         <translation>新令牌已启用。请立即在 Gensee 中更新地址。</translation>
     </message>
