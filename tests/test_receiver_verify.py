@@ -216,3 +216,40 @@ def test_cli_verify_option_and_trust_without_a_running_receiver(tmp_path):
     assert "2 held push(es) let in, 0 still held" in out.stdout
     out = run_cli("events", data_dir=data)
     assert len(out.stdout.splitlines()) == 2
+
+
+@pytest.mark.slow
+def test_kill_9_right_after_a_held_ack_loses_nothing(data_dir):
+    import urllib.request
+
+    from .helpers import ServeProcess
+    serve = ServeProcess(data_dir)
+    acked = []
+    try:
+        for i in range(20):
+            push = new_push("Net", secret=NEW_SECRET, UID=i)
+            with urllib.request.urlopen(urllib.request.Request(serve.url + "/classin",
+                                                               data=orjson.dumps(push))) as resp:
+                assert resp.status == 200
+            acked.append(push)
+    finally:
+        serve.kill()                                  # SIGKILL right after the last ack
+    conn = sqlite3.connect(data_dir / "classwatch.db")
+    try:
+        kept = [orjson.loads(b) for (b,) in conn.execute(
+            "SELECT body FROM quarantine WHERE reason_code = 'held' ORDER BY first_seen")]
+    finally:
+        conn.close()
+    assert kept == acked
+    # and once the secret is right they are all stored, once
+    ConfigStore(data_dir).add_school(SID, NEW_SECRET)
+    serve = ServeProcess(data_dir)
+    try:
+        deadline = time.monotonic() + 10
+        while len(run_cli("events", data_dir=data_dir).stdout.splitlines()) < len(acked):
+            assert time.monotonic() < deadline
+            time.sleep(0.3)
+    finally:
+        assert serve.stop() == 0
+    ids = [orjson.loads(line)["payload"]["_id"] for line in run_cli("events", data_dir=data_dir).stdout.splitlines()]
+    assert ids == [p["_id"] for p in acked]
