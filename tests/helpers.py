@@ -154,3 +154,39 @@ def db_rows(where, sql: str, *args) -> list[tuple]:
         return [tuple(row) for row in conn.execute(sql, args).fetchall()]
     finally:
         conn.close()
+
+
+class ThreadedReceiver:
+    """A real Receiver on its own event loop in a thread: for hypothesis tests,
+    whose examples run synchronously. `stop()` may be called early (once)."""
+
+    def __init__(self, data_dir: Path, **options):
+        import asyncio
+        import threading
+
+        from receiver.app import Receiver
+        self.loop = asyncio.new_event_loop()
+        self.receiver = Receiver(data_dir, **options)
+        self._stopped = False
+        ready = threading.Event()
+
+        def run():
+            asyncio.set_event_loop(self.loop)
+            self.loop.run_until_complete(self.receiver.start("127.0.0.1", 0))
+            ready.set()
+            self.loop.run_forever()
+        self.thread = threading.Thread(target=run, daemon=True)
+        self.thread.start()
+        assert ready.wait(30)
+        self.url = self.receiver.url
+
+    def stop(self) -> None:
+        import asyncio
+        if not self._stopped:
+            self._stopped = True
+            asyncio.run_coroutine_threadsafe(self.receiver.stop(), self.loop).result(30)
+
+    def close(self) -> None:
+        self.stop()
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(10)

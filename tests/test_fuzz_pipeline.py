@@ -6,9 +6,7 @@ The hypothesis part is a few hundred examples; the commands that follow run
 once on everything acked (marked slow: subprocesses)."""
 from __future__ import annotations
 
-import asyncio
 import json
-import threading
 
 import orjson
 import pytest
@@ -16,10 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from protocol.classin import sign
-from receiver.app import Receiver
 from storage.config import ConfigStore
 
-from .helpers import SECRET, SID, ServeProcess, run_cli
+from .helpers import SECRET, SID, ServeProcess, ThreadedReceiver, run_cli
 
 ACKED: dict[str, dict] = {}        # _id -> the push, for the checks after the fuzzing
 CLASS_IDS = [880001, 880002, 880003]
@@ -52,29 +49,9 @@ fields = st.fixed_dictionaries(
 def server(tmp_path_factory):
     data_dir = tmp_path_factory.mktemp("fuzz-pipeline")
     ConfigStore(data_dir).add_school(SID, SECRET, "Fuzz School")
-    loop = asyncio.new_event_loop()
-    receiver = Receiver(data_dir)
-    ready = threading.Event()
-
-    def run():
-        asyncio.set_event_loop(loop)
-        loop.run_until_complete(receiver.start("127.0.0.1", 0))
-        ready.set()
-        loop.run_forever()
-
-    thread = threading.Thread(target=run, daemon=True)
-    thread.start()
-    assert ready.wait(30)
-    stopped = []
-
-    def stop():
-        if not stopped:
-            stopped.append(True)
-            asyncio.run_coroutine_threadsafe(receiver.stop(), loop).result(30)
-    yield receiver, data_dir, stop
-    stop()
-    loop.call_soon_threadsafe(loop.stop)
-    thread.join(10)
+    running = ThreadedReceiver(data_dir)
+    yield running.receiver, data_dir, running.stop
+    running.close()
 
 
 def post(url: str, body: bytes) -> tuple[int, dict]:

@@ -1,10 +1,8 @@
 """Arbitrary bytes, headers and JSON shapes never produce a 500 or kill the receiver."""
 from __future__ import annotations
 
-import asyncio
 import json
 import socket
-import threading
 
 import orjson
 import pytest
@@ -12,34 +10,19 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from protocol.classin import sign
-from receiver.app import Receiver
 from storage.config import ConfigStore
 
-from .helpers import SECRET, SID
+from .helpers import SECRET, SID, ThreadedReceiver
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     data_dir = tmp_path_factory.mktemp("fuzz")
     ConfigStore(data_dir).add_school(SID, SECRET)
-    loop = asyncio.new_event_loop()
-    receiver = Receiver(data_dir, max_body=64 * 1024)
-    ready = threading.Event()
-
-    def run():
-        asyncio.set_event_loop(loop)
-        loop.run_until_complete(receiver.start("127.0.0.1", 0))
-        ready.set()
-        loop.run_forever()
-
-    thread = threading.Thread(target=run, daemon=True)
-    thread.start()
-    assert ready.wait(30)
-    host, port = receiver.url.removeprefix("http://").split(":")
+    running = ThreadedReceiver(data_dir, max_body=64 * 1024)
+    host, port = running.url.removeprefix("http://").split(":")
     yield host, int(port)
-    asyncio.run_coroutine_threadsafe(receiver.stop(), loop).result(30)
-    loop.call_soon_threadsafe(loop.stop)
-    thread.join(10)
+    running.close()
 
 
 def send(server, body: bytes, headers: dict[str, str], method: str = "POST", path: str = "/classin"):
