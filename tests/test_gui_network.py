@@ -89,3 +89,42 @@ def test_lesson_aggregate_of_many_users_is_per_bin_not_per_user():
     in_bin = [r for r in rows if int(r["time"] // 300) == int(agg.time[i] // 300)]
     assert np.isclose(agg.mean["good"][i], np.mean([r["good"] for r in in_bin]))
     assert agg.users[i] == len({r["uid"] for r in in_bin})
+
+
+def test_the_live_window_follows_the_clock_with_marks_and_worst_users(qapp, data_dir, gui_settings):
+    """The x-range of a live lesson's charts advances with time (it froze where the
+    lesson was opened); enters and drops are marked; the worst users of all live
+    lessons are listed and one click charts them."""
+    async def scenario(app: GuiApp) -> None:
+        now = int(time.time())
+        await app.post(enter(STUDENT, now - 1200, name="王小明"))
+        await app.post(enter(OTHER, now - 1200, name="Lena Park"))
+        await app.post(new_push(67371111, action_time=now - 700, UID=OTHER, ClientID=0, Identity=1, Reason=56))
+        for k in range(3):
+            await app.post(net(STUDENT, now - 900 + 300 * k, 400.0 + k))
+        view = app.window.show_view("network")
+        await app.wait_until(lambda: view.loaded.is_set() and len(view.series) == 3)
+        kinds = {(m.kind, m.time) for m in view.charts.marks}
+        assert ("enter", now - 1200) in kinds and ("drop", now - 700) in kinds
+        assert any("Lena Park dropped out" in m.text for m in view.charts.marks)
+
+        view._tick(now + 60)
+        right = view.charts.quality.viewRange()[0][1]
+        view._tick(now + 600)                          # ten minutes on, no report meanwhile
+        moved = view.charts.quality.viewRange()[0][1]
+        assert moved - right > 500, (right, moved)
+        assert view.follow.isChecked()
+
+        view.charts.quality.vb.sigRangeChangedManually.emit([True, False])   # the user pans
+        view._tick(now + 900)
+        assert view.charts.quality.viewRange()[0][1] == moved and not view.follow.isChecked()
+        view.follow.click()                            # back to following
+        view._tick(now + 900)
+        assert view.charts.quality.viewRange()[0][1] > moved
+
+        view.refresh_worst()
+        assert [row.uid for row in view.worst.rows] == [STUDENT]
+        view.users.clear_checks()
+        view._open_worst(view.worst.index(0, 0))
+        await app.wait_until(lambda: view.loaded.is_set() and STUDENT in view.users.checked)
+    run_gui(qapp, data_dir, scenario)

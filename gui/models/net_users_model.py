@@ -37,6 +37,11 @@ class NetUsersModel(QAbstractListModel):
         self.checked = [s.uid for s in self._scores[:min(count, MAX_CHECKED)]]
         self._all_changed()
 
+    def check(self, uid: int) -> None:
+        """Tick `uid` (the oldest tick gives way when all are taken)."""
+        self.checked = [u for u in self.checked if u != uid][-(MAX_CHECKED - 1):] + [uid]
+        self._all_changed()
+
     def clear_checks(self) -> None:
         self.checked = []
         self._all_changed()

@@ -5,18 +5,30 @@ user at once; only the users ticked in the list get lines of their own."""
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from ..charts import (BACKGROUND, Band, Crosshair, StackedShares, nearest, set_zone,
+from ..charts import (AXIS, BACKGROUND, Band, Crosshair, StackedShares, nearest, set_zone,
                       share_axis, time_plot, user_colour)
-from ..formatting import local_time
+from ..formatting import local_time, zone_label
 from ..models.net_series import CPU, QUALITY, Aggregate, NetSeries
 
 QUALITY_COLOURS = ("#2e7d32", "#9ccc65", "#ffb300", "#e65100", "#8e0000")
+# Marks on the time axis (Mark.kind -> symbol, colour); drawn along the top of the quality chart.
+MARK_STYLE = {"enter": ("t1", "#2e7d32"), "exit": ("t", "#757575"), "drop": ("x", "#c62828"),
+              "alarm": ("star", "#ef6c00")}
+MARK_Y = 101.5          # inside the 0–104 share axis, above the 100 % line
+
+
+@dataclass(frozen=True)
+class Mark:
+    time: float
+    kind: str           # a MARK_STYLE key
+    text: str           # the hover text (translated by the caller)
 CPU_COLOURS = ("#bbdefb", "#64b5f6", "#ef6c00", "#b71c1c")
 
 
@@ -54,6 +66,15 @@ class NetCharts(QWidget):
         self.loss_band = Band(self.loss, self.tr("Packet loss"), "#6a1b9a", self.tr("median"),
                               self.tr("p10–p90 of users"))
         self.user_lines: dict[int, list[pg.PlotDataItem]] = {}
+        self.marks: list[Mark] = []
+        self.mark_items = pg.ScatterPlotItem(size=11, hoverable=True, tip=lambda x, y, data: data)
+        self.quality.addItem(self.mark_items)
+        # The live window follows the clock until the user pans or zooms, and again
+        # after "Follow live" (follow_live()); `span` None: from the first sample.
+        self.following = True
+        self.span: float | None = None
+        for plot in self.plots:
+            plot.vb.sigRangeChangedManually.connect(self._stop_following)
 
         self.readout = QLabel(self.tr("Hover over a chart to read the values."))
         self.readout.setTextFormat(Qt.TextFormat.RichText)
@@ -63,15 +84,20 @@ class NetCharts(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        legend = QLabel("  ".join('<span style="color:{}">{}</span> {}'.format(MARK_STYLE[kind][1], sign, html.escape(text))
+                                  for kind, sign, text in (("enter", "▲", self.tr("entered")),
+                                                           ("exit", "▼", self.tr("left")),
+                                                           ("drop", "✕", self.tr("dropped out")),
+                                                           ("alarm", "★", self.tr("alarm")))))
+        legend.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.canvas, 1)
+        layout.addWidget(legend)
         layout.addWidget(self.readout)
 
     # --- data ----------------------------------------------------------------------------------
     def set_series(self, series: NetSeries, timezone: str | None, names: dict[int, str]) -> None:
         self.series, self.timezone, self.names = series, timezone, names
-        at = float(series.time[-1]) if len(series.time) else 0.0
-        for plot in self.plots:
-            set_zone(plot, timezone, at)
+        self.zone_changed()
         self.redraw()
         if len(series.time):
             self.quality.setXRange(float(series.time[0]), float(series.time[-1]), padding=0.02)
@@ -82,6 +108,30 @@ class NetCharts(QWidget):
         at = float(self.series.time[-1]) if len(self.series.time) else 0.0
         for plot in self.plots:
             set_zone(plot, self.timezone, at)
+        self.cpu.setLabel("bottom", self.tr("time ({})").format(zone_label(self.timezone, at or None)), color=AXIS)
+
+    # --- the clock ------------------------------------------------------------------------------
+    def _stop_following(self, *_args) -> None:
+        self.following = False
+
+    def follow_live(self, span: float | None) -> None:
+        self.following, self.span = True, span
+
+    def follow_clock(self, now: float) -> None:
+        """Keep the time axis ending now (a live lesson): new data is never cut off
+        at the right edge and the axis moves on even while nobody reports."""
+        if not self.following or not len(self.series.time):
+            return
+        first = float(self.series.time[0])
+        left = first if self.span is None else max(first, now - self.span)
+        self.quality.setXRange(min(left, now - 60), now, padding=0.02)
+
+    def set_marks(self, marks: list[Mark]) -> None:
+        self.marks = marks
+        spots = [{"pos": (m.time, MARK_Y), "symbol": MARK_STYLE[m.kind][0], "data": m.text,
+                  "brush": pg.mkBrush(MARK_STYLE[m.kind][1]), "pen": pg.mkPen(MARK_STYLE[m.kind][1])}
+                 for m in marks]
+        self.mark_items.setData(spots)
 
     def set_checked(self, uids: list[int], names: dict[int, str]) -> None:
         self.checked, self.names = list(uids), names

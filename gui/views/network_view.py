@@ -10,23 +10,27 @@ import time
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QListView, QPushButton, QSplitter,
-                               QVBoxLayout, QWidget)
+                               QTabWidget, QVBoxLayout, QWidget)
 
-from lessons.events import Event, NetReport
+from lessons.events import Enter, Event, Exit, NetReport
+from protocol.classin import ABNORMAL_EXIT_REASONS
 from lessons.state import LessonState
 from storage.history import lesson_state, lessons_between
 
 from ..bridge import MonitorBridge
-from ..models.labels import lesson_title, school_timezone, user_name
+from ..models.labels import exit_reason_label, lesson_title, school_timezone, user_name
 from ..models.net_series import NetSeries, load_series
 from ..models.net_users_model import MAX_CHECKED, NetUsersModel
+from ..models.worst_users_model import WorstUsersModel, worst_users
 from ..worker import in_thread
-from .net_charts import NetCharts
+from .lesson_panel import table_view
+from .net_charts import Mark, NetCharts
 from ..timers import every
 
 log = logging.getLogger(__name__)
 
 REDRAW_MS = 1000
+WORST_MS = 5000
 RECENT_SECONDS = 24 * 3600
 WORST = 5
 
@@ -43,6 +47,8 @@ class NetworkView(QWidget):
         self._new_users = False
         self._task: asyncio.Task | None = None
         self._arrived_while_loading: list[NetReport] = []
+        self._check_after_load: int | None = None
+        self.window_ = window
         self.loaded = asyncio.Event()            # set after each completed load (tests wait on it)
 
         self.lesson = QComboBox()
@@ -56,6 +62,11 @@ class NetworkView(QWidget):
         self.range.activated.connect(self._choose)
         self.reload = QPushButton(self.tr("Refresh lessons"))
         self.reload.clicked.connect(self.refresh_lessons)
+        self.follow = QPushButton(self.tr("Follow live"))
+        self.follow.setCheckable(True)
+        self.follow.setChecked(True)
+        self.follow.setToolTip(self.tr("Keep the time axis ending now; panning or zooming a chart stops it."))
+        self.follow.clicked.connect(self._follow_clicked)
         self.status = QLabel()
 
         self.users = NetUsersModel(self)
@@ -78,8 +89,8 @@ class NetworkView(QWidget):
 
         self.charts = NetCharts(self)
 
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
+        lesson_users = QWidget()
+        side_layout = QVBoxLayout(lesson_users)
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(QLabel(self.tr("Users, worst network first (tick up to {})").format(MAX_CHECKED)))
         side_layout.addWidget(self.search)
@@ -88,6 +99,15 @@ class NetworkView(QWidget):
         buttons.addWidget(worst)
         buttons.addWidget(clear)
         side_layout.addLayout(buttons)
+        # Across every live lesson: who is worst off now; a click charts them.
+        self.worst = WorstUsersModel(self)
+        self.worst_table = table_view(self.worst, sortable=False)
+        self.worst_table.doubleClicked.connect(self._open_worst)
+        self.worst_table.clicked.connect(self._open_worst)
+        side = QTabWidget()
+        side.addTab(lesson_users, self.tr("This lesson"))
+        side.addTab(self.worst_table, self.tr("Worst users now"))
+        self.side = side
 
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(side)
@@ -100,6 +120,7 @@ class NetworkView(QWidget):
         bar.addWidget(self.lesson, 1)
         bar.addWidget(QLabel(self.tr("Time range")))
         bar.addWidget(self.range)
+        bar.addWidget(self.follow)
         bar.addWidget(self.reload)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -108,7 +129,10 @@ class NetworkView(QWidget):
         layout.addWidget(split, 1)
 
         bridge.pushApplied.connect(self._on_push)
-        self._timer = every(self, REDRAW_MS, self._redraw_if_dirty)
+        bridge.alarmChanged.connect(self._on_alarm)
+        self._marks_dirty = False
+        self._timer = every(self, REDRAW_MS, self._tick)
+        self._worst_timer = every(self, WORST_MS, self.refresh_worst)
         self._shown_once = False
 
     def title(self) -> str:
@@ -122,6 +146,7 @@ class NetworkView(QWidget):
         if not self._shown_once:          # the lesson list needs the receiver's database: load when seen
             self._shown_once = True
             self.refresh_lessons()
+        self.refresh_worst()
 
     # --- lessons -----------------------------------------------------------------------------------
     def refresh_lessons(self) -> None:
@@ -150,8 +175,9 @@ class NetworkView(QWidget):
         if self.lesson.currentData() != self.class_id:
             await self._load(self.lesson.currentData())
 
-    def show_lesson(self, class_id: int) -> None:
-        """Chart `class_id` (other views call this to jump here)."""
+    def show_lesson(self, class_id: int, check: int | None = None) -> None:
+        """Chart `class_id` (other views call this to jump here), with user `check`'s own line."""
+        self._check_after_load = check
         if self.lesson.findData(class_id) < 0:
             state = self.monitor.school.lessons.get(class_id)
             self.lesson.addItem(lesson_title(state) if state else str(class_id), class_id)
@@ -200,11 +226,18 @@ class NetworkView(QWidget):
         timezone = school_timezone(self.monitor.config, state.sid) if state is not None else None
         self.users.set_scores(series.scores(), self._name)
         self.charts.set_series(series, timezone, self._names())
+        self.charts.follow_live(self.range.currentData())
+        self.charts.set_marks(self.marks())
+        check, self._check_after_load = self._check_after_load, None
+        if check is not None and check not in self.users.checked:
+            self.users.check(check)
         self._update_status()
         self.loaded.set()
 
     # --- live --------------------------------------------------------------------------------------
     def _on_push(self, event: Event, lesson: LessonState | None) -> None:
+        if isinstance(event, (Enter, Exit)) and event.class_id == self.class_id and event.class_id is not None:
+            self._marks_dirty = True
         if not isinstance(event, NetReport) or event.uid is None:
             return
         if lesson is not None and self._shown_once and self.lesson.findData(lesson.class_id) < 0:
@@ -214,6 +247,7 @@ class NetworkView(QWidget):
             return
         if lesson is not None:
             self._state = lesson
+        self._marks_dirty = True
         if not self.loaded.is_set():
             # The read in flight may or may not include it: settle after the load.
             self._arrived_while_loading.append(event)
@@ -224,6 +258,62 @@ class NetworkView(QWidget):
         self._new_users |= not self.series.has_user(event.uid)
         self.series.append(event.uid, event.sample)
         self._dirty = True
+
+    def _tick(self, now: float | None = None) -> None:
+        """Every second: new data drawn, marks redone, and a live lesson's time
+        axis moved on with the clock."""
+        self._redraw_if_dirty()
+        if self._marks_dirty:
+            self._marks_dirty = False
+            self.charts.set_marks(self.marks())
+        if self.isVisible() or now is not None:
+            live = {lesson.class_id for lesson in self.monitor.live_lessons()}
+            if self.class_id in live:
+                self.charts.follow_clock(time.time() if now is None else now)
+            self.follow.setChecked(self.charts.following)
+
+    def _follow_clicked(self, on: bool) -> None:
+        if on:
+            self.charts.follow_live(self.range.currentData())
+            self._tick()
+        else:
+            self.charts.following = False
+
+    def _on_alarm(self, alarm) -> None:
+        if alarm.class_id is not None and alarm.class_id == self.class_id:
+            self._marks_dirty = True
+
+    def marks(self) -> list[Mark]:
+        """Enters, exits and drops of this lesson's users, and its alarms, for the time axis."""
+        state = self._state
+        marks: list[Mark] = []
+        if state is None:
+            return marks
+        for uid, p in state.participants.items():
+            name = self._name(uid)
+            for history in p.histories().values():
+                for switch in history:
+                    if switch.on:
+                        marks.append(Mark(switch.time, "enter", self.tr("{} entered").format(name)))
+                    elif switch.info in ABNORMAL_EXIT_REASONS:
+                        marks.append(Mark(switch.time, "drop", self.tr("{} dropped out ({})").format(
+                            name, exit_reason_label(switch.info))))
+                    else:
+                        marks.append(Mark(switch.time, "exit", self.tr("{} left").format(name)))
+        texts = self.window_.alarm_texts if hasattr(self.window_, "alarm_texts") else None
+        for alarm in self.monitor.alarms.alarms.values():
+            if alarm.class_id == state.class_id:
+                title = texts.describe(alarm).title if texts is not None else alarm.kind
+                marks.append(Mark(alarm.since, "alarm", title))
+        return marks
+
+    def refresh_worst(self) -> None:
+        if self.isVisible():
+            self.worst.update(worst_users(self.monitor.live_lessons()))
+
+    def _open_worst(self, index) -> None:
+        row = self.worst.rows[index.row()]
+        self.show_lesson(row.class_id, check=row.uid)
 
     def _redraw_if_dirty(self) -> None:
         if not self._dirty:

@@ -1793,136 +1793,161 @@
 <context>
     <name>NetCharts</name>
     <message>
-        <location filename="../../gui/views/net_charts.py" line="35"/>
+        <location filename="../../gui/views/net_charts.py" line="47"/>
         <source>% of probes</source>
         <translation>探测占比 %</translation>
     </message>
     <message>
-        <location filename="../../gui/views/net_charts.py" line="36"/>
+        <location filename="../../gui/views/net_charts.py" line="48"/>
         <source>ms</source>
         <translation>毫秒</translation>
     </message>
     <message>
-        <location filename="../../gui/views/net_charts.py" line="37"/>
+        <location filename="../../gui/views/net_charts.py" line="49"/>
         <source>%</source>
         <translation>%</translation>
     </message>
     <message>
-        <location filename="../../gui/views/net_charts.py" line="38"/>
+        <location filename="../../gui/views/net_charts.py" line="50"/>
         <source>% of samples</source>
         <translation>采样占比 %</translation>
     </message>
     <message>
-        <location filename="../../gui/views/net_charts.py" line="48"/>
+        <location filename="../../gui/views/net_charts.py" line="60"/>
         <source>Network quality, all users</source>
         <translation>网络质量（全部用户）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/net_charts.py" line="48"/>
-        <location filename="../../gui/views/net_charts.py" line="129"/>
+        <location filename="../../gui/views/net_charts.py" line="60"/>
+        <location filename="../../gui/views/net_charts.py" line="179"/>
         <source>good</source>
         <translation>优</translation>
     </message>
     <message>
-        <location filename="../../gui/views/net_charts.py" line="48"/>
-        <location filename="../../gui/views/net_charts.py" line="129"/>
+        <location filename="../../gui/views/net_charts.py" line="60"/>
+        <location filename="../../gui/views/net_charts.py" line="179"/>
         <source>normal</source>
         <translation>良</translation>
     </message>
     <message>
-        <location filename="../../gui/views/net_charts.py" line="48"/>
-        <location filename="../../gui/views/net_charts.py" line="129"/>
+        <location filename="../../gui/views/net_charts.py" line="60"/>
+        <location filename="../../gui/views/net_charts.py" line="179"/>
         <source>bad</source>
         <translation>差</translation>
     </message>
     <message>
-        <location filename="../../gui/views/net_charts.py" line="48"/>
-        <location filename="../../gui/views/net_charts.py" line="129"/>
+        <location filename="../../gui/views/net_charts.py" line="60"/>
+        <location filename="../../gui/views/net_charts.py" line="179"/>
         <source>poor</source>
         <translation>极差</translation>
     </message>
     <message>
-        <location filename="../../gui/views/net_charts.py" line="49"/>
-        <location filename="../../gui/views/net_charts.py" line="129"/>
+        <location filename="../../gui/views/net_charts.py" line="61"/>
+        <location filename="../../gui/views/net_charts.py" line="179"/>
         <source>not reached</source>
         <translation>不可达</translation>
     </message>
     <message>
-        <location filename="../../gui/views/net_charts.py" line="51"/>
+        <location filename="../../gui/views/net_charts.py" line="63"/>
         <source>CPU load, all users</source>
         <translation>CPU 负载（全部用户）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/net_charts.py" line="51"/>
+        <location filename="../../gui/views/net_charts.py" line="63"/>
         <source>low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../gui/views/net_charts.py" line="51"/>
+        <location filename="../../gui/views/net_charts.py" line="63"/>
         <source>medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../gui/views/net_charts.py" line="51"/>
+        <location filename="../../gui/views/net_charts.py" line="63"/>
         <source>high</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../gui/views/net_charts.py" line="51"/>
+        <location filename="../../gui/views/net_charts.py" line="63"/>
         <source>busy</source>
         <translation>繁忙</translation>
     </message>
     <message>
-        <location filename="../../gui/views/net_charts.py" line="52"/>
+        <location filename="../../gui/views/net_charts.py" line="64"/>
         <source>Average delay</source>
         <translation>平均延迟</translation>
     </message>
     <message>
-        <location filename="../../gui/views/net_charts.py" line="52"/>
-        <location filename="../../gui/views/net_charts.py" line="54"/>
+        <location filename="../../gui/views/net_charts.py" line="64"/>
+        <location filename="../../gui/views/net_charts.py" line="66"/>
         <source>median</source>
         <translation>中位数</translation>
     </message>
     <message>
-        <location filename="../../gui/views/net_charts.py" line="53"/>
-        <location filename="../../gui/views/net_charts.py" line="55"/>
+        <location filename="../../gui/views/net_charts.py" line="65"/>
+        <location filename="../../gui/views/net_charts.py" line="67"/>
         <source>p10–p90 of users</source>
         <translation>用户 p10–p90</translation>
     </message>
     <message>
-        <location filename="../../gui/views/net_charts.py" line="54"/>
+        <location filename="../../gui/views/net_charts.py" line="66"/>
         <source>Packet loss</source>
         <translation>丢包率</translation>
     </message>
     <message>
-        <location filename="../../gui/views/net_charts.py" line="58"/>
+        <location filename="../../gui/views/net_charts.py" line="79"/>
         <source>Hover over a chart to read the values.</source>
         <translation>将鼠标悬停在图表上查看数值。</translation>
     </message>
+    <message>
+        <location filename="../../gui/views/net_charts.py" line="88"/>
+        <source>entered</source>
+        <translation>进入</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/net_charts.py" line="89"/>
+        <source>left</source>
+        <translation>离开</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/net_charts.py" line="90"/>
+        <source>dropped out</source>
+        <translation>掉线</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/net_charts.py" line="91"/>
+        <source>alarm</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/net_charts.py" line="111"/>
+        <source>time ({})</source>
+        <translation>时间（{}）</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../gui/views/net_charts.py" line="127"/>
+        <location filename="../../gui/views/net_charts.py" line="177"/>
         <source>%n user(s) reporting</source>
         <translation>
             <numerusform>%n 名用户上报</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/net_charts.py" line="130"/>
+        <location filename="../../gui/views/net_charts.py" line="180"/>
         <source>Quality: {} · delay median {} (p90 {}) · loss median {} · CPU high+busy {:.0f}%</source>
         <translation>质量：{} · 延迟中位数 {}（p90 {}）· 丢包中位数 {} · CPU 高+繁忙 {:.0f}%</translation>
     </message>
     <message>
-        <location filename="../../gui/views/net_charts.py" line="141"/>
+        <location filename="../../gui/views/net_charts.py" line="191"/>
         <source>degraded</source>
         <translation>质量下降</translation>
     </message>
     <message>
-        <location filename="../../gui/views/net_charts.py" line="142"/>
+        <location filename="../../gui/views/net_charts.py" line="192"/>
         <source>delay</source>
         <translation>延迟</translation>
     </message>
     <message>
-        <location filename="../../gui/views/net_charts.py" line="143"/>
+        <location filename="../../gui/views/net_charts.py" line="193"/>
         <source>loss</source>
         <translation>丢包</translation>
     </message>
@@ -1930,12 +1955,12 @@
 <context>
     <name>NetUsersModel</name>
     <message>
-        <location filename="../../gui/models/net_users_model.py" line="66"/>
+        <location filename="../../gui/models/net_users_model.py" line="71"/>
         <source>{name} · {degraded:.0%} degraded · {delay}</source>
         <translation>{name} · {degraded:.0%} 质量下降 · {delay}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/net_users_model.py" line="71"/>
+        <location filename="../../gui/models/net_users_model.py" line="76"/>
         <source>UID {} · {} report(s) · loss {:.1f} %</source>
         <translation>UID {} · {} 次上报 · 丢包 {:.1f} %</translation>
     </message>
@@ -1943,93 +1968,128 @@
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../gui/views/network_view.py" line="53"/>
+        <location filename="../../gui/views/network_view.py" line="59"/>
         <source>Whole lesson</source>
         <translation>整节课</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="53"/>
+        <location filename="../../gui/views/network_view.py" line="59"/>
         <source>Last hour</source>
         <translation>最近 1 小时</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="54"/>
+        <location filename="../../gui/views/network_view.py" line="60"/>
         <source>Last 3 hours</source>
         <translation>最近 3 小时</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="54"/>
+        <location filename="../../gui/views/network_view.py" line="60"/>
         <source>Last 24 hours</source>
         <translation>最近 24 小时</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="57"/>
+        <location filename="../../gui/views/network_view.py" line="63"/>
         <source>Refresh lessons</source>
         <translation>刷新课节</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="70"/>
+        <location filename="../../gui/views/network_view.py" line="65"/>
+        <source>Follow live</source>
+        <translation>跟随实时</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/network_view.py" line="68"/>
+        <source>Keep the time axis ending now; panning or zooming a chart stops it.</source>
+        <translation>让时间轴始终以当前时刻结束；拖动或缩放图表会停止跟随。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/network_view.py" line="81"/>
         <source>Find a user…</source>
         <translation>查找用户…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="73"/>
+        <location filename="../../gui/views/network_view.py" line="84"/>
         <source>Worst {}</source>
         <translation>最差 {} 名</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="74"/>
+        <location filename="../../gui/views/network_view.py" line="85"/>
         <source>Draw the {} users with the most degraded network</source>
         <translation>绘制网络质量最差的 {} 名用户</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="76"/>
+        <location filename="../../gui/views/network_view.py" line="87"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="84"/>
+        <location filename="../../gui/views/network_view.py" line="95"/>
         <source>Users, worst network first (tick up to {})</source>
         <translation>用户（网络最差在前，最多勾选 {} 名）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="99"/>
+        <location filename="../../gui/views/network_view.py" line="108"/>
+        <source>This lesson</source>
+        <translation>本课节</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/network_view.py" line="109"/>
+        <source>Worst users now</source>
+        <translation>当前最差用户</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/network_view.py" line="119"/>
         <source>Lesson</source>
         <translation>课节</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="101"/>
+        <location filename="../../gui/views/network_view.py" line="121"/>
         <source>Time range</source>
         <translation>时间范围</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="115"/>
+        <location filename="../../gui/views/network_view.py" line="139"/>
         <source>Network &amp; CPU</source>
         <translation>网络与 CPU</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="138"/>
-        <location filename="../../gui/views/network_view.py" line="212"/>
+        <location filename="../../gui/views/network_view.py" line="163"/>
+        <location filename="../../gui/views/network_view.py" line="245"/>
         <source>● live · {}</source>
         <translation>● 上课中 · {}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="146"/>
+        <location filename="../../gui/views/network_view.py" line="171"/>
         <source>No lesson with network reports yet.</source>
         <translation>暂无带网络报告的课节。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="178"/>
+        <location filename="../../gui/views/network_view.py" line="204"/>
         <source>Could not read the network reports (see the log).</source>
         <translation>无法读取网络报告（详见日志）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="185"/>
+        <location filename="../../gui/views/network_view.py" line="211"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="250"/>
+        <location filename="../../gui/views/network_view.py" line="297"/>
+        <source>{} entered</source>
+        <translation>{} 进入</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/network_view.py" line="299"/>
+        <source>{} dropped out ({})</source>
+        <translation>{} 掉线（{}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/network_view.py" line="302"/>
+        <source>{} left</source>
+        <translation>{} 离开</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/network_view.py" line="340"/>
         <source>{} network report(s) from {} user(s); lesson curves cover everyone, ticked users get their own line.</source>
         <translation>{} 份网络报告，来自 {} 名用户；课节曲线涵盖所有人，勾选的用户单独绘线。</translation>
     </message>
@@ -3796,6 +3856,39 @@
         <location filename="../../gui/models/gensee_models.py" line="469"/>
         <source>… and {} more</source>
         <translation>… 另有 {} 条</translation>
+    </message>
+</context>
+<context>
+    <name>WorstUsersModel</name>
+    <message>
+        <location filename="../../gui/models/worst_users_model.py" line="51"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/worst_users_model.py" line="51"/>
+        <source>Lesson</source>
+        <translation>课节</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/worst_users_model.py" line="51"/>
+        <source>Degraded</source>
+        <translation>质量差占比</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/worst_users_model.py" line="52"/>
+        <source>Delay</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/worst_users_model.py" line="52"/>
+        <source>Loss</source>
+        <translation>丢包</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/worst_users_model.py" line="52"/>
+        <source>CPU busy</source>
+        <translation>CPU 繁忙</translation>
     </message>
 </context>
 <context>
