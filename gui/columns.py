@@ -8,10 +8,17 @@ from PySide6.QtWidgets import QTableView
 MAX_COLUMN_WIDTH = 260
 
 
-def fit_columns(table: QTableView, cap: int = MAX_COLUMN_WIDTH) -> None:
-    table.resizeColumnsToContents()
+def fit_columns(table: QTableView, cap: int = MAX_COLUMN_WIDTH, grow_only: bool = False) -> None:
+    """`grow_only`: a refit while the desk works (longer names came) never
+    narrows a column, so one the user widened stays so."""
     header = table.horizontalHeader()
+    before = [header.sectionSize(column) for column in range(header.count())]
+    table.resizeColumnsToContents()
     last = header.count() - 1
     for column in range(header.count()):
-        if column != last or not header.stretchLastSection():
-            header.resizeSection(column, min(header.sectionSize(column), cap))
+        width = min(header.sectionSize(column), cap)
+        if grow_only and not (column == last and header.stretchLastSection()):
+            width = max(width, before[column])
+        # A stretched last column is capped too: it then fills the rest of the
+        # view, never more (wider made the whole table scroll sideways).
+        header.resizeSection(column, width)

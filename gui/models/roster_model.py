@@ -93,12 +93,12 @@ class RosterModel(TableModel):
         if uids is None:
             self.sort(self._sort_column, self._sort_order)
 
-    def refresh_rolling(self, ticks_per_round: int, now: float | None = None) -> None:
+    def refresh_rolling(self, ticks_per_round: int, now: float | None = None) -> bool:
         """Recompute the next 1/ticks_per_round of the rows (attended time runs
         on without pushes) and re-sort after each full round. Spread over ticks:
         all 500 rows at once was a 100 ms+ stall every 15 s."""
         if self._state is None or not self.rows:
-            return
+            return False
         count = -(-len(self.rows) // ticks_per_round)
         uids = {row["uid"] for row in self.rows[self._cursor:self._cursor + count]}
         self._cursor += count
@@ -106,6 +106,8 @@ class RosterModel(TableModel):
         if self._cursor >= len(self.rows):
             self._cursor = 0
             self.sort(self._sort_column, self._sort_order)
+            return True
+        return False
 
     def row_of(self, uid: int) -> int:
         return self._index.get(uid, -1)

@@ -87,6 +87,9 @@ class TimelineModel(TableModel):
             return kind_label(entry.kind)
         return self.detail_text(entry.detail)
 
+    def tooltip(self, entry: TimelineEntry, column: str) -> str | None:
+        return self.detail_text(entry.detail) if column == "detail" else None    # the whole of a cut detail
+
     def detail_text(self, detail: Detail) -> str:
         return render(detail, _timeline_template, self._label)
 

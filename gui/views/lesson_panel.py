@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel
 
 from lessons.state import LessonState
 
-from ..columns import fit_columns
+from ..columns import MAX_COLUMN_WIDTH, fit_columns
 from ..formatting import local_time
 from ..models.labels import TIMELINE_KINDS, kind_label, lesson_title
 from ..models.roster_model import NameFilter, RosterModel
@@ -115,6 +115,21 @@ class LessonPanel(QWidget):
             extent = event.size().width() if wide else event.size().height()
             self.split.setSizes([extent * 3 // 5, extent * 2 // 5])
 
+    def _share_width(self) -> None:
+        """Side by side: the roster takes what its columns need, the timeline
+        (whose details are the longest texts) the rest."""
+        if self.split.orientation() != Qt.Orientation.Horizontal or self.state is None:
+            return
+        header = self.roster_view.horizontalHeader()
+        last = header.count() - 1     # stretched: its own content, not its current width
+        needed = (sum(header.sectionSize(c) for c in range(last))
+                  + min(max(self.roster_view.sizeHintForColumn(last), header.sectionSizeHint(last)), MAX_COLUMN_WIDTH)
+                  + self.roster_view.verticalScrollBar().sizeHint().width() + 4)
+        total = sum(self.split.sizes())
+        if total > 0:
+            roster = min(needed, total * 3 // 4)
+            self.split.setSizes([roster, total - roster])
+
     @property
     def class_id(self) -> int | None:
         return self.state.class_id if self.state is not None else None
@@ -129,6 +144,7 @@ class LessonPanel(QWidget):
             fit_columns(self.timeline_view)
         finally:
             self.roster_view.setUpdatesEnabled(True)
+        self._share_width()
         self._update_header()
 
     def refresh(self, uids: set[int] | None = None, now: float | None = None) -> None:
@@ -141,8 +157,11 @@ class LessonPanel(QWidget):
 
     def roll(self, ticks_per_round: int, now: float | None = None) -> None:
         """Called on every refresh tick: a slice of the roster catches up with the clock."""
-        if self.state is not None:
-            self.roster.refresh_rolling(ticks_per_round, now)
+        if self.state is not None and self.roster.refresh_rolling(ticks_per_round, now):
+            # A round done: people who came since the lesson opened may have longer names or texts.
+            fit_columns(self.roster_view, grow_only=True)
+            fit_columns(self.timeline_view, grow_only=True)
+            self._share_width()
 
     def select_user(self, uid: int) -> bool:
         """Select and show `uid`'s row (the roster's own search is cleared first)."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QItemSelection, QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from app.search import Found
 
@@ -51,8 +51,9 @@ class LiveView(QWidget):
         self.table.sortByColumn(self.model.COLUMNS.index("alarms"), Qt.SortOrder.DescendingOrder)
         # Few rows, but a push-driven refresh twice a second: size once new lessons come, not per change.
         header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
         header.setMinimumSectionSize(60)
+        # The spare width goes to the lesson's name, not to a stretched count column.
+        header.setSectionResizeMode(self.model.COLUMNS.index("lesson"), QHeaderView.ResizeMode.Stretch)
         self.model.rowsInserted.connect(lambda *_: fit_columns(self.table))
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(self._open_index)
