@@ -25,6 +25,12 @@ def run(args) -> int:
         args.data_dir = throwaway = tempfile.mkdtemp(prefix="classwatch-demo-")
     try:
         return _run(args)
+    except Exception as exc:
+        # The CLI still prints it (exit 1, or 2 for bad arguments); a desk started
+        # from a shortcut has no console, so a window says it too.
+        from .crash import show_startup_failure
+        show_startup_failure(str(exc))
+        raise
     finally:
         if throwaway is not None:
             logging.shutdown()      # the log file lives in it (and Windows keeps open files)
@@ -37,7 +43,10 @@ def _run(args) -> int:
     import qasync
     from PySide6.QtWidgets import QApplication
 
+    from storage.logs import mask_secrets
+
     from .app_window import AppWindow
+    from .crash import CrashReporter
     from .i18n import install_translator
     from .bridge import MonitorBridge
     from app.core import Monitor
@@ -47,6 +56,8 @@ def _run(args) -> int:
     app.setOrganizationName("ClassWatch")
     app.setQuitOnLastWindowClosed(False)   # closing the window runs our clean shutdown
     install_translator(app)
+    crashes = CrashReporter(ctx.data_dir, lambda: ctx.config.current().secrets(), mask_secrets)
+    crashes.install()
 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
@@ -62,6 +73,7 @@ def _run(args) -> int:
         # A logout or `kill` quits as the window's Quit does: pushes in flight answered.
         on_stop_signals(asyncio.get_running_loop(), closed.set)
         window.show()
+        crashes.last_run_crashed()
         try:
             await monitor.start()
         except OSError as exc:
@@ -79,8 +91,11 @@ def _run(args) -> int:
         await monitor.stop()
         return 0
 
-    with loop:
-        return loop.run_until_complete(main())
+    try:
+        with loop:
+            return loop.run_until_complete(main())
+    finally:
+        crashes.uninstall()
 
 
 def _no_display() -> bool:

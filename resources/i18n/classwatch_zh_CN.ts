@@ -1669,7 +1669,7 @@
     <name>LessonPanel</name>
     <message>
         <location filename="../../gui/views/lesson_panel.py" line="53"/>
-        <location filename="../../gui/views/lesson_panel.py" line="165"/>
+        <location filename="../../gui/views/lesson_panel.py" line="184"/>
         <source>Select a lesson to see who is in it.</source>
         <translation>选择一个课节，查看课上人员。</translation>
     </message>
@@ -1684,22 +1684,22 @@
         <translation>全部动态</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="172"/>
+        <location filename="../../gui/views/lesson_panel.py" line="191"/>
         <source>teacher {}</source>
         <translation>老师 {}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="175"/>
+        <location filename="../../gui/views/lesson_panel.py" line="194"/>
         <source>ended</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="175"/>
+        <location filename="../../gui/views/lesson_panel.py" line="194"/>
         <source>live</source>
         <translation>上课中</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="179"/>
+        <location filename="../../gui/views/lesson_panel.py" line="198"/>
         <source>{} inside · {} in the list</source>
         <translation>在教室 {} 人 · 名单 {} 人</translation>
     </message>
@@ -1773,19 +1773,19 @@
 <context>
     <name>LiveView</name>
     <message>
-        <location filename="../../gui/views/live_view.py" line="96"/>
+        <location filename="../../gui/views/live_view.py" line="97"/>
         <source>Live lessons</source>
         <translation>正在上课</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/live_view.py" line="168"/>
+        <location filename="../../gui/views/live_view.py" line="169"/>
         <source>%n live lesson(s)</source>
         <translation>
             <numerusform>%n 个课节正在上课</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/live_view.py" line="169"/>
+        <location filename="../../gui/views/live_view.py" line="170"/>
         <source>No live lesson right now: lessons appear with their first push.</source>
         <translation>当前没有正在上课的课节：收到首条推送后课节即会出现。</translation>
     </message>
@@ -2391,54 +2391,54 @@
         <translation>设备检测</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="161"/>
+        <location filename="../../gui/models/roster_model.py" line="163"/>
         <source>● in</source>
         <translation>● 在场</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="161"/>
+        <location filename="../../gui/models/roster_model.py" line="163"/>
         <source>○ out</source>
         <translation>○ 离开</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/models/roster_model.py" line="163"/>
+        <location filename="../../gui/models/roster_model.py" line="165"/>
         <source>%n drop(s)</source>
         <translation>
             <numerusform>掉线 %n 次</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="172"/>
+        <location filename="../../gui/models/roster_model.py" line="174"/>
         <source>▲ up now · {}</source>
         <translation>▲ 正在举手 · {}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="177"/>
+        <location filename="../../gui/models/roster_model.py" line="179"/>
         <source>▲ on stage · {}</source>
         <translation>▲ 台上 · {}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="179"/>
+        <location filename="../../gui/models/roster_model.py" line="181"/>
         <source>muted</source>
         <translation>已静音</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="184"/>
+        <location filename="../../gui/models/roster_model.py" line="186"/>
         <source>usable</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="191"/>
+        <location filename="../../gui/models/roster_model.py" line="193"/>
         <source>OK</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="202"/>
+        <location filename="../../gui/models/roster_model.py" line="204"/>
         <source>late</source>
         <translation>迟到</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="203"/>
+        <location filename="../../gui/models/roster_model.py" line="205"/>
         <source>left early</source>
         <translation>早退</translation>
     </message>
@@ -3889,6 +3889,58 @@
         <location filename="../../gui/models/worst_users_model.py" line="52"/>
         <source>CPU busy</source>
         <translation>CPU 繁忙</translation>
+    </message>
+</context>
+<context>
+    <name>crash</name>
+    <message>
+        <location filename="../../gui/crash.py" line="57"/>
+        <source>The report is in {}.</source>
+        <translation>报告位于 {}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/crash.py" line="59"/>
+        <source>Copy report</source>
+        <translation>复制报告</translation>
+    </message>
+    <message>
+        <location filename="../../gui/crash.py" line="62"/>
+        <source>Show in folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
+    <message>
+        <location filename="../../gui/crash.py" line="110"/>
+        <source>ClassWatch hit an unexpected error</source>
+        <translation>ClassWatch 遇到意外错误</translation>
+    </message>
+    <message>
+        <location filename="../../gui/crash.py" line="111"/>
+        <source>Something went wrong that ClassWatch did not expect. It keeps running; pushes are still received and stored. Please send the report to support.</source>
+        <translation>发生了 ClassWatch 未预料到的错误。程序仍在运行，推送照常接收和存储。请将报告发送给技术支持。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/crash.py" line="131"/>
+        <source>ClassWatch crashed last time</source>
+        <translation>ClassWatch 上次运行时崩溃</translation>
+    </message>
+    <message>
+        <location filename="../../gui/crash.py" line="132"/>
+        <source>The last run of ClassWatch ended in a crash. Pushes acknowledged before it were stored. Please send the report to support.</source>
+        <translation>ClassWatch 上次运行以崩溃结束。崩溃前已应答的推送均已存储。请将报告发送给技术支持。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/crash.py" line="139"/>
+        <source>ClassWatch could not start</source>
+        <translation>ClassWatch 无法启动</translation>
+    </message>
+    <message>
+        <location filename="../../gui/crash.py" line="140"/>
+        <source>ClassWatch could not start:
+
+{}</source>
+        <translation>ClassWatch 无法启动：
+
+{}</translation>
     </message>
 </context>
 <context>
