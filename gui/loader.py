@@ -29,11 +29,16 @@ class Loader(QObject):
         self.query = query
         self.busy = False
         self._again = False
+        # Requests made, and the latest one whose filters a finished read used:
+        # the view shows its current filters once settled == requested.
+        self.requested = 0
+        self.settled = 0
         self._idle = asyncio.Event()
         self._idle.set()
         self.timer = coalescing(self, delay_ms, self._run)
 
     def request(self) -> None:
+        self.requested += 1
         if self.busy:
             self._again = True
         elif not self.timer.isActive():
@@ -50,12 +55,14 @@ class Loader(QObject):
     async def _run(self) -> None:
         self.busy = True
         self._idle.clear()
+        generation = self.requested
         try:
             result = await in_thread(self.query())
         except Exception as exc:   # a failed read must leave the view usable
             log.exception("background read failed")
             self.failed.emit(str(exc))
         else:
+            self.settled = generation
             self.loaded.emit(result)
         finally:
             self.busy = False

@@ -53,7 +53,7 @@ def test_history_filters_days_in_the_zone_rows_are_shown_in(qapp, data_dir, gui_
 
         async def listed() -> list[str]:
             view.loader.request()
-            await app.wait_until(lambda: not view.loader.busy and not view.loader.timer.isActive())
+            await app.wait_until(lambda: view.loader.settled == view.loader.requested)
             return [view.model.index(r, start_column).data() for r in range(view.model.rowCount())]
 
         # The school's zone (the default): the lesson is on Dec 6, for "All schools" too.
