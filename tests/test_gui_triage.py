@@ -106,3 +106,39 @@ def test_stale_indicator_appears_when_pushes_stop_or_the_queue_blocks(qapp, data
         app.window.alarm_banner.show_button.click()
         assert app.window.stack.currentWidget() is app.window.views["alarms"]
     run_gui(qapp, data_dir, scenario)
+
+
+def test_copy_diagnostic_for_a_user_a_lesson_and_an_alarm(qapp, data_dir, gui_settings):  # noqa: F811
+    from PySide6.QtGui import QGuiApplication
+
+    async def scenario(app: GuiApp) -> None:
+        view = app.window.show_view("live")
+        now = int(time.time())
+        await two_lessons(app, now)
+        await app.post(bad_net(BORIS, now - 60, BUSY))
+        await app.post(fixture_variant("Check.json", action_time=now - 50, ClassID=BUSY, UID=BORIS))
+        await app.wait_until(lambda: view.proxy.rowCount() == 2)
+        view.open_lesson(BUSY)
+        view.panel.roster_view.clearSelection()
+        app.window.copy_diagnostic()                           # Ctrl+Shift+C, nobody selected: the lesson
+        lesson = QGuiApplication.clipboard().text()
+        assert "Lesson: Busy lesson (ClassID {})".format(BUSY) in lesson
+        assert "Boris Wang (UID {})".format(BORIS) in lesson and "packet loss" in lesson
+        assert "Timeline (last" in lesson and "entered" in lesson
+
+        assert view.panel.select_user(BORIS)
+        app.window.copy_diagnostic()
+        user = QGuiApplication.clipboard().text()
+        assert "User: Boris Wang (UID {}) · student".format(BORIS) in user
+        assert "Device check in class" in user and "ClassIn " in user     # OS and app version line
+        assert "of probes degraded" in user and "trouble starts at" in user
+        assert view.panel.copy_button.text() == "Copied ✓"
+
+        alarms = app.window.show_view("alarms")
+        await app.wait_until(lambda: any(a.uid == BORIS for a in alarms.model.rows))
+        alarms.select(next(a for a in alarms.model.rows if a.uid == BORIS).key)
+        app.window.copy_diagnostic()
+        ticket = QGuiApplication.clipboard().text()
+        assert ticket.splitlines()[1].startswith("Alarm: ") and "What to do: " in ticket
+        assert "User: Boris Wang" in ticket
+    run_gui(qapp, data_dir, scenario)

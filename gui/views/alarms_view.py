@@ -11,6 +11,7 @@ from qasync import asyncSlot
 from alarms.model import Alarm
 
 from ..columns import fit_columns
+from ..diagnostic import Diagnostic, copy_text
 from ..alarm_texts import RESOLVED_COLOUR, SEVERITY_COLOURS, AlarmTexts
 from ..bridge import MonitorBridge
 from ..models.alarms_model import AlarmsModel
@@ -46,11 +47,12 @@ class AlarmDetails(QWidget):
         self.release.setToolTip(self.tr("Accept the next re-send of this push although it failed the check; "
                                         "it is stored and flagged, and the school's queue moves on."))
         self.fix_secret = QPushButton(self.tr("Fix secret…"))
+        self.copy = QPushButton(self.tr("Copy diagnostic"))
         self.feedback = QLabel()
         self.feedback.setWordWrap(True)
 
         buttons = QHBoxLayout()
-        for button in (self.acknowledge, self.release, self.fix_secret):
+        for button in (self.acknowledge, self.release, self.fix_secret, self.copy):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -71,7 +73,7 @@ class AlarmDetails(QWidget):
         if alarm is not self.alarm:
             self.feedback.clear()
         self.alarm = alarm
-        for widget in (self.badge, self.advice_caption, self.acknowledge, self.release, self.fix_secret):
+        for widget in (self.badge, self.advice_caption, self.acknowledge, self.release, self.fix_secret, self.copy):
             widget.setVisible(alarm is not None)
         if alarm is None:
             self.title.setText(self.tr("No alarm selected"))
@@ -118,6 +120,8 @@ class AlarmsView(QWidget):
         self.details.acknowledge.clicked.connect(self.acknowledge_selected)
         self.details.release.clicked.connect(self.release_selected)
         self.details.fix_secret.clicked.connect(self.fix_secret)
+        self.details.copy.clicked.connect(self.copy_diagnostic)
+        self.diagnostic = Diagnostic(bridge.monitor, self.texts, self)
         bridge.alarmChanged.connect(self.on_alarm)
 
         self.tray = AlarmTray(bridge, self.texts, self)
@@ -199,6 +203,10 @@ class AlarmsView(QWidget):
             self.tr("Released. ClassIn's next re-send (within about 10 s) is accepted and flagged; "
                     "this alarm then resolves.") if released else
             self.tr("Nothing to release: this push was already accepted."))
+
+    def copy_diagnostic(self) -> None:
+        if self.details.alarm is not None:
+            copy_text(self.diagnostic.alarm(self.details.alarm), self.details.copy)
 
     def fix_secret(self) -> None:
         alarm = self.details.alarm

@@ -24,6 +24,7 @@ from storage.history import lesson_state, lesson_summary, lessons_between
 
 from ..bridge import MonitorBridge
 from ..columns import fit_columns
+from ..diagnostic import Diagnostic
 from ..formatting import day_bounds, shown_date
 from ..loader import Loader
 from ..models.history_model import HistoryModel, lesson_start
@@ -100,6 +101,7 @@ class HistoryView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.panel = LessonPanel()
+        self.panel.diagnostic = Diagnostic(bridge.monitor, window.alarm_texts, self)
 
         filters = QHBoxLayout()
         filters.addWidget(QLabel(self.tr("From")))
@@ -164,6 +166,9 @@ class HistoryView(QWidget):
             self.loader.request()
         else:
             self.stale = True
+
+    def copy_diagnostic(self) -> None:
+        self.panel.copy_diagnostic()
 
     def zone_changed(self) -> None:
         self.loader.request()           # the date filter is in the zone rows are shown in

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from lessons.state import LessonState
 
 from ..columns import MAX_COLUMN_WIDTH, fit_columns
+from ..diagnostic import Diagnostic, copy_text
 from ..formatting import local_time
 from ..models.labels import TIMELINE_KINDS, kind_label, lesson_title
 from ..models.roster_model import NameFilter, RosterModel
@@ -66,6 +67,11 @@ class LessonPanel(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.roster_proxy.setFilterFixedString)
         self.count = QLabel()
+        self.diagnostic: Diagnostic | None = None     # set by the view that has the monitor
+        self.copy_button = QPushButton(self.tr("Copy diagnostic"))
+        self.copy_button.setToolTip(self.tr("A ticket block for the selected person, or the lesson when "
+                                            "nobody is selected (Ctrl+Shift+C)"))
+        self.copy_button.clicked.connect(self.copy_diagnostic)
 
         self.timeline = TimelineModel(self)
         self.timeline_proxy = TimelineFilter(self)
@@ -84,6 +90,7 @@ class LessonPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.count)
+        top.addWidget(self.copy_button)
         roster_layout.addLayout(top)
         roster_layout.addWidget(self.roster_view, 1)
 
@@ -174,6 +181,23 @@ class LessonPanel(QWidget):
         self.roster_view.scrollTo(index)
         self.roster_view.setFocus()
         return True
+
+    def selected_uid(self) -> int | None:
+        rows = self.roster_view.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.roster.row_at(self.roster_proxy.mapToSource(rows[0]).row())["uid"]
+
+    def diagnostic_text(self) -> str | None:
+        if self.state is None or self.diagnostic is None:
+            return None
+        uid = self.selected_uid()
+        return self.diagnostic.user(self.state, uid) if uid is not None else self.diagnostic.lesson(self.state)
+
+    def copy_diagnostic(self) -> None:
+        text = self.diagnostic_text()
+        if text is not None:
+            copy_text(text, self.copy_button)
 
     def zone_changed(self) -> None:
         self._update_header()

@@ -20,6 +20,7 @@ from ..models.labels import school_timezone
 from ..models.live_lessons_model import LiveLessonsModel, LiveRow, live_row
 from ..models.table import ITEM_ROLE, SORT_ROLE
 from .gensee_view import LiveRoomsStrip
+from ..diagnostic import Diagnostic
 from .finder import Finder
 from .freshness import Freshness
 from .lesson_panel import LessonPanel, table_view
@@ -64,6 +65,7 @@ class LiveView(QWidget):
         self.freshness = Freshness(bridge)
 
         self.panel = LessonPanel(self)
+        self.panel.diagnostic = Diagnostic(self.monitor, window.alarm_texts, self)
 
         top = QWidget()
         top_layout = QVBoxLayout(top)
@@ -98,6 +100,9 @@ class LiveView(QWidget):
 
     def zone_changed(self) -> None:
         self.panel.zone_changed()
+
+    def copy_diagnostic(self) -> None:
+        self.panel.copy_diagnostic()
 
     def find(self) -> None:
         self.finder.edit.setFocus()

@@ -24,37 +24,42 @@
 <context>
     <name>AlarmDetails</name>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="39"/>
+        <location filename="../../gui/views/alarms_view.py" line="40"/>
         <source>What to do</source>
         <translation>处理建议</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="44"/>
+        <location filename="../../gui/views/alarms_view.py" line="45"/>
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="45"/>
+        <location filename="../../gui/views/alarms_view.py" line="46"/>
         <source>Release</source>
         <translation>放行</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="46"/>
+        <location filename="../../gui/views/alarms_view.py" line="47"/>
         <source>Accept the next re-send of this push although it failed the check; it is stored and flagged, and the school&apos;s queue moves on.</source>
         <translation>接受此推送的下一次重发（尽管未通过校验）：它将被存储并标记，该学校的推送队列随即恢复。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="48"/>
+        <location filename="../../gui/views/alarms_view.py" line="49"/>
         <source>Fix secret…</source>
         <translation>修改密钥…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="77"/>
+        <location filename="../../gui/views/alarms_view.py" line="50"/>
+        <source>Copy diagnostic</source>
+        <translation>复制诊断信息</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/alarms_view.py" line="79"/>
         <source>No alarm selected</source>
         <translation>未选择告警</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="78"/>
+        <location filename="../../gui/views/alarms_view.py" line="80"/>
         <source>Alarms appear here when a push is refused, acknowledgements get lost, pushes stop during live lessons, or a classroom asks for help.</source>
         <translation>推送被拒收、应答丢失、上课期间推送中断或教室发出求助时，告警会显示在这里。</translation>
     </message>
@@ -619,22 +624,22 @@
 <context>
     <name>AlarmsView</name>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="134"/>
+        <location filename="../../gui/views/alarms_view.py" line="138"/>
         <source>Alarms</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="165"/>
+        <location filename="../../gui/views/alarms_view.py" line="169"/>
         <source>{} open alarm(s), {} listed (resolved ones stay a week)</source>
         <translation>{} 个未解决告警，共列出 {} 个（已解决的保留一周）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="199"/>
+        <location filename="../../gui/views/alarms_view.py" line="203"/>
         <source>Released. ClassIn&apos;s next re-send (within about 10 s) is accepted and flagged; this alarm then resolves.</source>
         <translation>已放行。ClassIn 的下一次重发（约 10 秒内）将被接收并标记，随后此告警自动解除。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="201"/>
+        <location filename="../../gui/views/alarms_view.py" line="205"/>
         <source>Nothing to release: this push was already accepted.</source>
         <translation>无需放行：该推送已被接收。</translation>
     </message>
@@ -1184,6 +1189,125 @@
     </message>
 </context>
 <context>
+    <name>Diagnostic</name>
+    <message>
+        <location filename="../../gui/diagnostic.py" line="32"/>
+        <source>Copied ✓</source>
+        <translation>已复制 ✓</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagnostic.py" line="47"/>
+        <source>ClassWatch diagnostic · {}</source>
+        <translation>ClassWatch 诊断信息 · {}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagnostic.py" line="52"/>
+        <source>Lesson: {} (ClassID {}) · {} · {} – {} · {} · teacher {}</source>
+        <translation>课节：{}（ClassID {}）· {} · {} – {} · {} · 老师 {}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagnostic.py" line="55"/>
+        <source>live</source>
+        <translation>上课中</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagnostic.py" line="55"/>
+        <source>ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagnostic.py" line="59"/>
+        <source>in class</source>
+        <translation>课中</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagnostic.py" line="59"/>
+        <source>before class</source>
+        <translation>课前</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagnostic.py" line="60"/>
+        <location filename="../../gui/diagnostic.py" line="68"/>
+        <source>no problem</source>
+        <translation>无问题</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagnostic.py" line="61"/>
+        <source>Device check {} ({}): {} · ClassIn {} · CPU {} · {}</source>
+        <translation>{}设备检测（{}）：{} · ClassIn {} · CPU {} · {}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagnostic.py" line="69"/>
+        <source>Network ({}, last 5 min): {} of probes degraded · delay {} · loss {} · {} · {}</source>
+        <translation>网络（{}，最近 5 分钟）：{} 的探测质量下降 · 延迟 {} · 丢包 {} · {} · {}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagnostic.py" line="77"/>
+        <source>Timeline (last {}, {}):</source>
+        <translation>动态（最近 {} 条，{}）：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagnostic.py" line="91"/>
+        <source>User: {} (UID {}) · not in this lesson</source>
+        <translation>用户：{}（UID {}）· 不在本课节</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagnostic.py" line="95"/>
+        <source>User: {} (UID {}) · {} · {}</source>
+        <translation>用户：{}（UID {}）· {} · {}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagnostic.py" line="98"/>
+        <source>Presence: {} · {} entr(ies) · {} drop(s) · attended {}</source>
+        <translation>在场：{} · 进入 {} 次 · 掉线 {} 次 · 在课时长 {}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagnostic.py" line="99"/>
+        <source>in the room</source>
+        <translation>在教室</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagnostic.py" line="99"/>
+        <source>not in the room</source>
+        <translation>不在教室</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagnostic.py" line="104"/>
+        <source>Device check: none received</source>
+        <translation>设备检测：未收到</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagnostic.py" line="105"/>
+        <source>Network: no report yet</source>
+        <translation>网络：尚无报告</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagnostic.py" line="114"/>
+        <source>People: {} inside · {} in the list · {} on the roster</source>
+        <translation>人员：在教室 {} 人 · 名单 {} 人 · 花名册 {} 人</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagnostic.py" line="118"/>
+        <source>In trouble now ({}):</source>
+        <translation>当前有问题（{}）：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagnostic.py" line="125"/>
+        <source>Open alarms ({}):</source>
+        <translation>未处理告警（{}）：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagnostic.py" line="133"/>
+        <source>Alarm: {} · {} · {}</source>
+        <translation>告警：{} · {} · {}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagnostic.py" line="135"/>
+        <source>What to do: {}</source>
+        <translation>处理建议：{}</translation>
+    </message>
+</context>
+<context>
     <name>Finder</name>
     <message>
         <location filename="../../gui/views/finder.py" line="35"/>
@@ -1497,77 +1621,77 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../gui/views/history_view.py" line="87"/>
+        <location filename="../../gui/views/history_view.py" line="88"/>
         <source>Lesson, course, teacher or ClassID</source>
         <translation>课节、课程、老师或 ClassID</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="92"/>
+        <location filename="../../gui/views/history_view.py" line="93"/>
         <source>Export lesson…</source>
         <translation>导出课节…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="93"/>
+        <location filename="../../gui/views/history_view.py" line="94"/>
         <source>Export all listed…</source>
         <translation>导出列表中全部…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="105"/>
+        <location filename="../../gui/views/history_view.py" line="107"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="107"/>
+        <location filename="../../gui/views/history_view.py" line="109"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="113"/>
+        <location filename="../../gui/views/history_view.py" line="115"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="147"/>
+        <location filename="../../gui/views/history_view.py" line="149"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="176"/>
+        <location filename="../../gui/views/history_view.py" line="181"/>
         <source>All schools</source>
         <translation>全部学校</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="199"/>
+        <location filename="../../gui/views/history_view.py" line="204"/>
         <source>{} lesson(s)</source>
         <translation>{} 个课节</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="236"/>
+        <location filename="../../gui/views/history_view.py" line="241"/>
         <source>Export {} lesson(s)</source>
         <translation>导出 {} 个课节</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="238"/>
+        <location filename="../../gui/views/history_view.py" line="243"/>
         <source>{} files (*.{})</source>
         <translation>{} 文件 (*.{})</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="248"/>
+        <location filename="../../gui/views/history_view.py" line="253"/>
         <source>Exporting {} lesson(s)…</source>
         <translation>正在导出 {} 个课节…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="254"/>
+        <location filename="../../gui/views/history_view.py" line="259"/>
         <source>Export failed: {}</source>
         <translation>导出失败：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="256"/>
+        <location filename="../../gui/views/history_view.py" line="261"/>
         <source>Exported {} lesson(s) to {}</source>
         <translation>已导出 {} 个课节到 {}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="257"/>
+        <location filename="../../gui/views/history_view.py" line="262"/>
         <source>Nothing exported: no stored pushes for these lessons.</source>
         <translation>未导出：这些课节没有已存储的推送。</translation>
     </message>
@@ -1668,38 +1792,48 @@
 <context>
     <name>LessonPanel</name>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="53"/>
-        <location filename="../../gui/views/lesson_panel.py" line="184"/>
+        <location filename="../../gui/views/lesson_panel.py" line="54"/>
+        <location filename="../../gui/views/lesson_panel.py" line="208"/>
         <source>Select a lesson to see who is in it.</source>
         <translation>选择一个课节，查看课上人员。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="65"/>
+        <location filename="../../gui/views/lesson_panel.py" line="66"/>
         <source>Find a participant…</source>
         <translation>查找学员…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="76"/>
+        <location filename="../../gui/views/lesson_panel.py" line="71"/>
+        <source>Copy diagnostic</source>
+        <translation>复制诊断信息</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/lesson_panel.py" line="72"/>
+        <source>A ticket block for the selected person, or the lesson when nobody is selected (Ctrl+Shift+C)</source>
+        <translation>复制所选人员的工单信息；未选择人员时复制整个课节（Ctrl+Shift+C）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/lesson_panel.py" line="82"/>
         <source>All activity</source>
         <translation>全部动态</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="191"/>
+        <location filename="../../gui/views/lesson_panel.py" line="215"/>
         <source>teacher {}</source>
         <translation>老师 {}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="194"/>
+        <location filename="../../gui/views/lesson_panel.py" line="218"/>
         <source>ended</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="194"/>
+        <location filename="../../gui/views/lesson_panel.py" line="218"/>
         <source>live</source>
         <translation>上课中</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="198"/>
+        <location filename="../../gui/views/lesson_panel.py" line="222"/>
         <source>{} inside · {} in the list</source>
         <translation>在教室 {} 人 · 名单 {} 人</translation>
     </message>
@@ -1773,19 +1907,19 @@
 <context>
     <name>LiveView</name>
     <message>
-        <location filename="../../gui/views/live_view.py" line="97"/>
+        <location filename="../../gui/views/live_view.py" line="99"/>
         <source>Live lessons</source>
         <translation>正在上课</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/live_view.py" line="169"/>
+        <location filename="../../gui/views/live_view.py" line="174"/>
         <source>%n live lesson(s)</source>
         <translation>
             <numerusform>%n 个课节正在上课</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/live_view.py" line="170"/>
+        <location filename="../../gui/views/live_view.py" line="175"/>
         <source>No live lesson right now: lessons appear with their first push.</source>
         <translation>当前没有正在上课的课节：收到首条推送后课节即会出现。</translation>
     </message>
