@@ -142,3 +142,26 @@ def test_copy_diagnostic_for_a_user_a_lesson_and_an_alarm(qapp, data_dir, gui_se
         assert ticket.splitlines()[1].startswith("Alarm: ") and "What to do: " in ticket
         assert "User: Boris Wang" in ticket
     run_gui(qapp, data_dir, scenario)
+
+
+def test_export_the_open_lesson_from_the_live_page(qapp, data_dir, gui_settings, tmp_path):  # noqa: F811
+    import csv
+    out = tmp_path / "live.csv"
+
+    async def scenario(app: GuiApp) -> None:
+        view = app.window.show_view("live")
+        now = int(time.time())
+        await two_lessons(app, now)
+        await app.wait_until(lambda: view.proxy.rowCount() == 2)
+        view.open_lesson(BUSY)
+        view.format.setCurrentIndex(view.format.findData("csv"))
+        app.window.export_current()                       # Ctrl+E on the Live page
+        dialog = view.exporter.dialog
+        assert dialog.selectedFiles()[0].endswith("_Busylesson_{}.csv".format(BUSY))
+        dialog.fileSelected.emit(str(out))
+        dialog.close()
+        await app.wait_until(lambda: out.exists() and not view.exporter.running, timeout=15)
+        rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
+        assert {int(r["uid"]) for r in rows} >= {BORIS, CARL}
+        assert view.exporter.show_folder.isVisible()
+    run_gui(qapp, data_dir, scenario)

@@ -8,23 +8,21 @@ from __future__ import annotations
 import functools
 import time
 from datetime import date
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QItemSelection, QLocale, Qt
+from PySide6.QtCore import QDate, QItemSelection, Qt
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPushButton, QSplitter, QVBoxLayout, QWidget)
 from qasync import asyncSlot
 
-from cli.export_cmd import decorate
 from lessons.events import Enter, LessonEnd, LessonInfoChanged
-from storage.config import ConfigStore
-from storage.history import lesson_state, lesson_summary, lessons_between
+from storage.history import lesson_state, lessons_between
 
 from ..bridge import MonitorBridge
 from ..columns import fit_columns
 from ..diagnostic import Diagnostic
+from ..export_job import FORMATS, ExportBar
 from ..formatting import day_bounds, shown_date
 from ..loader import Loader
 from ..models.history_model import HistoryModel, lesson_start
@@ -34,7 +32,6 @@ from ..worker import in_thread
 from .lesson_panel import LessonPanel, table_view
 
 DEFAULT_DAYS = 7
-FORMATS = ("csv", "xlsx", "pdf", "json")
 
 
 # Zones are at most 14 h from UTC, and a lesson's shown start may precede its
@@ -52,21 +49,6 @@ def lessons_on_days(first: date, last: date, sid: int | None, text: str | None,
     return [row for row in rows
             if (when := lesson_start(row)) is not None
             and first <= shown_date(when, zones.get(row["sid"])) <= last]
-
-
-def summaries_for(class_ids: list[int], config: ConfigStore) -> list[dict[str, Any]]:
-    """Lesson summaries as reports.write_report wants them (school name and zone added)."""
-    current = config.current()
-    found = (lesson_summary(class_id) for class_id in class_ids)
-    return [decorate(summary, current) for summary in found if summary is not None]
-
-
-def write_export(class_ids: list[int], config: ConfigStore, fmt: str, path: str, lang: str | None) -> int:
-    from reports import write_report      # fpdf/openpyxl load only when someone exports
-    summaries = summaries_for(class_ids, config)
-    if summaries:
-        write_report(summaries, fmt, path, lang=lang)
-    return len(summaries)
 
 
 class HistoryView(QWidget):
@@ -93,8 +75,7 @@ class HistoryView(QWidget):
         self.export_one = QPushButton(self.tr("Export lesson…"))
         self.export_all = QPushButton(self.tr("Export all listed…"))
         self.count = QLabel()
-        self.feedback = QLabel()
-        self.feedback.setWordWrap(True)
+        self.exporter = ExportBar(self.config)
 
         self.model = HistoryModel(self.config, self)
         self.table = table_view(self.model, sortable=False)    # newest first from the query
@@ -121,7 +102,7 @@ class HistoryView(QWidget):
         upper_layout.setContentsMargins(0, 0, 0, 0)
         upper_layout.addWidget(self.table, 1)
         upper_layout.addLayout(exports)
-        upper_layout.addWidget(self.feedback)
+        upper_layout.addWidget(self.exporter)
         splitter = QSplitter(Qt.Vertical)
         splitter.addWidget(upper)
         splitter.addWidget(self.panel)
@@ -131,7 +112,6 @@ class HistoryView(QWidget):
         layout.addLayout(filters)
         layout.addWidget(splitter, 1)
 
-        self.export_dialog: QFileDialog | None = None
         self.stale = True
         self.loader = Loader(self._query, parent=self)
         self.loader.loaded.connect(self._loaded)
@@ -228,35 +208,17 @@ class HistoryView(QWidget):
     def ask_export_selected(self) -> None:
         class_id = self.selected_class_id()
         if class_id is not None:
-            self._ask_path("lesson-{}".format(class_id), [class_id])
+            row = self.table.selectionModel().selectedRows()[0].data(ITEM_ROLE)
+            self.exporter.ask([class_id], self.format.currentData(), row.get("class_name") or row.get("course_name"))
 
     def ask_export_listed(self) -> None:
         class_ids = [row["class_id"] for row in self.model.rows]
         if class_ids:
-            self._ask_path("lessons-{}-{}".format(self.date_from.date().toString("yyyyMMdd"),
-                                                  self.date_to.date().toString("yyyyMMdd")), class_ids)
+            self.exporter.ask(class_ids, self.format.currentData())
 
-    def _ask_path(self, stem: str, class_ids: list[int]) -> None:
-        fmt = self.format.currentData()
-        dialog = QFileDialog(self, self.tr("Export {} lesson(s)").format(len(class_ids)))
-        dialog.setAcceptMode(QFileDialog.AcceptSave)
-        dialog.setNameFilter(self.tr("{} files (*.{})").format(fmt.upper(), fmt))
-        dialog.setDefaultSuffix(fmt)
-        dialog.selectFile(str(Path.home() / "{}.{}".format(stem, fmt)))
-        dialog.fileSelected.connect(lambda path: self.export_to(path, class_ids, fmt))
-        dialog.finished.connect(dialog.deleteLater)
-        self.export_dialog = dialog
-        dialog.open()
-
-    @asyncSlot(str, list, str)
-    async def export_to(self, path: str, class_ids: list[int], fmt: str) -> None:
-        self.feedback.setText(self.tr("Exporting {} lesson(s)…").format(len(class_ids)))
-        # csv keeps its machine-readable key header; the other formats follow the UI language.
-        lang = None if fmt in ("csv", "json") else ("zh" if QLocale().name().startswith("zh") else "en")
-        try:
-            written = await in_thread(write_export, class_ids, self.config, fmt, path, lang)
-        except Exception as exc:     # a full disk or a missing PDF font: say so, keep the window
-            self.feedback.setText(self.tr("Export failed: {}").format(exc))
-            return
-        self.feedback.setText(self.tr("Exported {} lesson(s) to {}").format(written, path) if written else
-                              self.tr("Nothing exported: no stored pushes for these lessons."))
+    def export(self) -> None:
+        """File › Export (Ctrl+E): the selected lesson, else every listed one."""
+        if self.selected_class_id() is not None:
+            self.ask_export_selected()
+        else:
+            self.ask_export_listed()

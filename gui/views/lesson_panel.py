@@ -87,7 +87,7 @@ class LessonPanel(QWidget):
         roster_box = QWidget()
         roster_layout = QVBoxLayout(roster_box)
         roster_layout.setContentsMargins(0, 0, 0, 0)
-        top = QHBoxLayout()
+        self.actions = top = QHBoxLayout()      # a view may add its own buttons here
         top.addWidget(self.search, 1)
         top.addWidget(self.count)
         top.addWidget(self.copy_button)

@@ -7,7 +7,8 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QItemSelection, QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QVBoxLayout,
+                               QWidget)
 
 from app.search import Found
 
@@ -16,11 +17,12 @@ from lessons.state import LessonState
 
 from ..bridge import MonitorBridge
 from ..columns import fit_columns
-from ..models.labels import school_timezone
+from ..models.labels import lesson_title, school_timezone
 from ..models.live_lessons_model import LiveLessonsModel, LiveRow, live_row
 from ..models.table import ITEM_ROLE, SORT_ROLE
 from .gensee_view import LiveRoomsStrip
 from ..diagnostic import Diagnostic
+from ..export_job import FORMATS, ExportBar
 from .finder import Finder
 from .freshness import Freshness
 from .lesson_panel import LessonPanel, table_view
@@ -66,6 +68,15 @@ class LiveView(QWidget):
 
         self.panel = LessonPanel(self)
         self.panel.diagnostic = Diagnostic(self.monitor, window.alarm_texts, self)
+        # Export the open lesson from here too (so far only History could).
+        self.format = QComboBox()
+        for fmt in FORMATS:
+            self.format.addItem(fmt.upper(), fmt)
+        self.export_button = QPushButton(self.tr("Export lesson…"))
+        self.export_button.clicked.connect(self.export)
+        self.panel.actions.addWidget(self.format)
+        self.panel.actions.addWidget(self.export_button)
+        self.exporter = ExportBar(self.monitor.config)
 
         top = QWidget()
         top_layout = QVBoxLayout(top)
@@ -80,9 +91,14 @@ class LiveView(QWidget):
         self.gensee_rooms = LiveRoomsStrip(
             bridge, open_room=lambda class_no: window.show_view("gensee").select_room(class_no))
         top_layout.addWidget(self.gensee_rooms)
+        bottom = QWidget()
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        bottom_layout.addWidget(self.panel, 1)
+        bottom_layout.addWidget(self.exporter)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(top)
-        split.addWidget(self.panel)
+        split.addWidget(bottom)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
@@ -100,6 +116,12 @@ class LiveView(QWidget):
 
     def zone_changed(self) -> None:
         self.panel.zone_changed()
+
+    def export(self) -> None:
+        """The open lesson, as far as it is stored (a live one: up to now)."""
+        state = self.panel.state
+        if state is not None:
+            self.exporter.ask([state.class_id], self.format.currentData(), lesson_title(state))
 
     def copy_diagnostic(self) -> None:
         self.panel.copy_diagnostic()

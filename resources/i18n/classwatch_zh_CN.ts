@@ -1308,6 +1308,69 @@
     </message>
 </context>
 <context>
+    <name>ExportBar</name>
+    <message>
+        <location filename="../../gui/export_job.py" line="74"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_job.py" line="78"/>
+        <source>Open file</source>
+        <translation>打开文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_job.py" line="80"/>
+        <source>Show in folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_job.py" line="108"/>
+        <source>Export {} lesson(s)</source>
+        <translation>导出 {} 个课节</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_job.py" line="110"/>
+        <source>{} files (*.{})</source>
+        <translation>{} 文件 (*.{})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_job.py" line="121"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_job.py" line="133"/>
+        <source>Exporting {} lesson(s)…</source>
+        <translation>正在导出 {} 个课节…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_job.py" line="141"/>
+        <source>Writing {}…</source>
+        <translation>正在写入 {}…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_job.py" line="145"/>
+        <source>Exported {} lesson(s) to {}</source>
+        <translation>已导出 {} 个课节到 {}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_job.py" line="147"/>
+        <source>Nothing exported: no stored pushes for these lessons.</source>
+        <translation>未导出：这些课节没有已存储的推送。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_job.py" line="149"/>
+        <source>Export cancelled; no file was written.</source>
+        <translation>导出已取消，未写入任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_job.py" line="151"/>
+        <source>Export failed: {}</source>
+        <translation>导出失败：{}</translation>
+    </message>
+</context>
+<context>
     <name>Finder</name>
     <message>
         <location filename="../../gui/views/finder.py" line="35"/>
@@ -1621,79 +1684,49 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../gui/views/history_view.py" line="88"/>
+        <location filename="../../gui/views/history_view.py" line="70"/>
         <source>Lesson, course, teacher or ClassID</source>
         <translation>课节、课程、老师或 ClassID</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="93"/>
+        <location filename="../../gui/views/history_view.py" line="75"/>
         <source>Export lesson…</source>
         <translation>导出课节…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="94"/>
+        <location filename="../../gui/views/history_view.py" line="76"/>
         <source>Export all listed…</source>
         <translation>导出列表中全部…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="107"/>
+        <location filename="../../gui/views/history_view.py" line="88"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="109"/>
+        <location filename="../../gui/views/history_view.py" line="90"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="115"/>
+        <location filename="../../gui/views/history_view.py" line="96"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="149"/>
+        <location filename="../../gui/views/history_view.py" line="129"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="181"/>
+        <location filename="../../gui/views/history_view.py" line="161"/>
         <source>All schools</source>
         <translation>全部学校</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="204"/>
+        <location filename="../../gui/views/history_view.py" line="184"/>
         <source>{} lesson(s)</source>
         <translation>{} 个课节</translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/history_view.py" line="241"/>
-        <source>Export {} lesson(s)</source>
-        <translation>导出 {} 个课节</translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/history_view.py" line="243"/>
-        <source>{} files (*.{})</source>
-        <translation>{} 文件 (*.{})</translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/history_view.py" line="253"/>
-        <source>Exporting {} lesson(s)…</source>
-        <translation>正在导出 {} 个课节…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/history_view.py" line="259"/>
-        <source>Export failed: {}</source>
-        <translation>导出失败：{}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/history_view.py" line="261"/>
-        <source>Exported {} lesson(s) to {}</source>
-        <translation>已导出 {} 个课节到 {}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/history_view.py" line="262"/>
-        <source>Nothing exported: no stored pushes for these lessons.</source>
-        <translation>未导出：这些课节没有已存储的推送。</translation>
     </message>
 </context>
 <context>
@@ -1907,19 +1940,24 @@
 <context>
     <name>LiveView</name>
     <message>
-        <location filename="../../gui/views/live_view.py" line="99"/>
+        <location filename="../../gui/views/live_view.py" line="75"/>
+        <source>Export lesson…</source>
+        <translation>导出课节…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/live_view.py" line="115"/>
         <source>Live lessons</source>
         <translation>正在上课</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/live_view.py" line="174"/>
+        <location filename="../../gui/views/live_view.py" line="196"/>
         <source>%n live lesson(s)</source>
         <translation>
             <numerusform>%n 个课节正在上课</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/live_view.py" line="175"/>
+        <location filename="../../gui/views/live_view.py" line="197"/>
         <source>No live lesson right now: lessons appear with their first push.</source>
         <translation>当前没有正在上课的课节：收到首条推送后课节即会出现。</translation>
     </message>

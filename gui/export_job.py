@@ -1,0 +1,155 @@
+"""Exporting lessons as long work the desk can watch and stop: the summaries
+are read one lesson at a time in a reader thread (progress after each, a
+Cancel checked between them), then written in one go; afterwards the file
+can be opened or shown in its folder. Used by History and the Live page."""
+from __future__ import annotations
+
+import asyncio
+import re
+import threading
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Callable
+
+from PySide6.QtCore import QLocale, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from qasync import asyncSlot
+
+from cli.export_cmd import decorate
+from storage.config import ConfigStore
+from storage.history import lesson_summary
+
+from .worker import in_thread
+
+FORMATS = ("csv", "xlsx", "pdf", "json")
+
+
+class Cancelled(Exception):
+    pass
+
+
+def file_stem(title: str | None, class_ids: list[int], when: datetime | None = None) -> str:
+    """Date and lesson in the name, so a folder of exports sorts and reads well:
+    2026-12-06_第3讲函数的单调性_528821257, or 2026-12-06_3-lessons."""
+    day = (when or datetime.now()).strftime("%Y-%m-%d")
+    if len(class_ids) == 1:
+        name = re.sub(r'[\\/:*?"<>|\s]+', "", title or "")[:40]
+        return "_".join(part for part in (day, name, str(class_ids[0])) if part)
+    return "{}_{}-lessons".format(day, len(class_ids))
+
+
+def summaries_with_progress(class_ids: list[int], config: ConfigStore, cancel: threading.Event,
+                            progress: Callable[[int], None]) -> list[dict[str, Any]]:
+    """In a reader thread: one summary per lesson, `progress(done)` after each."""
+    current = config.current()
+    found = []
+    for done, class_id in enumerate(class_ids, 1):
+        if cancel.is_set():
+            raise Cancelled()
+        summary = lesson_summary(class_id)
+        if summary is not None:
+            found.append(decorate(summary, current))
+        progress(done)
+    return found
+
+
+def write_summaries(summaries: list[dict[str, Any]], fmt: str, path: str, lang: str | None) -> None:
+    from reports import write_report      # fpdf/openpyxl load only when someone exports
+    write_report(summaries, fmt, path, lang=lang)
+
+
+class ExportBar(QWidget):
+    """Progress, Cancel, the outcome, and Open file / Show in folder."""
+    finished = Signal(str)        # the path written ("" when nothing was)
+
+    def __init__(self, config: ConfigStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.config = config
+        self.dialog: QFileDialog | None = None
+        self.path: str | None = None
+        self._cancel: threading.Event | None = None
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(240)
+        self.cancel = QPushButton(self.tr("Cancel"))
+        self.cancel.clicked.connect(self.stop)
+        self.feedback = QLabel()
+        self.feedback.setWordWrap(True)
+        self.open_file = QPushButton(self.tr("Open file"))
+        self.open_file.clicked.connect(lambda: self._open(self.path))
+        self.show_folder = QPushButton(self.tr("Show in folder"))
+        self.show_folder.clicked.connect(lambda: self._open(str(Path(self.path).parent)) if self.path else None)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.progress, self.cancel):
+            layout.addWidget(widget)
+        layout.addWidget(self.feedback, 1)
+        layout.addWidget(self.open_file)
+        layout.addWidget(self.show_folder)
+        self._show_state(running=False, written=False)
+
+    @property
+    def running(self) -> bool:
+        return self._cancel is not None
+
+    def _show_state(self, running: bool, written: bool) -> None:
+        self.progress.setVisible(running)
+        self.cancel.setVisible(running)
+        self.open_file.setVisible(written)
+        self.show_folder.setVisible(written)
+
+    def _open(self, target: str | None) -> None:
+        if target:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(target))
+
+    def ask(self, class_ids: list[int], fmt: str, title: str | None = None) -> None:
+        """The save dialog (open(), never exec(): PITFALLS), then the export."""
+        stem = file_stem(title, class_ids)
+        dialog = QFileDialog(self, self.tr("Export {} lesson(s)").format(len(class_ids)))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilter(self.tr("{} files (*.{})").format(fmt.upper(), fmt))
+        dialog.setDefaultSuffix(fmt)
+        dialog.selectFile(str(Path.home() / "{}.{}".format(stem, fmt)))
+        dialog.fileSelected.connect(lambda path: self.export_to(path, class_ids, fmt))
+        dialog.finished.connect(dialog.deleteLater)
+        self.dialog = dialog
+        dialog.open()
+
+    def stop(self) -> None:
+        if self._cancel is not None:
+            self._cancel.set()
+            self.feedback.setText(self.tr("Cancelling…"))
+
+    @asyncSlot(str, list, str)
+    async def export_to(self, path: str, class_ids: list[int], fmt: str) -> None:
+        if self.running:
+            return
+        loop = asyncio.get_running_loop()
+        cancel = self._cancel = threading.Event()
+        self.path = None
+        self.progress.setRange(0, len(class_ids))
+        self.progress.setValue(0)
+        self._show_state(running=True, written=False)
+        self.feedback.setText(self.tr("Exporting {} lesson(s)…").format(len(class_ids)))
+        # csv keeps its machine-readable key header; the other formats follow the UI language.
+        lang = None if fmt in ("csv", "json") else ("zh" if QLocale().name().startswith("zh") else "en")
+        written = ""
+        try:
+            summaries = await in_thread(summaries_with_progress, class_ids, self.config, cancel,
+                                        lambda done: loop.call_soon_threadsafe(self.progress.setValue, done))
+            if summaries:
+                self.feedback.setText(self.tr("Writing {}…").format(path))
+                await in_thread(write_summaries, summaries, fmt, path, lang)
+                written = path
+                self.path = path
+                self.feedback.setText(self.tr("Exported {} lesson(s) to {}").format(len(summaries), path))
+            else:
+                self.feedback.setText(self.tr("Nothing exported: no stored pushes for these lessons."))
+        except Cancelled:
+            self.feedback.setText(self.tr("Export cancelled; no file was written."))
+        except Exception as exc:     # a full disk or a missing PDF font: say so, keep the window
+            self.feedback.setText(self.tr("Export failed: {}").format(exc))
+        finally:
+            self._cancel = None
+            self._show_state(running=False, written=bool(written))
+        self.finished.emit(written)
