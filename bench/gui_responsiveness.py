@@ -3,13 +3,15 @@
 
 1. Opens a ~500-participant live lesson in the live view (built from signed
    pushes over HTTP) and times it: models built, and the first paint.
-2. Keeps that lesson open while `--rate` pushes/s (default 200) arrive over
-   HTTP into the running window for `--seconds`, and measures the event-loop
-   lag: how late a 10 ms asyncio sleep wakes up on the qasync loop. The
-   pushes (the rest of that lesson plus a busy school day around it) come
-   from a separate process, like ClassIn's.
+2. Keeps that lesson open, with `--lessons` (default 20) other lessons of
+   `--users` (default 50) live around it, while `--rate` pushes/s (default
+   200) arrive over HTTP into the running window for `--seconds`, and
+   measures the event-loop lag: how late a 10 ms asyncio sleep wakes up on
+   the qasync loop. The pushes (the rest of every lesson, in time order)
+   come from a separate process, like ClassIn's.
 
-    .venv/bin/python bench/gui_responsiveness.py [--rate 200] [--seconds 10] [--views live,network]
+    .venv/bin/python bench/gui_responsiveness.py [--rate 200] [--seconds 10] [--lessons 20] [--users 50]
+                                                 [--views live,network]
 
 Targets: lag p99 <= 50 ms, open < 200 ms.
 """
@@ -86,6 +88,8 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=10.0)
     # ~89 % of a simulated roster has entered 25 minutes in: 570 gives ~500 participants.
     parser.add_argument("--students", type=int, default=570)
+    parser.add_argument("--lessons", type=int, default=20, help="other live lessons around the big one")
+    parser.add_argument("--users", type=int, default=50, help="students in each of them")
     parser.add_argument("--views", default="", help="only these view keys (default: every view)")
     args = parser.parse_args()
 
@@ -103,13 +107,17 @@ def main() -> int:
     ConfigStore(data_dir).add_school(SID, SECRET, "Bench School", timezone="Asia/Shanghai")
 
     now = int(time.time())
-    print(f"generating a lesson of {args.students} students and a busy school day …", flush=True)
+    print(f"generating a lesson of {args.students} students and {args.lessons} lessons of {args.users} "
+          "running around it …", flush=True)
     big = generate_day(SID, SECRET, lessons=1, students=args.students, seed=7, start=now - 1500)
-    school = generate_day(SID, SECRET, lessons=8, students=40, seed=8, start=now - 1500)
-    before = [p.body for p in big.pushes if p.at <= now]
-    # The load: the rest of the big lesson interleaved with the school's day, in time order.
-    later = sorted([p for p in big.pushes if p.at > now] + list(school.pushes), key=lambda p: p.at)
-    load = [p.body for p in later]
+    # One day per lesson, all started 25 minutes ago: every one of them is live at once
+    # (one day of n lessons staggers their starts over hours).
+    others = [generate_day(SID, SECRET, lessons=1, students=args.users, seed=100 + i, start=now - 1500)
+              for i in range(args.lessons)]
+    pushes = sorted([p for day in (big, *others) for p in day.pushes], key=lambda p: p.at)
+    before = [p.body for p in pushes if p.at <= now]
+    # The load: the rest of every lesson, interleaved in time order.
+    load = [p.body for p in pushes if p.at > now]
     class_id = next(iter(big.truth))
 
     async def scenario(gui: GuiApp) -> None:
@@ -120,6 +128,9 @@ def main() -> int:
         await gui.wait_until(lambda: class_id in gui.monitor.school.lessons, timeout=30)
         state = gui.monitor.school.lessons[class_id]
         await asyncio.sleep(1.0)      # let the coalesced refresh settle
+        live_now = gui.monitor.live_lessons()
+        print(f"{len(before)} pushes before the measurement; {len(live_now)} live lessons, "
+              f"{sum(len(s.participants) for s in live_now)} participants", flush=True)
 
         if live is None:              # --views without "live": the baseline of receiver + state alone
             print("no live view: lag baseline only", flush=True)

@@ -23,6 +23,7 @@ from .lesson_panel import table_view
 
 LATEST_LIMIT = 5000      # users shown at most (latest check per user and kind)
 HISTORY_LIMIT = 500      # one user's checks shown at most
+NARROW = 170             # px per column at most: nineteen columns fit 1920 px without scrolling sideways
 
 # filter key -> (problems_only, kind or None)
 FILTERS = {"all": (False, None), "problems": (True, None), "in-class": (False, "in-class"),
@@ -126,7 +127,7 @@ class ChecksView(QWidget):
     def _show_latest(self, rows: list[dict[str, Any]]) -> None:
         self.model.set_rows(rows)
         if not self.table.property("sized"):      # once: later refreshes keep the user's widths
-            fit_columns(self.table)
+            fit_columns(self.table, cap=NARROW)
             self.table.setProperty("sized", bool(rows))
         problems = sum(1 for r in rows if r["has_problem"])
         self.count.setText(self.tr("{} check(s), {} with problems").format(len(rows), problems))
@@ -158,4 +159,4 @@ class ChecksView(QWidget):
     def _show_history(self, rows: list[dict[str, Any]]) -> None:
         # Newest first: a user's history reads as a timeline, not problems-first.
         self.history_model.set_rows(rows, problems_first=False)
-        fit_columns(self.history)
+        fit_columns(self.history, cap=NARROW)

@@ -56,12 +56,10 @@ class HistoryView(QWidget):
         super().__init__()
         self.bridge = bridge
         self.config = bridge.monitor.config
-        # "Today" where the rows are shown: in Shanghai it may already be tomorrow on this PC.
-        now = time.time()
-        today = QDate(max([shown_date(now, s.timezone) for s in self.config.current().schools.values()]
-                          + [shown_date(now)]))
-        self.date_from = QDateEdit(today.addDays(-DEFAULT_DAYS + 1))
-        self.date_to = QDateEdit(today)
+        self.date_from = QDateEdit()
+        self.date_to = QDateEdit()
+        self._default_days = True        # until the desk picks dates: the last week, up to "today"
+        self._set_default_days()
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
@@ -118,6 +116,8 @@ class HistoryView(QWidget):
         for signal in (self.date_from.dateChanged, self.date_to.dateChanged, self.school.currentIndexChanged,
                        self.text.textChanged):
             signal.connect(self.loader.request)
+        for signal in (self.date_from.dateChanged, self.date_to.dateChanged):
+            signal.connect(self._dates_picked)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.export_one.clicked.connect(self.ask_export_selected)
         self.export_all.clicked.connect(self.ask_export_listed)
@@ -131,8 +131,24 @@ class HistoryView(QWidget):
     async def shutdown(self) -> None:
         await self.loader.stop()
 
+    def _set_default_days(self) -> None:
+        """"Today" where the rows are shown: in Shanghai it may already be
+        tomorrow on this PC (and schools come and go, the demo's after start)."""
+        now = time.time()
+        today = QDate(max([shown_date(now, s.timezone) for s in self.config.current().schools.values()]
+                          + [shown_date(now)]))
+        for edit, day in ((self.date_from, today.addDays(-DEFAULT_DAYS + 1)), (self.date_to, today)):
+            edit.blockSignals(True)
+            edit.setDate(day)
+            edit.blockSignals(False)
+
+    def _dates_picked(self) -> None:
+        self._default_days = False
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if self._default_days:
+            self._set_default_days()
         self._fill_schools()        # schools may have been added in Settings meanwhile
         if self.stale:
             self.stale = False
@@ -181,7 +197,11 @@ class HistoryView(QWidget):
                 self.table.selectionModel().blockSignals(True)    # same lesson: no re-read
                 self.table.selectRow(row)
                 self.table.selectionModel().blockSignals(False)
-        self.count.setText(self.tr("{} lesson(s)").format(len(rows)))
+        self.count.setText(self.tr("{} lesson(s)").format(len(rows)) if rows else
+                           self.tr("No lesson between {} and {} for {}: widen the dates, choose all schools "
+                                   "or clear the search.").format(
+                               self.date_from.date().toString("yyyy-MM-dd"), self.date_to.date().toString("yyyy-MM-dd"),
+                               self.school.currentText()))
         self._update_buttons()
 
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:

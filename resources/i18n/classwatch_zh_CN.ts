@@ -1143,47 +1143,47 @@
 <context>
     <name>ChecksView</name>
     <message>
-        <location filename="../../gui/views/checks_view.py" line="49"/>
+        <location filename="../../gui/views/checks_view.py" line="50"/>
         <source>Search by UID, name or phone</source>
         <translation>按 UID、姓名或手机号搜索</translation>
     </message>
     <message>
-        <location filename="../../gui/views/checks_view.py" line="52"/>
+        <location filename="../../gui/views/checks_view.py" line="53"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message>
-        <location filename="../../gui/views/checks_view.py" line="52"/>
+        <location filename="../../gui/views/checks_view.py" line="53"/>
         <source>Problems only</source>
         <translation>仅看异常</translation>
     </message>
     <message>
-        <location filename="../../gui/views/checks_view.py" line="53"/>
+        <location filename="../../gui/views/checks_view.py" line="54"/>
         <source>In-class checks</source>
         <translation>课中检测</translation>
     </message>
     <message>
-        <location filename="../../gui/views/checks_view.py" line="54"/>
+        <location filename="../../gui/views/checks_view.py" line="55"/>
         <source>Before-class checks</source>
         <translation>课前检测</translation>
     </message>
     <message>
-        <location filename="../../gui/views/checks_view.py" line="62"/>
+        <location filename="../../gui/views/checks_view.py" line="63"/>
         <source>Select a user to see all of their checks.</source>
         <translation>选择一个用户，查看其全部检测记录。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/checks_view.py" line="96"/>
+        <location filename="../../gui/views/checks_view.py" line="97"/>
         <source>Device checks</source>
         <translation>设备检测</translation>
     </message>
     <message>
-        <location filename="../../gui/views/checks_view.py" line="132"/>
+        <location filename="../../gui/views/checks_view.py" line="133"/>
         <source>{} check(s), {} with problems</source>
         <translation>{} 次检测，{} 次有异常</translation>
     </message>
     <message>
-        <location filename="../../gui/views/checks_view.py" line="151"/>
+        <location filename="../../gui/views/checks_view.py" line="152"/>
         <source>Checks of {}</source>
         <translation>{} 的检测记录</translation>
     </message>
@@ -1684,32 +1684,32 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../gui/views/history_view.py" line="70"/>
+        <location filename="../../gui/views/history_view.py" line="68"/>
         <source>Lesson, course, teacher or ClassID</source>
         <translation>课节、课程、老师或 ClassID</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="75"/>
+        <location filename="../../gui/views/history_view.py" line="73"/>
         <source>Export lesson…</source>
         <translation>导出课节…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="76"/>
+        <location filename="../../gui/views/history_view.py" line="74"/>
         <source>Export all listed…</source>
         <translation>导出列表中全部…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="88"/>
+        <location filename="../../gui/views/history_view.py" line="86"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="90"/>
+        <location filename="../../gui/views/history_view.py" line="88"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="96"/>
+        <location filename="../../gui/views/history_view.py" line="94"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
@@ -1719,14 +1719,19 @@
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="161"/>
+        <location filename="../../gui/views/history_view.py" line="177"/>
         <source>All schools</source>
         <translation>全部学校</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="184"/>
+        <location filename="../../gui/views/history_view.py" line="200"/>
         <source>{} lesson(s)</source>
         <translation>{} 个课节</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/history_view.py" line="201"/>
+        <source>No lesson between {} and {} for {}: widen the dates, choose all schools or clear the search.</source>
+        <translation>{} 至 {} 期间“{}”没有课节：请放宽日期、选择所有学校或清除搜索条件。</translation>
     </message>
 </context>
 <context>
