@@ -30,7 +30,7 @@ def copy_text(text: str, button: QPushButton | None = None) -> None:
     if button is not None:
         label = button.text()
         button.setText(QCoreApplication.translate("Diagnostic", "Copied ✓"))
-        QTimer.singleShot(2000, lambda: button.setText(label))
+        QTimer.singleShot(2000, button, lambda: button.setText(label))   # not once the button is gone
 
 
 class Diagnostic(QObject):
