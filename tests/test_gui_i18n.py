@@ -172,7 +172,7 @@ def test_timeline_details_and_refusal_reasons_speak_chinese(chinese, data_dir, g
         await app.wait_until(lambda: timeline.rowCount() == 5, message="the timeline never showed 5 entries")
         rows = [(timeline.index(r, 2).data(), timeline.index(r, 3).data()) for r in range(timeline.rowCount())]
         assert rows == [("录制", "云录制已开始（Classroom, FHD(1920*1080)）"),     # newest first
-                        ("离开教室", "网络连接中断（56），第 2 台设备"),
+                        ("离开教室", "网络连接中断，第 2 台设备"),     # in words; the code is in the tooltip
                         ("进入教室", "安卓手机，第 2 台设备"), ("进入教室", "PC"), ("其他", "课节已添加")]
 
         app.monitor.config.set_verify(SID, "strict")

@@ -104,6 +104,12 @@ def test_the_live_window_follows_the_clock_with_marks_and_worst_users(qapp, data
             await app.post(net(STUDENT, now - 900 + 300 * k, 400.0 + k))
         view = app.window.show_view("network")
         await app.wait_until(lambda: view.loaded.is_set() and len(view.series) == 3)
+        live = app.window.views["live"]             # the timeline says it in words, the code in the tooltip
+        live.open_lesson(view.class_id)
+        timeline = live.panel.timeline_proxy
+        [left] = [r for r in range(timeline.rowCount()) if timeline.index(r, 2).data() == "left"]
+        assert timeline.index(left, 3).data() == "network connection broken"
+        assert timeline.index(left, 3).data(Qt.ItemDataRole.ToolTipRole) == "network connection broken (56)"
         kinds = {(m.kind, m.time) for m in view.charts.marks}
         assert ("enter", now - 1200) in kinds and ("drop", now - 700) in kinds
         assert any("Lena Park dropped out" in m.text for m in view.charts.marks)

@@ -10,7 +10,7 @@ from bisect import bisect_left
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt
 
 from lessons.state import LessonState, TimelineEntry
-from lessons.texts import Detail, Label, render
+from lessons.texts import Detail, Label, Text, render
 
 from ..alarm_texts import AlarmTexts
 from ..formatting import local_time, zone_label
@@ -88,10 +88,12 @@ class TimelineModel(TableModel):
         return self.detail_text(entry.detail)
 
     def tooltip(self, entry: TimelineEntry, column: str) -> str | None:
-        return self.detail_text(entry.detail) if column == "detail" else None    # the whole of a cut detail
+        # The whole of a cut detail, with ClassIn's codes for whoever asks ClassIn about it.
+        return render(entry.detail, _timeline_template, self._label) if column == "detail" else None
 
     def detail_text(self, detail: Detail) -> str:
-        return render(detail, _timeline_template, self._label)
+        """In words: "network connection broken", not "network connection broken (56)"."""
+        return render(_words(detail), _timeline_template, self._label)
 
     def _label(self, label: Label) -> str:
         if label.table == "device":
@@ -99,6 +101,18 @@ class TimelineModel(TableModel):
         if label.table == "exit_reason":
             return exit_reason_label(label.code)
         return self._problems.problem(label.english)
+
+
+CODED = "{} ({})"       # lessons.state's "label (code)" sentence
+
+
+def _words(detail: Detail) -> Detail:
+    """`detail` without the codes that follow their label."""
+    if not isinstance(detail, Text):
+        return detail
+    if detail.template == CODED and detail.args and isinstance(detail.args[0], Label):
+        return detail.args[0]
+    return Text(detail.template, tuple(_words(a) for a in detail.args))
 
 
 def _timeline_template(template: str) -> str:
