@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow,
-                               QSplitter, QStackedWidget, QTableView, QVBoxLayout, QWidget)
+                               QSplitter, QStackedWidget, QStyle, QTableView, QVBoxLayout, QWidget)
 
 from tunnel.service import TunnelState
 
@@ -18,6 +18,11 @@ from .formatting import PC_ZONE, SCHOOL_ZONE, ago, load_zone_mode, local_time, s
 from .tray import badge_icon
 from .views import view_classes
 
+_ICON = QStyle.StandardPixmap
+NAV_ICONS = {"live": _ICON.SP_MediaPlay, "network": _ICON.SP_DriveNetIcon, "checks": _ICON.SP_DialogApplyButton,
+             "alarms": _ICON.SP_MessageBoxWarning, "inspector": _ICON.SP_FileDialogContentsView,
+             "history": _ICON.SP_FileDialogDetailedView, "gensee": _ICON.SP_ComputerIcon,
+             "settings": _ICON.SP_FileDialogInfoView}
 SCREEN_SHARE = 0.85      # a first start fills this much of the screen (a fixed size ran off 150 % laptops)
 
 
@@ -74,6 +79,7 @@ class StatusBar(QObject):
         window = self.parent()
         if isinstance(window, AppWindow):
             window.show_alarm_count(len(open_alarms), bool(critical))
+            window.show_counts({"live": len(self.bridge.monitor.live_lessons()), "alarms": len(open_alarms)})
 
 
 class AppWindow(QMainWindow):
@@ -97,7 +103,6 @@ class AppWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
-        self.nav.setFixedWidth(170)
         self.nav.setStyleSheet("QListWidget#nav { font-size: 11pt; } QListWidget#nav::item { padding: 6px 8px; }")
         self.stack = QStackedWidget()
         self.views = {}
@@ -105,8 +110,15 @@ class AppWindow(QMainWindow):
             view = cls(bridge, self)
             self.views[key] = view
             self.stack.addWidget(view)
-            self.nav.addItem(QListWidgetItem(view.title()))
+            item = QListWidgetItem(view.title())
+            icon = NAV_ICONS.get(key)
+            if icon is not None:
+                item.setIcon(self.style().standardIcon(icon))
+            self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        # As wide as the longest name with a count after it (in either language), no wider.
+        self.nav.setFixedWidth(max(150, self.nav.sizeHintForColumn(0) + self.nav.fontMetrics().horizontalAdvance(" (999)")
+                                   + 2 * self.nav.frameWidth() + 8))
 
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
@@ -219,6 +231,15 @@ class AppWindow(QMainWindow):
             if changed is not None:
                 changed()
         self.status.refresh()
+
+    def show_counts(self, counts: dict[str, int]) -> None:
+        """How many there are, beside a view's name in the navigation."""
+        for row, (key, view) in enumerate(self.views.items()):
+            if key in counts:
+                text = "{} ({})".format(view.title(), counts[key]) if counts[key] else view.title()
+                item = self.nav.item(row)
+                if item.text() != text:
+                    item.setText(text)
 
     def show_alarm_count(self, count: int, critical: bool) -> None:
         """In the title (the taskbar shows it) and the window icon."""

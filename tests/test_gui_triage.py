@@ -165,3 +165,18 @@ def test_export_the_open_lesson_from_the_live_page(qapp, data_dir, gui_settings,
         assert {int(r["uid"]) for r in rows} >= {BORIS, CARL}
         assert view.exporter.show_folder.isVisible()
     run_gui(qapp, data_dir, scenario)
+
+
+def test_navigation_counts_and_title(qapp, data_dir, gui_settings):  # noqa: F811
+    async def scenario(app: GuiApp) -> None:
+        view = app.window.show_view("live")
+        now = int(time.time())
+        await two_lessons(app, now)
+        await app.wait_until(lambda: view.proxy.rowCount() == 2)
+        await app.wait_until(lambda: app.window.nav.item(0).text() == "Live lessons (2)")
+        assert not app.window.nav.item(0).icon().isNull()
+        await app.post(bad_net(BORIS, now - 60, BUSY))
+        await app.wait_until(lambda: app.window.windowTitle().startswith("(1) ClassWatch"))
+        alarms_row = list(app.window.views).index("alarms")
+        assert app.window.nav.item(alarms_row).text() == "Alarms (1)"
+    run_gui(qapp, data_dir, scenario)
