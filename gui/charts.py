@@ -8,13 +8,30 @@ from typing import Callable, Sequence
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QObject, QPointF, Qt
+from PySide6.QtGui import QGuiApplication, QPalette
 
 from .formatting import moment
 
-BACKGROUND = "w"
 # FillBetweenItem follows its curves' drawn paths, which pen=None curves never build.
 INVISIBLE = pg.mkPen(0, 0, 0, 0)
-AXIS = "#424242"
+
+
+def dark() -> bool:
+    """The OS runs a dark colour scheme (Qt then also hands the window a dark
+    palette, which some platforms do without telling the scheme): charts follow."""
+    app = QGuiApplication.instance()
+    if app is None:
+        return False
+    return (app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+            or QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128)
+
+
+def background() -> str:
+    return "#202124" if dark() else "w"
+
+
+def axis_colour() -> str:
+    return "#d0d0d0" if dark() else "#424242"
 # Okabe–Ito: distinguishable with colour-blindness; users' lines cycle through it.
 USER_COLOURS = ("#0072B2", "#D55E00", "#CC79A7", "#009E73", "#E69F00", "#56B4E9", "#000000", "#F0E442")
 
@@ -38,11 +55,11 @@ def time_plot(title: str, y_label: str) -> pg.PlotItem:
     the first range is set (the view then spans 1970 to now)."""
     axis = pg.DateAxisItem(orientation="bottom")
     plot = pg.PlotItem(axisItems={"bottom": axis})
-    plot.setTitle(html.escape(title), color=AXIS, size="10pt")
-    plot.setLabel("left", y_label, color=AXIS)
+    plot.setTitle(html.escape(title), color=axis_colour(), size="10pt")
+    plot.setLabel("left", y_label, color=axis_colour())
     for name in ("left", "bottom"):
-        plot.getAxis(name).setPen(AXIS)
-        plot.getAxis(name).setTextPen(AXIS)
+        plot.getAxis(name).setPen(axis_colour())
+        plot.getAxis(name).setTextPen(axis_colour())
     plot.showGrid(x=True, y=True, alpha=0.15)
     plot.getAxis("left").enableAutoSIPrefix(False)    # "ms (x0.001)" helps nobody
     plot.setDownsampling(auto=True, mode="peak")
@@ -63,7 +80,7 @@ def titled_legend(plot: pg.PlotItem, title: str, entries: Sequence[tuple[str, st
     FillBetweenItem segfaults when painted (pyqtgraph 0.14)."""
     keys = "&nbsp;&nbsp;".join('<span style="color:{}">■</span>&nbsp;{}'.format(colour, html.escape(name))
                                for name, colour in entries)
-    plot.setTitle("<b>{}</b>&nbsp;&nbsp;&nbsp;{}".format(html.escape(title), keys), color=AXIS, size="10pt")
+    plot.setTitle("<b>{}</b>&nbsp;&nbsp;&nbsp;{}".format(html.escape(title), keys), color=axis_colour(), size="10pt")
 
 
 def share_axis(plot: pg.PlotItem) -> None:

@@ -134,3 +134,22 @@ def test_the_live_window_follows_the_clock_with_marks_and_worst_users(qapp, data
         view._open_worst(view.worst.index(0, 0))
         await app.wait_until(lambda: view.loaded.is_set() and STUDENT in view.users.checked)
     run_gui(qapp, data_dir, scenario)
+
+
+def test_charts_follow_a_dark_colour_scheme(qapp):
+    """As on Windows in dark mode: the application's palette turns dark."""
+    from PySide6.QtGui import QColor, QPalette
+
+    from gui.views.net_charts import NetCharts
+    light_palette = qapp.palette()
+    dark_palette = QPalette(light_palette)
+    dark_palette.setColor(QPalette.ColorRole.Window, QColor("#202020"))
+    dark_palette.setColor(QPalette.ColorRole.WindowText, QColor("#f0f0f0"))
+    qapp.setPalette(dark_palette)
+    try:
+        dark = NetCharts()
+        assert dark.canvas.backgroundBrush().color().lightness() < 60
+    finally:
+        qapp.setPalette(light_palette)
+    light = NetCharts()
+    assert light.canvas.backgroundBrush().color().lightness() > 200

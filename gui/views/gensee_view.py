@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QHeaderView, QLabel, QLin
 from lessons.gensee_rooms import PAUSED, GenseeState, Room
 
 from ..bridge import MonitorBridge
-from ..charts import AXIS, BACKGROUND, time_plot
+from ..charts import axis_colour, background, time_plot
 from ..columns import fit_columns
 from ..formatting import duration
 from ..models.gensee_models import (ENDED, AttendeesModel, QaModel, RoomsModel, StatusLabels, VideosModel,
@@ -91,7 +91,7 @@ class UsersChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.canvas = pg.GraphicsLayoutWidget()
-        self.canvas.setBackground(BACKGROUND)
+        self.canvas.setBackground(background())
         self.plot = time_plot(self.tr("Users in the room (totalusernum)"), self.tr("users"))
         self.canvas.addItem(self.plot, row=0, col=0)
         # A burst of calls within a second would otherwise give a time axis of milliseconds.
@@ -107,7 +107,7 @@ class UsersChart(QWidget):
                                          brush=pg.mkBrush(LEAVE_COLOUR))
         self.plot.addItem(self.leaves)
         self.pauses: list[pg.LinearRegionItem] = []
-        legend = self.plot.addLegend(offset=(40, 1), labelTextColor=AXIS, colCount=3,
+        legend = self.plot.addLegend(offset=(40, 1), labelTextColor=axis_colour(), colCount=3,
                                      brush=pg.mkBrush(255, 255, 255, 200))
         legend.addItem(self.curve, self.tr("users"))
         legend.addItem(self.leaves, self.tr("abnormal leave (110)"))

@@ -12,7 +12,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from ..charts import (AXIS, BACKGROUND, Band, Crosshair, StackedShares, nearest, set_zone,
+from ..charts import (Band, axis_colour, background, Crosshair, StackedShares, nearest, set_zone,
                       share_axis, time_plot, user_colour)
 from ..formatting import local_time, zone_label
 from ..models.net_series import CPU, QUALITY, Aggregate, NetSeries
@@ -42,7 +42,7 @@ class NetCharts(QWidget):
         self.names: dict[int, str] = {}
 
         self.canvas = pg.GraphicsLayoutWidget()
-        self.canvas.setBackground(BACKGROUND)
+        self.canvas.setBackground(background())
         # Titles are set with their legends (StackedShares, Band).
         self.quality = time_plot("", self.tr("% of probes"))
         self.delay = time_plot("", self.tr("ms"))
@@ -108,7 +108,7 @@ class NetCharts(QWidget):
         at = float(self.series.time[-1]) if len(self.series.time) else 0.0
         for plot in self.plots:
             set_zone(plot, self.timezone, at)
-        self.cpu.setLabel("bottom", self.tr("time ({})").format(zone_label(self.timezone, at or None)), color=AXIS)
+        self.cpu.setLabel("bottom", self.tr("time ({})").format(zone_label(self.timezone, at or None)), color=axis_colour())
 
     # --- the clock ------------------------------------------------------------------------------
     def _stop_following(self, *_args) -> None:
