@@ -45,6 +45,10 @@ def test_bad_safekey_raises_stuck_push_and_release_clears_it(qapp, data_dir, gui
         await app.wait_until(lambda: "Released" in details.feedback.text())
         status, answer = await _send(app, push)
         assert status == 200 and is_ack(orjson.dumps(answer))
+        # Release says what became of the re-send, and the row keeps its first sight and count.
+        await app.wait_until(lambda: "stored (flagged as released" in details.feedback.text())
+        assert "refused 2 time(s)" in details.feedback.text()
+        assert alarm.count == 2 and view.model.rows[0] is alarm
         # The view applies alarm changes in batches, a few times a second.
         await app.wait_until(lambda: not alarm.open and "0 open alarm(s)" in view.tray.tooltip
                              and "resolved" in view.model.index(0, view.model.COLUMNS.index("state")).data())
@@ -99,10 +103,12 @@ def test_alarms_are_listed_again_after_a_restart(qapp, data_dir, gui_settings): 
         state = view.model.COLUMNS.index("state")
         assert view.model.index(row(view, "help"), state).data() == "acknowledged"
         assert "resolved" in view.model.index(row(view, "stuck_push"), state).data()
-        # The school's queue blocks again: the listed resolved alarm gives way to the new, open one.
+        # The school's queue blocks again: a new, open row; the resolved one stays as it was.
         again = new_push(67371107, secret="not-the-secret", UID=8, Identity=1, ClientID=0)
         assert (await _send(app, again))[0] == 403
         await app.wait_until(lambda: view.model.rows[row(view, "stuck_push")].open)
-        assert view.model.rowCount() == 2
+        assert view.model.rowCount() == 3
         assert view.model.index(row(view, "stuck_push"), state).data() == "open"
+        stuck = [a for a in view.model.rows if a.kind == "stuck_push"]
+        assert [a.open for a in stuck] == [True, False] and stuck[0].since > stuck[1].since
     run_gui(qapp, data_dir, after_the_restart)

@@ -1,21 +1,32 @@
 """The desk's alarms as a table (those kept from before a restart too): open
 ones first (most severe, newest), resolved ones greyed below them so the desk
-still sees what happened."""
+still sees what happened. Each occurrence keeps its row: a queue blocked
+again after a Release is a new row, the released one keeps its first-seen
+time and total count. AlarmFilter narrows and groups them."""
 from __future__ import annotations
 
+import time
 from typing import Any
 
+from PySide6.QtCore import QSortFilterProxyModel
 from PySide6.QtGui import QFont
 
 from alarms.model import Alarm
 
 from ..alarm_texts import RESOLVED_COLOUR, SEVERITY_COLOURS, AlarmTexts
-from ..formatting import ago, local_time
-from .table import RIGHT, TableModel, brush
+from ..formatting import ago, duration, local_time
+from .table import ITEM_ROLE, RIGHT, Index, TableModel, brush
+
+GROUPS = ("lesson", "school", "kind")
+HELP = "help"           # the kind of a classroom's help request
 
 
 def _order(alarm: Alarm) -> tuple:
     return (not alarm.open, alarm.acknowledged, -int(alarm.severity), -alarm.last)
+
+
+def occurrence(alarm: Alarm) -> tuple[str, float]:
+    return (alarm.key, alarm.since)
 
 
 def _bold() -> QFont:
@@ -25,7 +36,7 @@ def _bold() -> QFont:
 
 
 class AlarmsModel(TableModel):
-    COLUMNS = ("severity", "title", "state", "since", "last", "count")
+    COLUMNS = ("severity", "title", "school", "lesson", "state", "since", "last", "count")
 
     def __init__(self, texts: AlarmTexts, parent=None):
         self.texts = texts
@@ -33,19 +44,20 @@ class AlarmsModel(TableModel):
         self._bold = _bold()
 
     def headers(self) -> dict[str, str]:
-        return {"severity": self.tr("Severity"), "title": self.tr("Alarm"), "state": self.tr("State"),
-                "since": self.tr("Since"), "last": self.tr("Last"), "count": self.tr("Count")}
+        return {"severity": self.tr("Severity"), "title": self.tr("Alarm"), "school": self.tr("School"),
+                "lesson": self.tr("Lesson"), "state": self.tr("State"), "since": self.tr("First seen"),
+                "last": self.tr("Last"), "count": self.tr("Count")}
 
     # -- feeding ------------------------------------------------------------------------
     def update_alarms(self, alarms: list[Alarm]) -> None:
         """Raised, updated, acknowledged or resolved: one re-sort for a whole batch
-        (a few hundred rows at most; busy minutes bring many changes at once). A key
-        raised again after it resolved is a new Alarm: it takes the old one's row."""
-        by_key = {a.key: a for a in self.rows}
-        by_key.update((a.key, a) for a in alarms)
-        self.set_rows(sorted(by_key.values(), key=_order))
+        (a few hundred rows at most; busy minutes bring many changes at once)."""
+        by_occurrence = {occurrence(a): a for a in self.rows}
+        by_occurrence.update((occurrence(a), a) for a in alarms)
+        self.set_rows(sorted(by_occurrence.values(), key=_order))
 
     def row_of(self, key: str) -> int:
+        """The current occurrence of `key` (open ones come first)."""
         return next((i for i, a in enumerate(self.rows) if a.key == key), -1)
 
     # -- hooks ---------------------------------------------------------------------------
@@ -54,12 +66,16 @@ class AlarmsModel(TableModel):
             return self.texts.severity(alarm.severity)
         if column == "title":
             return self.texts.describe(alarm).title
+        if column == "school":
+            return self.texts.school(alarm.sid) if alarm.sid is not None else "—"
+        if column == "lesson":
+            return self.texts.lesson(alarm.class_id) if alarm.class_id is not None else "—"
         if column == "state":
-            if alarm.open and alarm.kind == "help" and not alarm.acknowledged:
+            if alarm.open and alarm.kind == HELP and not alarm.acknowledged:
                 return self.tr("needs acknowledging")
             return self.texts.state(alarm)
         if column == "since":
-            return local_time(alarm.since, self.texts.timezone(alarm))
+            return local_time(alarm.since, self.texts.timezone(alarm), with_date=True)
         if column == "last":
             return ago(alarm.last)
         return alarm.count
@@ -85,3 +101,100 @@ class AlarmsModel(TableModel):
     def font(self, alarm: Alarm, column: str) -> QFont | None:
         # Unacknowledged open alarms in bold.
         return self._bold if alarm.open and not alarm.acknowledged else None
+
+
+class AlarmFilter(QSortFilterProxyModel):
+    """Kind, school, lesson, open only and a text; grouped by lesson, school or
+    kind (each group together, the model's open-first order inside it)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.kind: str | None = None
+        self.sid: int | None = None
+        self.class_id: int | None = None
+        self.open_only = False
+        self.text = ""
+        self.group: str | None = None
+
+    def set(self, **filters: Any) -> None:
+        if hasattr(self, "endFilterChange"):      # Qt >= 6.10; invalidateFilter() is deprecated there
+            self.beginFilterChange()
+            self._apply(filters)
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._apply(filters)
+            self.invalidateFilter()
+        self.sort(0 if self.group else -1)
+        self.invalidate()
+
+    def _apply(self, filters: dict[str, Any]) -> None:
+        for name, value in filters.items():
+            setattr(self, name, value)
+
+    def _alarm(self, row: int) -> Alarm:
+        return self.sourceModel().rows[row]
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        a = self._alarm(source_row)
+        if (self.kind is not None and a.kind != self.kind) or (self.sid is not None and a.sid != self.sid) \
+                or (self.class_id is not None and a.class_id != self.class_id) or (self.open_only and not a.open):
+            return False
+        if self.text:
+            model = self.sourceModel()
+            words = " ".join(str(model.index(source_row, c).data() or "") for c in range(model.columnCount()))
+            return self.text.casefold() in words.casefold()
+        return True
+
+    def _group_key(self, a: Alarm) -> tuple:
+        value = {"lesson": a.class_id, "school": a.sid, "kind": a.kind}[self.group]
+        return (value is None, str(value))
+
+    def lessThan(self, left: Index, right: Index) -> bool:
+        a, b = left.data(ITEM_ROLE), right.data(ITEM_ROLE)
+        return (self._group_key(a), left.row()) < (self._group_key(b), right.row())
+
+
+class HelpQueueModel(TableModel):
+    """Help requests, the waiting ones first (longest wait on top): who asked,
+    where, what, how long they have waited and who took it."""
+    COLUMNS = ("waiting", "user", "lesson", "message", "taken_by")
+
+    def __init__(self, texts: AlarmTexts, parent=None):
+        self.texts = texts
+        super().__init__(parent)
+        self._bold = _bold()
+
+    def headers(self) -> dict[str, str]:
+        return {"waiting": self.tr("Waiting"), "user": self.tr("Who"), "lesson": self.tr("Lesson"),
+                "message": self.tr("Message"), "taken_by": self.tr("Taken by")}
+
+    def update_requests(self, alarms: list[Alarm]) -> None:
+        requests = [a for a in alarms if a.kind == HELP]
+        waiting = sorted((a for a in requests if a.open and not a.acknowledged), key=lambda a: a.since)
+        rest = sorted((a for a in requests if not (a.open and not a.acknowledged)), key=lambda a: -a.since)
+        self.set_rows(waiting + rest)
+
+    def waiting(self) -> int:
+        return sum(1 for a in self.rows if a.open and not a.acknowledged)
+
+    def text(self, alarm: Alarm, column: str) -> Any:
+        if column == "waiting":
+            if alarm.open and not alarm.acknowledged:
+                return self.tr("{} waiting").format(duration(time.time() - alarm.since))
+            return self.tr("asked {}").format(local_time(alarm.since, self.texts.timezone(alarm)))
+        if column == "user":
+            return self.texts.user(alarm.uid)
+        if column == "lesson":
+            return self.texts.lesson(alarm.class_id)
+        if column == "message":
+            return alarm.params.get("message") or "—"
+        taken = getattr(alarm, "acknowledged_by", None)
+        if alarm.acknowledged:
+            return taken or self.tr("acknowledged")
+        return self.tr("nobody yet") if alarm.open else self.texts.state(alarm)
+
+    def font(self, alarm: Alarm, column: str) -> QFont | None:
+        return self._bold if alarm.open and not alarm.acknowledged else None
+
+    def foreground(self, alarm: Alarm, column: str):
+        return None if alarm.open and not alarm.acknowledged else brush(RESOLVED_COLOUR)

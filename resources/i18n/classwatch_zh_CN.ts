@@ -24,42 +24,52 @@
 <context>
     <name>AlarmDetails</name>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="40"/>
+        <location filename="../../gui/views/alarms_view.py" line="43"/>
         <source>What to do</source>
         <translation>处理建议</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="45"/>
+        <location filename="../../gui/views/alarms_view.py" line="48"/>
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="46"/>
+        <location filename="../../gui/views/alarms_view.py" line="49"/>
         <source>Release</source>
         <translation>放行</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="47"/>
+        <location filename="../../gui/views/alarms_view.py" line="50"/>
         <source>Accept the next re-send of this push although it failed the check; it is stored and flagged, and the school&apos;s queue moves on.</source>
         <translation>接受此推送的下一次重发（尽管未通过校验）：它将被存储并标记，该学校的推送队列随即恢复。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="49"/>
+        <location filename="../../gui/views/alarms_view.py" line="52"/>
         <source>Fix secret…</source>
         <translation>修改密钥…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="50"/>
+        <location filename="../../gui/views/alarms_view.py" line="53"/>
         <source>Copy diagnostic</source>
         <translation>复制诊断信息</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="79"/>
+        <location filename="../../gui/views/alarms_view.py" line="54"/>
+        <source>Open lesson</source>
+        <translation>打开课节</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/alarms_view.py" line="55"/>
+        <source>Show user</source>
+        <translation>查看用户</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/alarms_view.py" line="90"/>
         <source>No alarm selected</source>
         <translation>未选择告警</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="80"/>
+        <location filename="../../gui/views/alarms_view.py" line="91"/>
         <source>Alarms appear here when a push is refused, acknowledgements get lost, pushes stop during live lessons, or a classroom asks for help.</source>
         <translation>推送被拒收、应答丢失、上课期间推送中断或教室发出求助时，告警会显示在这里。</translation>
     </message>
@@ -586,37 +596,47 @@
 <context>
     <name>AlarmsModel</name>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="36"/>
+        <location filename="../../gui/models/alarms_model.py" line="47"/>
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="36"/>
+        <location filename="../../gui/models/alarms_model.py" line="47"/>
         <source>Alarm</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="36"/>
+        <location filename="../../gui/models/alarms_model.py" line="47"/>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/alarms_model.py" line="48"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="37"/>
-        <source>Since</source>
-        <translation>开始</translation>
+        <location filename="../../gui/models/alarms_model.py" line="48"/>
+        <source>Lesson</source>
+        <translation>课节</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="37"/>
+        <location filename="../../gui/models/alarms_model.py" line="48"/>
+        <source>First seen</source>
+        <translation>首次出现</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/alarms_model.py" line="49"/>
         <source>Last</source>
         <translation>最近</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="37"/>
+        <location filename="../../gui/models/alarms_model.py" line="49"/>
         <source>Count</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="59"/>
+        <location filename="../../gui/models/alarms_model.py" line="75"/>
         <source>needs acknowledging</source>
         <translation>待确认</translation>
     </message>
@@ -624,22 +644,127 @@
 <context>
     <name>AlarmsView</name>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="138"/>
+        <location filename="../../gui/views/alarms_view.py" line="128"/>
+        <source>Filter alarms…</source>
+        <translation>筛选告警…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/alarms_view.py" line="133"/>
+        <source>Open only</source>
+        <translation>仅未解决</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/alarms_view.py" line="135"/>
+        <source>No grouping</source>
+        <translation>不分组</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/alarms_view.py" line="136"/>
+        <source>Group by lesson</source>
+        <translation>按课节分组</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/alarms_view.py" line="136"/>
+        <source>Group by school</source>
+        <translation>按学校分组</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/alarms_view.py" line="137"/>
+        <source>Group by kind</source>
+        <translation>按类型分组</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/alarms_view.py" line="151"/>
+        <source>Note for the acknowledgement (optional)</source>
+        <translation>确认备注（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/alarms_view.py" line="175"/>
+        <source>Take it</source>
+        <translation>我来处理</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/alarms_view.py" line="176"/>
+        <source>Acknowledge the selected request with the note: the desk sees it is yours</source>
+        <translation>带备注确认所选求助：其他同事可以看到由你处理</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/alarms_view.py" line="178"/>
+        <source>Open lesson</source>
+        <translation>打开课节</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/alarms_view.py" line="180"/>
+        <source>Show user</source>
+        <translation>查看用户</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/alarms_view.py" line="192"/>
+        <source>All alarms</source>
+        <translation>全部告警</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/alarms_view.py" line="193"/>
+        <location filename="../../gui/views/alarms_view.py" line="263"/>
+        <source>Help requests</source>
+        <translation>求助</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/alarms_view.py" line="225"/>
         <source>Alarms</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="169"/>
+        <location filename="../../gui/views/alarms_view.py" line="259"/>
         <source>{} open alarm(s), {} listed (resolved ones stay a week)</source>
         <translation>{} 个未解决告警，共列出 {} 个（已解决的保留一周）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="203"/>
-        <source>Released. ClassIn&apos;s next re-send (within about 10 s) is accepted and flagged; this alarm then resolves.</source>
-        <translation>已放行。ClassIn 的下一次重发（约 10 秒内）将被接收并标记，随后此告警自动解除。</translation>
+        <location filename="../../gui/views/alarms_view.py" line="262"/>
+        <source>Help requests ({} waiting)</source>
+        <translation>求助（{} 个等待中）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="205"/>
+        <location filename="../../gui/views/alarms_view.py" line="270"/>
+        <source>All kinds</source>
+        <translation>所有类型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/alarms_view.py" line="271"/>
+        <source>All schools</source>
+        <translation>所有学校</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/alarms_view.py" line="272"/>
+        <source>All lessons</source>
+        <translation>所有课节</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/views/alarms_view.py" line="294"/>
+        <source>Acknowledge %n selected</source>
+        <translation>
+            <numerusform>确认所选 %n 条</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/views/alarms_view.py" line="350"/>
+        <source>%n alarm(s) acknowledged.</source>
+        <translation>
+            <numerusform>已确认 %n 条告警。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/alarms_view.py" line="393"/>
+        <source>Released. Waiting for ClassIn&apos;s next re-send (within about 10 s): it will be accepted and flagged, and this alarm resolves.</source>
+        <translation>已放行。正在等待 ClassIn 的下一次重发（约 10 秒内）：它将被接收并标记，随后此告警解除。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/alarms_view.py" line="405"/>
+        <source>ClassIn re-sent the released push at {}: it was stored (flagged as released, push #{}) and the school&apos;s queue moves on. It had been refused {} time(s) since {}.</source>
+        <translation>ClassIn 于 {} 重发了已放行的推送：已存储（标记为放行，推送 #{}），该学校的推送队列恢复。此前已被拒收 {} 次，首次在 {}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/alarms_view.py" line="395"/>
         <source>Nothing to release: this push was already accepted.</source>
         <translation>无需放行：该推送已被接收。</translation>
     </message>
@@ -647,77 +772,77 @@
 <context>
     <name>AppWindow</name>
     <message>
-        <location filename="../../gui/app_window.py" line="87"/>
+        <location filename="../../gui/app_window.py" line="93"/>
         <source>ClassWatch</source>
         <translation>ClassWatch</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="87"/>
+        <location filename="../../gui/app_window.py" line="93"/>
         <source> — demo</source>
         <translation> — 演示</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="139"/>
+        <location filename="../../gui/app_window.py" line="151"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="140"/>
+        <location filename="../../gui/app_window.py" line="152"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="143"/>
+        <location filename="../../gui/app_window.py" line="155"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="145"/>
+        <location filename="../../gui/app_window.py" line="157"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="146"/>
+        <location filename="../../gui/app_window.py" line="158"/>
         <source>&amp;Find a person or lesson…</source>
         <translation>查找人员或课节(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="148"/>
+        <location filename="../../gui/app_window.py" line="160"/>
         <source>Copy &amp;diagnostic</source>
         <translation>复制诊断信息(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="150"/>
+        <location filename="../../gui/app_window.py" line="162"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="151"/>
+        <location filename="../../gui/app_window.py" line="163"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="155"/>
+        <location filename="../../gui/app_window.py" line="167"/>
         <source>Times in each school&apos;s zone</source>
         <translation>时间按各学校时区显示</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="156"/>
+        <location filename="../../gui/app_window.py" line="168"/>
         <source>Times in this PC&apos;s zone</source>
         <translation>时间按本机时区显示</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="167"/>
+        <location filename="../../gui/app_window.py" line="179"/>
         <source>&amp;Alarms</source>
         <translation>告警(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="168"/>
+        <location filename="../../gui/app_window.py" line="180"/>
         <source>&amp;Acknowledge</source>
         <translation>确认(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="264"/>
+        <location filename="../../gui/app_window.py" line="285"/>
         <source>The receiver could not start: {}. Choose another port in Settings or close the other program using it.</source>
         <translation>接收端无法启动：{}。请在“设置”中更换端口，或关闭占用该端口的程序。</translation>
     </message>
@@ -1621,6 +1746,54 @@
         <location filename="../../gui/views/gensee_view.py" line="464"/>
         <source>{} sessions in this room, the latest shown</source>
         <translation>此直播间共 {} 场，显示最近一场</translation>
+    </message>
+</context>
+<context>
+    <name>HelpQueueModel</name>
+    <message>
+        <location filename="../../gui/models/alarms_model.py" line="168"/>
+        <source>Waiting</source>
+        <translation>等待</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/alarms_model.py" line="168"/>
+        <source>Who</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/alarms_model.py" line="168"/>
+        <source>Lesson</source>
+        <translation>课节</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/alarms_model.py" line="169"/>
+        <source>Message</source>
+        <translation>留言</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/alarms_model.py" line="169"/>
+        <source>Taken by</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/alarms_model.py" line="183"/>
+        <source>{} waiting</source>
+        <translation>已等待 {}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/alarms_model.py" line="184"/>
+        <source>asked {}</source>
+        <translation>求助于 {}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/alarms_model.py" line="193"/>
+        <source>acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/alarms_model.py" line="194"/>
+        <source>nobody yet</source>
+        <translation>尚无人处理</translation>
     </message>
 </context>
 <context>
@@ -3010,74 +3183,74 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../gui/app_window.py" line="45"/>
+        <location filename="../../gui/app_window.py" line="50"/>
         <source>starting</source>
         <translation>正在启动</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="45"/>
+        <location filename="../../gui/app_window.py" line="50"/>
         <source>up</source>
         <translation>已连通</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="46"/>
+        <location filename="../../gui/app_window.py" line="51"/>
         <source>unhealthy</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="46"/>
+        <location filename="../../gui/app_window.py" line="51"/>
         <source>down</source>
         <translation>已断开</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="47"/>
+        <location filename="../../gui/app_window.py" line="52"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="52"/>
+        <location filename="../../gui/app_window.py" line="57"/>
         <source>Receiver: {}/classin</source>
         <translation>接收端：{}/classin</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="53"/>
+        <location filename="../../gui/app_window.py" line="58"/>
         <source>Receiver: not running</source>
         <translation>接收端：未运行</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="56"/>
+        <location filename="../../gui/app_window.py" line="61"/>
         <source>Public: no tunnel</source>
         <translation>公网：无隧道</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="58"/>
+        <location filename="../../gui/app_window.py" line="63"/>
         <source>Public: {} ({})</source>
         <translation>公网：{}（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="61"/>
+        <location filename="../../gui/app_window.py" line="66"/>
         <source>Public: tunnel {}</source>
         <translation>公网：隧道 {}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/app_window.py" line="63"/>
+        <location filename="../../gui/app_window.py" line="68"/>
         <source>%n push(es) in the last minute</source>
         <translation>
             <numerusform>近 1 分钟 %n 条推送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="65"/>
+        <location filename="../../gui/app_window.py" line="70"/>
         <source>Last push: {} ({})</source>
         <translation>最近推送：{}（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="68"/>
+        <location filename="../../gui/app_window.py" line="73"/>
         <source>Last push: none yet</source>
         <translation>最近推送：暂无</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/app_window.py" line="71"/>
+        <location filename="../../gui/app_window.py" line="76"/>
         <source>%n open alarm(s)</source>
         <translation>
             <numerusform>%n 条未处理告警</numerusform>
