@@ -25,7 +25,9 @@ HISTORY_SECONDS = 900
 async def run_demo(config: ConfigStore, url: str, stop: asyncio.Event, *, lessons: int = 4,
                    students: int = 14, speed: float = 1.0) -> DeliveryStats:
     secret = secrets.token_hex(16)
-    config.add_school(DEMO_SID, secret, DEMO_NAME, "Asia/Shanghai")
+    # strict: the simulated stale secret shows the stuck-push alarm clearing itself
+    # (under `hold` its pushes would wait for a secret that never comes).
+    config.add_school(DEMO_SID, secret, DEMO_NAME, "Asia/Shanghai", verify="strict")
     now = time.time()
     day = generate_day(DEMO_SID, secret, lessons=lessons, students=students,
                        seed=random.randrange(1_000_000), start=int(now - HISTORY_SECONDS))

@@ -13,7 +13,7 @@ from receiver import gensee
 from receiver.app import Receiver
 from storage.config import ConfigStore
 from storage.backends import StoreUnavailable
-from storage.lock import AlreadyRunning
+from storage.lock import LockError
 from storage.writer import StorageError
 from storage.paths import CONFIG_NAME
 from tunnel import PROVIDERS, Tunnel, TunnelConfigError, TunnelSettings, TunnelState, TunnelStatus
@@ -53,7 +53,7 @@ def run(args) -> int:
         ctx.config.update(lambda c: c.settings.update(settings.to_settings()))
     try:
         asyncio.run(_serve(receiver, args))
-    except (AlreadyRunning, StoreUnavailable, StorageError) as exc:
+    except (LockError, StoreUnavailable, StorageError) as exc:
         raise CliError(str(exc)) from None
     except OSError as exc:
         if exc.errno in (errno.EADDRINUSE, getattr(errno, "WSAEADDRINUSE", -1)):

@@ -11,6 +11,8 @@ import tempfile
 
 from cli.context import open_context
 from cli.errors import CliError
+from storage.backends import StoreUnavailable
+from storage.lock import LockError
 from tunnel.osproc import on_stop_signals
 
 log = logging.getLogger(__name__)
@@ -76,7 +78,7 @@ def _run(args) -> int:
         crashes.last_run_crashed()
         try:
             await monitor.start()
-        except OSError as exc:
+        except (OSError, LockError, StoreUnavailable) as exc:   # port in use, serve runs, damaged file
             window.show_startup_error(str(exc))
         # The loaded lesson state lives all day: keep the GC from re-scanning it
         # (full collections over it stalled the UI for ~250 ms under load).

@@ -8,7 +8,11 @@ from pathlib import Path
 LOCK_NAME = "classwatch.lock"
 
 
-class AlreadyRunning(Exception):
+class LockError(Exception):
+    """The data dir cannot be locked for a receiver (one line for the user)."""
+
+
+class AlreadyRunning(LockError):
     pass
 
 
@@ -22,7 +26,10 @@ class DataDirLock:
         self._fd: int | None = None
 
     def acquire(self) -> None:
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as exc:   # a read-only or missing data dir
+            raise LockError(f"cannot use {self.path.parent} for receiving: {exc.strerror}") from None
         try:
             _lock(fd)
         except OSError:

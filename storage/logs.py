@@ -108,7 +108,9 @@ def setup_logging(data_dir: Path, secrets: Callable[[], Iterable[str]], *, stder
     try:
         handlers.append(PrivateRotatingFile(path, maxBytes=5 * 1024 * 1024, backupCount=5, encoding="utf-8"))
     except OSError:
-        pass   # a read-only data dir: reading commands still work, `serve` says why it cannot
+        # A read-only data dir: no log file. Without any handler, logging's last
+        # resort would print every logged traceback on stderr.
+        handlers.append(logging.NullHandler())
     if stderr:
         handlers.append(logging.StreamHandler(sys.stderr))
     for handler in handlers:

@@ -267,6 +267,25 @@ async def test_healthz_tells_a_stranger_only_ok(receiver, http):
         assert (await resp.json())["schools"] == 1
 
 
+# -- 11. /healthz says when we refuse for a reason of ours -------------------------------------------
+async def test_healthz_is_not_ok_while_storage_refuses_pushes(data_dir, http):
+    receiver = Receiver(data_dir, store_timeout=0.5)
+    await receiver.start("127.0.0.1", 0)
+    try:
+        blocker = sqlite3.connect(receiver.db_path, isolation_level=None)
+        blocker.execute("BEGIN EXCLUSIVE")       # the file refuses our writes
+        assert (await post(http, receiver, new_push("Net")))[0] == 503
+        async with http.get(receiver.url + "/healthz") as resp:
+            assert (await resp.json())["ok"] is False
+        blocker.execute("ROLLBACK")
+        blocker.close()
+        assert (await post(http, receiver, new_push("Net")))[0] == 200
+        async with http.get(receiver.url + "/healthz") as resp:
+            assert (await resp.json())["ok"] is True
+    finally:
+        await receiver.stop()
+
+
 # -- 14. refused requests are logged once per cause a minute ---------------------------------------
 async def test_refusals_are_logged_once_per_cause_per_minute(receiver, http, caplog):
     caplog.set_level(logging.INFO)
