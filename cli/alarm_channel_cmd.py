@@ -20,7 +20,7 @@ PROBLEMS = {
     "name": f"the name must be 1-{NAME_LIMIT} printable characters",
     "kind": "unknown kind",
     "url": "the URL must be a web address starting with http:// or https://",
-    "secret": f"--secret is for {' and '.join(SIGNED_KINDS)} robots; a {{kind}} robot's key is in its URL",
+    "secret": f"--secret is for {', '.join(SIGNED_KINDS)} channels; a {{kind}} robot's key is in its URL",
 }
 
 
@@ -32,7 +32,7 @@ def add_parser(sub, parents) -> None:
     add.add_argument("--kind", required=True, choices=KINDS)
     add.add_argument("--url", required=True, help="the robot's webhook URL ('-' reads it from standard input)")
     add.add_argument("--secret", default="",
-                     help="signing secret (dingtalk, feishu); '-' reads it from standard input")
+                     help=f"signing secret ({', '.join(SIGNED_KINDS)}); '-' reads it from standard input")
     add.add_argument("--min-severity", default="warning", choices=SEVERITIES,
                      help="the least severe alarm sent (default warning; critical ones also when resolved)")
     actions.add_parser("list", parents=parents, help="list channels and their delivery state")

@@ -20,6 +20,7 @@ DINGTALK_TOKEN = "c0ffee0123456789abcdef0123456789abcdef0123456789abcdef01234567
 DINGTALK_SECRET = "SEC4b1d2f0e9c8a7b6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1"
 FEISHU_HOOK = "2f7a1c3e-5b6d-4e8f-9a0b-1c2d3e4f5a6b"
 FEISHU_SECRET = "lkjhGFDSa0987mnbvcxz"
+WEBHOOK_SECRET = "whsec-7d1f0c2b9a8e4f3d"
 SLACK_PATH = "T01ABCDEF/B02GHIJKL/abcdefghijklmnopqrstuvwx"
 
 
@@ -44,6 +45,8 @@ class Received:
     query: dict
     raw_query: str
     body: dict
+    raw: bytes
+    headers: dict
     at: float
     accepted: bool
     error: str = ""
@@ -71,7 +74,7 @@ class ChatRobots:
                 "webhook": f"{self.url}/hooks/classwatch"}
 
     def secrets(self) -> dict[str, str]:
-        return {"dingtalk": DINGTALK_SECRET, "feishu": FEISHU_SECRET}
+        return {"dingtalk": DINGTALK_SECRET, "feishu": FEISHU_SECRET, "webhook": WEBHOOK_SECRET}
 
     async def start(self) -> str:
         self._released = asyncio.Event()
@@ -104,7 +107,7 @@ class ChatRobots:
         except ValueError:
             body = None
         record = Received(kind, request.path, dict(request.query), request.rel_url.raw_query_string,
-                          body if isinstance(body, dict) else {}, time.time(), False)
+                          body if isinstance(body, dict) else {}, raw, dict(request.headers), time.time(), False)
         self.received.append(record)
         return record, body
 
@@ -193,6 +196,15 @@ class ChatRobots:
 
     async def webhook(self, request: web.Request) -> web.Response:
         record, body = await self._take("webhook", request)
+        # The receiving end of a signed webhook, as its README would tell a team to write it.
+        timestamp = request.headers.get("X-ClassWatch-Timestamp", "")
+        signed = "X-ClassWatch-Signature" in request.headers    # a channel without a secret signs nothing
+        expected = "sha256=" + hmac.new(WEBHOOK_SECRET.encode(), f"{timestamp}.".encode() + record.raw,
+                                        hashlib.sha256).hexdigest()
+        if signed and not (timestamp.isdigit() and abs(int(timestamp) - time.time()) < 300
+                and hmac.compare_digest(request.headers.get("X-ClassWatch-Signature", ""), expected)):
+            self._refuse(record, "sign")
+            return web.Response(status=401, text="bad signature")
         if not isinstance(body, dict):
             self._refuse(record, "shape")
             return web.Response(status=400, text="not json")

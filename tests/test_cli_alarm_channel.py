@@ -68,7 +68,7 @@ async def test_a_failing_test_is_one_line_without_secrets(robots, tmp_path):
 @pytest.mark.parametrize("args, complaint", [
     (["--kind", "slack", "--url", "ftp://hooks.example/T0/abcdefabcdefabcdef"], "the URL must be"),
     (["--kind", "wecom", "--url", "https://qyapi.weixin.qq.com/x?key=abcdefabcdefabcdef", "--secret", "s3cr3t-value"],
-     "--secret is for dingtalk and feishu"),
+     "--secret is for dingtalk, feishu, webhook channels"),
     (["--kind", "teams", "--url", "https://x.example/abcdefabcdefabcdef"], "invalid choice"),
 ])
 async def test_bad_arguments_are_one_line_exit_2_without_the_url(tmp_path, args, complaint):

@@ -13,7 +13,7 @@ from .wecom import WeCom
 
 ROBOTS: dict[str, type[Robot]] = {cls.kind: cls for cls in (WeCom, DingTalk, Feishu, Slack, Webhook)}
 KINDS = tuple(ROBOTS)
-SIGNED_KINDS = ("dingtalk", "feishu")
+SIGNED_KINDS = ("dingtalk", "feishu", "webhook")   # the others carry their key in the URL
 
 
 NAME_LIMIT = 64

@@ -48,6 +48,10 @@ class Robot:
     def body(self, message: Message, now: float) -> dict[str, Any]:
         raise NotImplementedError
 
+    def headers(self, data: bytes, now: float) -> dict[str, str]:
+        """Extra HTTP headers for the encoded body (a signature)."""
+        return {}
+
     def check(self, status: int, body: bytes) -> None:
         """Raise DeliveryError unless the robot took the message."""
         if not 200 <= status < 300:

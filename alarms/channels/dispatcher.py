@@ -66,12 +66,13 @@ def channel_secrets(channel: AlarmChannel) -> list[str]:
 
 async def deliver(session: aiohttp.ClientSession, robot: Robot, message: Message, timeout: float) -> None:
     """POST `message` to the robot; DeliveryError (without URL or secret) unless it took it."""
-    url, body = robot.request(message, time.time())
+    now = time.time()
+    url, body = robot.request(message, now)
     data = json.dumps(body, ensure_ascii=False).encode("utf-8")
+    headers = {"Content-Type": "application/json; charset=utf-8", **robot.headers(data, now)}
     try:
         async with session.post(url, data=data, timeout=aiohttp.ClientTimeout(total=timeout),
-                                headers={"Content-Type": "application/json; charset=utf-8"},
-                                allow_redirects=False) as response:
+                                headers=headers, allow_redirects=False) as response:
             answer = await response.content.read(64 * 1024)
             status = response.status
     except asyncio.TimeoutError:

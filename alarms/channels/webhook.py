@@ -1,6 +1,13 @@
 """A generic webhook: the CONTRACT's alarm object as JSON, for a team's own
-tooling. A message about several alarms carries all of them in `alarms`."""
+tooling. A message about several alarms carries all of them in `alarms`.
+
+With a secret each request is signed so the receiver can tell it came from
+us and is fresh: `X-ClassWatch-Timestamp: <unix s>` and
+`X-ClassWatch-Signature: sha256=<hex HMAC-SHA256(key=secret, msg="<timestamp>." + body)>`."""
 from __future__ import annotations
+
+import hashlib
+import hmac
 
 from .base import Message, Robot
 
@@ -20,3 +27,10 @@ class Webhook(Robot):
         body.update(event=message.event, text=self.text(message, bold=""),
                     alarm_count=message.count, alarms=message.alarms)
         return body
+
+    def headers(self, data: bytes, now: float) -> dict[str, str]:
+        if not self.secret:
+            return {}
+        timestamp = str(int(now))
+        digest = hmac.new(self.secret.encode("utf-8"), timestamp.encode() + b"." + data, hashlib.sha256).hexdigest()
+        return {"X-ClassWatch-Timestamp": timestamp, "X-ClassWatch-Signature": f"sha256={digest}"}

@@ -138,6 +138,7 @@ class ChannelsPanel(QWidget):
                      self.delivery(state))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                item.setToolTip(text)    # a robot's error is longer than its cell
                 if column == 5 and state is not None and state.failing_since is not None:
                     item.setForeground(Qt.red)
                 self.table.setItem(row, column, item)
