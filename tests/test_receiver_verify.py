@@ -253,3 +253,26 @@ def test_kill_9_right_after_a_held_ack_loses_nothing(data_dir):
         assert serve.stop() == 0
     ids = [orjson.loads(line)["payload"]["_id"] for line in run_cli("events", data_dir=data_dir).stdout.splitlines()]
     assert ids == [p["_id"] for p in acked]
+
+
+async def test_a_replay_of_published_examples_blocks_no_queue(fast, http):
+    """ClassIn's published examples: many carry no TimeStamp (or spell it
+    timeStamp). Each is acked; the unverifiable ones wait for trust."""
+    from .helpers import fixture_names
+    names = [n for n in fixture_names() if n != "Test.json"]
+    unsigned, lower = [], []
+    for i, name in enumerate(names):
+        push = fixture(name)
+        if i % 2:
+            push = {k: v for k, v in push.items() if k not in ("TimeStamp", "SafeKey")}
+            unsigned.append(push)
+        else:
+            push["timeStamp"], push["safeKey"] = push.pop("TimeStamp"), push.pop("SafeKey")
+            lower.append(push)
+        assert await post(http, fast, push) == (200, 1), name
+    assert rows(fast, "SELECT COUNT(*) FROM push") == [(len(lower),)]
+    assert rows(fast, "SELECT COUNT(*) FROM quarantine WHERE reason_code = 'held'") == [(len(unsigned),)]
+    fast.config.trust_held(SID, time.time())
+    await eventually(lambda: rows(fast, "SELECT COUNT(*) FROM push") == [(len(names),)])
+    stored = [orjson.loads(p) for (p,) in rows(fast, "SELECT payload FROM push ORDER BY id")]
+    assert sorted(map(str, stored)) == sorted(map(str, lower + unsigned))
