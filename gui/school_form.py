@@ -63,6 +63,10 @@ class SchoolForm(QWidget):
                 "strict": self.tr("refuse (ClassIn's queue stops)"),
                 "off": self.tr("accept without checking")}[policy]
 
+    def policy_name(self, policy: str) -> str:
+        """The policy in a word, for tables."""
+        return {"hold": self.tr("hold"), "strict": self.tr("strict"), "off": self.tr("off")}[policy]
+
     def _toggle_secret(self, shown: bool) -> None:
         self.secret_edit.setEchoMode(QLineEdit.Normal if shown else QLineEdit.Password)
         self.show_secret.setText(self.tr("Hide") if shown else self.tr("Show"))

@@ -111,7 +111,7 @@ def test_schools_show_policy_and_held_count_and_promote_in_one_click(qapp, data_
             await app.post(push)                     # acked although it cannot be verified
         row = next(r for r in range(view.schools.rowCount()) if view.schools.item(r, 0).text() == str(SID))
         await app.wait_until(lambda: view.schools.item(row, 5).text() == "3", message="held count not shown")
-        assert view.schools.item(row, 4).text() == view.school_form.policy_label("hold")
+        assert view.schools.item(row, 4).text() == view.school_form.policy_name("hold")
         view.edit_school(SID)
         assert view.promote_held.isEnabled()
         assert view.school_form.verify.currentData() == "hold"

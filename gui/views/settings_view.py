@@ -138,8 +138,7 @@ class SettingsView(QWidget):
         page = QWidget()
         self.schools = QTableWidget(0, 6)
         self.schools.setHorizontalHeaderLabels([self.tr("SID"), self.tr("Name"), self.tr("Time zone"),
-                                                self.tr("Secret"), self.tr("Unverified pushes"),
-                                                self.tr("Held")])
+                                                self.tr("Secret"), self.tr("Verify"), self.tr("Held")])
         self.schools.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.schools.setSelectionMode(QAbstractItemView.SingleSelection)
         self.schools.setEditTriggers(QAbstractItemView.NoEditTriggers)
@@ -205,7 +204,7 @@ class SettingsView(QWidget):
         held = self.monitor.receiver.stats.held
         for row, school in enumerate(schools):
             for column, text in enumerate((str(school.sid), school.name, school.timezone, MASK,
-                                           self.school_form.policy_label(school.verify),
+                                           self.school_form.policy_name(school.verify),
                                            str(held.get(school.sid, 0)))):
                 self.schools.setItem(row, column, QTableWidgetItem(text))
         self.schools.blockSignals(False)

@@ -2807,7 +2807,7 @@
     </message>
     <message>
         <location filename="../../gui/school_form.py" line="32"/>
-        <location filename="../../gui/school_form.py" line="68"/>
+        <location filename="../../gui/school_form.py" line="72"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
@@ -2858,21 +2858,36 @@
     </message>
     <message>
         <location filename="../../gui/school_form.py" line="68"/>
+        <source>hold</source>
+        <translation>暂存</translation>
+    </message>
+    <message>
+        <location filename="../../gui/school_form.py" line="68"/>
+        <source>strict</source>
+        <translation>严格</translation>
+    </message>
+    <message>
+        <location filename="../../gui/school_form.py" line="68"/>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../gui/school_form.py" line="72"/>
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../../gui/school_form.py" line="78"/>
+        <location filename="../../gui/school_form.py" line="82"/>
         <source>Enter the school&apos;s SID (a number).</source>
         <translation>请输入学校的 SID（数字）。</translation>
     </message>
     <message>
-        <location filename="../../gui/school_form.py" line="80"/>
+        <location filename="../../gui/school_form.py" line="84"/>
         <source>Enter the school&apos;s SECRET.</source>
         <translation>请输入学校的 SECRET。</translation>
     </message>
     <message>
-        <location filename="../../gui/school_form.py" line="82"/>
+        <location filename="../../gui/school_form.py" line="86"/>
         <source>Choose a time zone from the list.</source>
         <translation>请从列表中选择时区。</translation>
     </message>
@@ -2975,207 +2990,207 @@
     </message>
     <message>
         <location filename="../../gui/views/settings_view.py" line="141"/>
-        <source>Unverified pushes</source>
-        <translation>未通过校验的推送</translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/settings_view.py" line="142"/>
         <source>Held</source>
         <translation>暂存</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="151"/>
+        <location filename="../../gui/views/settings_view.py" line="141"/>
+        <source>Verify</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_view.py" line="150"/>
         <source>New school</source>
         <translation>新建学校</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="152"/>
+        <location filename="../../gui/views/settings_view.py" line="151"/>
         <source>Save school</source>
         <translation>保存学校</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="153"/>
+        <location filename="../../gui/views/settings_view.py" line="152"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="154"/>
+        <location filename="../../gui/views/settings_view.py" line="153"/>
         <source>Send test push</source>
         <translation>发送测试推送</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="155"/>
+        <location filename="../../gui/views/settings_view.py" line="154"/>
         <source>Let held pushes in</source>
         <translation>放行暂存的推送</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="156"/>
+        <location filename="../../gui/views/settings_view.py" line="155"/>
         <source>Store this school&apos;s held pushes as they are, without checking their SafeKey, in their original order.</source>
         <translation>不校验 SafeKey，按原顺序原样存储该学校暂存的推送。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="158"/>
+        <location filename="../../gui/views/settings_view.py" line="157"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="174"/>
+        <location filename="../../gui/views/settings_view.py" line="173"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="184"/>
+        <location filename="../../gui/views/settings_view.py" line="183"/>
         <source>ClassIn push URL (the same for every school; ClassIn sends the SID in each push):</source>
         <translation>ClassIn 推送地址（所有学校共用；ClassIn 在每条推送中携带 SID）：</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="238"/>
+        <location filename="../../gui/views/settings_view.py" line="237"/>
         <source>The held pushes of school {} are being let in.</source>
         <translation>正在放行学校 {} 暂存的推送。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="262"/>
+        <location filename="../../gui/views/settings_view.py" line="261"/>
         <source>Saved school {}. The receiver accepts its pushes now.</source>
         <translation>已保存学校 {}。接收端现在接收其推送。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="275"/>
+        <location filename="../../gui/views/settings_view.py" line="274"/>
         <source>Removed school {}: its pushes are refused from now on.</source>
         <translation>已删除学校 {}：此后其推送将被拒收。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="286"/>
+        <location filename="../../gui/views/settings_view.py" line="285"/>
         <source>School {} is back.</source>
         <translation>学校 {} 已恢复。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="318"/>
+        <location filename="../../gui/views/settings_view.py" line="317"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="325"/>
+        <location filename="../../gui/views/settings_view.py" line="324"/>
         <source>Local receiver</source>
         <translation>本机接收端</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="326"/>
+        <location filename="../../gui/views/settings_view.py" line="325"/>
         <source>Public (tunnel)</source>
         <translation>公网（隧道）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="327"/>
+        <location filename="../../gui/views/settings_view.py" line="326"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="328"/>
+        <location filename="../../gui/views/settings_view.py" line="327"/>
         <source>A new port is used at the next start; ClassIn must then be given the new URL.</source>
         <translation>新端口在下次启动时生效，届时需将新地址填入 ClassIn。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="330"/>
+        <location filename="../../gui/views/settings_view.py" line="329"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="331"/>
+        <location filename="../../gui/views/settings_view.py" line="330"/>
         <source>classwatch.db holds every push; config.json the schools and secrets (readable by you only).</source>
         <translation>classwatch.db 保存所有推送；config.json 保存学校和密钥（仅你本人可读）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="349"/>
+        <location filename="../../gui/views/settings_view.py" line="348"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="350"/>
+        <location filename="../../gui/views/settings_view.py" line="349"/>
         <source>Alarm on failing devices in live lessons</source>
         <translation>上课中设备故障时告警</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="351"/>
+        <location filename="../../gui/views/settings_view.py" line="350"/>
         <source>Alarm on bad network or CPU reports in live lessons</source>
         <translation>上课中网络或 CPU 报告异常时告警</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="352"/>
+        <location filename="../../gui/views/settings_view.py" line="351"/>
         <source>Play a sound on new critical alarms and help requests</source>
         <translation>出现新的严重告警和求助时播放提示音</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="357"/>
+        <location filename="../../gui/views/settings_view.py" line="356"/>
         <source>Save alarm settings</source>
         <translation>保存告警设置</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="361"/>
+        <location filename="../../gui/views/settings_view.py" line="360"/>
         <source>Silence: no push for</source>
         <translation>静默：无推送超过</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="362"/>
+        <location filename="../../gui/views/settings_view.py" line="361"/>
         <source>during live lessons (Net reports arrive every 5 min per user)</source>
         <translation>（上课期间；每位用户每 5 分钟上报一次 Net）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="363"/>
+        <location filename="../../gui/views/settings_view.py" line="362"/>
         <source>Packet loss from</source>
         <translation>丢包率达到</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="364"/>
+        <location filename="../../gui/views/settings_view.py" line="363"/>
         <source>Delay from</source>
         <translation>延迟达到</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="365"/>
+        <location filename="../../gui/views/settings_view.py" line="364"/>
         <source>Degraded network probes from</source>
         <translation>网络探测质量下降达到</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="365"/>
+        <location filename="../../gui/views/settings_view.py" line="364"/>
         <source>of a 5-minute report</source>
         <translation>（占 5 分钟报告）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="366"/>
+        <location filename="../../gui/views/settings_view.py" line="365"/>
         <source>CPU busy from</source>
         <translation>CPU 繁忙达到</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="366"/>
+        <location filename="../../gui/views/settings_view.py" line="365"/>
         <source>of the samples</source>
         <translation>（占采样）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="401"/>
+        <location filename="../../gui/views/settings_view.py" line="400"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="407"/>
+        <location filename="../../gui/views/settings_view.py" line="406"/>
         <source>Paste these into Gensee&apos;s callback settings. The token in them is the only protection (Gensee signs nothing): keep them private.</source>
         <translation>请将以下地址粘贴到 Gensee 的回调设置中。其中的令牌是唯一的保护（Gensee 不做签名）：请勿外泄。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="417"/>
-        <location filename="../../gui/views/settings_view.py" line="432"/>
+        <location filename="../../gui/views/settings_view.py" line="416"/>
+        <location filename="../../gui/views/settings_view.py" line="431"/>
         <source>New token…</source>
         <translation>新令牌…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="428"/>
+        <location filename="../../gui/views/settings_view.py" line="427"/>
         <source>Click again to replace the token</source>
         <translation>再次点击以更换令牌</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="429"/>
+        <location filename="../../gui/views/settings_view.py" line="428"/>
         <source>The old URLs stop working at once; update them in Gensee.</source>
         <translation>旧地址将立即失效；请在 Gensee 中更新。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="435"/>
+        <location filename="../../gui/views/settings_view.py" line="434"/>
         <source>New token in use. Update the URLs in Gensee now.</source>
         <translation>新令牌已启用。请立即在 Gensee 中更新地址。</translation>
     </message>
