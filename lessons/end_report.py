@@ -49,6 +49,8 @@ class EndUser:
     kicks: tuple[tuple[int | None, int | None], ...] | None = None   # (time, duration)
     microphone_on_stage_seconds: int | None = None
     camera_on_stage_seconds: int | None = None
+    microphone_on_seconds: int | None = None    # TotalNotDisabled: on or off stage (since 2025-02)
+    camera_on_seconds: int | None = None
 
 
 def _moves(details: Any) -> tuple[Move, ...]:
@@ -108,6 +110,9 @@ def decode_end_users(data: Mapping[str, Any]) -> dict[int, EndUser]:
                              for k in ci.as_list(v)))
     for uid, v in _per_uid(data.get("equipmentsEnd")).items():
         v = ci.as_dict(v)
-        put(uid, microphone_on_stage_seconds=ci.as_int(ci.as_dict(v.get("Microphone")).get("Total")),
-            camera_on_stage_seconds=ci.as_int(ci.as_dict(v.get("Camera")).get("Total")))
+        mic, camera = ci.as_dict(v.get("Microphone")), ci.as_dict(v.get("Camera"))
+        put(uid, microphone_on_stage_seconds=ci.as_int(mic.get("Total")),
+            camera_on_stage_seconds=ci.as_int(camera.get("Total")),
+            microphone_on_seconds=ci.as_int(mic.get("TotalNotDisabled")),
+            camera_on_seconds=ci.as_int(camera.get("TotalNotDisabled")))
     return {uid: EndUser(uid=uid, **values) for uid, values in fields.items()}

@@ -8,84 +8,13 @@ from typing import Any
 
 from protocol import classin as ci
 
-from .participant import Participant
+from .participant_row import ParticipantRow, participant_row
 from .state import LessonState
 
-# ClassWatch's own grace periods (monitoring-notes §8: "+ grace, ours").
-LATE_GRACE_SECONDS = 60
-EARLY_LEAVE_GRACE_SECONDS = 60
 
-STUDENT = 1
-TEACHER = 3
-
-
-def _identity(state: LessonState, p: Participant) -> int | None:
-    if p.identity is not None:
-        return p.identity
-    teacher = state.teacher
-    return TEACHER if teacher is not None and teacher.uid == p.uid else None
-
-
-def _muted(state: LessonState, p: Participant) -> bool:
-    """Whichever came last of the user's own mute switch and a mute-all."""
-    own, everyone = p.mute.last, state.mute_all.last
-    latest = max((s for s in (own, everyone) if s is not None), default=None)
-    return bool(latest and latest.on)
-
-
-def participant_row(state: LessonState, p: Participant, until: int, end_time: int | None,
-                     start: int | None) -> dict[str, Any]:
-    identity = _identity(state, p)
-    primary = p.primary()
-    first_in = primary.first_on()
-    last_exit = primary.last_off()
-    last_out = last_exit.time if last_exit is not None else None
-    entries = primary.switch_ons()
-    present = p.present(end_time)
-    if end_time is not None:
-        left_early = (not present and last_out is not None
-                      and last_out < end_time - EARLY_LEAVE_GRACE_SECONDS)
-    else:
-        left_early = (not present and entries > 0
-                      and p.last_exit_reason() not in ci.CLOSING_EXIT_REASONS)
-    net = p.net
-    return {
-        "uid": p.uid,
-        "name": state.school_name(p.uid) or p.nickname,
-        "identity": identity,
-        "present": present,
-        "attended_seconds": p.attended_seconds(until),
-        "first_in": first_in,
-        "last_out": last_out,
-        "entries": entries,
-        "hands_up": p.hands_up_count(),
-        "awards": p.awards(),
-        "stage_up_count": p.stage_up_count(),
-        "stage_seconds": p.stage_seconds(until),
-        "identity_label": ci.IDENTITY.get(identity, "unknown") if identity is not None else "unknown",
-        "device": p.device,
-        "device_label": ci.DEVICE.get(p.device, "unknown") if p.device is not None else "unknown",
-        "late": bool(identity == STUDENT and first_in is not None and start is not None
-                     and first_in > start + LATE_GRACE_SECONDS),
-        "left_early": left_early,
-        "abnormal_exits": p.abnormal_exits(),
-        "hands_up_seconds": p.hands_up_seconds(until),
-        "hand_up": p.hands.is_on,
-        "mute_count": p.mute.switch_ons(),
-        "muted": end_time is None and _muted(state, p),     # a closed room mutes nobody
-        "kicks": p.kick_count(),
-        "authorize_count": p.authorize_count(),
-        "authorize_seconds": p.authorize_seconds(until),
-        "deputies": p.deputies(),
-        "net_quality": round(net.quality.usable, 3) if net is not None and net.quality else None,
-        "network_problems": list(net.problems) if net is not None else [],
-        "device_problems": list(p.check.problems) if p.check is not None else [],
-    }
-
-
-def _sort_key(row: dict[str, Any]) -> tuple:
-    teacher_first = 0 if row["identity"] in ci.TEACHER_IDENTITIES else 1
-    return teacher_first, (row["name"] or "").casefold(), row["uid"]
+def _sort_key(row: ParticipantRow) -> tuple:
+    teacher_first = 0 if row.identity in ci.TEACHER_IDENTITIES else 1
+    return teacher_first, (row.name or "").casefold(), row.uid
 
 
 def counted_until(state: LessonState, now: float) -> int:
@@ -110,9 +39,10 @@ def summary(state: LessonState, now: float | None = None) -> dict[str, Any]:
     until = counted_until(state, clock.time() if now is None else now)
     start = state.start_time
 
-    participants = sorted((participant_row(state, p, until, end_time, start)
-                           for p in state.participants.values()), key=_sort_key)
-    names = {row["uid"]: row["name"] for row in participants}
+    rows = sorted((participant_row(state, p, until, end_time, start)
+                   for p in state.participants.values()), key=_sort_key)
+    participants = [row.as_dict() for row in rows]
+    names = {row.uid: row.name for row in rows}
 
     def name_of(uid: int | None) -> str | None:
         if uid is None:

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import tzinfo
 from typing import Any
 
-from .columns import PARTICIPANT_COLUMNS, Column, Kind
+from lessons.participant_row import COLUMNS as PARTICIPANT_COLUMNS, Column, Kind
 from .labels import Labels
 from .values import Summary, local_time, looks_like_formula, plain_text, school_zone
 

@@ -12,7 +12,7 @@ from fpdf import FPDF
 from fpdf.enums import TableBordersLayout, TableCellFillMode
 from fpdf.fonts import FontFace
 
-from .columns import Column, Kind, columns
+from lessons.participant_row import Column, Kind, columns
 from .labels import Labels
 from .pdf_fonts import find_cjk_font
 from .values import (

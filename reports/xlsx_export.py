@@ -19,7 +19,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
-from .columns import PARTICIPANT_COLUMNS, Column, Kind, columns
+from lessons.participant_row import COLUMNS as PARTICIPANT_COLUMNS, Column, Kind, columns
 from .labels import Labels
 from .values import Summary, local_time, looks_like_formula, plain_text, school_zone, span_text, zone_label
 

@@ -61,12 +61,12 @@ def test_student_entering_and_raising_a_hand_shows_in_table_roster_and_timeline(
         await app.wait_until(lambda: roster_cell(view.panel, STUDENT, "present") is not None,
                              message="the entering student never reached the roster")
         assert roster_cell(view.panel, STUDENT, "name") == "王小明"
-        assert roster_cell(view.panel, STUDENT, "identity") == "student"
+        assert roster_cell(view.panel, STUDENT, "identity_label") == "student"
         assert roster_cell(view.panel, STUDENT, "present").startswith("●")
         await app.wait_until(lambda: cell(view, 0, "present") == "1 / —")
 
         await app.post(hands(STUDENT, now - 50))
-        await app.wait_until(lambda: "up now" in (roster_cell(view.panel, STUDENT, "hands") or ""),
+        await app.wait_until(lambda: "up now" in (roster_cell(view.panel, STUDENT, "hands_up") or ""),
                              message="the raised hand never showed")
         await app.wait_until(lambda: cell(view, 0, "hands_up") == "▲ 1 up")
 
@@ -135,7 +135,7 @@ def test_trouble_and_alarms_are_marked_with_a_sign_not_colour_alone(qapp, data_d
         view.table.selectRow(0)
         await app.post(new_push("Net", action_time=now, UID=STUDENT, Data=bad_net(now)))
         await app.wait_until(lambda: cell(view, 0, "trouble") == "⚠ 1")
-        await app.wait_until(lambda: (roster_cell(view.panel, STUDENT, "network") or "").startswith("⚠"))
+        await app.wait_until(lambda: (roster_cell(view.panel, STUDENT, "net_quality") or "").startswith("⚠"))
         index = view.proxy.index(0, view.model.COLUMNS.index("trouble"))
         assert index.data(Qt.ItemDataRole.BackgroundRole) is not None
 

@@ -5,7 +5,7 @@ import csv
 import io
 
 from reports import render_report, write_per_lesson
-from reports.columns import PARTICIPANT_COLUMNS
+from lessons.participant_row import COLUMNS as PARTICIPANT_COLUMNS
 
 from .reports_samples import INJECTIONS, lesson, participant
 

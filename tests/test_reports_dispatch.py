@@ -6,7 +6,7 @@ import json
 import pytest
 
 from reports import FORMATS, render_report, write_report
-from reports.columns import PARTICIPANT_COLUMNS, Kind
+from lessons.participant_row import COLUMNS as PARTICIPANT_COLUMNS, Kind
 from reports.labels import ZH, Labels
 
 from .reports_samples import lesson

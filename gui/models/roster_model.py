@@ -10,15 +10,16 @@ Python/C++ boundary, which alone took ~70 ms for a 450-user lesson."""
 from __future__ import annotations
 
 import time
-from typing import Any
+from typing import Any, NamedTuple
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush
 
 from lessons.participant import Participant
+# The per-user row and columns of the lesson summary: the same numbers and headers as the export.
+from lessons.participant_row import COLUMN, ParticipantRow, participant_row
 from lessons.state import LessonState
-# The per-user row of the lesson summary: the same numbers as the export.
-from lessons.summary import counted_until, participant_row
+from lessons.summary import counted_until
 
 from ..alarm_texts import AlarmTexts
 from ..formatting import duration
@@ -30,7 +31,7 @@ BAD_BG = brush("#f8d7da")
 HAND_BG = brush("#d1e7ff")
 DARK_TEXT = brush("#212121")    # readable on the tints in dark themes too
 
-Row = dict[str, Any]
+Row = ParticipantRow
 
 
 def _summary_window(state: LessonState, now: float) -> tuple[int, int | None, int | None]:
@@ -39,30 +40,29 @@ def _summary_window(state: LessonState, now: float) -> tuple[int, int | None, in
 
 
 class RosterModel(TableModel):
-    COLUMNS = ("name", "identity", "device", "present", "entries", "attended", "hands", "stage",
-               "mute", "awards", "network", "check")
+    # Keys of lessons.participant_row's column table; the End-only ones stay empty until End comes.
+    COLUMNS = ("name", "identity_label", "device_label", "present", "entries", "attended_seconds", "hands_up",
+               "stage_seconds", "mute_count", "awards", "net_quality", "device_problems",
+               "speak_seconds", "microphone_seconds", "camera_seconds")
+    END_ONLY = ("speak_seconds", "microphone_seconds", "camera_seconds")
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._problems = AlarmTexts(None, self)   # diagnostics' English problem lines, translated
         self._state: LessonState | None = None
         self._index: dict[int, int] = {}      # uid -> row
+        self._cells: dict[int, _Cells] = {}   # uid -> texts, brushes, sort keys of its row
         self._sort_column, self._sort_order = 0, Qt.SortOrder.AscendingOrder
         self._cursor = 0      # next row of the rolling refresh
 
     def headers(self) -> dict[str, str]:
-        return {
-            "name": self.tr("Name"), "identity": self.tr("Role"), "device": self.tr("Device"),
-            "present": self.tr("Present"), "entries": self.tr("Entries"), "attended": self.tr("Attended"),
-            "hands": self.tr("Hands up"), "stage": self.tr("Stage"), "mute": self.tr("Mute"),
-            "awards": self.tr("Awards"), "network": self.tr("Network"), "check": self.tr("Device check"),
-        }
+        return {key: QCoreApplication.translate("ParticipantColumn", COLUMN[key].header) for key in self.COLUMNS}
 
     # --- updates ------------------------------------------------------------------------
     def set_lesson(self, state: LessonState | None, now: float | None = None) -> None:
         self.beginResetModel()
         self._state = state
-        self.rows, self._index = [], {}
+        self.rows, self._index, self._cells = [], {}, {}
         if state is not None:
             window = _summary_window(state, time.time() if now is None else now)
             self.rows = [self._row(state, p, window) for p in state.participants.values()]
@@ -100,7 +100,7 @@ class RosterModel(TableModel):
         if self._state is None or not self.rows:
             return False
         count = -(-len(self.rows) // ticks_per_round)
-        uids = {row["uid"] for row in self.rows[self._cursor:self._cursor + count]}
+        uids = {row.uid for row in self.rows[self._cursor:self._cursor + count]}
         self._cursor += count
         self.refresh(uids, now)
         if self._cursor >= len(self.rows):
@@ -116,7 +116,7 @@ class RosterModel(TableModel):
         self._sort_column, self._sort_order = column, order
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
-        uids = [self.rows[i.row()]["uid"] for i in persistent]
+        uids = [self.rows[i.row()].uid for i in persistent]
         self._sort_rows()
         self.changePersistentIndexList(persistent, [self.index(self._index[uid], i.column())
                                                     for uid, i in zip(uids, persistent)])
@@ -124,97 +124,103 @@ class RosterModel(TableModel):
 
     def _sort_rows(self) -> None:
         column = self.COLUMNS[self._sort_column]
-        self.rows.sort(key=lambda row: row["_sort"][column],
+        cells = self._cells
+        self.rows.sort(key=lambda row: cells[row.uid].sort[column],
                        reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
-        self._index = {row["uid"]: i for i, row in enumerate(self.rows)}
+        self._index = {row.uid: i for i, row in enumerate(self.rows)}
 
     def _row(self, state: LessonState, p: Participant, window: tuple[int, int | None, int | None]) -> Row:
         row = participant_row(state, p, *window)
-        if not row["name"]:
-            row["name"] = str(p.uid)
-        row["on_stage"] = p.stage.is_on and row["present"]
-        row["checked"] = p.check is not None
+        if not row.name:
+            row.name = str(p.uid)
         # Texts, brushes and sort keys once per change: Qt asks data() for every
         # cell and role on each paint and column fit, across the Python boundary.
-        row["_sort"] = _sort_keys(row)
-        row["_text"] = {column: self._cell_text(row, column) for column in self.COLUMNS}
-        row["_brush"] = {column: _background(row, column) for column in self.COLUMNS}
+        self._cells[p.uid] = _Cells(_sort_keys(row), {column: self._cell_text(row, column) for column in self.COLUMNS},
+                                    {column: _background(row, column) for column in self.COLUMNS})
         return row
 
     # --- cells: precomputed by _row ------------------------------------------------------
     def text(self, row: Row, column: str) -> str:
-        return row["_text"][column]
+        return self._cells[row.uid].text[column]
 
     def background(self, row: Row, column: str) -> QBrush | None:
-        return row["_brush"][column]
+        return self._cells[row.uid].brush[column]
 
     def foreground(self, row: Row, column: str) -> QBrush | None:
-        return DARK_TEXT if row["_brush"][column] is not None else None
+        return DARK_TEXT if self._cells[row.uid].brush[column] is not None else None
 
     def _cell_text(self, row: Row, column: str) -> str:
         if column == "name":
-            return row["name"]
-        if column == "identity":
-            return identity_label(row["identity"])
-        if column == "device":
-            text = device_label(row["device"])
-            return text + (" +{}".format(row["deputies"]) if row["deputies"] else "")
+            return row.name
+        if column == "identity_label":
+            return identity_label(row.identity)
+        if column == "device_label":
+            text = device_label(row.device)
+            return text + (" +{}".format(row.deputies) if row.deputies else "")
         if column == "present":
-            text = self.tr("● in") if row["present"] else self.tr("○ out")
-            if row["abnormal_exits"]:
-                text += " ⚠ " + self.tr("%n drop(s)", "", row["abnormal_exits"])
+            text = self.tr("● in") if row.present else self.tr("○ out")
+            if row.abnormal_exits:
+                text += " ⚠ " + self.tr("%n drop(s)", "", row.abnormal_exits)
             return text
         if column == "entries":
-            return str(row["entries"])
-        if column == "attended":
-            return duration(row["attended_seconds"])
-        if column == "hands":
+            return str(row.entries)
+        if column == "attended_seconds":
+            return duration(row.attended_seconds)
+        if column == "hands_up":
             # No emoji (✋ rendered as a box with the CJK fonts): a sign and words.
-            count = "{}×".format(row["hands_up"]) if row["hands_up"] else "0"
-            return self.tr("▲ up now · {}").format(count) if row["hand_up"] else count
-        if column == "stage":
-            if not row["stage_up_count"] and not row["on_stage"]:
+            count = "{}×".format(row.hands_up) if row.hands_up else "0"
+            return self.tr("▲ up now · {}").format(count) if row.hand_up else count
+        if column == "stage_seconds":
+            if not row.stage_up_count and not row.on_stage:
                 return "—"
-            text = "{}× · {}".format(row["stage_up_count"], duration(row["stage_seconds"]))
-            return self.tr("▲ on stage · {}").format(text) if row["on_stage"] else text
-        if column == "mute":
-            return self.tr("muted") if row["muted"] else (str(row["mute_count"]) + "×" if row["mute_count"] else "")
+            text = "{}× · {}".format(row.stage_up_count, duration(row.stage_seconds))
+            return self.tr("▲ on stage · {}").format(text) if row.on_stage else text
+        if column == "mute_count":
+            return self.tr("muted") if row.muted else (str(row.mute_count) + "×" if row.mute_count else "")
         if column == "awards":
-            return str(row["awards"])
-        if column == "network":
-            quality = row["net_quality"]
+            return str(row.awards)
+        if column == "net_quality":
+            quality = row.net_quality
             text = "{:.0%} ".format(quality) + self.tr("usable") if quality is not None else "—"
-            return "⚠ " + text if row["network_problems"] else text
-        if column == "check":
-            problems = row["device_problems"]
+            return "⚠ " + text if row.network_problems else text
+        if column == "device_problems":
+            problems = row.device_problems
             if problems:     # the first problem in words; all of them in the tooltip
                 return "⚠ " + self._problems.problem(problems[0]) + (
                     " (+{})".format(len(problems) - 1) if len(problems) > 1 else "")
-            return self.tr("OK") if row["checked"] else "—"
+            return self.tr("OK") if row.checked else "—"
+        if column in self.END_ONLY:
+            seconds = getattr(row, column)
+            return duration(seconds) if seconds is not None else "—"
         return ""
 
     def tooltip(self, row: Row, column: str) -> str | None:
         if column == "name":
-            return "UID {}".format(row["uid"])
-        if column == "network" and row["network_problems"]:
-            return "\n".join(map(self._problems.problem, row["network_problems"]))
-        if column == "check" and row["device_problems"]:
-            return "\n".join(map(self._problems.problem, row["device_problems"]))
-        if column == "present" and (row["late"] or row["left_early"]):
-            return "; ".join(t for t, flag in ((self.tr("late"), row["late"]),
-                                               (self.tr("left early"), row["left_early"])) if flag)
+            return "UID {}".format(row.uid)
+        if column == "net_quality" and row.network_problems:
+            return "\n".join(map(self._problems.problem, row.network_problems))
+        if column == "device_problems" and row.device_problems:
+            return "\n".join(map(self._problems.problem, row.device_problems))
+        if column == "present" and (row.late or row.left_early):
+            return "; ".join(t for t, flag in ((self.tr("late"), row.late),
+                                               (self.tr("left early"), row.left_early)) if flag)
         return None
 
 
+class _Cells(NamedTuple):
+    sort: dict[str, Any]
+    text: dict[str, str]
+    brush: dict[str, QBrush | None]
+
 
 def _background(row: Row, column: str) -> QBrush | None:
-    if column == "network" and row["network_problems"]:
-        return BAD_BG if (row["net_quality"] or 0) < 0.5 else WARN_BG
-    if column == "check" and row["device_problems"]:
+    if column == "net_quality" and row.network_problems:
+        return BAD_BG if (row.net_quality or 0) < 0.5 else WARN_BG
+    if column == "device_problems" and row.device_problems:
         return BAD_BG
-    if column == "present" and row["abnormal_exits"]:
+    if column == "present" and row.abnormal_exits:
         return WARN_BG
-    if column == "hands" and row["hand_up"]:
+    if column == "hands_up" and row.hand_up:
         return HAND_BG
     return None
 
@@ -222,15 +228,17 @@ def _background(row: Row, column: str) -> QBrush | None:
 def _sort_keys(row: Row) -> dict[str, Any]:
     """Comparable keys per column, computed once per row change."""
     return {
-        "name": (row["name"] or "").casefold(), "identity": row["identity"] or 0,
-        "device": row["device"] if row["device"] is not None else -1,
-        "present": (row["present"], -row["abnormal_exits"]), "entries": row["entries"],
-        "attended": row["attended_seconds"], "hands": (row["hand_up"], row["hands_up"]),
-        "stage": (row["on_stage"], row["stage_seconds"]), "mute": (row["muted"], row["mute_count"]),
-        "awards": row["awards"],
+        "name": (row.name or "").casefold(), "identity_label": row.identity or 0,
+        "device_label": row.device if row.device is not None else -1,
+        "present": (row.present, -row.abnormal_exits), "entries": row.entries,
+        "attended_seconds": row.attended_seconds, "hands_up": (row.hand_up, row.hands_up),
+        "stage_seconds": (row.on_stage, row.stage_seconds), "mute_count": (row.muted, row.mute_count),
+        "awards": row.awards,
         # Worst first when sorted ascending: no data sorts after real numbers.
-        "network": row["net_quality"] if row["net_quality"] is not None else 2.0,
-        "check": -len(row["device_problems"]),
+        "net_quality": row.net_quality if row.net_quality is not None else 2.0,
+        "device_problems": -len(row.device_problems),
+        **{column: getattr(row, column) if getattr(row, column) is not None else -1
+           for column in RosterModel.END_ONLY},
     }
 
 

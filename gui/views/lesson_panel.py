@@ -218,6 +218,8 @@ class LessonPanel(QWidget):
         parts.append(self.tr("ended") if state.status == "ended" else self.tr("live"))
         parts.append("ClassID {}".format(state.class_id))
         self.header.setText(" · ".join(parts))
+        for column in RosterModel.END_ONLY:     # End's numbers: no empty columns before it comes
+            self.roster_view.setColumnHidden(RosterModel.COLUMNS.index(column), state.end is None)
         inside = sum(1 for p in state.participants.values() if p.present(state.end_time))
         self.count.setText(self.tr("{} inside · {} in the list").format(inside, len(state.participants)))
 

@@ -1071,67 +1071,67 @@
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="172"/>
+        <location filename="../../gui/views/channels_panel.py" line="173"/>
         <source>unchanged: {}</source>
         <translation>不变：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="173"/>
+        <location filename="../../gui/views/channels_panel.py" line="174"/>
         <source>the robot&apos;s webhook address</source>
         <translation>机器人的 Webhook 地址</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="175"/>
+        <location filename="../../gui/views/channels_panel.py" line="176"/>
         <source>unchanged (leave empty to keep it)</source>
         <translation>不变（留空则保留）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="176"/>
+        <location filename="../../gui/views/channels_panel.py" line="177"/>
         <source>the robot&apos;s signing secret, if it has one</source>
         <translation>机器人的加签密钥（如有）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="177"/>
+        <location filename="../../gui/views/channels_panel.py" line="178"/>
         <source>not used: this robot&apos;s key is in its URL</source>
         <translation>不需要：此机器人的密钥在地址中</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="196"/>
+        <location filename="../../gui/views/channels_panel.py" line="197"/>
         <source>The name must be 1-{} printable characters.</source>
         <translation>名称须为 1–{} 个可打印字符。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="197"/>
+        <location filename="../../gui/views/channels_panel.py" line="198"/>
         <source>The URL must be a web address starting with http:// or https://.</source>
         <translation>地址须以 http:// 或 https:// 开头。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="198"/>
+        <location filename="../../gui/views/channels_panel.py" line="199"/>
         <source>This robot takes no signing secret.</source>
         <translation>此机器人不使用加签密钥。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="205"/>
+        <location filename="../../gui/views/channels_panel.py" line="206"/>
         <source>Saved channel {}. Send a test message to check it.</source>
         <translation>已保存通道 {}。请发送测试消息检查。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="212"/>
+        <location filename="../../gui/views/channels_panel.py" line="213"/>
         <source>Removed channel {}.</source>
         <translation>已删除通道 {}。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="220"/>
+        <location filename="../../gui/views/channels_panel.py" line="221"/>
         <source>Sending a test message to {}…</source>
         <translation>正在向 {} 发送测试消息…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="226"/>
+        <location filename="../../gui/views/channels_panel.py" line="227"/>
         <source>Test message sent to {}: check the chat.</source>
         <translation>测试消息已发送到 {}：请查看群聊。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="228"/>
+        <location filename="../../gui/views/channels_panel.py" line="229"/>
         <source>Test message to {} failed: {}</source>
         <translation>发送测试消息到 {} 失败：{}</translation>
     </message>
@@ -2044,7 +2044,7 @@
         <translation>上课中</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="222"/>
+        <location filename="../../gui/views/lesson_panel.py" line="224"/>
         <source>{} inside · {} in the list</source>
         <translation>在教室 {} 人 · 名单 {} 人</translation>
     </message>
@@ -2445,6 +2445,164 @@
     </message>
 </context>
 <context>
+    <name>ParticipantColumn</name>
+    <message>
+        <location filename="../../lessons/participant_row.py" line="119"/>
+        <source>UID</source>
+        <translation>用户ID</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/participant_row.py" line="120"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/participant_row.py" line="121"/>
+        <source>Identity code</source>
+        <translation>身份代码</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/participant_row.py" line="122"/>
+        <source>Present</source>
+        <translation>在教室</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/participant_row.py" line="123"/>
+        <source>Attended</source>
+        <translation>出勤时长</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/participant_row.py" line="124"/>
+        <source>First in</source>
+        <translation>首次进入</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/participant_row.py" line="125"/>
+        <source>Last out</source>
+        <translation>最后离开</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/participant_row.py" line="126"/>
+        <source>Entries</source>
+        <translation>进入次数</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/participant_row.py" line="127"/>
+        <source>Hands up</source>
+        <translation>举手</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/participant_row.py" line="128"/>
+        <source>Awards</source>
+        <translation>奖励</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/participant_row.py" line="129"/>
+        <source>Stage ups</source>
+        <translation>上台次数</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/participant_row.py" line="130"/>
+        <source>On stage</source>
+        <translation>上台</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/participant_row.py" line="132"/>
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/participant_row.py" line="133"/>
+        <source>Late</source>
+        <translation>迟到</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/participant_row.py" line="134"/>
+        <source>Left early</source>
+        <translation>早退</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/participant_row.py" line="135"/>
+        <source>Abnormal exits</source>
+        <translation>异常退出</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/participant_row.py" line="136"/>
+        <source>Hand raised</source>
+        <translation>举手时长</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/participant_row.py" line="137"/>
+        <source>Mutes</source>
+        <translation>静音</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/participant_row.py" line="138"/>
+        <source>Could speak</source>
+        <translation>可发言时长</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/participant_row.py" line="139"/>
+        <source>Mic on (on stage)</source>
+        <translation>上台开麦</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/participant_row.py" line="140"/>
+        <source>Camera on (on stage)</source>
+        <translation>上台开摄像头</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/participant_row.py" line="141"/>
+        <source>Mic on (all)</source>
+        <translation>开麦总时长</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/participant_row.py" line="142"/>
+        <source>Camera on (all)</source>
+        <translation>开摄像头总时长</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/participant_row.py" line="143"/>
+        <source>Kicked out</source>
+        <translation>被移出</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/participant_row.py" line="144"/>
+        <source>Authorized</source>
+        <translation>授权次数</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/participant_row.py" line="145"/>
+        <source>Deputy</source>
+        <translation>副设备</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/participant_row.py" line="146"/>
+        <source>Device code</source>
+        <translation>设备代码</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/participant_row.py" line="147"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/participant_row.py" line="148"/>
+        <source>Network quality</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/participant_row.py" line="149"/>
+        <source>Device problems</source>
+        <translation>设备检测</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/participant_row.py" line="150"/>
+        <source>Network problems</source>
+        <translation>网络问题</translation>
+    </message>
+</context>
+<context>
     <name>PushesModel</name>
     <message>
         <location filename="../../gui/models/pushes_model.py" line="48"/>
@@ -2681,114 +2839,54 @@
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="55"/>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <location filename="../../gui/models/roster_model.py" line="55"/>
-        <source>Role</source>
-        <translation>身份</translation>
-    </message>
-    <message>
-        <location filename="../../gui/models/roster_model.py" line="55"/>
-        <source>Device</source>
-        <translation>设备</translation>
-    </message>
-    <message>
-        <location filename="../../gui/models/roster_model.py" line="56"/>
-        <source>Present</source>
-        <translation>在场</translation>
-    </message>
-    <message>
-        <location filename="../../gui/models/roster_model.py" line="56"/>
-        <source>Entries</source>
-        <translation>进入次数</translation>
-    </message>
-    <message>
-        <location filename="../../gui/models/roster_model.py" line="56"/>
-        <source>Attended</source>
-        <translation>在课时长</translation>
-    </message>
-    <message>
-        <location filename="../../gui/models/roster_model.py" line="57"/>
-        <source>Hands up</source>
-        <translation>举手</translation>
-    </message>
-    <message>
-        <location filename="../../gui/models/roster_model.py" line="57"/>
-        <source>Stage</source>
-        <translation>上台</translation>
-    </message>
-    <message>
-        <location filename="../../gui/models/roster_model.py" line="57"/>
-        <source>Mute</source>
-        <translation>静音</translation>
-    </message>
-    <message>
-        <location filename="../../gui/models/roster_model.py" line="58"/>
-        <source>Awards</source>
-        <translation>奖励</translation>
-    </message>
-    <message>
-        <location filename="../../gui/models/roster_model.py" line="58"/>
-        <source>Network</source>
-        <translation>网络</translation>
-    </message>
-    <message>
-        <location filename="../../gui/models/roster_model.py" line="58"/>
-        <source>Device check</source>
-        <translation>设备检测</translation>
-    </message>
-    <message>
-        <location filename="../../gui/models/roster_model.py" line="163"/>
+        <location filename="../../gui/models/roster_model.py" line="161"/>
         <source>● in</source>
         <translation>● 在场</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="163"/>
+        <location filename="../../gui/models/roster_model.py" line="161"/>
         <source>○ out</source>
         <translation>○ 离开</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/models/roster_model.py" line="165"/>
+        <location filename="../../gui/models/roster_model.py" line="163"/>
         <source>%n drop(s)</source>
         <translation>
             <numerusform>掉线 %n 次</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="174"/>
+        <location filename="../../gui/models/roster_model.py" line="172"/>
         <source>▲ up now · {}</source>
         <translation>▲ 正在举手 · {}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="179"/>
+        <location filename="../../gui/models/roster_model.py" line="177"/>
         <source>▲ on stage · {}</source>
         <translation>▲ 台上 · {}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="181"/>
+        <location filename="../../gui/models/roster_model.py" line="179"/>
         <source>muted</source>
         <translation>已静音</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="186"/>
+        <location filename="../../gui/models/roster_model.py" line="184"/>
         <source>usable</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="193"/>
+        <location filename="../../gui/models/roster_model.py" line="191"/>
         <source>OK</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="204"/>
+        <location filename="../../gui/models/roster_model.py" line="205"/>
         <source>late</source>
         <translation>迟到</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="205"/>
+        <location filename="../../gui/models/roster_model.py" line="206"/>
         <source>left early</source>
         <translation>早退</translation>
     </message>
