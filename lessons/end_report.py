@@ -58,7 +58,7 @@ def _moves(details: Any) -> tuple[Move, ...]:
     for item in ci.as_list(details):
         item = ci.as_dict(item)
         kind = (ci.as_str(item.get("Type")) or "").strip().lower()
-        time = ci.as_int(item.get("Time"))
+        time = ci.as_unix(item.get("Time"))
         if kind in ("in", "out") and time is not None:
             moves.append(Move(time, kind == "in", ci.as_int(item.get("Device"))))
     return tuple(sorted(moves, key=lambda m: m.time))
@@ -106,7 +106,7 @@ def decode_end_users(data: Mapping[str, Any]) -> dict[int, EndUser]:
     for uid, v in _per_uid(ci.as_dict(data.get("muteEnd")).get("Persons")).items():
         put(uid, speak_seconds=ci.as_int(ci.as_dict(v).get("Total")))
     for uid, v in _per_uid(data.get("kickoutEnd")).items():
-        put(uid, kicks=tuple((ci.as_int(ci.as_dict(k).get("Time")), ci.as_int(ci.as_dict(k).get("Duration")))
+        put(uid, kicks=tuple((ci.as_unix(ci.as_dict(k).get("Time")), ci.as_int(ci.as_dict(k).get("Duration")))
                              for k in ci.as_list(v)))
     for uid, v in _per_uid(data.get("equipmentsEnd")).items():
         v = ci.as_dict(v)

@@ -37,7 +37,7 @@ class Participant:
         self.mute = OnOffHistory()
         self.authorize = OnOffHistory()
         self.max_award_times = 0
-        self.kicks: list[tuple[int, int | None]] = []    # (time, duration) from live pushes
+        self.kicks: list[tuple[int, int, int | None]] = []    # (time, seq, duration) from live pushes
         self.net: NetSample | None = None
         self.check: DeviceCheck | None = None
         self.end: EndUser | None = None

@@ -317,7 +317,8 @@ class LessonState:
     def _on_kick(self, e: Kick) -> None:
         if e.uid is None:
             return self._on_other(e)
-        insert_in_order(self.participant(e.uid).kicks, (e.time, e.duration))
+        # seq: two kicks in one second never compare their durations (one may be None)
+        insert_in_order(self.participant(e.uid).kicks, (e.time, self._seq, e.duration))
         self._timeline(e, e.uid, "kick", Text(QT_TRANSLATE_NOOP("Timeline", "{} s"), (e.duration,))
                        if e.duration is not None else "")
 

@@ -146,6 +146,22 @@ def as_int(value: Any) -> int | None:
     return None
 
 
+# Unix seconds stay below this until the year 5138; a larger "seconds" value is
+# milliseconds sent where seconds belong (or garbage).
+UNIX_SECONDS_LIMIT = 10 ** 11
+
+
+def as_unix(value: Any) -> int | None:
+    """A point in time in unix seconds; a value in milliseconds is recognised
+    by its size and divided; 0, negatives and values no calendar holds are None."""
+    t = as_int(value)
+    if t is None or t <= 0:
+        return None
+    if t >= UNIX_SECONDS_LIMIT:
+        t //= 1000
+    return t if t < UNIX_SECONDS_LIMIT else None
+
+
 def as_float(value: Any) -> float | None:
     kind = type(value)     # exact types first: this runs ~30 times per Net report
     if value is None:      # most of them: a Net report carries only some of its fields

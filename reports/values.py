@@ -2,6 +2,7 @@
 list cells and the spreadsheet formula-injection rule."""
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import datetime, tzinfo
 from typing import Any
@@ -28,15 +29,22 @@ def zone_label(summary: Summary, zone: tzinfo) -> str:
     """'Asia/Shanghai (UTC+08:00)': the name readers know plus the offset printers need."""
     reference = next((summary[key] for key in ("start_time", "planned_start", "close_time")
                       if summary.get(key) is not None), None)
-    moment = datetime.fromtimestamp(reference, zone) if reference is not None else datetime.now(zone)
+    moment = local_time(reference, zone) or datetime.now(zone)
     offset = moment.strftime("%z")
     name = summary.get("timezone") or moment.tzname() or "local"
     return f"{name} (UTC{offset[:3]}:{offset[3:]})"
 
 
+# A summary may hold a time no calendar shows (milliseconds, a hostile
+# number): such a cell stays empty instead of failing the whole file.
+_LATEST_UNIX = 253402214400     # 9999-12-31, the last day Excel and datetime share
+
+
 def local_time(unix: float | None, zone: tzinfo) -> datetime | None:
-    """An aware datetime in the school's zone."""
-    return None if unix is None else datetime.fromtimestamp(unix, zone)
+    """An aware datetime in the school's zone; None for no time or one out of range."""
+    if unix is None or not 0 <= unix < _LATEST_UNIX:
+        return None
+    return datetime.fromtimestamp(unix, zone)
 
 
 def span_text(start: float | None, end: float | None, zone: tzinfo, clock: str = "%H:%M") -> str:
@@ -71,6 +79,15 @@ def plain_text(value: Any) -> str:
     if isinstance(value, (list, tuple)):
         return "; ".join(str(item) for item in value)
     return str(value)
+
+
+# What XML 1.0 (so xlsx) cannot hold: C0 controls except tab, newline, CR.
+_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def printable(text: str) -> str:
+    """Text from the internet made storable in xlsx (names, help messages)."""
+    return _ILLEGAL_XML.sub("", text)
 
 
 def looks_like_formula(text: str) -> bool:

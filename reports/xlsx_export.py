@@ -21,7 +21,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from lessons.participant_row import COLUMNS as PARTICIPANT_COLUMNS, Column, Kind, columns
 from .labels import Labels
-from .values import Summary, local_time, looks_like_formula, plain_text, school_zone, span_text, zone_label
+from .values import (Summary, local_time, looks_like_formula, plain_text, printable, school_zone, span_text,
+                     zone_label)
 
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm:ss"
 DURATION_FORMAT = "[h]:mm:ss"   # [h]: hours past 24 do not wrap to 0
@@ -37,11 +38,15 @@ HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
 # can spill over the empty cells between them.
 SECOND_PAIR_COLUMN = 6
 MAX_WIDTH = 50
+MAX_DURATION_SECONDS = 10 ** 9     # ~31 years; timedelta itself stops at ~2.7 million years
 SPAN_CLOCK = "%H:%M:%S"  # the header block's times, as precise as the table's
 
 
 def _put(ws: Worksheet, row: int, column: int, value: Any, number_format: str | None = None) -> Cell:
-    """Every cell goes through here, so no string ever becomes a formula."""
+    """Every cell goes through here, so no string ever becomes a formula or
+    carries a character the file format cannot hold."""
+    if isinstance(value, str):
+        value = printable(value)
     cell = ws.cell(row=row, column=column, value=value)
     if isinstance(value, str) and looks_like_formula(value):
         # openpyxl stores "=..." as a formula; 's' keeps it a plain string, and
@@ -68,6 +73,8 @@ def _typed(column: Column, value: Any, zone: tzinfo, labels: Labels) -> tuple[An
     if kind is Kind.TIME:
         return _naive(value, zone), DATETIME_FORMAT
     if kind is Kind.DURATION:
+        if abs(value) >= MAX_DURATION_SECONDS:     # no timedelta holds it: the plain number
+            return value, None
         return timedelta(seconds=value), DURATION_FORMAT
     if kind is Kind.PERCENT:
         return value, PERCENT_FORMAT

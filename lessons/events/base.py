@@ -61,8 +61,7 @@ class Unknown(Event):
 
 
 def as_time(value: Any) -> int | None:
-    t = ci.as_int(value)
-    return t if t is not None and t > 0 else None
+    return ci.as_unix(value)
 
 
 def as_uid(value: Any) -> int | None:

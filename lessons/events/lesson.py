@@ -76,7 +76,7 @@ class EduAnswers(Event):
 
 
 def _end(x: Push) -> Event:
-    close, real = as_time(x.get("CloseTime")), ci.as_int(x.get("RealCloseTime"))
+    close, real = as_time(x.get("CloseTime")), as_time(x.get("RealCloseTime"))
     mute_all = ci.as_dict(ci.as_dict(x.data.get("muteEnd")).get("MuteAll"))
     return LessonEnd(**x.common(ci.lesson_end_time(close, real)),
                      start_time=as_time(x.get("StartTime")), close_time=close, real_close_time=real,
