@@ -3554,147 +3554,147 @@
         <translation>{} 次</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="321"/>
+        <location filename="../../lessons/state.py" line="322"/>
         <source>{} s</source>
         <translation>{} 秒</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="334"/>
+        <location filename="../../lessons/state.py" line="335"/>
         <source>{:.0%} good</source>
         <translation>{:.0%} 良好</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="336"/>
+        <location filename="../../lessons/state.py" line="337"/>
         <source>report</source>
         <translation>已上报</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="346"/>
+        <location filename="../../lessons/state.py" line="347"/>
         <source>no problem</source>
         <translation>未发现问题</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="358"/>
+        <location filename="../../lessons/state.py" line="359"/>
         <source>lesson length now {} min</source>
         <translation>课节时长现为 {} 分钟</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="365"/>
+        <location filename="../../lessons/state.py" line="366"/>
         <source>cloud recording started ({})</source>
         <translation>云录制已开始（{}）</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="366"/>
+        <location filename="../../lessons/state.py" line="367"/>
         <source>cloud recording started</source>
         <translation>云录制已开始</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="371"/>
+        <location filename="../../lessons/state.py" line="372"/>
         <source>file ready, {} s</source>
         <translation>录制文件已生成，{} 秒</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="372"/>
+        <location filename="../../lessons/state.py" line="373"/>
         <source>file ready</source>
         <translation>录制文件已生成</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="376"/>
+        <location filename="../../lessons/state.py" line="377"/>
         <source>replay clip uploaded</source>
         <translation>回放片段已上传</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="393"/>
+        <location filename="../../lessons/state.py" line="394"/>
         <source>lesson summary received</source>
         <translation>已收到课节汇总</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="418"/>
+        <location filename="../../lessons/state.py" line="419"/>
         <source>web replay viewer {}: {} s</source>
         <translation>网页回放观众 {}：{} 秒</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="419"/>
+        <location filename="../../lessons/state.py" line="420"/>
         <source>web live viewer {}: {} s</source>
         <translation>网页直播观众 {}：{} 秒</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="427"/>
+        <location filename="../../lessons/state.py" line="428"/>
         <source>web live login: {}</source>
         <translation>网页直播登录：{}</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="429"/>
+        <location filename="../../lessons/state.py" line="430"/>
         <source>web live booked: {}</source>
         <translation>网页直播预约：{}</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="431"/>
+        <location filename="../../lessons/state.py" line="432"/>
         <source>web live like: {}</source>
         <translation>网页直播点赞：{}</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="433"/>
+        <location filename="../../lessons/state.py" line="434"/>
         <source>web live product click: {} -&gt; {}</source>
         <translation>网页直播商品点击：{} → {}</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="435"/>
+        <location filename="../../lessons/state.py" line="436"/>
         <source>web live chat: {}: {}</source>
         <translation>网页直播聊天：{}：{}</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="442"/>
+        <location filename="../../lessons/state.py" line="443"/>
         <source>replay watched in the client</source>
         <translation>在客户端观看了回放</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="447"/>
+        <location filename="../../lessons/state.py" line="448"/>
         <source>selector question</source>
         <translation>答题器出题</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="448"/>
+        <location filename="../../lessons/state.py" line="449"/>
         <source>selector answer {}</source>
         <translation>答题器作答：{}</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="450"/>
+        <location filename="../../lessons/state.py" line="451"/>
         <source>responder</source>
         <translation>发起抢答</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="451"/>
+        <location filename="../../lessons/state.py" line="452"/>
         <source>responder buzz</source>
         <translation>抢答</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="453"/>
+        <location filename="../../lessons/state.py" line="454"/>
         <source>EDU quiz answers ({} questions)</source>
         <translation>EDU 测验作答（{} 道题）</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="458"/>
+        <location filename="../../lessons/state.py" line="459"/>
         <source>chat archive ready</source>
         <translation>聊天记录已生成</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="477"/>
+        <location filename="../../lessons/state.py" line="478"/>
         <source>unknown message {}</source>
         <translation>未知消息 {}</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="480"/>
+        <location filename="../../lessons/state.py" line="481"/>
         <source>other board event {}</source>
         <translation>其他黑板事件 {}</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="481"/>
+        <location filename="../../lessons/state.py" line="482"/>
         <source>other board event</source>
         <translation>其他黑板事件</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="483"/>
+        <location filename="../../lessons/state.py" line="484"/>
         <source>{} without a usable user or operation</source>
         <translation>{} 缺少可用的用户或操作</translation>
     </message>
