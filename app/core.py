@@ -36,8 +36,6 @@ from alarms.channels.dispatcher import Dispatcher, for_config
 log = logging.getLogger(__name__)
 
 RECENT_HOURS = 12          # lessons with activity this recent are loaded at start
-LIVE_GRACE = 30 * 60       # a lesson without End counts as live this long after CloseTime
-LIVE_IDLE = 3 * 3600       # ... and while it had activity within this time
 TICK_SECONDS = 15
 GENSEE_BURST_WINDOW = 120  # this many abnormal leaves in one room within this many seconds ...
 GENSEE_BURST_LEAVES = 5    # ... is a school-side outage, not one student's Wi-Fi
@@ -45,13 +43,8 @@ GENSEE_BURST_LEAVES = 5    # ... is a school-side outage, not one student's Wi-F
 
 def is_live(lesson: LessonState, now: float) -> bool:
     """ClassIn sends no "lesson over" except End (20 min late) and exits with
-    Reason 2, so a lesson without either is live while it is recent."""
-    if lesson.status != "live" or lesson.last_event_time is None:
-        return False
-    if now - lesson.last_event_time > LIVE_IDLE:
-        return False
-    close = lesson.close_time
-    return close is None or now <= close + LIVE_GRACE
+    Reason 2; lessons.state ends one whose End never came (status_at)."""
+    return lesson.last_event_time is not None and lesson.status_at(now) == "live"
 
 
 @dataclass

@@ -80,9 +80,16 @@ class Participant:
     def attended_seconds(self, until: int | None) -> int:
         """inoutEnd Total when End came; else the primary device's stays, an
         open one counted up to `until`. Deputies are the same person: not added."""
-        if self.end is not None and self.end.attended_seconds is not None:
-            return self.end.attended_seconds
-        return self.primary().seconds(until)
+        end = self.end
+        if end is not None and end.attended_seconds is not None:
+            return end.attended_seconds
+        live = self.primary().seconds(until)
+        if end is None:
+            return live
+        # In End's other sections but not in its attendance (real summaries do
+        # this): never less than the time End says the user spent in the room,
+        # on stage and off (UpTotal + DownTotal = inoutEnd Total in ClassIn's example).
+        return max(live, (end.stage_up_seconds or 0) + (end.stage_down_seconds or 0))
 
     def deputies(self) -> int:
         live = sum(1 for client in self.presence if client != PRIMARY_CLIENT)

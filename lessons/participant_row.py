@@ -183,8 +183,10 @@ def participant_row(state: LessonState, p: Participant, until: int, end_time: in
     entries = primary.switch_ons()
     present = p.present(end_time)
     if end_time is not None:
+        reference = state.leave_reference
+        reference = end_time if reference is None else reference
         left_early = (not present and last_out is not None
-                      and last_out < end_time - EARLY_LEAVE_GRACE_SECONDS)
+                      and last_out < reference - EARLY_LEAVE_GRACE_SECONDS)
     else:
         left_early = (not present and entries > 0
                       and p.last_exit_reason() not in ci.CLOSING_EXIT_REASONS)

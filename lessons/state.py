@@ -101,7 +101,16 @@ _STUDENTS_CHANGED = QT_TRANSLATE_NOOP("Timeline", "{} student(s) changed")
 _RATING_SCORES = {"T2S": QT_TRANSLATE_NOOP("Timeline", "T2S score {}"),
                   "S2T": QT_TRANSLATE_NOOP("Timeline", "S2T score {}")}
 _GRADES = {"exam": QT_TRANSLATE_NOOP("Timeline", "exam scored"),
-           "answer_sheet": QT_TRANSLATE_NOOP("Timeline", "answer sheet scored")}
+           "answer_sheet": QT_TRANSLATE_NOOP("Timeline", "answer sheet scored"),
+           "homework": QT_TRANSLATE_NOOP("Timeline", "homework graded"),
+           "homework_submitted": QT_TRANSLATE_NOOP("Timeline", "homework submitted")}
+
+
+def lms_kind(e: ExamScored | HomeworkScored | HomeworkSubmitted) -> str:
+    """"exam", "answer_sheet", "homework" (graded) or "homework_submitted"."""
+    if isinstance(e, ExamScored):
+        return e.kind
+    return "homework" if isinstance(e, HomeworkScored) else "homework_submitted"
 _CAMERA_MOVES = {True: QT_TRANSLATE_NOOP("Timeline", "video window moved into the seat area"),
                  False: QT_TRANSLATE_NOOP("Timeline", "video window moved out of the seat area")}
 _CAMERA_MOVED = QT_TRANSLATE_NOOP("Timeline", "video window moved")
@@ -116,6 +125,21 @@ def _with_device(detail: Detail, client_id: int) -> Detail:
 
 def _order(event: Event, seq: int) -> tuple[int, str, int]:
     return event.time, event.msg_id or "", seq
+
+
+# End is pushed ~20 min after the lesson's end, i.e. around CloseTime: this long
+# after CloseTime without it, it is not coming. Without a known CloseTime, a
+# lesson this long without a push is over (anyone inside sends Net every 5 min).
+NO_SUMMARY_GRACE_SECONDS = 30 * 60
+NO_SUMMARY_QUIET_SECONDS = 3 * 3600
+
+
+def ended_without_summary(close_time: int | None, last_event_time: int | None, now: float) -> bool:
+    """A lesson without End (nor closing exits) is over past these limits; the
+    one rule for the window, History and exports."""
+    if close_time is not None and now > close_time + NO_SUMMARY_GRACE_SECONDS:
+        return True
+    return last_event_time is not None and now - last_event_time > NO_SUMMARY_QUIET_SECONDS
 
 
 class LessonState:
@@ -136,7 +160,8 @@ class LessonState:
         self.uploads: dict[str, ReplayUpload] = {}
         self.board_images: list[BoardImage] = []
         self.ratings: dict[tuple[str, int], tuple[int, RatingItem]] = {}   # (direction, student) -> (time, item)
-        self.grades: dict[tuple[str, int | None, int | None], ExamScored] = {}   # (kind, activity, student)
+        # LMS work done in this lesson, latest per (kind, activity, student); kind: LMS_KINDS
+        self.grades: dict[tuple[str, int | None, int | None], ExamScored | HomeworkScored | HomeworkSubmitted] = {}
         self.web_viewings: dict[tuple[bool, str | None, int | None], WebViewing] = {}
         self.web_activity: list[Event] = []    # web-live logins, bookings, likes, clicks, chat
         self.client_replays: dict[int | None, ClientReplayViewing] = {}
@@ -183,7 +208,41 @@ class LessonState:
 
     @property
     def status(self) -> str:
+        """From the pushes alone; `status_at(now)` also ends a lesson whose End never came."""
         return "ended" if self.end is not None or self.closed_at() is not None else "live"
+
+    def summary_missing(self, now: float) -> bool:
+        """No End and no closing exits, long past CloseTime (or long quiet): it is
+        over and ClassIn's summary is not coming ("ended, no summary")."""
+        if self.end is not None or self.closed_at() is not None:
+            return False
+        return ended_without_summary(self.close_time, self.last_event_time, now)
+
+    def status_at(self, now: float) -> str:
+        return "ended" if self.status == "ended" or self.summary_missing(now) else "live"
+
+    def end_time_at(self, now: float) -> int | None:
+        """end_time, and for a lesson whose End never came ClassIn's rule without
+        RealCloseTime: CloseTime (else its last activity)."""
+        if self.summary_missing(now):
+            if self.close_time is not None:
+                return self.close_time
+            # Anyone still inside would have sent a Net report meanwhile.
+            return self.last_event_time + 2 * ci.NET_PERIOD_SECONDS if self.last_event_time is not None else None
+        return self.end_time
+
+    @property
+    def leave_reference(self) -> int | None:
+        """What "left early" is measured against. End's rule: RealCloseTime when
+        the teacher ended the lesson; else CloseTime, which includes ClassIn's
+        fixed 20-minute overtime, so the scheduled end is CloseTime - 20 min
+        (nobody stays for the overtime of a lesson the teacher never closed)."""
+        if self.end is not None and self.end.real_close_time:
+            return self.end.end_time
+        close = self.close_time
+        if close is not None:
+            return close - ci.CLOSE_OVERTIME_SECONDS
+        return self.end_time
 
     @property
     def start_time(self) -> int | None:
@@ -403,12 +462,19 @@ class LessonState:
             uid = e.teacher_uid if item.direction == "S2T" else item.student_uid
             self._timeline(e, uid, "rating", Text(_RATING_SCORES[item.direction], (item.score,)))
 
-    def _on_grade(self, e: ExamScored) -> None:
-        key = (e.kind, e.activity_id, e.student.uid if e.student else None)
+    def _on_grade(self, e: ExamScored | HomeworkScored | HomeworkSubmitted | DiscussionChanged) -> None:
+        if isinstance(e, DiscussionChanged):
+            who = e.creator.uid if e.creator else None
+            self._timeline(e, who, "other", Text(QT_TRANSLATE_NOOP("Timeline", "discussion: {}"),
+                                                 (e.activity_name or e.activity_id or "?",)))
+            return
+        kind = lms_kind(e)
+        student = e.student.uid if e.student else None
+        key = (kind, e.activity_id, student)
         current = self.grades.get(key)
         if current is None or e.time >= current.time:
             self.grades[key] = e
-        self._timeline(e, e.student.uid if e.student else None, "other", Text(_GRADES[e.kind]))
+        self._timeline(e, student, "other", Text(_GRADES[kind]))
 
     def _on_web_viewing(self, e: WebViewing) -> None:
         # Refreshes and sleeping phones repeat (account, Intime): keep the longest LookTime.
@@ -438,7 +504,7 @@ class LessonState:
 
     def _on_client_replay(self, e: ClientReplayViewing) -> None:
         current = self.client_replays.get(e.uid)
-        if current is None or e.time >= current.time:
+        if current is None or _order(e, 0) >= _order(current, 0):     # same time: by _id, whatever the arrival
             self.client_replays[e.uid] = e
         self._timeline(e, e.uid, "other", Text(QT_TRANSLATE_NOOP("Timeline", "replay watched in the client")))
 
@@ -499,6 +565,8 @@ _HANDLERS: dict[type, Callable[[LessonState, Any], None]] = {
     RecordingStarted: LessonState._on_recording_started, RecordingFile: LessonState._on_recording_file,
     ReplayUpload: LessonState._on_upload, BoardImage: LessonState._on_board_image,
     LessonEnd: LessonState._on_end, Ratings: LessonState._on_ratings, ExamScored: LessonState._on_grade,
+    HomeworkScored: LessonState._on_grade, HomeworkSubmitted: LessonState._on_grade,
+    DiscussionChanged: LessonState._on_grade,
     WebViewing: LessonState._on_web_viewing, WebLiveLogin: LessonState._on_web_activity,
     WebLiveReservation: LessonState._on_web_activity, WebLiveLike: LessonState._on_web_activity,
     WebLiveProductClick: LessonState._on_web_activity, WebLiveChat: LessonState._on_web_activity,
@@ -510,7 +578,9 @@ _HANDLERS: dict[type, Callable[[LessonState, Any], None]] = {
 
 # Facts about the school, its users and courses: never tied to one lesson.
 _SCHOOL_LEVEL = (RegistrationTest, AccountCancelled, PhoneChanged, SubAccountSet, FileConversion,
-                 CourseInfoChanged, HomeworkSubmitted, HomeworkScored, DiscussionChanged)
+                 CourseInfoChanged)
+# LMS activity: the course's, unless it carries a ClassID (given in a lesson): then the lesson's too.
+_LMS = (HomeworkSubmitted, HomeworkScored, ExamScored, DiscussionChanged)
 
 
 class SchoolState:
@@ -546,7 +616,7 @@ class SchoolState:
             self._apply_school(event)
         elif isinstance(event, StudentsChanged) and not event.lesson:
             self._apply_school(event)
-        elif isinstance(event, _SCHOOL_LEVEL) or (isinstance(event, ExamScored) and event.class_id is None):
+        elif isinstance(event, _SCHOOL_LEVEL) or (isinstance(event, _LMS) and event.class_id is None):
             self._apply_school(event)
         elif event.class_id is not None:
             self.lesson(event.class_id).apply(event)

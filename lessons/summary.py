@@ -8,6 +8,7 @@ from typing import Any
 
 from protocol import classin as ci
 
+from .details import details
 from .participant_row import ParticipantRow, participant_row
 from .state import LessonState
 
@@ -21,8 +22,9 @@ def counted_until(state: LessonState, now: float) -> int:
     """Where still-open stays of a lesson stop counting: its end; else `now`,
     but never later than CloseTime (ClassIn closes the room then), nor long
     after the lesson went quiet when its CloseTime is unknown."""
-    if state.end_time is not None:
-        return state.end_time
+    end = state.end_time_at(now)
+    if end is not None:
+        return end
     until = int(now)
     if state.close_time is not None:
         return min(until, state.close_time)
@@ -34,9 +36,10 @@ def counted_until(state: LessonState, now: float) -> int:
 
 def summary(state: LessonState, now: float | None = None) -> dict[str, Any]:
     """`now` (default: the clock) closes still-open stays of a live lesson."""
-    end_time = state.end_time
+    now = clock.time() if now is None else now
+    end_time = state.end_time_at(now)
     close_time = state.close_time
-    until = counted_until(state, clock.time() if now is None else now)
+    until = counted_until(state, now)
     start = state.start_time
 
     rows = sorted((participant_row(state, p, until, end_time, start)
@@ -58,7 +61,9 @@ def summary(state: LessonState, now: float | None = None) -> dict[str, Any]:
         "class_id": state.class_id,
         "course_id": state.course_id,
         "sid": state.sid,
-        "status": state.status,
+        "status": state.status_at(now),
+        # ended without ClassIn's End summary (it never came): numbers are from the live pushes
+        "no_summary": state.summary_missing(now),
         "start_time": start,
         "close_time": close_time,
         # 0 is ClassIn's "not recorded" (the end-time rule treats it as absent).
@@ -78,6 +83,7 @@ def summary(state: LessonState, now: float | None = None) -> dict[str, Any]:
         "recordings": [{"file_id": r.file_id, "url": r.url, "start": r.start, "end": r.end,
                         "duration": r.duration, "size": r.size, "source": r.source}
                        for r in sorted(state.recordings.values(), key=lambda r: (r.start or r.time))],
+        **details(state, name_of),
         "timeline": [{"time": t.time, "uid": t.uid, "name": name_of(t.uid), "kind": t.kind, "detail": str(t.detail)}
                      for t in sorted(state.timeline)],
         "totals": {

@@ -22,6 +22,7 @@ from .values import (
     percent_text,
     plain_text,
     school_zone,
+    status_key,
     span_text,
     zone_label,
 )
@@ -148,7 +149,7 @@ def _header(pdf: _Document, summary: Summary, zone: tzinfo) -> None:
         (labels("course"), summary.get("course_name") or "–"),
         (labels("teacher"), summary.get("teacher_name") or "–"),
         (labels("class_id"), str(summary["class_id"])),
-        (labels("status"), labels(f"status.{summary.get('status')}")),
+        (labels("status"), labels(status_key(summary))),
         (labels("planned"), planned or "–"),
         (labels("actual"), actual or "–"),
         (labels("time_zone"), zone_label(summary, zone)),

@@ -25,6 +25,11 @@ def school_zone(summary: Summary) -> tzinfo:
     return local
 
 
+def status_key(summary: Summary) -> str:
+    """The labels key of a lesson's status: "ended (no summary)" when End never came."""
+    return "status.ended_no_summary" if summary.get("no_summary") else f"status.{summary.get('status')}"
+
+
 def zone_label(summary: Summary, zone: tzinfo) -> str:
     """'Asia/Shanghai (UTC+08:00)': the name readers know plus the offset printers need."""
     reference = next((summary[key] for key in ("start_time", "planned_start", "close_time")

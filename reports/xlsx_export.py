@@ -22,7 +22,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from lessons.participant_row import COLUMNS as PARTICIPANT_COLUMNS, Column, Kind, columns
 from .labels import Labels
 from .values import (Summary, local_time, looks_like_formula, plain_text, printable, school_zone, span_text,
-                     zone_label)
+                     status_key, zone_label)
 
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm:ss"
 DURATION_FORMAT = "[h]:mm:ss"   # [h]: hours past 24 do not wrap to 0
@@ -141,7 +141,7 @@ def _attendance(ws: Worksheet, summary: Summary, labels: Labels) -> None:
     lesson = summary.get("class_name") or ""
     title = _put(ws, 1, 1, f"{labels('report_title')}: {lesson}" if lesson else labels("report_title"))
     title.font = Font(name="Calibri", bold=True, size=14)
-    status = labels(f"status.{summary.get('status')}")
+    status = labels(status_key(summary))
     source = labels(f"source.{summary.get('summary_source')}")
     block = [
         (("school", summary.get("school_name") or ""), ("teacher", summary.get("teacher_name") or "")),
@@ -189,7 +189,7 @@ def _index(ws: Worksheet, summaries: Sequence[Summary], sheets: Sequence[str], l
                      (_naive(summary.get("planned_start"), zone), DATETIME_FORMAT),
                      (_naive(summary.get("start_time"), zone), DATETIME_FORMAT),
                      (_naive(summary.get("end_time"), zone), DATETIME_FORMAT),
-                     (labels(f"status.{summary.get('status')}"), None),
+                     (labels(status_key(summary)), None),
                      (totals.get("participants"), None), (totals.get("present"), None),
                      (zone_label(summary, zone), None)])
     _table(ws, 1, headers, rows)

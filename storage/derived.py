@@ -124,7 +124,18 @@ class CoursePushRow(BaseModel):
         table_name = "course_push"
 
 
-DERIVED_MODELS = [LessonIndex, NetSampleRow, DeviceCheckRow, UserRow, CoursePushRow]
+class LessonPushRow(BaseModel):
+    """Pushes whose lesson only parsing tells (an LMS score given in a lesson
+    carries `Data.ClassId`, so the push's class_id column is empty): a
+    lesson's export and History find them here."""
+    push_id = IntegerField(primary_key=True)
+    class_id = IntegerField(index=True)
+
+    class Meta:
+        table_name = "lesson_push"
+
+
+DERIVED_MODELS = [LessonIndex, NetSampleRow, DeviceCheckRow, UserRow, CoursePushRow, LessonPushRow]
 
 
 # lessons_between filters and sorts on this expression (a lesson never entered has
@@ -148,23 +159,21 @@ def _setup(db) -> None:
     # tables and indexes up to date on open, and `rebuild` recreates them whole.
     # A table added later is filled from the pushes stored before it existed.
     new_course_push = not db.table_exists(CoursePushRow._meta.table_name)
+    new_lesson_push = not db.table_exists(LessonPushRow._meta.table_name)
     _create(db)
     if new_course_push:
         with db.atomic():
-            _fill_course_push(db)
+            _fill(db, Push.cmd.in_(COURSE_CONTEXT_CMDS))
+    if new_lesson_push:
+        with db.atomic():
+            _fill(db, Push.cmd.in_(INNER_LESSON_CMDS) & Push.class_id.is_null())
 
 
-def _fill_course_push(db) -> None:
-    batch = _Batch(db.conn())
-    for row in (Push.select(Push.id, Push.received_at, Push.payload)
-                .where(Push.cmd.in_(COURSE_CONTEXT_CMDS) & (Push.source == "classin")).iterator()):
-        try:
-            payload = orjson.loads(row.payload)
-        except orjson.JSONDecodeError:
-            continue
-        if isinstance(payload, dict):
-            project(batch, row.id, parse(payload, row.received_at))
-    batch.write()
+def _fill(db, which) -> None:
+    conn = db.conn()
+    rows = (Push.select(Push.id, Push.received_at, Push.payload, Push.cmd, Push.sid, Push.class_id,
+                        Push.action_time).where(which & (Push.source == "classin")).tuples().iterator())
+    project_rows(conn, rows)
 
 
 dbmod.DERIVED_SETUP.append(_setup)
@@ -190,6 +199,9 @@ _INSERT_CHECK = (
     " operating_system, cpu, client_version, device_type, microphone, speaker, camera, delay_ms,"
     " loss_percent, ip) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING")
 _INSERT_COURSE_PUSH = "INSERT INTO course_push(push_id, course_id) VALUES (?,?) ON CONFLICT DO NOTHING"
+_INSERT_LESSON_PUSH = "INSERT INTO lesson_push(push_id, class_id) VALUES (?,?) ON CONFLICT DO NOTHING"
+# Pushes that may name their lesson inside `Data` only (LessonPushRow).
+INNER_LESSON_CMDS = ("ExamScore", "AnswerSheetScore", "HomeworkScore", "HomeworkSubmit", "DiscussionChangeInfo")
 # The pushes CoursePushRow holds (CourseInfoChanged, course-level StudentsChanged).
 COURSE_CONTEXT_CMDS = ("eeoCourseStudentChange", "eeoCourseInfoChange")
 _UPSERT_USER = (
@@ -324,7 +336,7 @@ _SET_WATERMARK = (f"INSERT INTO meta(key, value) VALUES('{WATERMARK}', ?) ON CON
 # of a classroom's traffic: board, stage, mute, exits, images ...).
 _PARSED_CMDS = frozenset({"Net", "Check", "UserCheck", str(CMD_ENTER), "End", "ReplacePhoneNumber",
                           "eeoCourseInfoChange", "eeoClassInfoChange", "eeoCourseStudentChange",
-                          "eeoClassStudentChange"})
+                          "eeoClassStudentChange", *INNER_LESSON_CMDS})
 # push columns a projection needs, in the order project_rows takes them
 ROW_COLUMNS = "id, received_at, payload, cmd, sid, class_id, action_time"
 Row = tuple[int, float, str, "str | None", "int | None", "int | None", "int | None"]
@@ -346,7 +358,10 @@ def project_rows(conn: Conn, rows: Iterable[Row], failed: list[int] | None = Non
                 continue
             if isinstance(payload, dict):
                 try:
-                    project(batch, push_id, parse(payload, received_at))
+                    event = parse(payload, received_at)
+                    project(batch, push_id, event)
+                    if class_id is None and event.class_id is not None:
+                        conn.execute(_INSERT_LESSON_PUSH, (push_id, event.class_id))
                 except Exception as exc:   # hostile values: every field of a push is forgeable
                     if failed is not None:
                         failed.append(push_id)

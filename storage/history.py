@@ -10,7 +10,8 @@ from lessons.state import LessonState, replay
 from protocol.classin import CMD_ENTER
 from lessons.summary import summary
 
-from .derived import LESSON_WHEN_SQL, CoursePushRow, DeviceCheckRow, LessonIndex, NetSampleRow, UserRow
+from .derived import (LESSON_WHEN_SQL, CoursePushRow, DeviceCheckRow, LessonIndex, LessonPushRow, NetSampleRow,
+                      UserRow)
 from .models import Push
 from .queries import parse_payload
 
@@ -21,7 +22,9 @@ def lesson_pushes(class_id: int) -> Iterator[tuple[float, Any]]:
     course_ids = [row.course_id for row in LessonIndex.select(LessonIndex.course_id)
                   .where(LessonIndex.class_id == class_id) if row.course_id is not None]
     columns = (Push.id, Push.received_at, Push.payload)
+    inner = LessonPushRow.select(LessonPushRow.push_id).where(LessonPushRow.class_id == class_id)
     rows = list(Push.select(*columns).where((Push.class_id == class_id) & (Push.source == "classin")).tuples())
+    rows.extend(Push.select(*columns).where(Push.id.in_(inner)).tuples())
     if course_ids:
         # Only this course's pushes, by the derived index (not every course push ever).
         context = CoursePushRow.select(CoursePushRow.push_id).where(CoursePushRow.course_id.in_(course_ids))

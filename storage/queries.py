@@ -110,6 +110,11 @@ _RECENT_SQL = (
     " SELECT id, received_at, payload FROM push INDEXED BY push_class_id_action_time"
     " WHERE source = 'classin' AND received_at < ?1 AND class_id IN"
     " (SELECT class_id FROM push INDEXED BY push_received_at WHERE received_at >= ?1)"
+    # ... and those of them whose lesson is named inside Data only (storage.derived.LessonPushRow)
+    " UNION ALL"
+    " SELECT push.id, push.received_at, push.payload FROM lesson_push JOIN push ON push.id = lesson_push.push_id"
+    " WHERE push.received_at < ?1 AND lesson_push.class_id IN"
+    " (SELECT class_id FROM push INDEXED BY push_received_at WHERE received_at >= ?1)"
     " ORDER BY id")
 
 

@@ -2,8 +2,12 @@
 each lesson's school time zone."""
 from __future__ import annotations
 
+import time
+
 from typing import Any
 
+from lessons.state import ended_without_summary
+from protocol.classin import CLOSE_OVERTIME_SECONDS
 from storage.config import ConfigStore
 
 from ..formatting import duration, local_time
@@ -41,6 +45,12 @@ class HistoryModel(TableModel):
             start, end = lesson_start(row), row.get("end_time") or row.get("last_activity")
             return duration(end - start) if start and end and end >= start else "—"
         if column == "summary":
-            return self.tr("End received") if row.get("has_end") else self.tr("no End yet")
+            if row.get("has_end"):
+                return self.tr("End received")
+            planned_end = row.get("planned_end")
+            close = row.get("close_time") or (planned_end + CLOSE_OVERTIME_SECONDS if planned_end else None)
+            if ended_without_summary(close, row.get("last_activity"), time.time()):
+                return self.tr("ended, no End")
+            return self.tr("no End yet")
         value = row.get(column)
         return "—" if value in (None, "") else value

@@ -36,7 +36,7 @@ Row = ParticipantRow
 
 def _summary_window(state: LessonState, now: float) -> tuple[int, int | None, int | None]:
     """(until, end_time, start) exactly as lessons.summary.summary() takes them."""
-    return counted_until(state, now), state.end_time, state.start_time
+    return counted_until(state, now), state.end_time_at(now), state.start_time
 
 
 class RosterModel(TableModel):

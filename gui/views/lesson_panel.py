@@ -5,6 +5,8 @@ LessonState (e.g. `await in_thread(storage.history.lesson_state, class_id)`)
 and call `show_lesson(state, timezone)`."""
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
@@ -215,7 +217,11 @@ class LessonPanel(QWidget):
             parts.append(self.tr("teacher {}").format(teacher.name or teacher.uid))
         if start:
             parts.append("{} – {}".format(local_time(start, self.timezone, zone=False), local_time(end, self.timezone)))
-        parts.append(self.tr("ended") if state.status == "ended" else self.tr("live"))
+        now = time.time()
+        if state.summary_missing(now):
+            parts.append(self.tr("ended (no summary)"))
+        else:
+            parts.append(self.tr("ended") if state.status_at(now) == "ended" else self.tr("live"))
         parts.append("ClassID {}".format(state.class_id))
         self.header.setText(" · ".join(parts))
         for column in RosterModel.END_ONLY:     # End's numbers: no empty columns before it comes

@@ -126,7 +126,15 @@ class Push:
         value = ci.pick(self.data, *names)
         return value if value is not None else ci.pick(self.p, *names)
 
-    def common(self, *own_times: Any, class_id: Any = None) -> dict[str, Any]:
+    def class_id(self) -> int | None:
+        """The lesson: top-level ClassID (or its aliases), else inside `Data`
+        (LMS scores given in a lesson carry `Data.ClassId`); 0 means none."""
+        top = ci.as_int(self.get("ClassID", "ClassId", "CID"))
+        if top:
+            return top
+        return ci.as_int(ci.pick(self.data, "ClassId", "ClassID")) or top
+
+    def common(self, *own_times: Any) -> dict[str, Any]:
         time = next((t for t in map(as_time, (self.p.get("ActionTime"), *own_times)) if t), None)
         if time is None:
             time = ci.as_int(self.received_at) or 0
@@ -135,5 +143,5 @@ class Push:
             time=time, received_at=self.received_at, cmd=self.cmd,
             sid=ci.as_int(self.p.get("SID")),
             course_id=ci.as_int(self.get("CourseID", "CourseId")),
-            class_id=ci.as_int(class_id if class_id is not None else self.get("ClassID", "ClassId", "CID")),
+            class_id=self.class_id(),
             msg_id=msg_id.strip() or None if msg_id else None)

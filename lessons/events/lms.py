@@ -145,9 +145,8 @@ def _topic(d: Mapping[str, Any], sub: bool) -> TopicResult:
 
 
 def _test_score(x: Push) -> Event:
-    lesson = ci.as_int(x.inner("ClassId", "ClassID")) or None    # 0: not given in a lesson
-    return ExamScored(
-        **x.common(x.inner("CorrectionTime"), x.inner("SubmissionTime"), class_id=lesson), **_lms(x),
+    return ExamScored(   # Data.ClassId: the lesson it was given in (0: none), read by Push.class_id
+        **x.common(x.inner("CorrectionTime"), x.inner("SubmissionTime")), **_lms(x),
         kind="exam" if x.cmd == "ExamScore" else "answer_sheet",
         student=person(x.inner("StudentInfo"), "Student"), teacher=person(x.inner("TeacherInfo"), "Teacher"),
         full_score=ci.as_float(x.inner("Score", "MaximumScore")),

@@ -1799,57 +1799,62 @@
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../gui/models/history_model.py" line="27"/>
+        <location filename="../../gui/models/history_model.py" line="31"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../gui/models/history_model.py" line="27"/>
+        <location filename="../../gui/models/history_model.py" line="31"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/models/history_model.py" line="27"/>
+        <location filename="../../gui/models/history_model.py" line="31"/>
         <source>Lesson</source>
         <translation>课节</translation>
     </message>
     <message>
-        <location filename="../../gui/models/history_model.py" line="28"/>
+        <location filename="../../gui/models/history_model.py" line="32"/>
         <source>Course</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../gui/models/history_model.py" line="28"/>
+        <location filename="../../gui/models/history_model.py" line="32"/>
         <source>Teacher</source>
         <translation>老师</translation>
     </message>
     <message>
-        <location filename="../../gui/models/history_model.py" line="28"/>
+        <location filename="../../gui/models/history_model.py" line="32"/>
         <source>ClassID</source>
         <translation>ClassID</translation>
     </message>
     <message>
-        <location filename="../../gui/models/history_model.py" line="29"/>
+        <location filename="../../gui/models/history_model.py" line="33"/>
         <source>Length</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../gui/models/history_model.py" line="29"/>
+        <location filename="../../gui/models/history_model.py" line="33"/>
         <source>People</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../gui/models/history_model.py" line="29"/>
+        <location filename="../../gui/models/history_model.py" line="33"/>
         <source>Summary</source>
         <translation>课后汇总</translation>
     </message>
     <message>
-        <location filename="../../gui/models/history_model.py" line="44"/>
+        <location filename="../../gui/models/history_model.py" line="49"/>
         <source>End received</source>
         <translation>已收到</translation>
     </message>
     <message>
-        <location filename="../../gui/models/history_model.py" line="44"/>
+        <location filename="../../gui/models/history_model.py" line="53"/>
+        <source>ended, no End</source>
+        <translation>已结束，无课后汇总</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/history_model.py" line="54"/>
         <source>no End yet</source>
         <translation>尚未收到</translation>
     </message>
@@ -2003,48 +2008,53 @@
 <context>
     <name>LessonPanel</name>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="54"/>
-        <location filename="../../gui/views/lesson_panel.py" line="208"/>
+        <location filename="../../gui/views/lesson_panel.py" line="56"/>
+        <location filename="../../gui/views/lesson_panel.py" line="210"/>
         <source>Select a lesson to see who is in it.</source>
         <translation>选择一个课节，查看课上人员。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="66"/>
+        <location filename="../../gui/views/lesson_panel.py" line="68"/>
         <source>Find a participant…</source>
         <translation>查找学员…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="71"/>
+        <location filename="../../gui/views/lesson_panel.py" line="73"/>
         <source>Copy diagnostic</source>
         <translation>复制诊断信息</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="72"/>
+        <location filename="../../gui/views/lesson_panel.py" line="74"/>
         <source>A ticket block for the selected person, or the lesson when nobody is selected (Ctrl+Shift+C)</source>
         <translation>复制所选人员的工单信息；未选择人员时复制整个课节（Ctrl+Shift+C）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="82"/>
+        <location filename="../../gui/views/lesson_panel.py" line="84"/>
         <source>All activity</source>
         <translation>全部动态</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="215"/>
+        <location filename="../../gui/views/lesson_panel.py" line="217"/>
         <source>teacher {}</source>
         <translation>老师 {}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="218"/>
+        <location filename="../../gui/views/lesson_panel.py" line="222"/>
+        <source>ended (no summary)</source>
+        <translation>已结束（无课后汇总）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/lesson_panel.py" line="224"/>
         <source>ended</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="218"/>
+        <location filename="../../gui/views/lesson_panel.py" line="224"/>
         <source>live</source>
         <translation>上课中</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="224"/>
+        <location filename="../../gui/views/lesson_panel.py" line="230"/>
         <source>{} inside · {} in the list</source>
         <translation>在教室 {} 人 · 名单 {} 人</translation>
     </message>
@@ -3525,176 +3535,191 @@
     </message>
     <message>
         <location filename="../../lessons/state.py" line="105"/>
+        <source>homework graded</source>
+        <translation>作业已批改</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/state.py" line="106"/>
+        <source>homework submitted</source>
+        <translation>作业已提交</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/state.py" line="114"/>
         <source>video window moved into the seat area</source>
         <translation>视频窗口移入座位区</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="106"/>
+        <location filename="../../lessons/state.py" line="115"/>
         <source>video window moved out of the seat area</source>
         <translation>视频窗口移出座位区</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="107"/>
+        <location filename="../../lessons/state.py" line="116"/>
         <source>video window moved</source>
         <translation>视频窗口已移动</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="114"/>
+        <location filename="../../lessons/state.py" line="123"/>
         <source>{}, device #{}</source>
         <translation>{}，第 {} 台设备</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="275"/>
+        <location filename="../../lessons/state.py" line="334"/>
         <source>{} ({})</source>
         <translation>{}（{}）</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="290"/>
+        <location filename="../../lessons/state.py" line="349"/>
         <source>times {}</source>
         <translation>{} 次</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="322"/>
+        <location filename="../../lessons/state.py" line="381"/>
         <source>{} s</source>
         <translation>{} 秒</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="335"/>
+        <location filename="../../lessons/state.py" line="394"/>
         <source>{:.0%} good</source>
         <translation>{:.0%} 良好</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="337"/>
+        <location filename="../../lessons/state.py" line="396"/>
         <source>report</source>
         <translation>已上报</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="347"/>
+        <location filename="../../lessons/state.py" line="406"/>
         <source>no problem</source>
         <translation>未发现问题</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="359"/>
+        <location filename="../../lessons/state.py" line="418"/>
         <source>lesson length now {} min</source>
         <translation>课节时长现为 {} 分钟</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="366"/>
+        <location filename="../../lessons/state.py" line="425"/>
         <source>cloud recording started ({})</source>
         <translation>云录制已开始（{}）</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="367"/>
+        <location filename="../../lessons/state.py" line="426"/>
         <source>cloud recording started</source>
         <translation>云录制已开始</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="372"/>
+        <location filename="../../lessons/state.py" line="431"/>
         <source>file ready, {} s</source>
         <translation>录制文件已生成，{} 秒</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="373"/>
+        <location filename="../../lessons/state.py" line="432"/>
         <source>file ready</source>
         <translation>录制文件已生成</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="377"/>
+        <location filename="../../lessons/state.py" line="436"/>
         <source>replay clip uploaded</source>
         <translation>回放片段已上传</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="394"/>
+        <location filename="../../lessons/state.py" line="453"/>
         <source>lesson summary received</source>
         <translation>已收到课节汇总</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="419"/>
+        <location filename="../../lessons/state.py" line="468"/>
+        <source>discussion: {}</source>
+        <translation>讨论：{}</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/state.py" line="485"/>
         <source>web replay viewer {}: {} s</source>
         <translation>网页回放观众 {}：{} 秒</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="420"/>
+        <location filename="../../lessons/state.py" line="486"/>
         <source>web live viewer {}: {} s</source>
         <translation>网页直播观众 {}：{} 秒</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="428"/>
+        <location filename="../../lessons/state.py" line="494"/>
         <source>web live login: {}</source>
         <translation>网页直播登录：{}</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="430"/>
+        <location filename="../../lessons/state.py" line="496"/>
         <source>web live booked: {}</source>
         <translation>网页直播预约：{}</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="432"/>
+        <location filename="../../lessons/state.py" line="498"/>
         <source>web live like: {}</source>
         <translation>网页直播点赞：{}</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="434"/>
+        <location filename="../../lessons/state.py" line="500"/>
         <source>web live product click: {} -&gt; {}</source>
         <translation>网页直播商品点击：{} → {}</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="436"/>
+        <location filename="../../lessons/state.py" line="502"/>
         <source>web live chat: {}: {}</source>
         <translation>网页直播聊天：{}：{}</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="443"/>
+        <location filename="../../lessons/state.py" line="509"/>
         <source>replay watched in the client</source>
         <translation>在客户端观看了回放</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="448"/>
+        <location filename="../../lessons/state.py" line="514"/>
         <source>selector question</source>
         <translation>答题器出题</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="449"/>
+        <location filename="../../lessons/state.py" line="515"/>
         <source>selector answer {}</source>
         <translation>答题器作答：{}</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="451"/>
+        <location filename="../../lessons/state.py" line="517"/>
         <source>responder</source>
         <translation>发起抢答</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="452"/>
+        <location filename="../../lessons/state.py" line="518"/>
         <source>responder buzz</source>
         <translation>抢答</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="454"/>
+        <location filename="../../lessons/state.py" line="520"/>
         <source>EDU quiz answers ({} questions)</source>
         <translation>EDU 测验作答（{} 道题）</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="459"/>
+        <location filename="../../lessons/state.py" line="525"/>
         <source>chat archive ready</source>
         <translation>聊天记录已生成</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="478"/>
+        <location filename="../../lessons/state.py" line="544"/>
         <source>unknown message {}</source>
         <translation>未知消息 {}</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="481"/>
+        <location filename="../../lessons/state.py" line="547"/>
         <source>other board event {}</source>
         <translation>其他黑板事件 {}</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="482"/>
+        <location filename="../../lessons/state.py" line="548"/>
         <source>other board event</source>
         <translation>其他黑板事件</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="484"/>
+        <location filename="../../lessons/state.py" line="550"/>
         <source>{} without a usable user or operation</source>
         <translation>{} 缺少可用的用户或操作</translation>
     </message>
