@@ -13,6 +13,7 @@ from fpdf.enums import TableBordersLayout, TableCellFillMode
 from fpdf.fonts import FontFace
 
 from lessons.participant_row import Column, Kind, columns
+from .details import detail_tables
 from .labels import Labels
 from .pdf_fonts import find_cjk_font
 from .values import (
@@ -212,6 +213,23 @@ def _absent(pdf: _Document, summary: Summary) -> None:
     pdf.multi_cell(0, 5, names or labels("none"), new_x="LMARGIN", new_y="NEXT")
 
 
+def _details(pdf: _Document, summary: Summary) -> None:
+    """The after-class sections (reports.details), each a small table."""
+    for title, headers, rows in detail_tables(summary, pdf.labels):
+        _heading(pdf, f"{title} ({len(rows)})")
+        pdf.set_font(FAMILY, size=8)
+        with pdf.table(line_height=4.5, padding=(1, 1.2), borders_layout=TableBordersLayout.HORIZONTAL_LINES,
+                       headings_style=FontFace(emphasis="BOLD", fill_color=HEADING_FILL, size_pt=7),
+                       text_align="LEFT", repeat_headings=1) as table:
+            heading = table.row()
+            for text in headers:
+                heading.cell(text)
+            for values in rows:
+                row = table.row()
+                for value in values:
+                    row.cell("" if value is None else str(value))
+
+
 def render_pdf(summaries: Sequence[Summary], labels: Labels) -> bytes:
     """One PDF, each lesson starting on a new page."""
     pdf = _Document(labels, datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"))
@@ -222,4 +240,5 @@ def render_pdf(summaries: Sequence[Summary], labels: Labels) -> bytes:
         _attendance(pdf, summary, zone)
         _activity(pdf, summary)
         _absent(pdf, summary)
+        _details(pdf, summary)
     return bytes(pdf.output())

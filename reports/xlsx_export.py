@@ -20,6 +20,7 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from lessons.participant_row import COLUMNS as PARTICIPANT_COLUMNS, Column, Kind, columns
+from .details import detail_tables
 from .labels import Labels
 from .values import (Summary, local_time, looks_like_formula, plain_text, printable, school_zone, span_text,
                      status_key, zone_label)
@@ -176,6 +177,27 @@ def _timeline(ws: Worksheet, summary: Summary, labels: Labels) -> None:
     _fit_widths(ws, 1)
 
 
+def _details(ws: Worksheet, summary: Summary, labels: Labels) -> None:
+    """The after-class sections (reports.details) one under the other; the
+    chat archive link is a real link."""
+    row = 1
+    for title, headers, rows in detail_tables(summary, labels):
+        _put(ws, row, 1, title).font = BOLD
+        for index, text in enumerate(headers, start=1):
+            cell = _put(ws, row + 1, index, text)
+            cell.font, cell.fill = BOLD, HEADER_FILL
+        for offset, values in enumerate(rows, start=2):
+            for index, value in enumerate(values, start=1):
+                cell = _put(ws, row + offset, index, value)
+                if isinstance(value, str) and value.startswith(("https://", "http://")):
+                    cell.hyperlink = value
+                    cell.style = "Hyperlink"
+        row += len(rows) + 3
+    if row == 1:
+        _put(ws, 1, 1, labels("none"))
+    _fit_widths(ws, 1)
+
+
 def _index(ws: Worksheet, summaries: Sequence[Summary], sheets: Sequence[str], labels: Labels) -> None:
     headers = [labels(key) for key in ("class_id", "lesson", "course", "teacher", "planned_start",
                                        "start_time", "end_time", "status", "totals.participants",
@@ -209,6 +231,7 @@ def render_xlsx(summaries: Sequence[Summary], labels: Labels) -> bytes:
         first.title = "Attendance"
         _attendance(first, summaries[0], labels)
         _timeline(workbook.create_sheet("Timeline"), summaries[0], labels)
+        _details(workbook.create_sheet("After class"), summaries[0], labels)
     else:
         first.title = "Index"
         sheets = []
@@ -217,6 +240,7 @@ def render_xlsx(summaries: Sequence[Summary], labels: Labels) -> bytes:
             attendance = workbook.create_sheet(f"{summary['class_id']} Attendance")
             _attendance(attendance, summary, labels)
             _timeline(workbook.create_sheet(f"{summary['class_id']} Timeline"), summary, labels)
+            _details(workbook.create_sheet(f"{summary['class_id']} After class"), summary, labels)
             sheets.append(attendance.title)
         _index(first, summaries, sheets, labels)
     buffer = io.BytesIO()

@@ -35,7 +35,7 @@ def _row_of(ws: Worksheet, header_row: int, uid: int) -> int:
 
 def test_attendance_sheet_has_the_header_block_and_typed_cells() -> None:
     wb = _book(lesson())
-    assert wb.sheetnames == ["Attendance", "Timeline"]
+    assert wb.sheetnames == ["Attendance", "Timeline", "After class"]
     ws = wb["Attendance"]
     block = [[cell.value for cell in row] for row in ws.iter_rows(max_row=5)]
     flat = [value for row in block for value in row if value is not None]
@@ -91,7 +91,8 @@ def test_formula_injection_cells_stay_strings() -> None:
 
 def test_batch_workbook_has_an_index_linking_each_lesson() -> None:
     wb = _book([lesson(111), lesson(222, timezone="Europe/London")])
-    assert wb.sheetnames == ["Index", "111 Attendance", "111 Timeline", "222 Attendance", "222 Timeline"]
+    assert wb.sheetnames == ["Index", "111 Attendance", "111 Timeline", "111 After class",
+                             "222 Attendance", "222 Timeline", "222 After class"]
     index = wb["Index"]
     assert [index["A2"].value, index["A3"].value] == [111, 222]
     assert index["A3"].hyperlink.location == "'222 Attendance'!A1"

@@ -10,7 +10,7 @@ import time
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-                               QSplitter, QTableView, QVBoxLayout, QWidget)
+                               QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from lessons.state import LessonState
 
@@ -20,6 +20,7 @@ from ..formatting import local_time
 from ..models.labels import TIMELINE_KINDS, kind_label, lesson_title
 from ..models.roster_model import NameFilter, RosterModel
 from ..models.timeline_model import TimelineFilter, TimelineModel
+from .lesson_details import LessonDetails
 
 
 FIT_ROWS = 15                # rows measured (besides the visible ones) when sizing columns
@@ -102,9 +103,16 @@ class LessonPanel(QWidget):
         timeline_layout.addWidget(self.kind)
         timeline_layout.addWidget(self.timeline_view, 1)
 
+        # After-class results (ratings, quiz, scores, audience, replays, chat archive) beside the timeline.
+        self.details = LessonDetails()
+        self.side = QTabWidget()
+        self.side.addTab(timeline_box, self.tr("Timeline"))
+        self.side.addTab(self.details, self.tr("After class"))
+        self.side.currentChanged.connect(self._update_details)
+
         self.split = split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(roster_box)
-        split.addWidget(timeline_box)
+        split.addWidget(self.side)
         # The roster has twelve columns, the timeline four: give the roster the room.
         split.setStretchFactor(0, 5)
         split.setStretchFactor(1, 2)
@@ -155,6 +163,7 @@ class LessonPanel(QWidget):
             self.roster_view.setUpdatesEnabled(True)
         self._share_width()
         self._update_header()
+        self._update_details()
 
     def refresh(self, uids: set[int] | None = None, now: float | None = None) -> None:
         """New pushes for this lesson: recompute the changed users' rows (None: all)."""
@@ -163,6 +172,7 @@ class LessonPanel(QWidget):
         self.roster.refresh(uids, now)
         self.timeline.refresh()
         self._update_header()
+        self._update_details()
 
     def roll(self, ticks_per_round: int, now: float | None = None) -> None:
         """Called on every refresh tick: a slice of the roster catches up with the clock."""
@@ -203,6 +213,10 @@ class LessonPanel(QWidget):
 
     def zone_changed(self) -> None:
         self._update_header()
+
+    def _update_details(self) -> None:
+        if self.side.currentWidget() is self.details:      # only while shown: it is redrawn whole
+            self.details.show_lesson(self.state)
 
     def _update_header(self) -> None:
         state = self.state

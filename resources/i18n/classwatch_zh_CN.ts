@@ -2006,55 +2006,310 @@
     </message>
 </context>
 <context>
+    <name>LessonDetails</name>
+    <message>
+        <location filename="../../gui/views/lesson_details.py" line="54"/>
+        <source>Chat archive:</source>
+        <translation>聊天记录：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/lesson_details.py" line="54"/>
+        <source>download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/lesson_details.py" line="55"/>
+        <source>teacher → student</source>
+        <translation>老师 → 学生</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/lesson_details.py" line="55"/>
+        <source>student → teacher</source>
+        <translation>学生 → 老师</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/lesson_details.py" line="56"/>
+        <source>Ratings</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/lesson_details.py" line="56"/>
+        <location filename="../../gui/views/lesson_details.py" line="65"/>
+        <location filename="../../gui/views/lesson_details.py" line="66"/>
+        <location filename="../../gui/views/lesson_details.py" line="74"/>
+        <location filename="../../gui/views/lesson_details.py" line="90"/>
+        <source>Student</source>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/lesson_details.py" line="56"/>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/lesson_details.py" line="56"/>
+        <location filename="../../gui/views/lesson_details.py" line="75"/>
+        <source>Score</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/lesson_details.py" line="56"/>
+        <source>Comment</source>
+        <translation>评语</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/lesson_details.py" line="64"/>
+        <source>Selector answers</source>
+        <translation>答题器结果</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/lesson_details.py" line="64"/>
+        <location filename="../../gui/views/lesson_details.py" line="68"/>
+        <source>Question</source>
+        <translation>题号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/lesson_details.py" line="64"/>
+        <source>Correct</source>
+        <translation>正确答案</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/lesson_details.py" line="64"/>
+        <source>Accuracy</source>
+        <translation>正确率</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/lesson_details.py" line="65"/>
+        <location filename="../../gui/views/lesson_details.py" line="69"/>
+        <source>Answer</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/lesson_details.py" line="66"/>
+        <source>Responder</source>
+        <translation>抢答器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/lesson_details.py" line="66"/>
+        <source>Took part</source>
+        <translation>参与次数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/lesson_details.py" line="66"/>
+        <source>Won</source>
+        <translation>抢中次数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/lesson_details.py" line="68"/>
+        <source>EDU quiz answers</source>
+        <translation>EDU 答题</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/lesson_details.py" line="68"/>
+        <source>Right answer</source>
+        <translation>正确答案</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/lesson_details.py" line="68"/>
+        <source>Nickname</source>
+        <translation>昵称</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/lesson_details.py" line="72"/>
+        <source>test</source>
+        <translation>测验</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/lesson_details.py" line="72"/>
+        <source>answer sheet</source>
+        <translation>答题卡</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/lesson_details.py" line="72"/>
+        <source>homework</source>
+        <translation>作业</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/lesson_details.py" line="73"/>
+        <source>homework submitted</source>
+        <translation>作业已提交</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/lesson_details.py" line="74"/>
+        <source>Scores in this lesson</source>
+        <translation>本课节的成绩</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/lesson_details.py" line="74"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/lesson_details.py" line="74"/>
+        <source>Activity</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/lesson_details.py" line="75"/>
+        <source>Full score</source>
+        <translation>满分</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/lesson_details.py" line="79"/>
+        <source>Web audience</source>
+        <translation>网页观众</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/lesson_details.py" line="79"/>
+        <source>Page</source>
+        <translation>页面</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/lesson_details.py" line="79"/>
+        <source>Viewers</source>
+        <translation>观众</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/lesson_details.py" line="79"/>
+        <source>Tourists</source>
+        <translation>游客</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/lesson_details.py" line="80"/>
+        <source>Sessions</source>
+        <translation>观看次数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/lesson_details.py" line="80"/>
+        <source>Time watched</source>
+        <translation>观看时长</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/lesson_details.py" line="81"/>
+        <source>web live</source>
+        <translation>网页直播</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/lesson_details.py" line="83"/>
+        <source>web replay</source>
+        <translation>网页回放</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/lesson_details.py" line="85"/>
+        <source>Logins</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/lesson_details.py" line="85"/>
+        <source>Reservations</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/lesson_details.py" line="86"/>
+        <source>Likes</source>
+        <translation>点赞</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/lesson_details.py" line="86"/>
+        <source>Product clicks</source>
+        <translation>商品点击</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/lesson_details.py" line="87"/>
+        <source>Chat messages</source>
+        <translation>聊天消息</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/lesson_details.py" line="90"/>
+        <source>Replay watched in the client</source>
+        <translation>客户端回放观看</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/lesson_details.py" line="90"/>
+        <source>Covered</source>
+        <translation>已看时长</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/lesson_details.py" line="91"/>
+        <source>Video length</source>
+        <translation>视频时长</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/lesson_details.py" line="91"/>
+        <source>Coverage</source>
+        <translation>覆盖率</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/lesson_details.py" line="92"/>
+        <source>Valid views</source>
+        <translation>有效观看</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/lesson_details.py" line="98"/>
+        <source>No ratings, quiz results, scores, web audience or replays for this lesson yet.</source>
+        <translation>本课节暂无评价、答题结果、成绩、网页观众或回放记录。</translation>
+    </message>
+</context>
+<context>
     <name>LessonPanel</name>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="56"/>
-        <location filename="../../gui/views/lesson_panel.py" line="210"/>
+        <location filename="../../gui/views/lesson_panel.py" line="57"/>
+        <location filename="../../gui/views/lesson_panel.py" line="224"/>
         <source>Select a lesson to see who is in it.</source>
         <translation>选择一个课节，查看课上人员。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="68"/>
+        <location filename="../../gui/views/lesson_panel.py" line="69"/>
         <source>Find a participant…</source>
         <translation>查找学员…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="73"/>
+        <location filename="../../gui/views/lesson_panel.py" line="74"/>
         <source>Copy diagnostic</source>
         <translation>复制诊断信息</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="74"/>
+        <location filename="../../gui/views/lesson_panel.py" line="75"/>
         <source>A ticket block for the selected person, or the lesson when nobody is selected (Ctrl+Shift+C)</source>
         <translation>复制所选人员的工单信息；未选择人员时复制整个课节（Ctrl+Shift+C）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="84"/>
+        <location filename="../../gui/views/lesson_panel.py" line="85"/>
         <source>All activity</source>
         <translation>全部动态</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="217"/>
+        <location filename="../../gui/views/lesson_panel.py" line="109"/>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/lesson_panel.py" line="110"/>
+        <source>After class</source>
+        <translation>课后</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/lesson_panel.py" line="231"/>
         <source>teacher {}</source>
         <translation>老师 {}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="222"/>
+        <location filename="../../gui/views/lesson_panel.py" line="236"/>
         <source>ended (no summary)</source>
         <translation>已结束（无课后汇总）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="224"/>
+        <location filename="../../gui/views/lesson_panel.py" line="238"/>
         <source>ended</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="224"/>
+        <location filename="../../gui/views/lesson_panel.py" line="238"/>
         <source>live</source>
         <translation>上课中</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="230"/>
+        <location filename="../../gui/views/lesson_panel.py" line="244"/>
         <source>{} inside · {} in the list</source>
         <translation>在教室 {} 人 · 名单 {} 人</translation>
     </message>
