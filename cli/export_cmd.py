@@ -26,6 +26,9 @@ def add_parser(sub, parents) -> None:
                        help="first day (YYYY-MM-DD, school time) of a batch export")
     p.add_argument("--to", dest="date_to", type=_date, metavar="DATE", help="last day of a batch export")
     p.add_argument("--sid", type=int, help="batch: only this school")
+    p.add_argument("--school", type=int, metavar="SID",
+                   help="with --from/--to: the school's own messages (homework, tests, file conversions, "
+                        "accounts, device checks outside class, unknown Cmds) to --out FILE as xlsx or csv")
     p.add_argument("--format", choices=FORMATS, default="json")
     p.add_argument("--out", metavar="FILE|DIR", help="output file (one lesson) or folder (batch); "
                    "json goes to stdout without it")
@@ -54,6 +57,8 @@ def run(args) -> int:
     db = open_database(ctx.db)
     try:
         config = ctx.config.current()
+        if args.school is not None:
+            return _school(args, config)
         if args.class_id is not None:
             summary = lesson_summary(args.class_id)
             if summary is None:
@@ -74,6 +79,33 @@ def run(args) -> int:
         return _write(sorted(summaries, key=lambda s: s.get("start_time") or 0), args, single=False)
     finally:
         db.close()
+
+
+def _school(args, config: Config) -> int:
+    from reports.school_export import SCHOOL_FORMATS, render_school
+    from storage.school import school_report_between
+    if args.class_id is not None:
+        raise CliError("--school goes with --from/--to, not --class-id", code=2)
+    if args.out is None:
+        raise CliError("--school needs --out FILE (.xlsx or .csv)", code=2)
+    out = Path(args.out)
+    fmt = args.format if args.format in SCHOOL_FORMATS else out.suffix.lower().lstrip(".")
+    if fmt not in SCHOOL_FORMATS:
+        raise CliError("a school report is xlsx or csv (--format, or the --out extension)", code=2)
+    date_to = args.date_to or args.date_from
+    if date_to < args.date_from:
+        raise CliError("--to is before --from", code=2)
+    school = config.schools.get(args.school)
+    timezone = school.timezone if school else DEFAULT_TIMEZONE
+    zone = ZoneInfo(timezone)
+    start = datetime.combine(args.date_from, dtime.min, zone).timestamp()
+    end = datetime.combine(date_to + timedelta(days=1), dtime.min, zone).timestamp()
+    report = school_report_between(args.school, start, end)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(render_school(report, fmt, timezone))
+    counts = ", ".join(f"{len(rows)} {key}" for key, rows in report.items() if rows) or "nothing"
+    print(f"wrote {out} ({counts})")
+    return 0
 
 
 def _write(summaries: list[dict], args, single: bool) -> int:

@@ -11,6 +11,7 @@ from .gensee_view import GenseeView
 from .history_view import HistoryView
 from .inspector_view import InspectorView
 from .live_view import LiveView
+from .school_view import SchoolView
 from .network_view import NetworkView
 from .settings_view import SettingsView
 
@@ -22,6 +23,7 @@ VIEWS = (
     ("alarms", AlarmsView),
     ("inspector", InspectorView),
     ("history", HistoryView),
+    ("school", SchoolView),
     ("gensee", GenseeView),
     ("settings", SettingsView),
 )

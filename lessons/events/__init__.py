@@ -52,6 +52,11 @@ _PARSERS: dict[int | str, Callable[[Push], Event]] = {
 }
 
 
+def is_known_cmd(cmd: int | str | None) -> bool:
+    """Whether a (normalised) Cmd has a parser: anything else is shown as not understood yet."""
+    return cmd in _PARSERS
+
+
 def _parser_for(x: Push) -> Callable[[Push], Event] | None:
     parser = _PARSERS.get(x.cmd) if x.cmd is not None else None
     # The docs' new-format ClientPlaybackDataDetail example carries no Cmd.

@@ -3157,6 +3157,163 @@
     </message>
 </context>
 <context>
+    <name>SchoolColumn</name>
+    <message>
+        <location filename="../../lessons/school_report.py" line="34"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/school_report.py" line="35"/>
+        <source>Course ID</source>
+        <translation>课程ID</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/school_report.py" line="36"/>
+        <source>Course</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/school_report.py" line="37"/>
+        <source>Activity</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/school_report.py" line="38"/>
+        <source>UID</source>
+        <translation>用户ID</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/school_report.py" line="39"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/school_report.py" line="40"/>
+        <source>Lesson (ClassID)</source>
+        <translation>课节（ClassID）</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/school_report.py" line="45"/>
+        <source>Late</source>
+        <translation>迟交</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/school_report.py" line="46"/>
+        <source>Correction</source>
+        <translation>订正</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/school_report.py" line="47"/>
+        <source>Submitted / given</source>
+        <translation>已交/布置</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/school_report.py" line="48"/>
+        <source>Files</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/school_report.py" line="51"/>
+        <location filename="../../lessons/school_report.py" line="58"/>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/school_report.py" line="52"/>
+        <location filename="../../lessons/school_report.py" line="59"/>
+        <source>Full score</source>
+        <translation>满分</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/school_report.py" line="53"/>
+        <location filename="../../lessons/school_report.py" line="60"/>
+        <source>Rate</source>
+        <translation>得分率</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/school_report.py" line="54"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/school_report.py" line="55"/>
+        <source>Teacher</source>
+        <translation>教师</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/school_report.py" line="57"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/school_report.py" line="61"/>
+        <source>Time spent</source>
+        <translation>用时</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/school_report.py" line="63"/>
+        <source>File ID</source>
+        <translation>文件ID</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/school_report.py" line="64"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/school_report.py" line="65"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/school_report.py" line="67"/>
+        <source>Account status</source>
+        <translation>账号状态</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/school_report.py" line="69"/>
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/school_report.py" line="70"/>
+        <location filename="../../lessons/school_report.py" line="74"/>
+        <source>E-mail</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/school_report.py" line="71"/>
+        <source>Permissions</source>
+        <translation>权限</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/school_report.py" line="73"/>
+        <source>New phone</source>
+        <translation>新手机号</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/school_report.py" line="76"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/school_report.py" line="77"/>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/school_report.py" line="79"/>
+        <source>Cmd</source>
+        <translation>Cmd</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/school_report.py" line="80"/>
+        <source>Count</source>
+        <translation>次数</translation>
+    </message>
+</context>
+<context>
     <name>SchoolForm</name>
     <message>
         <location filename="../../gui/school_form.py" line="27"/>
@@ -3256,6 +3413,118 @@
     </message>
 </context>
 <context>
+    <name>SchoolSection</name>
+    <message>
+        <location filename="../../lessons/school_report.py" line="43"/>
+        <source>Homework submitted</source>
+        <translation>作业提交</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/school_report.py" line="49"/>
+        <source>Homework scores</source>
+        <translation>作业成绩</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/school_report.py" line="56"/>
+        <source>Tests and answer sheets</source>
+        <translation>测验与答题卡</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/school_report.py" line="62"/>
+        <source>File conversions</source>
+        <translation>文件转换</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/school_report.py" line="66"/>
+        <source>Accounts closed</source>
+        <translation>已注销账号</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/school_report.py" line="68"/>
+        <source>Sub-accounts set</source>
+        <translation>子账号设置</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/school_report.py" line="72"/>
+        <source>Phone numbers replaced</source>
+        <translation>手机号更换</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/school_report.py" line="75"/>
+        <source>Device checks outside class</source>
+        <translation>课外设备检测</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/school_report.py" line="78"/>
+        <source>Messages not understood yet</source>
+        <translation>暂不识别的消息</translation>
+    </message>
+</context>
+<context>
+    <name>SchoolView</name>
+    <message>
+        <location filename="../../gui/views/school_view.py" line="113"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/school_view.py" line="130"/>
+        <location filename="../../gui/views/school_view.py" line="158"/>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/school_view.py" line="132"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/school_view.py" line="134"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/school_view.py" line="137"/>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/school_view.py" line="150"/>
+        <source>Could not read: {}</source>
+        <translation>无法读取：{}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/school_view.py" line="204"/>
+        <source>Add a school in Settings to see its messages here.</source>
+        <translation>请先在设置中添加学校，这里会显示其消息。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/school_view.py" line="215"/>
+        <source>{} message(s) of the school in these days; {} push(es) of Cmds not understood yet. Times in {}.</source>
+        <translation>这些天学校的消息 {} 条；暂不识别的 Cmd 推送 {} 条。时间为 {}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/school_view.py" line="224"/>
+        <source>Export the school&apos;s messages</source>
+        <translation>导出学校的消息</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/school_view.py" line="226"/>
+        <source>{} files (*.{})</source>
+        <translation>{} 文件 (*.{})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/school_view.py" line="244"/>
+        <source>Export failed: {}</source>
+        <translation>导出失败：{}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/school_view.py" line="246"/>
+        <source>Exported to {}</source>
+        <translation>已导出到 {}</translation>
+    </message>
+</context>
+<context>
     <name>SecretEdit</name>
     <message>
         <location filename="../../gui/views/tunnel_panel.py" line="89"/>
@@ -3267,6 +3536,49 @@
         <location filename="../../gui/views/tunnel_panel.py" line="98"/>
         <source>Hide</source>
         <translation>隐藏</translation>
+    </message>
+</context>
+<context>
+    <name>SectionModel</name>
+    <message>
+        <location filename="../../gui/views/school_view.py" line="50"/>
+        <source>test</source>
+        <translation>测验</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/school_view.py" line="50"/>
+        <source>answer sheet</source>
+        <translation>答题卡</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/school_view.py" line="51"/>
+        <source>converted</source>
+        <translation>转换成功</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/school_view.py" line="51"/>
+        <source>failed</source>
+        <translation>转换失败</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/school_view.py" line="52"/>
+        <source>graded</source>
+        <translation>已批改</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/school_view.py" line="52"/>
+        <source>returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/school_view.py" line="70"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/school_view.py" line="70"/>
+        <source>no</source>
+        <translation>否</translation>
     </message>
 </context>
 <context>
