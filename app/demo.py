@@ -3,7 +3,9 @@
 The day started a quarter of an hour ago, so its history arrives at once and
 the dashboard is alive within seconds; from then on it runs in real time. A
 minute in, a period with a wrong secret blocks the queue (the stuck-push
-alarm) and clears itself 45 s later.
+alarm) and clears itself 45 s later. A simulated Gensee webcast calls the
+receiver's Gensee URLs meanwhile (simulator/gensee.py), so the Gensee view
+has a live room too.
 """
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ import time
 
 from simulator.delivery import DeliveryStats, deliver
 from simulator.faults import Faults
+from simulator.gensee import GenseeRoom
 from simulator.school import generate_day
 from storage.config import ConfigStore
 
@@ -32,5 +35,12 @@ async def run_demo(config: ConfigStore, url: str, stop: asyncio.Event, *, lesson
     day = generate_day(DEMO_SID, secret, lessons=lessons, students=students,
                        seed=random.randrange(1_000_000), start=int(now - HISTORY_SECONDS))
     faults = Faults(wrong_secret_at=40.0, wrong_secret_for=45.0, duplicates=3)
-    return await deliver(day.pushes, url.rstrip("/") + "/classin", secret, speed=speed, start=now,
-                         faults=faults, stop_event=stop)
+    room = GenseeRoom("{}/gensee/{}".format(url.rstrip("/"), config.current().gensee_token),
+                      seed=random.randrange(1_000_000), step_seconds=2.0 / speed)
+    gensee = asyncio.create_task(room.run(stop))
+    try:
+        return await deliver(day.pushes, url.rstrip("/") + "/classin", secret, speed=speed, start=now,
+                             faults=faults, stop_event=stop)
+    finally:
+        await stop.wait()      # the school's day may end first; the room runs until the demo stops
+        await gensee

@@ -22,6 +22,7 @@ def add_parser(sub, parents) -> None:
     p = sub.add_parser("export", parents=parents, help="export lesson summaries (attendance and activity)")
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("--class-id", type=int, help="one lesson (ClassID)")
+    which.add_argument("--gensee-room", metavar="CLASSNO", help="one Gensee room: attendance, Q&A, roll calls")
     which.add_argument("--from", dest="date_from", type=_date, metavar="DATE",
                        help="first day (YYYY-MM-DD, school time) of a batch export")
     p.add_argument("--to", dest="date_to", type=_date, metavar="DATE", help="last day of a batch export")
@@ -59,6 +60,8 @@ def run(args) -> int:
         config = ctx.config.current()
         if args.school is not None:
             return _school(args, config)
+        if args.gensee_room is not None:
+            return _gensee_room(args)
         if args.class_id is not None:
             summary = lesson_summary(args.class_id)
             if summary is None:
@@ -105,6 +108,28 @@ def _school(args, config: Config) -> int:
     out.write_bytes(render_school(report, fmt, timezone))
     counts = ", ".join(f"{len(rows)} {key}" for key, rows in report.items() if rows) or "nothing"
     print(f"wrote {out} ({counts})")
+    return 0
+
+
+def _gensee_room(args) -> int:
+    import time
+
+    from lessons.gensee_report import room_report
+    from reports.gensee_export import render_room
+    from storage.history import gensee_state
+    report = room_report(gensee_state(), args.gensee_room, time.time())
+    if report is None:
+        raise CliError(f"no Gensee room {args.gensee_room!r} has called this receiver")
+    data = render_room(report, args.format, DEFAULT_TIMEZONE)
+    if args.out is None:
+        if args.format != "json":
+            raise CliError(f"--format {args.format} needs --out FILE", code=2)
+        sys.stdout.buffer.write(data)
+        return 0
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(data)
+    print(f"wrote {out}")
     return 0
 
 

@@ -137,6 +137,15 @@ EN: dict[str, str] = {
     "details.length": "Video length",
     "details.coverage": "Coverage",
     "details.valid_views": "Valid views",
+    "gensee.title": "Gensee room",
+    "gensee.room": "Room",
+    "gensee.sessions": "Sessions",
+    "gensee.status.open": "open",
+    "gensee.status.created": "created",
+    "gensee.status.live": "live",
+    "gensee.status.paused": "paused",
+    "gensee.status.stopped": "stopped",
+    "gensee.status.closed": "closed (idle)",
 }
 
 ZH: dict[str, str] = {
@@ -303,6 +312,15 @@ ZH: dict[str, str] = {
     "details.length": "视频时长",
     "details.coverage": "覆盖率",
     "details.valid_views": "有效观看",
+    "gensee.title": "Gensee 直播间",
+    "gensee.room": "直播间",
+    "gensee.sessions": "场次",
+    "gensee.status.open": "进行中",
+    "gensee.status.created": "已创建",
+    "gensee.status.live": "直播中",
+    "gensee.status.paused": "已暂停",
+    "gensee.status.stopped": "已结束",
+    "gensee.status.closed": "已关闭（无活动）",
 }
 
 

@@ -213,21 +213,49 @@ def _absent(pdf: _Document, summary: Summary) -> None:
     pdf.multi_cell(0, 5, names or labels("none"), new_x="LMARGIN", new_y="NEXT")
 
 
+def _small_table(pdf: _Document, title: str, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    _heading(pdf, f"{title} ({len(rows)})")
+    pdf.set_font(FAMILY, size=8)
+    with pdf.table(line_height=4.5, padding=(1, 1.2), borders_layout=TableBordersLayout.HORIZONTAL_LINES,
+                   headings_style=FontFace(emphasis="BOLD", fill_color=HEADING_FILL, size_pt=7),
+                   text_align="LEFT", repeat_headings=1) as table:
+        heading = table.row()
+        for text in headers:
+            heading.cell(text)
+        for values in rows:
+            row = table.row()
+            for value in values:
+                row.cell(value)
+
+
 def _details(pdf: _Document, summary: Summary) -> None:
     """The after-class sections (reports.details), each a small table."""
     for title, headers, rows in detail_tables(summary, pdf.labels):
-        _heading(pdf, f"{title} ({len(rows)})")
-        pdf.set_font(FAMILY, size=8)
-        with pdf.table(line_height=4.5, padding=(1, 1.2), borders_layout=TableBordersLayout.HORIZONTAL_LINES,
-                       headings_style=FontFace(emphasis="BOLD", fill_color=HEADING_FILL, size_pt=7),
-                       text_align="LEFT", repeat_headings=1) as table:
-            heading = table.row()
-            for text in headers:
-                heading.cell(text)
-            for values in rows:
-                row = table.row()
-                for value in values:
-                    row.cell("" if value is None else str(value))
+        _small_table(pdf, title, headers, [["" if v is None else str(v) for v in values] for values in rows])
+
+
+def _dated_cell(column: Column, value: Any, zone: tzinfo, labels: Labels) -> str:
+    """A cell of a table that spans days: times with their date."""
+    if column.kind is Kind.TIME and value is not None:
+        moment = local_time(value, zone)
+        return moment.strftime("%Y-%m-%d %H:%M") if moment is not None else ""
+    return _cell_text(column, value, zone, None, labels)
+
+
+def render_tables_pdf(title: str, facts: Sequence[tuple[str, str]], tables: Sequence[Any], zone: tzinfo,
+                      labels: Labels) -> bytes:
+    """A report of titled tables (reports.tables): a title, label/value facts, then each table."""
+    pdf = _Document(labels, datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"))
+    pdf.add_page()
+    pdf.set_font(FAMILY, "B", size=14)
+    pdf.multi_cell(0, 8, title, new_x="LMARGIN", new_y="NEXT")
+    if facts:
+        _pairs_grid(pdf, list(facts), (16, 34, 16, 34))
+    for table in tables:
+        rows = [[_dated_cell(c, row.get(c.key), zone, labels) for c in table.columns] for row in table.rows]
+        _small_table(pdf, labels(table.key, table.title),
+                     [labels(f"{table.key}.{c.key}", c.header) for c in table.columns], rows)
+    return bytes(pdf.output())
 
 
 def render_pdf(summaries: Sequence[Summary], labels: Labels) -> bytes:

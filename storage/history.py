@@ -6,6 +6,8 @@ from typing import Any, Iterator
 
 from peewee import JOIN, SQL, fn
 
+from lessons.gensee_rooms import GenseeState
+from lessons.gensee_rooms import replay as replay_gensee
 from lessons.state import LessonState, replay
 from protocol.classin import CMD_ENTER
 from lessons.summary import summary
@@ -13,7 +15,7 @@ from lessons.summary import summary
 from .derived import (LESSON_WHEN_SQL, CoursePushRow, DeviceCheckRow, LessonIndex, LessonPushRow, NetSampleRow,
                       UserRow)
 from .models import Push
-from .queries import parse_payload
+from .queries import iter_pushes, parse_payload
 
 
 def lesson_pushes(class_id: int) -> Iterator[tuple[float, Any]]:
@@ -120,3 +122,8 @@ def find_users(text: str, limit: int = 200) -> list[dict[str, Any]]:
     q = UserRow.select().where((UserRow.uid.cast("TEXT") == text) | (UserRow.name ** like) |
                                (UserRow.nickname ** like) | (UserRow.phone ** like))
     return list(q.limit(limit).dicts())
+
+
+def gensee_state() -> GenseeState:
+    """Every stored Gensee call replayed (Gensee rooms, VOD views, Q&A, roll calls)."""
+    return replay_gensee((row.received_at, parse_payload(row.payload)) for row in iter_pushes(source="gensee"))

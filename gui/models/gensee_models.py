@@ -19,7 +19,7 @@ from typing import Any, Sequence
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QBrush
 
-from lessons.gensee_rooms import (CREATED, IDLE_CLOSED, LIVE, OPEN, PAUSED, STOPPED, Attendee, GenseeState,
+from lessons.gensee_rooms import (CREATED, IDLE_CLOSED, LIVE, OPEN, PAUSED, STOPPED, Attendee,
                                   IdlePolicy, QaEntry, Room, Video)
 
 from ..formatting import local_time
@@ -91,18 +91,6 @@ def when(unix: float | None, now: float | None = None) -> str:
     except (OverflowError, ValueError, OSError):
         return str(unix)[:20]
     return safe_time(unix, with_date=not same_day)
-
-
-def known_names(state: GenseeState) -> dict[str, str]:
-    """Gensee status calls carry only IDs; Q&A (uname) and end pages (username) name users."""
-    names: dict[str, str] = {}
-    for hit in state.end_pages:
-        if hit.userid and hit.username:
-            names[hit.userid] = hit.username
-    for entry in reversed(state.qa_feed()):          # oldest first: the newest name wins
-        if entry.uid and entry.uname:
-            names[entry.uid] = entry.uname
-    return names
 
 
 # --- rooms -----------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QSplitter, QStyle,
                                QStyledItemDelegate, QTabWidget, QVBoxLayout, QWidget)
 
+from lessons.gensee_report import known_names
 from lessons.gensee_rooms import PAUSED, GenseeState, Room
 
 from ..bridge import MonitorBridge
@@ -29,9 +30,10 @@ from ..charts import axis_colour, background, time_plot
 from ..columns import fit_columns
 from ..formatting import duration
 from ..models.gensee_models import (ENDED, AttendeesModel, QaModel, RoomsModel, StatusLabels, VideosModel,
-                                    attendee_row, known_names, one_line, qa_rows, room_row, safe_time, video_row,
+                                    attendee_row, one_line, qa_rows, room_row, safe_time, video_row,
                                     when)
 from ..models.table import ITEM_ROLE, SORT_ROLE
+from .gensee_extras import RollCallModel, RoomExport
 from .lesson_panel import table_view
 from ..timers import every
 
@@ -254,6 +256,12 @@ class GenseeView(QWidget):
                                        "(web questions may come without a live ID)."))
         self.qa_all.toggled.connect(self._mark_dirty)
 
+        # roll-call answers; the selected room's export (gensee_extras)
+        self.rollcall_model = RollCallModel(self)
+        self.rollcall_table = table_view(self.rollcall_model, sortable=False)
+        self.rollcall_table.horizontalHeader().setStretchLastSection(True)
+        self.room_export = RoomExport(lambda: self.monitor.gensee, lambda: self.selected, self)
+
         self._build_layout()
 
         bridge.genseeCall.connect(self._on_call)
@@ -272,6 +280,7 @@ class GenseeView(QWidget):
         self.sections = QTabWidget()
         self.sections.addTab(rooms_box, self.tr("Rooms"))
         self.sections.addTab(vod_box, self.tr("VOD views"))
+        self.sections.addTab(self.rollcall_table, self.tr("Roll calls"))
 
         attendees_box = _stacked(self.attendees_caption, self.attendees_table)
         qa_head = QWidget()
@@ -296,6 +305,7 @@ class GenseeView(QWidget):
         detail_layout = QVBoxLayout(detail)
         detail_layout.setContentsMargins(0, 0, 0, 0)
         detail_layout.addWidget(self.room_header)
+        detail_layout.addWidget(self.room_export)
         detail_layout.addWidget(detail_split, 1)
 
         split = QSplitter(Qt.Orientation.Vertical)
@@ -351,6 +361,8 @@ class GenseeView(QWidget):
         self._update_site_viewers(state)
         self.sections.setTabText(0, self.tr("Rooms ({})").format(len(state.rooms)))
         self.sections.setTabText(1, self.tr("VOD views ({})").format(len(state.videos)))
+        self.rollcall_model.update(state)
+        self.sections.setTabText(2, self.tr("Roll calls ({})").format(len(state.rollcalls)))
         if self.selected is None and self.rooms_proxy.rowCount():
             self.rooms_table.selectRow(0)     # selecting calls show_room
         else:

@@ -81,9 +81,9 @@ def report_labels() -> dict[str, str]:
     """The exports' sheet titles and headers in the window's language."""
     labels = {}
     for section in SECTIONS:
-        labels[f"school.{section.key}"] = QCoreApplication.translate("SchoolSection", section.title)
+        labels[section.key] = QCoreApplication.translate("SchoolSection", section.title)
         for c in section.columns:
-            labels[f"school.{section.key}.{c.key}"] = QCoreApplication.translate("SchoolColumn", c.header)
+            labels[f"{section.key}.{c.key}"] = QCoreApplication.translate("SchoolColumn", c.header)
     return labels
 
 

@@ -850,82 +850,82 @@
 <context>
     <name>AttendeesModel</name>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="273"/>
+        <location filename="../../gui/models/gensee_models.py" line="261"/>
         <source>User ID</source>
         <translation>用户 ID</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="273"/>
+        <location filename="../../gui/models/gensee_models.py" line="261"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="273"/>
+        <location filename="../../gui/models/gensee_models.py" line="261"/>
         <source>Inside now</source>
         <translation>当前在场</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="274"/>
+        <location filename="../../gui/models/gensee_models.py" line="262"/>
         <source>Joins</source>
         <translation>进入</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="274"/>
+        <location filename="../../gui/models/gensee_models.py" line="262"/>
         <source>Leaves</source>
         <translation>离开</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="274"/>
+        <location filename="../../gui/models/gensee_models.py" line="262"/>
         <source>Abnormal</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="275"/>
+        <location filename="../../gui/models/gensee_models.py" line="263"/>
         <source>First joined</source>
         <translation>首次进入</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="275"/>
+        <location filename="../../gui/models/gensee_models.py" line="263"/>
         <source>Last seen</source>
         <translation>最后活动</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="285"/>
-        <location filename="../../gui/models/gensee_models.py" line="299"/>
+        <location filename="../../gui/models/gensee_models.py" line="273"/>
+        <location filename="../../gui/models/gensee_models.py" line="287"/>
         <source>● inside</source>
         <translation>● 在场</translation>
     </message>
     <message>
+        <location filename="../../gui/models/gensee_models.py" line="275"/>
         <location filename="../../gui/models/gensee_models.py" line="287"/>
-        <location filename="../../gui/models/gensee_models.py" line="299"/>
         <source>stayed to the end</source>
         <translation>留到结束</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="288"/>
-        <location filename="../../gui/models/gensee_models.py" line="299"/>
+        <location filename="../../gui/models/gensee_models.py" line="276"/>
+        <location filename="../../gui/models/gensee_models.py" line="287"/>
         <source>⚠ dropped out</source>
         <translation>⚠ 异常掉线</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="288"/>
-        <location filename="../../gui/models/gensee_models.py" line="299"/>
+        <location filename="../../gui/models/gensee_models.py" line="276"/>
+        <location filename="../../gui/models/gensee_models.py" line="287"/>
         <source>left</source>
         <translation>已离开</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="289"/>
-        <location filename="../../gui/models/gensee_models.py" line="300"/>
+        <location filename="../../gui/models/gensee_models.py" line="277"/>
+        <location filename="../../gui/models/gensee_models.py" line="288"/>
         <source>left (end page)</source>
         <translation>已离开（结束页）</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="327"/>
+        <location filename="../../gui/models/gensee_models.py" line="315"/>
         <source>Gensee status calls carry no names: names come from Q&amp;A and end pages.</source>
         <translation>Gensee 状态回调不含姓名：姓名来自问答和结束页。</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="329"/>
+        <location filename="../../gui/models/gensee_models.py" line="317"/>
         <source>By this session&apos;s joins (101) and leaves (107, 110, end page).</source>
         <translation>依据本场的进入（101）和离开（107、110、结束页）统计。</translation>
     </message>
@@ -1610,140 +1610,251 @@
     </message>
 </context>
 <context>
+    <name>GenseeColumn</name>
+    <message>
+        <location filename="../../lessons/gensee_report.py" line="43"/>
+        <location filename="../../lessons/gensee_report.py" line="59"/>
+        <location filename="../../lessons/gensee_report.py" line="65"/>
+        <source>User ID</source>
+        <translation>用户ID</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/gensee_report.py" line="44"/>
+        <location filename="../../lessons/gensee_report.py" line="60"/>
+        <location filename="../../lessons/gensee_report.py" line="66"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/gensee_report.py" line="45"/>
+        <source>Session</source>
+        <translation>场次</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/gensee_report.py" line="46"/>
+        <source>Inside at the end</source>
+        <translation>结束时在场</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/gensee_report.py" line="47"/>
+        <source>Time inside</source>
+        <translation>在场时长</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/gensee_report.py" line="48"/>
+        <source>First joined</source>
+        <translation>首次进入</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/gensee_report.py" line="49"/>
+        <source>Last left</source>
+        <translation>最后离开</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/gensee_report.py" line="50"/>
+        <source>Joins</source>
+        <translation>进入次数</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/gensee_report.py" line="51"/>
+        <source>Leaves</source>
+        <translation>离开次数</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/gensee_report.py" line="52"/>
+        <source>Abnormal leaves</source>
+        <translation>异常离开</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/gensee_report.py" line="53"/>
+        <source>Roll calls answered</source>
+        <translation>点名应答</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/gensee_report.py" line="56"/>
+        <location filename="../../lessons/gensee_report.py" line="64"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/gensee_report.py" line="57"/>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/gensee_report.py" line="58"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/gensee_report.py" line="61"/>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+</context>
+<context>
+    <name>GenseeExport</name>
+    <message>
+        <location filename="../../gui/views/gensee_extras.py" line="47"/>
+        <source>Attendance</source>
+        <translation>出勤</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/gensee_extras.py" line="48"/>
+        <source>Q&amp;A</source>
+        <translation>问答</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/gensee_extras.py" line="49"/>
+        <source>Roll calls</source>
+        <translation>点名</translation>
+    </message>
+</context>
+<context>
     <name>GenseeView</name>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="199"/>
+        <location filename="../../gui/views/gensee_view.py" line="201"/>
         <source>Filter by ClassNo…</source>
         <translation>按 ClassNo 筛选…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="215"/>
+        <location filename="../../gui/views/gensee_view.py" line="217"/>
         <source>No Gensee room yet: rooms appear with their first status call. The callback URLs are in Settings → Gensee.</source>
         <translation>暂无 Gensee 直播间：收到首个状态回调后直播间即会出现。回调地址见“设置 → Gensee”。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="232"/>
-        <location filename="../../gui/views/gensee_view.py" line="414"/>
+        <location filename="../../gui/views/gensee_view.py" line="234"/>
+        <location filename="../../gui/views/gensee_view.py" line="426"/>
         <source>Select a room to see its users, attendees and questions.</source>
         <translation>选择一个直播间，查看其人数、参会者和提问。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="252"/>
+        <location filename="../../gui/views/gensee_view.py" line="254"/>
         <source>All rooms</source>
         <translation>全部直播间</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="253"/>
+        <location filename="../../gui/views/gensee_view.py" line="255"/>
         <source>Show the questions of every live, not only of the selected room (web questions may come without a live ID).</source>
         <translation>显示所有直播的提问，而不仅是所选直播间的（网页端提问可能不带直播 ID）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="273"/>
+        <location filename="../../gui/views/gensee_view.py" line="281"/>
         <source>Rooms</source>
         <translation>直播间</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="274"/>
+        <location filename="../../gui/views/gensee_view.py" line="282"/>
         <source>VOD views</source>
         <translation>点播观看</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="319"/>
+        <location filename="../../gui/views/gensee_view.py" line="283"/>
+        <source>Roll calls</source>
+        <translation>点名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/gensee_view.py" line="329"/>
         <source>Gensee rooms ({} live)</source>
         <translation>Gensee（{} 直播中）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="320"/>
+        <location filename="../../gui/views/gensee_view.py" line="330"/>
         <source>Gensee rooms</source>
         <translation>Gensee 直播间</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="352"/>
+        <location filename="../../gui/views/gensee_view.py" line="362"/>
         <source>Rooms ({})</source>
         <translation>直播间（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="353"/>
+        <location filename="../../gui/views/gensee_view.py" line="363"/>
         <source>VOD views ({})</source>
         <translation>点播观看（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="363"/>
+        <location filename="../../gui/views/gensee_view.py" line="365"/>
+        <source>Roll calls ({})</source>
+        <translation>点名（{}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/gensee_view.py" line="375"/>
         <source>Gensee: {} room(s) live now · {} user(s)</source>
         <translation>Gensee：{} 个直播间正在直播 · {} 人</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="365"/>
+        <location filename="../../gui/views/gensee_view.py" line="377"/>
         <source> · {} paused</source>
         <translation> · {} 个暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="367"/>
+        <location filename="../../gui/views/gensee_view.py" line="379"/>
         <source>Gensee: no room live right now</source>
         <translation>Gensee：当前没有直播中的直播间</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="381"/>
+        <location filename="../../gui/views/gensee_view.py" line="393"/>
         <source>Site-wide VOD viewers: {} at {}. Gensee counts everyone watching any video of the site, so no per-video audience is shown; viewers per video are counted from the start/end calls (111/112).</source>
         <translation>全站点播观看人数：{}（{}）。Gensee 统计的是观看站点内任一视频的总人数，因此不显示单个视频的观众数；各视频的观看者根据开始/结束回调（111/112）统计。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="385"/>
+        <location filename="../../gui/views/gensee_view.py" line="397"/>
         <source>No VOD or courseware view yet (calls 111/112).</source>
         <translation>暂无点播或课件观看（回调 111/112）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="427"/>
+        <location filename="../../gui/views/gensee_view.py" line="439"/>
         <source>Attendees: {} · {} inside now · {} with abnormal leaves</source>
         <translation>参会者：{} · 当前在场 {} · 异常退出 {}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="438"/>
+        <location filename="../../gui/views/gensee_view.py" line="450"/>
         <source>The newest {} of {} are listed.</source>
         <translation>列出最新的 {} 条（共 {} 条）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="440"/>
+        <location filename="../../gui/views/gensee_view.py" line="452"/>
         <source>Q&amp;A of all rooms: {} question(s), {} answer(s), newest first</source>
         <translation>全部直播间问答：{} 个提问，{} 个回答，最新在前</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="441"/>
+        <location filename="../../gui/views/gensee_view.py" line="453"/>
         <source>Q&amp;A: {} question(s), {} answer(s), newest first</source>
         <translation>问答：{} 个提问，{} 个回答，最新在前</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="447"/>
+        <location filename="../../gui/views/gensee_view.py" line="459"/>
         <source>Room {}</source>
         <translation>直播间 {}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="451"/>
+        <location filename="../../gui/views/gensee_view.py" line="463"/>
         <source>{} – {} ({})</source>
         <translation>{} – {}（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="454"/>
+        <location filename="../../gui/views/gensee_view.py" line="466"/>
         <source>live since {} ({})</source>
         <translation>{} 开始直播（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="457"/>
+        <location filename="../../gui/views/gensee_view.py" line="469"/>
         <source>{} user(s) now</source>
         <translation>当前 {} 人</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="459"/>
+        <location filename="../../gui/views/gensee_view.py" line="471"/>
         <source>⚠ {} abnormal leave(s)</source>
         <translation>⚠ {} 次异常退出</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="461"/>
+        <location filename="../../gui/views/gensee_view.py" line="473"/>
         <source>{} recording(s), last at {}</source>
         <translation>{} 段录制，最近一段 {}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="464"/>
+        <location filename="../../gui/views/gensee_view.py" line="476"/>
         <source>{} sessions in this room, the latest shown</source>
         <translation>此直播间共 {} 场，显示最近一场</translation>
     </message>
@@ -2370,12 +2481,12 @@
 <context>
     <name>LiveRoomsStrip</name>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="514"/>
+        <location filename="../../gui/views/gensee_view.py" line="526"/>
         <source>Gensee rooms live now: {}</source>
         <translation>Gensee 正在直播的直播间：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="515"/>
+        <location filename="../../gui/views/gensee_view.py" line="527"/>
         <source>Gensee: no room live right now</source>
         <translation>Gensee：当前没有直播中的直播间</translation>
     </message>
@@ -2953,150 +3064,178 @@
 <context>
     <name>QaModel</name>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="369"/>
+        <location filename="../../gui/models/gensee_models.py" line="357"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="369"/>
+        <location filename="../../gui/models/gensee_models.py" line="357"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="369"/>
+        <location filename="../../gui/models/gensee_models.py" line="357"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="370"/>
+        <location filename="../../gui/models/gensee_models.py" line="358"/>
         <source>User ID</source>
         <translation>用户 ID</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="370"/>
+        <location filename="../../gui/models/gensee_models.py" line="358"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="370"/>
+        <location filename="../../gui/models/gensee_models.py" line="358"/>
         <source>From</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="376"/>
+        <location filename="../../gui/models/gensee_models.py" line="364"/>
         <source>Q</source>
         <translation>问</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="376"/>
+        <location filename="../../gui/models/gensee_models.py" line="364"/>
         <source>↳ A</source>
         <translation>↳ 答</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="378"/>
+        <location filename="../../gui/models/gensee_models.py" line="366"/>
         <source>client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="378"/>
+        <location filename="../../gui/models/gensee_models.py" line="366"/>
         <source>web</source>
         <translation>网页</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="401"/>
+        <location filename="../../gui/models/gensee_models.py" line="389"/>
         <source>Received: {}</source>
         <translation>接收时间：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="403"/>
+        <location filename="../../gui/models/gensee_models.py" line="391"/>
         <source>Client time: {}</source>
         <translation>客户端时间：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="406"/>
+        <location filename="../../gui/models/gensee_models.py" line="394"/>
         <source>Client Q&amp;A: only published or answered questions are sent.</source>
         <translation>客户端问答：只推送已发布或已回答的提问。</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="407"/>
+        <location filename="../../gui/models/gensee_models.py" line="395"/>
         <source>Web Q&amp;A: every question a web user submits.</source>
         <translation>网页问答：网页用户提交的每个提问。</translation>
     </message>
 </context>
 <context>
+    <name>RoomExport</name>
+    <message>
+        <location filename="../../gui/views/gensee_extras.py" line="70"/>
+        <source>Export room…</source>
+        <translation>导出直播间…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/gensee_extras.py" line="85"/>
+        <source>Export the room&apos;s attendance and Q&amp;A</source>
+        <translation>导出直播间的出勤与问答</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/gensee_extras.py" line="87"/>
+        <source>{} files (*.{})</source>
+        <translation>{} 文件 (*.{})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/gensee_extras.py" line="105"/>
+        <source>Export failed: {}</source>
+        <translation>导出失败：{}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/gensee_extras.py" line="107"/>
+        <source>Exported to {}</source>
+        <translation>已导出到 {}</translation>
+    </message>
+</context>
+<context>
     <name>RoomsModel</name>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="168"/>
+        <location filename="../../gui/models/gensee_models.py" line="156"/>
         <source>ClassNo</source>
         <translation>ClassNo</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="168"/>
+        <location filename="../../gui/models/gensee_models.py" line="156"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="168"/>
+        <location filename="../../gui/models/gensee_models.py" line="156"/>
         <source>Live since</source>
         <translation>开播时间</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="169"/>
+        <location filename="../../gui/models/gensee_models.py" line="157"/>
         <source>Users now</source>
         <translation>当前人数</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="169"/>
+        <location filename="../../gui/models/gensee_models.py" line="157"/>
         <source>Joins</source>
         <translation>进入</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="170"/>
+        <location filename="../../gui/models/gensee_models.py" line="158"/>
         <source>Abnormal leaves</source>
         <translation>异常退出</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="170"/>
+        <location filename="../../gui/models/gensee_models.py" line="158"/>
         <source>Recordings</source>
         <translation>录制</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="171"/>
+        <location filename="../../gui/models/gensee_models.py" line="159"/>
         <source>Last call</source>
         <translation>最近回调</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="218"/>
+        <location filename="../../gui/models/gensee_models.py" line="206"/>
         <source>Started: {}</source>
         <translation>开始：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="220"/>
+        <location filename="../../gui/models/gensee_models.py" line="208"/>
         <source>Ended: {}</source>
         <translation>结束：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="222"/>
+        <location filename="../../gui/models/gensee_models.py" line="210"/>
         <source>Session {} of this room (the figures are this session&apos;s).</source>
         <translation>此直播间的第 {} 场（数据为本场）。</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="227"/>
+        <location filename="../../gui/models/gensee_models.py" line="215"/>
         <source>The session is over; its last call reported totalusernum {}.</source>
         <translation>本场已结束；最后一次回调的 totalusernum 为 {}。</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="229"/>
+        <location filename="../../gui/models/gensee_models.py" line="217"/>
         <source>totalusernum of the latest call: everyone in the meeting, as Gensee counts them. {} user(s) inside by ClassWatch&apos;s own join/leave count.</source>
         <translation>最近一次回调的 totalusernum：按 Gensee 统计的会中全部人数。按 ClassWatch 自己的进出统计，在场 {} 人。</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="232"/>
+        <location filename="../../gui/models/gensee_models.py" line="220"/>
         <source>Leaves with code 110: network break, crash, freeze or a player closed abnormally.</source>
         <translation>代码 110 的退出：网络中断、崩溃、卡死或播放器异常关闭。</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="234"/>
+        <location filename="../../gui/models/gensee_models.py" line="222"/>
         <source>Gensee sends no times: this is when ClassWatch received the call.</source>
         <translation>Gensee 不发送时间：这里是 ClassWatch 收到回调的时间。</translation>
     </message>
@@ -3950,62 +4089,62 @@
 <context>
     <name>StatusLabels</name>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="144"/>
+        <location filename="../../gui/models/gensee_models.py" line="132"/>
         <source>live</source>
         <translation>直播中</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="144"/>
+        <location filename="../../gui/models/gensee_models.py" line="132"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="144"/>
+        <location filename="../../gui/models/gensee_models.py" line="132"/>
         <source>created</source>
         <translation>已创建</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="145"/>
+        <location filename="../../gui/models/gensee_models.py" line="133"/>
         <source>open</source>
         <translation>已开启</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="145"/>
+        <location filename="../../gui/models/gensee_models.py" line="133"/>
         <source>stopped</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="145"/>
+        <location filename="../../gui/models/gensee_models.py" line="133"/>
         <source>closed (idle)</source>
         <translation>已关闭（空闲）</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="147"/>
+        <location filename="../../gui/models/gensee_models.py" line="135"/>
         <source>Started (103) and not stopped.</source>
         <translation>已开始（103），尚未结束。</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="148"/>
+        <location filename="../../gui/models/gensee_models.py" line="136"/>
         <source>Paused (104) until the next start (103) or stop (105).</source>
         <translation>已暂停（104），直到下次开始（103）或结束（105）。</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="149"/>
+        <location filename="../../gui/models/gensee_models.py" line="137"/>
         <source>The first client is in (102); the live has not started yet.</source>
         <translation>首个客户端已进入（102），直播尚未开始。</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="150"/>
+        <location filename="../../gui/models/gensee_models.py" line="138"/>
         <source>Calls arrived but no create or start: ClassWatch joined mid-session.</source>
         <translation>收到了回调但没有创建或开始：ClassWatch 是中途接入的。</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="151"/>
+        <location filename="../../gui/models/gensee_models.py" line="139"/>
         <source>Stopped (105).</source>
         <translation>已结束（105）。</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="152"/>
+        <location filename="../../gui/models/gensee_models.py" line="140"/>
         <source>No stop (105) arrived: closed after a quiet period.</source>
         <translation>未收到结束（105）：静默一段时间后自动关闭。</translation>
     </message>
@@ -4834,18 +4973,18 @@
 <context>
     <name>UsersChart</name>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="95"/>
+        <location filename="../../gui/views/gensee_view.py" line="97"/>
         <source>Users in the room (totalusernum)</source>
         <translation>直播间人数（totalusernum）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="95"/>
-        <location filename="../../gui/views/gensee_view.py" line="112"/>
+        <location filename="../../gui/views/gensee_view.py" line="97"/>
+        <location filename="../../gui/views/gensee_view.py" line="114"/>
         <source>users</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="113"/>
+        <location filename="../../gui/views/gensee_view.py" line="115"/>
         <source>abnormal leave (110)</source>
         <translation>异常退出（110）</translation>
     </message>
@@ -4853,62 +4992,62 @@
 <context>
     <name>VideosModel</name>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="443"/>
+        <location filename="../../gui/models/gensee_models.py" line="431"/>
         <source>VOD (ClassNo)</source>
         <translation>点播（ClassNo）</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="443"/>
+        <location filename="../../gui/models/gensee_models.py" line="431"/>
         <source>Viewers</source>
         <translation>观看人数</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="444"/>
+        <location filename="../../gui/models/gensee_models.py" line="432"/>
         <source>Views</source>
         <translation>观看次数</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="444"/>
+        <location filename="../../gui/models/gensee_models.py" line="432"/>
         <source>Watching now</source>
         <translation>正在观看</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="445"/>
+        <location filename="../../gui/models/gensee_models.py" line="433"/>
         <source>First started</source>
         <translation>首次开始</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="445"/>
+        <location filename="../../gui/models/gensee_models.py" line="433"/>
         <source>Last ended</source>
         <translation>最近结束</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="459"/>
+        <location filename="../../gui/models/gensee_models.py" line="447"/>
         <source>112 can come up to a minute or more after the viewer stopped.</source>
         <translation>112 回调可能在观看者停止后一分钟甚至更久才到达。</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="464"/>
+        <location filename="../../gui/models/gensee_models.py" line="452"/>
         <source>{}: {} – {}</source>
         <translation>{}：{} – {}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="465"/>
+        <location filename="../../gui/models/gensee_models.py" line="453"/>
         <source>unknown user</source>
         <translation>未知用户</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="466"/>
+        <location filename="../../gui/models/gensee_models.py" line="454"/>
         <source>start not seen</source>
         <translation>未收到开始</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="467"/>
+        <location filename="../../gui/models/gensee_models.py" line="455"/>
         <source>not ended</source>
         <translation>未结束</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="469"/>
+        <location filename="../../gui/models/gensee_models.py" line="457"/>
         <source>… and {} more</source>
         <translation>… 另有 {} 条</translation>
     </message>
