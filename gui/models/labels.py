@@ -120,3 +120,17 @@ def school_timezone(config: ConfigStore, sid: int | None) -> str | None:
     """Times are shown in the school's zone; None (the PC's zone) for an unknown SID."""
     school = config.current().schools.get(sid) if sid is not None else None
     return school.timezone if school is not None else None
+
+
+def fill_schools(combo, config: ConfigStore, all_schools: str | None = None) -> None:
+    """A school picker listing the configured schools (first `all_schools`, data
+    None, when given), keeping the current choice and emitting nothing."""
+    chosen = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    if all_schools is not None:
+        combo.addItem(all_schools, None)
+    for school in sorted(config.current().schools.values(), key=lambda s: s.sid):
+        combo.addItem("{} ({})".format(school.name, school.sid) if school.name else str(school.sid), school.sid)
+    combo.setCurrentIndex(max(0, combo.findData(chosen)))
+    combo.blockSignals(False)

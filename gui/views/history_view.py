@@ -26,7 +26,7 @@ from ..export_job import FORMATS, ExportBar
 from ..formatting import day_bounds, shown_date
 from ..loader import Loader
 from ..models.history_model import HistoryModel, lesson_start
-from ..models.labels import school_timezone
+from ..models.labels import fill_schools, school_timezone
 from ..models.table import ITEM_ROLE
 from ..worker import in_thread
 from .lesson_panel import LessonPanel, table_view
@@ -171,15 +171,7 @@ class HistoryView(QWidget):
         self.panel.zone_changed()
 
     def _fill_schools(self) -> None:
-        chosen = self.school.currentData()
-        self.school.blockSignals(True)
-        self.school.clear()
-        self.school.addItem(self.tr("All schools"), None)
-        for school in sorted(self.config.current().schools.values(), key=lambda s: s.sid):
-            self.school.addItem("{} ({})".format(school.name, school.sid) if school.name else str(school.sid),
-                                school.sid)
-        self.school.setCurrentIndex(max(0, self.school.findData(chosen)))
-        self.school.blockSignals(False)
+        fill_schools(self.school, self.config, self.tr("All schools"))
 
     # -- the list -------------------------------------------------------------------------------
     def _query(self):

@@ -28,7 +28,7 @@ from ..bridge import MonitorBridge
 from ..columns import fit_columns
 from ..formatting import day_bounds, duration, local_time, shown_date
 from ..loader import Loader
-from ..models.labels import school_timezone
+from ..models.labels import fill_schools, school_timezone
 from ..models.table import TableModel
 from ..worker import in_thread
 from .lesson_panel import table_view
@@ -177,14 +177,7 @@ class SchoolView(QWidget):
         self.loader.request()
 
     def _fill_schools(self) -> None:
-        chosen = self.school.currentData()
-        self.school.blockSignals(True)
-        self.school.clear()
-        for school in sorted(self.config.current().schools.values(), key=lambda s: s.sid):
-            self.school.addItem("{} ({})".format(school.name, school.sid) if school.name else str(school.sid),
-                                school.sid)
-        self.school.setCurrentIndex(max(0, self.school.findData(chosen)))
-        self.school.blockSignals(False)
+        fill_schools(self.school, self.config)
         self.export_button.setEnabled(self.school.count() > 0)
 
     def timezone(self) -> str | None:
