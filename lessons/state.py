@@ -142,6 +142,10 @@ def ended_without_summary(close_time: int | None, last_event_time: int | None, n
     return last_event_time is not None and now - last_event_time > NO_SUMMARY_QUIET_SECONDS
 
 
+_NOT_ACTIVITY = (LessonInfoChanged, StudentsChanged, ExamScored, HomeworkScored, HomeworkSubmitted,
+                 DiscussionChanged)
+
+
 class LessonState:
     def __init__(self, class_id: int, school_names: Mapping[int, str] | None = None) -> None:
         self.class_id = class_id
@@ -185,8 +189,9 @@ class LessonState:
             self.sid = event.sid
         if self.course_id is None:
             self.course_id = event.course_id
-        if not isinstance(event, (LessonInfoChanged, StudentsChanged)) and event.cmd not in ci.BOOKING_CMDS:
-            # Schedule edits and bookings happen days before; "last event" means lesson activity.
+        if not isinstance(event, _NOT_ACTIVITY) and event.cmd not in ci.BOOKING_CMDS:
+            # Schedule edits and bookings happen days before, LMS scores days after;
+            # "last event" means lesson activity (a score must not make a lesson live).
             self.last_event_time = max(self.last_event_time or event.time, event.time)
         handler = _HANDLERS.get(type(event), LessonState._on_other)
         handler(self, event)
@@ -216,6 +221,9 @@ class LessonState:
         over and ClassIn's summary is not coming ("ended, no summary")."""
         if self.end is not None or self.closed_at() is not None:
             return False
+        if self.close_time is None and self.last_event_time is None:
+            # Known only from work scored in it (ExamScore with Data.ClassId): it took place.
+            return bool(self.grades)
         return ended_without_summary(self.close_time, self.last_event_time, now)
 
     def status_at(self, now: float) -> str:

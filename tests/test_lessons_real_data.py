@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from app.core import is_live
 from lessons.state import NO_SUMMARY_GRACE_SECONDS, replay
 from lessons.summary import summary
 from storage import history
@@ -149,3 +150,10 @@ def test_a_lesson_long_past_close_time_without_end_is_ended_with_no_summary():
 def test_a_lesson_with_end_is_never_no_summary():
     _, s = lesson([enter(A, T0, 1), end({"inoutEnd": {str(A): inout((T0, T0 + 100))}})], now=CLOSE + 10 ** 6)
     assert s["status"] == "ended" and not s["no_summary"]
+
+
+def test_a_score_alone_never_makes_its_lesson_live():
+    school, s = lesson([exam_in_lesson()], now=fixture("ExamScore.json")["ActionTime"] + 60)
+    assert school.lessons[CLASS_ID].last_event_time is None
+    assert s["status"] == "ended" and s["no_summary"]          # it took place; ClassIn's End is not here
+    assert not is_live(school.lessons[CLASS_ID], fixture("ExamScore.json")["ActionTime"] + 60)
