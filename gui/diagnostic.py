@@ -14,7 +14,8 @@ from alarms.model import Alarm
 from app.core import Monitor
 from lessons.diagnostics import DeviceCheck, NetSample
 from lessons.state import LessonState
-from lessons.summary import counted_until, participant_row
+from lessons.participant_row import participant_row
+from lessons.summary import counted_until
 
 from .alarm_texts import AlarmTexts
 from .formatting import duration, local_time, zone_label
@@ -91,13 +92,14 @@ class Diagnostic(QObject):
             lines.append(self.tr("User: {} (UID {}) · not in this lesson").format(user_name(state, uid), uid))
             lines.append(self._lesson_line(state, tz))
             return "\n".join(lines)
-        row = participant_row(state, p, counted_until(state, time.time()), state.end_time, state.start_time)
+        now = time.time()
+        row = participant_row(state, p, counted_until(state, now), state.end_time_at(now), state.start_time)
         lines.append(self.tr("User: {} (UID {}) · {} · {}").format(
-            user_name(state, uid), uid, identity_label(row["identity"]), device_label(row["device"])))
+            user_name(state, uid), uid, identity_label(row.identity), device_label(row.device)))
         lines.append(self._lesson_line(state, tz))
         lines.append(self.tr("Presence: {} · {} entr(ies) · {} drop(s) · attended {}").format(
-            self.tr("in the room") if row["present"] else self.tr("not in the room"), row["entries"],
-            row["abnormal_exits"], duration(row["attended_seconds"])))
+            self.tr("in the room") if row.present else self.tr("not in the room"), row.entries,
+            row.abnormal_exits, duration(row.attended_seconds)))
         checks = [c for c in (p.check, getattr(self.monitor.school.user_checks.get(uid), "check", None)) if c]
         lines.extend(self._check_line(check, tz) for check in checks)
         if not checks:

@@ -198,7 +198,7 @@ class LessonPanel(QWidget):
         rows = self.roster_view.selectionModel().selectedRows()
         if not rows:
             return None
-        return self.roster.row_at(self.roster_proxy.mapToSource(rows[0]).row())["uid"]
+        return self.roster.row_at(self.roster_proxy.mapToSource(rows[0]).row()).uid
 
     def diagnostic_text(self) -> str | None:
         if self.state is None or self.diagnostic is None:
