@@ -20,7 +20,7 @@ from .errors import CliError
 
 # command name -> module in this package with add_parser(subparsers, parents) and run(args)
 COMMANDS = ("serve", "school", "events", "export", "rebuild", "simulate", "selftest", "gensee",
-            "alarm-channel")
+            "alarm-channel", "relay")
 
 
 class Parser(argparse.ArgumentParser):

@@ -11,6 +11,7 @@ from typing import Any
 
 from receiver import gensee
 from receiver.app import Receiver
+from relay.worker import Relay
 from storage.config import ConfigStore
 from storage.backends import StoreUnavailable
 from storage.lock import LockError
@@ -40,6 +41,7 @@ def run(args) -> int:
     ctx = open_context(args, log_to_stderr=True)
     receiver = Receiver(ctx.data_dir, config=ctx.config, db=ctx.db, max_body=args.max_body,
                         sync_delay=_sync_delay())
+    Relay.attach(receiver)
     overrides = _tunnel_overrides(args)
     try:
         settings = TunnelSettings.from_settings(ctx.config.current().settings, **overrides)

@@ -126,6 +126,8 @@ async def _handle_body(receiver: Receiver, body, received_at: float, remote: str
 
     text = _text(data)
     record = push_record(payload, text, received_at)
+    if len(data) != len(body.data):
+        record.raw = body.data    # relayed as sent, BOM included
     sid = record.sid
     school = receiver.config.school(sid) if sid is not None else None
     if school is None:
@@ -230,7 +232,8 @@ async def _refuse(receiver: Receiver, status: int, code: str, reason: str, data:
             # A released non-JSON body is stored as text so the queue can move on.
             released = PushRecord(received_at=received_at, source=SOURCE, sid=None, cmd=None,
                                   class_id=None, uid=None, action_time=None, dedupe_key=qkey,
-                                  payload=_text(data), flags=FLAG_RELEASED | FLAG_UNPARSED, qkey=qkey)
+                                  payload=_text(data), flags=FLAG_RELEASED | FLAG_UNPARSED, qkey=qkey,
+                                  raw=data)
     quarantine = QuarantineRecord(qkey=qkey, received_at=received_at, source=SOURCE, reason_code=code,
                                   reason=reason, sid=sid, cmd=cmd, class_id=class_id, size=size,
                                   body=data, remote=remote, if_released=released)

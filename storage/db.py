@@ -19,7 +19,7 @@ from .models import database
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def _create_v1(db) -> None:
@@ -36,9 +36,13 @@ def _v3_alarm_table(db) -> None:
     db.create_tables([models.AlarmRow], safe=True)
 
 
+def _v4_relay_tables(db) -> None:
+    db.create_tables([models.RelayDestination, models.RelayOutbox], safe=True)
+
+
 # version -> step that brings the schema from version-1 to version.
 MIGRATIONS: dict[int, Callable[[object], None]] = {
-    1: _create_v1, 2: _v2_push_uid_cmd_index, 3: _v3_alarm_table}
+    1: _create_v1, 2: _v2_push_uid_cmd_index, 3: _v3_alarm_table, 4: _v4_relay_tables}
 # Derived tables register their own creation here (storage.derived) so that
 # `rebuild` can drop and recreate them without touching raw pushes.
 DERIVED_SETUP: list[Callable[[object], None]] = []

@@ -2,8 +2,8 @@
 `alarm` is derived from them and can be rebuilt (`python main.py rebuild`)."""
 from __future__ import annotations
 
-from peewee import (BlobField, DatabaseProxy, FloatField, IntegerField, Model,
-                    TextField)
+from peewee import (BlobField, CompositeKey, DatabaseProxy, FloatField, IntegerField,
+                    Model, TextField)
 
 database = DatabaseProxy()
 
@@ -99,6 +99,40 @@ class AlarmRow(BaseModel):
     class Meta:
         table_name = "alarm"
         indexes = ((("resolved_at",), False),)
+
+
+class RelayDestination(BaseModel):
+    """A school's own system that gets its pushes relayed (storage.relay). In
+    the database, not the config: the writer reads it in the transaction
+    that stores a push, so a destination added by another process counts
+    from the next commit on, and a team's receivers share it."""
+    name = TextField(unique=True)
+    sid = IntegerField()
+    url = TextField()
+    cmds = TextField(null=True)           # comma-separated normalised Cmds; NULL: every push
+    paused = IntegerField(default=0)
+    created_at = FloatField()
+    delivered = IntegerField(default=0)
+    last_delivered_at = FloatField(null=True)
+    failing_since = FloatField(null=True)  # first failed attempt since the last delivery
+    last_error = TextField(null=True)
+    attempts = IntegerField(default=0)     # failed attempts since the last delivery
+
+    class Meta:
+        table_name = "relay_destination"
+
+
+class RelayOutbox(BaseModel):
+    """One push one destination still has to get; written in the transaction
+    that stores the push (so an ack implies it) and deleted when delivered."""
+    dest_id = IntegerField()
+    push_id = IntegerField()
+    body = BlobField(null=True)           # the exact bytes when they differ from push.payload's UTF-8
+
+    class Meta:
+        table_name = "relay_outbox"
+        primary_key = CompositeKey("dest_id", "push_id")
+        without_rowid = True
 
 
 RAW_MODELS = [Meta, Push, Quarantine]

@@ -26,6 +26,7 @@ from typing import Callable, Sequence
 
 from .backends import Conn, StoreUnavailable, backend_for
 from .dburl import DbUrl
+from .relay import oblige
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +54,7 @@ class PushRecord:
     payload: str
     flags: int = 0
     qkey: str | None = None   # the quarantine row an earlier refusal of this push made
+    raw: bytes | None = None  # the body as sent when `payload` is not exactly it (a BOM, a released non-JSON body)
 
 
 @dataclass(slots=True)
@@ -255,6 +257,9 @@ class Writer:
             fresh = _fresh(batch, results)
             if self.projector is not None:
                 self.projector.within(conn, fresh)
+            # What a push obliges us to do later commits with it: an ack implies
+            # the relay to the school's own system (a failure here fails the batch).
+            oblige(conn, fresh)
             if fresh:
                 conn.notify_pushes()
             conn.execute("COMMIT")

@@ -1,0 +1,169 @@
+"""`relay add|list|remove|status|pause|resume|replay`: the schools' own systems
+that get every push ClassIn sends us (a running app or `serve` delivers them)."""
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import time
+import zoneinfo
+
+import orjson
+
+from protocol.classin import normalise_cmd
+from relay.rule import check_url, shown_url
+from storage import relay as outbox
+from storage.config import DEFAULT_TIMEZONE
+from storage.db import open_database
+
+from .context import open_context
+from .errors import CliError
+
+
+def add_parser(sub, parents) -> None:
+    p = sub.add_parser("relay", parents=parents,
+                       help="pass every push of a school on to its own system (LMS, CRM)")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    add = actions.add_parser("add", parents=parents,
+                             help="relay a school's pushes to URL from now on (earlier ones: replay)")
+    add.add_argument("name", help="a name for the destination")
+    add.add_argument("--sid", type=int, required=True, help="the school whose pushes are relayed")
+    add.add_argument("--url", required=True, help="the system's push URL (as it was registered with ClassIn)")
+    add.add_argument("--cmd", metavar="CMD,CMD", help="only these Cmds (e.g. End,Net); default every push")
+    actions.add_parser("list", parents=parents, help="list destinations")
+    rm = actions.add_parser("remove", parents=parents, help="remove a destination (its pending pushes too)")
+    rm.add_argument("name")
+    st = actions.add_parser("status", parents=parents,
+                            help="delivered, pending, oldest pending age, failing since, last error")
+    st.add_argument("--json", action="store_true", help="one JSON object per destination and line")
+    for action, text in (("pause", "stop delivering (pushes keep being queued)"), ("resume", "deliver again")):
+        a = actions.add_parser(action, parents=parents, help=text)
+        a.add_argument("name")
+    rp = actions.add_parser("replay", parents=parents,
+                            help="queue again what the school sent in a time range (received time)")
+    rp.add_argument("name")
+    rp.add_argument("--since", type=float, required=True, metavar="UNIX", help="from this time on")
+    rp.add_argument("--until", type=float, metavar="UNIX", help="before this time (default now)")
+
+
+def run(args) -> int:
+    ctx = open_context(args)
+    db = open_database(ctx.db_path)
+    try:
+        conn = db.connection()
+        if args.action == "add":
+            return _add(db, conn, args)
+        if args.action == "list":
+            return _list(outbox.destinations(conn))
+        if args.action == "status":
+            zones = {s.sid: s.timezone for s in ctx.config.current().schools.values()}
+            return _status(outbox.status(conn), zones, args.json)
+        dest = _named(conn, args.name)
+        with db.atomic("IMMEDIATE"):
+            if args.action == "remove":
+                dropped = outbox.remove_destination(conn, dest.name)
+                print(f"relay {dest.name} removed ({dropped} pending push(es) dropped)")
+            elif args.action in ("pause", "resume"):
+                outbox.set_paused(conn, dest.id, args.action == "pause")
+                print(f"relay {dest.name} {'paused' if args.action == 'pause' else 'resumed'}")
+            else:
+                until = time.time() if args.until is None else args.until
+                added = outbox.replay(conn, dest.id, args.since, until)
+                print(f"relay {dest.name}: {added} push(es) queued again")
+        return 0
+    finally:
+        db.close()
+
+
+def _named(conn, name: str) -> outbox.Destination:
+    for dest in outbox.destinations(conn):
+        if dest.name == name:
+            return dest
+    raise CliError(f"no relay destination {name!r} (see: python main.py relay list)")
+
+
+def _add(db, conn, args) -> int:
+    name = args.name.strip()
+    if not name:
+        raise CliError("the name is empty", code=2)
+    if args.sid <= 0:
+        raise CliError("SID must be a positive number", code=2)
+    problem = check_url(args.url)
+    if problem:
+        raise CliError(problem, code=2)
+    cmds = None
+    if args.cmd is not None:
+        cmds = [str(normalise_cmd(c)) for c in args.cmd.split(",") if normalise_cmd(c) is not None]
+        if not cmds:
+            raise CliError("--cmd names no Cmd (e.g. --cmd End,Net)", code=2)
+    try:
+        with db.atomic("IMMEDIATE"):
+            dest = outbox.add_destination(conn, name, args.sid, args.url, cmds, time.time())
+    except outbox.DestinationExists:
+        raise CliError(f"a relay named {name!r} exists (remove it first)") from None
+    what = "every push" if cmds is None else "Cmd " + ",".join(cmds)
+    print(f"relay {dest.name} added: {what} of school {dest.sid} stored from now on goes to "
+          f"{shown_url(dest.url)}")
+    return 0
+
+
+def _list(dests: list[outbox.Destination]) -> int:
+    if not dests:
+        print("no relay destinations: python main.py relay add NAME --sid SID --url URL")
+        return 0
+    print(f"{'NAME':<16} {'SID':>10}  {'CMDS':<12} {'STATE':<7} URL")
+    for d in dests:
+        cmds = ",".join(d.cmds) if d.cmds else "all"
+        print(f"{d.name:<16} {d.sid:>10}  {cmds:<12} {'paused' if d.paused else 'on':<7} {shown_url(d.url)}")
+    return 0
+
+
+def status_fields(s: outbox.DestinationStatus, now: float) -> dict:
+    d = s.destination
+    return {"name": d.name, "sid": d.sid, "url": shown_url(d.url),
+            "cmds": list(d.cmds) if d.cmds else None, "paused": d.paused,
+            "delivered": s.delivered, "pending": s.pending,
+            "oldest_pending_age": None if s.oldest_pending_at is None else round(now - s.oldest_pending_at, 1),
+            "failing_since": s.failing_since, "last_error": s.last_error,
+            "last_delivered_at": s.last_delivered_at}
+
+
+def _status(rows: list[outbox.DestinationStatus], zones: dict[int, str], as_json: bool) -> int:
+    now = time.time()
+    if as_json:
+        out = sys.stdout.buffer
+        for s in rows:
+            out.write(orjson.dumps(status_fields(s, now)) + b"\n")
+        out.flush()
+        return 0
+    if not rows:
+        print("no relay destinations: python main.py relay add NAME --sid SID --url URL")
+        return 0
+    for s in rows:
+        f = status_fields(s, now)
+        zone = zones.get(s.destination.sid, DEFAULT_TIMEZONE)
+        age = "-" if f["oldest_pending_age"] is None else _duration(f["oldest_pending_age"])
+        failing = "no" if s.failing_since is None else f"since {_local(s.failing_since, zone)}"
+        state = " (paused)" if s.destination.paused else ""
+        print(f"{f['name']}{state}: school {f['sid']} -> {f['url']}")
+        print(f"  delivered {s.delivered}, pending {s.pending}, oldest pending {age}, failing {failing}")
+        if s.last_error:
+            print(f"  last error: {s.last_error}")
+    return 0
+
+
+def _local(when: float, zone: str) -> str:
+    """The school's local time, labelled with its zone."""
+    try:
+        tz = zoneinfo.ZoneInfo(zone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        tz = zoneinfo.ZoneInfo(DEFAULT_TIMEZONE)
+    return dt.datetime.fromtimestamp(when, tz).strftime(f"%Y-%m-%d %H:%M:%S ({zone})")
+
+
+def _duration(seconds: float) -> str:
+    seconds = int(seconds)
+    if seconds < 60:
+        return f"{seconds} s"
+    if seconds < 3600:
+        return f"{seconds // 60} min {seconds % 60} s"
+    return f"{seconds // 3600} h {seconds % 3600 // 60} min"

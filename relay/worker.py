@@ -1,0 +1,267 @@
+"""The relay worker: one delivery line per destination, plain asyncio.
+
+Each line reads its outbox in batches in the relay's reader thread, POSTs
+one push at a time, and records the delivery through the writer before
+sending the next: after a crash at most the one push in flight goes again.
+A failure is retried with backoff (1 s doubling to 60 s) for ever; after
+`alarm_after` seconds of failing the `relay` alarm is raised, and it is
+resolved once the line has caught up. Lines share nothing but the writer
+(one small job per delivery), so a slow or dead destination holds up only
+itself; acks to ClassIn never wait on any of this.
+"""
+from __future__ import annotations
+
+import asyncio
+import functools
+import logging
+import sqlite3
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any, Callable
+
+import aiohttp
+
+from receiver.events import PushStored
+from storage import relay as outbox
+from storage.db import connect
+from storage.relay import Destination, DestinationStatus
+from storage.writer import Writer
+from tunnel.service import Backoff
+
+from .rule import post, shown_url
+
+log = logging.getLogger(__name__)
+
+KIND = "relay"
+
+
+class Relay:
+    """A receiver service (async start/stop). `alarms`: the core's alarm
+    center (raise_kind/resolve_kind), or None."""
+
+    def __init__(self, db_path: Path | str, writer: Writer, *, alarms: Any = None,
+                 timeout: float = 10.0, alarm_after: float = 60.0, poll: float = 1.0,
+                 batch: int = 256, first_backoff: float = 1.0, max_backoff: float = 60.0):
+        self.db_path = str(db_path)
+        self.writer = writer
+        self.alarms = alarms
+        self.timeout = timeout
+        self.alarm_after = alarm_after
+        self.poll = poll             # how often the destinations table is looked at (other processes' changes)
+        self.batch = batch
+        self.backoff = (first_backoff, max_backoff)
+        self.lines: dict[int, _Line] = {}
+        self._reader: ThreadPoolExecutor | None = None
+        self._reader_conn: sqlite3.Connection | None = None
+        self._watch: asyncio.Task | None = None
+
+    @classmethod
+    def attach(cls, receiver, **kwargs) -> Relay:
+        """A relay of what `receiver` stores, started and stopped with it."""
+        relay = cls(receiver.db_path, receiver.writer, **kwargs)
+        receiver.services.append(relay)
+        receiver.listeners.append(relay.on_receiver_event)
+        return relay
+
+    # -- lifecycle --------------------------------------------------------------------------
+    async def start(self) -> None:
+        self._reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="classwatch-relay-read")
+        await self.refresh()
+        self._watch = asyncio.create_task(self._watch_loop(), name="relay-watch")
+
+    async def stop(self) -> None:
+        if self._watch is not None:
+            self._watch.cancel()
+            await asyncio.gather(self._watch, return_exceptions=True)
+            self._watch = None
+        for line in list(self.lines.values()):
+            await line.close()
+        self.lines.clear()
+        if self._reader is not None:
+            self._reader.submit(self._close_reader).result()
+            self._reader.shutdown()
+            self._reader = None
+
+    # -- the database ------------------------------------------------------------------------
+    async def read(self, fn: Callable, *args) -> Any:
+        """`fn(conn, *args)` in the relay's reader thread (its own connection)."""
+        return await asyncio.get_running_loop().run_in_executor(
+            self._reader, functools.partial(self._in_reader, fn, *args))
+
+    def _in_reader(self, fn: Callable, *args) -> Any:
+        if self._reader_conn is None:
+            self._reader_conn = connect(self.db_path)
+        return fn(self._reader_conn, *args)
+
+    def _close_reader(self) -> None:
+        if self._reader_conn is not None:
+            self._reader_conn.close()
+            self._reader_conn = None
+
+    async def write(self, fn: Callable, *args) -> Any:
+        """`fn(conn, *args)` in the writer's transaction, committed when this returns."""
+        return await self.writer.store(lambda conn: fn(conn, *args))
+
+    # -- following the destinations table ----------------------------------------------------------
+    async def refresh(self) -> None:
+        """Start, stop and update lines as the destinations table says (any process may change it)."""
+        current = {d.id: d for d in await self.read(outbox.destinations)}
+        for dest_id in [i for i in self.lines if i not in current]:
+            line = self.lines.pop(dest_id)
+            await line.close()
+            self._resolve(line.dest)
+        for dest_id, dest in current.items():
+            line = self.lines.get(dest_id)
+            if line is None:
+                self.lines[dest_id] = _Line(self, dest)
+            elif line.dest != dest:
+                line.dest = dest
+                line.wake.set()
+
+    async def _watch_loop(self) -> None:
+        while True:
+            await asyncio.sleep(self.poll)
+            try:
+                await self.refresh()
+            except Exception:   # a locked or failing database: the next look may work
+                log.exception("relay: reading the destinations failed")
+            now = time.time()
+            for line in self.lines.values():
+                line.wake.set()   # what another process queued (replay, a promotion) is found too
+                line.check_alarm(now)
+
+    def on_receiver_event(self, event) -> None:
+        """A new push of a school: its lines wake at once instead of at the next poll."""
+        if isinstance(event, PushStored) and event.source == "classin":
+            for line in self.lines.values():
+                if line.dest.sid == event.sid:
+                    line.wake.set()
+
+    # -- what the desk asks -----------------------------------------------------------------------
+    async def status(self) -> list[DestinationStatus]:
+        return await self.read(outbox.status)
+
+    def _line(self, name: str) -> _Line:
+        for line in self.lines.values():
+            if line.dest.name == name:
+                return line
+        raise KeyError(name)
+
+    def retry_now(self, name: str) -> None:
+        """Skip the current backoff wait of that destination."""
+        line = self._line(name)
+        line.backoff.reset()
+        line.retry.set()
+
+    async def set_paused(self, name: str, paused: bool) -> None:
+        line = self._line(name)
+        await self.write(outbox.set_paused, line.dest.id, paused)
+        await self.refresh()
+        line.retry.set()
+
+    async def replay(self, name: str, start: float, end: float) -> int:
+        """Queue again what the destination's school sent in [start, end)."""
+        line = self._line(name)
+        added = await self.write(outbox.replay, line.dest.id, start, end)
+        line.wake.set()
+        return added
+
+    # -- alarms ------------------------------------------------------------------------------
+    def _raise(self, dest: Destination, since: float, error: str | None, pending: int | None) -> None:
+        if self.alarms is not None:
+            self.alarms.raise_kind(KIND, dest.name, sid=dest.sid, name=dest.name, url=shown_url(dest.url),
+                                   failing_since=since, error=error, pending=pending)
+
+    def _resolve(self, dest: Destination) -> None:
+        if self.alarms is not None:
+            self.alarms.resolve_kind(KIND, dest.name)
+
+
+class _Line:
+    """One destination's delivery: one request in flight, in stored order."""
+
+    def __init__(self, relay: Relay, dest: Destination):
+        self.relay = relay
+        self.dest = dest
+        self.wake = asyncio.Event()     # something new may be queued, or the destination changed
+        self.retry = asyncio.Event()    # stop waiting out the backoff
+        self.backoff = Backoff(*relay.backoff)
+        self.failing_since: float | None = None
+        self.last_error: str | None = None
+        self.alarmed = False
+        # One connection: the destination sees one request at a time, as from ClassIn.
+        self.session = aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=1))
+        self.task = asyncio.create_task(self._run(), name=f"relay-{dest.name}")
+
+    async def close(self) -> None:
+        self.task.cancel()
+        await asyncio.gather(self.task, return_exceptions=True)
+        await self.session.close()
+
+    async def _run(self) -> None:
+        while True:
+            self.wake.clear()
+            if self.dest.paused:
+                await self.wake.wait()
+                continue
+            try:
+                more = await self._round()
+            except asyncio.CancelledError:
+                raise
+            except Exception:   # the database failing: delivered pushes go again, at least once
+                log.exception("relay %s: the outbox cannot be read or updated", self.dest.name)
+                await asyncio.sleep(self.backoff.next())
+                continue
+            if not more:
+                await self.wake.wait()
+
+    async def _round(self) -> bool:
+        """Deliver the next batch; False when nothing was pending."""
+        rows = await self.relay.read(outbox.pending, self.dest.id, self.relay.batch)
+        if not rows:
+            self._caught_up()
+            return False
+        for push_id, body in rows:
+            if not await self._deliver(push_id, bytes(body)):
+                break
+        return True
+
+    async def _deliver(self, push_id: int, body: bytes) -> bool:
+        """Deliver one push, retrying until it is delivered; False when paused meanwhile."""
+        relay = self.relay
+        while not self.dest.paused:
+            error = await post(self.session, self.dest.url, body, relay.timeout)
+            now = time.time()
+            if error is None:
+                await relay.write(outbox.delivered, self.dest.id, push_id, now)
+                self.backoff.reset()
+                self.failing_since = self.last_error = None
+                return True
+            if self.failing_since is None:
+                self.failing_since = now
+                log.warning("relay %s (%s): %s; retrying", self.dest.name, shown_url(self.dest.url), error)
+            self.last_error = error
+            await relay.write(outbox.failed, self.dest.id, error, now)
+            self.check_alarm(now)
+            self.retry.clear()
+            try:
+                await asyncio.wait_for(self.retry.wait(), self.backoff.next())
+            except asyncio.TimeoutError:
+                pass
+        return False
+
+    def check_alarm(self, now: float) -> None:
+        since = self.failing_since
+        if since is None or self.alarmed or self.dest.paused:
+            return
+        if now - since >= self.relay.alarm_after:
+            self.alarmed = True
+            self.relay._raise(self.dest, since, self.last_error, None)
+
+    def _caught_up(self) -> None:
+        """Nothing pending: a raised alarm is over (one kept from before a restart too)."""
+        if self.alarmed:
+            log.info("relay %s caught up", self.dest.name)
+        self.alarmed = False
+        self.relay._resolve(self.dest)

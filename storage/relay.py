@@ -1,0 +1,149 @@
+"""The relay's tables: the schools' own systems (destinations) and the
+outbox of pushes each still has to get (relay/ delivers them).
+
+The writer calls `oblige` in the transaction that stores a batch of pushes,
+so a push acked to ClassIn is a push its destinations will get, kill -9
+or not. A destination counts from the commit that adds it: pushes stored
+before it are only sent if asked (`replay`). Delivered rows are deleted, so
+the outbox is what is pending; `delivered` counts what left it.
+Every function takes a DB-API connection (the writer's, a reader thread's,
+or a command's) and leaves transactions to its caller.
+"""
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from typing import Any, Iterable, Sequence
+
+_COLUMNS = "id, name, sid, url, cmds, paused"
+_STATUS = (
+    "SELECT d.id, d.name, d.sid, d.url, d.cmds, d.paused, d.delivered, d.last_delivered_at,"
+    " d.failing_since, d.last_error, d.attempts,"
+    " (SELECT COUNT(*) FROM relay_outbox o WHERE o.dest_id = d.id),"
+    " (SELECT p.received_at FROM relay_outbox o JOIN push p ON p.id = o.push_id"
+    "  WHERE o.dest_id = d.id ORDER BY o.push_id LIMIT 1)"
+    " FROM relay_destination d ORDER BY d.name")
+_OBLIGE = "INSERT OR IGNORE INTO relay_outbox(dest_id, push_id, body) VALUES (?,?,?)"
+# The exact bytes: the body kept aside when it differs, else the stored text's UTF-8.
+_PENDING = (
+    "SELECT o.push_id, COALESCE(o.body, CAST(p.payload AS BLOB)) FROM relay_outbox o"
+    " JOIN push p ON p.id = o.push_id WHERE o.dest_id = ? ORDER BY o.push_id LIMIT ?")
+_DELIVERED = "DELETE FROM relay_outbox WHERE dest_id = ? AND push_id = ?"
+_COUNT_DELIVERED = (
+    "UPDATE relay_destination SET delivered = delivered + ?, last_delivered_at = ?,"
+    " failing_since = NULL, last_error = NULL, attempts = 0 WHERE id = ?")
+_FAILED = (
+    "UPDATE relay_destination SET failing_since = COALESCE(failing_since, ?), last_error = ?,"
+    " attempts = attempts + 1 WHERE id = ?")
+_REPLAY = (
+    "INSERT OR IGNORE INTO relay_outbox(dest_id, push_id)"
+    " SELECT d.id, p.id FROM relay_destination d JOIN push p ON p.sid = d.sid"
+    " WHERE d.id = ? AND p.source = 'classin' AND p.received_at >= ? AND p.received_at < ?"
+    " AND (d.cmds IS NULL OR instr(',' || d.cmds || ',', ',' || p.cmd || ',') > 0)")
+
+
+class DestinationExists(Exception):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Destination:
+    id: int
+    name: str
+    sid: int
+    url: str
+    cmds: tuple[str, ...] | None     # None: every push of the school
+    paused: bool
+
+    @classmethod
+    def from_row(cls, row: Sequence[Any]) -> Destination:
+        return cls(row[0], row[1], row[2], row[3], tuple(row[4].split(",")) if row[4] else None,
+                   bool(row[5]))
+
+
+@dataclass(frozen=True, slots=True)
+class DestinationStatus:
+    destination: Destination
+    delivered: int
+    last_delivered_at: float | None
+    failing_since: float | None
+    last_error: str | None
+    attempts: int                     # failed attempts since the last delivery
+    pending: int
+    oldest_pending_at: float | None   # when ClassIn sent the oldest undelivered push
+
+
+def oblige(conn: sqlite3.Connection, pushes: Iterable[tuple[Any, Any]]) -> None:
+    """In the writer's transaction: one outbox row per (destination, new push)
+    of the destination's school (and Cmds, if it chose some). `pushes` are
+    (storage.writer.PushRecord, Stored) pairs of new rows."""
+    pushes = [(record, stored) for record, stored in pushes if record.source == "classin"]
+    if not pushes:
+        return
+    wanted: dict[int, list[tuple[int, frozenset[str] | None]]] = {}
+    for dest_id, sid, cmds in conn.execute("SELECT id, sid, cmds FROM relay_destination"):
+        wanted.setdefault(sid, []).append((dest_id, frozenset(cmds.split(",")) if cmds else None))
+    if not wanted:
+        return
+    rows = [(dest_id, stored.push_id, record.raw)
+            for record, stored in pushes
+            for dest_id, cmds in wanted.get(record.sid, ())
+            if cmds is None or record.cmd in cmds]
+    if rows:
+        conn.executemany(_OBLIGE, rows)
+
+
+def add_destination(conn: sqlite3.Connection, name: str, sid: int, url: str,
+                    cmds: Sequence[str] | None, now: float) -> Destination:
+    if conn.execute("SELECT 1 FROM relay_destination WHERE name = ?", (name,)).fetchone():
+        raise DestinationExists(name)
+    joined = ",".join(cmds) if cmds else None
+    cur = conn.execute("INSERT INTO relay_destination(name, sid, url, cmds, paused, created_at, delivered,"
+                       " attempts) VALUES (?,?,?,?,0,?,0,0)", (name, sid, url, joined, now))
+    return Destination(cur.lastrowid, name, sid, url, tuple(cmds) if cmds else None, False)
+
+
+def remove_destination(conn: sqlite3.Connection, name: str) -> int | None:
+    """Drop the destination and what it still had to get; None if unknown, else that count."""
+    row = conn.execute("SELECT id FROM relay_destination WHERE name = ?", (name,)).fetchone()
+    if row is None:
+        return None
+    dropped = conn.execute("DELETE FROM relay_outbox WHERE dest_id = ?", (row[0],)).rowcount
+    conn.execute("DELETE FROM relay_destination WHERE id = ?", (row[0],))
+    return dropped
+
+
+def destinations(conn: sqlite3.Connection) -> list[Destination]:
+    return [Destination.from_row(row)
+            for row in conn.execute(f"SELECT {_COLUMNS} FROM relay_destination ORDER BY name")]
+
+
+def set_paused(conn: sqlite3.Connection, dest_id: int, paused: bool) -> None:
+    conn.execute("UPDATE relay_destination SET paused = ? WHERE id = ?", (int(paused), dest_id))
+
+
+def pending(conn: sqlite3.Connection, dest_id: int, limit: int) -> list[tuple[int, bytes]]:
+    """The oldest `limit` undelivered pushes, as (push id, exact body bytes), in stored order."""
+    return conn.execute(_PENDING, (dest_id, limit)).fetchall()
+
+
+def delivered(conn: sqlite3.Connection, dest_id: int, push_id: int, now: float) -> None:
+    conn.execute(_DELIVERED, (dest_id, push_id))
+    conn.execute(_COUNT_DELIVERED, (1, now, dest_id))
+
+
+def failed(conn: sqlite3.Connection, dest_id: int, error: str, now: float) -> None:
+    conn.execute(_FAILED, (now, error, dest_id))
+
+
+def replay(conn: sqlite3.Connection, dest_id: int, start: float, end: float) -> int:
+    """Queue again every push of the destination's school received in [start, end)
+    (those still pending stay once); returns how many were added."""
+    return conn.execute(_REPLAY, (dest_id, start, end)).rowcount
+
+
+def status(conn: sqlite3.Connection) -> list[DestinationStatus]:
+    return [DestinationStatus(Destination.from_row(row[:6]), delivered=row[6], last_delivered_at=row[7],
+                              failing_since=row[8], last_error=row[9], attempts=row[10], pending=row[11],
+                              oldest_pending_at=row[12])
+            for row in conn.execute(_STATUS)]
