@@ -20,6 +20,7 @@ from lessons.state import LessonState, SchoolState, replay
 from protocol.classin import as_int
 from receiver.app import Receiver
 from receiver.events import PushStored, ReceiverEvent
+from relay.worker import Relay
 from storage.config import ConfigStore
 from storage.db import open_database
 from storage.dburl import DbUrl
@@ -83,6 +84,8 @@ class Monitor:
         self.tunnel_options: dict[str, Any] = {}
         self._tunnel_lock = asyncio.Lock()
         self.tunnel = self._make_tunnel()
+        # The school's own systems get every push stored, with ClassIn's delivery rule.
+        self.relay = Relay.attach(self.receiver, alarms=self.alarms)
         self._tick_task: asyncio.Task | None = None
         self._demo_task: asyncio.Task | None = None
         self._demo_stop = asyncio.Event()

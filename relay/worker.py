@@ -58,7 +58,13 @@ class Relay:
 
     @classmethod
     def attach(cls, receiver, **kwargs) -> Relay:
-        """A relay of what `receiver` stores, started and stopped with it."""
+        """The relay of what `receiver` stores, started and stopped with it
+        (one per receiver: two would deliver everything twice)."""
+        for service in receiver.services:
+            if isinstance(service, cls):
+                for name, value in kwargs.items():
+                    setattr(service, name, value)
+                return service
         relay = cls(receiver.db_path, receiver.writer, **kwargs)
         receiver.services.append(relay)
         receiver.listeners.append(relay.on_receiver_event)
@@ -141,6 +147,18 @@ class Relay:
     # -- what the desk asks -----------------------------------------------------------------------
     async def status(self) -> list[DestinationStatus]:
         return await self.read(outbox.status)
+
+    async def add(self, name: str, sid: int, url: str, cmds: list[str] | None = None) -> Destination:
+        """From the next commit on (storage.relay.DestinationExists if the name is taken)."""
+        dest = await self.write(outbox.add_destination, name, sid, url, cmds, time.time())
+        await self.refresh()
+        return dest
+
+    async def remove(self, name: str) -> int | None:
+        """Forget the destination and what it still had to get (None: no such name)."""
+        dropped = await self.write(outbox.remove_destination, name)
+        await self.refresh()
+        return dropped
 
     def _line(self, name: str) -> _Line:
         for line in self.lines.values():
