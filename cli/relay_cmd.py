@@ -2,6 +2,7 @@
 that get every push ClassIn sends us (a running app or `serve` delivers them)."""
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import sys
 import time
@@ -14,6 +15,7 @@ from relay.rule import check_url, shown_url
 from storage import relay as outbox
 from storage.config import DEFAULT_TIMEZONE
 from storage.db import open_database
+from storage.journal import DeliveryJournal
 
 from .context import open_context
 from .errors import CliError
@@ -61,6 +63,8 @@ def run(args) -> int:
         with db.atomic("IMMEDIATE"):
             if args.action == "remove":
                 dropped = outbox.remove_destination(conn, dest.name)
+                with contextlib.suppress(OSError):    # a running relay removes it itself
+                    DeliveryJournal.of(ctx.data_dir, dest.id).remove()
                 print(f"relay {dest.name} removed ({dropped} pending push(es) dropped)")
             elif args.action in ("pause", "resume"):
                 outbox.set_paused(conn, dest.id, args.action == "pause")

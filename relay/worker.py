@@ -1,13 +1,14 @@
 """The relay worker: one delivery line per destination, plain asyncio.
 
-Each line reads its outbox in batches in the relay's reader thread, POSTs
-one push at a time, and records the delivery through the writer before
-sending the next: after a crash at most the one push in flight goes again.
+Each line reads its outbox in batches in the relay's reader thread and POSTs
+one push at a time; each delivery is appended to the destination's journal
+(storage.journal) before the next push goes, and folded into the database
+every batch or second: after kill -9 at most the push in flight goes again.
 A failure is retried with backoff (1 s doubling to 60 s) for ever; after
 `alarm_after` seconds of failing the `relay` alarm is raised, and it is
 resolved once the line has caught up. Lines share nothing but the writer
-(one small job per delivery), so a slow or dead destination holds up only
-itself; acks to ClassIn never wait on any of this.
+(a fold per batch, a note per failed attempt), so a slow or dead
+destination holds up only itself; acks to ClassIn never wait on any of this.
 """
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ import aiohttp
 from receiver.events import PushStored
 from storage import relay as outbox
 from storage.db import connect
+from storage.journal import DeliveryJournal
 from storage.relay import Destination, DestinationStatus
 from storage.writer import Writer
 from tunnel.service import Backoff
@@ -44,6 +46,7 @@ class Relay:
                  timeout: float = 10.0, alarm_after: float = 60.0, poll: float = 1.0,
                  batch: int = 256, first_backoff: float = 1.0, max_backoff: float = 60.0):
         self.db_path = str(db_path)
+        self.journal_dir = Path(db_path).parent   # the data dir: the journal goes with the database
         self.writer = writer
         self.alarms = alarms
         self.timeout = timeout
@@ -115,7 +118,7 @@ class Relay:
         current = {d.id: d for d in await self.read(outbox.destinations)}
         for dest_id in [i for i in self.lines if i not in current]:
             line = self.lines.pop(dest_id)
-            await line.close()
+            await line.close(removed=True)
             self._resolve(line.dest)
         for dest_id, dest in current.items():
             line = self.lines.get(dest_id)
@@ -199,6 +202,8 @@ class Relay:
 class _Line:
     """One destination's delivery: one request in flight, in stored order."""
 
+    FOLD_EVERY = 1.0    # seconds: the status lags what was delivered at most this much
+
     def __init__(self, relay: Relay, dest: Destination):
         self.relay = relay
         self.dest = dest
@@ -208,26 +213,36 @@ class _Line:
         self.failing_since: float | None = None
         self.last_error: str | None = None
         self.alarmed = False
+        self.journal = DeliveryJournal.of(relay.journal_dir, dest.id)
+        self.unfolded: dict[int, None] = {}    # delivered, in the journal, not yet in the database
+        self.folded_at = time.monotonic()
         # One connection: the destination sees one request at a time, as from ClassIn.
         self.session = aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=1))
         self.task = asyncio.create_task(self._run(), name=f"relay-{dest.name}")
 
-    async def close(self) -> None:
+    async def close(self, removed: bool = False) -> None:
         self.task.cancel()
         await asyncio.gather(self.task, return_exceptions=True)
         await self.session.close()
+        if removed:
+            self.journal.remove()
+        else:
+            self.journal.close()
 
     async def _run(self) -> None:
+        # What a crash left in the journal was delivered: only the push in flight goes again.
+        self.unfolded = dict.fromkeys(self.journal.read())
         while True:
             self.wake.clear()
-            if self.dest.paused:
-                await self.wake.wait()
-                continue
             try:
+                await self._fold()
+                if self.dest.paused:
+                    await self.wake.wait()
+                    continue
                 more = await self._round()
             except asyncio.CancelledError:
                 raise
-            except Exception:   # the database failing: delivered pushes go again, at least once
+            except Exception:   # the database failing: the journal keeps what was delivered
                 log.exception("relay %s: the outbox cannot be read or updated", self.dest.name)
                 await asyncio.sleep(self.backoff.next())
                 continue
@@ -237,22 +252,35 @@ class _Line:
     async def _round(self) -> bool:
         """Deliver the next batch; False when nothing was pending."""
         rows = await self.relay.read(outbox.pending, self.dest.id, self.relay.batch)
+        rows = [(push_id, body) for push_id, body in rows if push_id not in self.unfolded]
         if not rows:
             self._caught_up()
             return False
         for push_id, body in rows:
             if not await self._deliver(push_id, bytes(body)):
                 break
+            self.journal.append(push_id)
+            self.unfolded[push_id] = None
+            if time.monotonic() - self.folded_at >= self.FOLD_EVERY:
+                await self._fold()
+        await self._fold()
         return True
 
+    async def _fold(self) -> None:
+        """Move the journal's ids into the database, then empty the journal."""
+        if self.unfolded:
+            await self.relay.write(outbox.delivered, self.dest.id, list(self.unfolded), time.time())
+            self.journal.clear()
+            self.unfolded.clear()
+        self.folded_at = time.monotonic()
+
     async def _deliver(self, push_id: int, body: bytes) -> bool:
-        """Deliver one push, retrying until it is delivered; False when paused meanwhile."""
+        """POST one push until it is taken; False when paused meanwhile."""
         relay = self.relay
         while not self.dest.paused:
             error = await post(self.session, self.dest.url, body, relay.timeout)
             now = time.time()
             if error is None:
-                await relay.write(outbox.delivered, self.dest.id, push_id, now)
                 self.backoff.reset()
                 self.failing_since = self.last_error = None
                 return True
@@ -260,6 +288,7 @@ class _Line:
                 self.failing_since = now
                 log.warning("relay %s (%s): %s; retrying", self.dest.name, shown_url(self.dest.url), error)
             self.last_error = error
+            await self._fold()     # the status shows what did get through before the failure
             await relay.write(outbox.failed, self.dest.id, error, now)
             self.check_alarm(now)
             self.retry.clear()

@@ -127,9 +127,13 @@ def pending(conn: sqlite3.Connection, dest_id: int, limit: int) -> list[tuple[in
     return conn.execute(_PENDING, (dest_id, limit)).fetchall()
 
 
-def delivered(conn: sqlite3.Connection, dest_id: int, push_id: int, now: float) -> None:
-    conn.execute(_DELIVERED, (dest_id, push_id))
-    conn.execute(_COUNT_DELIVERED, (1, now, dest_id))
+def delivered(conn: sqlite3.Connection, dest_id: int, push_ids: Sequence[int], now: float) -> int:
+    """Take delivered pushes off the outbox. Idempotent (a journal folded twice
+    after a crash counts once); returns how many were still pending."""
+    gone = conn.executemany(_DELIVERED, [(dest_id, push_id) for push_id in push_ids]).rowcount
+    if gone:
+        conn.execute(_COUNT_DELIVERED, (gone, now, dest_id))
+    return gone
 
 
 def failed(conn: sqlite3.Connection, dest_id: int, error: str, now: float) -> None:
