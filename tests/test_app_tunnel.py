@@ -10,7 +10,7 @@ from storage.config import ConfigStore
 from tunnel import TunnelConfigError, TunnelSettings, TunnelState
 from tunnel.settings import SETTING_KEYS
 
-from .tunnel_support import free_port, wait_status
+from .tunnel_support import free_port, tunnels, wait_status
 
 FAST = {"recheck_interval": 0.1, "url_timeout": 0.3, "health_timeout": 2}
 
@@ -38,13 +38,13 @@ async def test_switching_none_external_none(monitor):
     seen = []
     monitor.tunnel_listeners.append(seen.append)
     url = monitor.receiver.url
-    assert monitor.tunnel is None and monitor.receiver.services == []
+    assert monitor.tunnel is None and tunnels(monitor.receiver) == []
 
     # An external URL that leads nowhere: the tunnel runs, turns unhealthy, the alarm rings.
     nowhere = f"http://127.0.0.1:{free_port()}"
     await monitor.apply_tunnel_settings(TunnelSettings(provider="external", public_url=nowhere))
     broken = monitor.tunnel
-    assert broken is not None and monitor.receiver.services == [broken]
+    assert broken is not None and tunnels(monitor.receiver) == [broken]
     await wait_status(broken, lambda s: s.state is TunnelState.UNHEALTHY)
     assert tunnel_alarm_open(monitor)
     assert "does not reach the receiver" in monitor.alarms.alarms["tunnel"].params["reason"]
@@ -54,7 +54,7 @@ async def test_switching_none_external_none(monitor):
     await monitor.apply_tunnel_settings(TunnelSettings(provider="external", public_url=url + "/",
                                                        registered_url=url, health_interval=0.5))
     good = monitor.tunnel
-    assert good is not broken and monitor.receiver.services == [good]
+    assert good is not broken and tunnels(monitor.receiver) == [good]
     assert broken.status.state is TunnelState.STOPPED and monitor._on_tunnel not in broken.listeners
     up = await wait_status(good, lambda s: s.state is TunnelState.UP)
     assert up.public_url == url and up.push_url == url + "/classin" and not up.url_changed
@@ -65,7 +65,7 @@ async def test_switching_none_external_none(monitor):
 
     # None: nothing left in the services, the config forgets the tunnel, the view is told.
     await monitor.apply_tunnel_settings(TunnelSettings(provider="none"))
-    assert monitor.tunnel is None and monitor.receiver.services == []
+    assert monitor.tunnel is None and tunnels(monitor.receiver) == []
     assert good.status.state is TunnelState.STOPPED and good.pid is None
     assert seen[-1] is None and not tunnel_alarm_open(monitor)
     assert saved_tunnel_keys(monitor) == {}
@@ -82,7 +82,7 @@ async def test_a_url_other_than_the_registered_one_raises_the_alarm_and_none_cle
     assert "not the URL registered with ClassIn" in monitor.alarms.alarms["tunnel"].params["reason"]
 
     await monitor.apply_tunnel_settings(TunnelSettings())
-    assert not tunnel_alarm_open(monitor) and monitor.receiver.services == []
+    assert not tunnel_alarm_open(monitor) and tunnels(monitor.receiver) == []
 
 
 async def test_a_setup_that_cannot_work_changes_nothing(monitor, tmp_path):
@@ -100,7 +100,7 @@ async def test_a_setup_that_cannot_work_changes_nothing(monitor, tmp_path):
     with pytest.raises(TunnelConfigError, match="unknown tunnel provider"):
         await monitor.apply_tunnel_settings(TunnelSettings(provider="carrier-pigeon"))
 
-    assert monitor.tunnel is running and monitor.receiver.services == [running]
+    assert monitor.tunnel is running and tunnels(monitor.receiver) == [running]
     assert running.status.state is TunnelState.UP and saved_tunnel_keys(monitor) == before
 
 
@@ -110,7 +110,7 @@ async def test_applied_before_start_the_tunnel_starts_with_the_receiver(data_dir
     # The receiver's port is not known yet: a public URL on a port nobody uses is enough here.
     await m.apply_tunnel_settings(TunnelSettings(provider="external",
                                                  public_url=f"http://127.0.0.1:{free_port()}"))
-    assert m.tunnel is not None and m.receiver.services == [m.tunnel]
+    assert m.tunnel is not None and tunnels(m.receiver) == [m.tunnel]
     assert m.tunnel.status.state is TunnelState.STOPPED            # not started without a receiver
     await m.start()
     try:

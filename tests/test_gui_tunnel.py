@@ -17,6 +17,7 @@ from tunnel import TunnelState, TunnelStatus
 
 from .gui_support import GuiApp, gui_settings, run_gui  # noqa: F401
 from .helpers import SID
+from .tunnel_support import tunnels
 
 
 def open_tab(app: GuiApp):
@@ -55,7 +56,7 @@ def test_external_tunnel_comes_up_and_the_selftest_is_acked_and_stored(qapp, dat
         await app.wait_until(lambda: panel.state_badge.text() == "UP", timeout=10)
         assert "Up: {} answers".format(app.url) in panel.status_line.text()
         assert not panel.warning.isVisible()
-        assert app.monitor.receiver.services == [app.monitor.tunnel]
+        assert tunnels(app.monitor.receiver) == [app.monitor.tunnel]
         saved = ConfigStore(app.monitor.data_dir).current().settings
         assert (saved["tunnel_provider"], saved["tunnel_public_url"], saved["registered_url"]) == (
             "external", app.url, app.url)
@@ -98,7 +99,7 @@ def test_external_tunnel_comes_up_and_the_selftest_is_acked_and_stored(qapp, dat
         panel.apply_button.click()
         await app.wait_until(lambda: panel.state_badge.text() == "NO TUNNEL")
         await app.wait_until(lambda: panel.apply_feedback.text() == "Saved: no tunnel.")
-        assert app.monitor.tunnel is None and app.monitor.receiver.services == []
+        assert app.monitor.tunnel is None and tunnels(app.monitor.receiver) == []
         assert not app.monitor.alarms.alarms["tunnel"].open and not panel.warning.isVisible()
         assert panel.public_push.text() == "" and not panel.selftest_button.isEnabled()
     run_gui(qapp, data_dir, scenario)
@@ -134,7 +135,7 @@ def test_a_missing_program_is_explained_and_changes_nothing(qapp, data_dir, gui_
         panel.apply_button.click()
         await app.wait_until(lambda: "needs its token" in panel.apply_feedback.text())
 
-        assert app.monitor.tunnel is None and app.monitor.receiver.services == []
+        assert app.monitor.tunnel is None and tunnels(app.monitor.receiver) == []
         assert "tunnel_provider" not in ConfigStore(app.monitor.data_dir).current().settings
         assert panel.state_badge.text() == "NO TUNNEL"
     run_gui(qapp, data_dir, scenario)

@@ -29,6 +29,11 @@ from .helpers import ROOT
 STANDINS = ROOT / "tests" / "standins"
 
 
+def tunnels(receiver) -> list:
+    """The receiver's services that are tunnels (the relay is one too, always there)."""
+    return [service for service in receiver.services if isinstance(service, Tunnel)]
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
