@@ -49,33 +49,32 @@ def add_parser(sub, parents) -> None:
 
 def run(args) -> int:
     ctx = open_context(args)
-    db = open_database(ctx.db_path)
-    try:
-        conn = db.connection()
-        if args.action == "add":
-            return _add(db, conn, args)
+    open_database(ctx.db).close()        # created or migrated
+    if args.action == "add":
+        return _add(ctx, args)
+    with outbox.reading(ctx.db) as conn:
         if args.action == "list":
             return _list(outbox.destinations(conn))
         if args.action == "status":
             zones = {s.sid: s.timezone for s in ctx.config.current().schools.values()}
             return _status(outbox.status(conn), zones, args.json)
         dest = _named(conn, args.name)
-        with db.atomic("IMMEDIATE"):
-            if args.action == "remove":
-                dropped = outbox.remove_destination(conn, dest.name)
-                with contextlib.suppress(OSError):    # a running relay removes it itself
-                    DeliveryJournal.of(ctx.data_dir, dest.id).remove()
-                print(f"relay {dest.name} removed ({dropped} pending push(es) dropped)")
-            elif args.action in ("pause", "resume"):
-                outbox.set_paused(conn, dest.id, args.action == "pause")
-                print(f"relay {dest.name} {'paused' if args.action == 'pause' else 'resumed'}")
-            else:
-                until = time.time() if args.until is None else args.until
-                added = outbox.replay(conn, dest.id, args.since, until)
-                print(f"relay {dest.name}: {added} push(es) queued again")
-        return 0
-    finally:
-        db.close()
+    with outbox.writing(ctx.db) as conn:
+        if args.action == "remove":
+            dropped = outbox.remove_destination(conn, dest.name)
+        elif args.action in ("pause", "resume"):
+            outbox.set_paused(conn, dest.id, args.action == "pause")
+        else:
+            added = outbox.replay(conn, dest, args.since, time.time() if args.until is None else args.until)
+    if args.action == "remove":
+        with contextlib.suppress(OSError):    # a running relay removes it itself
+            DeliveryJournal.of(ctx.data_dir, dest).remove()
+        print(f"relay {dest.name} removed ({dropped} pending push(es) dropped)")
+    elif args.action in ("pause", "resume"):
+        print(f"relay {dest.name} {'paused' if args.action == 'pause' else 'resumed'}")
+    else:
+        print(f"relay {dest.name}: {added} push(es) queued again")
+    return 0
 
 
 def _named(conn, name: str) -> outbox.Destination:
@@ -85,7 +84,7 @@ def _named(conn, name: str) -> outbox.Destination:
     raise CliError(f"no relay destination {name!r} (see: python main.py relay list)")
 
 
-def _add(db, conn, args) -> int:
+def _add(ctx, args) -> int:
     name = args.name.strip()
     if not name:
         raise CliError("the name is empty", code=2)
@@ -100,7 +99,7 @@ def _add(db, conn, args) -> int:
         if not cmds:
             raise CliError("--cmd names no Cmd (e.g. --cmd End,Net)", code=2)
     try:
-        with db.atomic("IMMEDIATE"):
+        with outbox.writing(ctx.db) as conn:
             dest = outbox.add_destination(conn, name, args.sid, args.url, cmds, time.time())
     except outbox.DestinationExists:
         raise CliError(f"a relay named {name!r} exists (remove it first)") from None

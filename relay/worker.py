@@ -15,7 +15,6 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
-import sqlite3
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -25,7 +24,8 @@ import aiohttp
 
 from receiver.events import PushStored
 from storage import relay as outbox
-from storage.db import connect
+from storage.backends import Conn, backend_for
+from storage.dburl import DbUrl
 from storage.journal import DeliveryJournal
 from storage.relay import Destination, DestinationStatus
 from storage.writer import Writer
@@ -42,11 +42,11 @@ class Relay:
     """A receiver service (async start/stop). `alarms`: the core's alarm
     center (raise_kind/resolve_kind), or None."""
 
-    def __init__(self, db_path: Path | str, writer: Writer, *, alarms: Any = None,
+    def __init__(self, db: DbUrl, data_dir: Path, writer: Writer, *, alarms: Any = None,
                  timeout: float = 10.0, alarm_after: float = 60.0, poll: float = 1.0,
                  batch: int = 256, first_backoff: float = 1.0, max_backoff: float = 60.0):
-        self.db_path = str(db_path)
-        self.journal_dir = Path(db_path).parent   # the data dir: the journal goes with the database
+        self.db = db
+        self.data_dir = Path(data_dir)      # the delivery journals (storage.journal)
         self.writer = writer
         self.alarms = alarms
         self.timeout = timeout
@@ -56,7 +56,7 @@ class Relay:
         self.backoff = (first_backoff, max_backoff)
         self.lines: dict[int, _Line] = {}
         self._reader: ThreadPoolExecutor | None = None
-        self._reader_conn: sqlite3.Connection | None = None
+        self._reader_conn: Conn | None = None
         self._watch: asyncio.Task | None = None
 
     @classmethod
@@ -68,7 +68,7 @@ class Relay:
                 for name, value in kwargs.items():
                     setattr(service, name, value)
                 return service
-        relay = cls(receiver.db_path, receiver.writer, **kwargs)
+        relay = cls(receiver.db, receiver.data_dir, receiver.writer, **kwargs)
         receiver.services.append(relay)
         receiver.listeners.append(relay.on_receiver_event)
         return relay
@@ -88,7 +88,7 @@ class Relay:
             await line.close()
         self.lines.clear()
         if self._reader is not None:
-            self._reader.submit(self._close_reader).result()
+            await asyncio.get_running_loop().run_in_executor(self._reader, self._close_reader)
             self._reader.shutdown()
             self._reader = None
 
@@ -100,7 +100,7 @@ class Relay:
 
     def _in_reader(self, fn: Callable, *args) -> Any:
         if self._reader_conn is None:
-            self._reader_conn = connect(self.db_path)
+            self._reader_conn = backend_for(self.db).connect()
         return fn(self._reader_conn, *args)
 
     def _close_reader(self) -> None:
@@ -184,7 +184,7 @@ class Relay:
     async def replay(self, name: str, start: float, end: float) -> int:
         """Queue again what the destination's school sent in [start, end)."""
         line = self._line(name)
-        added = await self.write(outbox.replay, line.dest.id, start, end)
+        added = await self.write(outbox.replay, line.dest, start, end)
         line.wake.set()
         return added
 
@@ -213,7 +213,7 @@ class _Line:
         self.failing_since: float | None = None
         self.last_error: str | None = None
         self.alarmed = False
-        self.journal = DeliveryJournal.of(relay.journal_dir, dest.id)
+        self.journal = DeliveryJournal.of(relay.data_dir, dest)
         self.unfolded: dict[int, None] = {}    # delivered, in the journal, not yet in the database
         self.folded_at = time.monotonic()
         # One connection: the destination sees one request at a time, as from ClassIn.
@@ -278,6 +278,7 @@ class _Line:
         """POST one push until it is taken; False when paused meanwhile."""
         relay = self.relay
         while not self.dest.paused:
+            self.retry.clear()     # a "retry now" from here on cuts the wait after a failure
             error = await post(self.session, self.dest.url, body, relay.timeout)
             now = time.time()
             if error is None:
@@ -291,7 +292,6 @@ class _Line:
             await self._fold()     # the status shows what did get through before the failure
             await relay.write(outbox.failed, self.dest.id, error, now)
             self.check_alarm(now)
-            self.retry.clear()
             try:
                 await asyncio.wait_for(self.retry.wait(), self.backoff.next())
             except asyncio.TimeoutError:

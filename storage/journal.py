@@ -22,9 +22,10 @@ _RECORD = struct.Struct("<q")
 
 class DeliveryJournal:
     @classmethod
-    def of(cls, data_dir: Path, dest_id: int) -> DeliveryJournal:
-        """The journal of destination `dest_id` (ids are never reused) beside the database."""
-        return cls(Path(data_dir) / f"relay-{dest_id}.journal")
+    def of(cls, data_dir: Path, dest) -> DeliveryJournal:
+        """The journal of a destination (storage.relay.Destination), in the data dir. Named
+        by its creation too: SQLite may give a removed destination's id to a new one."""
+        return cls(Path(data_dir) / f"relay-{dest.id}-{int(dest.created_at * 1000)}.journal")
 
     def __init__(self, path: Path):
         self.path = Path(path)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from peewee import (BlobField, CompositeKey, DatabaseProxy, FloatField, IntegerField,
                     Model, TextField)
-from playhouse.sqlite_ext import AutoIncrementField
 
 database = DatabaseProxy()
 
@@ -107,9 +106,6 @@ class RelayDestination(BaseModel):
     the database, not the config: the writer reads it in the transaction
     that stores a push, so a destination added by another process counts
     from the next commit on, and a team's receivers share it."""
-    # Never reused: a delivery journal left by a removed destination (storage.journal)
-    # must not fold into a new one.
-    id = AutoIncrementField()
     name = TextField(unique=True)
     sid = IntegerField()
     url = TextField()
@@ -136,7 +132,6 @@ class RelayOutbox(BaseModel):
     class Meta:
         table_name = "relay_outbox"
         primary_key = CompositeKey("dest_id", "push_id")
-        without_rowid = True
 
 
 RAW_MODELS = [Meta, Push, Quarantine]

@@ -6,27 +6,29 @@ so a push acked to ClassIn is a push its destinations will get, kill -9
 or not. A destination counts from the commit that adds it: pushes stored
 before it are only sent if asked (`replay`). Delivered rows are deleted, so
 the outbox is what is pending; `delivered` counts what left it.
-Every function takes a DB-API connection (the writer's, a reader thread's,
-or a command's) and leaves transactions to its caller.
+Every function takes a storage.backends.Conn (the writer's, a reader
+thread's, or a command's: `writing`/`reading`) and leaves transactions to
+its caller. The SQL is the backends' common dialect (SQLite, PostgreSQL).
 """
 from __future__ import annotations
 
-import sqlite3
+import contextlib
 from dataclasses import dataclass
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
-_COLUMNS = "id, name, sid, url, cmds, paused"
+from .backends import Conn, backend_for
+
+_COLUMNS = "id, name, sid, url, cmds, paused, created_at"
 _STATUS = (
-    "SELECT d.id, d.name, d.sid, d.url, d.cmds, d.paused, d.delivered, d.last_delivered_at,"
+    "SELECT d.id, d.name, d.sid, d.url, d.cmds, d.paused, d.created_at, d.delivered, d.last_delivered_at,"
     " d.failing_since, d.last_error, d.attempts,"
     " (SELECT COUNT(*) FROM relay_outbox o WHERE o.dest_id = d.id),"
     " (SELECT p.received_at FROM relay_outbox o JOIN push p ON p.id = o.push_id"
     "  WHERE o.dest_id = d.id ORDER BY o.push_id LIMIT 1)"
     " FROM relay_destination d ORDER BY d.name")
-_OBLIGE = "INSERT OR IGNORE INTO relay_outbox(dest_id, push_id, body) VALUES (?,?,?)"
-# The exact bytes: the body kept aside when it differs, else the stored text's UTF-8.
+_OBLIGE = "INSERT INTO relay_outbox(dest_id, push_id, body) VALUES (?,?,?) ON CONFLICT DO NOTHING"
 _PENDING = (
-    "SELECT o.push_id, COALESCE(o.body, CAST(p.payload AS BLOB)) FROM relay_outbox o"
+    "SELECT o.push_id, o.body, p.payload FROM relay_outbox o"
     " JOIN push p ON p.id = o.push_id WHERE o.dest_id = ? ORDER BY o.push_id LIMIT ?")
 _DELIVERED = "DELETE FROM relay_outbox WHERE dest_id = ? AND push_id = ?"
 _COUNT_DELIVERED = (
@@ -36,10 +38,9 @@ _FAILED = (
     "UPDATE relay_destination SET failing_since = COALESCE(failing_since, ?), last_error = ?,"
     " attempts = attempts + 1 WHERE id = ?")
 _REPLAY = (
-    "INSERT OR IGNORE INTO relay_outbox(dest_id, push_id)"
-    " SELECT d.id, p.id FROM relay_destination d JOIN push p ON p.sid = d.sid"
-    " WHERE d.id = ? AND p.source = 'classin' AND p.received_at >= ? AND p.received_at < ?"
-    " AND (d.cmds IS NULL OR instr(',' || d.cmds || ',', ',' || p.cmd || ',') > 0)")
+    "INSERT INTO relay_outbox(dest_id, push_id) SELECT ?, id FROM push"
+    " WHERE sid = ? AND source = 'classin' AND received_at >= ? AND received_at < ?{cmds}"
+    " ON CONFLICT DO NOTHING")
 
 
 class DestinationExists(Exception):
@@ -54,11 +55,12 @@ class Destination:
     url: str
     cmds: tuple[str, ...] | None     # None: every push of the school
     paused: bool
+    created_at: float
 
     @classmethod
     def from_row(cls, row: Sequence[Any]) -> Destination:
         return cls(row[0], row[1], row[2], row[3], tuple(row[4].split(",")) if row[4] else None,
-                   bool(row[5]))
+                   bool(row[5]), row[6])
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +75,31 @@ class DestinationStatus:
     oldest_pending_at: float | None   # when ClassIn sent the oldest undelivered push
 
 
-def oblige(conn: sqlite3.Connection, pushes: Iterable[tuple[Any, Any]]) -> None:
+@contextlib.contextmanager
+def reading(where) -> Iterator[Conn]:
+    """A connection of its own to the store at `where` (a command, a reader thread)."""
+    conn = backend_for(where).connect()
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
+@contextlib.contextmanager
+def writing(where) -> Iterator[Conn]:
+    """One write transaction on a connection of its own (a command beside a running `serve`)."""
+    backend = backend_for(where)
+    with reading(where) as conn:
+        conn.execute(backend.BEGIN_WRITE)
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+
+def oblige(conn: Conn, pushes: Iterable[tuple[Any, Any]]) -> None:
     """In the writer's transaction: one outbox row per (destination, new push)
     of the destination's school (and Cmds, if it chose some). `pushes` are
     (storage.writer.PushRecord, Stored) pairs of new rows."""
@@ -81,7 +107,7 @@ def oblige(conn: sqlite3.Connection, pushes: Iterable[tuple[Any, Any]]) -> None:
     if not pushes:
         return
     wanted: dict[int, list[tuple[int, frozenset[str] | None]]] = {}
-    for dest_id, sid, cmds in conn.execute("SELECT id, sid, cmds FROM relay_destination"):
+    for dest_id, sid, cmds in conn.execute("SELECT id, sid, cmds FROM relay_destination").fetchall():
         wanted.setdefault(sid, []).append((dest_id, frozenset(cmds.split(",")) if cmds else None))
     if not wanted:
         return
@@ -93,17 +119,17 @@ def oblige(conn: sqlite3.Connection, pushes: Iterable[tuple[Any, Any]]) -> None:
         conn.executemany(_OBLIGE, rows)
 
 
-def add_destination(conn: sqlite3.Connection, name: str, sid: int, url: str,
+def add_destination(conn: Conn, name: str, sid: int, url: str,
                     cmds: Sequence[str] | None, now: float) -> Destination:
     if conn.execute("SELECT 1 FROM relay_destination WHERE name = ?", (name,)).fetchone():
         raise DestinationExists(name)
     joined = ",".join(cmds) if cmds else None
-    cur = conn.execute("INSERT INTO relay_destination(name, sid, url, cmds, paused, created_at, delivered,"
-                       " attempts) VALUES (?,?,?,?,0,?,0,0)", (name, sid, url, joined, now))
-    return Destination(cur.lastrowid, name, sid, url, tuple(cmds) if cmds else None, False)
+    row = conn.execute("INSERT INTO relay_destination(name, sid, url, cmds, paused, created_at, delivered,"
+                       " attempts) VALUES (?,?,?,?,0,?,0,0) RETURNING id", (name, sid, url, joined, now)).fetchone()
+    return Destination(row[0], name, sid, url, tuple(cmds) if cmds else None, False, now)
 
 
-def remove_destination(conn: sqlite3.Connection, name: str) -> int | None:
+def remove_destination(conn: Conn, name: str) -> int | None:
     """Drop the destination and what it still had to get; None if unknown, else that count."""
     row = conn.execute("SELECT id FROM relay_destination WHERE name = ?", (name,)).fetchone()
     if row is None:
@@ -113,21 +139,23 @@ def remove_destination(conn: sqlite3.Connection, name: str) -> int | None:
     return dropped
 
 
-def destinations(conn: sqlite3.Connection) -> list[Destination]:
+def destinations(conn: Conn) -> list[Destination]:
     return [Destination.from_row(row)
-            for row in conn.execute(f"SELECT {_COLUMNS} FROM relay_destination ORDER BY name")]
+            for row in conn.execute(f"SELECT {_COLUMNS} FROM relay_destination ORDER BY name").fetchall()]
 
 
-def set_paused(conn: sqlite3.Connection, dest_id: int, paused: bool) -> None:
+def set_paused(conn: Conn, dest_id: int, paused: bool) -> None:
     conn.execute("UPDATE relay_destination SET paused = ? WHERE id = ?", (int(paused), dest_id))
 
 
-def pending(conn: sqlite3.Connection, dest_id: int, limit: int) -> list[tuple[int, bytes]]:
-    """The oldest `limit` undelivered pushes, as (push id, exact body bytes), in stored order."""
-    return conn.execute(_PENDING, (dest_id, limit)).fetchall()
+def pending(conn: Conn, dest_id: int, limit: int) -> list[tuple[int, bytes]]:
+    """The oldest `limit` undelivered pushes, as (push id, exact body bytes), in stored order:
+    the body kept aside when it differs from the stored text, else that text's UTF-8."""
+    return [(push_id, bytes(body) if body is not None else payload.encode())
+            for push_id, body, payload in conn.execute(_PENDING, (dest_id, limit)).fetchall()]
 
 
-def delivered(conn: sqlite3.Connection, dest_id: int, push_ids: Sequence[int], now: float) -> int:
+def delivered(conn: Conn, dest_id: int, push_ids: Sequence[int], now: float) -> int:
     """Take delivered pushes off the outbox. Idempotent (a journal folded twice
     after a crash counts once); returns how many were still pending."""
     gone = conn.executemany(_DELIVERED, [(dest_id, push_id) for push_id in push_ids]).rowcount
@@ -136,18 +164,20 @@ def delivered(conn: sqlite3.Connection, dest_id: int, push_ids: Sequence[int], n
     return gone
 
 
-def failed(conn: sqlite3.Connection, dest_id: int, error: str, now: float) -> None:
+def failed(conn: Conn, dest_id: int, error: str, now: float) -> None:
     conn.execute(_FAILED, (now, error, dest_id))
 
 
-def replay(conn: sqlite3.Connection, dest_id: int, start: float, end: float) -> int:
-    """Queue again every push of the destination's school received in [start, end)
-    (those still pending stay once); returns how many were added."""
-    return conn.execute(_REPLAY, (dest_id, start, end)).rowcount
+def replay(conn: Conn, dest: Destination, start: float, end: float) -> int:
+    """Queue again every push of the destination's school (and Cmds) received in
+    [start, end) (those still pending stay once); returns how many were added."""
+    cmds = dest.cmds or ()
+    sql = _REPLAY.format(cmds=f" AND cmd IN ({', '.join('?' * len(cmds))})" if cmds else "")
+    return conn.execute(sql, (dest.id, dest.sid, start, end, *cmds)).rowcount
 
 
-def status(conn: sqlite3.Connection) -> list[DestinationStatus]:
-    return [DestinationStatus(Destination.from_row(row[:6]), delivered=row[6], last_delivered_at=row[7],
-                              failing_since=row[8], last_error=row[9], attempts=row[10], pending=row[11],
-                              oldest_pending_at=row[12])
-            for row in conn.execute(_STATUS)]
+def status(conn: Conn) -> list[DestinationStatus]:
+    return [DestinationStatus(Destination.from_row(row[:7]), delivered=row[7], last_delivered_at=row[8],
+                              failing_since=row[9], last_error=row[10], attempts=row[11], pending=row[12],
+                              oldest_pending_at=row[13])
+            for row in conn.execute(_STATUS).fetchall()]
