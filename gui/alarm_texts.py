@@ -281,3 +281,12 @@ class AlarmTexts(QObject):
         return (self.tr("Many abnormal leaves in Gensee room {}").format(p.get("class_no") or "?"), lines,
                 self.tr("Likely a network or platform problem for the whole room: check Gensee's status and "
                         "ask users to rejoin."))
+
+    def _relay(self, a: Alarm) -> tuple[str, list[str], str]:
+        p = a.params
+        lines = [self.tr("Pushes of {} relayed to {} have not been taken since {}.").format(
+                     self.school(a.sid), p.get("url") or "?", local_time(p.get("failing_since"), with_date=True)),
+                 self.tr("Last error: {}").format(p.get("error") or "?")]
+        return (self.tr("A school's own system is not taking its pushes: {}").format(p.get("name") or "?"), lines,
+                self.tr("Check that system and its URL (Relay page). Nothing is lost: pushes wait and go "
+                        "in order once it answers errno 1; the alarm clears when it has caught up."))

@@ -4,6 +4,7 @@ the answer is HTTP 200 with `error_info.errno == 1`."""
 from __future__ import annotations
 
 import asyncio
+import os
 import urllib.parse
 
 import aiohttp
@@ -37,7 +38,8 @@ async def post(session: aiohttp.ClientSession, url: str, body: bytes, timeout: f
     except asyncio.TimeoutError:
         return f"no answer within {timeout:g} s"
     except aiohttp.ClientConnectorError as exc:
-        reason = exc.os_error.strerror if exc.os_error is not None and exc.os_error.strerror else "failed"
+        code = getattr(exc.os_error, "errno", None)
+        reason = os.strerror(code) if code else type(exc.os_error).__name__
         return f"cannot connect: {reason.lower()}"
     except aiohttp.ClientError as exc:
         return f"{type(exc).__name__}"

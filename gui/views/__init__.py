@@ -11,6 +11,7 @@ from .gensee_view import GenseeView
 from .history_view import HistoryView
 from .inspector_view import InspectorView
 from .live_view import LiveView
+from .relay_view import RelayView
 from .school_view import SchoolView
 from .network_view import NetworkView
 from .settings_view import SettingsView
@@ -25,6 +26,7 @@ VIEWS = (
     ("history", HistoryView),
     ("school", SchoolView),
     ("gensee", GenseeView),
+    ("relay", RelayView),
     ("settings", SettingsView),
 )
 

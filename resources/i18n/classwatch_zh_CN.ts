@@ -467,6 +467,26 @@
         <translation>推送无法存储</translation>
     </message>
     <message>
+        <location filename="../../gui/alarm_texts.py" line="287"/>
+        <source>Pushes of {} relayed to {} have not been taken since {}.</source>
+        <translation>{} 的推送转发到 {}，自 {} 起未被接收。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/alarm_texts.py" line="289"/>
+        <source>Last error: {}</source>
+        <translation>最近错误：{}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/alarm_texts.py" line="290"/>
+        <source>A school&apos;s own system is not taking its pushes: {}</source>
+        <translation>学校自己的系统未接收推送：{}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/alarm_texts.py" line="291"/>
+        <source>Check that system and its URL (Relay page). Nothing is lost: pushes wait and go in order once it answers errno 1; the alarm clears when it has caught up.</source>
+        <translation>请检查该系统及其 URL（转发页面）。推送不会丢失：它们会排队等待，对方应答 errno 1 后按顺序发送；全部送达后告警自动解除。</translation>
+    </message>
+    <message>
         <location filename="../../gui/alarm_texts.py" line="176"/>
         <location filename="../../gui/alarm_texts.py" line="233"/>
         <location filename="../../gui/alarm_texts.py" line="240"/>
@@ -1316,118 +1336,118 @@
 <context>
     <name>Diagnostic</name>
     <message>
-        <location filename="../../gui/diagnostic.py" line="32"/>
+        <location filename="../../gui/diagnostic.py" line="33"/>
         <source>Copied ✓</source>
         <translation>已复制 ✓</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostic.py" line="47"/>
+        <location filename="../../gui/diagnostic.py" line="48"/>
         <source>ClassWatch diagnostic · {}</source>
         <translation>ClassWatch 诊断信息 · {}</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostic.py" line="52"/>
+        <location filename="../../gui/diagnostic.py" line="53"/>
         <source>Lesson: {} (ClassID {}) · {} · {} – {} · {} · teacher {}</source>
         <translation>课节：{}（ClassID {}）· {} · {} – {} · {} · 老师 {}</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostic.py" line="55"/>
+        <location filename="../../gui/diagnostic.py" line="56"/>
         <source>live</source>
         <translation>上课中</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostic.py" line="55"/>
+        <location filename="../../gui/diagnostic.py" line="56"/>
         <source>ended</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostic.py" line="59"/>
+        <location filename="../../gui/diagnostic.py" line="60"/>
         <source>in class</source>
         <translation>课中</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostic.py" line="59"/>
+        <location filename="../../gui/diagnostic.py" line="60"/>
         <source>before class</source>
         <translation>课前</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostic.py" line="60"/>
-        <location filename="../../gui/diagnostic.py" line="68"/>
+        <location filename="../../gui/diagnostic.py" line="61"/>
+        <location filename="../../gui/diagnostic.py" line="69"/>
         <source>no problem</source>
         <translation>无问题</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostic.py" line="61"/>
+        <location filename="../../gui/diagnostic.py" line="62"/>
         <source>Device check {} ({}): {} · ClassIn {} · CPU {} · {}</source>
         <translation>{}设备检测（{}）：{} · ClassIn {} · CPU {} · {}</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostic.py" line="69"/>
+        <location filename="../../gui/diagnostic.py" line="70"/>
         <source>Network ({}, last 5 min): {} of probes degraded · delay {} · loss {} · {} · {}</source>
         <translation>网络（{}，最近 5 分钟）：{} 的探测质量下降 · 延迟 {} · 丢包 {} · {} · {}</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostic.py" line="77"/>
+        <location filename="../../gui/diagnostic.py" line="78"/>
         <source>Timeline (last {}, {}):</source>
         <translation>动态（最近 {} 条，{}）：</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostic.py" line="91"/>
+        <location filename="../../gui/diagnostic.py" line="92"/>
         <source>User: {} (UID {}) · not in this lesson</source>
         <translation>用户：{}（UID {}）· 不在本课节</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostic.py" line="95"/>
+        <location filename="../../gui/diagnostic.py" line="97"/>
         <source>User: {} (UID {}) · {} · {}</source>
         <translation>用户：{}（UID {}）· {} · {}</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostic.py" line="98"/>
+        <location filename="../../gui/diagnostic.py" line="100"/>
         <source>Presence: {} · {} entr(ies) · {} drop(s) · attended {}</source>
         <translation>在场：{} · 进入 {} 次 · 掉线 {} 次 · 在课时长 {}</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostic.py" line="99"/>
+        <location filename="../../gui/diagnostic.py" line="101"/>
         <source>in the room</source>
         <translation>在教室</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostic.py" line="99"/>
+        <location filename="../../gui/diagnostic.py" line="101"/>
         <source>not in the room</source>
         <translation>不在教室</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostic.py" line="104"/>
+        <location filename="../../gui/diagnostic.py" line="106"/>
         <source>Device check: none received</source>
         <translation>设备检测：未收到</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostic.py" line="105"/>
+        <location filename="../../gui/diagnostic.py" line="107"/>
         <source>Network: no report yet</source>
         <translation>网络：尚无报告</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostic.py" line="114"/>
+        <location filename="../../gui/diagnostic.py" line="116"/>
         <source>People: {} inside · {} in the list · {} on the roster</source>
         <translation>人员：在教室 {} 人 · 名单 {} 人 · 花名册 {} 人</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostic.py" line="118"/>
+        <location filename="../../gui/diagnostic.py" line="120"/>
         <source>In trouble now ({}):</source>
         <translation>当前有问题（{}）：</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostic.py" line="125"/>
+        <location filename="../../gui/diagnostic.py" line="127"/>
         <source>Open alarms ({}):</source>
         <translation>未处理告警（{}）：</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostic.py" line="133"/>
+        <location filename="../../gui/diagnostic.py" line="135"/>
         <source>Alarm: {} · {} · {}</source>
         <translation>告警：{} · {} · {}</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostic.py" line="135"/>
+        <location filename="../../gui/diagnostic.py" line="137"/>
         <source>What to do: {}</source>
         <translation>处理建议：{}</translation>
     </message>
@@ -2008,17 +2028,17 @@
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="177"/>
+        <location filename="../../gui/views/history_view.py" line="174"/>
         <source>All schools</source>
         <translation>全部学校</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="200"/>
+        <location filename="../../gui/views/history_view.py" line="192"/>
         <source>{} lesson(s)</source>
         <translation>{} 个课节</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="201"/>
+        <location filename="../../gui/views/history_view.py" line="193"/>
         <source>No lesson between {} and {} for {}: widen the dates, choose all schools or clear the search.</source>
         <translation>{} 至 {} 期间“{}”没有课节：请放宽日期、选择所有学校或清除搜索条件。</translation>
     </message>
@@ -3135,6 +3155,215 @@
     </message>
 </context>
 <context>
+    <name>RelayModel</name>
+    <message>
+        <location filename="../../gui/models/relay_model.py" line="39"/>
+        <source>Destination</source>
+        <translation>目标系统</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/relay_model.py" line="39"/>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/relay_model.py" line="39"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/relay_model.py" line="40"/>
+        <source>Delivered</source>
+        <translation>已送达</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/relay_model.py" line="40"/>
+        <source>Pending</source>
+        <translation>待发送</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/relay_model.py" line="41"/>
+        <source>Oldest pending</source>
+        <translation>最早待发送</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/relay_model.py" line="41"/>
+        <source>Failing since</source>
+        <translation>失败开始于</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/relay_model.py" line="42"/>
+        <source>Last error</source>
+        <translation>最近错误</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/relay_model.py" line="42"/>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/relay_model.py" line="47"/>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/relay_model.py" line="49"/>
+        <source>Failing, retrying</source>
+        <translation>失败，重试中</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/relay_model.py" line="50"/>
+        <source>Delivering</source>
+        <translation>发送中</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/relay_model.py" line="50"/>
+        <source>Up to date</source>
+        <translation>已全部送达</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/relay_model.py" line="57"/>
+        <source>HTTP {}</source>
+        <translation>HTTP {}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/relay_model.py" line="58"/>
+        <source>answered errno {}</source>
+        <translation>返回 errno {}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/relay_model.py" line="59"/>
+        <source>no answer within {} s</source>
+        <translation>{} 秒内无应答</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/relay_model.py" line="60"/>
+        <source>cannot connect: {}</source>
+        <translation>无法连接：{}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/relay_model.py" line="64"/>
+        <source>HTTP 200 but the answer is not JSON</source>
+        <translation>HTTP 200，但应答不是 JSON</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/relay_model.py" line="65"/>
+        <source>HTTP 200 without error_info.errno</source>
+        <translation>HTTP 200，但应答中没有 error_info.errno</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/relay_model.py" line="70"/>
+        <source>connection refused</source>
+        <translation>连接被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/relay_model.py" line="71"/>
+        <source>no route to host</source>
+        <translation>没有到主机的路由</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/relay_model.py" line="72"/>
+        <source>network is unreachable</source>
+        <translation>网络不可达</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/relay_model.py" line="73"/>
+        <source>connection timed out</source>
+        <translation>连接超时</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/relay_model.py" line="74"/>
+        <source>unknown host name</source>
+        <translation>未知主机名</translation>
+    </message>
+</context>
+<context>
+    <name>RelayView</name>
+    <message>
+        <location filename="../../gui/views/relay_view.py" line="36"/>
+        <source>A school&apos;s own system (LMS, CRM) keeps getting every push ClassIn sends here: the exact bytes, in order, one at a time, retried until it answers errno 1. Add one with python main.py relay add NAME --sid SID --url URL (it gets what is stored from then on).</source>
+        <translation>学校自己的系统（LMS、CRM）照常收到 ClassIn 推送到这里的每一条消息：原样字节、按顺序、一次一条，直到对方应答 errno 1 为止不断重试。添加方法：python main.py relay add NAME --sid SID --url URL（从添加之后存下的推送开始转发）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/relay_view.py" line="43"/>
+        <source>No destinations yet.</source>
+        <translation>还没有转发目标。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/relay_view.py" line="45"/>
+        <source>Retry now</source>
+        <translation>立即重试</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/relay_view.py" line="46"/>
+        <location filename="../../gui/views/relay_view.py" line="136"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/relay_view.py" line="52"/>
+        <source>Replay</source>
+        <translation>重新发送</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/relay_view.py" line="60"/>
+        <source>Send again what was received from</source>
+        <translation>重新发送这段时间收到的推送：从</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/relay_view.py" line="62"/>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/relay_view.py" line="83"/>
+        <source>Relay</source>
+        <translation>转发</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/relay_view.py" line="136"/>
+        <source>Resume</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/relay_view.py" line="147"/>
+        <source>{}: retrying now.</source>
+        <translation>{}：正在立即重试。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/relay_view.py" line="158"/>
+        <source>{}: could not change: {}</source>
+        <translation>{}：无法更改：{}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/relay_view.py" line="160"/>
+        <source>{}: paused; pushes keep being queued.</source>
+        <translation>{}：已暂停；推送仍会继续排队。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/relay_view.py" line="161"/>
+        <source>{}: delivering again.</source>
+        <translation>{}：已恢复发送。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/relay_view.py" line="172"/>
+        <source>The end of the range must be after its start.</source>
+        <translation>结束时间必须晚于开始时间。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/relay_view.py" line="177"/>
+        <source>{}: could not replay: {}</source>
+        <translation>{}：无法重新发送：{}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/views/relay_view.py" line="179"/>
+        <source>{}: %n push(es) queued again.</source>
+        <translation>
+            <numerusform>{}：%n 条推送已重新排队。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RoomExport</name>
     <message>
         <location filename="../../gui/views/gensee_extras.py" line="70"/>
@@ -3633,32 +3862,32 @@
         <translation>无法读取：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="204"/>
+        <location filename="../../gui/views/school_view.py" line="197"/>
         <source>Add a school in Settings to see its messages here.</source>
         <translation>请先在设置中添加学校，这里会显示其消息。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="215"/>
+        <location filename="../../gui/views/school_view.py" line="208"/>
         <source>{} message(s) of the school in these days; {} push(es) of Cmds not understood yet. Times in {}.</source>
         <translation>这些天学校的消息 {} 条；暂不识别的 Cmd 推送 {} 条。时间为 {}。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="224"/>
+        <location filename="../../gui/views/school_view.py" line="217"/>
         <source>Export the school&apos;s messages</source>
         <translation>导出学校的消息</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="226"/>
+        <location filename="../../gui/views/school_view.py" line="219"/>
         <source>{} files (*.{})</source>
         <translation>{} 文件 (*.{})</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="244"/>
+        <location filename="../../gui/views/school_view.py" line="237"/>
         <source>Export failed: {}</source>
         <translation>导出失败：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="246"/>
+        <location filename="../../gui/views/school_view.py" line="239"/>
         <source>Exported to {}</source>
         <translation>已导出到 {}</translation>
     </message>
@@ -4270,162 +4499,162 @@
         <translation>{}，第 {} 台设备</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="334"/>
+        <location filename="../../lessons/state.py" line="342"/>
         <source>{} ({})</source>
         <translation>{}（{}）</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="349"/>
+        <location filename="../../lessons/state.py" line="357"/>
         <source>times {}</source>
         <translation>{} 次</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="381"/>
+        <location filename="../../lessons/state.py" line="389"/>
         <source>{} s</source>
         <translation>{} 秒</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="394"/>
+        <location filename="../../lessons/state.py" line="402"/>
         <source>{:.0%} good</source>
         <translation>{:.0%} 良好</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="396"/>
+        <location filename="../../lessons/state.py" line="404"/>
         <source>report</source>
         <translation>已上报</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="406"/>
+        <location filename="../../lessons/state.py" line="414"/>
         <source>no problem</source>
         <translation>未发现问题</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="418"/>
+        <location filename="../../lessons/state.py" line="426"/>
         <source>lesson length now {} min</source>
         <translation>课节时长现为 {} 分钟</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="425"/>
+        <location filename="../../lessons/state.py" line="433"/>
         <source>cloud recording started ({})</source>
         <translation>云录制已开始（{}）</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="426"/>
+        <location filename="../../lessons/state.py" line="434"/>
         <source>cloud recording started</source>
         <translation>云录制已开始</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="431"/>
+        <location filename="../../lessons/state.py" line="439"/>
         <source>file ready, {} s</source>
         <translation>录制文件已生成，{} 秒</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="432"/>
+        <location filename="../../lessons/state.py" line="440"/>
         <source>file ready</source>
         <translation>录制文件已生成</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="436"/>
+        <location filename="../../lessons/state.py" line="444"/>
         <source>replay clip uploaded</source>
         <translation>回放片段已上传</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="453"/>
+        <location filename="../../lessons/state.py" line="461"/>
         <source>lesson summary received</source>
         <translation>已收到课节汇总</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="468"/>
+        <location filename="../../lessons/state.py" line="476"/>
         <source>discussion: {}</source>
         <translation>讨论：{}</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="485"/>
+        <location filename="../../lessons/state.py" line="493"/>
         <source>web replay viewer {}: {} s</source>
         <translation>网页回放观众 {}：{} 秒</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="486"/>
+        <location filename="../../lessons/state.py" line="494"/>
         <source>web live viewer {}: {} s</source>
         <translation>网页直播观众 {}：{} 秒</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="494"/>
+        <location filename="../../lessons/state.py" line="502"/>
         <source>web live login: {}</source>
         <translation>网页直播登录：{}</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="496"/>
+        <location filename="../../lessons/state.py" line="504"/>
         <source>web live booked: {}</source>
         <translation>网页直播预约：{}</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="498"/>
+        <location filename="../../lessons/state.py" line="506"/>
         <source>web live like: {}</source>
         <translation>网页直播点赞：{}</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="500"/>
+        <location filename="../../lessons/state.py" line="508"/>
         <source>web live product click: {} -&gt; {}</source>
         <translation>网页直播商品点击：{} → {}</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="502"/>
+        <location filename="../../lessons/state.py" line="510"/>
         <source>web live chat: {}: {}</source>
         <translation>网页直播聊天：{}：{}</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="509"/>
+        <location filename="../../lessons/state.py" line="517"/>
         <source>replay watched in the client</source>
         <translation>在客户端观看了回放</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="514"/>
+        <location filename="../../lessons/state.py" line="522"/>
         <source>selector question</source>
         <translation>答题器出题</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="515"/>
+        <location filename="../../lessons/state.py" line="523"/>
         <source>selector answer {}</source>
         <translation>答题器作答：{}</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="517"/>
+        <location filename="../../lessons/state.py" line="525"/>
         <source>responder</source>
         <translation>发起抢答</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="518"/>
+        <location filename="../../lessons/state.py" line="526"/>
         <source>responder buzz</source>
         <translation>抢答</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="520"/>
+        <location filename="../../lessons/state.py" line="528"/>
         <source>EDU quiz answers ({} questions)</source>
         <translation>EDU 测验作答（{} 道题）</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="525"/>
+        <location filename="../../lessons/state.py" line="533"/>
         <source>chat archive ready</source>
         <translation>聊天记录已生成</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="544"/>
+        <location filename="../../lessons/state.py" line="552"/>
         <source>unknown message {}</source>
         <translation>未知消息 {}</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="547"/>
+        <location filename="../../lessons/state.py" line="555"/>
         <source>other board event {}</source>
         <translation>其他黑板事件 {}</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="548"/>
+        <location filename="../../lessons/state.py" line="556"/>
         <source>other board event</source>
         <translation>其他黑板事件</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="550"/>
+        <location filename="../../lessons/state.py" line="558"/>
         <source>{} without a usable user or operation</source>
         <translation>{} 缺少可用的用户或操作</translation>
     </message>
