@@ -189,10 +189,10 @@ class Relay:
         return added
 
     # -- alarms ------------------------------------------------------------------------------
-    def _raise(self, dest: Destination, since: float, error: str | None, pending: int | None) -> None:
+    def _raise(self, dest: Destination, since: float, error: str | None) -> None:
         if self.alarms is not None:
             self.alarms.raise_kind(KIND, dest.name, sid=dest.sid, name=dest.name, url=shown_url(dest.url),
-                                   failing_since=since, error=error, pending=pending)
+                                   failing_since=since, error=error)
 
     def _resolve(self, dest: Destination) -> None:
         if self.alarms is not None:
@@ -304,7 +304,7 @@ class _Line:
             return
         if now - since >= self.relay.alarm_after:
             self.alarmed = True
-            self.relay._raise(self.dest, since, self.last_error, None)
+            self.relay._raise(self.dest, since, self.last_error)
 
     def _caught_up(self) -> None:
         """Nothing pending: a raised alarm is over (one kept from before a restart too)."""

@@ -8,15 +8,14 @@ import os
 import time
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QDateTime
 
 from gui.alarm_texts import AlarmTexts
-from gui.i18n import install_translator, remove_translators
 
 from .gui_support import GuiApp, gui_settings, run_gui  # noqa: F401
 from .helpers import SID, new_push
 from .relay_support import SchoolSystem, free_port
+from .test_gui_i18n import chinese  # noqa: F401
 
 
 def cell(view, name: str, column: str) -> str | None:
@@ -90,14 +89,6 @@ def test_relay_page(qapp, data_dir, gui_settings):  # noqa: F811
              "resume": "Resume", "cannot connect": "cannot connect",
              "alarm": "is not taking its pushes"}
     run_gui(qapp, data_dir, lambda app: relay_scenario(app, words, "relay-en.png"), timeout=60)
-
-
-@pytest.fixture
-def chinese(qapp, monkeypatch):
-    monkeypatch.setenv("CLASSWATCH_LANG", "zh_CN")
-    assert install_translator(qapp) == "zh_CN"
-    yield qapp
-    remove_translators(qapp)
 
 
 def test_relay_page_in_chinese(chinese, data_dir, gui_settings):  # noqa: F811
