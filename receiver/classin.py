@@ -62,13 +62,20 @@ def _fields(payload: dict[str, Any]) -> tuple[int | None, str | None, int | None
     return _column(payload.get("SID")), (None if cmd is None else str(cmd)[:64]), class_id
 
 
-def push_record(payload: dict[str, Any], text: str, received_at: float, flags: int = 0) -> PushRecord:
+def _as_sent(body: bytes, data: bytes) -> bytes | None:
+    """The body as ClassIn sent it when the stored text is not exactly it (a BOM
+    was taken off), for the relay; None when it is."""
+    return body if len(body) != len(data) else None
+
+
+def push_record(payload: dict[str, Any], text: str, received_at: float, flags: int = 0,
+                raw: bytes | None = None) -> PushRecord:
     sid, cmd, class_id = _fields(payload)
     uid = _column(ci.push_uid(payload))
     key = ci.dedupe_key(payload)
     return PushRecord(received_at=received_at, source=SOURCE, sid=sid, cmd=cmd, class_id=class_id,
                       uid=uid, action_time=_column(payload.get("ActionTime")), dedupe_key=key, payload=text,
-                      flags=flags, qkey=key)
+                      flags=flags, qkey=key, raw=raw)
 
 
 async def expect(request: web.Request) -> web.Response | None:
@@ -125,9 +132,7 @@ async def _handle_body(receiver: Receiver, body, received_at: float, remote: str
                              body.data, body.size, received_at, remote)
 
     text = _text(data)
-    record = push_record(payload, text, received_at)
-    if len(data) != len(body.data):
-        record.raw = body.data    # relayed as sent, BOM included
+    record = push_record(payload, text, received_at, raw=_as_sent(body.data, data))
     sid = record.sid
     school = receiver.config.school(sid) if sid is not None else None
     if school is None:
@@ -178,8 +183,9 @@ def promotion(receiver: Receiver, school) -> Promote:
     current secret (or any, for `off` or the ones trusted), each as a push
     received when it was first seen."""
     def accept(body: bytes, first_seen: float) -> PushRecord | None:
+        data = body.removeprefix(codecs.BOM_UTF8)
         try:
-            payload = orjson.loads(body.removeprefix(codecs.BOM_UTF8))
+            payload = orjson.loads(data)
         except orjson.JSONDecodeError:
             return None
         if not isinstance(payload, dict):
@@ -187,8 +193,8 @@ def promotion(receiver: Receiver, school) -> Promote:
         trusted = school.trust_held_until is not None and first_seen <= school.trust_held_until
         if not trusted and school.verify != "off" and ci.verify_safekey(school.secret, payload) is not None:
             return None
-        return push_record(payload, _text(body.removeprefix(codecs.BOM_UTF8)), first_seen,
-                           flags=FLAG_RELEASED if trusted else 0)
+        return push_record(payload, _text(data), first_seen, flags=FLAG_RELEASED if trusted else 0,
+                           raw=_as_sent(body, data))
     return Promote(school.sid, accept)
 
 

@@ -13,6 +13,7 @@ import pytest
 from alarms.center import AlarmCenter
 from receiver.app import Receiver
 from relay.worker import Relay
+from storage.config import ConfigStore
 from storage.relay import DestinationExists
 
 from .helpers import SID, new_push, post_push
@@ -202,12 +203,30 @@ async def test_cmd_filter_and_other_schools(relayed, system, http, data_dir):
     assert system.received == [bodies[0], bodies[2]]
 
 
-async def test_refused_push_is_not_relayed(relayed, system, http):
+async def test_held_pushes_are_relayed_when_promoted_never_before(relayed, system, http, data_dir):
+    receiver, relay, _ = relayed
+    receiver.promote_check = 0.1
+    await relay.add("lms", SID, system.url)
+    new_secret = "the-new-secret"
+    held = [body_of(new_push("Net", secret=new_secret, Data={"n": i})) for i in range(2)]
+    held.append(codecs.BOM_UTF8 + body_of(new_push("End", secret=new_secret)))
+    held_acks = await send(http, receiver, held)           # acked (kept), not verified: held
+    good = await send(http, receiver, [new_push("Net", Data={"n": 9})])
+    await wait_for(lambda: len(system.received) == 1)
+    await asyncio.sleep(0.3)
+    assert system.received == good and (await status_of(relay, "lms")).pending == 0
+
+    ConfigStore(data_dir).add_school(SID, new_secret)      # the secret was wrong: the held ones verify now
+    await wait_for(lambda: len(system.received) == 4)
+    assert system.received[1:] == held_acks                 # in order, exact bytes (the BOM too)
+
+
+async def test_unknown_school_is_not_relayed(relayed, system, http):
     receiver, relay, _ = relayed
     await relay.add("lms", SID, system.url)
-    forged = new_push("Net", secret="not-the-secret")
-    status, _ = await post_push(http, receiver.url, body_of(forged))
-    assert status != 200 or (await status_of(relay, "lms")).pending == 0
+    stranger = new_push("Net", sid=SID + 1)
+    status, _ = await post_push(http, receiver.url, body_of(stranger))
+    assert status == 403
     good = await send(http, receiver, [new_push("End")])
     await wait_for(lambda: len(system.received) == 1)
     await asyncio.sleep(0.3)
