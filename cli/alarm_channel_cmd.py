@@ -97,7 +97,8 @@ def _list(ctx, channels, composer: Composer) -> int:
         print(f"    last sent: {when(state.last_sent)}  queued: {state.queued}  "
               f"sent: {state.sent}  left out: {state.dropped}")
         if state.failing_since:
-            print(f"    FAILING since {when(state.failing_since)}: {state.last_error}")
+            retry = f" (next try {when(state.next_attempt)})" if state.next_attempt else ""
+            print(f"    FAILING since {when(state.failing_since)}: {state.last_error}{retry}")
         elif state.last_error:
             print(f"    last error: {when(state.last_error_at)}: {state.last_error}")
     if updated is not None:

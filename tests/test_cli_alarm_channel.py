@@ -96,4 +96,5 @@ async def test_list_shows_the_running_dispatchers_delivery_state(robots, tmp_pat
     bad, good = listed.split("\ngood  ")     # sorted by name
     assert "queued: 0  sent: 1" in good and "last sent: 20" in good
     assert "FAILING since" in bad and "robot error 310000: sign not match" in bad and "queued: 1" in bad
+    assert "(next try 20" in bad
     assert "SECwrong-0123456789" not in listed and DINGTALK_TOKEN not in listed
