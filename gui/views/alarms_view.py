@@ -17,7 +17,7 @@ from ..diagnostic import Diagnostic, copy_text
 from ..alarm_texts import RESOLVED_COLOUR, SEVERITY_COLOURS, AlarmTexts
 from ..bridge import MonitorBridge
 from ..formatting import local_time
-from ..models.alarms_model import AlarmFilter, AlarmsModel, HelpQueueModel
+from ..models.alarms_model import AlarmFilter, AlarmsModel, HelpQueueModel, occurrence
 from ..models.table import ITEM_ROLE
 from ..tray import AlarmTray
 from .lesson_panel import table_view
@@ -212,7 +212,7 @@ class AlarmsView(QWidget):
         self.tray.activated.connect(self.bring_forward)
         # Alarm changes come in bursts (every push of a busy lesson may touch one):
         # apply them together, a few times a second at most.
-        self._pending: dict[str, Alarm] = {}
+        self._pending: dict[tuple[str, float], Alarm] = {}
         self._apply_timer = coalescing(self, 250, self._apply_pending)
         self.model.update_alarms(list(bridge.monitor.alarms.alarms.values()))
         self.help_model.update_requests(self.model.rows)
@@ -226,6 +226,8 @@ class AlarmsView(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if self._pending:
+            self._apply_pending()
         fit_columns(self.table)
 
     async def shutdown(self) -> None:
@@ -233,8 +235,10 @@ class AlarmsView(QWidget):
 
     # -- feed ---------------------------------------------------------------------------------
     def on_alarm(self, alarm: Alarm) -> None:
-        self._pending[alarm.key] = alarm
-        if not self._apply_timer.isActive():
+        self._pending[occurrence(alarm)] = alarm
+        # Hidden, the list waits for someone to look (showEvent): a busy school
+        # changes alarms many times a second, and the banner and tray do not need it.
+        if self.isVisible() and not self._apply_timer.isActive():
             self._apply_timer.start()
 
     def _apply_pending(self) -> None:
