@@ -46,6 +46,7 @@ def test_search_finds_a_student_in_another_lesson_and_opens_it(qapp, data_dir, g
         assert (found.class_id, found.uid, found.matched, found.live) == (BUSY, BORIS, "name", True)
         assert "Boris Wang" in view.finder.results.item(0).text()
         assert "Busy lesson" in view.finder.results.item(0).text()
+        assert view.proxy.rowCount() == 2          # searching a person never empties the lesson list
 
         view.finder.results.itemActivated.emit(view.finder.results.item(0))
         assert view.panel.class_id == BUSY                    # the other lesson opened ...

@@ -78,6 +78,22 @@ TIMELINE_KINDS = {
 }
 
 
+# Alarm kinds (alarms.model.KINDS), as the alarm center's filter names them.
+_ALARM_KINDS = {
+    "stuck_push": QT_TRANSLATE_NOOP("labels", "blocked queue"),
+    "storage": QT_TRANSLATE_NOOP("labels", "storage failure"),
+    "resent": QT_TRANSLATE_NOOP("labels", "re-sent pushes"),
+    "silence": QT_TRANSLATE_NOOP("labels", "no pushes"),
+    "tunnel": QT_TRANSLATE_NOOP("labels", "tunnel"),
+    "help": QT_TRANSLATE_NOOP("labels", "help request"),
+    "device": QT_TRANSLATE_NOOP("labels", "device problem"),
+    "network": QT_TRANSLATE_NOOP("labels", "network problem"),
+    "gensee_leaves": QT_TRANSLATE_NOOP("labels", "Gensee leaves"),
+    "relay": QT_TRANSLATE_NOOP("labels", "relay"),
+    "verification": QT_TRANSLATE_NOOP("labels", "held for verification"),
+}
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate(_CONTEXT, text)
 
@@ -94,6 +110,10 @@ def exit_reason_label(code: int | None) -> str:
     if code is None:
         return QCoreApplication.translate("labels", "not given")
     return _tr(_EXIT_REASON[code]) if code in _EXIT_REASON else QCoreApplication.translate("labels", "other")
+
+
+def alarm_kind_label(kind: str) -> str:
+    return _tr(_ALARM_KINDS[kind]) if kind in _ALARM_KINDS else kind
 
 
 def kind_label(kind: str) -> str:

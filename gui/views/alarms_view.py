@@ -18,6 +18,7 @@ from ..alarm_texts import RESOLVED_COLOUR, SEVERITY_COLOURS, AlarmTexts
 from ..bridge import MonitorBridge
 from ..formatting import local_time
 from ..models.alarms_model import AlarmFilter, AlarmsModel, HelpQueueModel, occurrence
+from ..models.labels import alarm_kind_label
 from ..models.table import ITEM_ROLE
 from ..tray import AlarmTray
 from .lesson_panel import table_view
@@ -271,7 +272,7 @@ class AlarmsView(QWidget):
         """The kinds, schools and lessons that are listed, each with its count."""
         rows = self.model.rows
         for combo, everything, value, label in (
-                (self.kind, self.tr("All kinds"), lambda a: a.kind, lambda a: a.kind),
+                (self.kind, self.tr("All kinds"), lambda a: a.kind, lambda a: alarm_kind_label(a.kind)),
                 (self.school, self.tr("All schools"), lambda a: a.sid, lambda a: self.texts.school(a.sid)),
                 (self.lesson, self.tr("All lessons"), lambda a: a.class_id, lambda a: self.texts.lesson(a.class_id))):
             chosen = combo.currentData()

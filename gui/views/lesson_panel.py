@@ -141,10 +141,12 @@ class LessonPanel(QWidget):
         last = header.count() - 1     # stretched: its own content, not its current width
         needed = (sum(header.sectionSize(c) for c in range(last))
                   + min(max(self.roster_view.sizeHintForColumn(last), header.sectionSizeHint(last)), MAX_COLUMN_WIDTH)
-                  + self.roster_view.verticalScrollBar().sizeHint().width() + 4)
+                  + self.roster_view.verticalScrollBar().sizeHint().width()
+                  + 2 * self.roster_view.frameWidth() + 24)
         total = sum(self.split.sizes())
         if total > 0:
-            roster = min(needed, total * 3 // 4)
+            # The timeline keeps two fifths at least: its details are what the desk reads there.
+            roster = min(needed, total * 3 // 5)
             self.split.setSizes([roster, total - roster])
 
     @property

@@ -47,8 +47,6 @@ class LiveView(QWidget):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
-        self.proxy.setFilterKeyColumn(-1)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.table = table_view(self.proxy)
         # Worst first: open alarms, then users in trouble, then hands up (LiveRow.severity).
         self.table.sortByColumn(self.model.COLUMNS.index("alarms"), Qt.SortOrder.DescendingOrder)
@@ -62,7 +60,6 @@ class LiveView(QWidget):
         self.table.doubleClicked.connect(self._open_index)
 
         self.finder = Finder(self.monitor, self.open_found)
-        self.finder.edit.textChanged.connect(self._filter_lessons)
         self.summary = QLabel()
         self.freshness = Freshness(bridge)
 
@@ -130,10 +127,6 @@ class LiveView(QWidget):
         self.finder.edit.setFocus()
         self.finder.edit.selectAll()
 
-    def _filter_lessons(self, text: str) -> None:
-        # A lesson's own cells (name, teacher, school); the people found in it are
-        # listed under the search box, so searching a student never empties the page.
-        self.proxy.setFilterFixedString(text.strip())
 
     def open_found(self, found: Found) -> None:
         """A search result: its lesson opens (live or earlier today) with the person selected."""

@@ -24,52 +24,52 @@
 <context>
     <name>AlarmDetails</name>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="43"/>
+        <location filename="../../gui/views/alarms_view.py" line="44"/>
         <source>What to do</source>
         <translation>处理建议</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="48"/>
+        <location filename="../../gui/views/alarms_view.py" line="49"/>
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="49"/>
+        <location filename="../../gui/views/alarms_view.py" line="50"/>
         <source>Release</source>
         <translation>放行</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="50"/>
+        <location filename="../../gui/views/alarms_view.py" line="51"/>
         <source>Accept the next re-send of this push although it failed the check; it is stored and flagged, and the school&apos;s queue moves on.</source>
         <translation>接受此推送的下一次重发（尽管未通过校验）：它将被存储并标记，该学校的推送队列随即恢复。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="52"/>
+        <location filename="../../gui/views/alarms_view.py" line="53"/>
         <source>Fix secret…</source>
         <translation>修改密钥…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="53"/>
+        <location filename="../../gui/views/alarms_view.py" line="54"/>
         <source>Copy diagnostic</source>
         <translation>复制诊断信息</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="54"/>
+        <location filename="../../gui/views/alarms_view.py" line="55"/>
         <source>Open lesson</source>
         <translation>打开课节</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="55"/>
+        <location filename="../../gui/views/alarms_view.py" line="56"/>
         <source>Show user</source>
         <translation>查看用户</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="90"/>
+        <location filename="../../gui/views/alarms_view.py" line="91"/>
         <source>No alarm selected</source>
         <translation>未选择告警</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="91"/>
+        <location filename="../../gui/views/alarms_view.py" line="92"/>
         <source>Alarms appear here when a push is refused, acknowledgements get lost, pushes stop during live lessons, or a classroom asks for help.</source>
         <translation>推送被拒收、应答丢失、上课期间推送中断或教室发出求助时，告警会显示在这里。</translation>
     </message>
@@ -664,127 +664,127 @@
 <context>
     <name>AlarmsView</name>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="128"/>
+        <location filename="../../gui/views/alarms_view.py" line="129"/>
         <source>Filter alarms…</source>
         <translation>筛选告警…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="133"/>
+        <location filename="../../gui/views/alarms_view.py" line="134"/>
         <source>Open only</source>
         <translation>仅未解决</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="135"/>
+        <location filename="../../gui/views/alarms_view.py" line="136"/>
         <source>No grouping</source>
         <translation>不分组</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="136"/>
+        <location filename="../../gui/views/alarms_view.py" line="137"/>
         <source>Group by lesson</source>
         <translation>按课节分组</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="136"/>
+        <location filename="../../gui/views/alarms_view.py" line="137"/>
         <source>Group by school</source>
         <translation>按学校分组</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="137"/>
+        <location filename="../../gui/views/alarms_view.py" line="138"/>
         <source>Group by kind</source>
         <translation>按类型分组</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="151"/>
+        <location filename="../../gui/views/alarms_view.py" line="152"/>
         <source>Note for the acknowledgement (optional)</source>
         <translation>确认备注（可选）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="175"/>
+        <location filename="../../gui/views/alarms_view.py" line="176"/>
         <source>Take it</source>
         <translation>我来处理</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="176"/>
+        <location filename="../../gui/views/alarms_view.py" line="177"/>
         <source>Acknowledge the selected request with the note: the desk sees it is yours</source>
         <translation>带备注确认所选求助：其他同事可以看到由你处理</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="178"/>
+        <location filename="../../gui/views/alarms_view.py" line="179"/>
         <source>Open lesson</source>
         <translation>打开课节</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="180"/>
+        <location filename="../../gui/views/alarms_view.py" line="181"/>
         <source>Show user</source>
         <translation>查看用户</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="192"/>
+        <location filename="../../gui/views/alarms_view.py" line="193"/>
         <source>All alarms</source>
         <translation>全部告警</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="193"/>
-        <location filename="../../gui/views/alarms_view.py" line="263"/>
+        <location filename="../../gui/views/alarms_view.py" line="194"/>
+        <location filename="../../gui/views/alarms_view.py" line="268"/>
         <source>Help requests</source>
         <translation>求助</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="225"/>
+        <location filename="../../gui/views/alarms_view.py" line="226"/>
         <source>Alarms</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="259"/>
+        <location filename="../../gui/views/alarms_view.py" line="264"/>
         <source>{} open alarm(s), {} listed (resolved ones stay a week)</source>
         <translation>{} 个未解决告警，共列出 {} 个（已解决的保留一周）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="262"/>
+        <location filename="../../gui/views/alarms_view.py" line="267"/>
         <source>Help requests ({} waiting)</source>
         <translation>求助（{} 个等待中）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="270"/>
+        <location filename="../../gui/views/alarms_view.py" line="275"/>
         <source>All kinds</source>
         <translation>所有类型</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="271"/>
+        <location filename="../../gui/views/alarms_view.py" line="276"/>
         <source>All schools</source>
         <translation>所有学校</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="272"/>
+        <location filename="../../gui/views/alarms_view.py" line="277"/>
         <source>All lessons</source>
         <translation>所有课节</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/alarms_view.py" line="294"/>
+        <location filename="../../gui/views/alarms_view.py" line="299"/>
         <source>Acknowledge %n selected</source>
         <translation>
             <numerusform>确认所选 %n 条</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/alarms_view.py" line="350"/>
+        <location filename="../../gui/views/alarms_view.py" line="355"/>
         <source>%n alarm(s) acknowledged.</source>
         <translation>
             <numerusform>已确认 %n 条告警。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="393"/>
+        <location filename="../../gui/views/alarms_view.py" line="398"/>
         <source>Released. Waiting for ClassIn&apos;s next re-send (within about 10 s): it will be accepted and flagged, and this alarm resolves.</source>
         <translation>已放行。正在等待 ClassIn 的下一次重发（约 10 秒内）：它将被接收并标记，随后此告警解除。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="405"/>
+        <location filename="../../gui/views/alarms_view.py" line="410"/>
         <source>ClassIn re-sent the released push at {}: it was stored (flagged as released, push #{}) and the school&apos;s queue moves on. It had been refused {} time(s) since {}.</source>
         <translation>ClassIn 于 {} 重发了已放行的推送：已存储（标记为放行，推送 #{}），该学校的推送队列恢复。此前已被拒收 {} 次，首次在 {}。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="395"/>
+        <location filename="../../gui/views/alarms_view.py" line="400"/>
         <source>Nothing to release: this push was already accepted.</source>
         <translation>无需放行：该推送已被接收。</translation>
     </message>
@@ -2385,7 +2385,7 @@
     <name>LessonPanel</name>
     <message>
         <location filename="../../gui/views/lesson_panel.py" line="57"/>
-        <location filename="../../gui/views/lesson_panel.py" line="224"/>
+        <location filename="../../gui/views/lesson_panel.py" line="226"/>
         <source>Select a lesson to see who is in it.</source>
         <translation>选择一个课节，查看课上人员。</translation>
     </message>
@@ -2420,27 +2420,27 @@
         <translation>课后</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="231"/>
+        <location filename="../../gui/views/lesson_panel.py" line="233"/>
         <source>teacher {}</source>
         <translation>老师 {}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="236"/>
+        <location filename="../../gui/views/lesson_panel.py" line="238"/>
         <source>ended (no summary)</source>
         <translation>已结束（无课后汇总）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="238"/>
+        <location filename="../../gui/views/lesson_panel.py" line="240"/>
         <source>ended</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="238"/>
+        <location filename="../../gui/views/lesson_panel.py" line="240"/>
         <source>live</source>
         <translation>上课中</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="244"/>
+        <location filename="../../gui/views/lesson_panel.py" line="246"/>
         <source>{} inside · {} in the list</source>
         <translation>在教室 {} 人 · 名单 {} 人</translation>
     </message>
@@ -2514,24 +2514,24 @@
 <context>
     <name>LiveView</name>
     <message>
-        <location filename="../../gui/views/live_view.py" line="75"/>
+        <location filename="../../gui/views/live_view.py" line="72"/>
         <source>Export lesson…</source>
         <translation>导出课节…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/live_view.py" line="115"/>
+        <location filename="../../gui/views/live_view.py" line="112"/>
         <source>Live lessons</source>
         <translation>正在上课</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/live_view.py" line="196"/>
+        <location filename="../../gui/views/live_view.py" line="189"/>
         <source>%n live lesson(s)</source>
         <translation>
             <numerusform>%n 个课节正在上课</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/live_view.py" line="197"/>
+        <location filename="../../gui/views/live_view.py" line="190"/>
         <source>No live lesson right now: lessons appear with their first push.</source>
         <translation>当前没有正在上课的课节：收到首条推送后课节即会出现。</translation>
     </message>
@@ -5599,6 +5599,7 @@
     </message>
     <message>
         <location filename="../../gui/models/labels.py" line="71"/>
+        <location filename="../../gui/models/labels.py" line="88"/>
         <source>help request</source>
         <translation>求助</translation>
     </message>
@@ -5629,23 +5630,73 @@
     </message>
     <message>
         <location filename="../../gui/models/labels.py" line="77"/>
-        <location filename="../../gui/models/labels.py" line="96"/>
+        <location filename="../../gui/models/labels.py" line="112"/>
         <source>other</source>
         <translation>其他</translation>
     </message>
     <message>
+        <location filename="../../gui/models/labels.py" line="83"/>
+        <source>blocked queue</source>
+        <translation>队列阻塞</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/labels.py" line="84"/>
+        <source>storage failure</source>
+        <translation>存储失败</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/labels.py" line="85"/>
+        <source>re-sent pushes</source>
+        <translation>推送重发</translation>
+    </message>
+    <message>
         <location filename="../../gui/models/labels.py" line="86"/>
+        <source>no pushes</source>
+        <translation>无推送</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/labels.py" line="87"/>
+        <source>tunnel</source>
+        <translation>隧道</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/labels.py" line="89"/>
+        <source>device problem</source>
+        <translation>设备问题</translation>
+    </message>
+    <message>
         <location filename="../../gui/models/labels.py" line="90"/>
+        <source>network problem</source>
+        <translation>网络问题</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/labels.py" line="91"/>
+        <source>Gensee leaves</source>
+        <translation>Gensee 异常退出</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/labels.py" line="92"/>
+        <source>relay</source>
+        <translation>转发</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/labels.py" line="93"/>
+        <source>held for verification</source>
+        <translation>待校验暂存</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/labels.py" line="102"/>
+        <location filename="../../gui/models/labels.py" line="106"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="95"/>
+        <location filename="../../gui/models/labels.py" line="111"/>
         <source>not given</source>
         <translation>未提供</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="116"/>
+        <location filename="../../gui/models/labels.py" line="136"/>
         <source>Lesson {}</source>
         <translation>课节 {}</translation>
     </message>
