@@ -14,7 +14,7 @@ from PySide6.QtGui import QFont
 from alarms.model import Alarm
 
 from ..alarm_texts import RESOLVED_COLOUR, SEVERITY_COLOURS, AlarmTexts
-from ..formatting import ago, duration, local_time
+from ..formatting import ago, duration, local_time, shown_date
 from .table import ITEM_ROLE, RIGHT, Index, TableModel, brush
 
 GROUPS = ("lesson", "school", "kind")
@@ -66,21 +66,31 @@ class AlarmsModel(TableModel):
             return self.texts.severity(alarm.severity)
         if column == "title":
             return self.texts.describe(alarm).title
+        # Names only (the title column needs the room); SID and ClassID are in the tooltip.
         if column == "school":
-            return self.texts.school(alarm.sid) if alarm.sid is not None else "—"
+            school = self.texts.monitor.config.current().schools.get(alarm.sid) if alarm.sid is not None else None
+            return (school.name or str(alarm.sid)) if school is not None else (str(alarm.sid) if alarm.sid else "—")
         if column == "lesson":
-            return self.texts.lesson(alarm.class_id) if alarm.class_id is not None else "—"
+            if alarm.class_id is None:
+                return "—"
+            state = self.texts.monitor.school.lessons.get(alarm.class_id)
+            return (state.schedule.get("class_name") if state is not None else None) or str(alarm.class_id)
         if column == "state":
             if alarm.open and alarm.kind == HELP and not alarm.acknowledged:
                 return self.tr("needs acknowledging")
             return self.texts.state(alarm)
-        if column == "since":
-            return local_time(alarm.since, self.texts.timezone(alarm), with_date=True)
+        if column == "since":   # the date only when it is not today's
+            tz = self.texts.timezone(alarm)
+            return local_time(alarm.since, tz, with_date=shown_date(alarm.since, tz) != shown_date(time.time(), tz))
         if column == "last":
             return ago(alarm.last)
         return alarm.count
 
     def tooltip(self, alarm: Alarm, column: str) -> str | None:
+        if column == "school" and alarm.sid is not None:
+            return self.texts.school(alarm.sid)
+        if column == "lesson" and alarm.class_id is not None:
+            return self.texts.lesson(alarm.class_id)
         if column != "title":
             return None
         text = self.texts.describe(alarm)
