@@ -40,7 +40,7 @@ _STUDENT = (_c("uid", QT_TRANSLATE_NOOP("SchoolColumn", "UID"), Kind.INT),
 _LESSON = _c("class_id", QT_TRANSLATE_NOOP("SchoolColumn", "Lesson (ClassID)"), Kind.INT)
 
 SECTIONS: tuple[Section, ...] = (
-    Section("homework_submissions", QT_TRANSLATE_NOOP("SchoolSection", "Homework submitted"), (
+    Section("homework_submissions", QT_TRANSLATE_NOOP("SchoolSection", "Submissions"), (
         _TIME, *_COURSE, _ACTIVITY, *_STUDENT,
         _c("late", QT_TRANSLATE_NOOP("SchoolColumn", "Late"), Kind.BOOL),
         _c("revision", QT_TRANSLATE_NOOP("SchoolColumn", "Correction"), Kind.BOOL),
@@ -53,29 +53,29 @@ SECTIONS: tuple[Section, ...] = (
         _c("rate", QT_TRANSLATE_NOOP("SchoolColumn", "Rate"), Kind.PERCENT),
         _c("state", QT_TRANSLATE_NOOP("SchoolColumn", "State"), Kind.TEXT),
         _c("teacher", QT_TRANSLATE_NOOP("SchoolColumn", "Teacher"), Kind.TEXT), _LESSON)),
-    Section("exam_scores", QT_TRANSLATE_NOOP("SchoolSection", "Tests and answer sheets"), (
+    Section("exam_scores", QT_TRANSLATE_NOOP("SchoolSection", "Tests"), (
         _TIME, _c("kind", QT_TRANSLATE_NOOP("SchoolColumn", "Kind"), Kind.TEXT), *_COURSE, _ACTIVITY, *_STUDENT,
         _c("score", QT_TRANSLATE_NOOP("SchoolColumn", "Score"), Kind.TEXT),
         _c("full_score", QT_TRANSLATE_NOOP("SchoolColumn", "Full score"), Kind.TEXT),
         _c("rate", QT_TRANSLATE_NOOP("SchoolColumn", "Rate"), Kind.PERCENT),
         _c("answer_seconds", QT_TRANSLATE_NOOP("SchoolColumn", "Time spent"), Kind.DURATION), _LESSON)),
-    Section("file_conversions", QT_TRANSLATE_NOOP("SchoolSection", "File conversions"), (
+    Section("file_conversions", QT_TRANSLATE_NOOP("SchoolSection", "Files"), (
         _TIME, _c("file_id", QT_TRANSLATE_NOOP("SchoolColumn", "File ID"), Kind.INT),
         _c("file_name", QT_TRANSLATE_NOOP("SchoolColumn", "File"), Kind.TEXT),
         _c("result", QT_TRANSLATE_NOOP("SchoolColumn", "Result"), Kind.TEXT))),
-    Section("account_cancellations", QT_TRANSLATE_NOOP("SchoolSection", "Accounts closed"), (
+    Section("account_cancellations", QT_TRANSLATE_NOOP("SchoolSection", "Closed accounts"), (
         _TIME, *_STUDENT, _c("status", QT_TRANSLATE_NOOP("SchoolColumn", "Account status"), Kind.INT))),
-    Section("sub_accounts", QT_TRANSLATE_NOOP("SchoolSection", "Sub-accounts set"), (
+    Section("sub_accounts", QT_TRANSLATE_NOOP("SchoolSection", "Sub-accounts"), (
         _TIME, *_STUDENT, _c("phone", QT_TRANSLATE_NOOP("SchoolColumn", "Phone"), Kind.TEXT),
         _c("email", QT_TRANSLATE_NOOP("SchoolColumn", "E-mail"), Kind.TEXT),
         _c("permissions", QT_TRANSLATE_NOOP("SchoolColumn", "Permissions"), Kind.TEXT))),
-    Section("phone_changes", QT_TRANSLATE_NOOP("SchoolSection", "Phone numbers replaced"), (
+    Section("phone_changes", QT_TRANSLATE_NOOP("SchoolSection", "Phone changes"), (
         _TIME, *_STUDENT, _c("phone", QT_TRANSLATE_NOOP("SchoolColumn", "New phone"), Kind.TEXT),
         _c("email", QT_TRANSLATE_NOOP("SchoolColumn", "E-mail"), Kind.TEXT))),
-    Section("device_checks", QT_TRANSLATE_NOOP("SchoolSection", "Device checks outside class"), (
+    Section("device_checks", QT_TRANSLATE_NOOP("SchoolSection", "Device checks"), (
         _TIME, *_STUDENT, _c("device", QT_TRANSLATE_NOOP("SchoolColumn", "Device"), Kind.TEXT),
         _c("problems", QT_TRANSLATE_NOOP("SchoolColumn", "Problems"), Kind.TEXT))),
-    Section("unknown_cmds", QT_TRANSLATE_NOOP("SchoolSection", "Messages not understood yet"), (
+    Section("unknown_cmds", QT_TRANSLATE_NOOP("SchoolSection", "Unknown messages"), (
         _c("cmd", QT_TRANSLATE_NOOP("SchoolColumn", "Cmd"), Kind.TEXT),
         _c("count", QT_TRANSLATE_NOOP("SchoolColumn", "Count"), Kind.INT))),
 )

@@ -41,6 +41,7 @@ class GenseeRoom:
         self.step = step_seconds
         self.inside: set[str] = set()
         self.calls = 0
+        self.lessons_done = 0
 
     async def _get(self, session: aiohttp.ClientSession, endpoint: str, **params: object) -> None:
         try:
@@ -126,6 +127,7 @@ class GenseeRoom:
         self.inside.clear()
         await self._event(session, g.RECORDING_PRODUCED)
         await self._event(session, g.STOPPED, self.organizer)
+        self.lessons_done += 1
 
     async def run(self, stop: asyncio.Event) -> int:
         """Classes in this room until `stop`; returns the calls answered."""

@@ -19,14 +19,19 @@ from .gensee_support import stored
 from .helpers import run_cli
 
 
-async def simulate(receiver, seconds: float = 2.5) -> GenseeRoom:
+async def simulate(receiver, lessons: int = 2) -> GenseeRoom:
+    """Until the room has held `lessons` whole classes (a loaded machine takes longer)."""
     token = receiver.config.current().gensee_token
     room = GenseeRoom(f"{receiver.url}/gensee/{token}", viewers=8, seed=7, lesson_seconds=1.0, step_seconds=0.01)
     stop = asyncio.Event()
     task = asyncio.create_task(room.run(stop))
-    await asyncio.sleep(seconds)
+    for _ in range(1200):
+        if room.lessons_done >= lessons:
+            break
+        await asyncio.sleep(0.05)
     stop.set()
     await asyncio.wait_for(task, 20)
+    assert room.lessons_done >= lessons
     return room
 
 
@@ -55,7 +60,7 @@ async def test_a_simulated_webcast_fills_a_room_with_attendance_qa_and_roll_call
 
 @pytest.mark.slow
 async def test_export_gensee_room_cli(receiver, data_dir, tmp_path):
-    room = await simulate(receiver, seconds=1.5)
+    room = await simulate(receiver, lessons=1)
     await receiver.stop()
     result = await asyncio.to_thread(run_cli, "export", "--gensee-room", room.class_no, data_dir=data_dir)
     assert result.returncode == 0, result.stderr

@@ -67,7 +67,7 @@ def test_export_school_cli(tmp_path):
     result = run_cli("export", "--school", str(SID), "--from", "2025-05-01", "--to", "2025-05-31",
                      "--out", str(out), data_dir=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert load_workbook(out)["Messages not understood yet"]["A2"].value == "SomethingNew"
+    assert load_workbook(out)["Unknown messages"]["A2"].value == "SomethingNew"
     csv_out = tmp_path / "school.csv"
     result = run_cli("export", "--school", str(SID), "--from", "2025-05-01", "--to", "2025-05-31",
                      "--format", "csv", "--out", str(csv_out), data_dir=tmp_path)

@@ -98,6 +98,8 @@ class SchoolView(QWidget):
         self.bridge = bridge
         self.config = bridge.monitor.config
         self.school = QComboBox()
+        self.school.setMinimumContentsLength(16)
+        self.school.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         # "Today" where the school is: in Shanghai it may already be tomorrow on this PC.
         now = time.time()
         today = QDate(max([shown_date(now, s.timezone) for s in self.config.current().schools.values()]
@@ -133,13 +135,15 @@ class SchoolView(QWidget):
         filters.addWidget(self.date_from)
         filters.addWidget(QLabel(self.tr("to")))
         filters.addWidget(self.date_to)
-        filters.addSpacing(12)
-        filters.addWidget(QLabel(self.tr("Format")))
-        filters.addWidget(self.format)
-        filters.addWidget(self.export_button)
+        # Export beside the counts, not in the filter row: the view must fit 1280 px with the navigation.
+        counts = QHBoxLayout()
+        counts.addWidget(self.summary, 1)
+        counts.addWidget(QLabel(self.tr("Format")))
+        counts.addWidget(self.format)
+        counts.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
-        layout.addWidget(self.summary)
+        layout.addLayout(counts)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.feedback)
 

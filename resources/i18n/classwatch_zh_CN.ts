@@ -656,7 +656,7 @@
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="75"/>
+        <location filename="../../gui/models/alarms_model.py" line="80"/>
         <source>needs acknowledging</source>
         <translation>待确认</translation>
     </message>
@@ -1882,47 +1882,47 @@
 <context>
     <name>HelpQueueModel</name>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="168"/>
+        <location filename="../../gui/models/alarms_model.py" line="178"/>
         <source>Waiting</source>
         <translation>等待</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="168"/>
+        <location filename="../../gui/models/alarms_model.py" line="178"/>
         <source>Who</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="168"/>
+        <location filename="../../gui/models/alarms_model.py" line="178"/>
         <source>Lesson</source>
         <translation>课节</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="169"/>
+        <location filename="../../gui/models/alarms_model.py" line="179"/>
         <source>Message</source>
         <translation>留言</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="169"/>
+        <location filename="../../gui/models/alarms_model.py" line="179"/>
         <source>Taken by</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="183"/>
+        <location filename="../../gui/models/alarms_model.py" line="193"/>
         <source>{} waiting</source>
         <translation>已等待 {}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="184"/>
+        <location filename="../../gui/models/alarms_model.py" line="194"/>
         <source>asked {}</source>
         <translation>求助于 {}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="193"/>
+        <location filename="../../gui/models/alarms_model.py" line="203"/>
         <source>acknowledged</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="194"/>
+        <location filename="../../gui/models/alarms_model.py" line="204"/>
         <source>nobody yet</source>
         <translation>尚无人处理</translation>
     </message>
@@ -3784,7 +3784,7 @@
     <name>SchoolSection</name>
     <message>
         <location filename="../../lessons/school_report.py" line="43"/>
-        <source>Homework submitted</source>
+        <source>Submissions</source>
         <translation>作业提交</translation>
     </message>
     <message>
@@ -3794,100 +3794,100 @@
     </message>
     <message>
         <location filename="../../lessons/school_report.py" line="56"/>
-        <source>Tests and answer sheets</source>
+        <source>Tests</source>
         <translation>测验与答题卡</translation>
     </message>
     <message>
         <location filename="../../lessons/school_report.py" line="62"/>
-        <source>File conversions</source>
+        <source>Files</source>
         <translation>文件转换</translation>
     </message>
     <message>
         <location filename="../../lessons/school_report.py" line="66"/>
-        <source>Accounts closed</source>
+        <source>Closed accounts</source>
         <translation>已注销账号</translation>
     </message>
     <message>
         <location filename="../../lessons/school_report.py" line="68"/>
-        <source>Sub-accounts set</source>
+        <source>Sub-accounts</source>
         <translation>子账号设置</translation>
     </message>
     <message>
         <location filename="../../lessons/school_report.py" line="72"/>
-        <source>Phone numbers replaced</source>
+        <source>Phone changes</source>
         <translation>手机号更换</translation>
     </message>
     <message>
         <location filename="../../lessons/school_report.py" line="75"/>
-        <source>Device checks outside class</source>
+        <source>Device checks</source>
         <translation>课外设备检测</translation>
     </message>
     <message>
         <location filename="../../lessons/school_report.py" line="78"/>
-        <source>Messages not understood yet</source>
+        <source>Unknown messages</source>
         <translation>暂不识别的消息</translation>
     </message>
 </context>
 <context>
     <name>SchoolView</name>
     <message>
-        <location filename="../../gui/views/school_view.py" line="113"/>
+        <location filename="../../gui/views/school_view.py" line="115"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="130"/>
-        <location filename="../../gui/views/school_view.py" line="158"/>
+        <location filename="../../gui/views/school_view.py" line="132"/>
+        <location filename="../../gui/views/school_view.py" line="162"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="132"/>
+        <location filename="../../gui/views/school_view.py" line="134"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="134"/>
+        <location filename="../../gui/views/school_view.py" line="136"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="137"/>
+        <location filename="../../gui/views/school_view.py" line="141"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="150"/>
+        <location filename="../../gui/views/school_view.py" line="154"/>
         <source>Could not read: {}</source>
         <translation>无法读取：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="197"/>
+        <location filename="../../gui/views/school_view.py" line="201"/>
         <source>Add a school in Settings to see its messages here.</source>
         <translation>请先在设置中添加学校，这里会显示其消息。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="208"/>
+        <location filename="../../gui/views/school_view.py" line="212"/>
         <source>{} message(s) of the school in these days; {} push(es) of Cmds not understood yet. Times in {}.</source>
         <translation>这些天学校的消息 {} 条；暂不识别的 Cmd 推送 {} 条。时间为 {}。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="217"/>
+        <location filename="../../gui/views/school_view.py" line="221"/>
         <source>Export the school&apos;s messages</source>
         <translation>导出学校的消息</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="219"/>
+        <location filename="../../gui/views/school_view.py" line="223"/>
         <source>{} files (*.{})</source>
         <translation>{} 文件 (*.{})</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="237"/>
+        <location filename="../../gui/views/school_view.py" line="241"/>
         <source>Export failed: {}</source>
         <translation>导出失败：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="239"/>
+        <location filename="../../gui/views/school_view.py" line="243"/>
         <source>Exported to {}</source>
         <translation>已导出到 {}</translation>
     </message>
