@@ -53,6 +53,8 @@ class LiveView(QWidget):
         # Few rows, but a push-driven refresh twice a second: size once new lessons come, not per change.
         header = self.table.horizontalHeader()
         header.setMinimumSectionSize(60)
+        # Five lessons stay in sight when search results, a stale warning and Gensee rooms come above and below.
+        self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize() * 5 + header.sizeHint().height() + 4)
         # The spare width goes to the lesson's name, not to a stretched count column.
         header.setSectionResizeMode(self.model.COLUMNS.index("lesson"), QHeaderView.ResizeMode.Stretch)
         self.model.rowsInserted.connect(lambda *_: fit_columns(self.table))
