@@ -65,6 +65,13 @@ def local_time(unix: float | None, tz: str | None = None, with_date: bool = Fals
     return "{} {}".format(text, zone_label(tz, unix)) if zone else text
 
 
+def recent_time(unix: float | None, tz: str | None = None) -> str:
+    """A time of today without its date (narrow columns), any other day's with it."""
+    if unix is None:
+        return "—"
+    return local_time(unix, tz, with_date=shown_date(unix, tz) != shown_date(time.time(), tz))
+
+
 def shown_date(unix: float, tz: str | None = None) -> date:
     """The calendar day `unix` falls on where it is shown."""
     return moment(unix, tz).date()

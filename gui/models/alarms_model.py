@@ -14,7 +14,7 @@ from PySide6.QtGui import QFont
 from alarms.model import Alarm
 
 from ..alarm_texts import RESOLVED_COLOUR, SEVERITY_COLOURS, AlarmTexts
-from ..formatting import ago, duration, local_time, shown_date
+from ..formatting import ago, duration, local_time, recent_time
 from .table import ITEM_ROLE, RIGHT, Index, TableModel, brush
 
 GROUPS = ("lesson", "school", "kind")
@@ -79,9 +79,8 @@ class AlarmsModel(TableModel):
             if alarm.open and alarm.kind == HELP and not alarm.acknowledged:
                 return self.tr("needs acknowledging")
             return self.texts.state(alarm)
-        if column == "since":   # the date only when it is not today's
-            tz = self.texts.timezone(alarm)
-            return local_time(alarm.since, tz, with_date=shown_date(alarm.since, tz) != shown_date(time.time(), tz))
+        if column == "since":
+            return recent_time(alarm.since, self.texts.timezone(alarm))
         if column == "last":
             return ago(alarm.last)
         return alarm.count

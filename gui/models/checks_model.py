@@ -10,7 +10,7 @@ from alarms.model import Severity
 from protocol.classin import DEVICE_TYPE
 
 from ..alarm_texts import SEVERITY_COLOURS, AlarmTexts
-from ..formatting import local_time
+from ..formatting import recent_time
 from .labels import school_timezone
 from .table import TableModel, brush
 
@@ -63,7 +63,7 @@ class ChecksModel(TableModel):
         if column == "kind":
             return self._kind(row["kind"])
         if column == "time":
-            return local_time(value, school_timezone(self.texts.monitor.config, row.get("sid")), with_date=True)
+            return recent_time(value, school_timezone(self.texts.monitor.config, row.get("sid")))
         if column in self.DEVICE_COLUMNS:
             return self._verdict(value)
         if column == "device_type":
