@@ -15,6 +15,9 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
+import os
+import secrets
+import socket
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -55,6 +58,11 @@ class Relay:
         self.batch = batch
         self.backoff = (first_backoff, max_backoff)
         self.lines: dict[int, _Line] = {}
+        # Receivers sharing one store (team mode) each run a relay: a destination is
+        # delivered to by the one holding its lease, renewed every poll.
+        self.owner = f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}"
+        self.lease = 10.0
+        self.owned: set[int] = set()
         self._reader: ThreadPoolExecutor | None = None
         self._reader_conn: Conn | None = None
         self._watch: asyncio.Task | None = None
@@ -87,6 +95,10 @@ class Relay:
         for line in list(self.lines.values()):
             await line.close()
         self.lines.clear()
+        try:      # another receiver on the same store takes over at once, not after the lease
+            await self.write(outbox.release, self.owner)
+        except Exception:
+            log.warning("relay: could not hand the destinations back (they pass on when the lease ends)")
         if self._reader is not None:
             await asyncio.get_running_loop().run_in_executor(self._reader, self._close_reader)
             self._reader.shutdown()
@@ -116,6 +128,8 @@ class Relay:
     async def refresh(self) -> None:
         """Start, stop and update lines as the destinations table says (any process may change it)."""
         current = {d.id: d for d in await self.read(outbox.destinations)}
+        now = time.time()
+        self.owned = await self.write(outbox.claim, self.owner, now, now + self.lease)
         for dest_id in [i for i in self.lines if i not in current]:
             line = self.lines.pop(dest_id)
             await line.close(removed=True)
@@ -220,6 +234,11 @@ class _Line:
         self.session = aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=1))
         self.task = asyncio.create_task(self._run(), name=f"relay-{dest.name}")
 
+    @property
+    def owned(self) -> bool:
+        """This relay holds the destination's lease (no other receiver delivers to it)."""
+        return self.dest.id in self.relay.owned
+
     async def close(self, removed: bool = False) -> None:
         self.task.cancel()
         await asyncio.gather(self.task, return_exceptions=True)
@@ -236,7 +255,7 @@ class _Line:
             self.wake.clear()
             try:
                 await self._fold()
-                if self.dest.paused:
+                if self.dest.paused or not self.owned:
                     await self.wake.wait()
                     continue
                 more = await self._round()
@@ -275,9 +294,9 @@ class _Line:
         self.folded_at = time.monotonic()
 
     async def _deliver(self, push_id: int, body: bytes) -> bool:
-        """POST one push until it is taken; False when paused meanwhile."""
+        """POST one push until it is taken; False when paused (or handed over) meanwhile."""
         relay = self.relay
-        while not self.dest.paused:
+        while not self.dest.paused and self.owned:
             self.retry.clear()     # a "retry now" from here on cuts the wait after a failure
             error = await post(self.session, self.dest.url, body, relay.timeout)
             now = time.time()

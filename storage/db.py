@@ -19,7 +19,7 @@ from .models import database
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 def _create_v1(db) -> None:
@@ -40,9 +40,18 @@ def _v4_relay_tables(db) -> None:
     db.create_tables([models.RelayDestination, models.RelayOutbox], safe=True)
 
 
+def _v5_relay_lease(db) -> None:
+    # A store made at version 4 has the table without these (a new one has them already).
+    have = {c.name for c in db.get_columns("relay_destination")}
+    for column, kind in (("owner", "TEXT"), ("lease_until", "DOUBLE PRECISION")):
+        if column not in have:
+            db.execute_sql(f"ALTER TABLE relay_destination ADD COLUMN {column} {kind}")
+
+
 # version -> step that brings the schema from version-1 to version.
 MIGRATIONS: dict[int, Callable[[object], None]] = {
-    1: _create_v1, 2: _v2_push_uid_cmd_index, 3: _v3_alarm_table, 4: _v4_relay_tables}
+    1: _create_v1, 2: _v2_push_uid_cmd_index, 3: _v3_alarm_table, 4: _v4_relay_tables,
+    5: _v5_relay_lease}
 # Derived tables register their own creation here (storage.derived) so that
 # `rebuild` can drop and recreate them without touching raw pushes.
 DERIVED_SETUP: list[Callable[[object], None]] = []

@@ -117,6 +117,9 @@ class RelayDestination(BaseModel):
     failing_since = FloatField(null=True)  # first failed attempt since the last delivery
     last_error = TextField(null=True)
     attempts = IntegerField(default=0)     # failed attempts since the last delivery
+    # Which relay delivers to it, until when (receivers sharing one database: one line each).
+    owner = TextField(null=True)
+    lease_until = FloatField(null=True)
 
     class Meta:
         table_name = "relay_destination"

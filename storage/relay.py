@@ -144,6 +144,19 @@ def destinations(conn: Conn) -> list[Destination]:
             for row in conn.execute(f"SELECT {_COLUMNS} FROM relay_destination ORDER BY name").fetchall()]
 
 
+def claim(conn: Conn, owner: str, now: float, until: float) -> set[int]:
+    """Take or keep the lease of every destination no other relay holds now; the ids
+    this owner may deliver to until `until` (receivers sharing one store: one line each)."""
+    conn.execute("UPDATE relay_destination SET owner = ?, lease_until = ?"
+                 " WHERE owner IS NULL OR owner = ? OR lease_until < ?", (owner, until, owner, now))
+    return {row[0] for row in conn.execute("SELECT id FROM relay_destination WHERE owner = ?",
+                                           (owner,)).fetchall()}
+
+
+def release(conn: Conn, owner: str) -> None:
+    conn.execute("UPDATE relay_destination SET owner = NULL, lease_until = NULL WHERE owner = ?", (owner,))
+
+
 def set_paused(conn: Conn, dest_id: int, paused: bool) -> None:
     conn.execute("UPDATE relay_destination SET paused = ? WHERE id = ?", (int(paused), dest_id))
 

@@ -16,7 +16,7 @@ from relay.worker import Relay
 from storage.config import ConfigStore
 from storage.relay import DestinationExists
 
-from .helpers import SID, new_push, post_push
+from .helpers import SECRET, SID, new_push, post_push
 from .relay_support import SchoolSystem, free_port, wait_for
 
 
@@ -266,3 +266,35 @@ async def test_destinations_are_named_once_and_removed_with_their_backlog(relaye
     await send(http, receiver, [new_push("Net")])
     assert await relay.remove("lms") == 1
     assert await relay.status() == [] and relay.lines == {}
+
+
+async def test_receivers_sharing_a_store_deliver_each_push_once(tmp_path, store, system, http):
+    """Team mode: two receivers on one store, ClassIn's pushes split between them;
+    one relay at a time holds the destination, the other takes over when it stops."""
+    receivers = []
+    for name in ("a", "b"):
+        d = tmp_path / name
+        d.mkdir()
+        ConfigStore(d).add_school(SID, SECRET, "Fixture School")
+        r = Receiver(d, db=store)
+        Relay.attach(r, poll=0.1)
+        await r.start("127.0.0.1", 0)
+        receivers.append(r)
+    try:
+        relay_a = next(s for s in receivers[0].services if isinstance(s, Relay))
+        await relay_a.add("lms", SID, system.url)
+        bodies = []
+        for i in range(20):
+            bodies += await send(http, receivers[i % 2], [new_push("Net", Data={"n": i})])
+        await wait_for(lambda: len(system.received) == 20)
+        await asyncio.sleep(0.3)
+        assert system.received == bodies and system.max_in_flight == 1
+        owner = next(r for r in receivers if any(isinstance(s, Relay) and s.owned for s in r.services))
+        await owner.stop()
+        receivers.remove(owner)
+        more = await send(http, receivers[0], [new_push("End")])
+        await wait_for(lambda: len(system.received) == 21)
+        assert system.received[20:] == more
+    finally:
+        for r in receivers:
+            await r.stop()
