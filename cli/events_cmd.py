@@ -1,14 +1,18 @@
-"""`events`: every accepted (or, with --quarantined, refused) push as JSON lines."""
+"""`events`: every accepted (or, with --quarantined, refused) push as JSON lines;
+with --follow, then every new one as it is stored."""
 from __future__ import annotations
 
 import sys
+from itertools import takewhile
 
 from protocol import deepjson
 from protocol.classin import normalise_cmd
 from storage.db import open_database
+from storage.follow import PushFollower
 from storage.queries import iter_pushes, iter_quarantine, push_event, quarantine_event
 
 from .context import open_context
+from .errors import CliError
 
 
 def add_parser(sub, parents) -> None:
@@ -17,23 +21,50 @@ def add_parser(sub, parents) -> None:
     p.add_argument("--cmd", help="only this Cmd (e.g. 67371107 or Net)")
     p.add_argument("--since", type=float, metavar="UNIX", help="only pushes received at or after this time")
     p.add_argument("--quarantined", action="store_true", help="the refused pushes instead, with the reason")
+    p.add_argument("--follow", action="store_true",
+                   help="then keep printing new pushes as they are stored (Ctrl-C stops)")
 
 
 def run(args) -> int:
+    if args.follow and args.quarantined:
+        raise CliError("--follow follows accepted pushes; it cannot be combined with --quarantined", code=2)
     ctx = open_context(args)
     db = open_database(ctx.db)
     cmd = None if args.cmd is None else str(normalise_cmd(args.cmd))
     out = sys.stdout.buffer
+    follower = None
+    if args.follow:
+        # Listening before the history is read: nothing stored meanwhile falls between the two.
+        follower = PushFollower(ctx.db, class_id=args.class_id, cmd=cmd, on_state=_tell_state)
+        follower.connect()
     if args.quarantined:
         rows = map(quarantine_event, iter_quarantine(since=args.since, cmd=cmd, class_id=args.class_id))
     else:
-        rows = map(push_event, iter_pushes(class_id=args.class_id, cmd=cmd, since=args.since))
+        history = iter_pushes(class_id=args.class_id, cmd=cmd, since=args.since)
+        if follower is not None:
+            history = takewhile(lambda row: row.id <= follower.last_id, history)
+        rows = map(push_event, history)
     try:
         for event in rows:
             out.write(deepjson.dumps(event) + b"\n")   # any depth that was accepted
         out.flush()
+        while follower is not None:
+            new = follower.poll(timeout=1.0)
+            if args.since is not None:
+                new = [push for push in new if push.received_at >= args.since]
+            if new:
+                out.write(b"".join(orjson.dumps(push_event(push)) + b"\n" for push in new))
+                out.flush()
     except BrokenPipeError:  # `events | head` is fine
         sys.stderr.close()
     finally:
+        if follower is not None:
+            follower.close()
         db.close()
     return 0
+
+
+def _tell_state(connected: bool, reason: str | None) -> None:
+    """On stderr, so the JSON lines on stdout stay clean."""
+    sys.stderr.write("following again\n" if connected else f"{reason}; reconnecting...\n")
+    sys.stderr.flush()

@@ -20,8 +20,9 @@ def parse_payload(text: str) -> Any:
 
 def iter_pushes(*, class_id: int | None = None, cmd: str | None = None,
                 since: float | None = None, source: str | None = None,
-                batch: int = 2000) -> Iterator[Push]:
-    """Accepted pushes, oldest first (receive order), streamed in batches by id."""
+                until_id: int | None = None, batch: int = 2000) -> Iterator[Push]:
+    """Accepted pushes, oldest first (receive order), streamed in batches by id
+    (up to id `until_id`: where a follower takes over)."""
     last_id = 0
     if since is not None:
         # Start at the first row received since then: walking the rowid from 0
@@ -42,6 +43,8 @@ def iter_pushes(*, class_id: int | None = None, cmd: str | None = None,
             q = q.where(Push.received_at >= since)
         if source is not None:
             q = q.where(Push.source == source)
+        if until_id is not None:
+            q = q.where(Push.id <= until_id)
         rows = list(q.order_by(Push.id).limit(batch))
         if not rows:
             return
@@ -89,26 +92,29 @@ def quarantine_resolved_at(qkey: str) -> float | None:
     return Quarantine.select(Quarantine.resolved_at).where(Quarantine.qkey == qkey).scalar()
 
 
-def recent_pushes(since: float) -> Iterator[tuple[float, Any]]:
+def recent_pushes(since: float, until_id: int | None = None) -> Iterator[tuple[float, Any]]:
     """(received_at, payload) of every ClassIn push of the lessons active since
     `since` (whole lessons, so their state is complete), plus the school-level
-    pushes received since then; oldest first."""
-    for _, received_at, text in Push._meta.database.run(_RECENT_SQL, (since,)):
+    pushes received since then; oldest first; up to id `until_id` (a follower
+    delivers the later ones)."""
+    limit = _NO_ID_LIMIT if until_id is None else until_id
+    for _, received_at, text in Push._meta.database.run(_RECENT_SQL, (since, limit)):
         payload = parse_payload(text)
         if isinstance(payload, dict):
             yield received_at, payload
 
 
-# Pushes received since ?1, then the earlier pushes of the lessons active since
+_NO_ID_LIMIT = 2 ** 63 - 1
+# Pushes received since ?1 (up to id ?2), then the earlier pushes of the lessons active since
 # then, merged in receive order. Spelled out with INDEXED BY because SQLite's
 # planner (no ANALYZE statistics) otherwise read the whole push table for the OR
 # form, and walked the whole class_id index for "DISTINCT class_id".
 _RECENT_SQL = (
     "SELECT id, received_at, payload FROM push INDEXED BY push_received_at"
-    " WHERE source = 'classin' AND received_at >= ?1"
+    " WHERE source = 'classin' AND received_at >= ?1 AND id <= ?2"
     " UNION ALL"
     " SELECT id, received_at, payload FROM push INDEXED BY push_class_id_action_time"
-    " WHERE source = 'classin' AND received_at < ?1 AND class_id IN"
+    " WHERE source = 'classin' AND received_at < ?1 AND id <= ?2 AND class_id IN"
     " (SELECT class_id FROM push INDEXED BY push_received_at WHERE received_at >= ?1)"
     # ... and those of them whose lesson is named inside Data only (storage.derived.LessonPushRow)
     " UNION ALL"
