@@ -16,11 +16,12 @@ from storage.backends import StoreUnavailable
 from storage.dburl import ENV_DB, DbUrlError, mask_urls
 
 from . import options
+from .context import database_passwords
 from .errors import CliError
 
 # command name -> module in this package with add_parser(subparsers, parents) and run(args)
 COMMANDS = ("serve", "school", "events", "export", "rebuild", "simulate", "selftest", "gensee",
-            "alarm-channel", "relay")
+            "alarm-channel", "relay", "db")
 
 
 class Parser(argparse.ArgumentParser):
@@ -105,5 +106,6 @@ def main(argv: list[str] | None = None) -> int:
 def _masked(text: str, args) -> str:
     """`text` without the database password, in a URL or alone."""
     text = mask_urls(text)
-    password = args.db.password if getattr(args, "db", None) is not None else None
-    return text.replace(password, "***") if password else text
+    for password in database_passwords(args):
+        text = text.replace(password, "***")
+    return text

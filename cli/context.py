@@ -30,7 +30,13 @@ def open_context(args, *, log_to_stderr: bool = False) -> Context:
         raise CliError(str(exc)) from None
     # Parsed at the command line already (options.db_url); the environment's here.
     db = resolve_db(getattr(args, "db", None), data_dir)
-    database_password = [db.password] if db.password else []
-    setup_logging(data_dir, lambda: [*config.current().secrets(), *database_password], stderr=log_to_stderr,
+    passwords = database_passwords(args, db)
+    setup_logging(data_dir, lambda: [*config.current().secrets(), *passwords], stderr=log_to_stderr,
                   debug=getattr(args, "debug", False))
     return Context(data_dir, config, db)
+
+
+def database_passwords(args, *more: DbUrl) -> list[str]:
+    """The password of every database URL given (--db, db copy's --from/--to)."""
+    urls = [v for v in vars(args).values() if isinstance(v, DbUrl)] + list(more)
+    return [url.password for url in urls if url.password]

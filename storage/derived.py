@@ -331,6 +331,11 @@ WATERMARK = "projected_through"   # meta key: the last push id the derived table
 _SET_WATERMARK = (f"INSERT INTO meta(key, value) VALUES('{WATERMARK}', ?) ON CONFLICT(key) DO UPDATE"
                   " SET value = CAST(GREATEST(CAST(meta.value AS BIGINT), CAST(excluded.value AS BIGINT)) AS TEXT)")
 
+def mark_projected(conn: Conn, push_id: int) -> None:
+    """The derived tables include every push up to `push_id` (in the caller's transaction)."""
+    conn.execute(_SET_WATERMARK, (str(push_id),))
+
+
 # Cmds whose derived rows need the parsed event. Every other push only marks
 # its lesson's activity, which the raw columns tell without parsing it (most
 # of a classroom's traffic: board, stage, mute, exits, images ...).
