@@ -34,6 +34,8 @@ from alarms.store import AlarmStore, cleared_at, load_kept
 from alarms.center import AlarmCenter
 from alarms.channels.dispatcher import Dispatcher, for_config
 
+from .team import TeamFeed
+
 log = logging.getLogger(__name__)
 
 RECENT_HOURS = 12          # lessons with activity this recent are loaded at start
@@ -60,11 +62,19 @@ class _Recent:
 
 class Monitor:
     def __init__(self, data_dir: Path, config: ConfigStore, *, host: str = "127.0.0.1",
-                 port: int = 8765, receiver: Receiver | None = None, db: DbUrl | None = None):
+                 port: int = 8765, receiver: Receiver | None = None, db: DbUrl | None = None,
+                 listen: bool = True):
         self.data_dir = Path(data_dir)
         self.config = config
         self.host, self.port = host, port
         self.receiver = receiver or Receiver(self.data_dir, config=config, db=db)
+        # A team desk (listen=False) gets its pushes from the team's receivers;
+        # on PostgreSQL a desk with its own receiver also sees everyone else's.
+        self.listen = listen
+        self.team: TeamFeed | None = None
+        if not listen or not self.receiver.db.is_sqlite:
+            self.team = TeamFeed(self.receiver.db, self.receiver.emit)
+            self.receiver.listeners.append(self.team.on_receiver_event)
         self.alarms = AlarmCenter(alarm_settings(config.current().settings))
         self._alarm_store = AlarmStore(self.receiver.writer, lambda: config.current().secrets())
         # Chat robots: alarms that open (and critical ones that resolve) go out on their own tasks.
@@ -83,8 +93,9 @@ class Monitor:
         # Extra Tunnel(...) keyword arguments for tunnels made here (tests: short intervals).
         self.tunnel_options: dict[str, Any] = {}
         self._tunnel_lock = asyncio.Lock()
-        self.tunnel = self._make_tunnel()
-        # The school's own systems get every push stored, with ClassIn's delivery rule.
+        self.tunnel = self._make_tunnel() if listen else None
+        # The school's own systems get every push stored, with ClassIn's delivery rule
+        # (started with the receiver: a desk that does not listen leaves it to the server).
         self.relay = Relay.attach(self.receiver, alarms=self.alarms)
         self._tick_task: asyncio.Task | None = None
         self._demo_task: asyncio.Task | None = None
@@ -153,7 +164,9 @@ class Monitor:
                 await self.tunnel.start()
 
     # -- lifecycle ------------------------------------------------------------------------
-    async def start(self) -> str:
+    async def start(self) -> str | None:
+        """Load the recent state, then receive (and/or follow the team's store);
+        the receiver's URL, None for a desk that does not listen."""
         loop = asyncio.get_running_loop()
         await self.channels.start()
         # Before listening, so no push can slip between the load and the live feed.
@@ -172,7 +185,13 @@ class Monitor:
         for lesson in self.live_lessons():
             for request in lesson.help_requests:
                 self.alarms.on_lesson_event(request, live=True)
-        url = await self.receiver.start(self.host, self.port)
+        url = None
+        if self.listen:
+            url = await self.receiver.start(self.host, self.port)
+        else:
+            await self.receiver.start_storage()
+        if self.team is not None:
+            self.team.start()
         self._alarm_store.start()
         if self.tunnel is None:   # a tunnel alarm from before the restart (a tunnel reports as it starts)
             self.alarms.on_tunnel(True, None, time.time())
@@ -196,6 +215,8 @@ class Monitor:
         if self._tick_task is not None:
             self._tick_task.cancel()
             self._tick_task = None
+        if self.team is not None:
+            await asyncio.get_running_loop().run_in_executor(None, self.team.stop)
         if self.started:
             if self.tunnel is not None:   # before the receiver stops it without insisting
                 await self.tunnel.stop()
@@ -208,6 +229,8 @@ class Monitor:
         """In a thread."""
         db = open_database(self.receiver.db)
         try:
+            if self.team is not None:   # where following starts, before the history is read
+                self.team.connect()
             now = time.time()
             since = now - RECENT_HOURS * 3600
             last_push: dict[int, float] = {}
@@ -219,9 +242,11 @@ class Monitor:
                         last_push[sid] = max(received_at, last_push.get(sid, received_at))
                     yield received_at, payload
 
-            school = replay(noting_last_push(recent_pushes(since)), thresholds(self.config.current().settings))
+            until = self.team.last_id if self.team is not None else None   # the team feed goes on from there
+            school = replay(noting_last_push(recent_pushes(since, until)),
+                            thresholds(self.config.current().settings))
             gensee = replay_gensee((row.received_at, parse_payload(row.payload))
-                                   for row in iter_pushes(since=since, source="gensee"))
+                                   for row in iter_pushes(since=since, source="gensee", until_id=until))
             alarms = load_kept(now)
             cleared = {alarm.key: when for alarm in alarms
                        if alarm.open and (when := cleared_at(alarm)) is not None}

@@ -39,7 +39,9 @@ class StatusBar(QObject):
         self.rate = QLabel()
         self.last = QLabel()
         self.alarms = QLabel()
-        for label in (self.local, self.public, self.rate, self.last):
+        self.store = QLabel()          # a team desk: whether the team's database is reachable
+        self.store.setObjectName("teamDatabase")
+        for label in (self.local, self.store, self.public, self.rate, self.last):
             label.setTextInteractionFlags(Qt.TextSelectableByMouse)
             bar.addWidget(label)
         bar.addPermanentWidget(self.alarms)
@@ -54,8 +56,24 @@ class StatusBar(QObject):
     def refresh(self) -> None:
         receiver = self.bridge.monitor.receiver
         url = receiver.url
-        self.local.setText(self.tr("Receiver: {}/classin").format(url) if url
-                           else self.tr("Receiver: not running"))
+        team = self.bridge.monitor.team
+        if url:
+            self.local.setText(self.tr("Receiver: {}/classin").format(url))
+        elif team is not None:
+            self.local.setText(self.tr("Receiver: off (the team's server receives)"))
+        else:
+            self.local.setText(self.tr("Receiver: not running"))
+        if team is None:
+            self.store.hide()
+        else:
+            self.store.show()
+            if team.connected:
+                self.store.setText(self.tr("Team database: live"))
+                self.store.setStyleSheet("")
+            else:
+                self.store.setText(self.tr("Team database: reconnecting…"))
+                self.store.setToolTip(team.reason or "")
+                self.store.setStyleSheet("color: white; background: #ef6c00; padding: 0 6px;")
         tunnel = self.bridge.monitor.tunnel
         if tunnel is None:
             self.public.setText(self.tr("Public: no tunnel"))

@@ -64,7 +64,10 @@ def _run(args) -> int:
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     port = args.port if args.port is not None else ctx.config.current().port
-    monitor = Monitor(ctx.data_dir, ctx.config, host=args.host, port=port, db=ctx.db)
+    # A team desk (--db postgresql://) shows what the team's `serve` stores; its
+    # own receiver runs only when asked for with --port.
+    listen = ctx.db.is_sqlite or args.port is not None
+    monitor = Monitor(ctx.data_dir, ctx.config, host=args.host, port=port, db=ctx.db, listen=listen)
     bridge = MonitorBridge(monitor)
     window = AppWindow(bridge, demo=args.demo)
 

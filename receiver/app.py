@@ -241,17 +241,25 @@ class Receiver:
         return bool(await self.writer.store(mark))
 
     # -- lifecycle -----------------------------------------------------------------
-    async def start(self, host: str = "127.0.0.1", port: int = 8765) -> str:
-        _return_big_buffers()
+    async def start_storage(self, *, project: bool = True) -> None:
+        """The store and its writer, without listening: what a team desk whose
+        pushes come from the team's `serve` needs (its alarms are written here;
+        `project=False`: the derived tables are the receiving server's to fill)."""
+        if self.writer.running:
+            return
         loop = asyncio.get_running_loop()
         # Opening/migrating the database touches the disk: keep it off the loop.
-        await loop.run_in_executor(None, self.open_storage)
+        await loop.run_in_executor(None, self.open_storage, project)
         try:
             self.writer.start()
             await self._load_counters()
         except BaseException:
             self.release_storage()
             raise
+
+    async def start(self, host: str = "127.0.0.1", port: int = 8765) -> str:
+        _return_big_buffers()
+        await self.start_storage()
         self._promoter = asyncio.create_task(self._follow_schools())
         # keepalive_timeout also closes a connection whose request headers are
         # not complete by then: aiohttp has no other header timeout (slowloris).
@@ -278,7 +286,7 @@ class Receiver:
             lines += getattr(service, "banner", lambda: [])()
         return lines
 
-    def open_storage(self) -> None:
+    def open_storage(self, project: bool = True) -> None:
         """Lock the data dir for this receiver, check and open (migrate) the
         store. In a thread: it touches the disk."""
         self._lock.acquire()
@@ -296,7 +304,7 @@ class Receiver:
         except BaseException:
             self.release_storage()
             raise
-        caught_up = self.projector.catch_up()
+        caught_up = self.projector.catch_up() if project else 0
         if caught_up:
             log.info("derived tables caught up with %d push(es) stored before the last stop", caught_up)
 

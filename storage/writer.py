@@ -175,6 +175,10 @@ class Writer:
         self._thread.start()
         ready.result()  # re-raise an open failure in the caller
 
+    @property
+    def running(self) -> bool:
+        return self._thread is not None
+
     def stop(self, timeout: float = 30.0) -> None:
         """Commit everything queued, then close. Safe to call twice."""
         if self._thread is None:

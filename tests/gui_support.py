@@ -94,8 +94,9 @@ def gui_settings(tmp_path: Path) -> Path:
 
 
 def run_gui(qapp, data_dir: Path, scenario: Callable[[GuiApp], Awaitable[Any]], *,
-            timeout: float = 30.0, size: tuple[int, int] = (1280, 800)) -> Any:
-    """Run `scenario(app)` against the full window on a fresh qasync loop."""
+            timeout: float = 30.0, size: tuple[int, int] = (1280, 800), db=None, listen: bool = True) -> Any:
+    """Run `scenario(app)` against the full window on a fresh qasync loop
+    (`db`, `listen`: a team desk on that store, as `main.py --db URL` opens it)."""
     # As in gui/launch.py: closing the window must not quit the app (and end the
     # loop) before the clean shutdown after it has run.
     qapp.setQuitOnLastWindowClosed(False)
@@ -103,7 +104,8 @@ def run_gui(qapp, data_dir: Path, scenario: Callable[[GuiApp], Awaitable[Any]], 
     asyncio.set_event_loop(loop)
     try:
         with loop:
-            return loop.run_until_complete(asyncio.wait_for(_session(data_dir, scenario, size), timeout))
+            return loop.run_until_complete(asyncio.wait_for(_session(data_dir, scenario, size, db, listen),
+                                                            timeout))
     finally:
         asyncio.set_event_loop(None)
         # The closed loop and the deleted window sit in reference cycles; if the GC
@@ -114,8 +116,8 @@ def run_gui(qapp, data_dir: Path, scenario: Callable[[GuiApp], Awaitable[Any]], 
 
 
 async def _session(data_dir: Path, scenario: Callable[[GuiApp], Awaitable[Any]],
-                   size: tuple[int, int]) -> Any:
-    monitor = Monitor(data_dir, ConfigStore(data_dir), host="127.0.0.1", port=0)
+                   size: tuple[int, int], db=None, listen: bool = True) -> Any:
+    monitor = Monitor(data_dir, ConfigStore(data_dir), host="127.0.0.1", port=0, db=db, listen=listen)
     bridge = MonitorBridge(monitor)
     window = AppWindow(bridge)
     window.resize(*size)

@@ -96,8 +96,7 @@ class PgServer:
         """Stop the server (its databases stay): a desk sees it go away."""
         self._run(_binary("pg_ctl"), "-D", str(self.data), "-w", "-m", "fast", "stop", check=False)
 
-    def restart(self) -> None:
-        self.stop()
+    def start_again(self) -> None:
         self._pg_ctl("start")
 
     def destroy(self) -> None:

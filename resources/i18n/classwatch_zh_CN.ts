@@ -792,77 +792,77 @@
 <context>
     <name>AppWindow</name>
     <message>
-        <location filename="../../gui/app_window.py" line="93"/>
+        <location filename="../../gui/app_window.py" line="111"/>
         <source>ClassWatch</source>
         <translation>ClassWatch</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="93"/>
+        <location filename="../../gui/app_window.py" line="111"/>
         <source> — demo</source>
         <translation> — 演示</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="151"/>
+        <location filename="../../gui/app_window.py" line="169"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="152"/>
+        <location filename="../../gui/app_window.py" line="170"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="155"/>
+        <location filename="../../gui/app_window.py" line="173"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="157"/>
+        <location filename="../../gui/app_window.py" line="175"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="158"/>
+        <location filename="../../gui/app_window.py" line="176"/>
         <source>&amp;Find a person or lesson…</source>
         <translation>查找人员或课节(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="160"/>
+        <location filename="../../gui/app_window.py" line="178"/>
         <source>Copy &amp;diagnostic</source>
         <translation>复制诊断信息(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="162"/>
+        <location filename="../../gui/app_window.py" line="180"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="163"/>
+        <location filename="../../gui/app_window.py" line="181"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="167"/>
+        <location filename="../../gui/app_window.py" line="185"/>
         <source>Times in each school&apos;s zone</source>
         <translation>时间按各学校时区显示</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="168"/>
+        <location filename="../../gui/app_window.py" line="186"/>
         <source>Times in this PC&apos;s zone</source>
         <translation>时间按本机时区显示</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="179"/>
+        <location filename="../../gui/app_window.py" line="197"/>
         <source>&amp;Alarms</source>
         <translation>告警(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="180"/>
+        <location filename="../../gui/app_window.py" line="198"/>
         <source>&amp;Acknowledge</source>
         <translation>确认(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="285"/>
+        <location filename="../../gui/app_window.py" line="303"/>
         <source>The receiver could not start: {}. Choose another port in Settings or close the other program using it.</source>
         <translation>接收端无法启动：{}。请在“设置”中更换端口，或关闭占用该端口的程序。</translation>
     </message>
@@ -4241,74 +4241,89 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../gui/app_window.py" line="50"/>
+        <location filename="../../gui/app_window.py" line="52"/>
         <source>starting</source>
         <translation>正在启动</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="50"/>
+        <location filename="../../gui/app_window.py" line="52"/>
         <source>up</source>
         <translation>已连通</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="51"/>
+        <location filename="../../gui/app_window.py" line="53"/>
         <source>unhealthy</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="51"/>
+        <location filename="../../gui/app_window.py" line="53"/>
         <source>down</source>
         <translation>已断开</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="52"/>
+        <location filename="../../gui/app_window.py" line="54"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="57"/>
+        <location filename="../../gui/app_window.py" line="61"/>
         <source>Receiver: {}/classin</source>
         <translation>接收端：{}/classin</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="58"/>
+        <location filename="../../gui/app_window.py" line="63"/>
+        <source>Receiver: off (the team&apos;s server receives)</source>
+        <translation>接收器：关闭（由团队服务器接收）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app_window.py" line="65"/>
         <source>Receiver: not running</source>
         <translation>接收端：未运行</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="61"/>
+        <location filename="../../gui/app_window.py" line="71"/>
+        <source>Team database: live</source>
+        <translation>团队数据库：实时</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app_window.py" line="74"/>
+        <source>Team database: reconnecting…</source>
+        <translation>团队数据库：正在重新连接…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app_window.py" line="79"/>
         <source>Public: no tunnel</source>
         <translation>公网：无隧道</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="63"/>
+        <location filename="../../gui/app_window.py" line="81"/>
         <source>Public: {} ({})</source>
         <translation>公网：{}（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="66"/>
+        <location filename="../../gui/app_window.py" line="84"/>
         <source>Public: tunnel {}</source>
         <translation>公网：隧道 {}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/app_window.py" line="68"/>
+        <location filename="../../gui/app_window.py" line="86"/>
         <source>%n push(es) in the last minute</source>
         <translation>
             <numerusform>近 1 分钟 %n 条推送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="70"/>
+        <location filename="../../gui/app_window.py" line="88"/>
         <source>Last push: {} ({})</source>
         <translation>最近推送：{}（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="73"/>
+        <location filename="../../gui/app_window.py" line="91"/>
         <source>Last push: none yet</source>
         <translation>最近推送：暂无</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/app_window.py" line="76"/>
+        <location filename="../../gui/app_window.py" line="94"/>
         <source>%n open alarm(s)</source>
         <translation>
             <numerusform>%n 条未处理告警</numerusform>
