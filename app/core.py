@@ -189,7 +189,7 @@ class Monitor:
         if self.listen:
             url = await self.receiver.start(self.host, self.port)
         else:
-            await self.receiver.start_storage()
+            await self.receiver.start_storage(project=False)
         if self.team is not None:
             self.team.start()
         self._alarm_store.start()

@@ -15,9 +15,13 @@ core) while the generator has room left; a "generator ceiling" row (a canned
 answer server) shows how far the generator alone goes.
 
     python bench/ingest.py [--rounds 3] [--seconds 4] [--concurrency 1 8 64] [--sync-ms 0 5] [--mix net]
+                           [--db postgresql://USER:PASS@HOST:PORT/DB]
 
 Targets (issues 10, 17): C=64 >= 0.50x bare; C=1 ack p99 <= 2 ms; loop lag
 p99 <= 10 ms at C=64; with a 5 ms emulated disk sync, C=64 >= 0.40x bare.
+With --db postgresql://… (issue 13) `serve` stores into a fresh database on
+that server for each run (created and dropped here; the URL's user needs
+CREATEDB), commits durable (synchronous_commit on): C=64 >= 0.40x bare.
 """
 from __future__ import annotations
 
@@ -26,7 +30,6 @@ import json
 import os
 import signal
 import socket
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -37,6 +40,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import psutil
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from storage.backends import backend_for  # noqa: E402
+from storage.dburl import DbUrl  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -61,6 +68,7 @@ def free_port() -> int:
 class Server:
     kind: str             # "bare" | "classwatch" | "null"
     sync_ms: float = 0
+    db: str | None = None  # --db: a PostgreSQL server to store into (a fresh database per run)
     port: int = field(default_factory=free_port)
     tmp: tempfile.TemporaryDirectory = field(default_factory=tempfile.TemporaryDirectory)
 
@@ -79,6 +87,11 @@ class Server:
             subprocess.run([PY, str(ROOT / "main.py"), "school", "add", str(SID), "--secret", SECRET,
                             "--data-dir", str(data)], env=env, check=True, capture_output=True)
             args = ["serve", "--data-dir", str(data), "--port", str(self.port), "--tunnel", "none"]
+            if self.db:
+                self.store = fresh_database(self.db)
+                args += ["--db", self.store.url]
+            else:
+                self.store = DbUrl.sqlite(data / "classwatch.db")
         else:
             args = [self.kind, str(self.port)]
         self.proc = subprocess.Popen([PY, str(HERE / "probed.py"), str(self.lag_file), *args], env=env,
@@ -119,8 +132,11 @@ class Server:
     def stored(self) -> int | None:
         if self.kind != "classwatch":
             return None
-        with sqlite3.connect(Path(self.tmp.name) / "data" / "classwatch.db") as db:
-            return db.execute("SELECT count(*) FROM push").fetchone()[0]
+        conn = backend_for(self.store).connect()
+        try:
+            return conn.execute("SELECT count(*) FROM push").fetchone()[0]
+        finally:
+            conn.close()
 
     def stop(self) -> None:
         self.proc.send_signal(signal.SIGTERM)
@@ -129,7 +145,26 @@ class Server:
         except subprocess.TimeoutExpired:
             self.proc.kill()
             self.proc.wait()
+        if self.kind == "classwatch" and self.db:
+            drop_database(self.db, self.store)
         self.tmp.cleanup()
+
+
+def fresh_database(server_url: str) -> DbUrl:
+    """A new empty database on the server of `server_url`."""
+    import psycopg
+    url = DbUrl.parse(server_url)
+    name = f"cwbench_{os.getpid()}_{time.monotonic_ns()}"
+    with psycopg.connect(url.url, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    base, _, _ = url.url.rpartition("/")
+    return DbUrl.parse(f"{base}/{name}")
+
+
+def drop_database(server_url: str, store: DbUrl) -> None:
+    import psycopg
+    with psycopg.connect(DbUrl.parse(server_url).url, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{store.url.rpartition("/")[2]}" WITH (FORCE)')
 
 
 def load(server: Server, concurrency: int, seconds: float, warmup: float, procs: int, mix: str) -> dict:
@@ -155,7 +190,7 @@ def load(server: Server, concurrency: int, seconds: float, warmup: float, procs:
 
 
 def measure(kind: str, sync_ms: float, c: int, args) -> dict:
-    server = Server(kind, sync_ms)
+    server = Server(kind, sync_ms, db=args.db if kind == "classwatch" else None)
     server.start()
     try:
         r = load(server, c, args.seconds, args.warmup, 1 if c <= 8 else args.procs, args.mix)
@@ -178,10 +213,12 @@ def main() -> None:
     p.add_argument("--procs", type=int, default=2, help="generator processes for C > 8 (default 2)")
     p.add_argument("--mix", choices=("net", "classroom"), default="net",
                    help="net = every push a Net report (worst case, default); classroom = a lesson's mix")
+    p.add_argument("--db", metavar="URL", help="store into PostgreSQL: a fresh database per run on this server")
     args = p.parse_args()
     kinds = [("bare", 0)] + [("classwatch", s) for s in args.sync_ms]
+    durable = f"PostgreSQL {DbUrl.parse(args.db)} (synchronous_commit on)" if args.db else "synchronous=FULL"
     print(f"ingest: {args.rounds} rounds x {args.seconds:g} s, {os.cpu_count()} CPUs, `serve` with "
-          f"synchronous=FULL, emulated sync {args.sync_ms} ms, {args.mix} pushes, generators in separate processes")
+          f"{durable}, emulated sync {args.sync_ms} ms, {args.mix} pushes, generators in separate processes")
     ceiling = measure("null", 0, 64, args)
     print(f"generator ceiling (canned-answer server, C=64, {args.procs} procs, {ceiling['gen_loop']}): "
           f"{ceiling['rate']:.0f}/s at {ceiling['gen_cpu_pct']:.0f} % CPU per generator process")
@@ -210,6 +247,9 @@ def main() -> None:
                   f"{med(rs, 'gen_cpu_pct'):>7.0f}%{sum(r['errors'] for r in rs):>7}")
             if k[0] != "classwatch":
                 continue
+            if k[1] == 0 and c == 64 and args.db:
+                verdicts.append(("C=64 on PostgreSQL >= 0.40x bare", med(rs, "ratio") >= 0.4,
+                                 f"{med(rs, 'ratio'):.2f}"))
             if k[1] == 0 and c == 64:
                 verdicts.append(("C=64 >= 0.50x bare", med(rs, "ratio") >= 0.5, f"{med(rs, 'ratio'):.2f}"))
                 verdicts.append(("C=64 loop lag p99 <= 10 ms", med(rs, "lag_p99") <= 10,

@@ -126,6 +126,12 @@ def open_database(where: DbUrl | Path | str, migrate: bool = True):
     db.connect(reuse_if_open=True)
     database.initialize(db)
     try:
+        if not backend.may_change_schema(db):
+            # A team desk's read-mostly role: the team's `serve` (the owner) keeps the schema.
+            if _read_version(db) < SCHEMA_VERSION:
+                raise SchemaError(f"{backend} is at an older schema (version {_read_version(db)}): "
+                                  "start the team's serve once to bring it up to date")
+            return db
         if migrate:
             _migrate(db, backend)
         with backend.migration(db):

@@ -106,6 +106,17 @@ class PgServer:
     def url(self, dbname: str = "postgres", *, password: str = PASSWORD) -> DbUrl:
         return DbUrl.parse(f"postgresql://{USER}:{password}@127.0.0.1:{self.port}/{dbname}")
 
+    def role(self, database: DbUrl, name: str, password: str, grants: list[str]) -> DbUrl:
+        """A login role with only `grants` (SQL run in `database`); its URL there."""
+        import psycopg
+        with psycopg.connect(database.url, autocommit=True) as conn:
+            conn.execute(f'DROP ROLE IF EXISTS "{name}"')
+            conn.execute(f"CREATE ROLE \"{name}\" LOGIN PASSWORD '{password}'")
+            for grant in grants:
+                conn.execute(grant.format(db=database.url.rpartition("/")[2], role=f'"{name}"'))
+        dbname = database.url.rpartition("/")[2]
+        return DbUrl.parse(f"postgresql://{name}:{password}@127.0.0.1:{self.port}/{dbname}")
+
     def new_database(self) -> DbUrl:
         """A fresh empty database: every test starts from nothing."""
         import psycopg

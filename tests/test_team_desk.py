@@ -5,16 +5,20 @@ restart and says so in the status bar."""
 from __future__ import annotations
 
 import asyncio
+import functools
 import time
+from dataclasses import asdict
 
 import pytest
 
+from alarms.model import Alarm
 from app.core import Monitor
+from storage.alarms import alarm_row, save_alarms
 from receiver.app import Receiver
 from storage.config import ConfigStore
 
 from .gui_support import GuiApp, gui_settings, run_gui  # noqa: F401
-from .helpers import SECRET, SID, new_push, post_push
+from .helpers import SECRET, SID, db_rows, new_push, post_push
 
 CLASS_ID = 508113967
 
@@ -54,6 +58,40 @@ async def test_a_desk_folds_the_team_servers_pushes_into_the_same_lesson_state(t
     finally:
         await desk.stop()
         await serve.stop()
+
+
+# The grants README "A team server" gives a desk's database role: read
+# everything, write alarms (acknowledgements) and releases of refused pushes.
+DESK_GRANTS = ["GRANT CONNECT ON DATABASE {db} TO {role}", "GRANT USAGE ON SCHEMA public TO {role}",
+               "GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}",
+               "GRANT INSERT, UPDATE, DELETE ON alarm TO {role}", "GRANT UPDATE ON quarantine TO {role}"]
+
+
+async def test_a_desk_works_with_the_grants_the_readme_gives(tmp_path, pg_server, http):
+    store = pg_server.new_database()
+    server_dir, desk_dir = tmp_path / "server", tmp_path / "desk"
+    for d in (server_dir, desk_dir):
+        d.mkdir()
+        ConfigStore(d).add_school(SID, SECRET, "Team School")
+    server = Receiver(server_dir, db=store)             # creates the schema as the owner
+    await server.start("127.0.0.1", 0)
+    desk_url = pg_server.role(store, "desk_kim", "desk-Pass-9", DESK_GRANTS)
+    desk = Monitor(desk_dir, ConfigStore(desk_dir), db=desk_url, listen=False)
+    try:
+        await desk.start()
+        await post_push(http, server.url, _enter(41200902, "Lena"))
+        await _wait(lambda: CLASS_ID in desk.school.lessons)
+        alarm = Alarm(key="help:1", kind="help_request", since=1.0, last=2.0, sid=SID, class_id=CLASS_ID, uid=1)
+        row = alarm_row(asdict(alarm), [])
+        await desk.receiver.writer.store(functools.partial(save_alarms, rows=[row], resolved_since=0.0,
+                                                           keep_resolved=10))
+        assert db_rows(store, "SELECT key FROM alarm WHERE key = 'help:1'") == [("help:1",)]
+        # What a desk must not do: store pushes itself.
+        with pytest.raises(Exception, match="permission denied"):
+            db_rows(desk_url, "DELETE FROM push")
+    finally:
+        await desk.stop()
+        await server.stop()
 
 
 def test_the_team_desk_window_shows_live_pushes_and_reconnects_after_a_restart(

@@ -113,6 +113,10 @@ class Backend(ABC):
         with db.atomic():
             yield
 
+    def may_change_schema(self, db) -> bool:
+        """Whether this login may create tables (a team desk's role may not)."""
+        return True
+
     def exists(self) -> bool:
         return True
 

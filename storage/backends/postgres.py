@@ -117,6 +117,9 @@ class PostgresBackend(Backend):
     def listener(self) -> Listener:
         return _Notifications(self)
 
+    def may_change_schema(self, db) -> bool:
+        return bool(db.execute_sql("SELECT has_schema_privilege(current_schema(), 'CREATE')").fetchone()[0])
+
     @contextlib.contextmanager
     def migration(self, db) -> Iterator[None]:
         with db.atomic():
