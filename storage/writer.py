@@ -117,10 +117,8 @@ class StorageError(Exception):
     """The batch could not be committed (disk full, locked, I/O error)."""
 
 
-_INSERT_PUSH = (
-    "INSERT INTO push(received_at, source, sid, cmd, class_id, uid, action_time,"
-    " dedupe_key, payload, flags, resends) VALUES (?,?,?,?,?,?,?,?,?,?,0)"
-    " ON CONFLICT DO NOTHING RETURNING id")
+_PUSH_COLUMNS = ("received_at", "source", "sid", "cmd", "class_id", "uid", "action_time",
+                 "dedupe_key", "payload", "flags", "resends")
 _MARK_RESENT = "UPDATE push SET resends = resends + 1, last_resent_at = ? WHERE dedupe_key = ?"
 _UPSERT_QUARANTINE = (
     "INSERT INTO quarantine(qkey, first_seen, last_seen, attempts, source, reason_code, reason,"
@@ -256,8 +254,7 @@ class Writer:
         try:
             conn = self._connection()
             conn.execute(self.backend.BEGIN_WRITE)
-            for item, _ in batch:
-                results.append(self._apply(conn, item))
+            results = self._apply_all(conn, [item for item, _ in batch])
             fresh = _fresh(batch, results)
             if self.projector is not None:
                 self.projector.within(conn, fresh)
@@ -321,17 +318,44 @@ class Writer:
         except OSError:
             self.reserve.unlink(missing_ok=True)
 
+    def _apply_all(self, conn: Conn, items: list) -> list:
+        """Each item's result, in order; a run of pushes goes in as one insert."""
+        results: list = []
+        run: list[PushRecord] = []
+        for item in [*items, None]:
+            if isinstance(item, PushRecord):
+                run.append(item)
+                continue
+            if run:
+                results += self._store_pushes(conn, run)
+                run = []
+            if item is not None:
+                results.append(self._apply(conn, item))
+        return results
+
+    def _store_pushes(self, conn: Conn, records: list[PushRecord]) -> list[Stored]:
+        ids = conn.insert_new("push", _PUSH_COLUMNS, [
+            (r.received_at, r.source, r.sid, r.cmd, r.class_id, r.uid, r.action_time, r.dedupe_key,
+             r.payload, r.flags, 0) for r in records], key="dedupe_key")
+        stored, resent, resolved = [], [], []
+        for record, push_id in zip(records, ids):
+            if push_id is None:   # the dedupe key is stored already (by us, or another receiver)
+                resent.append((record.received_at, record.dedupe_key))
+                stored.append(Stored(None, True))
+                continue
+            if record.qkey:
+                resolved.append((record.received_at, record.qkey))
+            stored.append(Stored(push_id, False))
+        # executemany: PostgreSQL sends them together instead of a round trip each
+        if resent:
+            conn.executemany(_MARK_RESENT, resent)
+        if resolved:
+            conn.executemany(_RESOLVE_QUARANTINE, resolved)
+        return stored
+
     def _apply(self, conn: Conn, item):
         if isinstance(item, PushRecord):
-            row = conn.execute(_INSERT_PUSH, (
-                item.received_at, item.source, item.sid, item.cmd, item.class_id, item.uid,
-                item.action_time, item.dedupe_key, item.payload, item.flags)).fetchone()
-            if row is None:   # the dedupe key is stored already (by us, or another receiver)
-                conn.execute(_MARK_RESENT, (item.received_at, item.dedupe_key))
-                return Stored(None, True)
-            if item.qkey:
-                conn.execute(_RESOLVE_QUARANTINE, (item.received_at, item.qkey))
-            return Stored(row[0], False)
+            return self._store_pushes(conn, [item])[0]
         if isinstance(item, QuarantineRecord):
             if item.if_released is not None:
                 row = conn.execute(_IS_RELEASED, (item.qkey,)).fetchone()

@@ -11,6 +11,7 @@ import pytest
 
 from receiver.classin import push_record
 from simulator.school import generate_day
+from storage.backends import backend_for
 from storage.db import SCHEMA_VERSION, open_database
 from storage.derived import DERIVED_MODELS, rebuild
 from storage.dburl import DbUrl, mask_urls
@@ -157,3 +158,27 @@ def test_argparse_errors_and_tracebacks_mask_the_url(pg_server, tmp_path):
 def test_sqlite_url_forms(tmp_path):
     assert DbUrl.parse(f"sqlite:///{tmp_path}/x.db").path == tmp_path / "x.db"
     assert DbUrl.parse("sqlite:///rel/x.db").path.as_posix() == "rel/x.db"
+
+
+def test_a_failing_projection_or_job_costs_the_pushes_of_its_batch_nothing(store):
+    """PostgreSQL pipelines a batch's statements: an error must still surface
+    where its savepoint can undo it, not at COMMIT."""
+    from storage.derived import Projector
+    open_database(store).close()
+    conn = backend_for(store).connect()
+    conn.execute("DROP TABLE net_sample")        # e.g. a damaged index table
+    conn.close()
+    writer = Writer(store, projector=Projector(store))
+    writer.start()
+    try:
+        net = fixture("Net.json")
+        pushed = writer.submit(push_record(net, orjson.dumps(net).decode(), 5.0))
+        failing = writer.submit(lambda conn: conn.execute("SELECT * FROM no_such_table").fetchall())
+        assert not pushed.result(30).duplicate
+        with pytest.raises(Exception, match="no_such_table"):
+            failing.result(30)
+        after = fixture("inclass_enter.json")
+        assert not writer.submit(push_record(after, orjson.dumps(after).decode(), 6.0)).result(30).duplicate
+    finally:
+        writer.stop()
+    assert [cmd for (cmd,) in db_rows(store, "SELECT cmd FROM push ORDER BY id")] == ["Net", "67371107"]

@@ -44,6 +44,12 @@ class Conn:
             rows = [[row[i] for i in order] for row in rows]
         return self.backend.executemany(self.raw, query, rows)
 
+    def insert_new(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]],
+                   key: str) -> list[int | None]:
+        """INSERT `rows` ... ON CONFLICT DO NOTHING: per row its new id, None
+        where its `key` was stored already (before, or by an earlier row here)."""
+        return self.backend.insert_new(self, table, columns, rows, key)
+
     def notify_pushes(self) -> None:
         """Inside a write transaction that stored pushes: wake the followers at its commit."""
         self.backend.notify_pushes(self)
@@ -102,6 +108,15 @@ class Backend(ABC):
 
     def notify_pushes(self, conn: Conn) -> None:
         pass
+
+    def insert_new(self, conn: Conn, table: str, columns: Sequence[str], rows, key: str) -> list[int | None]:
+        sql = (f"INSERT INTO {table}({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+               " ON CONFLICT DO NOTHING RETURNING id")
+        ids = []
+        for row in rows:
+            new = conn.execute(sql, row).fetchone()
+            ids.append(None if new is None else new[0])
+        return ids
 
     @abstractmethod
     def listener(self) -> Listener: ...

@@ -111,6 +111,18 @@ class PostgresBackend(Backend):
     def usable(raw) -> bool:
         return not (raw.closed or raw.broken)
 
+    def insert_new(self, conn: Conn, table: str, columns, rows, key: str) -> list[int | None]:
+        # One statement for the whole run: a round trip per push was what
+        # bounded a batch (the server answers each one after a context switch).
+        if not rows:
+            return []
+        one = "(" + ", ".join(["%s"] * len(columns)) + ")"
+        sql = (f"INSERT INTO {table}({', '.join(columns)}) VALUES {', '.join([one] * len(rows))}"
+               f" ON CONFLICT DO NOTHING RETURNING id, {key}")
+        new = dict((k, i) for i, k in conn.raw.execute(sql, [v for row in rows for v in row]).fetchall())
+        at = list(columns).index(key)
+        return [new.pop(row[at], None) for row in rows]     # a key twice in `rows`: the first one is new
+
     def notify_pushes(self, conn: Conn) -> None:
         conn.raw.execute(f"NOTIFY {PUSH_CHANNEL}")
 
