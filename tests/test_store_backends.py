@@ -182,3 +182,18 @@ def test_a_failing_projection_or_job_costs_the_pushes_of_its_batch_nothing(store
     finally:
         writer.stop()
     assert [cmd for (cmd,) in db_rows(store, "SELECT cmd FROM push ORDER BY id")] == ["Net", "67371107"]
+
+
+@pytest.mark.slow
+def test_export_and_events_say_the_same_on_both(pg_server, tmp_path):
+    """The outside view: `export` and `events` print the same on SQLite and PostgreSQL."""
+    bodies = [(1_747_300_000.0 + n, fixture(name)) for n, name in enumerate(fixture_names())]
+    outputs = []
+    for where in (DbUrl.sqlite(tmp_path / "a.db"), pg_server.new_database()):
+        store_directly(where, bodies)
+        export = run_cli("export", "--class-id", "508113967", "--db", where.url, data_dir=tmp_path / "d")
+        events = run_cli("events", "--db", where.url, data_dir=tmp_path / "d")
+        assert export.returncode == 0 and events.returncode == 0, export.stderr + events.stderr
+        outputs.append((orjson.loads(export.stdout), events.stdout.splitlines()))
+    assert outputs[0] == outputs[1]
+    assert len(outputs[0][1]) == len(bodies)
