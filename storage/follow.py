@@ -20,7 +20,8 @@ log = logging.getLogger(__name__)
 GAP_SECONDS = 30.0        # a transaction open longer than this has failed
 SAFETY_FETCH = 5.0        # read anyway now and then (a NOTIFY lost while reconnecting)
 RETRY_SECONDS = (0.5, 1, 2, 5)
-MAX_GAP = 10_000           # ids skipped at once beyond this are a jump, not transactions in flight
+MAX_GAP = 5_000            # ids skipped at once beyond this are a jump, not transactions in flight
+GAP_QUERY = 500            # gap ids looked up per read
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,31 +103,32 @@ class PushFollower:
             return []
 
     def _fetch(self) -> list[StoredPush]:
-        low = min(self._gaps, default=self.last_id + 1) - 1
         # Every id is read (gaps are told apart from filtered-out rows); only
         # the matching ones carry their payload.
         match = " AND ".join(f"{column} = ?" for column, _ in self._filters) or "1 = 1"
         values = [value for _, value in self._filters]
-        rows = self._conn.execute(
-            f"SELECT id, received_at, source, sid, cmd, class_id, CASE WHEN {match} THEN payload END,"
-            f" CASE WHEN {match} THEN 1 ELSE 0 END FROM push WHERE id > ? ORDER BY id",
-            [*values, *values, low]).fetchall()
+        select = (f"SELECT id, received_at, source, sid, cmd, class_id, CASE WHEN {match} THEN payload END,"
+                  f" CASE WHEN {match} THEN 1 ELSE 0 END FROM push WHERE ")
         now = time.monotonic()
         fresh = []
+        if self._gaps:     # ids skipped earlier that may have landed since
+            waiting = sorted(self._gaps)[:GAP_QUERY]
+            for row in self._conn.execute(select + f"id IN ({', '.join('?' * len(waiting))})",
+                                          [*values, *values, *waiting]).fetchall():
+                del self._gaps[row[0]]
+                if row[7]:
+                    fresh.append(StoredPush(*row[:7]))
+        rows = self._conn.execute(select + "id > ? ORDER BY id", [*values, *values, self.last_id]).fetchall()
         for push_id, received_at, source, sid, cmd, class_id, payload, hit in rows:
-            if push_id <= self.last_id:
-                if self._gaps.pop(push_id, None) is None:
-                    continue        # delivered already
-            else:
-                # The ids between the last one and this: not committed yet, or
-                # never (a rolled-back batch, a sequence's jump after a crash).
-                if push_id - self.last_id <= MAX_GAP:
-                    for missing in range(self.last_id + 1, push_id):
-                        self._gaps.setdefault(missing, now)
-                self.last_id = push_id
+            # The ids between the last one and this: not committed yet, or
+            # never (a rolled-back batch, a sequence's jump after a crash).
+            if push_id - self.last_id <= MAX_GAP:
+                for missing in range(self.last_id + 1, push_id):
+                    self._gaps.setdefault(missing, now)
+            self.last_id = push_id
             if hit:
                 fresh.append(StoredPush(push_id, received_at, source, sid, cmd, class_id, payload))
         for push_id, since in list(self._gaps.items()):
             if now - since > GAP_SECONDS:
                 del self._gaps[push_id]
-        return fresh
+        return sorted(fresh, key=lambda push: push.id)
