@@ -197,3 +197,38 @@ def test_export_and_events_say_the_same_on_both(pg_server, tmp_path):
         outputs.append((orjson.loads(export.stdout), events.stdout.splitlines()))
     assert outputs[0] == outputs[1]
     assert len(outputs[0][1]) == len(bodies)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+async def test_two_serve_processes_on_one_database_store_each_push_once(pg_server, tmp_path):
+    """Two receivers behind one URL: ClassIn's push (and its re-send) may reach
+    either; both ack, the database holds it once."""
+    import asyncio
+
+    import aiohttp
+
+    from protocol.classin import is_ack
+    from storage.config import ConfigStore
+
+    from .helpers import ServeProcess, new_push
+    store = pg_server.new_database()
+    env = {"CLASSWATCH_DB": store.url}
+    serves = []
+    for name in ("a", "b"):
+        data_dir = tmp_path / name
+        data_dir.mkdir()
+        ConfigStore(data_dir).add_school(SID, SECRET, "Team School")
+        serves.append(ServeProcess(data_dir, env=env))
+    pushes = [new_push("Net", UID=n) for n in range(150)]
+    try:
+        async with aiohttp.ClientSession() as http:
+            async def send(url, push):
+                async with http.post(url + "/classin", data=orjson.dumps(push)) as resp:
+                    return resp.status == 200 and is_ack(await resp.read())
+            answers = await asyncio.gather(*(send(serve.url, push) for push in pushes for serve in serves))
+        assert all(answers)
+    finally:
+        for serve in serves:
+            assert serve.stop() == 0
+    assert db_rows(store, "SELECT COUNT(*), SUM(resends) FROM push") == [(150, 150)]
