@@ -53,7 +53,7 @@ def run(args) -> int:
             if args.since is not None:
                 new = [push for push in new if push.received_at >= args.since]
             if new:
-                out.write(b"".join(orjson.dumps(push_event(push)) + b"\n" for push in new))
+                out.write(b"".join(deepjson.dumps(push_event(push)) + b"\n" for push in new))
                 out.flush()
     except BrokenPipeError:  # `events | head` is fine
         sys.stderr.close()
