@@ -54,9 +54,12 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+RUN = secrets.token_hex(4)    # this run's pushes (the database may hold earlier runs')
+
+
 def push(n: int, measured: bool) -> bytes:
     now = time.time()
-    body = {"SID": SID, "ClassID": 508113967, "Cmd": "Net", "UID": 1000 + n % 50, "ActionTime": int(now),
+    body = {"Run": RUN, "SID": SID, "ClassID": 508113967, "Cmd": "Net", "UID": 1000 + n % 50, "ActionTime": int(now),
             "TimeStamp": int(now) + 600, "_id": f"{int(now):08x}{secrets.token_hex(8)}", "SentAt": now, "Measured": measured,
             "Data": {"Good": 10, "Normal": 0, "Bad": 0, "AvgDelay": 40, "LossRate": 0}}
     return orjson.dumps(sign(body, SECRET))
@@ -74,8 +77,8 @@ class Follower:
         for line in self.proc.stdout:
             now = time.time()
             payload = orjson.loads(line)["payload"]
-            self.seen += 1
-            if isinstance(payload, dict) and payload.get("Measured"):
+            self.seen += isinstance(payload, dict) and payload.get("Run") == RUN
+            if isinstance(payload, dict) and payload.get("Run") == RUN and payload.get("Measured"):
                 self.arrivals[payload["_id"]] = now - payload["SentAt"]
 
     def stop(self) -> None:
