@@ -3,7 +3,6 @@ same answers, the same schema version, nothing stored twice by writers that
 share one database, 64-bit ids, and a database password that never shows."""
 from __future__ import annotations
 
-import concurrent.futures
 import sys
 
 import orjson
@@ -109,11 +108,20 @@ def test_writers_sharing_one_store_never_store_a_push_twice(store):
     assert db_rows(store, "SELECT COUNT(*), COUNT(DISTINCT dedupe_key) FROM push") == [(400, 400)]
 
 
-def test_receivers_starting_together_on_postgresql_create_the_schema_once(pg_server):
+@pytest.mark.slow
+def test_receivers_starting_together_on_postgresql_create_the_schema_once(pg_server, tmp_path):
+    """Processes opening one new database at once (each migrates it under an
+    advisory lock): one creates the schema, none fails."""
+    import subprocess
+
+    from .helpers import ROOT
     store = pg_server.new_database()
-    with concurrent.futures.ThreadPoolExecutor(4) as pool:
-        for fut in [pool.submit(lambda: open_database(store).close()) for _ in range(4)]:
-            fut.result()
+    procs = [subprocess.Popen([sys.executable, str(ROOT / "main.py"), "events", "--db", store.url,
+                               "--data-dir", str(tmp_path / f"d{n}")], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True, cwd=ROOT) for n in range(4)]
+    for proc in procs:
+        out, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err
     assert db_rows(store, "SELECT value FROM meta WHERE key = 'schema_version'") == [(str(SCHEMA_VERSION),)]
 
 
