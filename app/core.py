@@ -79,7 +79,8 @@ class Monitor:
         self._alarm_store = AlarmStore(self.receiver.writer, lambda: config.current().secrets())
         # Chat robots: alarms that open (and critical ones that resolve) go out on their own tasks.
         self.channels: Dispatcher = for_config(config, self.data_dir)
-        self.alarms.subscribe(self.channels.on_alarm_event)
+        if listen:   # a team desk leaves the chat to the team's receiver: one message per alarm, not one per desk
+            self.alarms.subscribe(self.channels.on_alarm_event)
         self.school = SchoolState()
         self.gensee = GenseeState()
         # (event, lesson or None) after each applied push; the GUI's view-models listen.
@@ -168,7 +169,8 @@ class Monitor:
         """Load the recent state, then receive (and/or follow the team's store);
         the receiver's URL, None for a desk that does not listen."""
         loop = asyncio.get_running_loop()
-        await self.channels.start()
+        if self.listen:
+            await self.channels.start()
         # Before listening, so no push can slip between the load and the live feed.
         recent = await loop.run_in_executor(None, self._load_recent)
         self.school, self.gensee = recent.school, recent.gensee

@@ -42,3 +42,17 @@ async def test_a_help_request_reaches_the_chat_while_a_hanging_robot_delays_no_a
         assert states["slack"].queued >= 1 and states["webhook"].sent == 2
     finally:
         await asyncio.wait_for(monitor.stop(), 30)
+
+
+async def test_a_team_desk_leaves_the_chat_to_the_receiver(data_dir, robots):
+    config = ConfigStore(data_dir)
+    config.save_channel(AlarmChannel("hook", "webhook", robots.urls()["webhook"], "", "info"))
+    desk = Monitor(data_dir, config, listen=False)
+    desk.channels.settings = DispatchSettings(**FAST)
+    await desk.start()
+    try:
+        desk.alarms.raise_kind("storage", reason="disk full")
+        await asyncio.sleep(0.5)
+        assert robots.received == [] and not desk.channels.running
+    finally:
+        await desk.stop()

@@ -286,6 +286,8 @@ class Dispatcher:
             self._state_task = asyncio.create_task(self._write_states())
 
     async def stop(self) -> None:
+        if not self.running:
+            return
         tasks = [lane.task for lane in self.lanes.values() if lane.task] + [self._state_task]
         for task in tasks:
             if task is not None:
