@@ -41,6 +41,7 @@ def pg_server():
     reason = why_unavailable()
     if reason:
         pytest.skip(reason)
+    PgServer.sweep()
     server = PgServer().start()
     yield server
     server.destroy()

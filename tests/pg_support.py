@@ -20,6 +20,8 @@ from storage.dburl import DbUrl
 
 USER = "classwatch_test"
 PASSWORD = "pg-Pa55-w0rd-never-shown"
+PREFIX = "classwatch-pg-"
+OWNER = "owner.pid"          # the test session's pid: a dead one's server is swept away
 
 
 def _binary(name: str) -> str | None:
@@ -59,7 +61,7 @@ def _free_port() -> int:
 
 class PgServer:
     def __init__(self) -> None:
-        self.dir = Path(tempfile.mkdtemp(prefix="classwatch-pg-"))
+        self.dir = Path(tempfile.mkdtemp(prefix=PREFIX))
         self.data = self.dir / "data"
         self.port = _free_port()
         self._as_root = os.name == "posix" and os.geteuid() == 0
@@ -68,6 +70,25 @@ class PgServer:
             uid = _uid("postgres")
             os.chown(self.dir, uid, -1)
         os.chmod(self.dir, 0o700)
+        (self.dir / OWNER).write_text(str(os.getpid()))
+
+    @classmethod
+    def sweep(cls) -> None:
+        """Stop and remove the servers of test sessions that were killed (a
+        killed session never reaches its teardown)."""
+        for owner in Path(tempfile.gettempdir()).glob(f"{PREFIX}*/{OWNER}"):
+            try:
+                pid = int(owner.read_text())
+                os.kill(pid, 0)
+                continue            # its session still runs
+            except ProcessLookupError:
+                pass
+            except (ValueError, OSError):
+                continue
+            stale = cls.__new__(cls)
+            stale.dir, stale.data = owner.parent, owner.parent / "data"
+            stale._as_root = os.name == "posix" and os.geteuid() == 0
+            stale.destroy()
 
     def _run(self, *cmd: str, check: bool = True) -> subprocess.CompletedProcess:
         argv = [*cmd]
