@@ -22,7 +22,7 @@ _ICON = QStyle.StandardPixmap
 NAV_ICONS = {"live": _ICON.SP_MediaPlay, "network": _ICON.SP_DriveNetIcon, "checks": _ICON.SP_DialogApplyButton,
              "alarms": _ICON.SP_MessageBoxWarning, "inspector": _ICON.SP_FileDialogContentsView,
              "history": _ICON.SP_FileDialogDetailedView, "school": _ICON.SP_DirHomeIcon, "gensee": _ICON.SP_ComputerIcon,
-             "settings": _ICON.SP_FileDialogInfoView}
+             "relay": _ICON.SP_ArrowForward, "settings": _ICON.SP_FileDialogInfoView}
 SCREEN_SHARE = 0.85      # a first start fills this much of the screen (a fixed size ran off 150 % laptops)
 
 
