@@ -785,6 +785,38 @@ def c_relay():
                   st.stdout[-300:] + st.stderr[-200:])
         finally:
             srv.stop()
+        # a dead destination slows nothing; what was acked reaches a destination after kill -9
+        closed = socket.socket()
+        closed.bind(("127.0.0.1", 0))
+        dead_url = f"http://127.0.0.1:{closed.getsockname()[1]}/in"   # bound, never listening: refused
+        cw("relay", "add", "dead", "--sid", SID, "--url", dead_url, "--data-dir", d)
+        gate = {"open": False}
+        late = Recorder(lambda path, body, n: (200, json.dumps(ACK).encode() if gate["open"]
+                                               else b'{"error_info":{"errno":0,"error":"not yet"}}'))
+        cw("relay", "add", "late", "--sid", SID, "--url", late.url + "/in", "--data-dir", d)
+        srv = Serve(d)
+        try:
+            sent = [push("67371107", ClassID=900006001, CourseID=7, UID=600 + i, Identity=1) for i in range(20)]
+            t0 = time.time()
+            rs = [post(srv.url, p) for p in sent]
+            took = time.time() - t0
+            check("relay: a refused destination does not slow acks (20 pushes acked in < 5 s)",
+                  all(acked(r) for r in rs) and took < 5, f"{took:.2f}s")
+            srv.kill9()
+            gate["open"] = True
+            srv = Serve(d)
+            want = [json.dumps(p, ensure_ascii=False).encode() for p in sent]
+            ok = wait_for(lambda: all(w in {r["body"] for r in late.requests} for w in want), 25)
+            delivered = []
+            for r in late.requests:
+                if r["body"] in want and r["body"] not in delivered:
+                    delivered.append(r["body"])
+            check("relay: pushes acked before kill -9 reach the destination after restart, in order",
+                  bool(ok) and delivered == want, f"{len(delivered)} of {len(want)}")
+        finally:
+            srv.stop()
+            late.close()
+            closed.close()
     finally:
         good.close()
         picky.close()
@@ -1022,10 +1054,96 @@ def c_serve_group():
             shutil.rmtree(d, ignore_errors=True)
 
 
+class Postgres:
+    """A throw-away PostgreSQL (initdb in a temp dir; as root the server runs as `postgres`)."""
+
+    def __init__(self):
+        import glob
+        import pwd
+        bins = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+        initdb = shutil.which("initdb") or (bins[-1] if bins else None)
+        if not initdb:
+            raise FileNotFoundError("initdb not found")
+        self.pg_ctl = str(Path(initdb).with_name("pg_ctl"))
+        self.dir = Path(tempfile.mkdtemp(prefix="cwcheck-pg-"))
+        self.prefix = []
+        if os.geteuid() == 0:
+            os.chown(self.dir, pwd.getpwnam("postgres").pw_uid, -1)
+            self.prefix = ["runuser", "-u", "postgres", "--"]
+        s = socket.socket()
+        s.bind(("127.0.0.1", 0))
+        self.port = s.getsockname()[1]
+        s.close()
+        self._run(initdb, "-D", str(self.dir / "data"), "-U", "qa", "--auth=trust", "-E", "UTF8")
+        self._run(self.pg_ctl, "-D", str(self.dir / "data"), "-w", "-l", str(self.dir / "log"), "-o",
+                  f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1", "start")
+        self.url = f"postgresql://qa@127.0.0.1:{self.port}/postgres"
+
+    def _run(self, *cmd):
+        subprocess.run([*self.prefix, *cmd], check=True, capture_output=True, cwd=self.dir, timeout=120)
+
+    def stop(self):
+        subprocess.run([*self.prefix, self.pg_ctl, "-D", str(self.dir / "data"), "-m", "fast", "stop"],
+                       capture_output=True, cwd=self.dir, timeout=60)
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def c_postgres():
+    try:
+        pg = Postgres()
+    except (OSError, subprocess.CalledProcessError, KeyError) as e:
+        check("postgres: a local server could be started for the check", False, repr(e)[:300])
+        return
+    d1, d2, d3 = fresh_dir("pg1"), fresh_dir("pg2"), fresh_dir("pg3")
+    try:
+        for d in (d1, d2):
+            cw("school", "add", SID, "--secret", SECRET, "--data-dir", d)
+        s1, s2 = Serve(d1, "--db", pg.url), Serve(d2, "--db", pg.url)
+        try:
+            fx = [raw for _, raw in fixtures() if json.loads(raw).get("Cmd") != "Test"]
+            with ThreadPoolExecutor(4) as ex:   # every push sent to both receivers at once
+                rs = list(ex.map(lambda a: post(*a), [(s.url, raw) for raw in fx for s in (s1, s2)]))
+            check("postgres: two serve on one database ack every push", all(acked(r) for r in rs),
+                  str([r[:1] + r[2:] for r in rs if not acked(r)][:3]))
+            p = cw("events", "--db", pg.url, "--data-dir", d3)
+            got = [json.loads(x)["payload"].get("_id") for x in p.stdout.splitlines() if x.strip()]
+            check("postgres: each push stored once", p.returncode == 0 and sorted(got) == sorted(json.loads(r)["_id"] for r in fx),
+                  f"rc={p.returncode} stored={len(got)} sent={len(fx)} err={p.stderr[-200:]}")
+            a = cw("export", "--class-id", "508113967", "--db", pg.url, "--data-dir", d3)
+            sq = fresh_dir("pgsq")
+            to = f"sqlite:///{sq / 'classwatch.db'}"
+            c1 = cw("db", "copy", "--from", pg.url, "--to", to, "--data-dir", sq)
+            c2 = cw("db", "copy", "--from", pg.url, "--to", to, "--data-dir", sq)
+            e2 = cw("events", "--data-dir", sq)
+            check("postgres: db copy PostgreSQL -> SQLite twice stores each push once",
+                  c1.returncode == 0 and c2.returncode == 0 and len(e2.stdout.splitlines()) == len(fx),
+                  f"rc={c1.returncode},{c2.returncode} rows={len(e2.stdout.splitlines())} err={(c1.stderr + c2.stderr)[-300:]}")
+            b = cw("export", "--class-id", "508113967", "--data-dir", sq)
+            check("postgres: export the same on PostgreSQL and SQLite",
+                  a.returncode == 0 and b.returncode == 0 and json.loads(a.stdout) == json.loads(b.stdout),
+                  f"rc={a.returncode},{b.returncode} {a.stderr[-200:]} {b.stderr[-200:]}")
+            al = cw("alarms", "--all", "--json", "--db", pg.url, "--data-dir", d3)
+            check("postgres: alarms works on PostgreSQL", al.returncode == 0, al.stderr[-300:])
+            if not KEEP:
+                shutil.rmtree(sq, ignore_errors=True)
+        finally:
+            s1.stop()
+            s2.stop()
+        leaked = [d for d in (d1, d2) if "Traceback" in (d / "classwatch.log").read_text(errors="replace")] \
+            if all((d / "classwatch.log").exists() for d in (d1, d2)) else []
+        check("postgres: no traceback in the receivers' logs", not leaked, str(leaked))
+    finally:
+        pg.stop()
+        if not KEEP:
+            for d in (d1, d2, d3):
+                shutil.rmtree(d, ignore_errors=True)
+
+
 CHECKS = {
     "version": c_version, "exit": c_exit_codes, "serve": c_serve_group, "kill9": c_kill9,
     "verify": c_verification, "alarms": c_alarms_and_channels, "relay": c_relay, "export": c_export,
     "follow": c_follow_and_copy, "gensee": c_gensee, "simulate": c_simulate,
+    "postgres": c_postgres,
 }
 
 
