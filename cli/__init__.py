@@ -17,7 +17,8 @@ from storage.dburl import ENV_DB, DbUrlError, mask_urls
 
 from . import options
 from .context import database_passwords
-from .errors import CliError
+from .errors import CliError, describe
+from .version import version
 
 # command name -> module in this package with add_parser(subparsers, parents) and run(args)
 COMMANDS = ("serve", "school", "events", "export", "rebuild", "simulate", "selftest", "gensee",
@@ -26,8 +27,8 @@ COMMANDS = ("serve", "school", "events", "export", "rebuild", "simulate", "selft
 
 class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line, exit 2
-        # argparse repeats the offending argument: a --db URL's password must not show.
-        sys.stderr.write(f"{self.prog}: error: {mask_urls(message)}\n")
+        # argparse echoes the offending value: a --db URL's password must not show.
+        sys.stderr.write(f"{self.prog}: error: {mask_urls(' '.join(message.split()))}\n")
         raise SystemExit(2)
 
 
@@ -49,6 +50,7 @@ def build_parser() -> Parser:
     parser = Parser(prog="classwatch", parents=[_common(True)],
                     description="ClassWatch: live ClassIn/Gensee classroom monitor for support desks. "
                                 "Without a command it opens the desktop app.")
+    parser.add_argument("--version", action="version", version=f"ClassWatch {version()}")
     parser.add_argument("--host", default="127.0.0.1", help="receiver address (default 127.0.0.1)")
     parser.add_argument("--port", type=options.port, default=None,
                         help="receiver port (default: the one saved in Settings, else 8765)")
@@ -82,11 +84,9 @@ def main(argv: list[str] | None = None) -> int:
             return run_gui(args)
         return _module(args.command).run(args)
     except CliError as exc:
-        sys.stderr.write(f"error: {_masked(str(exc), args)}\n")
-        return exc.code
+        return _fail(args, str(exc), exc.code)
     except (StoreUnavailable, DbUrlError) as exc:   # a wrong password, a server down: one line
-        sys.stderr.write(f"error: {_masked(str(exc), args)}\n")
-        return 1
+        return _fail(args, str(exc), 1)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -98,9 +98,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.debug:   # the traceback, with any database URL's password masked
             sys.stderr.write(_masked(traceback.format_exc(), args))
             return 1
-        logging.getLogger("classwatch").error("unexpected error", exc_info=True)
-        sys.stderr.write(f"error: {type(exc).__name__}: {_masked(str(exc), args)} (run with --debug for details)\n")
-        return 1
+        _log_to_file(exc)
+        return _fail(args, f"{describe(exc)} (run with --debug for details)", 1)
 
 
 def _masked(text: str, args) -> str:
@@ -109,3 +108,25 @@ def _masked(text: str, args) -> str:
     for password in database_passwords(args):
         text = text.replace(password, "***")
     return text
+
+
+def _fail(args, message: str, code: int) -> int:
+    message = _masked(message, args)
+    if sys.stderr is not None:      # None in a windowed program
+        sys.stderr.write(f"error: {message}\n")
+    if args.command is None and code == 1:
+        # The app was started from a shortcut: no console shows stderr.
+        from gui.startup_error import show_startup_error
+        show_startup_error(message)
+    return code
+
+
+def _log_to_file(exc: Exception) -> None:
+    """The traceback goes to the log file, if logging got that far; never to the
+    terminal (Python's last-resort handler would print it on stderr)."""
+    record = logging.getLogger("classwatch").makeRecord(
+        "classwatch", logging.ERROR, __file__, 0, "unexpected error", None,
+        (type(exc), exc, exc.__traceback__))
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, logging.FileHandler):
+            handler.handle(record)

@@ -28,8 +28,8 @@ def add_parser(sub, parents) -> None:
 def run(args) -> int:
     if args.follow and args.quarantined:
         raise CliError("--follow follows accepted pushes; it cannot be combined with --quarantined", code=2)
-    ctx = open_context(args)
-    db = open_database(ctx.db)
+    ctx = open_context(args, existing=True)
+    db = open_database(ctx.require_database())
     cmd = None if args.cmd is None else str(normalise_cmd(args.cmd))
     out = sys.stdout.buffer
     follower = None

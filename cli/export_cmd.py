@@ -8,7 +8,6 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from storage.config import DEFAULT_TIMEZONE, Config
-from storage.backends import backend_for
 from storage.db import open_database
 from storage.history import lesson_summary, lessons_between
 
@@ -30,7 +29,8 @@ def add_parser(sub, parents) -> None:
     p.add_argument("--school", type=int, metavar="SID",
                    help="with --from/--to: the school's own messages (homework, tests, file conversions, "
                         "accounts, device checks outside class, unknown Cmds) to --out FILE as xlsx or csv")
-    p.add_argument("--format", choices=FORMATS, default="json")
+    p.add_argument("--format", choices=FORMATS,
+                   help="default: the --out file's extension, else json")
     p.add_argument("--out", metavar="FILE|DIR", help="output file (one lesson) or folder (batch); "
                    "json goes to stdout without it")
 
@@ -43,6 +43,38 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2025-05-14") from None
 
 
+def _check_options(args) -> None:
+    """Contradictions are bad arguments (exit 2), never silently ignored."""
+    single = "--class-id" if args.class_id is not None else "--gensee-room" if args.gensee_room else None
+    if single:
+        given = [name for name, value in (("--to", args.date_to), ("--sid", args.sid),
+                                          ("--school", args.school)) if value is not None]
+        if given:
+            raise CliError(f"{' and '.join(given)} {'belong' if len(given) > 1 else 'belongs'} "
+                           f"to a batch export (--from): not with {single}", code=2)
+        args.format = _single_format(args.format, args.out)
+    else:
+        if args.date_to is None:
+            args.date_to = args.date_from
+        if args.date_to < args.date_from:
+            raise CliError("--to is before --from", code=2)
+        args.format = args.format or "json"
+    if args.out is None and args.format != "json":
+        raise CliError(f"--format {args.format} needs --out FILE", code=2)
+
+
+def _single_format(fmt: str | None, out: str | None) -> str:
+    """--format, else the one --out's extension names; the two must agree."""
+    suffix = Path(out).suffix.lower().lstrip(".") if out else ""
+    implied = suffix if suffix in FORMATS else None
+    if fmt and implied and fmt != implied:
+        raise CliError(f"--out {out} is a .{implied} file but --format is {fmt}", code=2)
+    if fmt is None and suffix and implied is None:
+        raise CliError(f"cannot tell the format from --out {out}: give --format "
+                       f"({'|'.join(FORMATS)})", code=2)
+    return fmt or implied or "json"
+
+
 def decorate(summary: dict, config: Config) -> dict:
     """The school's name and time zone, which the report formats times in."""
     school = config.schools.get(summary.get("sid"))
@@ -52,10 +84,9 @@ def decorate(summary: dict, config: Config) -> dict:
 
 
 def run(args) -> int:
-    ctx = open_context(args)
-    if not backend_for(ctx.db).exists():
-        raise CliError(f"no database in {ctx.data_dir}: nothing has been received there yet")
-    db = open_database(ctx.db)
+    _check_options(args)
+    ctx = open_context(args, existing=True)
+    db = open_database(ctx.require_database())
     try:
         config = ctx.config.current()
         if args.school is not None:
@@ -67,10 +98,6 @@ def run(args) -> int:
             if summary is None:
                 raise CliError(f"no lesson with ClassID {args.class_id} in {ctx.data_dir}")
             return _write([decorate(summary, config)], args, single=True)
-        if args.date_to is None:
-            args.date_to = args.date_from
-        if args.date_to < args.date_from:
-            raise CliError("--to is before --from", code=2)
         zone = ZoneInfo(config.schools[args.sid].timezone if args.sid in config.schools else DEFAULT_TIMEZONE)
         start = datetime.combine(args.date_from, dtime.min, zone).timestamp()
         end = datetime.combine(args.date_to + timedelta(days=1), dtime.min, zone).timestamp()
@@ -136,16 +163,30 @@ def _gensee_room(args) -> int:
 def _write(summaries: list[dict], args, single: bool) -> int:
     from reports import render_report, write_per_lesson, write_report
     if args.out is None:
-        if args.format != "json":
-            raise CliError(f"--format {args.format} needs --out FILE", code=2)
         sys.stdout.buffer.write(render_report(summaries[0] if single else summaries, "json") + b"\n")
         return 0
     out = Path(args.out)
-    if single:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        write_report(summaries, args.format, out)
-        print(f"wrote {out}")
-        return 0
-    paths = write_per_lesson(summaries, args.format, out)
+    if single and out.is_dir():
+        raise CliError(f"--out {out} is a folder: give a file name, e.g. "
+                       f"{out / f'lesson-{args.class_id}.{args.format}'}")
+    if not single and out.exists() and not out.is_dir():
+        raise CliError(f"--out {out} is a file: a batch export needs a folder")
+    try:
+        if single:
+            written = write_report(summaries, args.format, out)
+            if written != out:
+                print(f"{out} is open in another program (Excel?) and cannot be replaced: "
+                      f"wrote {written} instead", file=sys.stderr)
+            print(f"wrote {written}")
+            return 0
+        paths = write_per_lesson(summaries, args.format, out)
+    except (FileExistsError, NotADirectoryError):
+        raise CliError(f"cannot write {out}: part of that path is a file, not a folder") from None
+    except OSError as exc:
+        # Not exc.filename: that may be our temporary file, which means nothing to the user.
+        raise CliError(f"cannot write {out}: {exc.strerror or exc}") from None
+    for path, summary in zip(paths, summaries):
+        if path.name != f"lesson-{summary['class_id']}.{args.format}":
+            print(f"the earlier file is open in another program: wrote {path} instead", file=sys.stderr)
     print(f"wrote {len(paths)} lesson(s) to {out}")
     return 0

@@ -27,7 +27,7 @@ def add_parser(sub, parents) -> None:
     where.add_argument("--host", default=argparse.SUPPRESS, help="the receiver's address (default 127.0.0.1)")
     where.add_argument("--port", type=options.port, default=argparse.SUPPRESS,
                        help="the receiver's port (default: the app's, from Settings, else 8765)")
-    where.add_argument("--public-url", metavar="URL",
+    where.add_argument("--public-url", type=options.http_url, metavar="URL",
                        help="the public URL Gensee reaches (default: the saved tunnel URL, if any)")
     actions.add_parser("url", parents=[*parents, where], help="print the callback URLs (they contain the token)")
     actions.add_parser("rotate", parents=[*parents, where],

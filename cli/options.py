@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from urllib.parse import urlsplit
 
 from storage.dburl import DbUrl, DbUrlError
 
@@ -35,3 +36,25 @@ def db_url(text: str) -> DbUrl:
         return DbUrl.parse(text)
     except DbUrlError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def positive_seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not 0 < value < float("inf"):
+        raise argparse.ArgumentTypeError(f"{text} is not a positive number of seconds")
+    return value
+
+
+def http_url(text: str) -> str:
+    """An http(s) URL with a host: what ClassIn, Gensee or a receiver can be reached at."""
+    parts = urlsplit(text.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an http(s) URL like https://example.com")
+    try:
+        parts.port
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} has a bad port") from None
+    return text.strip()

@@ -16,8 +16,8 @@ def add_parser(sub, parents) -> None:
 
 
 def run(args) -> int:
-    ctx = open_context(args)
-    db = open_database(ctx.db)
+    ctx = open_context(args, existing=True)
+    db = open_database(ctx.require_database())
     kept = backup(ctx.db, f"before-rebuild-{int(time.time())}")
     started = time.monotonic()
     failed: list[int] = []

@@ -7,6 +7,7 @@ import sys
 
 from tunnel.selftest import SelftestResult, run_selftest
 
+from . import options
 from .context import open_context
 from .errors import CliError
 
@@ -14,13 +15,13 @@ from .errors import CliError
 def add_parser(sub, parents) -> None:
     p = sub.add_parser("selftest", parents=parents,
                        help="send a signed ClassIn Test push through the public URL, end to end")
-    p.add_argument("--url", metavar="PUBLIC_URL",
+    p.add_argument("--url", type=options.http_url, metavar="PUBLIC_URL",
                    help="the public base URL (or the full .../classin push URL); default: the "
                         "registered URL or the tunnel's public URL from the settings")
     p.add_argument("--sid", type=int, help="school SID (default: the first configured school)")
     p.add_argument("--secret", help="that school's secret ('-' reads it from standard input; "
                                     "default: the configured one)")
-    p.add_argument("--timeout", type=float, default=20.0, metavar="SECONDS",
+    p.add_argument("--timeout", type=options.positive_seconds, default=20.0, metavar="SECONDS",
                    help="how long to wait for the answer (default 20)")
 
 

@@ -98,9 +98,9 @@ def _add_tunnel_options(p) -> None:
                    help="ngrok: your reserved domain (a URL that survives restarts)")
     g.add_argument("--ngrok-api", metavar="URL", help="ngrok: the agent API (default http://127.0.0.1:4040)")
     g.add_argument("--tunnel-binary", metavar="PATH", help="the provider's executable, if not on PATH")
-    g.add_argument("--tunnel-health-interval", type=float, metavar="SECONDS",
+    g.add_argument("--tunnel-health-interval", type=options.positive_seconds, metavar="SECONDS",
                    help="how often /healthz is checked through the public URL (default 60)")
-    g.add_argument("--registered-url", metavar="URL",
+    g.add_argument("--registered-url", type=options.http_url, metavar="URL",
                    help="the push URL registered with ClassIn (a different public URL is flagged)")
     g.add_argument("--save-tunnel", action="store_true", help="remember these tunnel options")
 

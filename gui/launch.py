@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import gc
 import logging
 import shutil
@@ -15,11 +14,14 @@ from storage.backends import StoreUnavailable
 from storage.lock import LockError
 from tunnel.osproc import on_stop_signals
 
+from .console import ICON, display_available, hide_own_console
+
 log = logging.getLogger(__name__)
 
 
 def run(args) -> int:
-    if _no_display():
+    hide_own_console()
+    if not display_available():
         raise CliError("no display to open the window on: run `python main.py serve` for the receiver "
                        "alone, or set QT_QPA_PLATFORM=offscreen")
     throwaway = None
@@ -43,6 +45,7 @@ def _run(args) -> int:
     ctx = open_context(args, log_to_stderr=args.debug)
 
     import qasync
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from storage.logs import mask_secrets
@@ -56,6 +59,7 @@ def _run(args) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("ClassWatch")
     app.setOrganizationName("ClassWatch")
+    app.setWindowIcon(QIcon(str(ICON)))
     app.setQuitOnLastWindowClosed(False)   # closing the window runs our clean shutdown
     install_translator(app)
     crashes = CrashReporter(ctx.data_dir, lambda: ctx.config.current().secrets(), mask_secrets)
@@ -102,9 +106,3 @@ def _run(args) -> int:
     finally:
         crashes.uninstall()
 
-
-def _no_display() -> bool:
-    """Linux/BSD without X11 or Wayland: Qt would abort with a fatal message."""
-    if sys.platform in ("win32", "darwin") or os.environ.get("QT_QPA_PLATFORM"):
-        return False
-    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))

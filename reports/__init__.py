@@ -53,7 +53,9 @@ def render_report(summaries: SummaryOrMany, fmt: str, *, lang: str | None = None
     return _RENDERERS[fmt](many, Labels(lang or _DEFAULT_LANG.get(fmt, "en"), labels))
 
 
-def _write_atomically(data: bytes, path: Path) -> None:
+def _write_atomically(data: bytes, path: Path) -> Path:
+    """Returns where the bytes went: `path`, or a free name beside it when
+    `path` is locked (Windows: the last export is still open in Excel)."""
     # A reader (Excel, a sync client) never sees a half-written report.
     # (Not tempfile.mkstemp: its 0600 mode would stick to the report.)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -61,19 +63,33 @@ def _write_atomically(data: bytes, path: Path) -> None:
     try:
         with open(temp, "wb") as out:
             out.write(data)
-        os.replace(temp, path)
+        try:
+            os.replace(temp, path)
+        except PermissionError:
+            if not path.is_file():
+                raise
+            path = free_name(path)
+            os.replace(temp, path)
+        return path
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
 
 
+def free_name(path: Path) -> Path:
+    """'report (2).xlsx', '(3)'...: the first name beside `path` that is not taken."""
+    number = 2
+    while (candidate := path.with_name(f"{path.stem} ({number}){path.suffix}")).exists():
+        number += 1
+    return candidate
+
+
 def write_report(summaries: SummaryOrMany, fmt: str, out_path: str | os.PathLike[str], *,
                  lang: str | None = None, labels: Mapping[str, str] | None = None) -> Path:
     """One file for one or several lessons (csv: one table with class_id first;
-    xlsx: an Index sheet; pdf: a page run per lesson; json: a list)."""
-    path = Path(out_path)
-    _write_atomically(render_report(summaries, fmt, lang=lang, labels=labels), path)
-    return path
+    xlsx: an Index sheet; pdf: a page run per lesson; json: a list). Returns the
+    file written: another name than `out_path` when that one is locked."""
+    return _write_atomically(render_report(summaries, fmt, lang=lang, labels=labels), Path(out_path))
 
 
 def write_per_lesson(summaries: Sequence[Summary], fmt: str, out_dir: str | os.PathLike[str], *,
