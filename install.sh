@@ -15,7 +15,7 @@ packages=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus
           python3-venv)
 if [[ "${1:-}" == "--test-tools" ]]; then
   packages+=(openssh-server openssh-client openssl curl poppler-utils libreoffice-calc-nogui xvfb xauth
-             postgresql)
+             postgresql x11-utils)
 fi
 
 if command -v apt-get >/dev/null 2>&1; then
@@ -34,5 +34,8 @@ fi
 
 python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q -e ".[test]"
+extras="test"
+# --test-tools: PyInstaller too, for CI's build of the packaged app (tools/build_bundle.py)
+if [[ "${1:-}" == "--test-tools" ]]; then extras="test,bundle"; fi
+.venv/bin/python -m pip install -q -e ".[$extras]"
 echo "installed: run the app with .venv/bin/python main.py"

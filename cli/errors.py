@@ -16,7 +16,7 @@ class CliError(Exception):
 def describe_os_error(exc: OSError) -> str:
     """'Permission denied: /x/y' — the reason and the file, without Python's [Errno n] noise."""
     reason = exc.strerror or type(exc).__name__
-    name = exc.filename
+    name = exc.filename2 or exc.filename      # a failed rename: the target, not our temporary file
     return f"{reason}: {os.fsdecode(name)}" if name else reason
 
 

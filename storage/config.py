@@ -115,6 +115,26 @@ def _to_json(config: Config) -> dict[str, Any]:
     }
 
 
+# Windows: an antivirus scanner, a backup or sync client, or the search indexer
+# opening config.json for a moment makes os.replace fail (WinError 5 or 32).
+# They let go within moments; a save keeps trying for this long.
+REPLACE_PATIENCE = 5.0
+
+
+def replace_retrying(source: Path, target: Path) -> None:
+    deadline = time.monotonic() + REPLACE_PATIENCE
+    pause = 0.01
+    while True:
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError:
+            if time.monotonic() >= deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.25)
+
+
 class ConfigError(Exception):
     pass
 
@@ -186,7 +206,7 @@ class ConfigStore:
             os.fsync(fd)
         finally:
             os.close(fd)
-        os.replace(tmp, self.path)
+        replace_retrying(tmp, self.path)
         if os.name == "posix":
             os.chmod(self.path, 0o600)
         self._stamp = self._file_stamp()

@@ -3,7 +3,6 @@ every configured secret masked before a line is written anywhere."""
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 import sys
 import time
@@ -11,8 +10,12 @@ from pathlib import Path
 from typing import Callable, Iterable
 from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
+from concurrent_log_handler import ConcurrentRotatingFileHandler
+
 from .paths import LOG_NAME
 
+MAX_BYTES = 5 * 1024 * 1024
+BACKUPS = 5
 FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
 
 
@@ -73,16 +76,23 @@ class RedactSecrets(logging.Filter):
         return True
 
 
-class PrivateRotatingFile(logging.handlers.RotatingFileHandler):
+class PrivateRotatingFile(ConcurrentRotatingFileHandler):
     """The log (and every rotated one) readable by the user only; a write that
     fails (disk full) is told once a minute in one line, not as a traceback
-    per record: the failure that filled the disk is reported elsewhere."""
+    per record: the failure that filled the disk is reported elsewhere.
 
-    def _open(self):
-        stream = super()._open()
+    The app and `serve` share this file. A RotatingFileHandler in each would
+    rotate under the other (POSIX: one goes on writing to the renamed file,
+    lines are lost) or fail to (Windows: a file the other holds open cannot be
+    renamed). This one rotates under a lock file and, on Windows, holds the log
+    open only while writing."""
+
+    def __init__(self, path: Path):
+        super().__init__(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", chmod=0o600)
+        # It opens the file at the first line: an unusable one is an error now, not then.
+        os.close(os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600))
         if os.name == "posix":
-            os.chmod(self.baseFilename, 0o600)
-        return stream
+            os.chmod(path, 0o600)
 
     _last_error = 0.0
 
@@ -106,7 +116,7 @@ def setup_logging(data_dir: Path, secrets: Callable[[], Iterable[str]], *, stder
     path = Path(data_dir) / LOG_NAME
     handlers: list[logging.Handler] = []
     try:
-        handlers.append(PrivateRotatingFile(path, maxBytes=5 * 1024 * 1024, backupCount=5, encoding="utf-8"))
+        handlers.append(PrivateRotatingFile(path))
     except OSError:
         # A read-only data dir: no log file. Without any handler, logging's last
         # resort would print every logged traceback on stderr.

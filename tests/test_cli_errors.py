@@ -148,10 +148,10 @@ def test_an_unusable_data_dir_is_one_line_even_before_logging_starts(tmp_path, c
     (tmp_path / "file").write_text("a file, not a folder")
     line = one_clear_line(cli(*command, data_dir=tmp_path / "file" / "data"), 1)
     assert "cannot use data dir" in line
-    # The log file cannot be opened: logging is not there yet to take a traceback.
-    (tmp_path / "d" / "classwatch.log").mkdir(parents=True)
+    # The config file cannot be read: logging is not there yet to take a traceback.
+    (tmp_path / "d" / "config.json").mkdir(parents=True)
     line = one_clear_line(cli(*command, data_dir=tmp_path / "d"), 1)
-    assert "classwatch.log" in line
+    assert "config.json" in line
 
 
 @pytest.mark.slow
