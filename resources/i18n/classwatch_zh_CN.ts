@@ -1882,47 +1882,47 @@
 <context>
     <name>HelpQueueModel</name>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="178"/>
+        <location filename="../../gui/models/alarms_model.py" line="177"/>
         <source>Waiting</source>
         <translation>等待</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="178"/>
+        <location filename="../../gui/models/alarms_model.py" line="177"/>
         <source>Who</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="178"/>
+        <location filename="../../gui/models/alarms_model.py" line="177"/>
         <source>Lesson</source>
         <translation>课节</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="179"/>
+        <location filename="../../gui/models/alarms_model.py" line="178"/>
         <source>Message</source>
         <translation>留言</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="179"/>
+        <location filename="../../gui/models/alarms_model.py" line="178"/>
         <source>Taken by</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="193"/>
+        <location filename="../../gui/models/alarms_model.py" line="192"/>
         <source>{} waiting</source>
         <translation>已等待 {}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="194"/>
+        <location filename="../../gui/models/alarms_model.py" line="193"/>
         <source>asked {}</source>
         <translation>求助于 {}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="203"/>
+        <location filename="../../gui/models/alarms_model.py" line="202"/>
         <source>acknowledged</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="204"/>
+        <location filename="../../gui/models/alarms_model.py" line="203"/>
         <source>nobody yet</source>
         <translation>尚无人处理</translation>
     </message>
@@ -2514,24 +2514,24 @@
 <context>
     <name>LiveView</name>
     <message>
-        <location filename="../../gui/views/live_view.py" line="72"/>
+        <location filename="../../gui/views/live_view.py" line="74"/>
         <source>Export lesson…</source>
         <translation>导出课节…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/live_view.py" line="112"/>
+        <location filename="../../gui/views/live_view.py" line="114"/>
         <source>Live lessons</source>
         <translation>正在上课</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/live_view.py" line="189"/>
+        <location filename="../../gui/views/live_view.py" line="191"/>
         <source>%n live lesson(s)</source>
         <translation>
             <numerusform>%n 个课节正在上课</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/live_view.py" line="190"/>
+        <location filename="../../gui/views/live_view.py" line="192"/>
         <source>No live lesson right now: lessons appear with their first push.</source>
         <translation>当前没有正在上课的课节：收到首条推送后课节即会出现。</translation>
     </message>
@@ -4239,6 +4239,14 @@
     </message>
 </context>
 <context>
+    <name>StartupError</name>
+    <message>
+        <location filename="../../gui/startup_error.py" line="35"/>
+        <source>ClassWatch could not start.</source>
+        <translation>ClassWatch 无法启动。</translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message>
         <location filename="../../gui/app_window.py" line="52"/>
@@ -5384,17 +5392,17 @@
 <context>
     <name>formatting</name>
     <message>
-        <location filename="../../gui/formatting.py" line="97"/>
+        <location filename="../../gui/formatting.py" line="104"/>
         <source>{} s ago</source>
         <translation>{} 秒前</translation>
     </message>
     <message>
-        <location filename="../../gui/formatting.py" line="99"/>
+        <location filename="../../gui/formatting.py" line="106"/>
         <source>{} min ago</source>
         <translation>{} 分钟前</translation>
     </message>
     <message>
-        <location filename="../../gui/formatting.py" line="100"/>
+        <location filename="../../gui/formatting.py" line="107"/>
         <source>{} h ago</source>
         <translation>{} 小时前</translation>
     </message>
