@@ -8,7 +8,9 @@ takes effect within a second without a restart.
 """
 from __future__ import annotations
 
+import copy
 import json
+import logging
 import os
 import secrets
 import threading
@@ -17,8 +19,11 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .keyring_secrets import IN_KEYRING, MARK, KeyringSecrets, KeyringUnavailable, secret_slots
 from .logs import url_secrets
 from .paths import CONFIG_NAME
+
+log = logging.getLogger(__name__)
 
 DEFAULT_TIMEZONE = "Asia/Shanghai"
 DEFAULT_PORT = 8765
@@ -151,7 +156,11 @@ class ConfigStore:
         self._config = Config()
         self._stamp: tuple[int, int] | None = None
         self._checked = 0.0
+        self._keyring = KeyringSecrets(data_dir)
+        self._plaintext = False     # config.json holds secrets the keyring could
         self._reload(force=True)
+        if self._plaintext and self._keyring.usable():
+            self.update(lambda c: None)     # moved once: the file says where they are now
         if not self._config.gensee_token:
             self.update(lambda c: setattr(c, "gensee_token", new_token()))
 
@@ -171,10 +180,17 @@ class ConfigStore:
             return
         try:
             doc = json.loads(self.path.read_text(encoding="utf-8"))
+            in_keyring = isinstance(doc, dict) and doc.get(MARK) == IN_KEYRING
+            if in_keyring:
+                self._keyring.fill(doc)
             config = _from_json(doc)
+        except KeyringUnavailable as exc:
+            raise ConfigError(f"the secrets of {self.path} are in the OS keyring, which cannot "
+                              f"be read now ({exc})") from None
         except (OSError, ValueError, KeyError, TypeError) as exc:
             # Keep the last good config: a half-edited file must not drop every school.
             raise ConfigError(f"cannot read {self.path}: {type(exc).__name__}") from None
+        self._plaintext = not in_keyring and any(h.get(k) for _, h, k in secret_slots(doc))
         self._config, self._stamp = config, stamp
 
     def current(self, force_check: bool = False) -> Config:
@@ -199,7 +215,14 @@ class ConfigStore:
     def _save(self, config: Config) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_suffix(".tmp")
-        data = json.dumps(_to_json(config), ensure_ascii=False, indent=2).encode("utf-8")
+        doc = copy.deepcopy(_to_json(config))
+        if self._keyring.usable():
+            try:
+                self._keyring.take(doc)
+            except KeyringUnavailable as exc:
+                log.warning("the OS keyring refused the secrets (%s): config.json keeps them", exc)
+                doc = _to_json(config)
+        data = json.dumps(doc, ensure_ascii=False, indent=2).encode("utf-8")
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         try:
             os.write(fd, data)

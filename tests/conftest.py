@@ -3,6 +3,8 @@ import os
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Never the developer's own keyring: secrets stay in config.json unless a test says otherwise.
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
 
 from receiver.app import Receiver  # noqa: E402
 from storage.config import ConfigStore  # noqa: E402

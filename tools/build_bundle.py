@@ -28,7 +28,7 @@ RESOURCES = ("i18n", "icons", "sounds")
 FONT_DIR = "fonts"       # beside the program's modules; tools/bundle_runtime_hook.py looks there
 # Imported by nothing we run; the hooks would pull them in (hundreds of MB).
 EXCLUDES = ("tkinter", "matplotlib", "IPython", "PyQt5", "PyQt6", "PySide2", "OpenGL",
-            "pyqtgraph.opengl", "scipy", "uvloop", "pandas", "pytest", "hypothesis", "pytestqt")
+            "pyqtgraph.opengl", "scipy", "uvloop", "keyrings", "pandas", "pytest", "hypothesis", "pytestqt")
 
 
 def our_packages() -> list[str]:
@@ -44,7 +44,9 @@ def pyinstaller_args(dist: Path, work: Path) -> list[str]:
             "--distpath", str(dist), "--workpath", str(work), "--specpath", str(work),
             "--paths", str(ROOT), "--icon", str(ROOT / "resources" / "icons" / "classwatch.ico"),
             "--runtime-hook", str(ROOT / "tools" / "bundle_runtime_hook.py"),
-            "--copy-metadata", "classwatch", "--log-level", "WARN"]
+            "--copy-metadata", "classwatch", "--log-level", "WARN",
+            # keyring finds its backends (Windows Credential Manager...) through entry points
+            "--copy-metadata", "keyring", "--collect-submodules", "keyring.backends"]
     for package in our_packages():
         args += ["--collect-submodules", package]
     for folder in RESOURCES:
