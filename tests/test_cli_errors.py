@@ -115,6 +115,10 @@ BAD_ARGS = [  # (arguments, exit code, words of the one line)
     (["gensee", "url", "--public-url", "ftp://x"], 2, "http(s) URL"),
     (["gensee", "cobrowse", "set", "r1", "--json", "/nonexistent.json"], 2, "cannot read"),
     (["gensee", "cobrowse", "remove", "nosuchroom"], 1, "no co-browse JSON"),
+    (["alarm-channel"], 2, "required"),
+    (["alarm-channel", "add", "x", "--kind", "nosuch", "--url", "http://x"], 2, "invalid choice"),
+    (["alarm-channel", "add", "x", "--kind", "webhook", "--url", "notaurl"], 2, "http"),
+    (["alarm-channel", "remove", "nosuch"], 1, "no channel nosuch"),
     (["school", "remove", "999"], 1, "no school 999"),
     (["export", "--class-id", "1"], 1, "no lesson with ClassID 1"),
 ]
