@@ -102,6 +102,8 @@ BAD_ARGS = [  # (arguments, exit code, words of the one line)
     (["export", "--class-id", "1", "--from", "2025-01-01"], 2, "not allowed"),
     (["export", "--class-id", "1", "--to", "2025-01-02"], 2, "--to belongs to a batch"),
     (["export", "--class-id", "1", "--sid", "5"], 2, "--sid belongs to a batch"),
+    (["export", "--class-id", "1", "--school", "5", "--to", "2025-01-02"], 2, "--to and --school belong"),
+    (["export", "--gensee-room", "r1", "--out", "r.pdf", "--format", "xlsx"], 2, "but --format is xlsx"),
     (["export", "--class-id", "1", "--out", "r.xlsx", "--format", "csv"], 2, ".xlsx file but --format is csv"),
     (["export", "--class-id", "1", "--out", "r.txt"], 2, "cannot tell the format"),
     (["export", "--class-id", "1", "--format", "pdf"], 2, "needs --out"),
