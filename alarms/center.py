@@ -12,30 +12,34 @@ import time
 from dataclasses import dataclass
 from typing import Any, Callable, Collection, Iterable
 
-from lessons.events import DeviceCheckReport, Event, HelpRequest, NetReport
+from lessons.events import DeviceCheckReport, Event, Exit, HelpRequest, NetReport
 from receiver.events import HeldPromoted, PushDuplicate, PushHeld, PushRefused, PushStored, StorageFailed
 
-from .model import Alarm, AlarmEvent
+from .events import AlarmEvent
+from .model import Alarm
+from .texts import Names
 
 log = logging.getLogger(__name__)
 
 Subscriber = Callable[[AlarmEvent], None]
 
 # Kinds about one lesson: once it is no longer running they are history.
-LESSON_KINDS = ("help", "device", "network")
+LESSON_KINDS = ("help_request", "device", "network")
+GOOD_PERIODS = 2    # a user's network counts as good again after this many good 5-minute reports in a row
 
 
 @dataclass
 class AlarmSettings:
-    silence_seconds: float = 600.0     # Net arrives every 5 min per user: 10 min of nothing is wrong
+    silence_seconds: float = 180.0     # pushes flow all lesson long (Net every 5 min per user, and more)
     resent_quiet_seconds: float = 600.0
     device_alarms: bool = True
     network_alarms: bool = True
 
 
 class AlarmCenter:
-    def __init__(self, settings: AlarmSettings | None = None):
+    def __init__(self, settings: AlarmSettings | None = None, names: Names | None = None):
         self.settings = settings or AlarmSettings()
+        self.names = names      # how subscribers' records name schools, lessons, users
         self.alarms: dict[str, Alarm] = {}
         self._subscribers: list[Subscriber] = []
         self.last_push_by_sid: dict[int, float] = {}
@@ -48,7 +52,7 @@ class AlarmCenter:
         return lambda: self._subscribers.remove(callback) if callback in self._subscribers else None
 
     def _changed(self, alarm: Alarm, change: str) -> None:
-        event = AlarmEvent(change, alarm)
+        event = AlarmEvent(change, alarm, self.names)
         for callback in list(self._subscribers):
             try:
                 callback(event)
@@ -93,11 +97,17 @@ class AlarmCenter:
         for alarm in [a for a in self.alarms.values() if a.open and predicate(a)]:
             self.resolve(alarm.key, when)
 
-    def acknowledge(self, key: str) -> None:
+    def acknowledge(self, key: str, by: str | None = None, note: str | None = None,
+                    when: float | None = None, since: float | None = None) -> None:
+        """`since`: the episode acknowledged (another process's acknowledgement of
+        an alarm resolved and raised anew meanwhile is not this one's)."""
         alarm = self.alarms.get(key)
-        if alarm is not None and not alarm.acknowledged:
-            alarm.acknowledged = True
-            self._changed(alarm, "acknowledged")
+        if alarm is None or alarm.acknowledged or (since is not None and since != alarm.since):
+            return
+        alarm.acknowledged = True
+        alarm.acknowledged_by, alarm.ack_note = by, note
+        alarm.acknowledged_at = time.time() if when is None else when
+        self._changed(alarm, "acknowledged")
 
     def restore(self, alarms: Iterable[Alarm]) -> None:
         """Alarms as they were before a restart (acknowledged or not); one raised
@@ -108,6 +118,7 @@ class AlarmCenter:
                 self._changed(alarm, "restored")
 
     def open_alarms(self) -> list[Alarm]:
+        """Most urgent first: severity (a help request above a network warning), then newest."""
         return sorted((a for a in self.alarms.values() if a.open),
                       key=lambda a: (-a.severity, -a.last))
 
@@ -164,28 +175,62 @@ class AlarmCenter:
     def on_lesson_event(self, event: Event, live: bool) -> None:
         """`live`: the event's lesson is running now (problems of past lessons are history)."""
         if isinstance(event, HelpRequest):
-            key = f"help:{event.class_id}:{event.msg_id or event.time}"
+            key = f"help_request:{event.class_id}:{event.msg_id or event.time}"
             # The same request again (the live lessons' requests are fed again at
             # start) keeps its alarm as the desk left it: acknowledged, resolved.
             if key not in self.alarms:
-                self.raise_(key, "help", event.received_at, sid=event.sid, class_id=event.class_id,
+                self.raise_(key, "help_request", event.received_at, sid=event.sid, class_id=event.class_id,
                             uid=event.uid,
                             params={"message": event.message, "users": list(event.users), "time": event.time})
         elif isinstance(event, DeviceCheckReport) and event.check.kind == "in-class":
-            key = f"device:{event.class_id}:{event.uid}"
             if event.check.has_problem and live and self.settings.device_alarms:
-                self.raise_(key, "device", event.received_at, sid=event.sid, class_id=event.class_id,
-                            uid=event.uid, params={"problems": list(event.check.problems)})
-            elif not event.check.has_problem:
-                self.resolve(key, event.received_at)
+                self._user_trouble("device", event, list(event.check.problems))
+            elif not event.check.has_problem:   # the re-check passes
+                self._user_fine("device", event.class_id, event.uid, event.received_at)
         elif isinstance(event, NetReport):
-            key = f"network:{event.class_id}:{event.uid}"
             if event.sample.has_problem and live and self.settings.network_alarms:
-                self.raise_(key, "network", event.received_at, sid=event.sid, class_id=event.class_id,
-                            uid=event.uid, params={"problems": list(event.sample.problems),
-                                                   "trouble_at": event.sample.trouble_at})
+                self._user_trouble("network", event, list(event.sample.problems),
+                                   trouble_at=event.sample.trouble_at)
             elif not event.sample.has_problem:
-                self.resolve(key, event.received_at)
+                self._user_fine("network", event.class_id, event.uid, event.received_at,
+                                periods=GOOD_PERIODS)
+        elif isinstance(event, Exit):
+            for kind in ("device", "network"):    # whoever left has no trouble in this lesson any more
+                self._user_fine(kind, event.class_id, event.uid, event.received_at, periods=1)
+
+    def _user_trouble(self, kind: str, event: Event, problems: list[str], **extra) -> None:
+        """One alarm per lesson and kind, listing each user in trouble: ten students
+        on one bad school Wi-Fi are one thing to look at, not ten."""
+        key = f"{kind}:{event.class_id}"
+        alarm = self.alarms.get(key)
+        users = dict(alarm.params.get("users", {})) if alarm is not None and alarm.open else {}
+        good = dict(alarm.params.get("good", {})) if alarm is not None and alarm.open else {}
+        users[str(event.uid)] = problems
+        good.pop(str(event.uid), None)
+        self.raise_(key, kind, event.received_at, sid=event.sid, class_id=event.class_id, uid=event.uid,
+                    params={"users": users, "good": good, **extra})
+
+    def _user_fine(self, kind: str, class_id: int | None, uid: int | None, when: float,
+                   periods: int = 1) -> None:
+        """`uid` reported fine (`periods` times in a row take it off the alarm); the
+        alarm resolves when nobody is left on it."""
+        alarm = self.alarms.get(f"{kind}:{class_id}")
+        if alarm is None or not alarm.open or str(uid) not in alarm.params.get("users", {}):
+            return
+        good = dict(alarm.params.get("good", {}))
+        good[str(uid)] = good.get(str(uid), 0) + 1
+        if good[str(uid)] < periods:
+            alarm.params = {**alarm.params, "good": good}
+            self._changed(alarm, "updated")
+            return
+        users = dict(alarm.params["users"])
+        del users[str(uid)]
+        good.pop(str(uid))
+        alarm.params = {**alarm.params, "users": users, "good": good}
+        if users:
+            self._changed(alarm, "updated")
+        else:
+            self.resolve(alarm.key, when)
 
     # -- gensee ----------------------------------------------------------------------------
     def on_gensee_rooms(self, now: float, bursts: Iterable, live_rooms: Collection[str]) -> None:

@@ -1,5 +1,5 @@
-"""An alarm, its kinds, and the event every change of one is told as.
-Texts are built from `kind`, `reason_code` and `params` elsewhere; this module only decides."""
+"""An alarm and its kinds. Texts are built from `kind`, `reason_code` and
+`params` (alarms.texts); this module only decides."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -19,16 +19,17 @@ KINDS = {
     "resent": Severity.WARNING,        # a stored push came again: our ack got lost (tunnel trouble)
     "silence": Severity.WARNING,       # no pushes for a while although lessons are live
     "tunnel": Severity.CRITICAL,       # the public URL does not reach us
-    "help": Severity.WARNING,          # a HelpInfo request from a classroom
-    "device": Severity.WARNING,        # a failing microphone/camera/speaker in a live lesson
-    "network": Severity.WARNING,       # a bad 5-minute network or CPU report in a live lesson
+    "help_request": Severity.CRITICAL, # a HelpInfo request from a classroom: a person is waiting
+    "device": Severity.WARNING,        # failing microphones/cameras/speakers in a live lesson (per lesson)
+    "network": Severity.WARNING,       # bad 5-minute network or CPU reports in a live lesson (per lesson)
     "gensee_leaves": Severity.WARNING, # many abnormal leaves in a Gensee room at once
     "relay": Severity.CRITICAL,        # a school's own system has not taken its pushes for a while
     "verification": Severity.WARNING,  # pushes held: their SafeKey does not verify
 }
 
-# Changes told to subscribers (AlarmCenter.subscribe).
-CHANGES = ("opened", "updated", "acknowledged", "resolved", "restored")
+# Kinds renamed since files were written (the alarm table outlives versions).
+RENAMED = {"help": "help_request"}
+
 
 
 @dataclass
@@ -45,6 +46,9 @@ class Alarm:
     count: int = 1
     acknowledged: bool = False
     resolved_at: float | None = None
+    acknowledged_by: str | None = None
+    acknowledged_at: float | None = None
+    ack_note: str | None = None
 
     @property
     def severity(self) -> Severity:
@@ -59,22 +63,3 @@ class Alarm:
         if not self.open:
             return "resolved"
         return "acknowledged" if self.acknowledged else "open"
-
-
-@dataclass(frozen=True)
-class AlarmEvent:
-    change: str         # one of CHANGES ("restored": read back at start, as the desk left it)
-    alarm: Alarm        # the alarm itself, changed in place later: copy what must not move
-
-    def record(self) -> dict:
-        """The alarm as CONTRACT.md's alarm JSON object."""
-        return alarm_record(self.alarm)
-
-
-def alarm_record(alarm: Alarm, title: str | None = None, detail: str | None = None) -> dict:
-    """CONTRACT.md's alarm object (`alarms --json`, the webhook channel, subscribers)."""
-    return {"id": alarm.key, "kind": alarm.kind, "severity": alarm.severity.name.lower(),
-            "state": alarm.state, "sid": alarm.sid, "class_id": alarm.class_id, "uid": alarm.uid,
-            "title": title if title is not None else alarm.kind, "detail": detail,
-            "first_seen": alarm.since, "last_seen": alarm.last, "count": alarm.count,
-            "acknowledged_by": None, "acknowledged_at": None}

@@ -18,7 +18,7 @@ from storage.alarms import alarm_row, load_alarms, save_alarms
 from storage.queries import first_push_after, quarantine_resolved_at
 from storage.writer import Writer
 
-from .model import KINDS, Alarm
+from .model import KINDS, RENAMED, Alarm
 from .center import AlarmCenter
 
 log = logging.getLogger(__name__)
@@ -32,8 +32,15 @@ def load_kept(now: float) -> list[Alarm]:
     """The alarms kept at the last stop (models bound; in a thread). A kind this
     version does not know (the file was used by a newer one) is left out rather
     than break the views."""
-    return [Alarm(**fields) for fields in load_alarms(now - KEEP_RESOLVED_SECONDS, KEEP_RESOLVED)
-            if fields["kind"] in KINDS]
+    alarms = []
+    for fields in load_alarms(now - KEEP_RESOLVED_SECONDS, KEEP_RESOLVED):
+        old = fields["kind"]
+        if old in RENAMED:
+            fields["kind"] = RENAMED[old]
+            fields["key"] = RENAMED[old] + fields["key"].removeprefix(old)
+        if fields["kind"] in KINDS:
+            alarms.append(Alarm(**fields))
+    return alarms
 
 
 def cleared_at(alarm: Alarm) -> float | None:

@@ -7,6 +7,7 @@ it happens on the loop; anything that reads history goes to a thread.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 import time
 from dataclasses import dataclass, replace
@@ -21,10 +22,13 @@ from protocol.classin import as_int
 from receiver.app import Receiver
 from receiver.events import PushStored, ReceiverEvent
 from relay.worker import Relay
+from storage.alarms import acknowledgements_since
 from storage.config import ConfigStore
 from storage.db import open_database
 from storage.dburl import DbUrl
 from storage.queries import iter_pushes, parse_payload, recent_pushes
+from storage.paths import CONFIG_NAME
+from tunnel.providers import TunnelConfigError
 from tunnel.service import Tunnel, TunnelState, TunnelStatus
 from tunnel.settings import SETTING_KEYS, TunnelSettings
 
@@ -34,12 +38,14 @@ from alarms.store import AlarmStore, cleared_at, load_kept
 from alarms.center import AlarmCenter
 from alarms.channels.dispatcher import Dispatcher, for_config
 
+from .alarm_desk import desk_user
 from .team import TeamFeed
 
 log = logging.getLogger(__name__)
 
 RECENT_HOURS = 12          # lessons with activity this recent are loaded at start
 TICK_SECONDS = 15
+FOLLOW_SECONDS = 1.0       # how soon a change by another process (settings, acknowledgements) is seen
 GENSEE_BURST_WINDOW = 120  # this many abnormal leaves in one room within this many seconds ...
 GENSEE_BURST_LEAVES = 5    # ... is a school-side outage, not one student's Wi-Fi
 
@@ -63,7 +69,7 @@ class _Recent:
 class Monitor:
     def __init__(self, data_dir: Path, config: ConfigStore, *, host: str = "127.0.0.1",
                  port: int = 8765, receiver: Receiver | None = None, db: DbUrl | None = None,
-                 listen: bool = True):
+                 listen: bool = True, tunnel_overrides: dict[str, Any] | None = None):
         self.data_dir = Path(data_dir)
         self.config = config
         self.host, self.port = host, port
@@ -75,7 +81,7 @@ class Monitor:
         if not listen or not self.receiver.db.is_sqlite:
             self.team = TeamFeed(self.receiver.db, self.receiver.emit)
             self.receiver.listeners.append(self.team.on_receiver_event)
-        self.alarms = AlarmCenter(alarm_settings(config.current().settings))
+        self.alarms = AlarmCenter(alarm_settings(config.current().settings), names=self)
         self._alarm_store = AlarmStore(self.receiver.writer, lambda: config.current().secrets())
         # Chat robots: alarms that open (and critical ones that resolve) go out on their own tasks.
         self.channels: Dispatcher = for_config(config, self.data_dir)
@@ -93,20 +99,29 @@ class Monitor:
         self.tunnel_listeners: list[Callable[[TunnelStatus | None], None]] = []
         # Extra Tunnel(...) keyword arguments for tunnels made here (tests: short intervals).
         self.tunnel_options: dict[str, Any] = {}
+        # TunnelSettings fields given for this run (`serve`'s command line): they win over the config.
+        self.tunnel_overrides: dict[str, Any] = dict(tunnel_overrides or {})
         self._tunnel_lock = asyncio.Lock()
-        self.tunnel = self._make_tunnel() if listen else None
+        self._tunnel_seen = self.tunnel_settings()     # raises when config.json's are unreadable
+        self._tunnel_unreadable: str | None = None
+        self.tunnel = self._make_tunnel(self._tunnel_seen) if listen else None
         # The school's own systems get every push stored, with ClassIn's delivery rule
         # (started with the receiver: a desk that does not listen leaves it to the server).
         self.relay = Relay.attach(self.receiver, alarms=self.alarms)
         self._tick_task: asyncio.Task | None = None
+        self._follow_task: asyncio.Task | None = None
         self._demo_task: asyncio.Task | None = None
         self._demo_stop = asyncio.Event()
         self.started = False
 
-    def _make_tunnel(self, settings: TunnelSettings | None = None) -> Tunnel | None:
-        """The tunnel chosen in settings, started and stopped with the receiver."""
-        if settings is None:
-            settings = TunnelSettings.from_settings(self.config.current().settings)
+    def tunnel_settings(self) -> TunnelSettings:
+        """The config's tunnel settings with `tunnel_overrides` on top. Raises
+        TypeError/ValueError when config.json holds something unreadable."""
+        return TunnelSettings.from_settings(self.config.current().settings, **self.tunnel_overrides)
+
+    def _make_tunnel(self, settings: TunnelSettings) -> Tunnel | None:
+        """The tunnel `settings` ask for (none without a provider), started and
+        stopped with the receiver."""
         if not settings.provider or settings.provider == "none":
             return None
         tunnel = Tunnel.attach(self.receiver, settings, **self.tunnel_options)
@@ -138,31 +153,71 @@ class Monitor:
         if settings.provider:
             # Without a receiver, so a failing check leaves receiver.services alone.
             Tunnel(settings, lambda: self.receiver.url, **self.tunnel_options).check()
-        async with self._tunnel_lock:
-            def save(config) -> None:
-                for key in SETTING_KEYS.values():   # clear the keys the old provider used
-                    config.settings.pop(key, None)
-                config.settings.update(settings.to_settings())
-            await asyncio.get_running_loop().run_in_executor(None, self.config.update, save)
 
-            old, self.tunnel = self.tunnel, None
-            if old is not None:
-                # Still listened to while stopping: its STOPPED status clears the tunnel alarm.
-                try:
-                    await old.stop()
-                finally:
-                    if self._on_tunnel in old.listeners:
-                        old.listeners.remove(self._on_tunnel)
-                    if old in self.receiver.services:
-                        self.receiver.services.remove(old)
-            self.tunnel = self._make_tunnel(settings)
-            if self.tunnel is None:
-                self.alarms.on_tunnel(True, None, time.time())
-                self._tell_tunnel_listeners(None)
+        def save(config) -> None:
+            for key in SETTING_KEYS.values():   # clear the keys the old provider used
+                config.settings.pop(key, None)
+            config.settings.update(settings.to_settings())
+        async with self._tunnel_lock:   # the follower must not swap between the save and this swap
+            await asyncio.get_running_loop().run_in_executor(None, self.config.update, save)
+            await self._swap_tunnel(settings)
+
+    async def _swap_tunnel(self, settings: TunnelSettings) -> None:
+        """The one way a running tunnel is replaced (Settings in the window, a
+        changed config.json under `serve`); called holding _tunnel_lock."""
+        self._tunnel_seen = settings
+        old, self.tunnel = self.tunnel, None
+        if old is not None:
+            # Still listened to while stopping: its STOPPED status clears the tunnel alarm.
+            try:
+                await old.stop()
+            finally:
+                if self._on_tunnel in old.listeners:
+                    old.listeners.remove(self._on_tunnel)
+                if old in self.receiver.services:
+                    self.receiver.services.remove(old)
+        self.tunnel = self._make_tunnel(settings)
+        if self.tunnel is None:
+            self.alarms.on_tunnel(True, None, time.time())
+            self._tell_tunnel_listeners(None)
+            return
+        self._tell_tunnel_listeners(self.tunnel.status)
+        if self.started:   # else the receiver starts it with itself
+            await self.tunnel.start()
+
+    async def _follow_tunnel_settings(self) -> None:
+        """Settings changed outside this process (the app's Settings under
+        `serve`, a hand edit): a stat of config.json, re-read only when it changed."""
+        if not self.listen:   # a desk that does not receive has no tunnel to swap
+            return
+        try:
+            settings = self.tunnel_settings()
+        except (TypeError, ValueError) as exc:
+            if str(exc) != self._tunnel_unreadable:
+                log.warning("the tunnel settings in %s cannot be read (%s): the tunnel keeps "
+                            "the ones it has", CONFIG_NAME, exc)
+            self._tunnel_unreadable = str(exc)
+            return
+        self._tunnel_unreadable = None
+        if settings == self._tunnel_seen or self._tunnel_lock.locked():
+            return
+        # Field names only: the values may be secrets (the token) or private (hosts, keys).
+        changed = ", ".join(f.name for f in dataclasses.fields(TunnelSettings)
+                            if getattr(settings, f.name) != getattr(self._tunnel_seen, f.name))
+        self._tunnel_seen = settings
+        if settings.provider:
+            try:
+                Tunnel(settings, lambda: self.receiver.url, **self.tunnel_options).check()
+            except TunnelConfigError as exc:
+                log.warning("the tunnel settings in %s changed (%s) but cannot work: %s; the tunnel "
+                            "keeps the ones it has", CONFIG_NAME, changed, exc)
                 return
-            self._tell_tunnel_listeners(self.tunnel.status)
-            if self.started:   # else the receiver starts it with itself
-                await self.tunnel.start()
+        if self.tunnel is None and not settings.provider:
+            return
+        what = "restarting" if self.tunnel and settings.provider else "starting" if settings.provider else "stopping"
+        log.info("the tunnel settings in %s changed (%s): %s the tunnel", CONFIG_NAME, changed, what)
+        async with self._tunnel_lock:
+            await self._swap_tunnel(settings)
 
     # -- lifecycle ------------------------------------------------------------------------
     async def start(self) -> str | None:
@@ -199,6 +254,7 @@ class Monitor:
             self.alarms.on_tunnel(True, None, time.time())
         self.tick()               # lessons that ended and re-sends that calmed down meanwhile
         self._tick_task = asyncio.create_task(self._ticker())
+        self._follow_task = asyncio.create_task(self._follower())
         self.started = True
         return url
 
@@ -214,9 +270,10 @@ class Monitor:
             except Exception:
                 log.exception("demo stopped uncleanly")
             self._demo_task = None
-        if self._tick_task is not None:
-            self._tick_task.cancel()
-            self._tick_task = None
+        for task in (self._tick_task, self._follow_task):
+            if task is not None:
+                task.cancel()
+        self._tick_task = self._follow_task = None
         if self.team is not None:
             await asyncio.get_running_loop().run_in_executor(None, self.team.stop)
         if self.started:
@@ -305,3 +362,42 @@ class Monitor:
                 self.tick()
             except Exception:
                 log.exception("alarm tick failed")
+
+    async def _follower(self) -> None:
+        """What other processes on the same data change: acknowledgements (the CLI,
+        another desk) and the settings."""
+        loop = asyncio.get_running_loop()
+        acks_after = time.time() - 60   # the moment written by an acknowledging process may lag ours a bit
+        while True:
+            await asyncio.sleep(FOLLOW_SECONDS)
+            try:
+                acks = await loop.run_in_executor(None, acknowledgements_since, self.receiver.db, acks_after)
+                for key, since, by, at, note in acks:
+                    acks_after = max(acks_after, at)
+                    self.alarms.acknowledge(key, by, note, when=at, since=since)
+                await self._follow_tunnel_settings()
+            except Exception:  # the receiver runs on; the next change gets another try
+                log.exception("following changes by other processes failed")
+
+    def acknowledge(self, key: str, note: str | None = None) -> None:
+        """The desk acknowledges an alarm: recorded with this computer's user name
+        (the store writes it for every process on the data)."""
+        self.alarms.acknowledge(key, desk_user(), note)
+
+    # -- names of schools, lessons and users for the alarms' words (alarms.texts.Names) -----
+    def school_name(self, sid: int) -> str | None:
+        school = self.config.current().schools.get(sid)
+        return school.name if school is not None and school.name else None
+
+    def lesson_name(self, class_id: int) -> str | None:
+        state = self.school.lessons.get(class_id)
+        return state.schedule.get("class_name") if state is not None else None
+
+    def user_name(self, uid: int) -> str | None:
+        name = self.school.names.get(uid)
+        if name is None:
+            for lesson in self.school.lessons.values():
+                person = lesson.participants.get(uid)
+                if person is not None and person.nickname:
+                    return person.nickname
+        return name

@@ -22,7 +22,7 @@ from .version import version
 
 # command name -> module in this package with add_parser(subparsers, parents) and run(args)
 COMMANDS = ("serve", "school", "events", "export", "rebuild", "simulate", "selftest", "gensee",
-            "alarm-channel", "relay", "db")
+            "alarms", "alarm-channel", "relay", "db")
 
 
 class Parser(argparse.ArgumentParser):

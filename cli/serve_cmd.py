@@ -1,8 +1,8 @@
-"""`serve`: the receiver alone, on the plain asyncio loop (no Qt)."""
+"""`serve`: the app's core (receiver, lesson state, alarms, tunnel) without a
+window, on the plain asyncio loop (no Qt)."""
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import errno
 import logging
 import os
@@ -10,14 +10,13 @@ import sys
 from typing import Any
 
 from receiver import gensee
+from app.core import Monitor
 from receiver.app import Receiver
-from relay.worker import Relay
 from storage.config import ConfigStore
 from storage.backends import StoreUnavailable
 from storage.lock import LockError
 from storage.writer import StorageError
-from storage.paths import CONFIG_NAME
-from tunnel import PROVIDERS, Tunnel, TunnelConfigError, TunnelSettings, TunnelState, TunnelStatus
+from tunnel import PROVIDERS, TunnelConfigError, TunnelState, TunnelStatus
 from tunnel.osproc import on_stop_signals
 from tunnel.settings import STRICT_HOST_KEY_CHOICES
 
@@ -41,20 +40,23 @@ def run(args) -> int:
     ctx = open_context(args, log_to_stderr=True)
     receiver = Receiver(ctx.data_dir, config=ctx.config, db=ctx.db, max_body=args.max_body,
                         sync_delay=_sync_delay())
-    Relay.attach(receiver)
-    overrides = _tunnel_overrides(args)
     try:
-        settings = TunnelSettings.from_settings(ctx.config.current().settings, **overrides)
+        # The same core as the window: lesson state, alarms, the tunnel; no Qt.
+        monitor = Monitor(ctx.data_dir, ctx.config, host=args.host, port=args.port, receiver=receiver,
+                          tunnel_overrides=_tunnel_overrides(args))
     except (TypeError, ValueError) as exc:
         raise CliError(f"bad tunnel settings in the config: {exc}") from None
-    try:
-        receiver.services.append(_Tunnels(receiver, ctx.config, overrides, settings))
-    except TunnelConfigError as exc:
-        raise CliError(f"tunnel: {exc}") from None
+    settings = monitor.tunnel_settings()
+    if monitor.tunnel is not None:
+        try:
+            monitor.tunnel.check()
+        except TunnelConfigError as exc:
+            raise CliError(f"tunnel: {exc}") from None
+    monitor.tunnel_listeners.append(_TunnelPrinter(ctx.config))
     if settings.provider and args.save_tunnel:
         ctx.config.update(lambda c: c.settings.update(settings.to_settings()))
     try:
-        asyncio.run(_serve(receiver, args))
+        asyncio.run(_serve(monitor))
     except (LockError, StoreUnavailable, StorageError) as exc:
         raise CliError(str(exc)) from None
     except OSError as exc:
@@ -123,94 +125,6 @@ def _tunnel_overrides(args) -> dict[str, Any]:
         health_interval=args.tunnel_health_interval, registered_url=args.registered_url)
 
 
-class _Tunnels:
-    """`serve`'s tunnel, made from the config's settings with the command
-    line's options on top, and made anew when those settings change in
-    config.json (the app's Settings, a hand edit), which is looked at every
-    POLL seconds: a stat of the file, re-read only when it changed.
-    A receiver service; it owns the Tunnel (not in receiver.services)."""
-
-    POLL = 2.0
-
-    def __init__(self, receiver: Receiver, config: ConfigStore, overrides: dict[str, Any],
-                 settings: TunnelSettings):
-        """Raises TunnelConfigError when `settings` cannot work."""
-        self._receiver = receiver
-        self._config = config
-        self._overrides = overrides
-        self._seen = settings          # the settings last read, even if they cannot work
-        self._unreadable: str | None = None
-        self._watch: asyncio.Task | None = None
-        self.tunnel = self._make(settings)
-
-    def _make(self, settings: TunnelSettings) -> Tunnel | None:
-        if not settings.provider:
-            return None
-        tunnel = Tunnel(settings, lambda: self._receiver.url, record_dir=self._receiver.data_dir)
-        tunnel.check()
-        tunnel.listeners.append(_TunnelPrinter(self._config))
-        return tunnel
-
-    def banner(self) -> list[str]:
-        return self.tunnel.banner() if self.tunnel is not None else []
-
-    async def start(self) -> None:
-        if self.tunnel is not None:
-            await self.tunnel.start()
-        self._watch = asyncio.create_task(self._watch_config(), name="serve-tunnel-settings")
-
-    async def stop(self) -> None:
-        if self._watch is not None:
-            self._watch.cancel()
-            try:
-                await self._watch
-            except asyncio.CancelledError:
-                pass
-            self._watch = None
-        if self.tunnel is not None:
-            await self.tunnel.stop()
-
-    async def _watch_config(self) -> None:
-        while True:
-            await asyncio.sleep(self.POLL)
-            try:
-                await self._check_config()
-            except Exception:  # the receiver runs on; the next change gets another try
-                log.exception("applying the changed tunnel settings failed")
-
-    async def _check_config(self) -> None:
-        try:
-            settings = TunnelSettings.from_settings(self._config.current().settings, **self._overrides)
-        except (TypeError, ValueError) as exc:
-            if str(exc) != self._unreadable:
-                log.warning("the tunnel settings in %s cannot be read (%s): the tunnel keeps "
-                            "the ones it has", CONFIG_NAME, exc)
-            self._unreadable = str(exc)
-            return
-        self._unreadable = None
-        if settings == self._seen:
-            return
-        # Field names only: the values may be secrets (the token) or private (hosts, keys).
-        changed = ", ".join(f.name for f in dataclasses.fields(TunnelSettings)
-                            if getattr(settings, f.name) != getattr(self._seen, f.name))
-        self._seen, old = settings, self.tunnel
-        try:
-            new = self._make(settings)
-        except TunnelConfigError as exc:
-            log.warning("the tunnel settings in %s changed (%s) but cannot work: %s; the tunnel "
-                        "keeps the ones it has", CONFIG_NAME, changed, exc)
-            return
-        if old is None and new is None:
-            return
-        what = "restarting" if old and new else "starting" if new else "stopping"
-        log.info("the tunnel settings in %s changed (%s): %s the tunnel", CONFIG_NAME, changed, what)
-        if old is not None:
-            await old.stop()
-        self.tunnel = new
-        if new is not None:
-            await new.start()
-
-
 class _TunnelPrinter:
     """`serve`'s own lines about the tunnel: the public URL (again when it
     changes) on stdout for people and scripts; trouble goes to the log."""
@@ -219,8 +133,8 @@ class _TunnelPrinter:
         self._config = config
         self._shown: str | None = None
 
-    def __call__(self, status: TunnelStatus) -> None:
-        if status.state is not TunnelState.UP or status.public_url == self._shown:
+    def __call__(self, status: TunnelStatus | None) -> None:
+        if status is None or status.state is not TunnelState.UP or status.public_url == self._shown:
             return
         self._shown = status.public_url
         print(f"public URL: {status.public_url}", flush=True)
@@ -232,15 +146,15 @@ class _TunnelPrinter:
             print(status.warning, flush=True)
 
 
-async def _serve(receiver: Receiver, args) -> None:
+async def _serve(monitor: Monitor) -> None:
     stop = asyncio.Event()
     on_stop_signals(asyncio.get_running_loop(), stop.set)
-    url = await receiver.start(args.host, args.port)
+    url = await monitor.start()
     try:
-        for line in receiver.banner():
+        for line in monitor.receiver.banner():
             print(line, flush=True)
         await stop.wait()
         print("stopping: finishing in-flight pushes", file=sys.stderr, flush=True)
     finally:
-        await receiver.stop()
+        await monitor.stop()
     log.info("serve stopped cleanly (%s)", url)

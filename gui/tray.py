@@ -19,7 +19,7 @@ from .alarm_texts import SEVERITY_COLOURS, AlarmTexts
 from .bridge import MonitorBridge
 from .timers import coalescing
 
-NOTIFY_KINDS = ("help",)             # notified although not critical: a person is waiting
+NOTIFY_KINDS = ("help_request",)             # notified although not critical: a person is waiting
 ALARM_WAV = Path(__file__).resolve().parent.parent / "resources" / "sounds" / "alarm.wav"
 
 

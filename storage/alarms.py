@@ -6,17 +6,29 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import orjson
 
-from .backends import Conn
+from pathlib import Path
+
+from .backends import Conn, backend_for
+from .dburl import DbUrl
 from .logs import mask_secrets
 from .models import AlarmRow
 
 
 # The table's columns, named as alarms.model.Alarm's fields.
 COLUMNS = ("key", "kind", "since", "last", "sid", "class_id", "uid", "reason_code", "params", "count",
-           "acknowledged", "resolved_at")
+           "acknowledged", "resolved_at", "acknowledged_by", "acknowledged_at", "ack_note")
+_ACK = ("acknowledged", "acknowledged_by", "acknowledged_at", "ack_note")
 
+# An acknowledgement may come from another process (the CLI, another desk) while
+# this one still holds the alarm unacknowledged: a write never takes it back,
+# unless the alarm was raised anew (another `since`: a new episode).
 _SAVE = (f"INSERT INTO alarm({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})"
-         f" ON CONFLICT(key) DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in COLUMNS[1:])}")
+         " ON CONFLICT(key) DO UPDATE SET "
+         + ", ".join(f"{c} = excluded.{c}" for c in COLUMNS if c != "key" and c not in _ACK) + ", "
+         + ", ".join(f"{c} = CASE WHEN alarm.since = excluded.since AND alarm.acknowledged = 1"
+                     f" AND excluded.acknowledged = 0 THEN alarm.{c} ELSE excluded.{c} END" for c in _ACK))
+_ACKNOWLEDGE = "UPDATE alarm SET acknowledged = 1, acknowledged_by = ?, acknowledged_at = ?, ack_note = ? WHERE key = ?"
+_ACKS_SINCE = "SELECT key, since, acknowledged_by, acknowledged_at, ack_note FROM alarm WHERE acknowledged_at > ?"
 # Resolved alarms before ?1, and all but the newest ?2 resolved ones, go.
 _PRUNE = ("DELETE FROM alarm WHERE resolved_at < ?1 OR key IN (SELECT key FROM alarm"
           " WHERE resolved_at IS NOT NULL ORDER BY resolved_at DESC LIMIT -1 OFFSET ?2)")
@@ -41,6 +53,8 @@ def alarm_row(fields: Mapping[str, Any], secrets: Iterable[str]) -> tuple:
     values = dict(fields)
     values["params"] = orjson.dumps(_masked(values["params"], list(secrets))).decode()
     values["acknowledged"] = int(values["acknowledged"])
+    if values["ack_note"] is not None:
+        values["ack_note"] = mask_secrets(values["ack_note"], list(secrets))
     return tuple(values[name] for name in COLUMNS)
 
 
@@ -57,8 +71,40 @@ def load_alarms(resolved_since: float, keep_resolved: int) -> list[dict[str, Any
     Alarm fields (the models bound by storage.db.open_database)."""
     alarms = []
     for row in AlarmRow._meta.database.run(_LOAD, (resolved_since, keep_resolved)):
-        fields = dict(zip(COLUMNS, row))
-        fields["params"] = orjson.loads(fields["params"])
-        fields["acknowledged"] = bool(fields["acknowledged"])
-        alarms.append(fields)
+        alarms.append(_fields(row))
     return alarms
+
+
+def read_alarms(include_resolved: bool) -> list[dict[str, Any]]:
+    """Kept alarms as Alarm fields, newest first (models bound), for the `alarms` command."""
+    where = "" if include_resolved else " WHERE resolved_at IS NULL"
+    return [_fields(row) for row in
+            AlarmRow._meta.database.run(f"SELECT {', '.join(COLUMNS)} FROM alarm{where} ORDER BY last DESC")]
+
+
+def acknowledge(where: DbUrl | Path | str, key: str, by: str | None, at: float, note: str | None) -> bool:
+    """Record an acknowledgement (any process; the cores on this data see it
+    within their follow interval). False when no alarm has that key."""
+    conn = backend_for(where).connect()
+    try:
+        return conn.execute(_ACKNOWLEDGE, (by, at, note, key)).rowcount > 0
+    finally:
+        conn.close()
+
+
+def acknowledgements_since(where: DbUrl | Path | str, after: float) -> list[tuple]:
+    """(key, since, by, at, note) of acknowledgements recorded after `after`, by
+    any process (a connection of its own: call it from any thread, every second:
+    the table holds a few hundred rows at most)."""
+    conn = backend_for(where).connect()
+    try:
+        return list(conn.execute(_ACKS_SINCE, (after,)).fetchall())
+    finally:
+        conn.close()
+
+
+def _fields(row) -> dict[str, Any]:
+    fields = dict(zip(COLUMNS, row))
+    fields["params"] = orjson.loads(fields["params"])
+    fields["acknowledged"] = bool(fields["acknowledged"])
+    return fields

@@ -19,7 +19,7 @@ from .models import database
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 def _create_v1(db) -> None:
@@ -48,10 +48,19 @@ def _v5_relay_lease(db) -> None:
             db.execute_sql(f"ALTER TABLE relay_destination ADD COLUMN {column} {kind}")
 
 
+def _v6_alarm_acknowledgements(db) -> None:
+    have = {column.name for column in db.get_columns("alarm")}
+    for name in ("acknowledged_by", "acknowledged_at", "ack_note"):
+        if name not in have:   # a new store got them from v3's create_tables
+            field = models.AlarmRow._meta.fields[name]
+            kind = db.field_types.get(field.field_type, field.field_type)
+            db.execute_sql(f"ALTER TABLE alarm ADD COLUMN {name} {kind}")
+
+
 # version -> step that brings the schema from version-1 to version.
 MIGRATIONS: dict[int, Callable[[object], None]] = {
     1: _create_v1, 2: _v2_push_uid_cmd_index, 3: _v3_alarm_table, 4: _v4_relay_tables,
-    5: _v5_relay_lease}
+    5: _v5_relay_lease, 6: _v6_alarm_acknowledgements}
 # Derived tables register their own creation here (storage.derived) so that
 # `rebuild` can drop and recreate them without touching raw pushes.
 DERIVED_SETUP: list[Callable[[object], None]] = []

@@ -127,3 +127,13 @@ def find_users(text: str, limit: int = 200) -> list[dict[str, Any]]:
 def gensee_state() -> GenseeState:
     """Every stored Gensee call replayed (Gensee rooms, VOD views, Q&A, roll calls)."""
     return replay_gensee((row.received_at, parse_payload(row.payload)) for row in iter_pushes(source="gensee"))
+
+
+def lesson_name(class_id: int) -> str | None:
+    row = LessonIndex.get_or_none(LessonIndex.class_id == class_id)
+    return row.class_name if row is not None else None
+
+
+def user_name(uid: int) -> str | None:
+    row = UserRow.get_or_none(UserRow.uid == uid)
+    return (row.name or row.nickname) if row is not None else None

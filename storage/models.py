@@ -95,6 +95,9 @@ class AlarmRow(BaseModel):
     count = IntegerField()
     acknowledged = IntegerField()
     resolved_at = FloatField(null=True)   # NULL while open
+    acknowledged_by = TextField(null=True)   # who, when and why (any process on this data may ack)
+    acknowledged_at = FloatField(null=True)
+    ack_note = TextField(null=True)
 
     class Meta:
         table_name = "alarm"

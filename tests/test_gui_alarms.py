@@ -91,7 +91,7 @@ def test_alarms_are_listed_again_after_a_restart(qapp, data_dir, gui_settings): 
         await app.post(new_push("HelpInfo", Data={"UID": 7, "Message": "老师，我听不到声音", "UserList": [7]}))
         assert (await _send(app, wrong))[0] == 403
         await app.wait_until(lambda: view.model.rowCount() == 2)
-        view.select(view.model.rows[row(view, "help")].key)
+        view.select(view.model.rows[row(view, "help_request")].key)
         view.details.acknowledge.click()
         await app.post(resign(wrong))                # the secret was fixed: the queue moves on
         await app.wait_until(lambda: not view.model.rows[row(view, "stuck_push")].open)
@@ -101,7 +101,7 @@ def test_alarms_are_listed_again_after_a_restart(qapp, data_dir, gui_settings): 
         view = app.window.show_view("alarms")
         await app.wait_until(lambda: view.model.rowCount() == 2)
         state = view.model.COLUMNS.index("state")
-        assert view.model.index(row(view, "help"), state).data() == "acknowledged"
+        assert view.model.index(row(view, "help_request"), state).data() == "acknowledged"
         assert "resolved" in view.model.index(row(view, "stuck_push"), state).data()
         # The school's queue blocks again: a new, open row; the resolved one stays as it was.
         again = new_push(67371107, secret="not-the-secret", UID=8, Identity=1, ClientID=0)

@@ -18,7 +18,7 @@ from ..formatting import ago, duration, local_time, recent_time
 from .table import ITEM_ROLE, RIGHT, Index, TableModel, brush
 
 GROUPS = ("lesson", "school", "kind")
-HELP = "help"           # the kind of a classroom's help request
+HELP = "help_request"   # the kind of a classroom's help request
 
 
 def _order(alarm: Alarm) -> tuple:

@@ -339,9 +339,7 @@ class AlarmsView(QWidget):
         done = 0
         for alarm in alarms:
             if alarm.open and not alarm.acknowledged:
-                self.bridge.monitor.alarms.acknowledge(alarm.key)
-                if note:
-                    alarm.params["note"] = note
+                self.bridge.monitor.acknowledge(alarm.key, note)
                 done += 1
         if done:
             self.note.clear()

@@ -1,0 +1,53 @@
+"""`alarms`: the open (or all kept) alarms, and `alarms ack ID` to acknowledge
+one; the running app, `serve` and other desks on the same data see it within 2 s."""
+from __future__ import annotations
+
+import sys
+
+import orjson
+
+from app.alarm_desk import acknowledge, desk_user, kept_alarms
+from storage.backends import backend_for
+from storage.db import open_database
+
+from .context import open_context
+from .errors import CliError
+
+
+def add_parser(sub, parents) -> None:
+    p = sub.add_parser("alarms", parents=parents, help="list the alarms; `alarms ack ID` acknowledges one")
+    p.add_argument("--all", action="store_true", help="resolved alarms too (the last week's)")
+    p.add_argument("--json", action="store_true", help="one JSON object per line")
+    actions = p.add_subparsers(dest="action", metavar="ack")
+    ack = actions.add_parser("ack", parents=parents, help="acknowledge an alarm (stored for every desk)")
+    ack.add_argument("id", metavar="ID", help="the alarm's id (as `alarms` lists it)")
+    ack.add_argument("--by", metavar="NAME", help="who acknowledges (default: this computer's user name)")
+    ack.add_argument("--note", metavar="TEXT", help="what was done or why")
+
+
+def run(args) -> int:
+    ctx = open_context(args)
+    if not backend_for(ctx.db).exists():
+        if args.action == "ack":
+            raise CliError(f"no alarm with id {args.id} (no database in {ctx.data_dir})")
+        return 0
+    if args.action == "ack":
+        by = args.by if args.by is not None else desk_user()
+        if not acknowledge(ctx.db, args.id, by, args.note):
+            raise CliError(f"no alarm with id {args.id} (`alarms --all` lists them)")
+        print(f"acknowledged {args.id}" + (f" by {by}" if by else ""))
+        return 0
+    db = open_database(ctx.db)
+    try:
+        records = kept_alarms(ctx.config, include_resolved=args.all)
+    finally:
+        db.close()
+    out = sys.stdout
+    for record in records:
+        if args.json:
+            out.write(orjson.dumps(record).decode() + "\n")
+        else:
+            out.write(f"{record['id']}  {record['severity']:<8} {record['state']:<12} {record['title']}\n")
+    if not records and not args.json:
+        print("no open alarms" if not args.all else "no alarms", file=sys.stderr)
+    return 0
