@@ -26,7 +26,7 @@ from .test_gui_live import STUDENT, TEACHER, enter, schedule
 TS = I18N_DIR / "classwatch_zh_CN.ts"
 QM = I18N_DIR / "classwatch_zh_CN.qm"
 ROOT = Path(__file__).resolve().parent.parent
-SOURCE_DIRS = (ROOT / "gui", ROOT / "lessons")     # lessons/: the QT_TRANSLATE_NOOP timeline templates
+SOURCE_DIRS = (ROOT / "gui", ROOT / "lessons", ROOT / "alarms")   # Qt-free QT_TRANSLATE_NOOP templates too
 # "{}", "{:.0f}", "{name}", "{degraded:.0%}": str.format fields, in order (they are positional)
 FIELD = re.compile(r"\{[^{}]*\}")
 CJK = re.compile(r"[\u4e00-\u9fff]")
