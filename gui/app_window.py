@@ -230,7 +230,7 @@ class AppWindow(QMainWindow):
         if view is not None and self._current() is view:
             view.acknowledge_selected()
         elif self.alarm_banner.alarm is not None:
-            self.bridge.monitor.alarms.acknowledge(self.alarm_banner.alarm.key)
+            self.bridge.monitor.acknowledge(self.alarm_banner.alarm.key)
 
     def show_alarm(self, key: str) -> None:
         self.show_view("alarms").select(key)

@@ -19,7 +19,7 @@ def pressing(alarms: list[Alarm]) -> list[Alarm]:
     """Open alarms the desk has not taken yet that need a person now: critical
     ones and help requests; most severe, then newest first."""
     return [a for a in alarms
-            if a.open and not a.acknowledged and (a.severity >= Severity.CRITICAL or a.kind == "help")]
+            if a.open and not a.acknowledged and (a.severity >= Severity.CRITICAL or a.kind == "help_request")]
 
 
 class AlarmBanner(QWidget):
@@ -66,4 +66,4 @@ class AlarmBanner(QWidget):
 
     def _acknowledge(self) -> None:
         if self.alarm is not None:
-            self.bridge.monitor.alarms.acknowledge(self.alarm.key)
+            self.bridge.monitor.acknowledge(self.alarm.key)
