@@ -4,6 +4,7 @@ from __future__ import annotations
 import sys
 import time
 
+from lessons.diagnostics import thresholds_from
 from storage.db import backup, open_database
 from storage.derived import rebuild
 
@@ -23,7 +24,7 @@ def run(args) -> int:
     failed: list[int] = []
     try:
         count = rebuild(db, progress=lambda n: print(f"\r{n} pushes replayed", end="", file=sys.stderr),
-                        failed=failed)
+                        failed=failed, limits=thresholds_from(ctx.config.current().settings))
     finally:
         db.close()
     print(f"rebuilt derived tables from {count} pushes in {time.monotonic() - started:.1f} s"

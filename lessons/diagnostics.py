@@ -23,6 +23,31 @@ class Thresholds:
 
 DEFAULT_THRESHOLDS = Thresholds()
 
+# The user's thresholds in config.json's settings (flat keys; the Settings view writes them).
+LOSS_PERCENT = "net_loss_percent"
+DELAY_MS = "net_delay_ms"
+DEGRADED_PERCENT = "net_degraded_percent"
+CPU_BUSY_PERCENT = "cpu_busy_percent"
+
+
+def thresholds_from(settings: Mapping[str, Any]) -> Thresholds:
+    """The thresholds the user set, for every path that decides what is a problem:
+    live, History, exports, the derived tables and `rebuild` alike."""
+    d = DEFAULT_THRESHOLDS
+    return Thresholds(
+        degraded_share=number_setting(settings, DEGRADED_PERCENT, d.degraded_share * 100) / 100,
+        loss_percent=number_setting(settings, LOSS_PERCENT, d.loss_percent),
+        delay_ms=number_setting(settings, DELAY_MS, d.delay_ms),
+        cpu_busy_share=number_setting(settings, CPU_BUSY_PERCENT, d.cpu_busy_share * 100) / 100)
+
+
+def number_setting(settings: Mapping[str, Any], key: str, default: float) -> float:
+    try:
+        value = float(settings.get(key, default))   # config.json is edited by hand too
+    except (TypeError, ValueError):
+        return default
+    return value if value > 0 else default
+
 
 # --- Net ------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)

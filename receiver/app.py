@@ -21,6 +21,7 @@ import peewee
 from aiohttp import web
 
 from storage.config import ConfigStore
+from lessons.diagnostics import thresholds_from
 from storage.backends import StoreUnavailable
 from storage.db import check_integrity, open_database, private_files
 from storage.derived import Projector
@@ -106,7 +107,8 @@ class Receiver:
         self._promoter: asyncio.Task | None = None
         self._seen_schools: dict[int, tuple] = {}
         # Derived tables follow each commit in the writer thread, after the acks.
-        self.projector = Projector(self.db)
+        # The user's thresholds decide the problems in them, as in the live view.
+        self.projector = Projector(self.db, limits=lambda: thresholds_from(self.config.current().settings))
         self.writer = Writer(self.db, sync_delay=sync_delay, projector=self.projector)
         self.stats = Stats()
         self.instance = secrets.token_hex(8)

@@ -7,7 +7,7 @@ re-send anything. A failure here is logged and never touches the raw pushes.
 from __future__ import annotations
 
 import logging
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 import orjson
 from peewee import FloatField, IntegerField, TextField, fn
@@ -15,6 +15,7 @@ from peewee import FloatField, IntegerField, TextField, fn
 from lessons.events import (CourseInfoChanged, DeviceCheckReport, Enter, Event, LessonEnd, LessonInfoChanged,
                             NetReport, PhoneChanged, StudentsChanged, parse)
 
+from lessons.diagnostics import DEFAULT_THRESHOLDS, Thresholds
 from protocol.classin import BOOKING_CMDS, CMD_ENTER
 
 from . import db as dbmod
@@ -347,11 +348,13 @@ ROW_COLUMNS = "id, received_at, payload, cmd, sid, class_id, action_time"
 Row = tuple[int, float, str, "str | None", "int | None", "int | None", "int | None"]
 
 
-def project_rows(conn: Conn, rows: Iterable[Row], failed: list[int] | None = None) -> int:
+def project_rows(conn: Conn, rows: Iterable[Row], failed: list[int] | None = None,
+                 limits: Thresholds = DEFAULT_THRESHOLDS) -> int:
     """Stored ClassIn pushes into the derived tables (inside the caller's
     transaction); the one path for live projection, catch-up and rebuild.
     A push whose projection fails is skipped (its id added to `failed`): the
-    raw push stays, and its values never reach a statement of the others."""
+    raw push stays, and its values never reach a statement of the others.
+    `limits`: the user's thresholds, which decide a sample's or check's problems."""
     count = 0
     batch = _Batch(conn)
     for push_id, received_at, text, cmd, sid, class_id, action_time in rows:
@@ -363,7 +366,7 @@ def project_rows(conn: Conn, rows: Iterable[Row], failed: list[int] | None = Non
                 continue
             if isinstance(payload, dict):
                 try:
-                    event = parse(payload, received_at)
+                    event = parse(payload, received_at, limits)
                     project(batch, push_id, event)
                     if class_id is None and event.class_id is not None:
                         conn.execute(_INSERT_LESSON_PUSH, (push_id, event.class_id))
@@ -390,8 +393,9 @@ class Projector:
     costs a push, and `rebuild` recovers it. `catch_up` projects what an older
     file or version stored without it."""
 
-    def __init__(self, where):
+    def __init__(self, where, limits: Callable[[], Thresholds] = lambda: DEFAULT_THRESHOLDS):
         self.backend = backend_for(where)
+        self.limits = limits     # the user's thresholds as they are now (they may change in Settings)
 
     def within(self, conn: Conn, pushes: Iterable[tuple[Any, Any]]) -> None:
         rows = [(stored.push_id, record.received_at, record.payload, record.cmd,
@@ -401,7 +405,7 @@ class Projector:
             return
         conn.execute("SAVEPOINT derive")
         try:
-            project_rows(conn, rows)
+            project_rows(conn, rows, limits=self.limits())
             conn.execute(_SET_WATERMARK, (str(rows[-1][0]),))
         except Exception:
             conn.execute("ROLLBACK TO derive")
@@ -422,7 +426,7 @@ class Projector:
                     return done
                 conn.execute("BEGIN")
                 try:
-                    project_rows(conn, rows)
+                    project_rows(conn, rows, limits=self.limits())
                     conn.execute(_SET_WATERMARK, (str(rows[-1][0]),))
                     conn.execute("COMMIT")
                 except Exception:
@@ -433,9 +437,10 @@ class Projector:
             conn.close()
 
 
-def rebuild(db, progress=None, failed: list[int] | None = None) -> int:
-    """Drop and refill every derived table from the raw pushes; returns pushes
-    replayed. The ids of pushes that could not be projected go to `failed`."""
+def rebuild(db, progress=None, failed: list[int] | None = None, limits: Thresholds = DEFAULT_THRESHOLDS) -> int:
+    """Drop and refill every derived table from the raw pushes (problems judged
+    by `limits`, the user's thresholds); returns pushes replayed. The ids of
+    pushes that could not be projected go to `failed`."""
     db.drop_tables(DERIVED_MODELS, safe=True)
     _create(db)     # empty: the replay below fills every table, course_push too
     conn = db.conn()
@@ -446,7 +451,7 @@ def rebuild(db, progress=None, failed: list[int] | None = None) -> int:
         if not rows:
             break
         with db.atomic():
-            count += project_rows(conn, rows, failed)
+            count += project_rows(conn, rows, failed, limits)
         after = rows[-1][0]
         if progress:
             progress(count)

@@ -6,6 +6,7 @@ from typing import Any, Iterator
 
 from peewee import JOIN, SQL, fn
 
+from lessons.diagnostics import DEFAULT_THRESHOLDS, Thresholds
 from lessons.gensee_rooms import GenseeState
 from lessons.gensee_rooms import replay as replay_gensee
 from lessons.state import LessonState, replay
@@ -37,13 +38,15 @@ def lesson_pushes(class_id: int) -> Iterator[tuple[float, Any]]:
             yield received_at, payload
 
 
-def lesson_state(class_id: int) -> LessonState | None:
-    school = replay(lesson_pushes(class_id))
+def lesson_state(class_id: int, limits: Thresholds = DEFAULT_THRESHOLDS) -> LessonState | None:
+    """One lesson replayed from its pushes; `limits`: the user's thresholds."""
+    school = replay(lesson_pushes(class_id), limits)
     return school.lessons.get(class_id)
 
 
-def lesson_summary(class_id: int, now: float | None = None) -> dict[str, Any] | None:
-    state = lesson_state(class_id)
+def lesson_summary(class_id: int, now: float | None = None,
+                   limits: Thresholds = DEFAULT_THRESHOLDS) -> dict[str, Any] | None:
+    state = lesson_state(class_id, limits)
     return None if state is None else summary(state, now)
 
 

@@ -13,7 +13,7 @@ from typing import Any, Iterable, Mapping
 import numpy as np
 
 from lessons.diagnostics import NetSample
-from storage.history import net_samples
+from app.history import net_samples
 
 FIELDS = ("good", "normal", "bad", "poor", "not_reach", "avg_delay_ms", "loss_percent",
           "cpu_low", "cpu_medium", "cpu_high", "cpu_busy")

@@ -11,7 +11,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from lessons.events import DeviceCheckReport
-from storage.history import device_checks
+from app.history import device_checks
 
 from ..alarm_texts import AlarmTexts
 from ..bridge import MonitorBridge

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QListV
 from lessons.events import Enter, Event, Exit, NetReport
 from protocol.classin import ABNORMAL_EXIT_REASONS
 from lessons.state import LessonState
-from storage.history import lesson_state, lessons_between
+from app.history import lesson_state, lessons_between
 
 from ..bridge import MonitorBridge
 from ..models.labels import exit_reason_label, lesson_title, school_timezone, user_name
@@ -214,7 +214,7 @@ class NetworkView(QWidget):
         state = self.monitor.school.lessons.get(class_id)
         series = await in_thread(load_series, class_id, since)
         if state is None:                 # an older lesson: its names come from a replay
-            state = await in_thread(lesson_state, class_id)
+            state = await in_thread(lesson_state, class_id, self.monitor.config.current())
         if class_id != self.class_id:
             return
         self.series, self._state = series, state

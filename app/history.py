@@ -1,0 +1,20 @@
+"""What the views read from the store, with the user's thresholds applied the
+same way as live (so History, charts and exports agree with the live view).
+Blocking reads (models bound): callers run them off the event loop."""
+from __future__ import annotations
+
+from typing import Any
+
+from lessons.diagnostics import thresholds_from
+from lessons.state import LessonState
+from storage import history
+from storage.config import Config
+from storage.history import device_checks, lessons_between, net_samples  # noqa: F401  (the views' reads)
+
+
+def lesson_state(class_id: int, config: Config) -> LessonState | None:
+    return history.lesson_state(class_id, thresholds_from(config.settings))
+
+
+def lesson_summary(class_id: int, config: Config, now: float | None = None) -> dict[str, Any] | None:
+    return history.lesson_summary(class_id, now, thresholds_from(config.settings))
