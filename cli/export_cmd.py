@@ -7,9 +7,9 @@ from datetime import date, datetime, time as dtime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from app.export import summaries, summaries_between
 from storage.config import DEFAULT_TIMEZONE, Config
 from storage.db import open_database
-from storage.history import lesson_summary, lessons_between
 
 from .context import open_context
 from .errors import CliError
@@ -75,14 +75,6 @@ def _single_format(fmt: str | None, out: str | None) -> str:
     return fmt or implied or "json"
 
 
-def decorate(summary: dict, config: Config) -> dict:
-    """The school's name and time zone, which the report formats times in."""
-    school = config.schools.get(summary.get("sid"))
-    summary["school_name"] = school.name if school else None
-    summary["timezone"] = school.timezone if school else DEFAULT_TIMEZONE
-    return summary
-
-
 def run(args) -> int:
     _check_options(args)
     ctx = open_context(args, existing=True)
@@ -94,19 +86,15 @@ def run(args) -> int:
         if args.gensee_room is not None:
             return _gensee_room(args)
         if args.class_id is not None:
-            summary = lesson_summary(args.class_id)
-            if summary is None:
+            found = summaries([args.class_id], config)
+            if not found:
                 raise CliError(f"no lesson with ClassID {args.class_id} in {ctx.data_dir}")
-            return _write([decorate(summary, config)], args, single=True)
-        zone = ZoneInfo(config.schools[args.sid].timezone if args.sid in config.schools else DEFAULT_TIMEZONE)
-        start = datetime.combine(args.date_from, dtime.min, zone).timestamp()
-        end = datetime.combine(args.date_to + timedelta(days=1), dtime.min, zone).timestamp()
-        rows = lessons_between(start, end, sid=args.sid)
-        summaries = [decorate(s, config) for s in (lesson_summary(r["class_id"]) for r in rows) if s]
-        if not summaries:
+            return _write(found, args, single=True)
+        found = summaries_between(args.date_from, args.date_to, config, sid=args.sid)
+        if not found:
             print(f"no lessons between {args.date_from} and {args.date_to}", file=sys.stderr)
             return 0
-        return _write(sorted(summaries, key=lambda s: s.get("start_time") or 0), args, single=False)
+        return _write(found, args, single=False)
     finally:
         db.close()
 

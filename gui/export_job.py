@@ -9,24 +9,18 @@ import re
 import threading
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Callable
 
 from PySide6.QtCore import QLocale, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 from qasync import asyncSlot
 
-from cli.export_cmd import decorate
-from storage.config import ConfigStore
-from storage.history import lesson_summary
+from app.export import Cancelled, summaries, write_summaries
+from app.settings import ConfigStore
 
 from .worker import in_thread
 
 FORMATS = ("csv", "xlsx", "pdf", "json")
-
-
-class Cancelled(Exception):
-    pass
 
 
 def file_stem(title: str | None, class_ids: list[int], when: datetime | None = None) -> str:
@@ -37,26 +31,6 @@ def file_stem(title: str | None, class_ids: list[int], when: datetime | None = N
         name = re.sub(r'[\\/:*?"<>|\s]+', "", title or "")[:40]
         return "_".join(part for part in (day, name, str(class_ids[0])) if part)
     return "{}_{}-lessons".format(day, len(class_ids))
-
-
-def summaries_with_progress(class_ids: list[int], config: ConfigStore, cancel: threading.Event,
-                            progress: Callable[[int], None]) -> list[dict[str, Any]]:
-    """In a reader thread: one summary per lesson, `progress(done)` after each."""
-    current = config.current()
-    found = []
-    for done, class_id in enumerate(class_ids, 1):
-        if cancel.is_set():
-            raise Cancelled()
-        summary = lesson_summary(class_id)
-        if summary is not None:
-            found.append(decorate(summary, current))
-        progress(done)
-    return found
-
-
-def write_summaries(summaries: list[dict[str, Any]], fmt: str, path: str, lang: str | None) -> None:
-    from reports import write_report      # fpdf/openpyxl load only when someone exports
-    write_report(summaries, fmt, path, lang=lang)
 
 
 class ExportBar(QWidget):
@@ -135,14 +109,15 @@ class ExportBar(QWidget):
         lang = None if fmt in ("csv", "json") else ("zh" if QLocale().name().startswith("zh") else "en")
         written = ""
         try:
-            summaries = await in_thread(summaries_with_progress, class_ids, self.config, cancel,
-                                        lambda done: loop.call_soon_threadsafe(self.progress.setValue, done))
-            if summaries:
+            found = await in_thread(
+                summaries, class_ids, self.config.current(), cancelled=cancel.is_set,
+                progress=lambda done: loop.call_soon_threadsafe(self.progress.setValue, done))
+            if found:
                 self.feedback.setText(self.tr("Writing {}…").format(path))
-                await in_thread(write_summaries, summaries, fmt, path, lang)
+                await in_thread(write_summaries, found, fmt, path, lang)
                 written = path
                 self.path = path
-                self.feedback.setText(self.tr("Exported {} lesson(s) to {}").format(len(summaries), path))
+                self.feedback.setText(self.tr("Exported {} lesson(s) to {}").format(len(found), path))
             else:
                 self.feedback.setText(self.tr("Nothing exported: no stored pushes for these lessons."))
         except Cancelled:

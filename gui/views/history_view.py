@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QHBoxLayout, QHeaderView, Q
 from qasync import asyncSlot
 
 from lessons.events import Enter, LessonEnd, LessonInfoChanged
-from storage.history import lesson_state, lessons_between
+from app.history import lesson_state, lessons_between
 
 from ..bridge import MonitorBridge
 from ..columns import fit_columns
@@ -204,7 +204,7 @@ class HistoryView(QWidget):
 
     @asyncSlot(object)
     async def open_lesson(self, row: dict[str, Any]) -> None:
-        state = await in_thread(lesson_state, row["class_id"])
+        state = await in_thread(lesson_state, row["class_id"], self.config.current())
         if self.selected_class_id() == row["class_id"]:      # still the one the user wants
             self.panel.show_lesson(state, school_timezone(self.config, row["sid"]))
 

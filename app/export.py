@@ -1,0 +1,56 @@
+"""Exporting lesson summaries: the one use case behind `export` and History's
+Export button. Blocking (models bound): the window runs it in a thread."""
+from __future__ import annotations
+
+from datetime import date, datetime, time as dtime, timedelta
+from typing import Any, Callable
+from zoneinfo import ZoneInfo
+
+from storage.config import DEFAULT_TIMEZONE, Config
+
+from .history import lesson_summary, lessons_between
+
+
+def decorate(summary: dict, config: Config) -> dict:
+    """The school's name and time zone, which the report formats times in."""
+    school = config.schools.get(summary.get("sid"))
+    summary["school_name"] = school.name if school else None
+    summary["timezone"] = school.timezone if school else DEFAULT_TIMEZONE
+    return summary
+
+
+class Cancelled(Exception):
+    pass
+
+
+def summaries(class_ids: list[int], config: Config, *, progress: Callable[[int], None] | None = None,
+              cancelled: Callable[[], bool] | None = None) -> list[dict[str, Any]]:
+    """The lessons' summaries as the reports want them (unknown ClassIDs left
+    out), one lesson at a time: `progress(done)` after each, `cancelled()`
+    asked before each (then Cancelled is raised)."""
+    found = []
+    for done, class_id in enumerate(class_ids, 1):
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+        summary = lesson_summary(class_id, config)
+        if summary is not None:
+            found.append(decorate(summary, config))
+        if progress is not None:
+            progress(done)
+    return found
+
+
+def summaries_between(first: date, last: date, config: Config, sid: int | None = None) -> list[dict[str, Any]]:
+    """Every lesson of the days `first`..`last` (the school's days; this PC's
+    default zone without --sid), oldest first."""
+    zone = ZoneInfo(config.schools[sid].timezone if sid in config.schools else DEFAULT_TIMEZONE)
+    start = datetime.combine(first, dtime.min, zone).timestamp()
+    end = datetime.combine(last + timedelta(days=1), dtime.min, zone).timestamp()
+    found = summaries([row["class_id"] for row in lessons_between(start, end, sid=sid)], config)
+    return sorted(found, key=lambda s: s.get("start_time") or 0)
+
+
+def write_summaries(found: list[dict[str, Any]], fmt: str, path: str, lang: str | None = None) -> None:
+    """Summaries into one report file (`lang`: the pdf/xlsx headings' language)."""
+    from reports import write_report      # fpdf/openpyxl load only when someone exports
+    write_report(found, fmt, path, lang=lang)
