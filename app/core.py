@@ -29,6 +29,7 @@ from storage.dburl import DbUrl
 from storage.queries import iter_pushes, parse_payload, recent_pushes
 from storage.paths import CONFIG_NAME
 from tunnel.providers import TunnelConfigError
+from tunnel.selftest import SelftestResult, run_selftest
 from tunnel.service import Tunnel, TunnelState, TunnelStatus
 from tunnel.settings import SETTING_KEYS, TunnelSettings
 
@@ -378,6 +379,14 @@ class Monitor:
                 await self._follow_tunnel_settings()
             except Exception:  # the receiver runs on; the next change gets another try
                 log.exception("following changes by other processes failed")
+
+    async def test_push(self, sid: int, url: str | None = None) -> SelftestResult:
+        """ClassIn's registration test, signed with the school's saved secret, to
+        this receiver (or `url`: the public URL, through the tunnel), and whether
+        it was stored. The one test push (Settings, first run, the tunnel panel;
+        `selftest` on the command line)."""
+        school = self.config.current().schools[sid]
+        return await run_selftest(url or self.receiver.url, sid, school.secret, db=self.receiver.db)
 
     def acknowledge(self, key: str, note: str | None = None) -> None:
         """The desk acknowledges an alarm: recorded with this computer's user name

@@ -6,66 +6,23 @@ A page inside Settings, never a modal wizard: the receiver keeps running
 (and ClassIn keeps pushing) while the user reads it."""
 from __future__ import annotations
 
-import secrets
-import time
-from dataclasses import dataclass
-
-import aiohttp
-import orjson
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 from qasync import asyncSlot
 
-from protocol.classin import is_ack, sign
-from storage.inspector import PushFilter, search
+from tunnel.selftest import SelftestResult
 
 from .bridge import MonitorBridge
 from .school_form import SchoolForm
-from .worker import in_thread
-
-TEST_TIMEOUT = 15.0
 
 
-@dataclass(frozen=True)
-class TestPushResult:
-    body: bytes               # what we sent
-    status: int | None        # HTTP status, None when nothing answered
-    answer: str               # the answer body as text, or the connection error
-    stored: bool              # the exact body is in the database
-
-    @property
-    def ok(self) -> bool:
-        return self.status == 200 and is_ack(self.answer.encode("utf-8")) and self.stored
-
-
-def _is_stored(body: bytes) -> bool:
-    return any(row.body == body for row in search(PushFilter(cmd="Test"), limit=50).rows)
-
-
-async def send_test_push(base_url: str, sid: int, secret: str) -> TestPushResult:
-    """POST a Test push signed like ClassIn's registration test to `base_url`/classin."""
-    stamp = int(time.time())
-    payload = sign({"SID": sid, "Cmd": "Test", "Msg": "Register test.", "TimeStamp": stamp,
-                    "_id": "{:08x}{}".format(stamp, secrets.token_hex(8))}, secret)
-    body = orjson.dumps(payload)
-    try:
-        async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=TEST_TIMEOUT)) as session:
-            async with session.post(base_url + "/classin", data=body,
-                                    headers={"Content-Type": "application/json"}) as resp:
-                status, answer = resp.status, (await resp.read()).decode("utf-8", errors="replace")
-    except (aiohttp.ClientError, TimeoutError) as exc:
-        return TestPushResult(body, None, "{}: {}".format(type(exc).__name__, exc), False)
-    stored = status == 200 and await in_thread(_is_stored, body)
-    return TestPushResult(body, status, answer, stored)
-
-
-def describe_result(result: TestPushResult) -> str:
+def describe_result(result: SelftestResult) -> str:
     """The outcome in words, for the first-run panel and Settings alike."""
     translate = QCoreApplication.translate
     if result.status is None:
-        return translate("TestPush", "No answer from the receiver: {}").format(result.answer)
-    lines = [translate("TestPush", "Answer: HTTP {} {}").format(result.status, result.answer)]
+        return translate("TestPush", "No answer from the receiver: {}").format(result.body)
+    lines = [translate("TestPush", "Answer: HTTP {} {}").format(result.status, result.body)]
     if result.ok:
         lines.append(translate("TestPush", "✔ Accepted and stored: the Test push is in the database "
                                            "(see Inspector)."))
@@ -171,7 +128,7 @@ class FirstRunPanel(QWidget):
         self.test.setEnabled(False)
         self.result.setText(self.tr("Sending…"))
         try:
-            result = await send_test_push(receiver_url, school.sid, school.secret)
+            result = await self.bridge.monitor.test_push(school.sid)
         finally:
             self.test.setEnabled(True)
         self.result.setText(describe_result(result))

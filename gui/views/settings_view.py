@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDoubleSpinBox, QFo
 from qasync import asyncSlot
 
 from alarms import config as keys
+from app.settings import PORT_SETTING, School
 from receiver.events import HeldPromoted, PushHeld
-from storage.config import PORT_SETTING, School
 
 from ..bridge import MonitorBridge
-from ..first_run import FirstRunPanel, describe_result, send_test_push
+from ..first_run import FirstRunPanel, describe_result
 from ..school_form import SchoolForm
 from ..timers import every
 from .channels_panel import ChannelsPanel
@@ -288,12 +288,11 @@ class SettingsView(QWidget):
     async def test_selected(self) -> None:
         sid = self.school_form.sid()
         school = self.config.current().schools.get(sid) if sid is not None else None
-        url = self.monitor.receiver.url
-        if school is None or url is None:
+        if school is None or self.monitor.receiver.url is None:
             return
         self.test_school.setEnabled(False)
         try:
-            result = await send_test_push(url, school.sid, school.secret)
+            result = await self.monitor.test_push(school.sid)
         finally:
             self._update_school_buttons()
         self.school_feedback.setText(describe_result(result))

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QGroupBox, Q
                                QWidget)
 from qasync import asyncSlot
 
-from receiver.gensee import base_path
-from tunnel import TunnelConfigError, TunnelSettings, TunnelState, TunnelStatus, run_selftest
+from app.receiving import base_path
+from tunnel import TunnelConfigError, TunnelSettings, TunnelState, TunnelStatus
 
 from ..bridge import MonitorBridge
 from ..timers import every
@@ -606,7 +606,7 @@ class TunnelPanel(QWidget):
                                       .format(school.sid, public))
         self.selftest_body.clear()
         try:
-            result = await run_selftest(public, school.sid, school.secret, db=self.monitor.receiver.db)
+            result = await self.monitor.test_push(school.sid, public)
         except Exception as exc:   # a bug must say so, not leave "Sending…"
             self.selftest_summary.setText(self.tr("The self-test failed: {}: {}").format(type(exc).__name__, exc))
             self.selftest_summary.setStyleSheet("color: {};".format(RED))
