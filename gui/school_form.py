@@ -9,7 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QToolButton, QWidget
 
-from storage.config import DEFAULT_TIMEZONE, DEFAULT_VERIFY, VERIFY_POLICIES, ConfigStore, School
+from app.settings import DEFAULT_TIMEZONE, DEFAULT_VERIFY, VERIFY_POLICIES, ConfigStore, School
 
 
 @functools.cache

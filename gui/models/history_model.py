@@ -6,9 +6,9 @@ import time
 
 from typing import Any
 
+from app.settings import ConfigStore
 from lessons.state import ended_without_summary
 from protocol.classin import CLOSE_OVERTIME_SECONDS
-from storage.config import ConfigStore
 
 from ..formatting import duration, local_time
 from .labels import school_timezone

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
 from lessons.state import LessonState
-from storage.config import ConfigStore
+from app.settings import ConfigStore
 
 _CONTEXT = "labels"
 

@@ -9,8 +9,7 @@ from PySide6.QtGui import QBrush
 
 from alarms.model import Severity
 from protocol.classin import cmd_label, normalise_cmd
-from storage.inspector import Cursor, InspectedPush, Page
-from storage.models import FLAG_RELEASED
+from app.inspector import FLAG_RELEASED, Cursor, InspectedPush, Page
 
 from ..alarm_texts import SEVERITY_COLOURS, AlarmTexts
 from ..formatting import local_time

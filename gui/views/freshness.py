@@ -9,7 +9,7 @@ import time
 from PySide6.QtWidgets import QLabel, QWidget
 
 from app.core import Monitor
-from receiver.events import PushStored
+from app.receiving import PushStored
 
 from ..bridge import MonitorBridge
 

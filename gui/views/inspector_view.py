@@ -11,8 +11,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QHeaderView, Q
                                QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget)
 
 from protocol.classin import INT_CMD_NAMES, STRING_CMDS, cmd_label
-from receiver.events import PushRefused, PushStored
-from storage.inspector import Cursor, InspectedPush, Page, PushFilter, payload_text, search
+from app.inspector import Cursor, InspectedPush, Page, PushFilter, payload_text, search
+from app.receiving import PushRefused, PushStored
 
 from ..bridge import MonitorBridge
 from ..columns import fit_columns

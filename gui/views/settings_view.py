@@ -17,7 +17,7 @@ from qasync import asyncSlot
 
 from alarms import config as keys
 from app.settings import PORT_SETTING, School
-from receiver.events import HeldPromoted, PushHeld
+from app.receiving import HeldPromoted, PushHeld
 
 from ..bridge import MonitorBridge
 from ..first_run import FirstRunPanel, describe_result

@@ -1464,62 +1464,62 @@
 <context>
     <name>ExportBar</name>
     <message>
-        <location filename="../../gui/export_job.py" line="74"/>
+        <location filename="../../gui/export_job.py" line="48"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gui/export_job.py" line="78"/>
+        <location filename="../../gui/export_job.py" line="52"/>
         <source>Open file</source>
         <translation>打开文件</translation>
     </message>
     <message>
-        <location filename="../../gui/export_job.py" line="80"/>
+        <location filename="../../gui/export_job.py" line="54"/>
         <source>Show in folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../gui/export_job.py" line="108"/>
+        <location filename="../../gui/export_job.py" line="82"/>
         <source>Export {} lesson(s)</source>
         <translation>导出 {} 个课节</translation>
     </message>
     <message>
-        <location filename="../../gui/export_job.py" line="110"/>
+        <location filename="../../gui/export_job.py" line="84"/>
         <source>{} files (*.{})</source>
         <translation>{} 文件 (*.{})</translation>
     </message>
     <message>
-        <location filename="../../gui/export_job.py" line="121"/>
+        <location filename="../../gui/export_job.py" line="95"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_job.py" line="133"/>
+        <location filename="../../gui/export_job.py" line="107"/>
         <source>Exporting {} lesson(s)…</source>
         <translation>正在导出 {} 个课节…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_job.py" line="141"/>
+        <location filename="../../gui/export_job.py" line="116"/>
         <source>Writing {}…</source>
         <translation>正在写入 {}…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_job.py" line="145"/>
+        <location filename="../../gui/export_job.py" line="120"/>
         <source>Exported {} lesson(s) to {}</source>
         <translation>已导出 {} 个课节到 {}</translation>
     </message>
     <message>
-        <location filename="../../gui/export_job.py" line="147"/>
+        <location filename="../../gui/export_job.py" line="122"/>
         <source>Nothing exported: no stored pushes for these lessons.</source>
         <translation>未导出：这些课节没有已存储的推送。</translation>
     </message>
     <message>
-        <location filename="../../gui/export_job.py" line="149"/>
+        <location filename="../../gui/export_job.py" line="124"/>
         <source>Export cancelled; no file was written.</source>
         <translation>导出已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/export_job.py" line="151"/>
+        <location filename="../../gui/export_job.py" line="126"/>
         <source>Export failed: {}</source>
         <translation>导出失败：{}</translation>
     </message>
@@ -1565,62 +1565,62 @@
 <context>
     <name>FirstRunPanel</name>
     <message>
-        <location filename="../../gui/first_run.py" line="87"/>
+        <location filename="../../gui/first_run.py" line="44"/>
         <source>Welcome to ClassWatch</source>
         <translation>欢迎使用 ClassWatch</translation>
     </message>
     <message>
-        <location filename="../../gui/first_run.py" line="89"/>
+        <location filename="../../gui/first_run.py" line="46"/>
         <source>Three steps connect a ClassIn school. ClassIn sends every classroom event to one URL; ClassWatch stores it and shows it live.</source>
         <translation>三步接入一所 ClassIn 学校。ClassIn 会把教室中的每个事件推送到同一个地址，ClassWatch 负责存储并实时展示。</translation>
     </message>
     <message>
-        <location filename="../../gui/first_run.py" line="94"/>
+        <location filename="../../gui/first_run.py" line="51"/>
         <source>Save school</source>
         <translation>保存学校</translation>
     </message>
     <message>
-        <location filename="../../gui/first_run.py" line="101"/>
+        <location filename="../../gui/first_run.py" line="58"/>
         <source>Copy URL</source>
         <translation>复制地址</translation>
     </message>
     <message>
-        <location filename="../../gui/first_run.py" line="102"/>
+        <location filename="../../gui/first_run.py" line="59"/>
         <source>Send test push</source>
         <translation>发送测试推送</translation>
     </message>
     <message>
-        <location filename="../../gui/first_run.py" line="106"/>
+        <location filename="../../gui/first_run.py" line="63"/>
         <source>Open the full settings</source>
         <translation>打开完整设置</translation>
     </message>
     <message>
-        <location filename="../../gui/first_run.py" line="111"/>
+        <location filename="../../gui/first_run.py" line="68"/>
         <source>1. Your school&apos;s SID and SECRET (ClassIn admin → data subscription)</source>
         <translation>1. 学校的 SID 和 SECRET（ClassIn 管理后台 → 数据订阅）</translation>
     </message>
     <message>
-        <location filename="../../gui/first_run.py" line="118"/>
+        <location filename="../../gui/first_run.py" line="75"/>
         <source>2. Give ClassIn this push URL</source>
         <translation>2. 将此推送地址填入 ClassIn</translation>
     </message>
     <message>
-        <location filename="../../gui/first_run.py" line="124"/>
+        <location filename="../../gui/first_run.py" line="81"/>
         <source>3. Check that it works</source>
         <translation>3. 测试是否可用</translation>
     </message>
     <message>
-        <location filename="../../gui/first_run.py" line="161"/>
+        <location filename="../../gui/first_run.py" line="118"/>
         <source>Saved school {}.</source>
         <translation>已保存学校 {}。</translation>
     </message>
     <message>
-        <location filename="../../gui/first_run.py" line="172"/>
+        <location filename="../../gui/first_run.py" line="129"/>
         <source>Sending…</source>
         <translation>正在发送…</translation>
     </message>
     <message>
-        <location filename="../../gui/first_run.py" line="180"/>
+        <location filename="../../gui/first_run.py" line="137"/>
         <source>Done — open the full settings</source>
         <translation>完成 — 打开完整设置</translation>
     </message>
@@ -3010,82 +3010,82 @@
 <context>
     <name>PushesModel</name>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="48"/>
+        <location filename="../../gui/models/pushes_model.py" line="47"/>
         <source>refused, later accepted ({})</source>
         <translation>曾拒收，后已接收（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="50"/>
+        <location filename="../../gui/models/pushes_model.py" line="49"/>
         <source>refused, released ({})</source>
         <translation>曾拒收，已放行（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="51"/>
+        <location filename="../../gui/models/pushes_model.py" line="50"/>
         <source>REFUSED ({}, {}×)</source>
         <translation>拒收（{}，{}×）</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="52"/>
+        <location filename="../../gui/models/pushes_model.py" line="51"/>
         <source>stored</source>
         <translation>已存储</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="54"/>
+        <location filename="../../gui/models/pushes_model.py" line="53"/>
         <source>released</source>
         <translation>已放行</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="56"/>
+        <location filename="../../gui/models/pushes_model.py" line="55"/>
         <source>re-sent {}×</source>
         <translation>重发 {}×</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="65"/>
+        <location filename="../../gui/models/pushes_model.py" line="64"/>
         <source>The sender was told: {}</source>
         <translation>返回给发送方的原因：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="33"/>
+        <location filename="../../gui/models/pushes_model.py" line="32"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="33"/>
+        <location filename="../../gui/models/pushes_model.py" line="32"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="33"/>
+        <location filename="../../gui/models/pushes_model.py" line="32"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="34"/>
+        <location filename="../../gui/models/pushes_model.py" line="33"/>
         <source>SID</source>
         <translation>SID</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="34"/>
+        <location filename="../../gui/models/pushes_model.py" line="33"/>
         <source>Cmd</source>
         <translation>Cmd</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="34"/>
+        <location filename="../../gui/models/pushes_model.py" line="33"/>
         <source>ClassID</source>
         <translation>ClassID</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="34"/>
+        <location filename="../../gui/models/pushes_model.py" line="33"/>
         <source>UID</source>
         <translation>UID</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="35"/>
+        <location filename="../../gui/models/pushes_model.py" line="34"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="77"/>
+        <location filename="../../gui/models/pushes_model.py" line="76"/>
         <source>{} B</source>
         <translation>{} B</translation>
     </message>
@@ -4413,27 +4413,27 @@
 <context>
     <name>TestPush</name>
     <message>
-        <location filename="../../gui/first_run.py" line="67"/>
+        <location filename="../../gui/first_run.py" line="24"/>
         <source>No answer from the receiver: {}</source>
         <translation>接收端无响应：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/first_run.py" line="68"/>
+        <location filename="../../gui/first_run.py" line="25"/>
         <source>Answer: HTTP {} {}</source>
         <translation>响应：HTTP {} {}</translation>
     </message>
     <message>
-        <location filename="../../gui/first_run.py" line="70"/>
+        <location filename="../../gui/first_run.py" line="27"/>
         <source>✔ Accepted and stored: the Test push is in the database (see Inspector).</source>
         <translation>✔ 已接收并存储：Test 推送已写入数据库（见“推送查询”）。</translation>
     </message>
     <message>
-        <location filename="../../gui/first_run.py" line="73"/>
+        <location filename="../../gui/first_run.py" line="30"/>
         <source>✘ Refused: the SID or the secret does not match what is saved.</source>
         <translation>✘ 被拒收：SID 或密钥与已保存的不一致。</translation>
     </message>
     <message>
-        <location filename="../../gui/first_run.py" line="75"/>
+        <location filename="../../gui/first_run.py" line="32"/>
         <source>✘ Not stored.</source>
         <translation>✘ 未存储。</translation>
     </message>
