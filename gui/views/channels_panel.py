@@ -13,8 +13,7 @@ from qasync import asyncSlot
 
 from alarms.channels import KINDS, NAME_LIMIT, SEVERITIES, SIGNED_KINDS, problem
 from alarms.channels.dispatcher import DeliveryState, send_test
-from storage.config import AlarmChannel
-from storage.logs import mask_url
+from app.settings import AlarmChannel, mask_url
 
 from ..formatting import local_time
 from ..timers import every
