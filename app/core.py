@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
+from lessons.diagnostics import Thresholds
 from lessons.events import Event, parse
 from lessons.gensee_rooms import GenseeState
 from lessons.gensee_rooms import replay as replay_gensee
@@ -95,6 +96,7 @@ class Monitor:
         # each stored Gensee call (payload) after it updated `gensee`
         self.gensee_listeners: list[Callable[[dict], None]] = []
         self.receiver.listeners.append(self._on_receiver_event)
+        self._unfolded: list[ReceiverEvent] = []     # told by the receiver, not yet folded in (_fold)
         # Every status of whichever tunnel is current, and None when the tunnel is
         # removed: the GUI listens here, so replacing the Tunnel object needs no re-wiring.
         self.tunnel_listeners: list[Callable[[TunnelStatus | None], None]] = []
@@ -316,21 +318,39 @@ class Monitor:
 
     # -- feed ------------------------------------------------------------------------------
     def _on_receiver_event(self, event: ReceiverEvent) -> None:
-        self.alarms.on_receiver_event(event)
-        if isinstance(event, PushStored) and isinstance(event.payload, dict):
-            if event.source == "classin":
-                self.apply_payload(event.payload, event.received_at)
-            elif event.source == "gensee":
-                self.gensee.feed(event.received_at, event.payload)
-                for listener in list(self.gensee_listeners):
-                    listener(event.payload)
+        """Called by the request handler before it answers: only filed here, so
+        no ack waits for lesson state, alarms or views. The writer settles a whole
+        batch in one loop wake-up; the batch is folded in once, right after
+        those handlers have answered."""
+        self._unfolded.append(event)
+        if len(self._unfolded) == 1:
+            asyncio.get_running_loop().call_soon(self._fold)
 
-    def apply_payload(self, payload: dict[str, Any], received_at: float) -> Event:
+    def _fold(self) -> None:
+        events, self._unfolded = self._unfolded, []
         # The user's network thresholds decide what a Net/Check report counts as a problem.
-        typed = parse(payload, received_at, thresholds(self.config.current().settings))
+        limits, now = thresholds(self.config.current().settings), time.time()
+        for event in events:
+            try:
+                self.alarms.on_receiver_event(event)
+                if isinstance(event, PushStored) and isinstance(event.payload, dict):
+                    if event.source == "classin":
+                        self.apply_payload(event.payload, event.received_at, limits, now)
+                    elif event.source == "gensee":
+                        self.gensee.feed(event.received_at, event.payload)
+                        for listener in list(self.gensee_listeners):
+                            listener(event.payload)
+            except Exception:   # one odd push must not cost the others of its batch
+                log.exception("folding a push into the live state failed")
+
+    def apply_payload(self, payload: dict[str, Any], received_at: float, limits: Thresholds | None = None,
+                      now: float | None = None) -> Event:
+        if limits is None:
+            limits = thresholds(self.config.current().settings)
+        typed = parse(payload, received_at, limits)
         self.school.apply(typed)
         lesson = self.school.lessons.get(typed.class_id) if typed.class_id is not None else None
-        live = lesson is not None and is_live(lesson, time.time())
+        live = lesson is not None and is_live(lesson, time.time() if now is None else now)
         self.alarms.on_lesson_event(typed, live)
         for listener in list(self.event_listeners):
             try:
