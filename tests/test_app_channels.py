@@ -33,8 +33,7 @@ async def test_a_help_request_reaches_the_chat_while_a_hanging_robot_delays_no_a
             status, answer = await post_push(http, monitor.receiver.url, body)
             assert (status, answer["error_info"]["errno"]) == (200, 1)
         [hook] = [r.body for r in robots.of("webhook") if r.body["class_id"] == 4711]
-        # ("help_request" in the CONTRACT's words once the core names it so)
-        assert hook["kind"] in ("help", "help_request") and hook["state"] == "open"
+        assert hook["kind"] == "help_request" and hook["severity"] == "critical" and hook["state"] == "open"
         assert hook["sid"] == SID and hook["event"] == "open" and hook["title"]
         await until(lambda: any(r.body["class_id"] == 4712 for r in robots.of("webhook")))
         assert robots.waiting == 1
