@@ -140,7 +140,7 @@ async def test_held_push_reaches_the_live_lesson_when_the_secret_is_fixed(monito
         assert time.monotonic() < deadline, "the held push did not reach the lesson within 10 s"
         await asyncio.sleep(0.05)
     assert not monitor.alarms.alarms[f"verification:{SID}"].open
-    assert [a.kind for a in raised_since(monitor, before)] == ["help"]
+    assert [a.kind for a in raised_since(monitor, before)] == ["help_request"]
 
 
 async def test_wrong_safekey_raises_stuck_push_and_the_correct_resend_clears_it(monitor, http, day):

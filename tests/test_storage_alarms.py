@@ -62,7 +62,7 @@ def test_alarms_come_back_as_written(db_path):
     stuck = Alarm(key=f"stuck:{SID}", kind="stuck_push", since=T0, last=T0 + 20, sid=SID, reason_code="bad_safekey",
                   params={"qkey": "id:abc", "attempts": 3, "first_seen": T0, "kept": True, "class_id": None},
                   count=3, acknowledged=True)
-    help_ = Alarm(key="help:1:x", kind="help", since=T0 + 5, last=T0 + 5, class_id=1, uid=7,
+    help_ = Alarm(key="help_request:1:x", kind="help_request", since=T0 + 5, last=T0 + 5, class_id=1, uid=7,
                   params={"message": "老师，我听不到声音", "users": [7, 8], "time": 1747185700})
     write(db_path, [stuck, help_, resolved("device:1:2", T0 + 30)])
     assert sorted(read(db_path), key=lambda f: f["key"]) == \
@@ -127,3 +127,22 @@ def test_a_failing_alarm_write_costs_the_pushes_of_its_batch_nothing(db_path):
         writer.stop()
     assert db_rows(db_path, "SELECT dedupe_key FROM push") == [(record.dedupe_key,)]
     assert db_rows(db_path, "SELECT key FROM alarm") == []   # all of that write, not half of it
+
+
+def test_an_acknowledgement_by_another_process_survives_this_ones_writes(db_path):
+    from storage.alarms import acknowledge, acknowledgements_since
+    alarm = Alarm(key="help_request:1:x", kind="help_request", since=T0, last=T0, class_id=1, uid=7)
+    write(db_path, [alarm])
+    assert acknowledge(db_path, alarm.key, "Mei", T0 + 10, "called") is True
+    assert acknowledge(db_path, "no-such-alarm", "Mei", T0 + 10, None) is False
+    alarm.count, alarm.last = 2, T0 + 20            # the core, not knowing yet, writes its own change
+    write(db_path, [alarm])
+    (row,) = read(db_path)
+    assert (row["acknowledged"], row["acknowledged_by"], row["acknowledged_at"], row["ack_note"], row["count"]) == \
+        (True, "Mei", T0 + 10, "called", 2)
+    assert acknowledgements_since(db_path, T0 + 5) == [(alarm.key, T0, "Mei", T0 + 10, "called")]
+    assert acknowledgements_since(db_path, T0 + 10) == []
+    # Raised anew after it resolved: a new episode, not acknowledged.
+    write(db_path, [Alarm(key=alarm.key, kind="help_request", since=T0 + 100, last=T0 + 100, class_id=1)])
+    (row,) = read(db_path)
+    assert (row["acknowledged"], row["acknowledged_by"]) == (False, None)

@@ -962,205 +962,205 @@
 <context>
     <name>ChannelsPanel</name>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="23"/>
+        <location filename="../../gui/views/channels_panel.py" line="22"/>
         <source>WeCom</source>
         <translation>企业微信</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="24"/>
+        <location filename="../../gui/views/channels_panel.py" line="23"/>
         <source>DingTalk</source>
         <translation>钉钉</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="25"/>
+        <location filename="../../gui/views/channels_panel.py" line="24"/>
         <source>Feishu / Lark</source>
         <translation>飞书 / Lark</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="26"/>
+        <location filename="../../gui/views/channels_panel.py" line="25"/>
         <source>Slack</source>
         <translation>Slack</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="27"/>
+        <location filename="../../gui/views/channels_panel.py" line="26"/>
         <source>Webhook (JSON)</source>
         <translation>Webhook（JSON）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="37"/>
-        <location filename="../../gui/views/channels_panel.py" line="69"/>
+        <location filename="../../gui/views/channels_panel.py" line="36"/>
+        <location filename="../../gui/views/channels_panel.py" line="68"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="37"/>
-        <location filename="../../gui/views/channels_panel.py" line="70"/>
+        <location filename="../../gui/views/channels_panel.py" line="36"/>
+        <location filename="../../gui/views/channels_panel.py" line="69"/>
         <source>Robot</source>
         <translation>机器人</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="37"/>
+        <location filename="../../gui/views/channels_panel.py" line="36"/>
         <source>Sends from</source>
         <translation>发送级别</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="38"/>
+        <location filename="../../gui/views/channels_panel.py" line="37"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="38"/>
+        <location filename="../../gui/views/channels_panel.py" line="37"/>
         <source>Last sent</source>
         <translation>上次发送</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="38"/>
+        <location filename="../../gui/views/channels_panel.py" line="37"/>
         <source>Delivery</source>
         <translation>投递状态</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="48"/>
+        <location filename="../../gui/views/channels_panel.py" line="47"/>
         <source>e.g. support desk group</source>
         <translation>例如：值班群</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="56"/>
+        <location filename="../../gui/views/channels_panel.py" line="55"/>
         <source>Info and above</source>
         <translation>提示及以上</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="56"/>
+        <location filename="../../gui/views/channels_panel.py" line="55"/>
         <source>Warnings and above</source>
         <translation>警告及以上</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="57"/>
+        <location filename="../../gui/views/channels_panel.py" line="56"/>
         <source>Critical only</source>
         <translation>仅严重</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="61"/>
+        <location filename="../../gui/views/channels_panel.py" line="60"/>
         <source>Save channel</source>
         <translation>保存通道</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="62"/>
+        <location filename="../../gui/views/channels_panel.py" line="61"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="63"/>
+        <location filename="../../gui/views/channels_panel.py" line="62"/>
         <source>Send test message</source>
         <translation>发送测试消息</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="71"/>
+        <location filename="../../gui/views/channels_panel.py" line="70"/>
         <source>Webhook URL</source>
         <translation>Webhook 地址</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="72"/>
+        <location filename="../../gui/views/channels_panel.py" line="71"/>
         <source>Signing secret</source>
         <translation>加签密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="73"/>
+        <location filename="../../gui/views/channels_panel.py" line="72"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="82"/>
+        <location filename="../../gui/views/channels_panel.py" line="81"/>
         <source>Channel</source>
         <translation>通道</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="86"/>
+        <location filename="../../gui/views/channels_panel.py" line="85"/>
         <source>Alarms at or above a channel&apos;s level go to its chat as they open, and critical ones again when they resolve. A burst is one message; at most 20 messages a minute per chat (the robots&apos; limit), the rest summed up in one.</source>
         <translation>达到通道级别的告警在产生时发到对应群聊，严重告警在解除时再发一次。同一波告警合并为一条消息；每个群每分钟最多 20 条（机器人的限制），其余合并为一条汇总。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="115"/>
-        <location filename="../../gui/views/channels_panel.py" line="121"/>
+        <location filename="../../gui/views/channels_panel.py" line="114"/>
+        <location filename="../../gui/views/channels_panel.py" line="120"/>
         <source>nothing to send yet</source>
         <translation>尚无需发送的消息</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="117"/>
+        <location filename="../../gui/views/channels_panel.py" line="116"/>
         <source>FAILING since {}: {} ({} waiting)</source>
         <translation>自 {} 起发送失败：{}（{} 条待发）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="120"/>
+        <location filename="../../gui/views/channels_panel.py" line="119"/>
         <source>{} alarms waiting</source>
         <translation>{} 条告警待发</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="121"/>
+        <location filename="../../gui/views/channels_panel.py" line="120"/>
         <source>OK</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="173"/>
+        <location filename="../../gui/views/channels_panel.py" line="172"/>
         <source>unchanged: {}</source>
         <translation>不变：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="174"/>
+        <location filename="../../gui/views/channels_panel.py" line="173"/>
         <source>the robot&apos;s webhook address</source>
         <translation>机器人的 Webhook 地址</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="176"/>
+        <location filename="../../gui/views/channels_panel.py" line="175"/>
         <source>unchanged (leave empty to keep it)</source>
         <translation>不变（留空则保留）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="177"/>
+        <location filename="../../gui/views/channels_panel.py" line="176"/>
         <source>the robot&apos;s signing secret, if it has one</source>
         <translation>机器人的加签密钥（如有）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="178"/>
+        <location filename="../../gui/views/channels_panel.py" line="177"/>
         <source>not used: this robot&apos;s key is in its URL</source>
         <translation>不需要：此机器人的密钥在地址中</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="197"/>
+        <location filename="../../gui/views/channels_panel.py" line="196"/>
         <source>The name must be 1-{} printable characters.</source>
         <translation>名称须为 1–{} 个可打印字符。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="198"/>
+        <location filename="../../gui/views/channels_panel.py" line="197"/>
         <source>The URL must be a web address starting with http:// or https://.</source>
         <translation>地址须以 http:// 或 https:// 开头。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="199"/>
+        <location filename="../../gui/views/channels_panel.py" line="198"/>
         <source>This robot takes no signing secret.</source>
         <translation>此机器人不使用加签密钥。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="206"/>
+        <location filename="../../gui/views/channels_panel.py" line="205"/>
         <source>Saved channel {}. Send a test message to check it.</source>
         <translation>已保存通道 {}。请发送测试消息检查。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="213"/>
+        <location filename="../../gui/views/channels_panel.py" line="212"/>
         <source>Removed channel {}.</source>
         <translation>已删除通道 {}。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="221"/>
+        <location filename="../../gui/views/channels_panel.py" line="220"/>
         <source>Sending a test message to {}…</source>
         <translation>正在向 {} 发送测试消息…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="227"/>
+        <location filename="../../gui/views/channels_panel.py" line="226"/>
         <source>Test message sent to {}: check the chat.</source>
         <translation>测试消息已发送到 {}：请查看群聊。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="229"/>
+        <location filename="../../gui/views/channels_panel.py" line="228"/>
         <source>Test message to {} failed: {}</source>
         <translation>发送测试消息到 {} 失败：{}</translation>
     </message>
