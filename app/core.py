@@ -1,8 +1,11 @@
-"""Monitor: receiver + live lesson state + alarms on one asyncio loop.
+"""Monitor, the running core: receiver + live lesson state + alarm center +
+channels + tunnel on one asyncio loop, the same in the window (qasync) and in
+`serve` (plain asyncio).
 
 Everything here is plain asyncio; gui/bridge.py subscribes and re-emits as
-Qt signals. Applying one push to the in-memory state costs microseconds, so
-it happens on the loop; anything that reads history goes to a thread.
+Qt signals. Folding a writer batch's pushes into the in-memory state costs
+microseconds each, so it happens on the loop, after the batch's acks are
+answered; anything that reads the store goes to a thread.
 """
 from __future__ import annotations
 
