@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import functools
 import logging
 import time
 from dataclasses import dataclass, replace
@@ -390,12 +391,14 @@ class Monitor:
     async def _follower(self) -> None:
         """What other processes on the same data change: acknowledgements (the CLI,
         another desk) and the settings."""
-        loop = asyncio.get_running_loop()
         acks_after = time.time() - 60   # the moment written by an acknowledging process may lag ours a bit
         while True:
             await asyncio.sleep(FOLLOW_SECONDS)
             try:
-                acks = await loop.run_in_executor(None, acknowledgements_since, self.receiver.db, acks_after)
+                # In the writer's thread, between its batches: no thread or connection of its own
+                # every second (and no Python running off the loop that the window does not know).
+                acks = await asyncio.wrap_future(
+                    self.receiver.writer.submit(functools.partial(acknowledgements_since, after=acks_after)))
                 for key, since, by, at, note in acks:
                     acks_after = max(acks_after, at)
                     self.alarms.acknowledge(key, by, note, when=at, since=since)

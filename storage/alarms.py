@@ -92,15 +92,11 @@ def acknowledge(where: DbUrl | Path | str, key: str, by: str | None, at: float, 
         conn.close()
 
 
-def acknowledgements_since(where: DbUrl | Path | str, after: float) -> list[tuple]:
+def acknowledgements_since(conn: Conn, after: float) -> list[tuple]:
     """(key, since, by, at, note) of acknowledgements recorded after `after`, by
-    any process (a connection of its own: call it from any thread, every second:
-    the table holds a few hundred rows at most)."""
-    conn = backend_for(where).connect()
-    try:
-        return list(conn.execute(_ACKS_SINCE, (after,)).fetchall())
-    finally:
-        conn.close()
+    any process; cheap enough for every second (a few hundred rows at most).
+    A writer job, or `conn` of one's own."""
+    return list(conn.execute(_ACKS_SINCE, (after,)).fetchall())
 
 
 def _fields(row) -> dict[str, Any]:

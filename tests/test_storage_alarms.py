@@ -140,8 +140,14 @@ def test_an_acknowledgement_by_another_process_survives_this_ones_writes(db_path
     (row,) = read(db_path)
     assert (row["acknowledged"], row["acknowledged_by"], row["acknowledged_at"], row["ack_note"], row["count"]) == \
         (True, "Mei", T0 + 10, "called", 2)
-    assert acknowledgements_since(db_path, T0 + 5) == [(alarm.key, T0, "Mei", T0 + 10, "called")]
-    assert acknowledgements_since(db_path, T0 + 10) == []
+    writer = Writer(db_path)     # as the running core asks, every second
+    writer.start()
+    try:
+        assert writer.submit(functools.partial(acknowledgements_since, after=T0 + 5)).result() == \
+            [(alarm.key, T0, "Mei", T0 + 10, "called")]
+        assert writer.submit(functools.partial(acknowledgements_since, after=T0 + 10)).result() == []
+    finally:
+        writer.stop()
     # Raised anew after it resolved: a new episode, not acknowledged.
     write(db_path, [Alarm(key=alarm.key, kind="help_request", since=T0 + 100, last=T0 + 100, class_id=1)])
     (row,) = read(db_path)
