@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLay
 from qasync import asyncSlot
 
 from alarms.model import Alarm
-from receiver.events import PushStored
+from app.receiving import PushStored
 
 from ..columns import fit_columns
 from ..diagnostic import Diagnostic, copy_text
