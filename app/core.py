@@ -229,10 +229,23 @@ class Monitor:
     # -- lifecycle ------------------------------------------------------------------------
     async def start(self) -> str | None:
         """Load the recent state, then receive (and/or follow the team's store);
-        the receiver's URL, None for a desk that does not listen."""
+        the receiver's URL, None for a desk that does not listen. Raises what
+        the receiver raises when it cannot start (the data dir locked by another
+        receiver or read-only, the store unreachable), having given back what it took."""
         loop = asyncio.get_running_loop()
-        if self.listen:
-            await self.channels.start()
+        # The store first (lock, checks, migrations, writer): its errors are the clear ones.
+        await self.receiver.start_storage(project=self.listen)
+        try:
+            if self.listen:
+                await self.channels.start()
+            return await self._start(loop)
+        except BaseException:
+            await self.channels.stop()
+            if not self.started:
+                await self.receiver.stop()
+            raise
+
+    async def _start(self, loop: asyncio.AbstractEventLoop) -> str | None:
         # Before listening, so no push can slip between the load and the live feed.
         recent = await loop.run_in_executor(None, self._load_recent)
         self.school, self.gensee = recent.school, recent.gensee
