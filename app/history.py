@@ -10,6 +10,7 @@ from lessons.state import LessonState
 from storage import history
 from storage.config import Config
 from storage.history import device_checks, lessons_between, net_samples  # noqa: F401  (the views' reads)
+from storage.school import school_report_between  # noqa: F401  (the School view's read)
 
 
 def lesson_state(class_id: int, config: Config) -> LessonState | None:

@@ -85,7 +85,7 @@ _ALARM_KINDS = {
     "resent": QT_TRANSLATE_NOOP("labels", "re-sent pushes"),
     "silence": QT_TRANSLATE_NOOP("labels", "no pushes"),
     "tunnel": QT_TRANSLATE_NOOP("labels", "tunnel"),
-    "help": QT_TRANSLATE_NOOP("labels", "help request"),
+    "help_request": QT_TRANSLATE_NOOP("labels", "help request"),
     "device": QT_TRANSLATE_NOOP("labels", "device problem"),
     "network": QT_TRANSLATE_NOOP("labels", "network problem"),
     "gensee_leaves": QT_TRANSLATE_NOOP("labels", "Gensee leaves"),

@@ -11,7 +11,7 @@ from PySide6.QtGui import QBrush
 
 from alarms.model import Severity
 from relay.rule import shown_url
-from storage.config import ConfigStore
+from app.settings import ConfigStore
 
 from ..alarm_texts import SEVERITY_COLOURS
 from ..formatting import duration, local_time

@@ -14,7 +14,7 @@ from qasync import asyncSlot
 
 from lessons.gensee_report import ATTENDEE_COLUMNS, QA_COLUMNS, ROLLCALL_COLUMNS, room_report, rollcalls
 from lessons.gensee_rooms import GenseeState
-from storage.config import DEFAULT_TIMEZONE
+from app.settings import DEFAULT_TIMEZONE
 
 from ..formatting import local_time
 from ..models.table import TableModel

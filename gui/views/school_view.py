@@ -21,8 +21,8 @@ from qasync import asyncSlot
 
 from lessons.participant_row import Kind
 from lessons.school_report import SCHOOL_CMDS, SECTIONS, Section
-from storage.config import DEFAULT_TIMEZONE
-from storage.school import school_report_between
+from app.settings import DEFAULT_TIMEZONE
+from app.history import school_report_between
 
 from ..bridge import MonitorBridge
 from ..columns import fit_columns

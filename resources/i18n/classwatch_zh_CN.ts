@@ -4116,133 +4116,133 @@
         <translation>学校 {} 已恢复。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="317"/>
+        <location filename="../../gui/views/settings_view.py" line="316"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="324"/>
+        <location filename="../../gui/views/settings_view.py" line="323"/>
         <source>Local receiver</source>
         <translation>本机接收端</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="325"/>
+        <location filename="../../gui/views/settings_view.py" line="324"/>
         <source>Public (tunnel)</source>
         <translation>公网（隧道）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="326"/>
+        <location filename="../../gui/views/settings_view.py" line="325"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="327"/>
+        <location filename="../../gui/views/settings_view.py" line="326"/>
         <source>A new port is used at the next start; ClassIn must then be given the new URL.</source>
         <translation>新端口在下次启动时生效，届时需将新地址填入 ClassIn。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="329"/>
+        <location filename="../../gui/views/settings_view.py" line="328"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="330"/>
+        <location filename="../../gui/views/settings_view.py" line="329"/>
         <source>classwatch.db holds every push; config.json the schools and secrets (readable by you only).</source>
         <translation>classwatch.db 保存所有推送；config.json 保存学校和密钥（仅你本人可读）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="348"/>
+        <location filename="../../gui/views/settings_view.py" line="347"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="349"/>
+        <location filename="../../gui/views/settings_view.py" line="348"/>
         <source>Alarm on failing devices in live lessons</source>
         <translation>上课中设备故障时告警</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="350"/>
+        <location filename="../../gui/views/settings_view.py" line="349"/>
         <source>Alarm on bad network or CPU reports in live lessons</source>
         <translation>上课中网络或 CPU 报告异常时告警</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="351"/>
+        <location filename="../../gui/views/settings_view.py" line="350"/>
         <source>Play a sound on new critical alarms and help requests</source>
         <translation>出现新的严重告警和求助时播放提示音</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="356"/>
+        <location filename="../../gui/views/settings_view.py" line="355"/>
         <source>Save alarm settings</source>
         <translation>保存告警设置</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="360"/>
+        <location filename="../../gui/views/settings_view.py" line="359"/>
         <source>Silence: no push for</source>
         <translation>静默：无推送超过</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="361"/>
+        <location filename="../../gui/views/settings_view.py" line="360"/>
         <source>during live lessons (Net reports arrive every 5 min per user)</source>
         <translation>（上课期间；每位用户每 5 分钟上报一次 Net）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="362"/>
+        <location filename="../../gui/views/settings_view.py" line="361"/>
         <source>Packet loss from</source>
         <translation>丢包率达到</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="363"/>
+        <location filename="../../gui/views/settings_view.py" line="362"/>
         <source>Delay from</source>
         <translation>延迟达到</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="364"/>
+        <location filename="../../gui/views/settings_view.py" line="363"/>
         <source>Degraded network probes from</source>
         <translation>网络探测质量下降达到</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="364"/>
+        <location filename="../../gui/views/settings_view.py" line="363"/>
         <source>of a 5-minute report</source>
         <translation>（占 5 分钟报告）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="365"/>
+        <location filename="../../gui/views/settings_view.py" line="364"/>
         <source>CPU busy from</source>
         <translation>CPU 繁忙达到</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="365"/>
+        <location filename="../../gui/views/settings_view.py" line="364"/>
         <source>of the samples</source>
         <translation>（占采样）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="400"/>
+        <location filename="../../gui/views/settings_view.py" line="399"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="406"/>
+        <location filename="../../gui/views/settings_view.py" line="405"/>
         <source>Paste these into Gensee&apos;s callback settings. The token in them is the only protection (Gensee signs nothing): keep them private.</source>
         <translation>请将以下地址粘贴到 Gensee 的回调设置中。其中的令牌是唯一的保护（Gensee 不做签名）：请勿外泄。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="416"/>
-        <location filename="../../gui/views/settings_view.py" line="431"/>
+        <location filename="../../gui/views/settings_view.py" line="415"/>
+        <location filename="../../gui/views/settings_view.py" line="430"/>
         <source>New token…</source>
         <translation>新令牌…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="427"/>
+        <location filename="../../gui/views/settings_view.py" line="426"/>
         <source>Click again to replace the token</source>
         <translation>再次点击以更换令牌</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="428"/>
+        <location filename="../../gui/views/settings_view.py" line="427"/>
         <source>The old URLs stop working at once; update them in Gensee.</source>
         <translation>旧地址将立即失效；请在 Gensee 中更新。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="434"/>
+        <location filename="../../gui/views/settings_view.py" line="433"/>
         <source>New token in use. Update the URLs in Gensee now.</source>
         <translation>新令牌已启用。请立即在 Gensee 中更新地址。</translation>
     </message>
