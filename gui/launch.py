@@ -48,7 +48,7 @@ def _run(args) -> int:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    from app.bootstrap import mask_secrets
+    from storage.logs import mask_secrets
 
     from .app_window import AppWindow
     from .crash import CrashReporter
