@@ -117,6 +117,7 @@ class Monitor:
         self.relay = Relay.attach(self.receiver, alarms=self.alarms)
         self._tick_task: asyncio.Task | None = None
         self._follow_task: asyncio.Task | None = None
+        self.store_first = False   # open the store before reading the recent state (serve)
         self._demo_task: asyncio.Task | None = None
         self._demo_stop = asyncio.Event()
         self.started = False
@@ -234,14 +235,15 @@ class Monitor:
         receiver or read-only, the store unreachable), having given back what it took."""
         loop = asyncio.get_running_loop()
         # The store first (lock, checks, migrations, writer): its errors are the clear ones.
-        await self.receiver.start_storage(project=self.listen)
+        if self.store_first:   # serve: the receiver's lock and checks say best why it cannot start
+            await self.receiver.start_storage(project=self.listen)
         try:
             if self.listen:
                 await self.channels.start()
             return await self._start(loop)
         except BaseException:
             await self.channels.stop()
-            if not self.started:
+            if not self.started and self.receiver.writer.running:
                 await self.receiver.stop()
             raise
 

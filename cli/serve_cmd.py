@@ -53,6 +53,7 @@ def run(args) -> int:
         except TunnelConfigError as exc:
             raise CliError(f"tunnel: {exc}") from None
     monitor.tunnel_listeners.append(_TunnelPrinter(ctx.config))
+    monitor.store_first = True
     if settings.provider and args.save_tunnel:
         ctx.config.update(lambda c: c.settings.update(settings.to_settings()))
     try:
