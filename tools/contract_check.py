@@ -122,9 +122,9 @@ class Serve:
         self.proc.send_signal(signal.SIGKILL)
         self.proc.wait(10)
 
-    def stop(self) -> int:
+    def stop(self, sig=signal.SIGTERM) -> int:
         if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
+            self.proc.send_signal(sig)
             try:
                 self.proc.wait(20)
             except subprocess.TimeoutExpired:
@@ -269,7 +269,8 @@ def c_exit_codes():
         cw("school", "add", SID, "--secret", SECRET, "--data-dir", d)
         for args in (["export"], ["school", "add"], ["events", "--since", "yesterday"],
                      ["serve", "--port", "notaport"], ["nosuchcommand"], ["alarms", "ack"],
-                     ["relay", "add", "x"], ["alarm-channel", "add", "x", "--kind", "pager", "--url", "http://x"]):
+                     ["relay", "add", "x"], ["school", "add", "5", "--secret", "s", "--verify", "maybe"],
+                     ["export", "--class-id", "1", "--format", "docx"], ["alarm-channel", "add", "x", "--kind", "pager", "--url", "http://x"]):
             ok, det = clean_error(cw(*args, "--data-dir", d), 2)
             check(f"exit: bad args {' '.join(args)} -> 2, one line", ok, det)
         # the data dir is a file
@@ -711,6 +712,8 @@ def c_alarms_and_channels():
         after = [x for x in alarms_json(d, "--all") if x.get("kind") == "help_request"]
         check("alarms: acknowledgement survives the restart",
               any(x.get("acknowledged_by") == "王工" for x in after), str(after)[:300])
+        ok, det = clean_error(cw("alarms", "ack", "999999", "--by", "x", "--data-dir", d), 1)
+        check("alarms: ack of an unknown ID -> 1, one line", ok, det)
         rm = cw("alarm-channel", "remove", "ch-slack", "--data-dir", d)
         lst = cw("alarm-channel", "list", "--data-dir", d)
         check("channels: remove drops it from list", rm.returncode == 0 and "ch-slack" not in lst.stdout,
@@ -791,7 +794,7 @@ def c_relay():
         dead_url = f"http://127.0.0.1:{closed.getsockname()[1]}/in"   # bound, never listening: refused
         cw("relay", "add", "dead", "--sid", SID, "--url", dead_url, "--data-dir", d)
         gate = {"open": False}
-        late = Recorder(lambda path, body, n: (200, json.dumps(ACK).encode() if gate["open"]
+        late = Recorder(lambda path, body, n: (200, json.dumps(ACK).encode() if gate["open"] or path == "/held"
                                                else b'{"error_info":{"errno":0,"error":"not yet"}}'))
         cw("relay", "add", "late", "--sid", SID, "--url", late.url + "/in", "--data-dir", d)
         srv = Serve(d)
@@ -802,6 +805,19 @@ def c_relay():
             took = time.time() - t0
             check("relay: a refused destination does not slow acks (20 pushes acked in < 5 s)",
                   all(acked(r) for r in rs) and took < 5, f"{took:.2f}s")
+            # a held push is relayed only once it is promoted (exact bytes)
+            cw("school", "add", 3300050, "--secret", "old", "--data-dir", d)
+            cw("relay", "add", "heldsys", "--sid", 3300050, "--url", late.url + "/held", "--data-dir", d)
+            time.sleep(2.5)
+            hb = json.dumps(push("67371107", sid=3300050, secret="new", ClassID=900006002, CourseID=8, UID=1,
+                                 NickName="待验证", Identity=1), ensure_ascii=False, indent=2).encode()
+            r = post(srv.url, hb)
+            time.sleep(3)
+            before = [x for x in late.on("/held")]
+            cw("school", "add", 3300050, "--secret", "new", "--data-dir", d)
+            ok = wait_for(lambda: any(x["body"] == hb for x in late.on("/held")), 20)
+            check("relay: a held push is relayed only after promotion, byte for byte",
+                  acked(r) and not before and bool(ok), f"before={len(before)} after={len(late.on('/held'))}")
             srv.kill9()
             gate["open"] = True
             srv = Serve(d)
@@ -1044,8 +1060,19 @@ def c_serve_group():
                                  "--data-dir", str(d)], cwd=ROOT, env=env(), capture_output=True, text=True, timeout=40)
             ok, det = clean_error(s2, 1)
             check("serve: a second receiver on the same data dir -> 1, one line", ok, det)
+            e = env()
+            e["CLASSWATCH_DATA_DIR"] = str(d)
+            via_env = subprocess.run([sys.executable, str(ROOT / "main.py"), "events"], cwd=ROOT, env=e,
+                                     capture_output=True, text=True, timeout=60)
+            direct = cw("events", "--data-dir", d)
+            check("cli: CLASSWATCH_DATA_DIR is the default data dir",
+                  via_env.returncode == 0 and via_env.stdout == direct.stdout and direct.stdout.strip() != "",
+                  via_env.stderr[-200:])
+            viadb = cw("events", "--db", f"sqlite:///{d / 'classwatch.db'}", "--data-dir", fresh_dir("dbflag"))
+            check("cli: --db sqlite:///PATH reads that database", viadb.stdout == direct.stdout, viadb.stderr[-200:])
         finally:
-            srv.stop()
+            rc = srv.stop(signal.SIGINT)
+        check("serve: stops cleanly on SIGINT (exit 0)", rc == 0, f"rc={rc}")
         mode = {p.name: oct(p.stat().st_mode & 0o777) for p in d.iterdir() if p.name.startswith("classwatch")}
         check("files: data dir 0700 and classwatch.* 0600",
               (d.stat().st_mode & 0o077) == 0 and all(m == "0o600" for m in mode.values()), f"{oct(d.stat().st_mode)} {mode}")
