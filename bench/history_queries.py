@@ -8,7 +8,7 @@ record builder, the Writer's group commit and the Projector — the same rows
 and derived rows `serve` leaves, without HTTP. Each query runs --repeats
 times on varying arguments (a different lesson, day or user each time) and
 prints p50/p99 in milliseconds. Numbers only: nothing here asserts on time;
-tests/test_storage_history.py guards the query plans instead.
+tests/storage/test_history.py guards the query plans instead.
 
     python bench/history_queries.py [--days 365] [--lessons 5] [--students 8]
                                     [--repeats 40] [--db FILE]

@@ -1,0 +1,114 @@
+"""Alarm center: a push with a wrong SafeKey raises the stuck-push alarm with
+what/since/why/what-to-do; Release lets ClassIn's next re-send through
+(errno 1, flagged) and the alarm resolves but stays listed, greyed."""
+from __future__ import annotations
+
+import orjson
+
+from alarms.model import Alarm
+from protocol.classin import is_ack
+from storage.config import ConfigStore
+
+from ..gui_support import GuiApp, gui_settings, run_gui  # noqa: F401
+from ..helpers import SID, new_push, resign
+
+
+async def _send(app: GuiApp, push: dict) -> tuple[int, dict]:
+    async with app.session.post(app.url + "/classin", data=orjson.dumps(push)) as resp:
+        return resp.status, orjson.loads(await resp.read())
+
+
+def test_bad_safekey_raises_stuck_push_and_release_clears_it(qapp, data_dir, gui_settings):  # noqa: F811
+    async def scenario(app: GuiApp):
+        view = app.window.show_view("alarms")
+        app.monitor.config.set_verify(SID, "strict")    # refused: the queue blocks
+        push = new_push(67371107, secret="not-the-secret", UID=7, Identity=1, ClientID=0)
+        for _ in range(2):                       # ClassIn re-sends every 10 s
+            status, answer = await _send(app, push)
+            assert status == 403 and answer["error_info"]["errno"] == 0
+        await app.wait_until(lambda: view.model.rowCount() == 1)
+        alarm: Alarm = view.model.rows[0]
+        assert alarm.kind == "stuck_push" and alarm.open
+        view.select(alarm.key)
+        details = view.details
+        assert "ClassIn queue blocked" in details.title.text()
+        assert "Critical" in details.badge.text()
+        detail = details.detail.text()
+        assert "67371107" in detail and "508113967" in detail
+        assert "2 time(s)" in detail and "wrong SafeKey" in detail
+        assert "secret" in details.advice.text()
+        assert details.fix_secret.isVisible() and details.release.isEnabled()
+        assert "1 open alarm(s)" in view.tray.tooltip
+        view.tray.play_sound()                   # no audio device here: must not fail
+
+        details.release.click()
+        await app.wait_until(lambda: "Released" in details.feedback.text())
+        status, answer = await _send(app, push)
+        assert status == 200 and is_ack(orjson.dumps(answer))
+        # Release says what became of the re-send, and the row keeps its first sight and count.
+        await app.wait_until(lambda: "stored (flagged as released" in details.feedback.text())
+        assert "refused 2 time(s)" in details.feedback.text()
+        assert alarm.count == 2 and view.model.rows[0] is alarm
+        # The view applies alarm changes in batches, a few times a second.
+        await app.wait_until(lambda: not alarm.open and "0 open alarm(s)" in view.tray.tooltip
+                             and "resolved" in view.model.index(0, view.model.COLUMNS.index("state")).data())
+        assert view.model.rowCount() == 1        # resolved alarms stay for the session
+        assert "resolved" in view.model.index(0, view.model.COLUMNS.index("state")).data()
+        assert not details.release.isEnabled()
+        assert "0 open alarm(s)" in view.tray.tooltip
+
+        details.fix_secret.click()               # the shortcut opens the school in Settings
+        settings = app.window.views["settings"]
+        assert app.window.stack.currentWidget() is settings
+        assert settings.sid_edit.text() == str(SID)
+    run_gui(qapp, data_dir, scenario)
+
+
+def test_help_request_needs_acknowledging(qapp, data_dir, gui_settings):  # noqa: F811
+    async def scenario(app: GuiApp):
+        view = app.window.show_view("alarms")
+        await app.post(new_push("HelpInfo", Data={"UID": 7, "Message": "老师，我听不到声音", "UserList": [7]}))
+        await app.wait_until(lambda: view.model.rowCount() == 1)
+        alarm = view.model.rows[0]
+        view.select(alarm.key)
+        assert view.model.index(0, view.model.COLUMNS.index("state")).data() == "needs acknowledging"
+        assert "老师，我听不到声音" in view.details.detail.text()
+        view.details.acknowledge.click()
+        await app.wait_until(lambda: not view.details.acknowledge.isEnabled())
+        assert alarm.acknowledged
+    run_gui(qapp, data_dir, scenario)
+
+
+def test_alarms_are_listed_again_after_a_restart(qapp, data_dir, gui_settings):  # noqa: F811
+    ConfigStore(data_dir).set_verify(SID, "strict")
+    wrong = new_push(67371107, secret="not-the-secret", UID=7, Identity=1, ClientID=0)
+
+    def row(view, kind: str) -> int:
+        return next(n for n, a in enumerate(view.model.rows) if a.kind == kind)
+
+    async def before_the_restart(app: GuiApp):
+        view = app.window.show_view("alarms")
+        await app.post(new_push("HelpInfo", Data={"UID": 7, "Message": "老师，我听不到声音", "UserList": [7]}))
+        assert (await _send(app, wrong))[0] == 403
+        await app.wait_until(lambda: view.model.rowCount() == 2)
+        view.select(view.model.rows[row(view, "help_request")].key)
+        view.details.acknowledge.click()
+        await app.post(resign(wrong))                # the secret was fixed: the queue moves on
+        await app.wait_until(lambda: not view.model.rows[row(view, "stuck_push")].open)
+    run_gui(qapp, data_dir, before_the_restart)
+
+    async def after_the_restart(app: GuiApp):
+        view = app.window.show_view("alarms")
+        await app.wait_until(lambda: view.model.rowCount() == 2)
+        state = view.model.COLUMNS.index("state")
+        assert view.model.index(row(view, "help_request"), state).data() == "acknowledged"
+        assert "resolved" in view.model.index(row(view, "stuck_push"), state).data()
+        # The school's queue blocks again: a new, open row; the resolved one stays as it was.
+        again = new_push(67371107, secret="not-the-secret", UID=8, Identity=1, ClientID=0)
+        assert (await _send(app, again))[0] == 403
+        await app.wait_until(lambda: view.model.rows[row(view, "stuck_push")].open)
+        assert view.model.rowCount() == 3
+        assert view.model.index(row(view, "stuck_push"), state).data() == "open"
+        stuck = [a for a in view.model.rows if a.kind == "stuck_push"]
+        assert [a.open for a in stuck] == [True, False] and stuck[0].since > stuck[1].since
+    run_gui(qapp, data_dir, after_the_restart)

@@ -1,0 +1,40 @@
+"""Device checks view: a failing in-class check is flagged, problems first,
+and selecting the user shows their check history."""
+from __future__ import annotations
+
+from gui.models.checks_model import ChecksModel
+
+from ..gui_support import GuiApp, gui_settings, run_gui  # noqa: F401
+from ..helpers import fixture, resign
+
+
+def test_failing_check_is_flagged_first_with_history(qapp, data_dir, gui_settings):  # noqa: F811
+    async def scenario(app: GuiApp):
+        view = app.window.show_view("checks")
+        await app.post(resign(fixture("UserCheck.json")))       # same user, all fine before class
+        await app.post(resign(fixture("Check.json")))           # CameraImpersonal 2 in class
+        await app.wait_until(lambda: view.model.rowCount() == 2, timeout=10)
+        column = ChecksModel.COLUMNS.index
+        first = view.model.index(0, column("status"))
+        assert "problem" in first.data()
+        assert view.model.index(0, column("kind")).data() == "in class"
+        assert view.model.index(0, column("camera")).data() == "PROBLEM"
+        assert "camera: no picture" in view.model.index(0, column("problems")).data()
+        assert view.model.index(0, column("operating_system")).data() == "Windows 11 (23H2)"
+        assert view.model.index(0, column("delay_ms")).data() == "38 ms"
+        assert view.model.index(1, column("status")).data() == "OK"
+
+        view.filter.setCurrentIndex(view.filter.findData("problems"))
+        await app.wait_until(lambda: view.model.rowCount() == 1)
+        view.search.setText("41200902")
+        await app.wait_until(lambda: view.model.rowCount() == 1 and not view.latest_loader.busy)
+        view.search.setText("no such user")
+        await app.wait_until(lambda: view.model.rowCount() == 0)
+        view.search.clear()
+        view.filter.setCurrentIndex(view.filter.findData("all"))
+        await app.wait_until(lambda: view.model.rowCount() == 2)
+
+        view.table.selectRow(1)
+        await app.wait_until(lambda: view.history_model.rowCount() == 2)
+        assert "41200902" in view.history_title.text()
+    run_gui(qapp, data_dir, scenario)

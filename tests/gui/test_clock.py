@@ -1,0 +1,82 @@
+"""One clock, labelled: every time says its zone, the desk chooses the
+school's zone or this PC's, and History's date filter works in the zone its
+rows are shown in -- with "All schools" too, where each row has its own."""
+from __future__ import annotations
+
+import os
+import time
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from PySide6.QtCore import QDate
+
+from gui.formatting import PC_ZONE, SCHOOL_ZONE, local_time
+from storage.config import ConfigStore
+
+from ..gui_support import GuiApp, gui_settings, run_gui  # noqa: F401
+from ..helpers import SECRET, SID, new_push
+
+CLASS_ID = 913370077
+SCHOOL_TZ = "Asia/Shanghai"
+PC_TZ = "America/Los_Angeles"
+# 04:30 on Dec 6 at the school is 12:30 on Dec 5 on this (Californian) PC.
+LESSON_AT = int(datetime(2026, 12, 6, 4, 30, tzinfo=ZoneInfo(SCHOOL_TZ)).timestamp())
+
+
+@pytest.fixture
+def pc_zone():
+    old = os.environ.get("TZ")
+    os.environ["TZ"] = PC_TZ
+    time.tzset()
+    yield
+    if old is None:
+        del os.environ["TZ"]
+    else:
+        os.environ["TZ"] = old
+    time.tzset()
+
+
+def test_history_filters_days_in_the_zone_rows_are_shown_in(qapp, data_dir, gui_settings, pc_zone):  # noqa: F811
+    ConfigStore(data_dir).add_school(SID, SECRET, "Fixture School", timezone=SCHOOL_TZ)
+
+    async def scenario(app: GuiApp):
+        view = app.window.show_view("history")
+        start_column = view.model.COLUMNS.index("start")
+        await app.post(new_push("Enter", class_id=CLASS_ID, action_time=LESSON_AT, UID=501, Identity=3,
+                                ClientID=0, Device=0, Nickname="teacher"))
+
+        def pick(day: date, sid: int | None) -> None:
+            view.school.setCurrentIndex(view.school.findData(sid))
+            view.date_from.setDate(QDate(day.year, day.month, day.day))
+            view.date_to.setDate(QDate(day.year, day.month, day.day))
+
+        async def listed() -> list[str]:
+            view.loader.request()
+            await app.wait_until(lambda: view.loader.settled == view.loader.requested)
+            return [view.model.index(r, start_column).data() for r in range(view.model.rowCount())]
+
+        # The school's zone (the default): the lesson is on Dec 6, for "All schools" too.
+        assert app.window.zone_actions.checkedAction().data() == SCHOOL_ZONE
+        for sid in (None, SID):
+            pick(date(2026, 12, 6), sid)
+            assert await listed() == ["2026-12-06 04:30:00 UTC+8"]
+            pick(date(2026, 12, 5), sid)
+            assert await listed() == []
+
+        # This PC's zone: every time moves to it, and so does the filter.
+        app.window.set_zone_mode(PC_ZONE)
+        for sid in (None, SID):
+            pick(date(2026, 12, 5), sid)
+            assert await listed() == ["2026-12-05 12:30:00 UTC-8"]
+            pick(date(2026, 12, 6), sid)
+            assert await listed() == []
+        app.window.set_zone_mode(SCHOOL_ZONE)
+    run_gui(qapp, data_dir, scenario)
+
+
+def test_every_time_says_its_zone(qapp, pc_zone, gui_settings):  # noqa: F811
+    assert local_time(LESSON_AT, SCHOOL_TZ) == "04:30:00 UTC+8"
+    assert local_time(LESSON_AT) == "12:30:00 UTC-8"                 # no school: this PC's
+    assert local_time(LESSON_AT, "Asia/Kolkata", with_date=True) == "2026-12-06 02:00:00 UTC+5:30"
+    assert local_time(LESSON_AT, SCHOOL_TZ, zone=False) == "04:30:00"  # the header says it

@@ -1,0 +1,199 @@
+"""The Gensee view in the real window, fed by real Gensee calls over HTTP
+(tests/gui_support.py; the call shapes are tests/fixtures/gensee/*).
+
+Set CLASSWATCH_SCREENSHOTS=<dir> to save the window (1280×800) at the key moments."""
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+from gui.models.gensee_models import AttendeesModel, QaModel, RoomsModel, VideosModel
+
+from ..gensee_support import CLIENT, CONF, ORGANIZER, VIDEO, WEB, gensee_fixture, sequence
+from ..gui_support import GuiApp, gui_settings, run_gui  # noqa: F401  (gui_settings is a fixture)
+
+WEB_QUESTION = "老师，影子为什么下午更长？"
+WEB_NAME = "陈小雨"
+
+
+async def gensee(app: GuiApp, method: str, endpoint: str, query: str = "", **kw) -> None:
+    token = app.monitor.config.current().gensee_token
+    url = "{}/gensee/{}/{}".format(app.url, token, endpoint) + ("?" + query if query else "")
+    async with app.session.request(method, url, **kw) as resp:
+        assert resp.status == 200, await resp.text()
+
+
+def cell(view, proxy, model, row: int, column: str) -> str:
+    return proxy.index(row, model.COLUMNS.index(column)).data()
+
+
+def room_cell(view, column: str) -> str | None:
+    if view.rooms_proxy.rowCount() != 1:
+        return None
+    return cell(view, view.rooms_proxy, view.rooms, 0, column)
+
+
+def attendee(view, uid: str) -> dict[str, str] | None:
+    proxy = view.attendees_proxy
+    for row in range(proxy.rowCount()):
+        if cell(view, proxy, view.attendees, row, "key") == uid:
+            return {c: cell(view, proxy, view.attendees, row, c) for c in AttendeesModel.COLUMNS}
+    return None
+
+
+def qa_column(view, column: str) -> list[str]:
+    return [cell(view, view.qa_proxy, view.qa, r, column) for r in range(view.qa_proxy.rowCount())]
+
+
+def screenshot(app: GuiApp, name: str) -> None:
+    directory = os.environ.get("CLASSWATCH_SCREENSHOTS")
+    if directory:
+        Path(directory).mkdir(parents=True, exist_ok=True)
+        assert app.window.grab().save(str(Path(directory) / name))
+
+
+def test_webcast_room_attendees_chart_and_chinese_questions(qapp, data_dir, gui_settings):  # noqa: F811
+    from gui.views.gensee_view import LiveRoomsStrip
+
+    async def scenario(app: GuiApp) -> None:
+        view = app.window.show_view("gensee")
+        strip = LiveRoomsStrip(app.bridge, open_room=lambda c: app.window.show_view("gensee").select_room(c))
+        calls = sequence("event_sequence_webcast.txt")
+        assert "Action=105" in calls[-1]
+        for query in calls[:-1]:                  # everything up to the stop: the live is on
+            await gensee(app, "GET", "event", query)
+        await app.wait_until(lambda: room_cell(view, "recordings") == "1",
+                             message="the room never appeared with its recording")
+        assert room_cell(view, "key") == CONF
+        assert room_cell(view, "status") == "● live"
+        assert room_cell(view, "users") == "1"                 # totalusernum of the latest call
+        assert room_cell(view, "joins") == "3"
+        assert room_cell(view, "abnormal_leaves") == "⚠ 1"
+        assert room_cell(view, "live_since") != "—"
+        status_index = view.rooms_proxy.index(0, RoomsModel.COLUMNS.index("status"))
+        assert status_index.data(0x0008).color().name() == "#2e7d32"     # BackgroundRole: green
+
+        # the only room is selected by itself: attendees and the users-over-time chart
+        await app.wait_until(lambda: view.selected == CONF and view.attendees.rowCount() == 3)
+        assert attendee(view, WEB)["inside"] == "⚠ dropped out"
+        assert attendee(view, WEB)["abnormal_leaves"] == "⚠ 1"
+        assert attendee(view, CLIENT)["inside"] == "left"
+        assert attendee(view, ORGANIZER)["inside"] == "● inside"
+        assert "1 inside now" in view.attendees_caption.text()
+        x, y = view.chart.curve.getData()
+        assert list(y[:8]) == [1, 1, 2, 2, 3, 2, 1, 1] and x[-1] >= x[-2]
+        assert len(view.chart.leaves.data) == 1 and view.chart.leaves.data[0]["y"] == 2
+        assert "1 room(s) live now" in view.summary.text()
+        assert view.title() == "Gensee rooms (1 live)"
+        assert app.window.nav.item(app.window.stack.indexOf(view)).text() == "Gensee rooms (1 live)"
+        await app.wait_until(lambda: strip.model.rowCount() == 1 and "live now: 1" in strip.caption.text())
+
+        # Q&A: a client question (XML) then a web question (form, Chinese); newest first
+        await gensee(app, "POST", "qa", data=gensee_fixture("qa_client_question.txt").encode(),
+                     headers={"Content-Type": "text/xml"})
+        await gensee(app, "POST", "qa-web", data=gensee_fixture("qa_web_form.txt").encode(),
+                     headers={"Content-Type": "application/x-www-form-urlencoded"})
+        await app.wait_until(lambda: view.qa_proxy.rowCount() == 2, message="the Q&A feed never showed both")
+        assert qa_column(view, "text")[0] == WEB_QUESTION
+        assert qa_column(view, "uname") == [WEB_NAME, "Lena P"]
+        assert qa_column(view, "uid") == [WEB, CLIENT]
+        assert qa_column(view, "source") == ["web", "client"]
+        assert qa_column(view, "kind") == ["Q", "Q"]
+        # the client's own time attribute is shown for its question
+        assert qa_column(view, "time")[1].startswith(time.strftime("%Y-%m-%d %H:%M:%S UTC", time.localtime(1747185322)))
+        await app.wait_until(lambda: attendee(view, WEB)["name"] == WEB_NAME)   # named by the Q&A
+        screenshot(app, "gensee_live.png")
+
+        await gensee(app, "GET", "event", calls[-1])
+        await app.wait_until(lambda: room_cell(view, "status") == "■ stopped", message="105 never stopped it")
+        await app.wait_until(lambda: "no room live" in view.summary.text())
+        assert attendee(view, ORGANIZER)["inside"] == "stayed to the end"
+        assert view.title() == "Gensee rooms"
+        await app.wait_until(lambda: strip.model.rowCount() == 0)
+        screenshot(app, "gensee_stopped.png")
+        strip.deleteLater()
+
+    run_gui(qapp, data_dir, scenario)
+
+
+def test_vod_views_count_viewers_not_the_site_wide_total(qapp, data_dir, gui_settings):  # noqa: F811
+    async def scenario(app: GuiApp) -> None:
+        view = app.window.show_view("gensee")
+        await gensee(app, "GET", "vod", gensee_fixture("vod_111_start.txt"))
+        await app.wait_until(lambda: view.videos.rowCount() == 1)
+        row = {c: cell(view, view.videos_proxy, view.videos, 0, c) for c in VideosModel.COLUMNS}
+        assert row["key"] == VIDEO and row["viewers"] == "1" and row["watching"] == "1"
+        assert row["last_ended"] == "—"
+        await gensee(app, "GET", "vod", gensee_fixture("vod_112_end.txt"))
+        await app.wait_until(lambda: cell(view, view.videos_proxy, view.videos, 0, "watching") == "0")
+        row = {c: cell(view, view.videos_proxy, view.videos, 0, c) for c in VideosModel.COLUMNS}
+        assert row["viewers"] == "1" and row["views"] == "1" and row["last_ended"] != "—"
+        assert "4" not in row.values() and "3" not in row.values()     # totalusernum is the site's
+        assert "Site-wide VOD viewers: 3" in view.site_viewers.text()
+        assert view.rooms.rowCount() == 0 and view.rooms_empty.isVisible()
+        assert view.sections.tabText(1) == "VOD views (1)"
+
+    run_gui(qapp, data_dir, scenario)
+
+
+def test_a_burst_of_calls_is_coalesced_into_few_refreshes(qapp, data_dir, gui_settings, monkeypatch):  # noqa: F811
+    import asyncio
+
+    from gui.views import gensee_view
+
+    refreshes = []
+    original = gensee_view.GenseeView.refresh
+
+    def counting(self, now=None):
+        refreshes.append(time.monotonic())
+        original(self, now)
+    monkeypatch.setattr(gensee_view.GenseeView, "refresh", counting)
+
+    async def scenario(app: GuiApp) -> None:
+        view = app.window.show_view("gensee")
+        await asyncio.sleep(0.6)
+        refreshes.clear()
+        started = time.monotonic()
+        queries = ["ClassNo={}&Operator={}&Action=101&Affected={}&totalusernum={}".format(CONF, 9000 + i, 9000 + i,
+                                                                                          i + 1)
+                   for i in range(120)]
+        queue = list(reversed(queries))
+
+        async def worker() -> None:
+            while queue:
+                await gensee(app, "GET", "event", queue.pop())
+        await asyncio.gather(*(worker() for _ in range(16)))
+        await app.wait_until(lambda: room_cell(view, "joins") == "120" and view.attendees.rowCount() == 120,
+                             timeout=10)
+        elapsed = time.monotonic() - started
+        assert len(refreshes) <= elapsed / 0.5 + 3, (len(refreshes), elapsed)
+        assert "⚠" not in room_cell(view, "abnormal_leaves")
+        assert len(qa_column(view, "text")) == 0 and QaModel.COLUMNS[0] == "time"
+
+    run_gui(qapp, data_dir, scenario)
+
+
+def test_hostile_question_text_and_time_stay_plain_text(qapp):
+    """Q&A comes from anyone on the internet: markup is shown as text (cell and
+    tooltip), line breaks and control characters are flattened, an absurd client
+    time does not break the table."""
+    from PySide6.QtCore import Qt
+
+    from gui.models.gensee_models import qa_rows
+    from lessons.gensee_rooms import GenseeState
+
+    state = GenseeState()
+    body = ('<?xml version="1.0" encoding="utf-8"?><webcast id="{}"><question id="q1" time="99999999999999999999" '
+            'uid="7" uname="&lt;b&gt;x&lt;/b&gt;">&lt;img src="http://evil/x.png"&gt;第一行\n第二行\u202e'
+            '</question></webcast>').format(CONF)
+    state.feed(time.time(), {"endpoint": "qa", "body": body})
+    model = QaModel()
+    model.update(qa_rows(state.qa_feed(CONF)))
+    assert model.rowCount() == 1
+    text = model.index(0, QaModel.COLUMNS.index("text"))
+    assert text.data() == '<img src="http://evil/x.png">第一行 第二行'
+    assert "&lt;img" in text.data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(0, QaModel.COLUMNS.index("uname")).data() == "<b>x</b>"
+    assert model.index(0, QaModel.COLUMNS.index("time")).data()            # some text, no exception
+    assert model.index(0, QaModel.COLUMNS.index("time")).data(Qt.ItemDataRole.ToolTipRole)

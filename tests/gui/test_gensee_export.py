@@ -1,0 +1,37 @@
+"""The Gensee view shows roll-call answers and exports the selected room's
+attendance, Q&A and roll calls (issue 16 item 4), fed over real HTTP."""
+from __future__ import annotations
+
+from openpyxl import load_workbook
+
+from ..gensee_support import CONF, gensee_fixture, sequence
+from ..gui_support import GuiApp, gui_settings, run_gui  # noqa: F401
+from .test_gensee import gensee
+
+
+def test_roll_calls_are_listed_and_a_room_exports_to_xlsx(qapp, data_dir, gui_settings, tmp_path):  # noqa: F811
+    out = tmp_path / "room.xlsx"
+
+    async def scenario(app: GuiApp) -> None:
+        view = app.window.show_view("gensee")
+        for query in sequence("event_sequence_webcast.txt"):
+            await gensee(app, "GET", "event", query)
+        await gensee(app, "GET", "rollcall", gensee_fixture("rollcall_query.txt"))
+        await gensee(app, "POST", "qa", data=gensee_fixture("qa_client_answer_inferred.txt").encode(),
+                     headers={"Content-Type": "text/xml"})
+        await app.wait_until(lambda: view.rollcall_model.rowCount() == 1 and view.selected == CONF, timeout=10)
+        assert "(1)" in view.sections.tabText(2)
+        columns = view.rollcall_model.COLUMNS
+        assert view.rollcall_model.index(0, columns.index("userid")).data() == "2718210337"
+
+        export = view.room_export
+        export.format.setCurrentIndex(export.format.findData("xlsx"))
+        export.export()
+        export.dialog.fileSelected.emit(str(out))
+        export.dialog.close()
+        await app.wait_until(lambda: out.exists() and "Exported" in export.feedback.text(), timeout=15)
+        book = load_workbook(out)
+        assert book.sheetnames == ["Attendance", "Q&A", "Roll calls"]
+        assert book["Attendance"].max_row >= 2 and book["Roll calls"]["B2"].value == "2718210337"
+        assert book["Q&A"].max_row == 3          # the question and its answer
+    run_gui(qapp, data_dir, scenario)

@@ -1,0 +1,81 @@
+"""History: a lesson pushed over HTTP is listed for today, opens with its
+participants, and exports to csv through the (non-modal) save dialog."""
+from __future__ import annotations
+
+import csv
+
+from ..gui_support import GuiApp, gui_settings, run_gui  # noqa: F401
+from ..helpers import new_push
+
+CLASS_ID = 913370001
+
+
+def test_lists_a_lesson_and_exports_csv(qapp, data_dir, gui_settings, tmp_path):  # noqa: F811
+    out = tmp_path / "exports" / "lesson.csv"
+    batch = tmp_path / "exports" / "week.csv"
+
+    async def scenario(app: GuiApp):
+        view = app.window.show_view("history")
+        for class_id, uid, identity in ((CLASS_ID, 501, 3), (CLASS_ID, 502, 1), (CLASS_ID + 1, 503, 1)):
+            await app.post(new_push(67371107, class_id=class_id, UID=uid, Identity=identity, ClientID=0,
+                                    Device=0, Nickname="user{}".format(uid)))
+        await app.wait_until(lambda: view.model.rowCount() == 2, timeout=10)
+        view.text.setText(str(CLASS_ID))
+        await app.wait_until(lambda: view.model.rowCount() == 1, timeout=10)
+        assert view.model.index(0, view.model.COLUMNS.index("class_id")).data() == CLASS_ID
+        assert view.model.index(0, view.model.COLUMNS.index("school")).data() == "Fixture School"
+
+        view.table.selectRow(0)
+        await app.wait_until(lambda: view.panel.class_id == CLASS_ID)
+        assert view.panel.roster.rowCount() == 2
+
+        view.format.setCurrentIndex(view.format.findData("csv"))
+        view.export_one.click()
+        dialog = view.exporter.dialog
+        assert dialog is not None and dialog.isVisible()      # shown with open(): the loop keeps running
+        # The name carries the date and the lesson.
+        assert dialog.selectedFiles()[0].endswith("_{}.csv".format(CLASS_ID))
+        dialog.fileSelected.emit(str(out))       # what choosing a file and Save does
+        dialog.close()
+        await app.wait_until(lambda: out.exists() and "Exported 1" in view.exporter.feedback.text(), timeout=15)
+        assert view.exporter.open_file.isVisible() and view.exporter.show_folder.isVisible()
+        rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
+        assert {int(r["uid"]) for r in rows} == {501, 502}
+
+        view.text.clear()                        # batch: every listed lesson into one file
+        await app.wait_until(lambda: view.model.rowCount() == 2)
+        view.export_all.click()
+        view.exporter.dialog.fileSelected.emit(str(batch))
+        view.exporter.dialog.close()
+        await app.wait_until(lambda: batch.exists() and "Exported 2" in view.exporter.feedback.text(), timeout=15)
+        rows = list(csv.DictReader(batch.open(encoding="utf-8-sig")))
+        assert {(int(r["class_id"]), int(r["uid"])) for r in rows} == {
+            (CLASS_ID, 501), (CLASS_ID, 502), (CLASS_ID + 1, 503)}
+    run_gui(qapp, data_dir, scenario)
+
+
+def test_a_long_export_shows_progress_and_can_be_cancelled(qapp, data_dir, gui_settings, tmp_path):  # noqa: F811
+    out = tmp_path / "big.csv"
+
+    async def scenario(app: GuiApp):
+        view = app.window.show_view("history")
+        await app.post(new_push(67371107, class_id=CLASS_ID, UID=501, Identity=1, ClientID=0, Device=0))
+        exporter = view.exporter
+        seen = []
+
+        def progressed(value: int) -> None:
+            if not value:                          # the bar's reset as the export starts
+                return
+            seen.append((value, exporter.progress.isVisible(), exporter.cancel.isVisible(),
+                         exporter.progress.maximum()))
+            if value == 1:
+                exporter.cancel.click()           # the desk changes its mind at the first lesson
+        exporter.progress.valueChanged.connect(progressed)
+        # Many lessons: most have nothing stored, each still costs a read.
+        exporter.export_to(str(out), [CLASS_ID] + list(range(1, 400)), "csv")
+        await app.wait_until(lambda: seen and not exporter.running, timeout=20)
+        assert seen[0] == (1, True, True, 400)          # progress shown while it ran, with Cancel
+        assert "cancelled" in exporter.feedback.text()
+        assert not out.exists() and not exporter.open_file.isVisible()
+        assert seen[-1][0] < 400
+    run_gui(qapp, data_dir, scenario)

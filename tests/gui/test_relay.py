@@ -1,0 +1,98 @@
+"""The Relay page on the real window: destinations with what they got and what
+they still have to get, a failing one said so, pause/resume, retry now,
+replay of a time range; in English and Chinese (CLASSWATCH_SCREENSHOTS=DIR
+saves a screenshot of each)."""
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QDateTime
+
+from gui.alarm_texts import AlarmTexts
+
+from ..gui_support import GuiApp, gui_settings, run_gui  # noqa: F401
+from ..helpers import SID, new_push
+from ..relay_support import SchoolSystem, free_port
+from .test_i18n import chinese  # noqa: F401
+
+
+def cell(view, name: str, column: str) -> str | None:
+    model = view.model
+    for row in range(model.rowCount()):
+        if model.rows[row].destination.name == name:
+            return model.data(model.index(row, model.COLUMNS.index(column)))
+    return None
+
+
+def select(view, name: str) -> None:
+    for row in range(view.model.rowCount()):
+        if view.model.rows[row].destination.name == name:
+            view.table.selectRow(row)
+
+
+def screenshot(app: GuiApp, name: str) -> None:
+    directory = os.environ.get("CLASSWATCH_SCREENSHOTS")
+    if directory:
+        Path(directory).mkdir(parents=True, exist_ok=True)
+        assert app.window.grab().save(str(Path(directory) / name))
+
+
+async def relay_scenario(app: GuiApp, words: dict[str, str], shot: str) -> None:
+    system = SchoolSystem()
+    await system.start()
+    try:
+        relay = app.monitor.relay
+        relay.alarm_after = 0.5
+        await relay.add("school-lms", SID, system.url + "?token=s3cret")
+        await relay.add("crm", SID, f"http://127.0.0.1:{free_port()}/push", ["End", "Net"])
+        view = app.window.show_view("relay")
+        for i in range(5):
+            await app.post(new_push("Net", Data={"n": i}))
+        await app.wait_until(lambda: cell(view, "school-lms", "delivered") == "5", timeout=10)
+        assert cell(view, "school-lms", "state") == words["up to date"]
+        assert "s3cret" not in cell(view, "school-lms", "url")
+        await app.wait_until(lambda: cell(view, "crm", "state") == words["failing"], timeout=10)
+        assert cell(view, "crm", "pending") == "5"
+        assert words["cannot connect"] in cell(view, "crm", "last_error")
+        assert cell(view, "crm", "failing_since") != "—"
+        alarms = app.monitor.alarms.alarms
+        await app.wait_until(lambda: "relay:crm" in alarms and alarms["relay:crm"].open, timeout=10)
+        text = AlarmTexts(app.monitor).describe(alarms["relay:crm"])
+        assert words["alarm"] in text.title and "crm" in text.title
+        assert "school-lms" not in alarms
+        screenshot(app, shot)
+
+        select(view, "crm")
+        assert view.pause.isEnabled()
+        view.pause.click()
+        await app.wait_until(lambda: cell(view, "crm", "state") == words["paused"])
+        assert view.pause.text() == words["resume"]
+        view.pause.click()
+        await app.wait_until(lambda: cell(view, "crm", "state") != words["paused"])
+        view.retry.click()
+        assert "crm" in view.result.text()
+
+        select(view, "school-lms")
+        view.replay_from.setDateTime(QDateTime.fromSecsSinceEpoch(int(time.time()) - 600))
+        view.replay_to.setDateTime(QDateTime.fromSecsSinceEpoch(int(time.time()) + 120))
+        view.replay.click()
+        await app.wait_until(lambda: len(system.received) == 10, timeout=10)
+        assert system.received[5:] == system.received[:5]
+    finally:
+        await system.stop()
+
+
+def test_relay_page(qapp, data_dir, gui_settings):  # noqa: F811
+    words = {"up to date": "Up to date", "failing": "Failing, retrying", "paused": "Paused",
+             "resume": "Resume", "cannot connect": "cannot connect",
+             "alarm": "is not taking its pushes"}
+    run_gui(qapp, data_dir, lambda app: relay_scenario(app, words, "relay-en.png"), timeout=60)
+
+
+def test_relay_page_in_chinese(chinese, data_dir, gui_settings):  # noqa: F811
+    words = {"up to date": "已全部送达", "failing": "失败，重试中", "paused": "已暂停",
+             "resume": "恢复", "cannot connect": "无法连接",
+             "alarm": "未接收推送"}
+    run_gui(chinese, data_dir, lambda app: relay_scenario(app, words, "relay-zh_CN.png"), timeout=60)

@@ -1,0 +1,40 @@
+"""The School view (issue 16 item 3): the school's own messages pushed over
+HTTP appear in their tabs, unknown Cmds are counted by name, and the view
+exports xlsx through the (non-modal) save dialog."""
+from __future__ import annotations
+
+import time
+
+from openpyxl import load_workbook
+
+from ..gui_support import GuiApp, gui_settings, run_gui  # noqa: F401
+from ..helpers import fixture_variant, new_push
+
+
+def test_school_view_lists_each_section_and_exports(qapp, data_dir, gui_settings, tmp_path):  # noqa: F811
+    out = tmp_path / "school.xlsx"
+    now = int(time.time()) - 60
+
+    async def scenario(app: GuiApp):
+        for name in ("HomeworkScore.json", "FileCov.json", "AccountCancellation.json", "UserCheck.json",
+                     "setSubAccount.json", "ReplacePhoneNumber.json"):
+            await app.post(fixture_variant(name, action_time=now))
+        await app.post(new_push("BrandNewCmd", class_id=None, action_time=now))
+        view = app.window.show_view("school")
+        await app.wait_until(lambda: view.report is not None and view.models["homework_scores"].rowCount() == 1,
+                             timeout=10)
+        assert view.models["file_conversions"].rowCount() == 1
+        assert view.models["account_cancellations"].rowCount() == 1
+        assert view.models["device_checks"].rowCount() == 1
+        unknown = view.models["unknown_cmds"]
+        assert [unknown.index(0, c).data() for c in range(2)] == ["BrandNewCmd", 1]
+        assert "(1)" in view.tabs.tabText(0) or "(0)" in view.tabs.tabText(0)
+
+        view.format.setCurrentIndex(view.format.findData("xlsx"))
+        view.export()
+        view.export_dialog.fileSelected.emit(str(out))
+        view.export_dialog.close()
+        await app.wait_until(lambda: out.exists() and "Exported" in view.feedback.text(), timeout=15)
+        book = load_workbook(out)
+        assert book["Homework scores"].max_row == 2
+    run_gui(qapp, data_dir, scenario)
