@@ -12,12 +12,13 @@ import os
 import sys
 import traceback
 
+from app.errors import UserError
+from app.startup import database_passwords
 from storage.backends import StoreUnavailable
 from storage.dburl import ENV_DB, DbUrlError, mask_urls
 
 from . import options
-from .context import database_passwords
-from .errors import CliError, describe
+from .errors import describe
 from .version import version
 
 # command name -> module in this package with add_parser(subparsers, parents) and run(args)
@@ -83,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
             from gui.launch import run as run_gui
             return run_gui(args)
         return _module(args.command).run(args)
-    except CliError as exc:
+    except UserError as exc:     # a command's (CliError) or the start-up's
         return _fail(args, str(exc), exc.code)
     except (StoreUnavailable, DbUrlError) as exc:   # a wrong password, a server down: one line
         return _fail(args, str(exc), 1)

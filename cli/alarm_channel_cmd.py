@@ -10,10 +10,10 @@ import time
 from alarms.channels import KINDS, NAME_LIMIT, SEVERITIES, SIGNED_KINDS, problem
 from alarms.channels.compose import Composer
 from alarms.channels.dispatcher import read_states, school_places, send_test
+from app.startup import open_context
 from storage.config import AlarmChannel
 from storage.logs import mask_url
 
-from .context import open_context
 from .errors import CliError
 
 PROBLEMS = {

@@ -7,10 +7,10 @@ import sys
 import orjson
 
 from app.alarm_desk import acknowledge, desk_user, kept_alarms
+from app.startup import open_context
 from storage.backends import backend_for
 from storage.db import open_database
 
-from .context import open_context
 from .errors import CliError
 
 

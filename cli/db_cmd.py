@@ -4,10 +4,10 @@ from __future__ import annotations
 import sys
 import time
 
+from app.startup import open_context
 from storage.copy import CopyCount, copy_store
 
 from . import options
-from .context import open_context
 
 
 def add_parser(sub, parents) -> None:

@@ -1,23 +1,13 @@
 """Errors the command line reports as one line (exit 1, or 2 for bad arguments)."""
 from __future__ import annotations
 
-import os
 import sqlite3
 
-
-class CliError(Exception):
-    """A failure the user can act on: printed as one line, exit code 1 (or `code`)."""
-
-    def __init__(self, message: str, code: int = 1):
-        super().__init__(message)
-        self.code = code
+from app.errors import UserError, describe_os_error
 
 
-def describe_os_error(exc: OSError) -> str:
-    """'Permission denied: /x/y' — the reason and the file, without Python's [Errno n] noise."""
-    reason = exc.strerror or type(exc).__name__
-    name = exc.filename2 or exc.filename      # a failed rename: the target, not our temporary file
-    return f"{reason}: {os.fsdecode(name)}" if name else reason
+class CliError(UserError):
+    """A command's failure the user can act on: printed as one line, exit code 1 (or `code`)."""
 
 
 def describe(exc: BaseException) -> str:

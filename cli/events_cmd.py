@@ -5,13 +5,13 @@ from __future__ import annotations
 import sys
 from itertools import takewhile
 
+from app.startup import open_context
 from protocol import deepjson
 from protocol.classin import normalise_cmd
 from storage.db import open_database
 from storage.follow import PushFollower
 from storage.queries import iter_pushes, iter_quarantine, push_event, quarantine_event
 
-from .context import open_context
 from .errors import CliError
 
 

@@ -8,10 +8,10 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from app.export import summaries, summaries_between
+from app.startup import open_context
 from storage.config import DEFAULT_TIMEZONE, Config
 from storage.db import open_database
 
-from .context import open_context
 from .errors import CliError
 
 FORMATS = ("json", "csv", "xlsx", "pdf")

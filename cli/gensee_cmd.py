@@ -7,13 +7,13 @@ import json
 import sys
 from pathlib import Path
 
+from app.startup import open_context
 from protocol.gensee import ENDPOINTS
 from receiver.gensee import COBROWSE_SETTING, base_path
 from storage.config import Config, ConfigStore
 from tunnel.settings import TunnelSettings
 
 from . import options
-from .context import open_context
 from .errors import CliError
 
 DEFAULT_ROOM = "*"

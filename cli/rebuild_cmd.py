@@ -4,11 +4,10 @@ from __future__ import annotations
 import sys
 import time
 
+from app.startup import open_context
 from lessons.diagnostics import thresholds_from
 from storage.db import backup, open_database
 from storage.derived import rebuild
-
-from .context import open_context
 
 
 def add_parser(sub, parents) -> None:

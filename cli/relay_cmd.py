@@ -10,6 +10,7 @@ import zoneinfo
 
 import orjson
 
+from app.startup import open_context
 from protocol.classin import normalise_cmd
 from relay.rule import check_url, shown_url
 from storage import relay as outbox
@@ -17,7 +18,6 @@ from storage.config import DEFAULT_TIMEZONE
 from storage.db import open_database
 from storage.journal import DeliveryJournal
 
-from .context import open_context
 from .errors import CliError
 
 

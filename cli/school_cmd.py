@@ -6,12 +6,12 @@ import sys
 import time
 import zoneinfo
 
+from app.startup import open_context
 from storage.config import DEFAULT_TIMEZONE, VERIFY_POLICIES
 
 from receiver.app import Receiver
 from storage.lock import AlreadyRunning, DataDirLock
 
-from .context import open_context
 from .errors import CliError
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import asyncio
 import sys
 
+from app.startup import open_context
 from tunnel.selftest import SelftestResult, run_selftest
 
 from . import options
-from .context import open_context
 from .errors import CliError
 
 

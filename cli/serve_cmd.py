@@ -3,25 +3,21 @@ window, on the plain asyncio loop (no Qt)."""
 from __future__ import annotations
 
 import asyncio
-import errno
 import logging
 import os
 import sys
 from typing import Any
 
-from receiver import gensee
 from app.core import Monitor
+from app.startup import open_context, start_failure
+from receiver import gensee
 from receiver.app import Receiver
 from storage.config import ConfigStore
-from storage.backends import StoreUnavailable
-from storage.lock import LockError
-from storage.writer import StorageError
 from tunnel import PROVIDERS, TunnelConfigError, TunnelState, TunnelStatus
 from tunnel.osproc import on_stop_signals
 from tunnel.settings import STRICT_HOST_KEY_CHOICES
 
 from . import options
-from .context import open_context
 from .errors import CliError
 
 log = logging.getLogger(__name__)
@@ -58,13 +54,11 @@ def run(args) -> int:
         ctx.config.update(lambda c: c.settings.update(settings.to_settings()))
     try:
         asyncio.run(_serve(monitor))
-    except (LockError, StoreUnavailable, StorageError) as exc:
-        raise CliError(str(exc)) from None
-    except OSError as exc:
-        if exc.errno in (errno.EADDRINUSE, getattr(errno, "WSAEADDRINUSE", -1)):
-            raise CliError(f"cannot listen on {args.host}:{args.port}: the port is in use "
-                           f"(another ClassWatch running? choose --port)") from None
-        raise CliError(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}") from None
+    except Exception as exc:
+        line = start_failure(exc, args.host, args.port)
+        if line is None:
+            raise
+        raise CliError(line) from None
     return 0
 
 

@@ -17,7 +17,7 @@ import time
 import traceback
 from pathlib import Path
 from types import TracebackType
-from typing import Callable, Iterable
+from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
@@ -68,10 +68,10 @@ def report_dialog(path: Path, text: str, title: str, message: str) -> QMessageBo
 
 
 class CrashReporter:
-    def __init__(self, data_dir: Path, secrets: Callable[[], Iterable[str]],
-                 mask: Callable[[str, Iterable[str]], str]) -> None:
+    def __init__(self, data_dir: Path, mask: Mask) -> None:
+        """`mask(text)`: the text without any secret known now (config, database password)."""
         self.data_dir = Path(data_dir)
-        self.mask: Mask = lambda text: mask(text, list(secrets()))
+        self.mask = mask
         self.dialog: QMessageBox | None = None
         self.reports: list[Path] = []
         self._native = None

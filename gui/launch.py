@@ -8,10 +8,8 @@ import shutil
 import sys
 import tempfile
 
-from cli.context import open_context
-from cli.errors import CliError
-from storage.backends import StoreUnavailable
-from storage.lock import LockError
+from app.errors import UserError
+from app.startup import open_context, start_failure
 from tunnel.osproc import on_stop_signals
 
 from .console import ICON, display_available, hide_own_console
@@ -22,8 +20,8 @@ log = logging.getLogger(__name__)
 def run(args) -> int:
     hide_own_console()
     if not display_available():
-        raise CliError("no display to open the window on: run `python main.py serve` for the receiver "
-                       "alone, or set QT_QPA_PLATFORM=offscreen")
+        raise UserError("no display to open the window on: run `python main.py serve` for the receiver "
+                        "alone, or set QT_QPA_PLATFORM=offscreen")
     throwaway = None
     if args.demo and not args.data_dir:
         args.data_dir = throwaway = tempfile.mkdtemp(prefix="classwatch-demo-")
@@ -48,8 +46,6 @@ def _run(args) -> int:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    from storage.logs import mask_secrets
-
     from .app_window import AppWindow
     from .crash import CrashReporter
     from .i18n import install_translator
@@ -62,7 +58,7 @@ def _run(args) -> int:
     app.setWindowIcon(QIcon(str(ICON)))
     app.setQuitOnLastWindowClosed(False)   # closing the window runs our clean shutdown
     install_translator(app)
-    crashes = CrashReporter(ctx.data_dir, lambda: ctx.config.current().secrets(), mask_secrets)
+    crashes = CrashReporter(ctx.data_dir, ctx.mask)
     crashes.install()
 
     loop = qasync.QEventLoop(app)
@@ -85,8 +81,11 @@ def _run(args) -> int:
         crashes.last_run_crashed()
         try:
             await monitor.start()
-        except (OSError, LockError, StoreUnavailable) as exc:   # port in use, serve runs, damaged file
-            window.show_startup_error(str(exc))
+        except Exception as exc:   # port in use, serve runs, damaged file: one line in the window
+            line = start_failure(exc, args.host, port)
+            if line is None:
+                raise
+            window.show_startup_error(line)
         # The loaded lesson state lives all day: keep the GC from re-scanning it
         # (full collections over it stalled the UI for ~250 ms under load).
         gc.collect()

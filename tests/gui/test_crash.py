@@ -20,7 +20,7 @@ SECRET = "s3cr3t-value-for-the-test"
 
 
 def reporter(data_dir) -> CrashReporter:
-    return CrashReporter(data_dir, lambda: [SECRET], mask_secrets)
+    return CrashReporter(data_dir, lambda text: mask_secrets(text, [SECRET]))
 
 
 def test_an_uncaught_exception_writes_a_masked_report_and_offers_to_copy_it(qapp, tmp_path):
@@ -57,8 +57,7 @@ def test_a_native_crash_becomes_a_report_at_the_next_start(qapp, tmp_path):
         import faulthandler, sys
         sys.path.insert(0, {str(ROOT)!r})
         from gui.crash import CrashReporter
-        from storage.logs import mask_secrets
-        CrashReporter({str(tmp_path)!r}, lambda: [], mask_secrets).install()
+        CrashReporter({str(tmp_path)!r}, lambda text: text).install()
         faulthandler._sigsegv()
     """)
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=60)
