@@ -57,12 +57,13 @@ def free_port() -> int:
 RUN = secrets.token_hex(4)    # this run's pushes (the database may hold earlier runs')
 
 
-def push(n: int, measured: bool) -> bytes:
+def push(n: int, measured: bool) -> tuple[str, bytes]:
     now = time.time()
+    push_id = f"{int(now):08x}{secrets.token_hex(8)}"
     body = {"Run": RUN, "SID": SID, "ClassID": 508113967, "Cmd": "Net", "UID": 1000 + n % 50, "ActionTime": int(now),
-            "TimeStamp": int(now) + 600, "_id": f"{int(now):08x}{secrets.token_hex(8)}", "SentAt": now, "Measured": measured,
+            "TimeStamp": int(now) + 600, "_id": push_id, "SentAt": now, "Measured": measured,
             "Data": {"Good": 10, "Normal": 0, "Bad": 0, "AvgDelay": 40, "LossRate": 0}}
-    return orjson.dumps(sign(body, SECRET))
+    return push_id, orjson.dumps(sign(body, SECRET))
 
 
 class Follower:
@@ -70,6 +71,8 @@ class Follower:
         self.proc = subprocess.Popen([PY, str(ROOT / "main.py"), "events", "--follow", *args],
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
         self.arrivals: dict[str, float] = {}       # push _id -> latency (s)
+        self.printed: dict[str, float] = {}        # push _id -> when its line reached us
+        self.received: dict[str, float] = {}       # push _id -> serve's received_at
         self.seen = 0
         threading.Thread(target=self._read, daemon=True).start()
 
@@ -80,10 +83,15 @@ class Follower:
             self.seen += isinstance(payload, dict) and payload.get("Run") == RUN
             if isinstance(payload, dict) and payload.get("Run") == RUN and payload.get("Measured"):
                 self.arrivals[payload["_id"]] = now - payload["SentAt"]
+                self.printed[payload["_id"]] = now
+                self.received[payload["_id"]] = orjson.loads(line)["received_at"]
 
     def stop(self) -> None:
         self.proc.terminate()
         self.proc.wait(10)
+
+
+ACKED: dict[str, tuple[float, float]] = {}     # push _id -> (sent, acked) times
 
 
 async def generate(url: str, rate: float, seconds: float, measured: bool = True) -> tuple[int, int]:
@@ -92,8 +100,11 @@ async def generate(url: str, rate: float, seconds: float, measured: bool = True)
     async with aiohttp.ClientSession() as http:
         async def one(n: int) -> None:
             nonlocal acked
-            async with http.post(url, data=push(n, measured)) as resp:
+            push_id, body = push(n, measured)
+            started = time.time()
+            async with http.post(url, data=body) as resp:
                 acked += resp.status == 200
+                ACKED[push_id] = (started, time.time())
         tasks = []
         while (elapsed := time.monotonic() - start) < seconds:
             due = start + sent / rate
@@ -148,6 +159,17 @@ def main() -> None:
     print(f"latency ms: p50 {pct(latencies, .5):.1f}  p95 {pct(latencies, .95):.1f}  "
           f"p99 {pct(latencies, .99):.1f}  max {max(latencies, default=float('nan')):.1f}  "
           f"mean {statistics.fmean(latencies) if latencies else float('nan'):.1f}")
+    # Where the time goes: the request to serve, serve's commit and ack, and
+    # from the ack to each follower's line (NOTIFY or poll, wake, read, print).
+    parts = {"send -> serve received": [], "received -> ack": [], "ack -> follower line": []}
+    for f in followers:
+        for push_id, printed in f.printed.items():
+            started, acked_at = ACKED[push_id]
+            parts["send -> serve received"].append((f.received[push_id] - started) * 1000)
+            parts["received -> ack"].append((acked_at - f.received[push_id]) * 1000)
+            parts["ack -> follower line"].append((printed - acked_at) * 1000)
+    for name, values in parts.items():
+        print(f"  {name:<22} ms: p50 {pct(values, .5):6.1f}  p99 {pct(values, .99):6.1f}")
     ok = pct(latencies, .99) <= 300 and missing == 0
     print(f"{'PASS' if ok else 'MISS'}  p99 <= 300 ms, every acked push reached every follower")
 

@@ -16,7 +16,7 @@ from peewee import PostgresqlDatabase
 from .base import PUSH_CHANNEL, Backend, Conn, Listener, StoreUnavailable, to_pyformat
 
 CONNECT_OPTIONS = {"connect_timeout": 5, "application_name": "classwatch"}
-GATHER_SECONDS = 0.03      # a follower's wait after a NOTIFY for the commits right behind it
+GATHER_SECONDS = 0.03      # a busy receiver's commits reach a follower at most this often
 # Any number: one process at a time migrates (the lock ends with the transaction).
 _MIGRATION_LOCK = 0x436C5761
 
@@ -70,18 +70,25 @@ class _Notifications(Listener):
     def __init__(self, backend: "PostgresBackend"):
         self._conn = backend.connect()
         self._conn.raw.execute(f"LISTEN {PUSH_CHANNEL}")
+        self._woke = 0.0
 
     def wait(self, timeout: float) -> bool:
         try:
-            for _ in self._conn.raw.notifies(timeout=timeout, stop_after=1):
-                # A busy receiver commits a hundred times a second: gather what a
-                # moment brings into one read, rather than one query per commit
-                # from every desk.
-                time.sleep(GATHER_SECONDS)
-                return True
+            if not any(True for _ in self._conn.raw.notifies(timeout=timeout, stop_after=1)):
+                return False
+            # The first commit after a quiet spell is read at once. A busy
+            # receiver commits a hundred times a second: its commits are gathered
+            # into one read per GATHER_SECONDS, rather than one query per commit
+            # from every desk; the NOTIFYs that came meanwhile are spent.
+            rest = self._woke + GATHER_SECONDS - time.monotonic()
+            if rest > 0:
+                time.sleep(rest)
+                for _ in self._conn.raw.notifies(timeout=0):
+                    pass
+            self._woke = time.monotonic()
+            return True
         except psycopg.Error as exc:
             raise unavailable(exc, self._conn.backend.url) from None
-        return False
 
     def close(self) -> None:
         self._conn.close()

@@ -1,5 +1,6 @@
-"""SQLite: one file, WAL, synchronous=FULL; followers poll (cheap: one
-indexed read of the newest id)."""
+"""SQLite: one file, WAL, synchronous=FULL; followers poll `PRAGMA
+data_version` (a look at the WAL index in shared memory) and read only when
+another connection committed."""
 from __future__ import annotations
 
 import contextlib
@@ -7,6 +8,7 @@ import os
 import re
 import sqlite3
 import threading
+import time
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
@@ -24,7 +26,7 @@ PRAGMAS = {
     "busy_timeout": 10000,
     "foreign_keys": 1,
 }
-POLL_SECONDS = 0.1          # a follower's read of the newest id: a few µs on the index
+POLL_SECONDS = 0.02         # a follower's look for commits: a few µs, no disk I/O
 PARTIAL = ".partial"    # suffix of a backup being written
 
 # SQLite's two-argument min()/max() are the standard LEAST/GREATEST.
@@ -49,14 +51,33 @@ class SqliteDb(SqliteDatabase):
 
 
 class _Poll(Listener):
-    def __init__(self) -> None:
+    """Wakes when another connection committed: `PRAGMA data_version` changes."""
+
+    def __init__(self, path: Path) -> None:
         self._closed = threading.Event()
+        try:
+            self._conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+            self._version = self._data_version()
+        except sqlite3.Error as exc:
+            raise StoreUnavailable(f"cannot open {path}: {exc}") from None
+
+    def _data_version(self) -> int:
+        return self._conn.execute("PRAGMA data_version").fetchone()[0]
 
     def wait(self, timeout: float) -> bool:
-        return not self._closed.wait(min(timeout, POLL_SECONDS))
+        deadline = time.monotonic() + timeout
+        while not self._closed.wait(max(0.0, min(POLL_SECONDS, deadline - time.monotonic()))):
+            version = self._data_version()
+            if version != self._version:
+                self._version = version
+                return True
+            if time.monotonic() >= deadline:
+                break
+        return False
 
     def close(self) -> None:
         self._closed.set()
+        self._conn.close()
 
 
 class SqliteBackend(Backend):
@@ -87,7 +108,7 @@ class SqliteBackend(Backend):
         return _translate(sql)
 
     def listener(self) -> Listener:
-        return _Poll()
+        return _Poll(self.path)
 
     @contextlib.contextmanager
     def migration(self, db) -> Iterator[None]:

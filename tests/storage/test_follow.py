@@ -94,3 +94,24 @@ def test_the_follower_delivers_each_push_once_from_two_writers(store):
         follower.close()
         for w in writers:
             w.stop()
+
+
+def test_a_listener_wakes_for_another_connections_commit_and_sleeps_otherwise(store):
+    """SQLite looks at `PRAGMA data_version`, PostgreSQL hears NOTIFY: either
+    way a quiet database gives no wake-up, and a commit elsewhere gives one."""
+    from storage.backends import backend_for
+    open_database(store).close()
+    backend = backend_for(store)
+    listener = backend.listener()
+    other = backend.connect()
+    try:
+        assert not listener.wait(0.2)
+        other.execute("BEGIN")
+        other.execute("INSERT INTO meta(key, value) VALUES ('follow-test', '1')")
+        other.notify_pushes()
+        other.execute("COMMIT")
+        assert listener.wait(5.0)
+        assert not listener.wait(0.2)     # that commit woke it once
+    finally:
+        other.close()
+        listener.close()
