@@ -27,6 +27,12 @@ KINDS = {
     "verification": Severity.WARNING,  # pushes held: their SafeKey does not verify
 }
 
+# Kinds every core of a team raises alike from the team's stored pushes (each
+# `serve` folds every push into lesson state): one of them speaks for all
+# (alarms.channels.voice). The others tell of one process, which alone raises
+# them: its refusals and re-sends, its storage, its tunnel, the relay it runs.
+FROM_PUSHES = frozenset({"help_request", "device", "network", "silence", "gensee_leaves"})
+
 # Kinds renamed since files were written (the alarm table outlives versions).
 RENAMED = {"help": "help_request"}
 

@@ -90,7 +90,8 @@ class Monitor:
         self.alarms = AlarmCenter(alarm_settings(config.current().settings), names=self)
         self._alarm_store = AlarmStore(self.receiver.writer, lambda: config.current().secrets())
         # Chat robots: alarms that open (and critical ones that resolve) go out on their own tasks.
-        self.channels: Dispatcher = for_config(config, self.data_dir)
+        # Receivers sharing a PostgreSQL store speak with one voice (alarms.channels.voice).
+        self.channels: Dispatcher = for_config(config, self.data_dir, self.receiver.db if listen else None)
         if listen:   # a team desk leaves the chat to the team's receiver: one message per alarm, not one per desk
             self.alarms.subscribe(self.channels.on_alarm_event)
         self.school = SchoolState()

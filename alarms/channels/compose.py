@@ -42,6 +42,8 @@ class Group:
     alarms: dict[Any, dict[str, Any]] = field(default_factory=dict)   # by alarm id, the listed ones
     count: int = 0                 # distinct alarms, listed or not
     at: float = 0.0                # wall time of the latest event (a resolve's time)
+    filed: float = 0.0             # wall time of the first
+    shared: bool = False           # alarms every receiver of a team raises (alarms.channels.voice)
 
     def add(self, alarm: dict[str, Any], loop_time: float, wall_time: float) -> bool:
         """True when the alarm is new to the group."""

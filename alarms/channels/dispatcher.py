@@ -21,11 +21,15 @@ from typing import Any, Callable, Iterable
 import aiohttp
 
 from storage.config import DEFAULT_TIMEZONE, AlarmChannel, ConfigStore
+from storage.dburl import DbUrl
 from storage.logs import mask_secrets, url_secrets
+from storage.voice import voice_lock
 
+from ..model import FROM_PUSHES
 from . import make_robot
 from .base import DeliveryError, Message, Robot, severity_rank
 from .compose import Composer, Group, Where, group_key
+from .voice import TeamVoice
 
 log = logging.getLogger(__name__)
 
@@ -132,17 +136,28 @@ class _Lane:
 
     # -- filing (on the loop, synchronous) -------------------------------------------------
     def add(self, event: str, alarm: dict[str, Any], now: float) -> None:
-        key = group_key(event, alarm)
+        shared = alarm.get("kind") in FROM_PUSHES
+        key = (shared, *group_key(event, alarm))
         group = self.open.get(key)
+        wall = time.time()
         if group is None:
-            group = self.open[key] = Group(key, event, now, now)
-        if group.add(alarm, now, time.time()):
+            group = self.open[key] = Group(key, event, now, now, filed=wall, shared=shared)
+        if group.add(alarm, now, wall):
             self.state.queued += 1      # kept as a count: summing the groups on every alarm cost ~0.2 ms
             self._cap()
         self.wake.set()
 
     def _queued(self) -> int:
         return sum(g.count for g in (*self.ready, *self.open.values()))
+
+    def forget(self, sent: Callable[[Group], bool]) -> bool:
+        """Another receiver sent these (the team's speaker); True when any were here."""
+        gone = [g for g in (*self.ready, *self.open.values()) if g not in self.in_flight and sent(g)]
+        if gone:
+            self.ready = [g for g in self.ready if g not in gone]
+            self.open = {k: g for k, g in self.open.items() if g not in gone}
+            self.state.queued = self._queued()
+        return bool(gone)
 
     def _cap(self) -> None:
         """Past max_queued the oldest group waiting is left out (and counted)."""
@@ -185,7 +200,8 @@ class _Lane:
         while True:
             now = loop.time()
             next_deadline = self._flush_due(now)
-            if not self.ready:
+            sendable = [g for g in self.ready if self.d.may_send(g)]
+            if not sendable:
                 await self._wait(None if next_deadline is None else next_deadline - now)
                 continue
             while self.attempts and now - self.attempts[0] >= s.rate_window:
@@ -196,7 +212,7 @@ class _Lane:
                 continue
             failing = self.state.failing_since is not None
             # The last slot of the window, or a robot that just failed: all that waits goes as one.
-            batch = list(self.ready) if failing or (slots == 1 and len(self.ready) > 1) else self.ready[:1]
+            batch = sendable if failing or (slots == 1 and len(sendable) > 1) else sendable[:1]
             dropped = self.dropped_unsent
             message = self.d.composer.summary(batch, dropped, failing)
             self.attempts.append(now)
@@ -222,7 +238,7 @@ class _Lane:
     async def last_call(self) -> None:
         """At stop: everything waiting as one message, unless the robot is failing
         or its minute is used up (that waiting is then lost, and counted)."""
-        groups = [*self.ready, *self.open.values()]
+        groups = [g for g in (*self.ready, *self.open.values()) if self.d.may_send(g)]
         s = self.d.settings
         now = asyncio.get_running_loop().time()
         recent = sum(1 for t in self.attempts if now - t < s.rate_window)
@@ -234,7 +250,8 @@ class _Lane:
         except DeliveryError as exc:
             self._failed(str(exc))
             return
-        self.ready, self.open = [], {}
+        self.ready = [g for g in self.ready if g not in groups]
+        self.open = {k: g for k, g in self.open.items() if g not in groups}
         self._succeeded()
 
     def _failed(self, reason: str) -> None:
@@ -267,8 +284,10 @@ class Dispatcher:
     alarm, so a channel added or removed while running takes effect at once."""
 
     def __init__(self, channels: Callable[[], Iterable[AlarmChannel]], *, state_dir: Path | None = None,
-                 settings: DispatchSettings | None = None, where: Where | None = None):
+                 settings: DispatchSettings | None = None, where: Where | None = None,
+                 voice: TeamVoice | None = None):
         self.channels = channels
+        self.voice = voice        # a team's receivers: who sends the alarms all of them raise
         self.settings = settings or DispatchSettings()
         self.composer = Composer(where)
         self.state_path = Path(state_dir) / STATE_NAME if state_dir is not None else None
@@ -284,6 +303,8 @@ class Dispatcher:
         self._sync()
         if self.state_path is not None:
             self._state_task = asyncio.create_task(self._write_states())
+        if self.voice is not None:
+            self.voice.start(self)
 
     async def stop(self) -> None:
         if not self.running:
@@ -302,6 +323,8 @@ class Dispatcher:
             await asyncio.gather(*(lane.last_call() for lane in self.lanes.values()))
             await self.session.close()
             self.session = None
+            if self.voice is not None:
+                await self.voice.stop(self)
         if self.state_path is not None:
             await asyncio.to_thread(self._save_states, self._state_doc())
 
@@ -334,6 +357,26 @@ class Dispatcher:
     def changed(self) -> None:
         if self._dirty is not None:
             self._dirty.set()
+
+    # -- a team's one voice (alarms.channels.voice) ------------------------------------------------
+    def may_send(self, group: Group) -> bool:
+        return self.voice is None or bool(self.voice.speaking) or not group.shared
+
+    def sent_through(self) -> float:
+        """The speaker's progress: every shared alarm filed before this (wall
+        time) has gone out, or was left out by the queue's cap."""
+        waiting = [g.filed for lane in self.lanes.values() for g in (*lane.ready, *lane.open.values())
+                   if g.shared]
+        return min(waiting, default=time.time())
+
+    def forget_through(self, through: float) -> None:
+        """Standing by: the speaker sent every shared alarm filed before `through`."""
+        if any([lane.forget(lambda g: g.shared and g.at <= through) for lane in self.lanes.values()]):
+            self.changed()
+
+    def wake(self) -> None:
+        for lane in self.lanes.values():
+            lane.wake.set()
 
     def _sync(self) -> None:
         wanted = {c.name: c for c in self.channels()}
@@ -391,11 +434,12 @@ def school_places(config: ConfigStore) -> Where:
     return where
 
 
-def for_config(config: ConfigStore, data_dir: Path, **options) -> Dispatcher:
+def for_config(config: ConfigStore, data_dir: Path, db: DbUrl | None = None, **options) -> Dispatcher:
     """The dispatcher of a running core: channels and school names from the config,
-    delivery state written into the data dir."""
+    delivery state written into the data dir; on a store a team shares, one voice."""
+    lock = voice_lock(db) if db is not None else None
     return Dispatcher(lambda: config.current().channels.values(), state_dir=data_dir,
-                      where=school_places(config), **options)
+                      where=school_places(config), voice=TeamVoice(lock) if lock else None, **options)
 
 
 def read_states(data_dir: Path) -> tuple[float | None, dict[str, DeliveryState]]:
