@@ -384,6 +384,11 @@ class Monitor:
         now = time.time() if now is None else now
         return [lesson for lesson in self.school.lessons.values() if is_live(lesson, now)]
 
+    def live_lesson(self, class_id: int) -> LessonState | None:
+        """The lesson's state if it is live now, else None."""
+        lesson = self.school.lessons.get(class_id)
+        return lesson if lesson is not None and is_live(lesson, time.time()) else None
+
     def tick(self, now: float | None = None) -> None:
         now = time.time() if now is None else now
         live = self.live_lessons(now)

@@ -12,6 +12,7 @@ from tunnel.service import TunnelState
 
 from .alarm_texts import AlarmTexts
 from .banner import AlarmBanner
+from .columns import ColumnLayout
 from .bridge import MonitorBridge
 from .timers import every
 from .formatting import PC_ZONE, SCHOOL_ZONE, ago, load_zone_mode, local_time, set_zone_mode, zone_mode
@@ -281,6 +282,14 @@ class AppWindow(QMainWindow):
                 found["{}/{}".format(key, n)] = splitter
         return found
 
+    def _tables(self) -> dict[str, QTableView]:
+        """Every table, named like the splitters (their columns' widths are saved)."""
+        found = {}
+        for key, view in self.views.items():
+            for n, table in enumerate(view.findChildren(QTableView)):
+                found["{}/{}".format(key, n)] = table
+        return found
+
     def _restore(self) -> None:
         settings = QSettings()
         geometry = settings.value("window/geometry")
@@ -290,6 +299,8 @@ class AppWindow(QMainWindow):
             state = settings.value("splitters/" + name)
             if isinstance(state, QByteArray):
                 splitter.restoreState(state)
+        for name, table in self._tables().items():
+            ColumnLayout.of(table).restore(settings.value("columns/" + name))
         self.nav.setCurrentRow(int(settings.value("window/view", 0) or 0) % max(1, self.nav.count()))
 
     def _save(self) -> None:
@@ -298,6 +309,12 @@ class AppWindow(QMainWindow):
         settings.setValue("window/view", self.nav.currentRow())
         for name, splitter in self._splitters().items():
             settings.setValue("splitters/" + name, splitter.saveState())
+        for name, table in self._tables().items():
+            layout = ColumnLayout.of(table)
+            if layout.user:
+                settings.setValue("columns/" + name, layout.saved())
+            else:
+                settings.remove("columns/" + name)
 
     def show_startup_error(self, message: str) -> None:
         self.banner.setText(self.tr("The receiver could not start: {}. Choose another port in Settings "

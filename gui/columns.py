@@ -1,24 +1,139 @@
 """Column widths for the data tables: fit the contents once real rows are
 there, but never let one long value (a CPU model, a JSON-ish reason) push the
-columns the desk acts on out of sight; the full text is in the tooltip."""
+columns the desk acts on out of sight; the full text is in the tooltip.
+
+A table may name its main text column (`fill_with`): that one takes the width
+the others leave, shrinking down to MIN_MAIN_WIDTH before the table scrolls
+sideways (a stretched last column of sizes or counts said nothing, and a long
+device problem pushed the roster off the screen). Widths the user drags are
+the user's: every refit keeps them, and the window saves them across restarts."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QTableView
+import json
+from contextlib import contextmanager
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QHeaderView, QTableView
 
 MAX_COLUMN_WIDTH = 260
+MIN_MAIN_WIDTH = 120
+
+
+class ColumnLayout(QObject):
+    """One table's main column and the widths its user chose."""
+
+    def __init__(self, table: QTableView):
+        super().__init__(table)
+        self.table = table
+        self.main: int | None = None
+        self.user: dict[int, int] = {}        # column -> width the user dragged it to
+        self._ours = 0                        # > 0 while we resize: not the user's doing
+        self._dragging = False
+        header = table.horizontalHeader()
+        header.sectionResized.connect(self._resized)
+        header.viewport().installEventFilter(self)
+        table.viewport().installEventFilter(self)
+
+    @staticmethod
+    def of(table: QTableView) -> "ColumnLayout":
+        found = table.findChild(ColumnLayout)
+        return found if found is not None else ColumnLayout(table)
+
+    @contextmanager
+    def ours(self):
+        self._ours += 1
+        try:
+            yield
+        finally:
+            self._ours -= 1
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if watched is self.table.viewport():
+            if kind == QEvent.Type.Resize:
+                self.fill()
+        elif kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick):
+            self._dragging = True          # a drag (or a double-click on a border) resizes for the user
+        elif kind == QEvent.Type.MouseButtonRelease:
+            self._dragging = False
+        return False
+
+    def _resized(self, column: int, _old: int, new: int) -> None:
+        header = self.table.horizontalHeader()
+        if self._ours or not self._dragging or (header.stretchLastSection() and column == _last_visible(header)):
+            return      # ours, Qt's own, or the stretched last column following the others
+        self.user[column] = new
+        if column != self.main:
+            self.fill()
+
+    def fill(self) -> None:
+        """The main column takes what the others leave (MIN_MAIN_WIDTH at least)."""
+        main = self.main
+        if main is None or main in self.user or self.table.isColumnHidden(main):
+            return
+        header = self.table.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in range(header.count())
+                     if c != main and not header.isSectionHidden(c))
+        width = max(MIN_MAIN_WIDTH, self.table.viewport().width() - others)
+        if header.sectionSize(main) != width:
+            with self.ours():
+                header.resizeSection(main, width)
+
+    # -- saved across restarts -----------------------------------------------------------------
+    def saved(self) -> str:
+        return json.dumps({"columns": self.table.horizontalHeader().count(),
+                           "widths": {str(c): w for c, w in self.user.items()}})
+
+    def restore(self, text: object) -> None:
+        try:
+            saved = json.loads(text) if isinstance(text, str) else None
+            if not isinstance(saved, dict) or saved.get("columns") != self.table.horizontalHeader().count():
+                return            # another version's columns: their widths would land on the wrong ones
+            self.user = {int(c): int(w) for c, w in saved["widths"].items() if int(w) > 0}
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return
+        header = self.table.horizontalHeader()
+        with self.ours():
+            for column, width in self.user.items():
+                if column < header.count():
+                    header.resizeSection(column, width)
+        self.fill()
+
+
+def _last_visible(header: QHeaderView) -> int:
+    for visual in range(header.count() - 1, -1, -1):
+        column = header.logicalIndex(visual)
+        if not header.isSectionHidden(column):
+            return column
+    return -1
+
+
+def fill_with(table: QTableView, column: int) -> None:
+    """Make `column` the table's main text column (see the module's docstring)."""
+    layout = ColumnLayout.of(table)
+    layout.main = column
+    header = table.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
 
 
 def fit_columns(table: QTableView, cap: int = MAX_COLUMN_WIDTH, grow_only: bool = False) -> None:
     """`grow_only`: a refit while the desk works (longer names came) never
     narrows a column, so one the user widened stays so."""
+    layout = ColumnLayout.of(table)
     header = table.horizontalHeader()
     before = [header.sectionSize(column) for column in range(header.count())]
-    table.resizeColumnsToContents()
     last = header.count() - 1
-    for column in range(header.count()):
-        width = min(header.sectionSize(column), cap)
-        if grow_only and not (column == last and header.stretchLastSection()):
-            width = max(width, before[column])
-        # A stretched last column is capped too: it then fills the rest of the
-        # view, never more (wider made the whole table scroll sideways).
-        header.resizeSection(column, width)
+    with layout.ours():
+        table.resizeColumnsToContents()
+        for column in range(header.count()):
+            if column in layout.user:
+                width = layout.user[column]
+            else:
+                width = min(header.sectionSize(column), cap)
+                if grow_only and not (column == last and header.stretchLastSection()):
+                    width = max(width, before[column])
+            # A stretched last column is capped too: it then fills the rest of the
+            # view, never more (wider made the whole table scroll sideways).
+            header.resizeSection(column, width)
+    layout.fill()

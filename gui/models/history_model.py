@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import time
 
-from typing import Any
+from typing import Any, Callable
 
 from app.settings import ConfigStore
-from lessons.state import ended_without_summary
+from lessons.state import LessonState, ended_without_summary
 from protocol.classin import CLOSE_OVERTIME_SECONDS
 
 from ..formatting import duration, local_time
@@ -23,9 +23,11 @@ class HistoryModel(TableModel):
     COLUMNS = ("start", "school", "class_name", "course_name", "teacher_name", "class_id", "length",
                "participants", "summary")
 
-    def __init__(self, config: ConfigStore, parent=None):
+    def __init__(self, config: ConfigStore, parent=None,
+                 live: Callable[[int], LessonState | None] = lambda _class_id: None):
         super().__init__(parent)
         self.config = config
+        self.live = live       # a lesson's state while it is live ("—" and "no End yet" told nothing then)
 
     def headers(self) -> dict[str, str]:
         return {"start": self.tr("Start"), "school": self.tr("School"), "class_name": self.tr("Lesson"),
@@ -44,6 +46,11 @@ class HistoryModel(TableModel):
         if column == "length":
             start, end = lesson_start(row), row.get("end_time") or row.get("last_activity")
             return duration(end - start) if start and end and end >= start else "—"
+        if column == "participants" and row.get("participants") is None:
+            state = self.live(row["class_id"])
+            if state is not None:
+                inside = sum(1 for p in state.participants.values() if p.present(None))
+                return self.tr("{} inside now").format(inside)
         if column == "summary":
             if row.get("has_end"):
                 return self.tr("End received")
@@ -51,6 +58,8 @@ class HistoryModel(TableModel):
             close = row.get("close_time") or (planned_end + CLOSE_OVERTIME_SECONDS if planned_end else None)
             if ended_without_summary(close, row.get("last_activity"), time.time()):
                 return self.tr("ended, no End")
+            if self.live(row["class_id"]) is not None:
+                return self.tr("live now")
             return self.tr("no End yet")
         value = row.get(column)
         return "—" if value in (None, "") else value

@@ -42,12 +42,12 @@ class PushesModel(TableModel):
         self.loading = False
 
     def status(self, row: InspectedPush) -> str:
-        if row.kind == "quarantined":
+        if row.kind == "quarantined":      # the reason in words (the code is ClassIn-speak for nobody)
             if row.resolved_at is not None:
-                return self.tr("refused, later accepted ({})").format(row.reason_code)
+                return self.tr("refused, later accepted ({})").format(self.refusal(row))
             if row.released:
-                return self.tr("refused, released ({})").format(row.reason_code)
-            return self.tr("REFUSED ({}, {}×)").format(row.reason_code, row.attempts)
+                return self.tr("refused, released ({})").format(self.refusal(row))
+            return self.tr("REFUSED ({}, {}×)").format(self.refusal(row), row.attempts)
         parts = [self.tr("stored")]
         if row.flags & FLAG_RELEASED:
             parts.append(self.tr("released"))

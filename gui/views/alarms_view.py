@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget)
 from qasync import asyncSlot
 
 from alarms.model import Alarm
 from app.receiving import PushStored
 
-from ..columns import fit_columns
+from ..columns import fill_with, fit_columns
 from ..diagnostic import Diagnostic, copy_text
 from ..alarm_texts import RESOLVED_COLOUR, SEVERITY_COLOURS, AlarmTexts
 from ..bridge import MonitorBridge
@@ -121,7 +121,7 @@ class AlarmsView(QWidget):
         self.table = table_view(self.proxy, sortable=False)    # the model keeps open-first order
         # Several at once: acknowledged together, with one note.
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.horizontalHeader().setSectionResizeMode(AlarmsModel.COLUMNS.index("title"), QHeaderView.Stretch)
+        fill_with(self.table, AlarmsModel.COLUMNS.index("title"))
         self.details = AlarmDetails(self.texts)
         self.summary = QLabel()
 
@@ -170,8 +170,7 @@ class AlarmsView(QWidget):
         # Help requests: a person waits; who waits longest, and who took it.
         self.help_model = HelpQueueModel(self.texts, self)
         self.help_table = table_view(self.help_model, sortable=False)
-        self.help_table.horizontalHeader().setSectionResizeMode(HelpQueueModel.COLUMNS.index("message"),
-                                                                QHeaderView.Stretch)
+        fill_with(self.help_table, HelpQueueModel.COLUMNS.index("message"))
         self.help_table.doubleClicked.connect(lambda index: self.select(self.help_model.rows[index.row()].key))
         self.take = QPushButton(self.tr("Take it"))
         self.take.setToolTip(self.tr("Acknowledge the selected request with the note: the desk sees it is yours"))
@@ -290,6 +289,8 @@ class AlarmsView(QWidget):
                 combo.addItem("{} ({})".format(labels[key], counts[key]), key)
             combo.setCurrentIndex(max(0, combo.findData(chosen)))
             combo.blockSignals(False)
+        # One school says nothing per row: its width goes to the alarm's title.
+        self.table.setColumnHidden(AlarmsModel.COLUMNS.index("school"), self.school.count() <= 2)
 
     def selected_alarms(self) -> list[Alarm]:
         return [index.data(ITEM_ROLE) for index in self.table.selectionModel().selectedRows()]

@@ -15,7 +15,7 @@ from app.history import device_checks
 
 from ..alarm_texts import AlarmTexts
 from ..bridge import MonitorBridge
-from ..columns import fit_columns
+from ..columns import fill_with, fit_columns
 from ..loader import Loader
 from ..models.checks_model import ChecksModel
 from ..models.table import ITEM_ROLE
@@ -32,7 +32,7 @@ FILTERS = {"all": (False, None), "problems": (True, None), "in-class": (False, "
 
 def _table(model: ChecksModel) -> QTableView:
     table = table_view(model, sortable=False)     # problems-first is the order that matters
-    table.horizontalHeader().setStretchLastSection(True)
+    fill_with(table, ChecksModel.COLUMNS.index("problems"))
     return table
 
 
@@ -75,8 +75,9 @@ class ChecksView(QWidget):
         splitter = QSplitter(Qt.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(lower)
+        # The latest checks are the page; one user's history is a look below (empty until one is picked).
         splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)

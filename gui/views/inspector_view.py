@@ -15,7 +15,7 @@ from app.inspector import Cursor, InspectedPush, Page, PushFilter, payload_text,
 from app.receiving import PushRefused, PushStored
 
 from ..bridge import MonitorBridge
-from ..columns import fit_columns
+from ..columns import fill_with, fit_columns
 from ..formatting import local_time
 from ..loader import Loader
 from ..models.pushes_model import PushesModel
@@ -62,7 +62,7 @@ class InspectorView(QWidget):
         self.table = table_view(self.model, sortable=False)   # newest first, paged: no re-sorting
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
-        header.setStretchLastSection(True)
+        fill_with(self.table, PushesModel.COLUMNS.index("status"))    # a refusal's reason, not the size
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.heading.setTextInteractionFlags(Qt.TextSelectableByMouse)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel
 
 from lessons.state import LessonState
 
-from ..columns import MAX_COLUMN_WIDTH, fit_columns
+from ..columns import MAX_COLUMN_WIDTH, fill_with, fit_columns
 from ..diagnostic import Diagnostic, copy_text
 from ..formatting import local_time
 from ..models.labels import TIMELINE_KINDS, kind_label, lesson_title
@@ -64,7 +64,7 @@ class LessonPanel(QWidget):
         self.roster_proxy.setSourceModel(self.roster)
         self.roster_view = table_view(self.roster_proxy)
         self.roster_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.roster_view.horizontalHeader().setStretchLastSection(True)
+        fill_with(self.roster_view, RosterModel.COLUMNS.index("device_problems"))
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Find a participant…"))
         self.search.setClearButtonEnabled(True)
@@ -80,7 +80,7 @@ class LessonPanel(QWidget):
         self.timeline_proxy = TimelineFilter(self)
         self.timeline_proxy.setSourceModel(self.timeline)
         self.timeline_view = table_view(self.timeline_proxy, sortable=False)
-        self.timeline_view.horizontalHeader().setStretchLastSection(True)
+        fill_with(self.timeline_view, TimelineModel.COLUMNS.index("detail"))
         self.kind = QComboBox()
         self.kind.addItem(self.tr("All activity"), None)
         for kind in TIMELINE_KINDS:
@@ -131,6 +131,7 @@ class LessonPanel(QWidget):
             self.split.setOrientation(orientation)
             extent = event.size().width() if wide else event.size().height()
             self.split.setSizes([extent * 3 // 5, extent * 2 // 5])
+            self._share_width()
 
     def _share_width(self) -> None:
         """Side by side: the roster takes what its columns need, the timeline
@@ -138,15 +139,16 @@ class LessonPanel(QWidget):
         if self.split.orientation() != Qt.Orientation.Horizontal or self.state is None:
             return
         header = self.roster_view.horizontalHeader()
-        last = header.count() - 1     # stretched: its own content, not its current width
-        needed = (sum(header.sectionSize(c) for c in range(last))
-                  + min(max(self.roster_view.sizeHintForColumn(last), header.sectionSizeHint(last)), MAX_COLUMN_WIDTH)
+        main = RosterModel.COLUMNS.index("device_problems")   # it fills: its own content, not its current width
+        needed = (sum(header.sectionSize(c) for c in range(header.count())
+                      if c != main and not header.isSectionHidden(c))
+                  + min(max(self.roster_view.sizeHintForColumn(main), header.sectionSizeHint(main)), MAX_COLUMN_WIDTH)
                   + self.roster_view.verticalScrollBar().sizeHint().width()
                   + 2 * self.roster_view.frameWidth() + 24)
         total = sum(self.split.sizes())
         if total > 0:
-            # The timeline keeps two fifths at least: its details are what the desk reads there.
-            roster = min(needed, total * 3 // 5)
+            # The timeline keeps a quarter (380 px) at least: its details are what the desk reads there.
+            roster = min(needed, total - max(total // 4, 380))
             self.split.setSizes([roster, total - roster])
 
     @property

@@ -7,7 +7,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QItemSelection, QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QVBoxLayout,
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout,
                                QWidget)
 
 from app.search import Found
@@ -16,7 +16,7 @@ from lessons.events import Event
 from lessons.state import LessonState
 
 from ..bridge import MonitorBridge
-from ..columns import fit_columns
+from ..columns import fill_with, fit_columns
 from ..models.labels import lesson_title, school_timezone
 from ..models.live_lessons_model import LiveLessonsModel, LiveRow, live_row
 from ..models.table import ITEM_ROLE, SORT_ROLE
@@ -56,7 +56,7 @@ class LiveView(QWidget):
         # Five lessons stay in sight when search results, a stale warning and Gensee rooms come above and below.
         self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize() * 5 + header.sizeHint().height() + 4)
         # The spare width goes to the lesson's name, not to a stretched count column.
-        header.setSectionResizeMode(self.model.COLUMNS.index("lesson"), QHeaderView.ResizeMode.Stretch)
+        fill_with(self.table, self.model.COLUMNS.index("lesson"))
         self.model.rowsInserted.connect(lambda *_: fit_columns(self.table))
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(self._open_index)

@@ -18,6 +18,7 @@ from lessons.state import LessonState
 from app.history import lesson_state, lessons_between
 
 from ..bridge import MonitorBridge
+from ..columns import fill_with
 from ..models.labels import exit_reason_label, lesson_title, school_timezone, user_name
 from ..models.net_series import NetSeries, load_series
 from ..models.net_users_model import MAX_CHECKED, NetUsersModel
@@ -102,6 +103,7 @@ class NetworkView(QWidget):
         # Across every live lesson: who is worst off now; a click charts them.
         self.worst = WorstUsersModel(self)
         self.worst_table = table_view(self.worst, sortable=False)
+        fill_with(self.worst_table, WorstUsersModel.COLUMNS.index("lesson"))
         self.worst_table.doubleClicked.connect(self._open_worst)
         self.worst_table.clicked.connect(self._open_worst)
         side = QTabWidget()
@@ -112,7 +114,9 @@ class NetworkView(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(side)
         split.addWidget(self.charts)
-        split.setStretchFactor(1, 1)
+        # The side list grows a little with the window (at 1920 px its lesson column was cut).
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 3)
         split.setSizes([260, 900])
 
         bar = QHBoxLayout()

@@ -201,12 +201,17 @@ class SchoolView(QWidget):
             self.summary.setText(self.tr("Add a school in Settings to see its messages here."))
             return
         zone = self.timezone()
+        counts = []
         for index, section in enumerate(SECTIONS):
             rows = report.get(section.key) or []
+            counts.append(len(rows))
             self.models[section.key].set_rows(rows, zone)
             fit_columns(self.tables[section.key])
             title = QCoreApplication.translate("SchoolSection", section.title)
             self.tabs.setTabText(index, "{} ({})".format(title, len(rows)))
+        if not counts[self.tabs.currentIndex()] and any(counts):
+            # An empty tab says nothing: show the first that has something (the desk's own pick stays).
+            self.tabs.setCurrentIndex(next(i for i, n in enumerate(counts) if n))
         unknown = sum(row["count"] for row in report.get("unknown_cmds") or [])
         total = sum(len(report.get(s.key) or []) for s in SECTIONS if s.key != "unknown_cmds")
         self.summary.setText(self.tr("{} message(s) of the school in these days; {} push(es) of Cmds not "

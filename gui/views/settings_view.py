@@ -20,6 +20,7 @@ from app.settings import PORT_SETTING, School
 from app.receiving import HeldPromoted, PushHeld
 
 from ..bridge import MonitorBridge
+from ..columns import fill_with
 from ..first_run import FirstRunPanel, describe_result
 from ..school_form import SchoolForm
 from ..timers import every
@@ -144,7 +145,7 @@ class SettingsView(QWidget):
         self.schools.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.schools.verticalHeader().hide()
         self.schools.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        self.schools.horizontalHeader().setStretchLastSection(True)
+        fill_with(self.schools, 1)      # the name takes the spare width
         self.school_form = SchoolForm()
         self.sid_edit = self.school_form.sid_edit
         self.new_school = QPushButton(self.tr("New school"))
@@ -402,8 +403,10 @@ class SettingsView(QWidget):
     def _gensee_tab(self) -> QWidget:
         page = QWidget()
         form = QFormLayout(page)
-        form.addRow(QLabel(self.tr("Paste these into Gensee's callback settings. The token in them is the only "
-                                   "protection (Gensee signs nothing): keep them private.")))
+        note = QLabel(self.tr("Paste these into Gensee's callback settings. The token in them is the only "
+                              "protection (Gensee signs nothing): keep them private."))
+        note.setWordWrap(True)
+        form.addRow(note)
         self.gensee_fields: dict[str, QLineEdit] = {}
         for endpoint in GENSEE_ENDPOINTS:
             field = url_field()

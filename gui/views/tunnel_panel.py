@@ -137,6 +137,9 @@ class TunnelPanel(QWidget):
                  "external": self.tr("External — a port forward or reverse proxy you run")}
         for key, _provider in CHOICES:
             self.provider.addItem(names[key], key)
+        # Its longest name set the page's minimum width (the English window could not be 1280 px wide).
+        self.provider.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.provider.setMinimumContentsLength(24)
         self.provider_note = QLabel()
         self.provider_note.setWordWrap(True)
         self.provider_note.setStyleSheet("color: {};".format(GREY))
@@ -186,6 +189,7 @@ class TunnelPanel(QWidget):
         # -- self-test -------------------------------------------------------------------------------
         self.school = QComboBox()
         self.school.setMinimumContentsLength(18)
+        self.school.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.selftest_button = QPushButton(self.tr("Send test push through the public URL"))
         self.selftest_summary = QLabel()
         self.selftest_summary.setWordWrap(True)
@@ -272,8 +276,10 @@ class TunnelPanel(QWidget):
 
     def _build_pages(self) -> None:
         form = self._page("none")
-        form.addRow(QLabel(self.tr("ClassIn and Gensee cannot reach this PC: pushes arrive only from "
-                                   "this network.")))
+        local_only = QLabel(self.tr("ClassIn and Gensee cannot reach this PC: pushes arrive only from "
+                                    "this network."))
+        local_only.setWordWrap(True)
+        form.addRow(local_only)
 
         form = self._page("cloudflared-quick")
         self.cf_quick_binary = self._program("cloudflared")
@@ -314,6 +320,8 @@ class TunnelPanel(QWidget):
                         "no": self.tr("no (insecure: any key)")}
         for policy in HOST_KEY_POLICIES:
             self.ssh_policy.addItem(policy_names[policy], policy)
+        self.ssh_policy.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.ssh_policy.setMinimumContentsLength(24)
         self.ssh_public = QLineEdit()
         self.ssh_public.setPlaceholderText(self.tr("where ClassIn reaches that port, e.g. https://push.school.example"))
         self.ssh_binary = self._program("ssh")

@@ -354,7 +354,7 @@
     <message>
         <location filename="../../alarms/texts.py" line="164"/>
         <source>We answered HTTP {}: {}</source>
-        <translation>我们返回了 HTTP {}：{}</translation>
+        <translation>我们向 ClassIn 返回了 HTTP {}（回复原文：{}）</translation>
     </message>
     <message>
         <location filename="../../alarms/texts.py" line="165"/>
@@ -409,12 +409,12 @@
     <message>
         <location filename="../../alarms/texts.py" line="253"/>
         <source>Device problems in {}: {} user(s)</source>
-        <translation>{} 中的设备问题：{} 名用户</translation>
+        <translation>设备问题 · {}：{} 名用户</translation>
     </message>
     <message>
         <location filename="../../alarms/texts.py" line="276"/>
         <source>Network problems in {}: {} user(s)</source>
-        <translation>{} 中的网络问题：{} 名用户</translation>
+        <translation>网络问题 · {}：{} 名用户</translation>
     </message>
     <message>
         <location filename="../../alarms/texts.py" line="307"/>
@@ -708,92 +708,92 @@
         <translation>确认备注（可选）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="176"/>
+        <location filename="../../gui/views/alarms_view.py" line="175"/>
         <source>Take it</source>
         <translation>我来处理</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="177"/>
+        <location filename="../../gui/views/alarms_view.py" line="176"/>
         <source>Acknowledge the selected request with the note: the desk sees it is yours</source>
         <translation>带备注确认所选求助：其他同事可以看到由你处理</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="179"/>
+        <location filename="../../gui/views/alarms_view.py" line="178"/>
         <source>Open lesson</source>
         <translation>打开课节</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="181"/>
+        <location filename="../../gui/views/alarms_view.py" line="180"/>
         <source>Show user</source>
         <translation>查看用户</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="193"/>
+        <location filename="../../gui/views/alarms_view.py" line="192"/>
         <source>All alarms</source>
         <translation>全部告警</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="194"/>
-        <location filename="../../gui/views/alarms_view.py" line="268"/>
+        <location filename="../../gui/views/alarms_view.py" line="193"/>
+        <location filename="../../gui/views/alarms_view.py" line="267"/>
         <source>Help requests</source>
         <translation>求助</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="226"/>
+        <location filename="../../gui/views/alarms_view.py" line="225"/>
         <source>Alarms</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="264"/>
+        <location filename="../../gui/views/alarms_view.py" line="263"/>
         <source>{} open alarm(s), {} listed (resolved ones stay a week)</source>
         <translation>{} 个未解决告警，共列出 {} 个（已解决的保留一周）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="267"/>
+        <location filename="../../gui/views/alarms_view.py" line="266"/>
         <source>Help requests ({} waiting)</source>
         <translation>求助（{} 个等待中）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="275"/>
+        <location filename="../../gui/views/alarms_view.py" line="274"/>
         <source>All kinds</source>
         <translation>所有类型</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="276"/>
+        <location filename="../../gui/views/alarms_view.py" line="275"/>
         <source>All schools</source>
         <translation>所有学校</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="277"/>
+        <location filename="../../gui/views/alarms_view.py" line="276"/>
         <source>All lessons</source>
         <translation>所有课节</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/alarms_view.py" line="299"/>
+        <location filename="../../gui/views/alarms_view.py" line="300"/>
         <source>Acknowledge %n selected</source>
         <translation>
             <numerusform>确认所选 %n 条</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/alarms_view.py" line="353"/>
+        <location filename="../../gui/views/alarms_view.py" line="354"/>
         <source>%n alarm(s) acknowledged.</source>
         <translation>
             <numerusform>已确认 %n 条告警。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="396"/>
+        <location filename="../../gui/views/alarms_view.py" line="397"/>
         <source>Released. Waiting for ClassIn&apos;s next re-send (within about 10 s): it will be accepted and flagged, and this alarm resolves.</source>
         <translation>已放行。正在等待 ClassIn 的下一次重发（约 10 秒内）：它将被接收并标记，随后此告警解除。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="408"/>
+        <location filename="../../gui/views/alarms_view.py" line="409"/>
         <source>ClassIn re-sent the released push at {}: it was stored (flagged as released, push #{}) and the school&apos;s queue moves on. It had been refused {} time(s) since {}.</source>
         <translation>ClassIn 于 {} 重发了已放行的推送：已存储（标记为放行，推送 #{}），该学校的推送队列恢复。此前已被拒收 {} 次，首次在 {}。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="398"/>
+        <location filename="../../gui/views/alarms_view.py" line="399"/>
         <source>Nothing to release: this push was already accepted.</source>
         <translation>无需放行：该推送已被接收。</translation>
     </message>
@@ -801,77 +801,77 @@
 <context>
     <name>AppWindow</name>
     <message>
-        <location filename="../../gui/app_window.py" line="111"/>
+        <location filename="../../gui/app_window.py" line="112"/>
         <source>ClassWatch</source>
         <translation>ClassWatch</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="111"/>
+        <location filename="../../gui/app_window.py" line="112"/>
         <source> — demo</source>
         <translation> — 演示</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="169"/>
+        <location filename="../../gui/app_window.py" line="170"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="170"/>
+        <location filename="../../gui/app_window.py" line="171"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="173"/>
+        <location filename="../../gui/app_window.py" line="174"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="175"/>
+        <location filename="../../gui/app_window.py" line="176"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="176"/>
+        <location filename="../../gui/app_window.py" line="177"/>
         <source>&amp;Find a person or lesson…</source>
         <translation>查找人员或课节(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="178"/>
+        <location filename="../../gui/app_window.py" line="179"/>
         <source>Copy &amp;diagnostic</source>
         <translation>复制诊断信息(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="180"/>
+        <location filename="../../gui/app_window.py" line="181"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="181"/>
+        <location filename="../../gui/app_window.py" line="182"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="185"/>
+        <location filename="../../gui/app_window.py" line="186"/>
         <source>Times in each school&apos;s zone</source>
         <translation>时间按各学校时区显示</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="186"/>
+        <location filename="../../gui/app_window.py" line="187"/>
         <source>Times in this PC&apos;s zone</source>
         <translation>时间按本机时区显示</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="197"/>
+        <location filename="../../gui/app_window.py" line="198"/>
         <source>&amp;Alarms</source>
         <translation>告警(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="198"/>
+        <location filename="../../gui/app_window.py" line="199"/>
         <source>&amp;Acknowledge</source>
         <translation>确认(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="303"/>
+        <location filename="../../gui/app_window.py" line="320"/>
         <source>The receiver could not start: {}. Choose another port in Settings or close the other program using it.</source>
         <translation>接收端无法启动：{}。请在“设置”中更换端口，或关闭占用该端口的程序。</translation>
     </message>
@@ -1327,17 +1327,17 @@
         <translation>选择一个用户，查看其全部检测记录。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/checks_view.py" line="97"/>
+        <location filename="../../gui/views/checks_view.py" line="98"/>
         <source>Device checks</source>
         <translation>设备检测</translation>
     </message>
     <message>
-        <location filename="../../gui/views/checks_view.py" line="133"/>
+        <location filename="../../gui/views/checks_view.py" line="134"/>
         <source>{} check(s), {} with problems</source>
         <translation>{} 次检测，{} 次有异常</translation>
     </message>
     <message>
-        <location filename="../../gui/views/checks_view.py" line="152"/>
+        <location filename="../../gui/views/checks_view.py" line="153"/>
         <source>Checks of {}</source>
         <translation>{} 的检测记录</translation>
     </message>
@@ -1939,62 +1939,72 @@
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../gui/models/history_model.py" line="31"/>
+        <location filename="../../gui/models/history_model.py" line="33"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../gui/models/history_model.py" line="31"/>
+        <location filename="../../gui/models/history_model.py" line="33"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/models/history_model.py" line="31"/>
+        <location filename="../../gui/models/history_model.py" line="33"/>
         <source>Lesson</source>
         <translation>课节</translation>
     </message>
     <message>
-        <location filename="../../gui/models/history_model.py" line="32"/>
+        <location filename="../../gui/models/history_model.py" line="34"/>
         <source>Course</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../gui/models/history_model.py" line="32"/>
+        <location filename="../../gui/models/history_model.py" line="34"/>
         <source>Teacher</source>
         <translation>老师</translation>
     </message>
     <message>
-        <location filename="../../gui/models/history_model.py" line="32"/>
+        <location filename="../../gui/models/history_model.py" line="34"/>
         <source>ClassID</source>
         <translation>ClassID</translation>
     </message>
     <message>
-        <location filename="../../gui/models/history_model.py" line="33"/>
+        <location filename="../../gui/models/history_model.py" line="35"/>
         <source>Length</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../gui/models/history_model.py" line="33"/>
+        <location filename="../../gui/models/history_model.py" line="35"/>
         <source>People</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../gui/models/history_model.py" line="33"/>
+        <location filename="../../gui/models/history_model.py" line="35"/>
         <source>Summary</source>
         <translation>课后汇总</translation>
     </message>
     <message>
-        <location filename="../../gui/models/history_model.py" line="49"/>
+        <location filename="../../gui/models/history_model.py" line="53"/>
+        <source>{} inside now</source>
+        <translation>现在 {} 人在教室</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/history_model.py" line="56"/>
         <source>End received</source>
         <translation>已收到</translation>
     </message>
     <message>
-        <location filename="../../gui/models/history_model.py" line="53"/>
+        <location filename="../../gui/models/history_model.py" line="60"/>
         <source>ended, no End</source>
         <translation>已结束，无课后汇总</translation>
     </message>
     <message>
-        <location filename="../../gui/models/history_model.py" line="54"/>
+        <location filename="../../gui/models/history_model.py" line="62"/>
+        <source>live now</source>
+        <translation>正在上课</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/history_model.py" line="63"/>
         <source>no End yet</source>
         <translation>尚未收到</translation>
     </message>
@@ -2394,7 +2404,7 @@
     <name>LessonPanel</name>
     <message>
         <location filename="../../gui/views/lesson_panel.py" line="57"/>
-        <location filename="../../gui/views/lesson_panel.py" line="226"/>
+        <location filename="../../gui/views/lesson_panel.py" line="228"/>
         <source>Select a lesson to see who is in it.</source>
         <translation>选择一个课节，查看课上人员。</translation>
     </message>
@@ -2429,27 +2439,27 @@
         <translation>课后</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="233"/>
+        <location filename="../../gui/views/lesson_panel.py" line="235"/>
         <source>teacher {}</source>
         <translation>老师 {}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="238"/>
+        <location filename="../../gui/views/lesson_panel.py" line="240"/>
         <source>ended (no summary)</source>
         <translation>已结束（无课后汇总）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="240"/>
+        <location filename="../../gui/views/lesson_panel.py" line="242"/>
         <source>ended</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="240"/>
+        <location filename="../../gui/views/lesson_panel.py" line="242"/>
         <source>live</source>
         <translation>上课中</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="246"/>
+        <location filename="../../gui/views/lesson_panel.py" line="248"/>
         <source>{} inside · {} in the list</source>
         <translation>在教室 {} 人 · 名单 {} 人</translation>
     </message>
@@ -2723,128 +2733,128 @@
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../gui/views/network_view.py" line="59"/>
+        <location filename="../../gui/views/network_view.py" line="60"/>
         <source>Whole lesson</source>
         <translation>整节课</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="59"/>
+        <location filename="../../gui/views/network_view.py" line="60"/>
         <source>Last hour</source>
         <translation>最近 1 小时</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="60"/>
+        <location filename="../../gui/views/network_view.py" line="61"/>
         <source>Last 3 hours</source>
         <translation>最近 3 小时</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="60"/>
+        <location filename="../../gui/views/network_view.py" line="61"/>
         <source>Last 24 hours</source>
         <translation>最近 24 小时</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="63"/>
+        <location filename="../../gui/views/network_view.py" line="64"/>
         <source>Refresh lessons</source>
         <translation>刷新课节</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="65"/>
+        <location filename="../../gui/views/network_view.py" line="66"/>
         <source>Follow live</source>
         <translation>跟随实时</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="68"/>
+        <location filename="../../gui/views/network_view.py" line="69"/>
         <source>Keep the time axis ending now; panning or zooming a chart stops it.</source>
         <translation>让时间轴始终以当前时刻结束；拖动或缩放图表会停止跟随。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="81"/>
+        <location filename="../../gui/views/network_view.py" line="82"/>
         <source>Find a user…</source>
         <translation>查找用户…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="84"/>
+        <location filename="../../gui/views/network_view.py" line="85"/>
         <source>Worst {}</source>
         <translation>最差 {} 名</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="85"/>
+        <location filename="../../gui/views/network_view.py" line="86"/>
         <source>Draw the {} users with the most degraded network</source>
         <translation>绘制网络质量最差的 {} 名用户</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="87"/>
+        <location filename="../../gui/views/network_view.py" line="88"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="95"/>
+        <location filename="../../gui/views/network_view.py" line="96"/>
         <source>Users, worst network first (tick up to {})</source>
         <translation>用户（网络最差在前，最多勾选 {} 名）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="108"/>
+        <location filename="../../gui/views/network_view.py" line="110"/>
         <source>This lesson</source>
         <translation>本课节</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="109"/>
+        <location filename="../../gui/views/network_view.py" line="111"/>
         <source>Worst users now</source>
         <translation>当前最差用户</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="119"/>
+        <location filename="../../gui/views/network_view.py" line="123"/>
         <source>Lesson</source>
         <translation>课节</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="121"/>
+        <location filename="../../gui/views/network_view.py" line="125"/>
         <source>Time range</source>
         <translation>时间范围</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="139"/>
+        <location filename="../../gui/views/network_view.py" line="143"/>
         <source>Network &amp; CPU</source>
         <translation>网络与 CPU</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="163"/>
-        <location filename="../../gui/views/network_view.py" line="245"/>
+        <location filename="../../gui/views/network_view.py" line="167"/>
+        <location filename="../../gui/views/network_view.py" line="249"/>
         <source>● live · {}</source>
         <translation>● 上课中 · {}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="171"/>
+        <location filename="../../gui/views/network_view.py" line="175"/>
         <source>No lesson with network reports yet.</source>
         <translation>暂无带网络报告的课节。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="204"/>
+        <location filename="../../gui/views/network_view.py" line="208"/>
         <source>Could not read the network reports (see the log).</source>
         <translation>无法读取网络报告（详见日志）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="211"/>
+        <location filename="../../gui/views/network_view.py" line="215"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="297"/>
+        <location filename="../../gui/views/network_view.py" line="301"/>
         <source>{} entered</source>
         <translation>{} 进入</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="299"/>
+        <location filename="../../gui/views/network_view.py" line="303"/>
         <source>{} dropped out ({})</source>
         <translation>{} 掉线（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="302"/>
+        <location filename="../../gui/views/network_view.py" line="306"/>
         <source>{} left</source>
         <translation>{} 离开</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="340"/>
+        <location filename="../../gui/views/network_view.py" line="344"/>
         <source>{} network report(s) from {} user(s); lesson curves cover everyone, ticked users get their own line.</source>
         <translation>{} 份网络报告，来自 {} 名用户；课节曲线涵盖所有人，勾选的用户单独绘线。</translation>
     </message>
@@ -3876,27 +3886,27 @@
         <translation>请先在设置中添加学校，这里会显示其消息。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="212"/>
+        <location filename="../../gui/views/school_view.py" line="217"/>
         <source>{} message(s) of the school in these days; {} push(es) of Cmds not understood yet. Times in {}.</source>
         <translation>这些天学校的消息 {} 条；暂不识别的 Cmd 推送 {} 条。时间为 {}。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="221"/>
+        <location filename="../../gui/views/school_view.py" line="226"/>
         <source>Export the school&apos;s messages</source>
         <translation>导出学校的消息</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="223"/>
+        <location filename="../../gui/views/school_view.py" line="228"/>
         <source>{} files (*.{})</source>
         <translation>{} 文件 (*.{})</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="241"/>
+        <location filename="../../gui/views/school_view.py" line="246"/>
         <source>Export failed: {}</source>
         <translation>导出失败：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="243"/>
+        <location filename="../../gui/views/school_view.py" line="248"/>
         <source>Exported to {}</source>
         <translation>已导出到 {}</translation>
     </message>
@@ -3961,288 +3971,288 @@
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="36"/>
+        <location filename="../../gui/views/settings_view.py" line="37"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="58"/>
+        <location filename="../../gui/views/settings_view.py" line="59"/>
         <source>Schools</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="59"/>
+        <location filename="../../gui/views/settings_view.py" line="60"/>
         <source>Receiver</source>
         <translation>接收端</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="60"/>
+        <location filename="../../gui/views/settings_view.py" line="61"/>
         <source>Alarms</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="62"/>
+        <location filename="../../gui/views/settings_view.py" line="63"/>
         <source>Chat alarms</source>
         <translation>群聊告警</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="63"/>
+        <location filename="../../gui/views/settings_view.py" line="64"/>
         <source>Gensee</source>
         <translation>Gensee</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="65"/>
+        <location filename="../../gui/views/settings_view.py" line="66"/>
         <source>Tunnel</source>
         <translation>隧道</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="86"/>
+        <location filename="../../gui/views/settings_view.py" line="87"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="111"/>
+        <location filename="../../gui/views/settings_view.py" line="112"/>
         <source>ClassIn reaches this PC through the tunnel at this URL.</source>
         <translation>ClassIn 通过此地址经隧道访问本机。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="113"/>
+        <location filename="../../gui/views/settings_view.py" line="114"/>
         <source>This address works on this PC only. ClassIn needs a public HTTPS address: start a tunnel (cloudflared, ngrok or ssh) and give ClassIn its URL followed by /classin.</source>
         <translation>此地址仅在本机可用。ClassIn 需要公网 HTTPS 地址：请启动隧道（cloudflared、ngrok 或 ssh），并把隧道地址加上 /classin 填入 ClassIn。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="127"/>
+        <location filename="../../gui/views/settings_view.py" line="128"/>
         <source>no tunnel</source>
         <translation>无隧道</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="131"/>
+        <location filename="../../gui/views/settings_view.py" line="132"/>
         <source>These are this PC&apos;s local addresses: Gensee&apos;s servers need the tunnel&apos;s public URL, which replaces them once a tunnel runs.</source>
         <translation>以下是本机的局域网地址：Gensee 服务器需要隧道的公网地址，隧道运行后会自动替换。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="140"/>
+        <location filename="../../gui/views/settings_view.py" line="141"/>
         <source>SID</source>
         <translation>SID</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="140"/>
+        <location filename="../../gui/views/settings_view.py" line="141"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="140"/>
+        <location filename="../../gui/views/settings_view.py" line="141"/>
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="141"/>
+        <location filename="../../gui/views/settings_view.py" line="142"/>
         <source>Secret</source>
         <translation>密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="141"/>
+        <location filename="../../gui/views/settings_view.py" line="142"/>
         <source>Held</source>
         <translation>暂存</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="141"/>
+        <location filename="../../gui/views/settings_view.py" line="142"/>
         <source>Verify</source>
         <translation>校验</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="150"/>
+        <location filename="../../gui/views/settings_view.py" line="151"/>
         <source>New school</source>
         <translation>新建学校</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="151"/>
+        <location filename="../../gui/views/settings_view.py" line="152"/>
         <source>Save school</source>
         <translation>保存学校</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="152"/>
+        <location filename="../../gui/views/settings_view.py" line="153"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="153"/>
+        <location filename="../../gui/views/settings_view.py" line="154"/>
         <source>Send test push</source>
         <translation>发送测试推送</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="154"/>
+        <location filename="../../gui/views/settings_view.py" line="155"/>
         <source>Let held pushes in</source>
         <translation>放行暂存的推送</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="155"/>
+        <location filename="../../gui/views/settings_view.py" line="156"/>
         <source>Store this school&apos;s held pushes as they are, without checking their SafeKey, in their original order.</source>
         <translation>不校验 SafeKey，按原顺序原样存储该学校暂存的推送。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="157"/>
+        <location filename="../../gui/views/settings_view.py" line="158"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="173"/>
+        <location filename="../../gui/views/settings_view.py" line="174"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="183"/>
+        <location filename="../../gui/views/settings_view.py" line="184"/>
         <source>ClassIn push URL (the same for every school; ClassIn sends the SID in each push):</source>
         <translation>ClassIn 推送地址（所有学校共用；ClassIn 在每条推送中携带 SID）：</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="237"/>
+        <location filename="../../gui/views/settings_view.py" line="238"/>
         <source>The held pushes of school {} are being let in.</source>
         <translation>正在放行学校 {} 暂存的推送。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="261"/>
+        <location filename="../../gui/views/settings_view.py" line="262"/>
         <source>Saved school {}. The receiver accepts its pushes now.</source>
         <translation>已保存学校 {}。接收端现在接收其推送。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="274"/>
+        <location filename="../../gui/views/settings_view.py" line="275"/>
         <source>Removed school {}: its pushes are refused from now on.</source>
         <translation>已删除学校 {}：此后其推送将被拒收。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="285"/>
+        <location filename="../../gui/views/settings_view.py" line="286"/>
         <source>School {} is back.</source>
         <translation>学校 {} 已恢复。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="316"/>
+        <location filename="../../gui/views/settings_view.py" line="317"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="323"/>
+        <location filename="../../gui/views/settings_view.py" line="324"/>
         <source>Local receiver</source>
         <translation>本机接收端</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="324"/>
+        <location filename="../../gui/views/settings_view.py" line="325"/>
         <source>Public (tunnel)</source>
         <translation>公网（隧道）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="325"/>
+        <location filename="../../gui/views/settings_view.py" line="326"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="326"/>
+        <location filename="../../gui/views/settings_view.py" line="327"/>
         <source>A new port is used at the next start; ClassIn must then be given the new URL.</source>
         <translation>新端口在下次启动时生效，届时需将新地址填入 ClassIn。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="328"/>
+        <location filename="../../gui/views/settings_view.py" line="329"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="329"/>
+        <location filename="../../gui/views/settings_view.py" line="330"/>
         <source>classwatch.db holds every push; config.json the schools and secrets (readable by you only).</source>
         <translation>classwatch.db 保存所有推送；config.json 保存学校和密钥（仅你本人可读）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="347"/>
+        <location filename="../../gui/views/settings_view.py" line="348"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="348"/>
+        <location filename="../../gui/views/settings_view.py" line="349"/>
         <source>Alarm on failing devices in live lessons</source>
         <translation>上课中设备故障时告警</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="349"/>
+        <location filename="../../gui/views/settings_view.py" line="350"/>
         <source>Alarm on bad network or CPU reports in live lessons</source>
         <translation>上课中网络或 CPU 报告异常时告警</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="350"/>
+        <location filename="../../gui/views/settings_view.py" line="351"/>
         <source>Play a sound on new critical alarms and help requests</source>
         <translation>出现新的严重告警和求助时播放提示音</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="355"/>
+        <location filename="../../gui/views/settings_view.py" line="356"/>
         <source>Save alarm settings</source>
         <translation>保存告警设置</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="359"/>
+        <location filename="../../gui/views/settings_view.py" line="360"/>
         <source>Silence: no push for</source>
         <translation>静默：无推送超过</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="360"/>
+        <location filename="../../gui/views/settings_view.py" line="361"/>
         <source>during live lessons (Net reports arrive every 5 min per user)</source>
         <translation>（上课期间；每位用户每 5 分钟上报一次 Net）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="361"/>
+        <location filename="../../gui/views/settings_view.py" line="362"/>
         <source>Packet loss from</source>
         <translation>丢包率达到</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="362"/>
+        <location filename="../../gui/views/settings_view.py" line="363"/>
         <source>Delay from</source>
         <translation>延迟达到</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="363"/>
+        <location filename="../../gui/views/settings_view.py" line="364"/>
         <source>Degraded network probes from</source>
         <translation>网络探测质量下降达到</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="363"/>
+        <location filename="../../gui/views/settings_view.py" line="364"/>
         <source>of a 5-minute report</source>
         <translation>（占 5 分钟报告）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="364"/>
+        <location filename="../../gui/views/settings_view.py" line="365"/>
         <source>CPU busy from</source>
         <translation>CPU 繁忙达到</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="364"/>
+        <location filename="../../gui/views/settings_view.py" line="365"/>
         <source>of the samples</source>
         <translation>（占采样）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="399"/>
+        <location filename="../../gui/views/settings_view.py" line="400"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="405"/>
+        <location filename="../../gui/views/settings_view.py" line="406"/>
         <source>Paste these into Gensee&apos;s callback settings. The token in them is the only protection (Gensee signs nothing): keep them private.</source>
         <translation>请将以下地址粘贴到 Gensee 的回调设置中。其中的令牌是唯一的保护（Gensee 不做签名）：请勿外泄。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="415"/>
-        <location filename="../../gui/views/settings_view.py" line="430"/>
+        <location filename="../../gui/views/settings_view.py" line="418"/>
+        <location filename="../../gui/views/settings_view.py" line="433"/>
         <source>New token…</source>
         <translation>新令牌…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="426"/>
+        <location filename="../../gui/views/settings_view.py" line="429"/>
         <source>Click again to replace the token</source>
         <translation>再次点击以更换令牌</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="427"/>
+        <location filename="../../gui/views/settings_view.py" line="430"/>
         <source>The old URLs stop working at once; update them in Gensee.</source>
         <translation>旧地址将立即失效；请在 Gensee 中更新。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_view.py" line="433"/>
+        <location filename="../../gui/views/settings_view.py" line="436"/>
         <source>New token in use. Update the URLs in Gensee now.</source>
         <translation>新令牌已启用。请立即在 Gensee 中更新地址。</translation>
     </message>
@@ -4258,89 +4268,89 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../gui/app_window.py" line="52"/>
+        <location filename="../../gui/app_window.py" line="53"/>
         <source>starting</source>
         <translation>正在启动</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="52"/>
+        <location filename="../../gui/app_window.py" line="53"/>
         <source>up</source>
         <translation>已连通</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="53"/>
+        <location filename="../../gui/app_window.py" line="54"/>
         <source>unhealthy</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="53"/>
+        <location filename="../../gui/app_window.py" line="54"/>
         <source>down</source>
         <translation>已断开</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="54"/>
+        <location filename="../../gui/app_window.py" line="55"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="61"/>
+        <location filename="../../gui/app_window.py" line="62"/>
         <source>Receiver: {}/classin</source>
         <translation>接收端：{}/classin</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="63"/>
+        <location filename="../../gui/app_window.py" line="64"/>
         <source>Receiver: off (the team&apos;s server receives)</source>
         <translation>接收器：关闭（由团队服务器接收）</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="65"/>
+        <location filename="../../gui/app_window.py" line="66"/>
         <source>Receiver: not running</source>
         <translation>接收端：未运行</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="71"/>
+        <location filename="../../gui/app_window.py" line="72"/>
         <source>Team database: live</source>
         <translation>团队数据库：实时</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="74"/>
+        <location filename="../../gui/app_window.py" line="75"/>
         <source>Team database: reconnecting…</source>
         <translation>团队数据库：正在重新连接…</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="79"/>
+        <location filename="../../gui/app_window.py" line="80"/>
         <source>Public: no tunnel</source>
         <translation>公网：无隧道</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="81"/>
+        <location filename="../../gui/app_window.py" line="82"/>
         <source>Public: {} ({})</source>
         <translation>公网：{}（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="84"/>
+        <location filename="../../gui/app_window.py" line="85"/>
         <source>Public: tunnel {}</source>
         <translation>公网：隧道 {}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/app_window.py" line="86"/>
+        <location filename="../../gui/app_window.py" line="87"/>
         <source>%n push(es) in the last minute</source>
         <translation>
             <numerusform>近 1 分钟 %n 条推送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="88"/>
+        <location filename="../../gui/app_window.py" line="89"/>
         <source>Last push: {} ({})</source>
         <translation>最近推送：{}（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="91"/>
+        <location filename="../../gui/app_window.py" line="92"/>
         <source>Last push: none yet</source>
         <translation>最近推送：暂无</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/app_window.py" line="94"/>
+        <location filename="../../gui/app_window.py" line="95"/>
         <source>%n open alarm(s)</source>
         <translation>
             <numerusform>%n 条未处理告警</numerusform>
@@ -4768,465 +4778,465 @@
         <translation>外部 — 自行搭建的端口转发或反向代理</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="144"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="147"/>
         <source>e.g. https://push.school.example/classin</source>
         <translation>例如 https://push.school.example/classin</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="145"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="148"/>
         <source>The push URL you gave ClassIn. When the tunnel&apos;s URL differs, the alarm rings: ClassIn would push to the old one.</source>
         <translation>已填入 ClassIn 的推送地址。隧道地址与之不同时会告警：ClassIn 仍会推送到旧地址。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="149"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="152"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="155"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="158"/>
         <source>Tunnel</source>
         <translation>隧道</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="157"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="160"/>
         <source>Provider</source>
         <translation>隧道类型</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="163"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="166"/>
         <source>Registered URL at ClassIn</source>
         <translation>ClassIn 中登记的地址</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="173"/>
-        <location filename="../../gui/views/tunnel_panel.py" line="174"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="176"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="177"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="180"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="183"/>
         <source>Give these to ClassIn and Gensee</source>
         <translation>填入 ClassIn 和 Gensee 的地址</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="182"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="185"/>
         <source>ClassIn push URL</source>
         <translation>ClassIn 推送地址</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="183"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="186"/>
         <source>Gensee callback base</source>
         <translation>Gensee 回调基础地址</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="189"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="193"/>
         <source>Send test push through the public URL</source>
         <translation>经公网地址发送测试推送</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="198"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="202"/>
         <source>The answer&apos;s body appears here.</source>
         <translation>响应内容将显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="199"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="203"/>
         <source>ClassIn&apos;s own registration test (a signed Test push), sent from this PC through the public URL: what ClassIn will see.</source>
         <translation>与 ClassIn 登记地址时相同的测试（一条带签名的 Test 推送），从本机经公网地址发出：结果即 ClassIn 所见。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="203"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="207"/>
         <source>Self-test</source>
         <translation>自检</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="207"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="211"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="258"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="262"/>
         <source>{} on PATH (or its full path)</source>
         <translation>PATH 中的 {}（或填写完整路径）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="275"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="279"/>
         <source>ClassIn and Gensee cannot reach this PC: pushes arrive only from this network.</source>
         <translation>ClassIn 和 Gensee 无法访问本机：只能收到来自本网络的推送。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="280"/>
-        <location filename="../../gui/views/tunnel_panel.py" line="289"/>
-        <location filename="../../gui/views/tunnel_panel.py" line="298"/>
-        <location filename="../../gui/views/tunnel_panel.py" line="327"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="286"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="295"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="304"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="335"/>
         <source>Program</source>
         <translation>程序</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="283"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="289"/>
         <source>the tunnel token from Cloudflare&apos;s dashboard</source>
         <translation>Cloudflare 控制台中的隧道令牌</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="285"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="291"/>
         <source>https://push.school.example (routed to this tunnel)</source>
         <translation>https://push.school.example（已路由到此隧道）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="287"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="293"/>
         <source>Tunnel token</source>
         <translation>隧道令牌</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="288"/>
-        <location filename="../../gui/views/tunnel_panel.py" line="326"/>
-        <location filename="../../gui/views/tunnel_panel.py" line="332"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="294"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="334"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="340"/>
         <source>Public URL</source>
         <translation>公网地址</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="292"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="298"/>
         <source>empty: the one saved with ngrok config add-authtoken</source>
         <translation>留空：使用 ngrok config add-authtoken 保存的令牌</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="294"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="300"/>
         <source>e.g. school.ngrok.app (empty: a random URL)</source>
         <translation>例如 school.ngrok.app（留空：随机地址）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="296"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="302"/>
         <source>Authtoken</source>
         <translation>认证令牌</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="297"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="303"/>
         <source>Reserved domain</source>
         <translation>保留域名</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="302"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="308"/>
         <source>your server, e.g. push.school.example</source>
         <translation>你的服务器，例如 push.school.example</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="306"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="312"/>
         <source>choose</source>
         <translation>请选择</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="308"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="314"/>
         <source>empty: ssh&apos;s default keys</source>
         <translation>留空：使用 ssh 默认密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="309"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="315"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="312"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="318"/>
         <source>accept-new (trust the server&apos;s key on first use)</source>
         <translation>accept-new（首次连接时信任服务器密钥）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="313"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="319"/>
         <source>yes (known_hosts must already have it)</source>
         <translation>yes（known_hosts 中须已有该密钥）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="314"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="320"/>
         <source>no (insecure: any key)</source>
         <translation>no（不安全：接受任何密钥）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="318"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="326"/>
         <source>where ClassIn reaches that port, e.g. https://push.school.example</source>
         <translation>ClassIn 访问该端口的地址，例如 https://push.school.example</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="320"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="328"/>
         <source>Host</source>
         <translation>主机</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="321"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="329"/>
         <source>User</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="322"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="330"/>
         <source>SSH port</source>
         <translation>SSH 端口</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="323"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="331"/>
         <source>Remote port</source>
         <translation>远程端口</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="324"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="332"/>
         <source>Key file</source>
         <translation>密钥文件</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="325"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="333"/>
         <source>Host key check</source>
         <translation>主机密钥检查</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="331"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="339"/>
         <source>e.g. https://push.school.example</source>
         <translation>例如 https://push.school.example</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="336"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="344"/>
         <source>SSH key file</source>
         <translation>SSH 密钥文件</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="391"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="399"/>
         <source>a named tunnel needs its token (Cloudflare&apos;s dashboard → Networks → Tunnels → your tunnel → install connector)</source>
         <translation>命名隧道需要令牌（Cloudflare 控制台 → Networks → Tunnels → 你的隧道 → install connector）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="421"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="429"/>
         <source>No account needed, but the URL changes at every start: ClassIn must be given the new one each time. For trying out, not for production.</source>
         <translation>无需账号，但每次启动地址都会变化：每次都须将新地址填入 ClassIn。仅供试用，不适合正式使用。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="423"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="431"/>
         <source>A stable URL: create a tunnel in Cloudflare&apos;s dashboard, route your hostname to this PC&apos;s receiver, and paste its token here.</source>
         <translation>固定地址：在 Cloudflare 控制台创建隧道，将你的域名路由到本机接收端，再把隧道令牌粘贴到这里。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="425"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="433"/>
         <source>Without a reserved domain the URL changes at every start (ClassIn must be given the new one each time); with one it stays.</source>
         <translation>未设置保留域名时，每次启动地址都会变化（每次都须将新地址填入 ClassIn）；设置后地址固定不变。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="427"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="435"/>
         <source>A stable URL on your own server: ssh opens the remote port there, your web server (HTTPS) forwards the public URL to it.</source>
         <translation>使用自有服务器上的固定地址：ssh 在服务器上开放远程端口，再由你的 Web 服务器（HTTPS）将公网地址转发到该端口。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="429"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="437"/>
         <source>Something else exposes this PC&apos;s receiver (a router&apos;s port forward, a reverse proxy); ClassWatch only checks that the URL answers.</source>
         <translation>由其他方式（路由器端口转发、反向代理）对外开放本机接收端；ClassWatch 只检查该地址能否响应。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="442"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="450"/>
         <source>Not applied: {}</source>
         <translation>未应用：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="446"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="454"/>
         <source>Applying…</source>
         <translation>正在应用…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="450"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="458"/>
         <source>Not applied (the previous setup keeps running): {}</source>
         <translation>未应用（原有设置继续运行）：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="453"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="461"/>
         <source>Not applied: {}: {}</source>
         <translation>未应用：{}：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="456"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="464"/>
         <source>Saved: no tunnel.</source>
         <translation>已保存：不使用隧道。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="458"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="466"/>
         <source>Applied: the tunnel&apos;s state shows above.</source>
         <translation>已应用：隧道状态见上方。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="460"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="468"/>
         <source>Saved. The tunnel starts with the receiver.</source>
         <translation>已保存。隧道将随接收端一同启动。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="507"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="515"/>
         <source>The tunnel does not answer right now (see above).</source>
         <translation>隧道当前无响应（见上方）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="509"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="517"/>
         <source>The Gensee callbacks are this base followed by event, vod, qa, qa-web, rollcall, end or cobrowse (see the Gensee tab). The token in it is their only protection: keep it private.</source>
         <translation>Gensee 各回调地址为此基础地址加上 event、vod、qa、qa-web、rollcall、end 或 cobrowse（见“Gensee”标签页）。其中的令牌是唯一的保护：请勿外泄。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="515"/>
-        <location filename="../../gui/views/tunnel_panel.py" line="516"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="523"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="524"/>
         <source>no public URL yet</source>
         <translation>暂无公网地址</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="517"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="525"/>
         <source>The public URLs appear once a tunnel runs. Until then ClassIn and Gensee cannot reach this PC.</source>
         <translation>隧道运行后即显示公网地址。在此之前，ClassIn 和 Gensee 无法访问本机。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="526"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="534"/>
         <source>NO TUNNEL</source>
         <translation>无隧道</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="527"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="535"/>
         <source>No tunnel: ClassIn and Gensee cannot reach this PC from the internet.</source>
         <translation>无隧道：ClassIn 和 Gensee 无法从公网访问本机。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="531"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="539"/>
         <source>UP</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="531"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="539"/>
         <source>Up: {} answers through the {} tunnel.</source>
         <translation>正常：{} 可经 {} 隧道访问。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="533"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="541"/>
         <source>Starting the {} tunnel at {}…</source>
         <translation>正在启动 {} 隧道（{}）…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="534"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="542"/>
         <source>Starting the {} tunnel…</source>
         <translation>正在启动 {} 隧道…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="536"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="544"/>
         <source>Not answering yet: {}</source>
         <translation>尚无响应：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="537"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="545"/>
         <source>STARTING</source>
         <translation>启动中</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="539"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="547"/>
         <source>UNHEALTHY</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="540"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="548"/>
         <source>Unhealthy at {}: {}</source>
         <translation>{} 访问异常：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="543"/>
-        <location filename="../../gui/views/tunnel_panel.py" line="546"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="551"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="554"/>
         <source>DOWN</source>
         <translation>中断</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="544"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="552"/>
         <source>Down: {}. Fix the setup and apply again.</source>
         <translation>中断：{}。请修正设置后重新应用。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="547"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="555"/>
         <source>Down: {}. Restarting in {} s.</source>
         <translation>中断：{}。{} 秒后重启。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="548"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="556"/>
         <source>STOPPED</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="548"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="556"/>
         <source>Stopped: the tunnel starts with the receiver.</source>
         <translation>已停止：隧道将随接收端一同启动。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="553"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="561"/>
         <source>⚠ The public URL {} is not the URL registered at ClassIn ({}). ClassIn keeps pushing to the registered one: nothing arrives and the schools&apos; queues stay blocked. Give ClassIn {}, or use a stable URL (cloudflared named tunnel, ngrok reserved domain, ssh).</source>
         <translation>⚠ 公网地址 {} 与 ClassIn 中登记的地址（{}）不一致。ClassIn 会继续推送到登记的地址：收不到任何推送，各学校的推送队列将一直阻塞。请将 {} 填入 ClassIn，或使用固定地址（cloudflared 命名隧道、ngrok 保留域名、ssh）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="559"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="567"/>
         <source>⚠ This tunnel&apos;s URL changes at every start: ClassIn must be given the new URL each time, or its pushes go nowhere. For production use a stable URL: a cloudflared named tunnel, an ngrok reserved domain, or ssh.</source>
         <translation>⚠ 此隧道的地址每次启动都会变化：每次都须将新地址填入 ClassIn，否则推送无处送达。正式使用请采用固定地址：cloudflared 命名隧道、ngrok 保留域名或 ssh。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="588"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="596"/>
         <source>Add a school first (Schools tab).</source>
         <translation>请先添加学校（“学校”标签页）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="590"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="598"/>
         <source>Start a tunnel first.</source>
         <translation>请先启动隧道。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="605"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="613"/>
         <source>Sending a Test push for school {} to {}/classin…</source>
         <translation>正在为学校 {} 发送 Test 推送到 {}/classin…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="611"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="619"/>
         <source>The self-test failed: {}: {}</source>
         <translation>自检失败：{}：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="618"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="626"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="618"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="626"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="620"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="628"/>
         <source>no HTTP answer</source>
         <translation>无 HTTP 响应</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="622"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="630"/>
         <source>HTTP {}</source>
         <translation>HTTP {}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="623"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="631"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="624"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="632"/>
         <source>POST {} (school {}, _id {})</source>
         <translation>POST {}（学校 {}，_id {}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="625"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="633"/>
         <source>Answer: {} in {} ms</source>
         <translation>响应：{}，耗时 {} ms</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="626"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="634"/>
         <source>Acked (ClassIn&apos;s success answer, errno 1): {}</source>
         <translation>成功应答（ClassIn 的成功响应 errno 1）：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="627"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="635"/>
         <source>Stored: {} ({})</source>
         <translation>已存储：{}（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="628"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="636"/>
         <source>✔ OK: ClassIn&apos;s registration test will pass.</source>
         <translation>✔ 通过：ClassIn 的登记测试将会通过。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="629"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="637"/>
         <source>✘ FAILED: ClassIn&apos;s registration test would fail the same way.</source>
         <translation>✘ 失败：ClassIn 的登记测试也会以同样方式失败。</translation>
     </message>
