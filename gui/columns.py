@@ -31,8 +31,10 @@ class ColumnLayout(QObject):
         self._dragging = False
         header = table.horizontalHeader()
         header.sectionResized.connect(self._resized)
-        header.viewport().installEventFilter(self)
-        table.viewport().installEventFilter(self)
+        # Compared by identity in eventFilter: no call into a table that may be half destroyed.
+        self._viewport, self._header_viewport = table.viewport(), header.viewport()
+        self._header_viewport.installEventFilter(self)
+        self._viewport.installEventFilter(self)
 
     @staticmethod
     def of(table: QTableView) -> "ColumnLayout":
@@ -49,9 +51,11 @@ class ColumnLayout(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if watched is self.table.viewport():
+        if watched is self._viewport:
             if kind == QEvent.Type.Resize:
                 self.fill()
+        elif watched is not self._header_viewport:
+            pass
         elif kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick):
             self._dragging = True          # a drag (or a double-click on a border) resizes for the user
         elif kind == QEvent.Type.MouseButtonRelease:

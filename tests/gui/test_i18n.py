@@ -192,7 +192,7 @@ def test_timeline_details_and_refusal_reasons_speak_chinese(chinese, data_dir, g
         await app.wait_until(lambda: alarms.model.rowCount() == 1)
         detail = alarms.texts.describe(alarms.model.rows[0]).detail
         assert "原因：SafeKey 无法用该学校的密钥校验通过" in detail, detail
-        assert "我们返回了 HTTP 403：wrong SafeKey" in detail, detail
+        assert "我们向 ClassIn 返回了 HTTP 403（回复原文：wrong SafeKey" in detail, detail   # quoted as sent
 
     run_gui(chinese, data_dir, scenario)
 
