@@ -274,20 +274,13 @@ class AppWindow(QMainWindow):
         return view
 
     # -- state ---------------------------------------------------------------------------------
-    def _splitters(self) -> dict[str, QSplitter]:
-        """Every splitter, named by where it sits (view key and position)."""
+    def _named(self, kind: type) -> dict:
+        """Every splitter or table, named by where it sits (view key and position):
+        their sizes and column widths are saved under these names."""
         found = {}
         for key, view in self.views.items():
-            for n, splitter in enumerate(view.findChildren(QSplitter)):
-                found["{}/{}".format(key, n)] = splitter
-        return found
-
-    def _tables(self) -> dict[str, QTableView]:
-        """Every table, named like the splitters (their columns' widths are saved)."""
-        found = {}
-        for key, view in self.views.items():
-            for n, table in enumerate(view.findChildren(QTableView)):
-                found["{}/{}".format(key, n)] = table
+            for n, widget in enumerate(view.findChildren(kind)):
+                found["{}/{}".format(key, n)] = widget
         return found
 
     def _restore(self) -> None:
@@ -295,11 +288,11 @@ class AppWindow(QMainWindow):
         geometry = settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
-        for name, splitter in self._splitters().items():
+        for name, splitter in self._named(QSplitter).items():
             state = settings.value("splitters/" + name)
             if isinstance(state, QByteArray):
                 splitter.restoreState(state)
-        for name, table in self._tables().items():
+        for name, table in self._named(QTableView).items():
             ColumnLayout.of(table).restore(settings.value("columns/" + name))
         self.nav.setCurrentRow(int(settings.value("window/view", 0) or 0) % max(1, self.nav.count()))
 
@@ -307,9 +300,9 @@ class AppWindow(QMainWindow):
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/view", self.nav.currentRow())
-        for name, splitter in self._splitters().items():
+        for name, splitter in self._named(QSplitter).items():
             settings.setValue("splitters/" + name, splitter.saveState())
-        for name, table in self._tables().items():
+        for name, table in self._named(QTableView).items():
             layout = ColumnLayout.of(table)
             if layout.user:
                 settings.setValue("columns/" + name, layout.saved())

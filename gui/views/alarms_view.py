@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit,
-                               QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget)
+                               QPushButton, QTabWidget, QVBoxLayout, QWidget)
 from qasync import asyncSlot
 
 from alarms.model import Alarm
@@ -17,6 +17,7 @@ from ..diagnostic import Diagnostic, copy_text
 from ..alarm_texts import RESOLVED_COLOUR, SEVERITY_COLOURS, AlarmTexts
 from ..bridge import MonitorBridge
 from ..formatting import local_time
+from ..layouts import side_by_side, split, stacked
 from ..models.alarms_model import AlarmFilter, AlarmsModel, HelpQueueModel, occurrence
 from ..models.labels import alarm_kind_label
 from ..models.table import ITEM_ROLE
@@ -137,10 +138,7 @@ class AlarmsView(QWidget):
         for key, label in (("lesson", self.tr("Group by lesson")), ("school", self.tr("Group by school")),
                            ("kind", self.tr("Group by kind"))):
             self.group.addItem(label, key)
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 1)
-        for widget in (self.kind, self.school, self.lesson, self.open_only, self.group):
-            filters.addWidget(widget)
+        filters = side_by_side((self.search, 1), self.kind, self.school, self.lesson, self.open_only, self.group)
         self.search.textChanged.connect(lambda text: self.proxy.set(text=text.strip()))
         self.kind.activated.connect(lambda _i: self.proxy.set(kind=self.kind.currentData()))
         self.school.activated.connect(lambda _i: self.proxy.set(sid=self.school.currentData()))
@@ -152,20 +150,8 @@ class AlarmsView(QWidget):
         self.note.setPlaceholderText(self.tr("Note for the acknowledgement (optional)"))
         self.bulk = QPushButton()
         self.bulk.clicked.connect(self.acknowledge_selected)
-        bulk = QHBoxLayout()
-        bulk.addWidget(self.note, 1)
-        bulk.addWidget(self.bulk)
-
-        listing = QWidget()
-        listing_layout = QVBoxLayout(listing)
-        listing_layout.setContentsMargins(0, 0, 0, 0)
-        listing_layout.addWidget(self.table, 1)
-        listing_layout.addLayout(bulk)
-        splitter = QSplitter()
-        splitter.addWidget(listing)
-        splitter.addWidget(self.details)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        listing = stacked((self.table, 1), side_by_side((self.note, 1), self.bulk))
+        splitter = split(Qt.Orientation.Horizontal, (listing, 3), (self.details, 2))
 
         # Help requests: a person waits; who waits longest, and who took it.
         self.help_model = HelpQueueModel(self.texts, self)
@@ -179,14 +165,9 @@ class AlarmsView(QWidget):
         self.help_open.clicked.connect(lambda: self._goto_help(self.open_lesson))
         self.help_user = QPushButton(self.tr("Show user"))
         self.help_user.clicked.connect(lambda: self._goto_help(self.show_user))
-        help_page = QWidget()
-        help_layout = QVBoxLayout(help_page)
-        help_layout.addWidget(self.help_table, 1)
-        help_buttons = QHBoxLayout()
-        for button in (self.take, self.help_open, self.help_user):
-            help_buttons.addWidget(button)
+        help_buttons = side_by_side(self.take, self.help_open, self.help_user)
         help_buttons.addStretch(1)
-        help_layout.addLayout(help_buttons)
+        help_page = stacked((self.help_table, 1), help_buttons)
 
         self.tabs = QTabWidget()
         self.tabs.addTab(splitter, self.tr("All alarms"))

@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QSplitter, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from lessons.events import DeviceCheckReport
 from app.history import device_checks
@@ -16,6 +16,7 @@ from app.history import device_checks
 from ..alarm_texts import AlarmTexts
 from ..bridge import MonitorBridge
 from ..columns import fill_with, fit_columns
+from ..layouts import side_by_side, split, stacked
 from ..loader import Loader
 from ..models.checks_model import ChecksModel
 from ..models.table import ITEM_ROLE
@@ -60,24 +61,14 @@ class ChecksView(QWidget):
         self.table = _table(self.model)
         self.history_model = ChecksModel(self.texts, self)
         self.history = _table(self.history_model)
+        fit_columns(self.history, cap=NARROW)      # empty, its headers' widths: no sideways scroll for nothing
         self.history_title = QLabel(self.tr("Select a user to see all of their checks."))
         self.history_title.setStyleSheet("font-weight: bold;")
 
-        bar = QHBoxLayout()
-        bar.addWidget(self.search, 1)
-        bar.addWidget(self.filter)
-        bar.addWidget(self.count)
-        lower = QWidget()
-        lower_layout = QVBoxLayout(lower)
-        lower_layout.setContentsMargins(0, 0, 0, 0)
-        lower_layout.addWidget(self.history_title)
-        lower_layout.addWidget(self.history)
-        splitter = QSplitter(Qt.Vertical)
-        splitter.addWidget(self.table)
-        splitter.addWidget(lower)
+        bar = side_by_side((self.search, 1), self.filter, self.count)
+        lower = stacked(self.history_title, self.history)
         # The latest checks are the page; one user's history is a look below (empty until one is picked).
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
+        splitter = split(Qt.Orientation.Vertical, (self.table, 3), (lower, 1))
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)

@@ -12,8 +12,8 @@ from typing import Any
 
 from PySide6.QtCore import QDate, QItemSelection, Qt
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QPushButton, QSplitter, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QHeaderView, QLabel, QLineEdit,
+                               QPushButton, QVBoxLayout, QWidget)
 from qasync import asyncSlot
 
 from lessons.events import Enter, LessonEnd, LessonInfoChanged
@@ -24,6 +24,7 @@ from ..columns import fit_columns
 from ..diagnostic import Diagnostic
 from ..export_job import FORMATS, ExportBar
 from ..formatting import day_bounds, shown_date
+from ..layouts import side_by_side, split, stacked
 from ..loader import Loader
 from ..models.history_model import HistoryModel, lesson_start
 from ..models.labels import fill_schools, school_timezone
@@ -82,30 +83,11 @@ class HistoryView(QWidget):
         self.panel = LessonPanel()
         self.panel.diagnostic = Diagnostic(bridge.monitor, window.alarm_texts, self)
 
-        filters = QHBoxLayout()
-        filters.addWidget(QLabel(self.tr("From")))
-        filters.addWidget(self.date_from)
-        filters.addWidget(QLabel(self.tr("to")))
-        filters.addWidget(self.date_to)
-        filters.addWidget(self.school)
-        filters.addWidget(self.text, 1)
-        exports = QHBoxLayout()
-        exports.addWidget(self.count, 1)
-        exports.addWidget(QLabel(self.tr("Format")))
-        exports.addWidget(self.format)
-        exports.addWidget(self.export_one)
-        exports.addWidget(self.export_all)
-        upper = QWidget()
-        upper_layout = QVBoxLayout(upper)
-        upper_layout.setContentsMargins(0, 0, 0, 0)
-        upper_layout.addWidget(self.table, 1)
-        upper_layout.addLayout(exports)
-        upper_layout.addWidget(self.exporter)
-        splitter = QSplitter(Qt.Vertical)
-        splitter.addWidget(upper)
-        splitter.addWidget(self.panel)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
+        filters = side_by_side(QLabel(self.tr("From")), self.date_from, QLabel(self.tr("to")), self.date_to,
+                               self.school, (self.text, 1))
+        exports = side_by_side((self.count, 1), QLabel(self.tr("Format")), self.format, self.export_one, self.export_all)
+        upper = stacked((self.table, 1), exports, self.exporter)
+        splitter = split(Qt.Orientation.Vertical, (upper, 2), (self.panel, 3))
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(splitter, 1)

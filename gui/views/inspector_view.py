@@ -7,8 +7,8 @@ import functools
 
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QIntValidator, QShowEvent
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHeaderView, QLabel, QLineEdit,
+                               QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
 from protocol.classin import INT_CMD_NAMES, STRING_CMDS, cmd_label
 from app.inspector import Cursor, InspectedPush, Page, PushFilter, payload_text, search
@@ -16,6 +16,7 @@ from app.receiving import PushRefused, PushStored
 
 from ..bridge import MonitorBridge
 from ..columns import fill_with, fit_columns
+from ..layouts import side_by_side, split, stacked
 from ..formatting import local_time
 from ..loader import Loader
 from ..models.pushes_model import PushesModel
@@ -74,29 +75,11 @@ class InspectorView(QWidget):
         self.copy_json = QPushButton(self.tr("Copy JSON"))
         self.feedback = QLabel()
 
-        filters = QHBoxLayout()
-        filters.addWidget(self.cmd)
-        filters.addWidget(self.class_id)
-        filters.addWidget(self.uid)
-        filters.addWidget(self.text, 2)
-        filters.addWidget(self.refused_only)
-        filters.addWidget(self.refresh_button)
-        buttons = QHBoxLayout()
-        for button in (self.copy_curl, self.copy_powershell, self.copy_json):
-            buttons.addWidget(button)
+        filters = side_by_side(self.cmd, self.class_id, self.uid, (self.text, 2), self.refused_only, self.refresh_button)
+        buttons = side_by_side(self.copy_curl, self.copy_powershell, self.copy_json)
         buttons.addStretch(1)
-        detail = QWidget()
-        detail_layout = QVBoxLayout(detail)
-        detail_layout.setContentsMargins(0, 0, 0, 0)
-        detail_layout.addWidget(self.heading)
-        detail_layout.addWidget(self.body, 1)
-        detail_layout.addLayout(buttons)
-        detail_layout.addWidget(self.feedback)
-        splitter = QSplitter()
-        splitter.addWidget(self.table)
-        splitter.addWidget(detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        detail = stacked(self.heading, (self.body, 1), buttons, self.feedback)
+        splitter = split(Qt.Orientation.Horizontal, (self.table, 3), (detail, 2))
         splitter.setSizes([700, 450])
         layout = QVBoxLayout(self)
         layout.addLayout(filters)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel
 
 from lessons.state import LessonState
 
-from ..columns import MAX_COLUMN_WIDTH, fill_with, fit_columns
+from ..columns import MAX_COLUMN_WIDTH, ColumnLayout, fill_with, fit_columns
 from ..diagnostic import Diagnostic, copy_text
 from ..formatting import local_time
 from ..models.labels import TIMELINE_KINDS, kind_label, lesson_title
@@ -65,6 +65,8 @@ class LessonPanel(QWidget):
         self.roster_view = table_view(self.roster_proxy)
         self.roster_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         fill_with(self.roster_view, RosterModel.COLUMNS.index("device_problems"))
+        for column in RosterModel.END_ONLY:      # shown once a lesson's End brings them
+            self.roster_view.setColumnHidden(RosterModel.COLUMNS.index(column), True)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Find a participant…"))
         self.search.setClearButtonEnabled(True)
@@ -244,6 +246,7 @@ class LessonPanel(QWidget):
         self.header.setText(" · ".join(parts))
         for column in RosterModel.END_ONLY:     # End's numbers: no empty columns before it comes
             self.roster_view.setColumnHidden(RosterModel.COLUMNS.index(column), state.end is None)
+        ColumnLayout.of(self.roster_view).fill()
         inside = sum(1 for p in state.participants.values() if p.present(state.end_time))
         self.count.setText(self.tr("{} inside · {} in the list").format(inside, len(state.participants)))
 
