@@ -4,7 +4,8 @@ from __future__ import annotations
 
 
 from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, Signal
-from PySide6.QtGui import QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import (QActionGroup, QCloseEvent, QColor, QGuiApplication, QIcon, QKeySequence, QPainter,
+                           QPalette, QPixmap)
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow,
                                QSplitter, QStackedWidget, QStyle, QTableView, QVBoxLayout, QWidget)
 
@@ -12,6 +13,7 @@ from tunnel.service import TunnelState
 
 from .alarm_texts import AlarmTexts
 from .banner import AlarmBanner
+from .charts import dark
 from .columns import ColumnLayout
 from .bridge import MonitorBridge
 from .timers import every
@@ -25,6 +27,24 @@ NAV_ICONS = {"live": _ICON.SP_MediaPlay, "network": _ICON.SP_DriveNetIcon, "chec
              "history": _ICON.SP_FileDialogDetailedView, "school": _ICON.SP_DirHomeIcon, "gensee": _ICON.SP_ComputerIcon,
              "relay": _ICON.SP_ArrowForward, "settings": _ICON.SP_FileDialogInfoView}
 SCREEN_SHARE = 0.85      # a first start fills this much of the screen (a fixed size ran off 150 % laptops)
+
+
+def readable(icon: QIcon, size: int = 32) -> QIcon:
+    """A black glyph (the style's play and arrow icons) drawn in the text colour
+    when the OS scheme is dark, where black on the dark navigation vanished."""
+    if not dark():
+        return icon
+    image = icon.pixmap(size, size).toImage()
+    opaque = [image.pixelColor(x, y) for x in range(0, image.width(), 2) for y in range(0, image.height(), 2)]
+    opaque = [c for c in opaque if c.alpha() > 128]
+    if not opaque or sum(c.lightness() for c in opaque) / len(opaque) > 80:
+        return icon                                     # coloured or light already
+    pixmap = QPixmap.fromImage(image)
+    painter = QPainter(pixmap)
+    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+    painter.fillRect(pixmap.rect(), QColor(QGuiApplication.palette().color(QPalette.ColorRole.WindowText)))
+    painter.end()
+    return QIcon(pixmap)
 
 
 class StatusBar(QObject):
@@ -93,8 +113,9 @@ class StatusBar(QObject):
         open_alarms = self.bridge.monitor.alarms.open_alarms()
         critical = sum(1 for a in open_alarms if a.severity >= 2)
         self.alarms.setText(self.tr("%n open alarm(s)", "", len(open_alarms)))
-        self.alarms.setStyleSheet("color: white; background: #c62828; padding: 0 6px; font-weight: bold;"
-                                  if critical else "")
+        style = "color: white; background: #c62828; padding: 0 6px; font-weight: bold;" if critical else ""
+        if style != self.alarms.styleSheet():     # a re-polish every second for nothing
+            self.alarms.setStyleSheet(style)
         window = self.parent()
         if isinstance(window, AppWindow):
             window.show_alarm_count(len(open_alarms), bool(critical))
@@ -132,7 +153,7 @@ class AppWindow(QMainWindow):
             item = QListWidgetItem(view.title())
             icon = NAV_ICONS.get(key)
             if icon is not None:
-                item.setIcon(self.style().standardIcon(icon))
+                item.setIcon(readable(self.style().standardIcon(icon)))
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         # As wide as the longest name with a count after it (in either language), no wider.

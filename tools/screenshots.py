@@ -138,6 +138,8 @@ def dark_palette(app) -> None:
                          (QPalette.ColorRole.ToolTipText, "#e8eaed"), (QPalette.ColorRole.Link, "#8ab4f8"),
                          (QPalette.ColorRole.PlaceholderText, "#9aa0a6")):
         palette.setColor(role, QColor(colour))
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#6f7378"))
     app.setPalette(palette)
 
 

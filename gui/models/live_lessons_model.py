@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QBrush
 
+from lessons.participant import Participant
 from lessons.state import LessonState
 
 from ..formatting import local_time
@@ -49,17 +50,62 @@ class LiveRow:
         return (self.alarms * 10_000 + min(self.trouble, 9_999)) * 10_000 + min(self.hands_up, 9_999)
 
 
-def live_row(state: LessonState, school: str, timezone: str | None, alarms: int) -> LiveRow:
-    present = hands = trouble = 0
-    for p in state.participants.values():
-        if not p.present(None):
-            continue
-        if p.identity == STUDENT:
-            present += 1
-        if p.hands.is_on:
-            hands += 1
-        if (p.net is not None and p.net.problems) or (p.check is not None and p.check.problems):
-            trouble += 1
+def _person(p: Participant) -> tuple[int, int, int]:
+    """What one participant adds to the row: (student inside, hand up, in trouble)."""
+    if not p.present(None):
+        return (0, 0, 0)
+    trouble = (p.net is not None and bool(p.net.problems)) or (p.check is not None and bool(p.check.problems))
+    return (int(p.identity == STUDENT), int(p.hands.is_on), int(trouble))
+
+
+class PeopleCounts:
+    """Each live lesson's totals of inside / hands up / in trouble, kept up to
+    date one touched user at a time: summing every participant of every busy
+    lesson twice a second took ~25 ms a tick with a 500-user lesson live."""
+
+    def __init__(self) -> None:
+        self._people: dict[int, dict[int, tuple[int, int, int]]] = {}   # class_id -> uid -> _person
+        self._totals: dict[int, list[int]] = {}
+        self._touched: dict[int, set[int]] = {}
+
+    def touched(self, class_id: int, uid: int | None) -> None:
+        """A push changed `uid` (None: maybe anyone) in the lesson."""
+        if uid is None:
+            self.forget(class_id)
+        elif class_id in self._people:
+            self._touched.setdefault(class_id, set()).add(uid)
+
+    def forget(self, class_id: int | None = None) -> None:
+        """Counted afresh next time (None: every lesson)."""
+        for cache in (self._people, self._totals, self._touched):
+            if class_id is None:
+                cache.clear()
+            else:
+                cache.pop(class_id, None)
+
+    def totals(self, state: LessonState) -> tuple[int, int, int]:
+        people, participants = self._people.get(state.class_id), state.participants
+        if people is None:
+            people = self._people[state.class_id] = {uid: _person(p) for uid, p in participants.items()}
+            self._totals[state.class_id] = [sum(column) for column in zip((0, 0, 0), *people.values())]
+            self._touched.pop(state.class_id, None)
+        totals = self._totals[state.class_id]
+        for uid in self._touched.pop(state.class_id, ()):
+            participant = participants.get(uid)
+            new = _person(participant) if participant is not None else (0, 0, 0)
+            old = people.get(uid, (0, 0, 0))
+            people[uid] = new
+            for i in range(3):
+                totals[i] += new[i] - old[i]
+        if len(people) != len(participants):     # someone came by a push without a uid of its own
+            self.forget(state.class_id)
+            return self.totals(state)
+        return totals[0], totals[1], totals[2]
+
+
+def live_row(state: LessonState, school: str, timezone: str | None, alarms: int,
+             counts: PeopleCounts | None = None) -> LiveRow:
+    present, hands, trouble = (counts or PeopleCounts()).totals(state)
     roster = len(state.roster.members())
     teacher = state.teacher
     return LiveRow(class_id=state.class_id, sid=state.sid, school=school, timezone=timezone,

@@ -18,7 +18,7 @@ from lessons.state import LessonState
 from ..bridge import MonitorBridge
 from ..columns import fill_with, fit_columns
 from ..models.labels import lesson_title, school_timezone
-from ..models.live_lessons_model import LiveLessonsModel, LiveRow, live_row
+from ..models.live_lessons_model import LiveLessonsModel, LiveRow, PeopleCounts, live_row
 from ..models.table import ITEM_ROLE, SORT_ROLE
 from .gensee_view import LiveRoomsStrip
 from ..diagnostic import Diagnostic
@@ -41,6 +41,7 @@ class LiveView(QWidget):
         self._dirty_lessons: set[int] = set()
         self._dirty_users: set[int] | None = set()   # of the open lesson; None = all of them
         self._rows: dict[int, LiveRow] = {}           # cache: recomputed only for dirty lessons
+        self._counts = PeopleCounts()                 # their people, recounted only for touched users
         self._alarms_dirty = True
 
         self.model = LiveLessonsModel(self)
@@ -145,8 +146,9 @@ class LiveView(QWidget):
         if lesson is None:
             return
         self._dirty_lessons.add(lesson.class_id)
+        uid = getattr(event, "uid", None)
+        self._counts.touched(lesson.class_id, uid)
         if lesson.class_id == self.panel.class_id and self._dirty_users is not None:
-            uid = getattr(event, "uid", None)
             if uid is None:       # mute-all, End, extension ...: may touch every row
                 self._dirty_users = None
             else:
@@ -158,7 +160,7 @@ class LiveView(QWidget):
     # --- refresh ----------------------------------------------------------------------------
     def refresh_all(self) -> None:
         """Every row of the table; the open roster catches up in slices (_tick)."""
-        self._rows.clear()
+        self._rows.clear()        # the people counts stay: pushes keep them exact (PeopleCounts)
         self._alarms_dirty = True
         self._refresh()
 
@@ -182,7 +184,7 @@ class LiveView(QWidget):
                 school = schools.get(lesson.sid) if lesson.sid is not None else None
                 name = (school.name or str(school.sid)) if school else str(lesson.sid or "")
                 cached = live_row(lesson, name, school.timezone if school else None,
-                                  alarms.get(lesson.class_id, 0))
+                                  alarms.get(lesson.class_id, 0), self._counts)
                 self._rows[lesson.class_id] = cached
             rows.append(cached)
         self.model.update(rows)
