@@ -10,6 +10,7 @@ lasts `lesson_seconds`, then the next one starts in the same room.
 from __future__ import annotations
 
 import asyncio
+import time
 import random
 from html import escape
 from urllib.parse import urlencode
@@ -73,7 +74,7 @@ class GenseeRoom:
         answer = ""
         if self.rng.random() < 0.6:       # the client posts published or answered questions only
             answer = '<answer id="a-{}" time="{}" uid="{}" uname="Teacher">{}</answer>'.format(
-                qid, int(asyncio.get_running_loop().time()), self.organizer, escape(self.rng.choice(ANSWERS)))
+                qid, int(time.time()), self.organizer, escape(self.rng.choice(ANSWERS)))
         body = ('<?xml version="1.0" encoding="utf-8" ?>\n<webcast id="{}">\n<question id="{}" uid="{}" uname="{}">'
                 '{}{}</question>\n</webcast>').format(self.class_no, qid, uid, escape(self.viewers[uid]),
                                                      escape(text), answer)
