@@ -102,6 +102,9 @@ class Monitor:
         self.gensee_listeners: list[Callable[[dict], None]] = []
         self.receiver.listeners.append(self._on_receiver_event)
         self._unfolded: list[ReceiverEvent] = []     # told by the receiver, not yet folded in (_fold)
+        self._loop: asyncio.AbstractEventLoop | None = None
+        # (push id or None, event, lesson) applied, not yet told to event_listeners (_tell)
+        self._untold: list[tuple[int | None, Event, LessonState | None]] = []
         # Every status of whichever tunnel is current, and None when the tunnel is
         # removed: the GUI listens here, so replacing the Tunnel object needs no re-wiring.
         self.tunnel_listeners: list[Callable[[TunnelStatus | None], None]] = []
@@ -249,6 +252,9 @@ class Monitor:
             raise
 
     async def _start(self, loop: asyncio.AbstractEventLoop) -> str | None:
+        self._loop = loop
+        if self._projected not in self.receiver.writer.projection_listeners:
+            self.receiver.writer.projection_listeners.append(self._projected)
         # Before listening, so no push can slip between the load and the live feed.
         recent = await loop.run_in_executor(None, self._load_recent)
         self.school, self.gensee = recent.school, recent.gensee
@@ -355,7 +361,8 @@ class Monitor:
                 self.alarms.on_receiver_event(event)
                 if isinstance(event, PushStored) and isinstance(event.payload, dict):
                     if event.source == "classin":
-                        self.apply_payload(event.payload, event.received_at, limits, now)
+                        self.apply_payload(event.payload, event.received_at, limits, now, event.event,
+                                           push_id=event.push_id)
                     elif event.source == "gensee":
                         self.gensee.feed(event.received_at, event.payload)
                         for listener in list(self.gensee_listeners):
@@ -364,20 +371,48 @@ class Monitor:
                 log.exception("folding a push into the live state failed")
 
     def apply_payload(self, payload: dict[str, Any], received_at: float, limits: Thresholds | None = None,
-                      now: float | None = None) -> Event:
-        if limits is None:
-            limits = thresholds(self.config.current().settings)
-        typed = parse(payload, received_at, limits)
+                      now: float | None = None, typed: Event | None = None, *,
+                      push_id: int | None = None) -> Event:
+        """Fold one push into the live state and the alarms (`typed`: its event,
+        when parsed already), then tell the event listeners: at once, or for a
+        stored push (`push_id`) once its derived rows are committed."""
+        if typed is None:
+            if limits is None:
+                limits = thresholds(self.config.current().settings)
+            typed = parse(payload, received_at, limits)
         self.school.apply(typed)
         lesson = self.school.lessons.get(typed.class_id) if typed.class_id is not None else None
         live = lesson is not None and is_live(lesson, time.time() if now is None else now)
         self.alarms.on_lesson_event(typed, live)
-        for listener in list(self.event_listeners):
-            try:
-                listener(typed, lesson)
-            except Exception:
-                log.exception("event listener failed")
+        self._untold.append((push_id, typed, lesson))
+        if len(self._untold) == 1:
+            self._tell()
         return typed
+
+    def _tell(self) -> None:
+        """Tell the event listeners (the window's views) of the applied pushes
+        whose derived rows are committed (storage.derived.Projector): a view
+        that reads History, charts or checks on hearing of one finds its rows.
+        The rest wait for the writer's next projection, in order."""
+        untold, waiting = self._untold, self.receiver.writer.unprojected_from
+        count = len(untold)
+        if waiting is not None:
+            count = next((i for i, (push_id, _, _) in enumerate(untold)
+                          if push_id is not None and push_id >= waiting), count)
+        told, self._untold = untold[:count], untold[count:]
+        for _, typed, lesson in told:
+            for listener in list(self.event_listeners):
+                try:
+                    listener(typed, lesson)
+                except Exception:
+                    log.exception("event listener failed")
+
+    def _projected(self) -> None:
+        """In the writer's thread: derived rows were committed."""
+        try:
+            self._loop.call_soon_threadsafe(self._tell)
+        except RuntimeError:   # the loop is closed: nobody listens any more
+            pass
 
     # -- questions the views ask ---------------------------------------------------------------
     def live_lessons(self, now: float | None = None) -> list[LessonState]:

@@ -21,7 +21,7 @@ import peewee
 from aiohttp import web
 
 from storage.config import ConfigStore
-from lessons.diagnostics import thresholds_from
+from lessons.diagnostics import Thresholds, thresholds_from
 from storage.backends import StoreUnavailable
 from storage.db import check_integrity, open_database, private_files
 from storage.derived import Projector
@@ -108,7 +108,7 @@ class Receiver:
         self._seen_schools: dict[int, tuple] = {}
         # Derived tables follow each commit in the writer thread, after the acks.
         # The user's thresholds decide the problems in them, as in the live view.
-        self.projector = Projector(self.db, limits=lambda: thresholds_from(self.config.current().settings))
+        self.projector = Projector(self.db, limits=self.thresholds)
         self.writer = Writer(self.db, sync_delay=sync_delay, projector=self.projector)
         self.stats = Stats()
         self.instance = secrets.token_hex(8)
@@ -119,6 +119,10 @@ class Receiver:
         self.services: list = []
         self._runner: web.AppRunner | None = None
         self.url: str | None = None
+
+    def thresholds(self) -> Thresholds:
+        """The user's network thresholds as they are now (Settings may change them)."""
+        return thresholds_from(self.config.current().settings)
 
     # -- events ------------------------------------------------------------------
     def emit(self, event: ReceiverEvent) -> None:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 from aiohttp import HttpVersion11, web
 
+from lessons.events import parse
 from protocol import classin as ci
 from storage.models import FLAG_RELEASED, FLAG_UNPARSED
 from storage.writer import (HELD, Promote, PushRecord, QuarantineRecord, StorageError, Stored,
@@ -142,6 +143,8 @@ async def _handle_body(receiver: Receiver, body, received_at: float, remote: str
                              remote, payload=payload, record=record)
     problem = None if school.verify == "off" else ci.verify_safekey(school.secret, payload)
     if problem is None:
+        # Parsed once, here: the projector's derived rows and the live state share it.
+        record.event = parse(payload, received_at, receiver.thresholds())
         return await _store(receiver, record, payload)
     code = ci.unverified_code(problem)
     # The registration Test is how a school learns its secret is wrong: never held.
@@ -222,7 +225,7 @@ def _report(receiver: Receiver, record: PushRecord, result: Stored, payload: Any
         receiver.emit(PushDuplicate(SOURCE, record.received_at, record.sid, record.cmd, record.dedupe_key))
     else:
         receiver.emit(PushStored(result.push_id, SOURCE, record.received_at, record.sid, record.cmd,
-                                 record.class_id, payload, bool(record.flags & FLAG_RELEASED)))
+                                 record.class_id, payload, bool(record.flags & FLAG_RELEASED), record.event))
 
 
 async def _refuse(receiver: Receiver, status: int, code: str, reason: str, data: bytes, size: int,

@@ -16,6 +16,7 @@ class PushStored:
     class_id: int | None
     payload: Any                 # parsed payload (dict) or the raw text of a released bad body
     released: bool = False
+    event: Any = None            # its typed event (lessons.events) when the receiver parsed it already
 
 
 @dataclass(slots=True)

@@ -7,7 +7,7 @@ re-send anything. A failure here is logged and never touches the raw pushes.
 from __future__ import annotations
 
 import logging
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Mapping
 
 import orjson
 from peewee import FloatField, IntegerField, TextField, fn
@@ -349,32 +349,37 @@ Row = tuple[int, float, str, "str | None", "int | None", "int | None", "int | No
 
 
 def project_rows(conn: Conn, rows: Iterable[Row], failed: list[int] | None = None,
-                 limits: Thresholds = DEFAULT_THRESHOLDS) -> int:
+                 limits: Thresholds = DEFAULT_THRESHOLDS, events: Mapping[int, Event] | None = None) -> int:
     """Stored ClassIn pushes into the derived tables (inside the caller's
     transaction); the one path for live projection, catch-up and rebuild.
     A push whose projection fails is skipped (its id added to `failed`): the
     raw push stays, and its values never reach a statement of the others.
-    `limits`: the user's thresholds, which decide a sample's or check's problems."""
+    `limits`: the user's thresholds, which decide a sample's or check's problems.
+    `events`: pushes the receiver parsed already, by id (parsed here otherwise)."""
     count = 0
     batch = _Batch(conn)
     for push_id, received_at, text, cmd, sid, class_id, action_time in rows:
         count += 1
         if cmd in _PARSED_CMDS:
-            try:
-                payload = orjson.loads(text)
-            except orjson.JSONDecodeError:
-                continue
-            if isinstance(payload, dict):
+            event = events.get(push_id) if events else None
+            if event is None:
                 try:
+                    payload = orjson.loads(text)
+                except orjson.JSONDecodeError:
+                    continue
+                if not isinstance(payload, dict):
+                    continue
+            try:
+                if event is None:
                     event = parse(payload, received_at, limits)
-                    project(batch, push_id, event)
-                    if class_id is None and event.class_id is not None:
-                        conn.execute(_INSERT_LESSON_PUSH, (push_id, event.class_id))
-                except Exception as exc:   # hostile values: every field of a push is forgeable
-                    if failed is not None:
-                        failed.append(push_id)
-                    log.warning("push %s left out of the derived tables: %s: %s",
-                                push_id, type(exc).__name__, str(exc)[:200])
+                project(batch, push_id, event)
+                if class_id is None and event.class_id is not None:
+                    conn.execute(_INSERT_LESSON_PUSH, (push_id, event.class_id))
+            except Exception as exc:   # hostile values: every field of a push is forgeable
+                if failed is not None:
+                    failed.append(push_id)
+                log.warning("push %s left out of the derived tables: %s: %s",
+                            push_id, type(exc).__name__, str(exc)[:200])
         elif class_id is not None:
             when = action_time if action_time is not None else int(received_at)
             batch.touch(class_id, sid, None, None if cmd in BOOKING_CMDS else when)
@@ -383,30 +388,59 @@ def project_rows(conn: Conn, rows: Iterable[Row], failed: list[int] | None = Non
 
 
 class Projector:
-    """Derived rows for the pushes of each batch the Writer commits, inside
-    that batch's transaction: a view told about a push finds its rows, and a
-    crash never leaves them behind. The price: each durable commit also writes
-    the index pages (serial acks ~1.2 -> ~2 ms p50 in bench/ingest.py), where
-    projecting a step behind in slices batched those pages but held up one
-    ack in a hundred by milliseconds and needed a backlog and a wait for
-    readers. A projection failure is rolled back alone and logged: it never
-    costs a push, and `rebuild` recovers it. `catch_up` projects what an older
-    file or version stored without it."""
+    """Derived rows for the pushes the Writer stores.
+
+    On SQLite (one writer) they follow the acks in a transaction of their own
+    (`write`), batched by the Writer: a push's commit then holds only what its
+    ack promises, and the derived index pages of many batches reach the disk
+    once. The durable cursor (meta WATERMARK, committed with the rows) says
+    how far they are, and `catch_up` at the next start projects what a kill
+    left behind. The core tells the views of a push only once its derived
+    rows are committed (Writer.unprojected_from), so a view reading them finds it.
+    Where several receivers share one store (PostgreSQL) a single cursor cannot
+    tell whose pushes are projected: there each batch's rows commit with the
+    batch (`within`, under a savepoint). A projection failure is logged and
+    never costs a push; `rebuild` recovers it."""
 
     def __init__(self, where, limits: Callable[[], Thresholds] = lambda: DEFAULT_THRESHOLDS):
         self.backend = backend_for(where)
         self.limits = limits     # the user's thresholds as they are now (they may change in Settings)
 
+    def write(self, conn: Conn, pushes: Iterable[tuple[Any, Any]]) -> None:
+        """The derived rows of (storage.writer.PushRecord, Stored) pairs of new
+        rows, in id order, and the cursor past them (in the caller's transaction)."""
+        rows, events = [], {}
+        for record, stored in pushes:
+            if record.source != "classin":
+                continue
+            rows.append((stored.push_id, record.received_at, record.payload, record.cmd,
+                         record.sid, record.class_id, record.action_time))
+            if record.event is not None:
+                events[stored.push_id] = record.event
+        if rows:
+            project_rows(conn, rows, limits=self.limits(), events=events)
+            conn.execute(_SET_WATERMARK, (str(rows[-1][0]),))
+
+    def write_each(self, conn: Conn, pushes: list[tuple[Any, Any]]) -> int:
+        """`write`, each push under its own savepoint: when a run failed as a
+        whole (a damaged table), what can be projected still is. Returns how
+        many pushes were left out."""
+        left_out = 0
+        for push in pushes:
+            conn.execute("SAVEPOINT derive")
+            try:
+                self.write(conn, [push])
+            except Exception:
+                conn.execute("ROLLBACK TO derive")
+                left_out += 1
+            conn.execute("RELEASE derive")
+        return left_out
+
     def within(self, conn: Conn, pushes: Iterable[tuple[Any, Any]]) -> None:
-        rows = [(stored.push_id, record.received_at, record.payload, record.cmd,
-                 record.sid, record.class_id, record.action_time)
-                for record, stored in pushes if record.source == "classin"]
-        if not rows:
-            return
+        """`write` inside the batch's own transaction, rolled back alone when it fails."""
         conn.execute("SAVEPOINT derive")
         try:
-            project_rows(conn, rows, limits=self.limits())
-            conn.execute(_SET_WATERMARK, (str(rows[-1][0]),))
+            self.write(conn, pushes)
         except Exception:
             conn.execute("ROLLBACK TO derive")
             log.exception("updating the derived tables failed (python main.py rebuild redoes them)")

@@ -22,9 +22,10 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Any, Callable, Sequence
 
 from .backends import Conn, StoreUnavailable, backend_for
+from .checkpointer import Checkpointer
 from .dburl import DbUrl
 from .relay import oblige
 
@@ -39,6 +40,13 @@ QUARANTINE_MAX_BYTES = 64 * 1024 * 1024
 QUARANTINE_MAX_ROWS = 10_000
 TRIMMED_KEY = "quarantine_trimmed"
 RESERVE_BYTES = 2 * 1024 * 1024   # meta: how many refused bodies the cap removed
+# When the derived rows of stored pushes follow (SQLite): once the queue has
+# been quiet this long, or this many pushes or this much time are waiting.
+# A projection delays the next batch by its commit: at one push in flight
+# (C=1) waiting 0.2 s keeps that to one ack in ~200, below the p99.
+PROJECT_QUIET = 0.005
+PROJECT_DELAY = 0.2
+PROJECT_MAX = 2048
 
 
 @dataclass(slots=True)
@@ -55,6 +63,7 @@ class PushRecord:
     flags: int = 0
     qkey: str | None = None   # the quarantine row an earlier refusal of this push made
     raw: bytes | None = None  # the body as sent when `payload` is not exactly it (a BOM, a released non-JSON body)
+    event: Any = None         # the typed event the receiver parsed (lessons.events), shared with the projector
 
 
 @dataclass(slots=True)
@@ -149,9 +158,19 @@ class Writer:
     def __init__(self, where: DbUrl | Path | str, *, sync_delay: float = 0.0, projector=None):
         self.backend = backend_for(where)
         self.sync_delay = sync_delay          # emulate a laptop disk in benchmarks
-        # storage.derived.Projector: a batch's derived rows go into its own
-        # transaction, so whoever hears of a push finds them already there.
+        # storage.derived.Projector. One writer per store (SQLite): the derived
+        # rows follow the acks in their own transactions; else they commit with each batch.
         self.projector = projector
+        self.defer_projection = projector is not None and self.backend.kind == "sqlite"
+        self._unprojected: list[tuple[PushRecord, Stored]] = []
+        self._unprojected_at = 0.0
+        # The lowest id stored whose derived rows are not committed yet (None: all
+        # are); read on other threads, with `projection_listeners` (called in this
+        # thread after each projection commit) to learn when it moves.
+        self.unprojected_from: int | None = None
+        self.projection_listeners: list[Callable[[], None]] = []
+        # SQLite: the WAL is folded into the database beside the commits, not inside one.
+        self.checkpointer = Checkpointer(self.backend) if self.backend.kind == "sqlite" else None
         self._queue: queue.SimpleQueue = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
         self._conn: Conn | None = None
@@ -163,7 +182,7 @@ class Writer:
         # A file of RESERVE_BYTES next to a SQLite database, given back when the disk is full.
         self.reserve: Path | None = None
         self._reserve_checked = -60.0
-        self._last_error_log = -60.0
+        self._last_error_log: dict[str, float] = {}   # message -> when last logged
 
     # -- lifecycle -------------------------------------------------------------
     def start(self) -> None:
@@ -213,14 +232,20 @@ class Writer:
     # -- the thread --------------------------------------------------------------
     def _run(self, ready: concurrent.futures.Future) -> None:
         try:
-            self._conn = self.backend.connect()
+            self._conn = self._connect()
         except StoreUnavailable as exc:  # reported to start()
             ready.set_exception(StorageError(str(exc)))
             return
+        if self.checkpointer is not None:
+            self.checkpointer.start()
         ready.set_result(None)
         stopping = False
         while not stopping:
-            first = self._queue.get()
+            try:
+                first = self._queue.get(timeout=PROJECT_QUIET if self._unprojected else None)
+            except queue.Empty:   # quiet: the derived tables catch up
+                self._project()
+                continue
             if first is _STOP:
                 break
             batch = [first]
@@ -234,6 +259,12 @@ class Writer:
                     break
                 batch.append(nxt)
             self._commit(batch)
+            if self._unprojected and (len(self._unprojected) >= PROJECT_MAX
+                                      or time.monotonic() - self._unprojected_at >= PROJECT_DELAY):
+                self._project()
+        self._project()
+        if self.checkpointer is not None:
+            self.checkpointer.stop()
         if self._conn is not None:
             self._conn.close()
 
@@ -244,9 +275,15 @@ class Writer:
             if self._conn is not None:
                 self._conn.close()
                 self._conn = None
-            self._conn = self.backend.connect()
+            self._conn = self._connect()
             log.info("storage connection re-opened")
         return self._conn
+
+    def _connect(self) -> Conn:
+        conn = self.backend.connect()
+        if self.checkpointer is not None:
+            conn.execute("PRAGMA wal_autocheckpoint=0")   # storage.checkpointer does it
+        return conn
 
     def _commit(self, batch: Sequence[tuple[object, object]]) -> None:
         results: list = []
@@ -256,7 +293,7 @@ class Writer:
             conn.execute(self.backend.BEGIN_WRITE)
             results = self._apply_all(conn, [item for item, _ in batch])
             fresh = _fresh(batch, results)
-            if self.projector is not None:
+            if self.projector is not None and not self.defer_projection:
                 self.projector.within(conn, fresh)
             # What a push obliges us to do later commits with it: an ack implies
             # the relay to the school's own system (a failure here fails the batch).
@@ -266,16 +303,15 @@ class Writer:
             conn.execute("COMMIT")
             if self.sync_delay:
                 time.sleep(self.sync_delay)
+            if self.checkpointer is not None:
+                self.checkpointer.committed()
         except Exception as exc:
             if conn is not None:
                 try:
                     conn.execute("ROLLBACK")
                 except Exception:   # the connection itself is gone: re-opened next batch
                     pass
-            now = time.monotonic()
-            if now - self._last_error_log >= 60:     # a full disk fails every batch: say it once a minute
-                self._last_error_log = now
-                log.error("storage failed, %d request(s) refused: %s", len(batch), exc)
+            self._log_error("storage failed, %d request(s) refused: %s", len(batch), exc)
             if "full" in str(exc).lower():
                 self._make_room(conn)
             err = StorageError(str(exc))
@@ -283,10 +319,66 @@ class Writer:
             return
         self.batches += 1
         self.items += len(batch)
+        if fresh and self.defer_projection:   # before the acks: whoever hears of one knows it waits
+            if not self._unprojected:
+                self._unprojected_at = time.monotonic()
+                self.unprojected_from = fresh[0][1].push_id
+            self._unprojected += fresh
         _deliver([(waiter, False, res.error) if isinstance(res, _Failed) else (waiter, True, res)
                   for (_, waiter), res in zip(batch, results)])
         if self.reserve is not None and not self.reserve.exists():   # after the acks
             self._restore_reserve()
+        if self.checkpointer is not None and self.checkpointer.due():
+            try:
+                self.checkpointer.finish(conn)
+            except Exception as exc:
+                self._log_error("WAL checkpoint failed: %s", exc)
+
+    def _project(self) -> None:
+        """The derived rows of the pushes stored since the last time, in one
+        transaction with the cursor past them. When that fails, push by push:
+        what cannot be projected is logged (rebuild recovers it) and never
+        touches the pushes."""
+        pushes, self._unprojected = self._unprojected, []
+        if not pushes:
+            return
+        try:
+            self._in_transaction(lambda conn: self.projector.write(conn, pushes))
+        except Exception as exc:
+            try:
+                left_out = self._in_transaction(lambda conn: self.projector.write_each(conn, pushes))
+            except Exception as again:
+                left_out, exc = len(pushes), again
+            if left_out:
+                self._log_error("derived rows of %d push(es) left out (python main.py rebuild redoes them): %s",
+                                left_out, exc)
+        self.unprojected_from = None
+        for listener in list(self.projection_listeners):
+            try:
+                listener()
+            except Exception:
+                log.exception("projection listener failed")
+
+    def _in_transaction(self, work: Callable[[Conn], Any]) -> Any:
+        conn = self._connection()
+        conn.execute(self.backend.BEGIN_WRITE)
+        try:
+            result = work(conn)
+            conn.execute("COMMIT")
+        except BaseException:
+            try:
+                conn.execute("ROLLBACK")
+            except Exception:   # the connection itself is gone: re-opened next time
+                pass
+            raise
+        return result
+
+    def _log_error(self, message: str, *args) -> None:
+        """Once a minute for each message: a full disk fails every batch."""
+        now = time.monotonic()
+        if now - self._last_error_log.get(message, -60.0) >= 60:
+            self._last_error_log[message] = now
+            log.error(message, *args)
 
     # -- a full disk ------------------------------------------------------------
     def _make_room(self, conn: Conn | None) -> None:

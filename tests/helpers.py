@@ -57,6 +57,17 @@ def fixture_variant(name: str, *, action_time: int | None = None, data: dict | N
     return sign(payload, secret)
 
 
+async def projected(receiver) -> None:
+    """Until the receiver's writer has committed the derived rows of everything
+    it stored (they follow the acks in a transaction of their own)."""
+    import asyncio
+    for _ in range(1000):
+        if receiver.writer.unprojected_from is None:
+            return
+        await asyncio.sleep(0.01)
+    raise AssertionError("the derived rows never followed the pushes")
+
+
 async def post_push(http, base_url: str, body: dict | bytes) -> tuple[int, dict]:
     """POST one body to `base_url`/classin as ClassIn does; (HTTP status, answer JSON)."""
     data = body if isinstance(body, bytes) else json.dumps(body, ensure_ascii=False).encode()

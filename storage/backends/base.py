@@ -109,14 +109,9 @@ class Backend(ABC):
     def notify_pushes(self, conn: Conn) -> None:
         pass
 
+    @abstractmethod
     def insert_new(self, conn: Conn, table: str, columns: Sequence[str], rows, key: str) -> list[int | None]:
-        sql = (f"INSERT INTO {table}({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-               " ON CONFLICT DO NOTHING RETURNING id")
-        ids = []
-        for row in rows:
-            new = conn.execute(sql, row).fetchone()
-            ids.append(None if new is None else new[0])
-        return ids
+        """Conn.insert_new, in as few statements as the engine allows."""
 
     @abstractmethod
     def listener(self) -> Listener: ...

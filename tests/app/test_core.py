@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from lessons.events import NetReport
 from lessons.state import LessonState
 from lessons.summary import summary
 from alarms import store as alarm_store
@@ -364,3 +365,30 @@ async def test_resolved_alarms_older_than_a_week_or_beyond_the_newest_kept_are_d
     await third.stop()
     assert list(third.alarms.alarms) == keys[2:]
     assert [row[0] for row in kept_rows(data_dir)] == keys[2:]
+
+
+async def test_a_view_told_of_a_push_finds_its_derived_rows(monitor, http):
+    """The window's views read History, charts and checks when told of a push
+    (event_listeners): by then its derived rows are committed, although they
+    follow the ack in a transaction of their own."""
+    found: list[tuple[int, int]] = []
+
+    def view(event, _lesson) -> None:
+        if isinstance(event, NetReport):
+            conn = sqlite3.connect(monitor.receiver.db_path)
+            try:
+                count = conn.execute("SELECT COUNT(*) FROM net_sample WHERE uid = ? AND time = ?",
+                                     (event.uid, event.time)).fetchone()[0]
+            finally:
+                conn.close()
+            found.append((event.time, count))
+
+    monitor.event_listeners.append(view)
+    now = int(time.time())
+    sent = [fixture_variant("Net.json", action_time=now + i, data={"reportTime": now + i}) for i in range(20)]
+    await asyncio.gather(*(post_push(http, monitor.receiver.url, body) for body in sent))
+    for _ in range(500):
+        if len(found) == len(sent):
+            break
+        await asyncio.sleep(0.01)
+    assert sorted(found) == [(now + i, 1) for i in range(20)]

@@ -25,7 +25,7 @@ from storage.derived import rebuild
 from storage.lock import AlreadyRunning
 from storage.writer import TRIMMED_KEY
 
-from ..helpers import SECRET, SID, ServeProcess, new_push, run_cli
+from ..helpers import SECRET, SID, ServeProcess, new_push, projected, run_cli
 
 
 def rows(path, sql, *args):
@@ -73,6 +73,7 @@ async def test_values_out_of_range_are_kept_but_never_poison_a_batch(receiver, h
     assert {status for status, _ in answers} == {200}
     db = receiver.db_path
     assert rows(db, "SELECT COUNT(*) FROM push") == [(len(good) + len(bad),)]
+    await projected(receiver)
     assert rows(db, "SELECT COUNT(*) FROM net_sample WHERE class_id = 5001") == [(5,)]
     assert rows(db, "SELECT class_id FROM lesson_index WHERE class_id = 5001") == [(5001,)]
     await receiver.stop()
