@@ -191,14 +191,11 @@ _TOUCH_LESSON = (
     " coalesce(excluded.first_activity, lesson_index.first_activity)),"
     " last_activity=GREATEST(coalesce(lesson_index.last_activity, excluded.last_activity),"
     " coalesce(excluded.last_activity, lesson_index.last_activity))")
-_INSERT_NET = (
-    "INSERT INTO net_sample(push_id, sid, class_id, uid, time, good, normal, bad, poor, not_reach,"
-    " avg_delay_ms, loss_percent, cpu_low, cpu_medium, cpu_high, cpu_busy, socket, problems)"
-    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING")
-_INSERT_CHECK = (
-    "INSERT INTO device_check(push_id, sid, class_id, uid, kind, time, has_problem, problems,"
-    " operating_system, cpu, client_version, device_type, microphone, speaker, camera, delay_ms,"
-    " loss_percent, ip) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING")
+_NET_COLUMNS = ("push_id", "sid", "class_id", "uid", "time", "good", "normal", "bad", "poor", "not_reach",
+                "avg_delay_ms", "loss_percent", "cpu_low", "cpu_medium", "cpu_high", "cpu_busy", "socket", "problems")
+_CHECK_COLUMNS = ("push_id", "sid", "class_id", "uid", "kind", "time", "has_problem", "problems",
+                  "operating_system", "cpu", "client_version", "device_type", "microphone", "speaker", "camera",
+                  "delay_ms", "loss_percent", "ip")
 _INSERT_COURSE_PUSH = "INSERT INTO course_push(push_id, course_id) VALUES (?,?) ON CONFLICT DO NOTHING"
 _INSERT_LESSON_PUSH = "INSERT INTO lesson_push(push_id, class_id) VALUES (?,?) ON CONFLICT DO NOTHING"
 # Pushes that may name their lesson inside `Data` only (LessonPushRow).
@@ -250,10 +247,10 @@ class _Batch:
             self.conn.executemany(_TOUCH_LESSON, [(cid, *v) for cid, v in sorted(self.lessons.items())])
             self.lessons.clear()
         if self.net:
-            self.conn.executemany(_INSERT_NET, self.net)
+            self.conn.insert_ignoring("net_sample", _NET_COLUMNS, self.net)
             self.net.clear()
         if self.checks:
-            self.conn.executemany(_INSERT_CHECK, self.checks)
+            self.conn.insert_ignoring("device_check", _CHECK_COLUMNS, self.checks)
             self.checks.clear()
 
 

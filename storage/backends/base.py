@@ -50,6 +50,10 @@ class Conn:
         where its `key` was stored already (before, or by an earlier row here)."""
         return self.backend.insert_new(self, table, columns, rows, key)
 
+    def insert_ignoring(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        """INSERT `rows`, skipping those whose unique key is taken (derived rows projected again)."""
+        self.backend.insert_ignoring(self, table, columns, rows)
+
     def notify_pushes(self) -> None:
         """Inside a write transaction that stored pushes: wake the followers at its commit."""
         self.backend.notify_pushes(self)
@@ -108,6 +112,10 @@ class Backend(ABC):
 
     def notify_pushes(self, conn: Conn) -> None:
         pass
+
+    def insert_ignoring(self, conn: Conn, table: str, columns: Sequence[str], rows) -> None:
+        conn.executemany(f"INSERT INTO {table}({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+                         " ON CONFLICT DO NOTHING", rows)
 
     @abstractmethod
     def insert_new(self, conn: Conn, table: str, columns: Sequence[str], rows, key: str) -> list[int | None]:
