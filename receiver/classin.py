@@ -25,7 +25,7 @@ from storage.writer import (HELD, Promote, PushRecord, QuarantineRecord, Storage
                             UNPARSED_REASONS)
 
 from .appkeys import RECEIVER
-from .body import BadEncoding, read_body, remote_of
+from .body import SMALL_BODY, BadEncoding, read_body, remote_of
 from .events import PushDuplicate, PushHeld, PushRefused, PushStored, StorageFailed
 
 if TYPE_CHECKING:
@@ -98,39 +98,50 @@ async def expect(request: web.Request) -> web.Response | None:
 
 async def handle(request: web.Request) -> web.Response:
     receiver: Receiver = request.app[RECEIVER]
-    received_at = time.time()
-    remote = remote_of(request)
+    declared = request.content_length
+    if declared is not None and declared <= SMALL_BODY and request.content.is_eof():
+        # Most pushes: the whole body came with the headers. Nothing to wait
+        # for, so no share of the memory budget and no timer.
+        return await _read_and_handle(request, receiver, None)
     # Big bodies wait for their share of the memory budget before being read
     # (unread, they wait in the client's socket: TCP holds them back).
-    async with receiver.body_budget.share(request.content_length, receiver.max_body):
-        try:
-            async with asyncio.timeout(receiver.body_timeout):
+    async with receiver.body_budget.share(declared, receiver.max_body):
+        return await _read_and_handle(request, receiver, receiver.body_timeout)
+
+
+async def _read_and_handle(request: web.Request, receiver: Receiver, timeout: float | None) -> web.Response:
+    received_at = time.time()
+    try:
+        if timeout is None:
+            body = await read_body(request, receiver.max_body)
+        else:
+            async with asyncio.timeout(timeout):
                 body = await read_body(request, receiver.max_body)
-        except TimeoutError:
-            receiver.refusals.note("slow_body", "gave up on a body not received within %g s", receiver.body_timeout)
-            return _answer(408, ci.error_body("the body did not arrive in time"), close=True)
-        except BadEncoding as exc:
-            return await _refuse(receiver, 400, "bad_encoding", str(exc), exc.data, len(exc.data),
-                                 received_at, remote)
-        return await _handle_body(receiver, body, received_at, remote)
+    except TimeoutError:
+        receiver.refusals.note("slow_body", "gave up on a body not received within %g s", receiver.body_timeout)
+        return _answer(408, ci.error_body("the body did not arrive in time"), close=True)
+    except BadEncoding as exc:
+        return await _refuse(receiver, 400, "bad_encoding", str(exc), exc.data, len(exc.data),
+                             received_at, remote_of(request))
+    return await _handle_body(receiver, body, received_at, request)
 
 
-async def _handle_body(receiver: Receiver, body, received_at: float, remote: str | None) -> web.Response:
+async def _handle_body(receiver: Receiver, body, received_at: float, request: web.Request) -> web.Response:
     if body.too_large:
         return await _refuse(receiver, 413, "too_large",
                              f"body of {body.size} bytes is over the {receiver.max_body}-byte limit",
-                             body.data, body.size, received_at, remote, close=True)
+                             body.data, body.size, received_at, remote_of(request), close=True)
     # A UTF-8 BOM is an encoding mark, not JSON: refusing it would block the queue.
     data = body.data.removeprefix(codecs.BOM_UTF8)
     try:
         payload = orjson.loads(data)
     except orjson.JSONDecodeError as exc:
         return await _refuse(receiver, 400, "bad_json", f"body is not JSON ({exc.msg} at byte {exc.pos})",
-                             body.data, body.size, received_at, remote)
+                             body.data, body.size, received_at, remote_of(request))
     if not isinstance(payload, dict):
         return await _refuse(receiver, 400, "not_object",
                              f"body is JSON {type(payload).__name__}, not an object",
-                             body.data, body.size, received_at, remote)
+                             body.data, body.size, received_at, remote_of(request))
 
     text = _text(data)
     record = push_record(payload, text, received_at, raw=_as_sent(body.data, data))
@@ -140,7 +151,7 @@ async def _handle_body(receiver: Receiver, body, received_at: float, remote: str
         reason = ("no SID in the push" if sid is None else
                   f"unknown SID {sid}: add the school with its secret")
         return await _refuse(receiver, 403, "unknown_sid", reason, body.data, body.size, received_at,
-                             remote, payload=payload, record=record)
+                             remote_of(request), payload=payload, record=record)
     problem = None if school.verify == "off" else ci.verify_safekey(school.secret, payload)
     if problem is None:
         # Parsed once, here: the projector's derived rows and the live state share it.
@@ -149,9 +160,9 @@ async def _handle_body(receiver: Receiver, body, received_at: float, remote: str
     code = ci.unverified_code(problem)
     # The registration Test is how a school learns its secret is wrong: never held.
     if school.verify == "strict" or record.cmd == ci.CMD_TEST:
-        return await _refuse(receiver, 403, code, problem, body.data, body.size, received_at, remote,
+        return await _refuse(receiver, 403, code, problem, body.data, body.size, received_at, remote_of(request),
                              payload=payload, record=record)
-    return await _hold(receiver, record, code, problem, body.data, remote)
+    return await _hold(receiver, record, code, problem, body.data, remote_of(request))
 
 
 async def _hold(receiver: Receiver, record: PushRecord, code: str, problem: str, data: bytes,

@@ -19,7 +19,7 @@ from storage.db import open_database
 from storage.models import FLAG_RELEASED
 from storage.queries import iter_pushes, iter_quarantine, quarantine_event
 
-from ..helpers import SECRET, SID, fixture, new_push, run_cli
+from ..helpers import SECRET, SID, fixture, new_push, projected, run_cli
 
 NEW_SECRET = "the-corrected-secret"
 
@@ -114,7 +114,8 @@ async def test_held_pushes_are_promoted_in_order_when_the_secret_is_fixed(fast, 
     assert [orjson.loads(p) for _, p, _ in stored] == pushes
     assert [r for r, _, _ in stored] == [t for i, t in enumerate(first_seen) if i != 3]
     assert {f for _, _, f in stored} == {0}
-    # derived rows in the same transaction: History and exports see them
+    # derived rows follow: History and exports see them
+    await projected(fast)
     assert rows(fast, "SELECT COUNT(*) FROM net_sample WHERE class_id = 77") == [(5,)]
     assert rows(fast, "SELECT class_id FROM lesson_index") == [(77,)]
     told = [e for e in events if isinstance(e, PushStored)]
