@@ -1,6 +1,6 @@
 """Derived tables: indexes over the raw pushes for history, charts and search.
 
-Filled by `Projector` inside each batch's commit (in the writer thread) and
+Filled by `Projector` in the writer thread, after the acks (see there), and
 rebuilt from scratch by `rebuild()`: a parser fix never needs ClassIn to
 re-send anything. A failure here is logged and never touches the raw pushes.
 """
