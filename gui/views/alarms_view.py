@@ -119,7 +119,10 @@ class AlarmsView(QWidget):
         self.model = AlarmsModel(self.texts, self)
         self.proxy = AlarmFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.table = table_view(self.proxy, sortable=False)    # the model keeps open-first order
+        self.table = table_view(self.proxy, sortable=False,    # the model keeps open-first order
+                                empty_text=self.tr("No alarms. They appear here when a push is refused, pushes "
+                                                   "stop during live lessons, a classroom asks for help, or "
+                                                   "users' networks or devices fail."))
         # Several at once: acknowledged together, with one note.
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         fill_with(self.table, AlarmsModel.COLUMNS.index("title"))
@@ -155,7 +158,8 @@ class AlarmsView(QWidget):
 
         # Help requests: a person waits; who waits longest, and who took it.
         self.help_model = HelpQueueModel(self.texts, self)
-        self.help_table = table_view(self.help_model, sortable=False)
+        self.help_table = table_view(self.help_model, sortable=False,
+                                     empty_text=self.tr("Nobody is waiting for help."))
         fill_with(self.help_table, HelpQueueModel.COLUMNS.index("message"))
         self.help_table.doubleClicked.connect(lambda index: self.select(self.help_model.rows[index.row()].key))
         self.take = QPushButton(self.tr("Take it"))

@@ -31,8 +31,8 @@ FILTERS = {"all": (False, None), "problems": (True, None), "in-class": (False, "
            "out-of-class": (False, "out-of-class")}
 
 
-def _table(model: ChecksModel) -> QTableView:
-    table = table_view(model, sortable=False)     # problems-first is the order that matters
+def _table(model: ChecksModel, empty_text: str = "") -> QTableView:
+    table = table_view(model, sortable=False, empty_text=empty_text)   # problems-first is the order that matters
     fill_with(table, ChecksModel.COLUMNS.index("problems"))
     return table
 
@@ -58,7 +58,7 @@ class ChecksView(QWidget):
         self.count = QLabel()
 
         self.model = ChecksModel(self.texts, self)
-        self.table = _table(self.model)
+        self.table = _table(self.model, self.tr("No device check matches: they come before and during lessons."))
         self.history_model = ChecksModel(self.texts, self)
         self.history = _table(self.history_model)
         fit_columns(self.history, cap=NARROW)      # empty, its headers' widths: no sideways scroll for nothing

@@ -8,7 +8,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
@@ -27,9 +27,27 @@ FIT_ROWS = 15                # rows measured (besides the visible ones) when siz
 SIDE_BY_SIDE_WIDTH = 1500    # px; below it the timeline goes under the roster
 
 
-def table_view(model, sortable: bool = True) -> QTableView:
+class Table(QTableView):
+    """A table that says why it is empty (`empty_text`) instead of showing a blank pane."""
+
+    empty_text = ""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        model = self.model()
+        if self.empty_text and model is not None and model.rowCount() == 0:
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            area = self.viewport().rect().adjusted(16, 16, -16, -16)
+            painter.drawText(area, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+                                        | Qt.TextFlag.TextWordWrap), self.empty_text)
+            painter.end()
+
+
+def table_view(model, sortable: bool = True, empty_text: str = "") -> QTableView:
     """A read-only, row-selecting table as every list in these views uses it."""
-    view = QTableView()
+    view = Table()
+    view.empty_text = empty_text
     view.setModel(model)
     view.setSortingEnabled(sortable)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -122,6 +140,8 @@ class LessonPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.header)
         layout.addWidget(split, 1)
+        for table in (self.roster_view, self.timeline_view):    # no lesson yet: as wide as the headers
+            fit_columns(table)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Side by side when the roster's twelve columns still fit next to the

@@ -117,7 +117,7 @@ class NetworkView(QWidget):
         # The side list grows a little with the window (at 1920 px its lesson column was cut).
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 3)
-        split.setSizes([260, 900])
+        split.setSizes([360, 900])
 
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Lesson")))

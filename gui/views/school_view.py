@@ -123,7 +123,7 @@ class SchoolView(QWidget):
         self.tables = {}
         for section in SECTIONS:
             model = SectionModel(section, self)
-            table = table_view(model)
+            table = table_view(model, empty_text=self.tr("Nothing of this kind from the school in these days."))
             table.horizontalHeader().setStretchLastSection(True)
             self.models[section.key], self.tables[section.key] = model, table
             self.tabs.addTab(table, QCoreApplication.translate("SchoolSection", section.title))

@@ -24,52 +24,52 @@
 <context>
     <name>AlarmDetails</name>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="44"/>
+        <location filename="../../gui/views/alarms_view.py" line="45"/>
         <source>What to do</source>
         <translation>处理建议</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="49"/>
+        <location filename="../../gui/views/alarms_view.py" line="50"/>
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="50"/>
+        <location filename="../../gui/views/alarms_view.py" line="51"/>
         <source>Release</source>
         <translation>放行</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="51"/>
+        <location filename="../../gui/views/alarms_view.py" line="52"/>
         <source>Accept the next re-send of this push although it failed the check; it is stored and flagged, and the school&apos;s queue moves on.</source>
         <translation>接受此推送的下一次重发（尽管未通过校验）：它将被存储并标记，该学校的推送队列随即恢复。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="53"/>
+        <location filename="../../gui/views/alarms_view.py" line="54"/>
         <source>Fix secret…</source>
         <translation>修改密钥…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="54"/>
+        <location filename="../../gui/views/alarms_view.py" line="55"/>
         <source>Copy diagnostic</source>
         <translation>复制诊断信息</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="55"/>
+        <location filename="../../gui/views/alarms_view.py" line="56"/>
         <source>Open lesson</source>
         <translation>打开课节</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="56"/>
+        <location filename="../../gui/views/alarms_view.py" line="57"/>
         <source>Show user</source>
         <translation>查看用户</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="91"/>
+        <location filename="../../gui/views/alarms_view.py" line="92"/>
         <source>No alarm selected</source>
         <translation>未选择告警</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="92"/>
+        <location filename="../../gui/views/alarms_view.py" line="93"/>
         <source>Alarms appear here when a push is refused, acknowledgements get lost, pushes stop during live lessons, or a classroom asks for help.</source>
         <translation>推送被拒收、应答丢失、上课期间推送中断或教室发出求助时，告警会显示在这里。</translation>
     </message>
@@ -673,127 +673,137 @@
 <context>
     <name>AlarmsView</name>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="129"/>
+        <location filename="../../gui/views/alarms_view.py" line="123"/>
+        <source>No alarms. They appear here when a push is refused, pushes stop during live lessons, a classroom asks for help, or users&apos; networks or devices fail.</source>
+        <translation>没有告警。推送被拒收、上课期间推送中断、教室求助或用户网络与设备出现问题时，告警会显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/alarms_view.py" line="133"/>
         <source>Filter alarms…</source>
         <translation>筛选告警…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="134"/>
+        <location filename="../../gui/views/alarms_view.py" line="138"/>
         <source>Open only</source>
         <translation>仅未解决</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="136"/>
+        <location filename="../../gui/views/alarms_view.py" line="140"/>
         <source>No grouping</source>
         <translation>不分组</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="137"/>
+        <location filename="../../gui/views/alarms_view.py" line="141"/>
         <source>Group by lesson</source>
         <translation>按课节分组</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="137"/>
+        <location filename="../../gui/views/alarms_view.py" line="141"/>
         <source>Group by school</source>
         <translation>按学校分组</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="138"/>
+        <location filename="../../gui/views/alarms_view.py" line="142"/>
         <source>Group by kind</source>
         <translation>按类型分组</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="152"/>
+        <location filename="../../gui/views/alarms_view.py" line="153"/>
         <source>Note for the acknowledgement (optional)</source>
         <translation>确认备注（可选）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="175"/>
+        <location filename="../../gui/views/alarms_view.py" line="162"/>
+        <source>Nobody is waiting for help.</source>
+        <translation>没有人在等待帮助。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/alarms_view.py" line="165"/>
         <source>Take it</source>
         <translation>我来处理</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="176"/>
+        <location filename="../../gui/views/alarms_view.py" line="166"/>
         <source>Acknowledge the selected request with the note: the desk sees it is yours</source>
         <translation>带备注确认所选求助：其他同事可以看到由你处理</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="178"/>
+        <location filename="../../gui/views/alarms_view.py" line="168"/>
         <source>Open lesson</source>
         <translation>打开课节</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="180"/>
+        <location filename="../../gui/views/alarms_view.py" line="170"/>
         <source>Show user</source>
         <translation>查看用户</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="192"/>
+        <location filename="../../gui/views/alarms_view.py" line="177"/>
         <source>All alarms</source>
         <translation>全部告警</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="193"/>
-        <location filename="../../gui/views/alarms_view.py" line="267"/>
+        <location filename="../../gui/views/alarms_view.py" line="178"/>
+        <location filename="../../gui/views/alarms_view.py" line="252"/>
         <source>Help requests</source>
         <translation>求助</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="225"/>
+        <location filename="../../gui/views/alarms_view.py" line="210"/>
         <source>Alarms</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="263"/>
+        <location filename="../../gui/views/alarms_view.py" line="248"/>
         <source>{} open alarm(s), {} listed (resolved ones stay a week)</source>
         <translation>{} 个未解决告警，共列出 {} 个（已解决的保留一周）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="266"/>
+        <location filename="../../gui/views/alarms_view.py" line="251"/>
         <source>Help requests ({} waiting)</source>
         <translation>求助（{} 个等待中）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="274"/>
+        <location filename="../../gui/views/alarms_view.py" line="259"/>
         <source>All kinds</source>
         <translation>所有类型</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="275"/>
+        <location filename="../../gui/views/alarms_view.py" line="260"/>
         <source>All schools</source>
         <translation>所有学校</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="276"/>
+        <location filename="../../gui/views/alarms_view.py" line="261"/>
         <source>All lessons</source>
         <translation>所有课节</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/alarms_view.py" line="300"/>
+        <location filename="../../gui/views/alarms_view.py" line="285"/>
         <source>Acknowledge %n selected</source>
         <translation>
             <numerusform>确认所选 %n 条</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/alarms_view.py" line="354"/>
+        <location filename="../../gui/views/alarms_view.py" line="339"/>
         <source>%n alarm(s) acknowledged.</source>
         <translation>
             <numerusform>已确认 %n 条告警。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="397"/>
+        <location filename="../../gui/views/alarms_view.py" line="382"/>
         <source>Released. Waiting for ClassIn&apos;s next re-send (within about 10 s): it will be accepted and flagged, and this alarm resolves.</source>
         <translation>已放行。正在等待 ClassIn 的下一次重发（约 10 秒内）：它将被接收并标记，随后此告警解除。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="409"/>
+        <location filename="../../gui/views/alarms_view.py" line="394"/>
         <source>ClassIn re-sent the released push at {}: it was stored (flagged as released, push #{}) and the school&apos;s queue moves on. It had been refused {} time(s) since {}.</source>
         <translation>ClassIn 于 {} 重发了已放行的推送：已存储（标记为放行，推送 #{}），该学校的推送队列恢复。此前已被拒收 {} 次，首次在 {}。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="399"/>
+        <location filename="../../gui/views/alarms_view.py" line="384"/>
         <source>Nothing to release: this push was already accepted.</source>
         <translation>无需放行：该推送已被接收。</translation>
     </message>
@@ -801,77 +811,77 @@
 <context>
     <name>AppWindow</name>
     <message>
-        <location filename="../../gui/app_window.py" line="112"/>
+        <location filename="../../gui/app_window.py" line="133"/>
         <source>ClassWatch</source>
         <translation>ClassWatch</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="112"/>
+        <location filename="../../gui/app_window.py" line="133"/>
         <source> — demo</source>
         <translation> — 演示</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="170"/>
+        <location filename="../../gui/app_window.py" line="191"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="171"/>
+        <location filename="../../gui/app_window.py" line="192"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="174"/>
+        <location filename="../../gui/app_window.py" line="195"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="176"/>
+        <location filename="../../gui/app_window.py" line="197"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="177"/>
+        <location filename="../../gui/app_window.py" line="198"/>
         <source>&amp;Find a person or lesson…</source>
         <translation>查找人员或课节(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="179"/>
+        <location filename="../../gui/app_window.py" line="200"/>
         <source>Copy &amp;diagnostic</source>
         <translation>复制诊断信息(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="181"/>
+        <location filename="../../gui/app_window.py" line="202"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="182"/>
+        <location filename="../../gui/app_window.py" line="203"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="186"/>
+        <location filename="../../gui/app_window.py" line="207"/>
         <source>Times in each school&apos;s zone</source>
         <translation>时间按各学校时区显示</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="187"/>
+        <location filename="../../gui/app_window.py" line="208"/>
         <source>Times in this PC&apos;s zone</source>
         <translation>时间按本机时区显示</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="198"/>
+        <location filename="../../gui/app_window.py" line="219"/>
         <source>&amp;Alarms</source>
         <translation>告警(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="199"/>
+        <location filename="../../gui/app_window.py" line="220"/>
         <source>&amp;Acknowledge</source>
         <translation>确认(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="320"/>
+        <location filename="../../gui/app_window.py" line="334"/>
         <source>The receiver could not start: {}. Choose another port in Settings or close the other program using it.</source>
         <translation>接收端无法启动：{}。请在“设置”中更换端口，或关闭占用该端口的程序。</translation>
     </message>
@@ -1297,47 +1307,52 @@
 <context>
     <name>ChecksView</name>
     <message>
-        <location filename="../../gui/views/checks_view.py" line="50"/>
+        <location filename="../../gui/views/checks_view.py" line="51"/>
         <source>Search by UID, name or phone</source>
         <translation>按 UID、姓名或手机号搜索</translation>
     </message>
     <message>
-        <location filename="../../gui/views/checks_view.py" line="53"/>
+        <location filename="../../gui/views/checks_view.py" line="54"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message>
-        <location filename="../../gui/views/checks_view.py" line="53"/>
+        <location filename="../../gui/views/checks_view.py" line="54"/>
         <source>Problems only</source>
         <translation>仅看异常</translation>
     </message>
     <message>
-        <location filename="../../gui/views/checks_view.py" line="54"/>
+        <location filename="../../gui/views/checks_view.py" line="55"/>
         <source>In-class checks</source>
         <translation>课中检测</translation>
     </message>
     <message>
-        <location filename="../../gui/views/checks_view.py" line="55"/>
+        <location filename="../../gui/views/checks_view.py" line="56"/>
         <source>Before-class checks</source>
         <translation>课前检测</translation>
     </message>
     <message>
-        <location filename="../../gui/views/checks_view.py" line="63"/>
+        <location filename="../../gui/views/checks_view.py" line="61"/>
+        <source>No device check matches: they come before and during lessons.</source>
+        <translation>没有符合条件的设备检测：检测发生在课前和课中。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/checks_view.py" line="65"/>
         <source>Select a user to see all of their checks.</source>
         <translation>选择一个用户，查看其全部检测记录。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/checks_view.py" line="98"/>
+        <location filename="../../gui/views/checks_view.py" line="89"/>
         <source>Device checks</source>
         <translation>设备检测</translation>
     </message>
     <message>
-        <location filename="../../gui/views/checks_view.py" line="134"/>
+        <location filename="../../gui/views/checks_view.py" line="125"/>
         <source>{} check(s), {} with problems</source>
         <translation>{} 次检测，{} 次有异常</translation>
     </message>
     <message>
-        <location filename="../../gui/views/checks_view.py" line="153"/>
+        <location filename="../../gui/views/checks_view.py" line="144"/>
         <source>Checks of {}</source>
         <translation>{} 的检测记录</translation>
     </message>
@@ -2012,52 +2027,57 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../gui/views/history_view.py" line="68"/>
+        <location filename="../../gui/views/history_view.py" line="69"/>
         <source>Lesson, course, teacher or ClassID</source>
         <translation>课节、课程、老师或 ClassID</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="73"/>
+        <location filename="../../gui/views/history_view.py" line="74"/>
         <source>Export lesson…</source>
         <translation>导出课节…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="74"/>
+        <location filename="../../gui/views/history_view.py" line="75"/>
         <source>Export all listed…</source>
         <translation>导出列表中全部…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="86"/>
+        <location filename="../../gui/views/history_view.py" line="81"/>
+        <source>No lesson in these days: pick other days or another school.</source>
+        <translation>这些日期内没有课节：请换个日期或学校。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/history_view.py" line="87"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="88"/>
+        <location filename="../../gui/views/history_view.py" line="87"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="94"/>
+        <location filename="../../gui/views/history_view.py" line="89"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="129"/>
+        <location filename="../../gui/views/history_view.py" line="112"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="174"/>
+        <location filename="../../gui/views/history_view.py" line="157"/>
         <source>All schools</source>
         <translation>全部学校</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="192"/>
+        <location filename="../../gui/views/history_view.py" line="175"/>
         <source>{} lesson(s)</source>
         <translation>{} 个课节</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="193"/>
+        <location filename="../../gui/views/history_view.py" line="176"/>
         <source>No lesson between {} and {} for {}: widen the dates, choose all schools or clear the search.</source>
         <translation>{} 至 {} 期间“{}”没有课节：请放宽日期、选择所有学校或清除搜索条件。</translation>
     </message>
@@ -2065,92 +2085,92 @@
 <context>
     <name>InspectorView</name>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="45"/>
+        <location filename="../../gui/views/inspector_view.py" line="46"/>
         <source>any Cmd</source>
         <translation>任意 Cmd</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="48"/>
+        <location filename="../../gui/views/inspector_view.py" line="49"/>
         <source>ClassID</source>
         <translation>ClassID</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="50"/>
+        <location filename="../../gui/views/inspector_view.py" line="51"/>
         <source>UID</source>
         <translation>UID</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="55"/>
+        <location filename="../../gui/views/inspector_view.py" line="56"/>
         <source>Text in the body (newest {} pushes)</source>
         <translation>推送内容中的文字（最新 {} 条推送）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="57"/>
+        <location filename="../../gui/views/inspector_view.py" line="58"/>
         <source>Refused only</source>
         <translation>仅看拒收</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="58"/>
+        <location filename="../../gui/views/inspector_view.py" line="59"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="72"/>
+        <location filename="../../gui/views/inspector_view.py" line="73"/>
         <source>Copy as curl</source>
         <translation>复制为 curl</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="73"/>
+        <location filename="../../gui/views/inspector_view.py" line="74"/>
         <source>Copy for PowerShell</source>
         <translation>复制为 PowerShell</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="74"/>
+        <location filename="../../gui/views/inspector_view.py" line="75"/>
         <source>Copy JSON</source>
         <translation>复制 JSON</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="111"/>
+        <location filename="../../gui/views/inspector_view.py" line="94"/>
         <source>Search failed: {}</source>
         <translation>查询失败：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="125"/>
+        <location filename="../../gui/views/inspector_view.py" line="108"/>
         <source>Inspector</source>
         <translation>推送查询</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="159"/>
+        <location filename="../../gui/views/inspector_view.py" line="142"/>
         <source> (scroll for more)</source>
         <translation>（滚动查看更多）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="160"/>
+        <location filename="../../gui/views/inspector_view.py" line="143"/>
         <source>{} push(es) shown</source>
         <translation>显示 {} 条推送</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="200"/>
+        <location filename="../../gui/views/inspector_view.py" line="183"/>
         <source>Select a push to see it as received.</source>
         <translation>选择一条推送，查看收到时的原始内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="203"/>
+        <location filename="../../gui/views/inspector_view.py" line="186"/>
         <source>{} · received {} · {} · {} bytes</source>
         <translation>{} · 接收于 {} · {} · {} 字节</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="206"/>
+        <location filename="../../gui/views/inspector_view.py" line="189"/>
         <source>First seen {}, {} attempt(s). Why: {}</source>
         <translation>首次收到 {}，共尝试 {} 次。原因：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="215"/>
+        <location filename="../../gui/views/inspector_view.py" line="198"/>
         <source>Only complete ClassIn bodies can be re-sent.</source>
         <translation>只有完整的 ClassIn 推送内容才能重发。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="230"/>
+        <location filename="../../gui/views/inspector_view.py" line="213"/>
         <source>Copied to the clipboard.</source>
         <translation>已复制到剪贴板。</translation>
     </message>
@@ -2403,63 +2423,63 @@
 <context>
     <name>LessonPanel</name>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="57"/>
-        <location filename="../../gui/views/lesson_panel.py" line="228"/>
+        <location filename="../../gui/views/lesson_panel.py" line="75"/>
+        <location filename="../../gui/views/lesson_panel.py" line="250"/>
         <source>Select a lesson to see who is in it.</source>
         <translation>选择一个课节，查看课上人员。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="69"/>
+        <location filename="../../gui/views/lesson_panel.py" line="89"/>
         <source>Find a participant…</source>
         <translation>查找学员…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="74"/>
+        <location filename="../../gui/views/lesson_panel.py" line="94"/>
         <source>Copy diagnostic</source>
         <translation>复制诊断信息</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="75"/>
+        <location filename="../../gui/views/lesson_panel.py" line="95"/>
         <source>A ticket block for the selected person, or the lesson when nobody is selected (Ctrl+Shift+C)</source>
         <translation>复制所选人员的工单信息；未选择人员时复制整个课节（Ctrl+Shift+C）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="85"/>
+        <location filename="../../gui/views/lesson_panel.py" line="105"/>
         <source>All activity</source>
         <translation>全部动态</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="109"/>
+        <location filename="../../gui/views/lesson_panel.py" line="129"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="110"/>
+        <location filename="../../gui/views/lesson_panel.py" line="130"/>
         <source>After class</source>
         <translation>课后</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="235"/>
+        <location filename="../../gui/views/lesson_panel.py" line="257"/>
         <source>teacher {}</source>
         <translation>老师 {}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="240"/>
+        <location filename="../../gui/views/lesson_panel.py" line="262"/>
         <source>ended (no summary)</source>
         <translation>已结束（无课后汇总）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="242"/>
+        <location filename="../../gui/views/lesson_panel.py" line="264"/>
         <source>ended</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="242"/>
+        <location filename="../../gui/views/lesson_panel.py" line="264"/>
         <source>live</source>
         <translation>上课中</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="248"/>
+        <location filename="../../gui/views/lesson_panel.py" line="271"/>
         <source>{} inside · {} in the list</source>
         <translation>在教室 {} 人 · 名单 {} 人</translation>
     </message>
@@ -2467,52 +2487,52 @@
 <context>
     <name>LiveLessonsModel</name>
     <message>
-        <location filename="../../gui/models/live_lessons_model.py" line="76"/>
+        <location filename="../../gui/models/live_lessons_model.py" line="122"/>
         <source>Lesson</source>
         <translation>课节</translation>
     </message>
     <message>
-        <location filename="../../gui/models/live_lessons_model.py" line="76"/>
+        <location filename="../../gui/models/live_lessons_model.py" line="122"/>
         <source>Teacher</source>
         <translation>老师</translation>
     </message>
     <message>
-        <location filename="../../gui/models/live_lessons_model.py" line="76"/>
+        <location filename="../../gui/models/live_lessons_model.py" line="122"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/models/live_lessons_model.py" line="77"/>
+        <location filename="../../gui/models/live_lessons_model.py" line="123"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../gui/models/live_lessons_model.py" line="77"/>
+        <location filename="../../gui/models/live_lessons_model.py" line="123"/>
         <source>Students present</source>
         <translation>在场学生</translation>
     </message>
     <message>
-        <location filename="../../gui/models/live_lessons_model.py" line="78"/>
+        <location filename="../../gui/models/live_lessons_model.py" line="124"/>
         <source>Hands up</source>
         <translation>举手</translation>
     </message>
     <message>
-        <location filename="../../gui/models/live_lessons_model.py" line="78"/>
+        <location filename="../../gui/models/live_lessons_model.py" line="124"/>
         <source>Net/device trouble</source>
         <translation>网络/设备问题</translation>
     </message>
     <message>
-        <location filename="../../gui/models/live_lessons_model.py" line="79"/>
+        <location filename="../../gui/models/live_lessons_model.py" line="125"/>
         <source>Open alarms</source>
         <translation>未处理告警</translation>
     </message>
     <message>
-        <location filename="../../gui/models/live_lessons_model.py" line="112"/>
+        <location filename="../../gui/models/live_lessons_model.py" line="158"/>
         <source>ClassID {}</source>
         <translation>ClassID {}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/live_lessons_model.py" line="89"/>
+        <location filename="../../gui/models/live_lessons_model.py" line="135"/>
         <source>▲ {} up</source>
         <translation>▲ {} 人举手</translation>
     </message>
@@ -2533,24 +2553,24 @@
 <context>
     <name>LiveView</name>
     <message>
-        <location filename="../../gui/views/live_view.py" line="74"/>
+        <location filename="../../gui/views/live_view.py" line="75"/>
         <source>Export lesson…</source>
         <translation>导出课节…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/live_view.py" line="114"/>
+        <location filename="../../gui/views/live_view.py" line="115"/>
         <source>Live lessons</source>
         <translation>正在上课</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/live_view.py" line="191"/>
+        <location filename="../../gui/views/live_view.py" line="193"/>
         <source>%n live lesson(s)</source>
         <translation>
             <numerusform>%n 个课节正在上课</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/live_view.py" line="192"/>
+        <location filename="../../gui/views/live_view.py" line="194"/>
         <source>No live lesson right now: lessons appear with their first push.</source>
         <translation>当前没有正在上课的课节：收到首条推送后课节即会出现。</translation>
     </message>
@@ -3855,6 +3875,11 @@
         <translation>导出…</translation>
     </message>
     <message>
+        <location filename="../../gui/views/school_view.py" line="126"/>
+        <source>Nothing of this kind from the school in these days.</source>
+        <translation>这些日期内学校没有此类消息。</translation>
+    </message>
+    <message>
         <location filename="../../gui/views/school_view.py" line="132"/>
         <location filename="../../gui/views/school_view.py" line="162"/>
         <source>School</source>
@@ -4268,89 +4293,89 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../gui/app_window.py" line="53"/>
+        <location filename="../../gui/app_window.py" line="73"/>
         <source>starting</source>
         <translation>正在启动</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="53"/>
+        <location filename="../../gui/app_window.py" line="73"/>
         <source>up</source>
         <translation>已连通</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="54"/>
+        <location filename="../../gui/app_window.py" line="74"/>
         <source>unhealthy</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="54"/>
+        <location filename="../../gui/app_window.py" line="74"/>
         <source>down</source>
         <translation>已断开</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="55"/>
+        <location filename="../../gui/app_window.py" line="75"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="62"/>
+        <location filename="../../gui/app_window.py" line="82"/>
         <source>Receiver: {}/classin</source>
         <translation>接收端：{}/classin</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="64"/>
+        <location filename="../../gui/app_window.py" line="84"/>
         <source>Receiver: off (the team&apos;s server receives)</source>
         <translation>接收器：关闭（由团队服务器接收）</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="66"/>
+        <location filename="../../gui/app_window.py" line="86"/>
         <source>Receiver: not running</source>
         <translation>接收端：未运行</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="72"/>
+        <location filename="../../gui/app_window.py" line="92"/>
         <source>Team database: live</source>
         <translation>团队数据库：实时</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="75"/>
+        <location filename="../../gui/app_window.py" line="95"/>
         <source>Team database: reconnecting…</source>
         <translation>团队数据库：正在重新连接…</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="80"/>
+        <location filename="../../gui/app_window.py" line="100"/>
         <source>Public: no tunnel</source>
         <translation>公网：无隧道</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="82"/>
+        <location filename="../../gui/app_window.py" line="102"/>
         <source>Public: {} ({})</source>
         <translation>公网：{}（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="85"/>
+        <location filename="../../gui/app_window.py" line="105"/>
         <source>Public: tunnel {}</source>
         <translation>公网：隧道 {}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/app_window.py" line="87"/>
+        <location filename="../../gui/app_window.py" line="107"/>
         <source>%n push(es) in the last minute</source>
         <translation>
             <numerusform>近 1 分钟 %n 条推送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="89"/>
+        <location filename="../../gui/app_window.py" line="109"/>
         <source>Last push: {} ({})</source>
         <translation>最近推送：{}（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="92"/>
+        <location filename="../../gui/app_window.py" line="112"/>
         <source>Last push: none yet</source>
         <translation>最近推送：暂无</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/app_window.py" line="95"/>
+        <location filename="../../gui/app_window.py" line="115"/>
         <source>%n open alarm(s)</source>
         <translation>
             <numerusform>%n 条未处理告警</numerusform>
