@@ -105,6 +105,14 @@ class Column:
         """A value as people read it (CSV keeps the raw value for scripts)."""
         return labels(f"{self.vocabulary}.{value}", value) if self.vocabulary else value
 
+    def words(self, value: Any, labels: Labels) -> str:
+        """A TEXT cell as people read it: a list (of problems) word by word, on one line."""
+        if value is None:
+            return ""
+        if isinstance(value, (list, tuple)):
+            return "; ".join(self.word(str(item), labels) for item in value)
+        return self.word(str(value), labels)
+
     def raw(self, row: Mapping[str, Any]) -> Any:
         # .get: extras may be missing from an older or hand-made summary.
         return row.get(self.key)
@@ -144,10 +152,10 @@ COLUMNS: tuple[Column, ...] = (
     _c("authorize_count", QT_TRANSLATE_NOOP("ParticipantColumn", "Authorized"), Kind.INT),
     _c("deputies", QT_TRANSLATE_NOOP("ParticipantColumn", "Deputy"), Kind.INT),
     _c("device", QT_TRANSLATE_NOOP("ParticipantColumn", "Device code"), Kind.INT),
-    _c("device_label", QT_TRANSLATE_NOOP("ParticipantColumn", "Device"), Kind.TEXT),
+    _c("device_label", QT_TRANSLATE_NOOP("ParticipantColumn", "Device"), Kind.TEXT, vocabulary="device"),
     _c("net_quality", QT_TRANSLATE_NOOP("ParticipantColumn", "Network quality"), Kind.PERCENT),
-    _c("device_problems", QT_TRANSLATE_NOOP("ParticipantColumn", "Device problems"), Kind.TEXT),
-    _c("network_problems", QT_TRANSLATE_NOOP("ParticipantColumn", "Network problems"), Kind.TEXT),
+    _c("device_problems", QT_TRANSLATE_NOOP("ParticipantColumn", "Device problems"), Kind.TEXT, vocabulary="problem"),
+    _c("network_problems", QT_TRANSLATE_NOOP("ParticipantColumn", "Network problems"), Kind.TEXT, vocabulary="problem"),
 )
 
 COLUMN = {column.key: column for column in COLUMNS}

@@ -78,6 +78,8 @@ def summary(state: LessonState, now: float | None = None) -> dict[str, Any]:
         "last_event_time": state.last_event_time,
         "participants": participants,
         "absent": absent,
+        # False: ClassIn pushed no class roster, so who stayed away cannot be told
+        "roster_known": bool(state.roster.members()),
         "help_requests": [{"time": h.time, "uid": h.uid, "name": name_of(h.uid), "message": h.message,
                            "users": list(h.users)} for h in sorted(state.help_requests, key=lambda h: h.time)],
         "recordings": [{"file_id": r.file_id, "url": r.url, "start": r.start, "end": r.end,

@@ -7,6 +7,7 @@ the same names as the JSON summary.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 LANGS = ("en", "zh", "keys")
@@ -146,6 +147,11 @@ EN: dict[str, str] = {
     "gensee.status.paused": "paused",
     "gensee.status.stopped": "stopped",
     "gensee.status.closed": "closed (idle)",
+    "index": "Index",
+    "total": "Total",
+    "note.absent": "absent (enrolled, never entered)",
+    "absent.unknown": "Who was expected is not known: ClassIn sent no class roster for this lesson.",
+    "people": "{} people",
 }
 
 ZH: dict[str, str] = {
@@ -321,7 +327,58 @@ ZH: dict[str, str] = {
     "gensee.status.paused": "已暂停",
     "gensee.status.stopped": "已结束",
     "gensee.status.closed": "已关闭（无活动）",
+    "index": "目录",
+    "total": "合计",
+    "note.absent": "缺席（已报名，未进入教室）",
+    "absent.unknown": "无法判断应到学生：ClassIn 未推送本课节的学生名单。",
+    "people": "{} 人",
+    "device.PC": "电脑",
+    "device.web client": "网页客户端",
+    "device.Android phone": "安卓手机",
+    "device.Android tablet": "安卓平板",
+    "device.Android TV": "安卓电视",
+    "device.PC-TV": "电脑（电视版）",
+    "device.Android Chromebook": "安卓 Chromebook",
+    "device.PC-x64": "电脑（x64）",
+    "device.PC-TV-x64": "电脑（电视版，x64）",
+    "device.PC-ARM": "电脑（ARM）",
+    "device.Harmony pad": "鸿蒙平板",
+    "device.Harmony phone": "鸿蒙手机",
+    "device.web page": "网页",
+    "device.unknown": "未知",
+    # lessons.diagnostics' problem lines (the GUI's are in the .ts, context AlarmTexts)
+    "problem.microphone: disabled or absent": "麦克风：已禁用或不存在",
+    "problem.microphone: no sound data": "麦克风：无声音数据",
+    "problem.microphone: chosen device abnormal": "麦克风：所选设备异常",
+    "problem.speaker: disabled or absent": "扬声器：已禁用或不存在",
+    "problem.speaker: abnormal": "扬声器：异常",
+    "problem.speaker: chosen device abnormal": "扬声器：所选设备异常",
+    "problem.camera: disabled or absent": "摄像头：已禁用或不存在",
+    "problem.camera: no picture": "摄像头：无画面",
+    "problem.camera: chosen device abnormal": "摄像头：所选设备异常",
+    "problem.no camera found": "未找到摄像头",
+    "problem.no microphone found": "未找到麦克风",
+    "problem.delay test timed out": "延迟测试超时",
+    "problem.device plugged/unplugged during the lesson": "课中有设备插拔",
+    "problem.device check interrupted": "设备检测中断",
+    "problem.media over TCP (UDP blocked?)": "音视频走 TCP（UDP 可能被封锁）",
+    "problem.trouble starts at: home network": "问题起点：用户家庭网络",
+    "problem.trouble starts at: access provider": "问题起点：网络运营商",
+    "problem.trouble starts at: path to ClassIn": "问题起点：到 ClassIn 的线路",
+    "problem.delay {} ms": "延迟 {} 毫秒",
+    "problem.packet loss {}%": "丢包 {}%",
+    "problem.{}% of network probes degraded": "{}% 的网络探测质量下降",
+    "problem.CPU overloaded {}% of the time": "CPU 过载时间占 {}%",
 }
+
+
+# lessons.diagnostics' problem lines that carry a number: (pattern, template key)
+PROBLEM_PATTERNS = tuple((re.compile(pattern), key) for pattern, key in (
+    (r"delay (\d+) ms", "problem.delay {} ms"),
+    (r"packet loss (\d+)%", "problem.packet loss {}%"),
+    (r"(\d+)% of network probes degraded", "problem.{}% of network probes degraded"),
+    (r"CPU overloaded (\d+)% of the time", "problem.CPU overloaded {}% of the time"),
+))
 
 
 class Labels:
@@ -343,4 +400,15 @@ class Labels:
             return ZH[key]
         if key in EN:
             return EN[key]
+        if key.startswith("problem.") and self.lang == "zh":
+            return self._problem(key[len("problem."):])
         return key if default is None else default
+
+    def _problem(self, text: str) -> str:
+        """A problem line with a number in it (a fixed one is a plain ZH key);
+        a line diagnostics adds later stays English: better than nothing."""
+        for pattern, key in PROBLEM_PATTERNS:
+            match = pattern.fullmatch(text)
+            if match:
+                return ZH[key].format(match.group(1))
+        return text

@@ -21,7 +21,7 @@ from .values import (
     duration_text,
     local_time,
     percent_text,
-    plain_text,
+    notes_text,
     school_zone,
     status_key,
     span_text,
@@ -94,16 +94,7 @@ def _cell_text(column: Column, value: Any, zone: tzinfo, day: datetime | None, l
         return labels("yes") if value else labels("no")
     if kind is Kind.PERCENT:
         return percent_text(value)
-    return column.word(plain_text(value), labels)
-
-
-def _notes(row: dict[str, Any], labels: Labels) -> str:
-    notes = [labels(f"note.{key}") for key in ("late", "left_early") if row.get(key)]
-    if row.get("abnormal_exits"):
-        notes.append(f"{labels('note.abnormal_exits')} ×{row['abnormal_exits']}")
-    if row.get("device_problems"):
-        notes.append(labels("note.device_problems"))
-    return ", ".join(notes)
+    return column.words(value, labels)
 
 
 def _heading(pdf: _Document, text: str) -> None:
@@ -139,7 +130,7 @@ def _header(pdf: _Document, summary: Summary, zone: tzinfo) -> None:
              new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(FAMILY, "B", 16)
     pdf.set_text_color(*INK)
-    pdf.multi_cell(0, 8, summary.get("class_name") or f"ClassID {summary['class_id']}",
+    pdf.multi_cell(0, 8, summary.get("class_name") or f"{labels('class_id')} {summary['class_id']}",
                    new_x="LMARGIN", new_y="NEXT")
     pdf.ln(1)
     # The school is on the first line; the zone gets its own cell next to the
@@ -181,7 +172,7 @@ def _attendance(pdf: _Document, summary: Summary, zone: tzinfo) -> None:
             row = table.row()
             for column, align in zip(shown, aligns, strict=True):
                 row.cell(_cell_text(column, column.raw(participant), zone, day, labels), align=align)
-            row.cell(_notes(participant, labels))
+            row.cell(notes_text(participant, labels))
 
 
 def _activity(pdf: _Document, summary: Summary) -> None:
@@ -196,10 +187,11 @@ def _activity(pdf: _Document, summary: Summary) -> None:
     _heading(pdf, labels("activity"))
     _pairs_grid(pdf, [(labels(f"totals.{key}"), str(totals.get(key, "–"))) for key in keys],
                 (34, 16, 34, 16))
-    problems = [f"{row.get('name') or row['uid']}: {plain_text(row.get('device_problems'))}"
+    column = columns(("device_problems",))[0]
+    problems = [f"{row.get('name') or row['uid']}: {column.words(row.get('device_problems'), labels)}"
                 for row in participants if row.get("device_problems")]
     if problems:
-        title = columns(("device_problems",))[0].label(labels)
+        title = column.label(labels)
         pdf.set_font(FAMILY, size=8)
         pdf.multi_cell(0, 4.5, f"{title}: " + " · ".join(problems), new_x="LMARGIN", new_y="NEXT")
 
@@ -210,6 +202,8 @@ def _absent(pdf: _Document, summary: Summary) -> None:
     _heading(pdf, f"{labels('absent')} ({len(absent)})")
     pdf.set_font(FAMILY, size=9)
     names = ", ".join(f"{person.get('name') or '?'} ({person['uid']})" for person in absent)
+    if not names and not summary.get("roster_known", True):
+        names = labels("absent.unknown")
     pdf.multi_cell(0, 5, names or labels("none"), new_x="LMARGIN", new_y="NEXT")
 
 
@@ -242,10 +236,17 @@ def _dated_cell(column: Column, value: Any, zone: tzinfo, labels: Labels) -> str
     return _cell_text(column, value, zone, None, labels)
 
 
+def _now_text() -> str:
+    # The offset, not %Z: Windows spells the zone out in the system's language.
+    now = datetime.now().astimezone()
+    offset = now.strftime("%z")
+    return now.strftime("%Y-%m-%d %H:%M ") + f"UTC{offset[:3]}:{offset[3:]}"
+
+
 def render_tables_pdf(title: str, facts: Sequence[tuple[str, str]], tables: Sequence[Any], zone: tzinfo,
                       labels: Labels) -> bytes:
     """A report of titled tables (reports.tables): a title, label/value facts, then each table."""
-    pdf = _Document(labels, datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"))
+    pdf = _Document(labels, _now_text())
     pdf.add_page()
     pdf.set_font(FAMILY, "B", size=14)
     pdf.multi_cell(0, 8, title, new_x="LMARGIN", new_y="NEXT")
@@ -260,7 +261,7 @@ def render_tables_pdf(title: str, facts: Sequence[tuple[str, str]], tables: Sequ
 
 def render_pdf(summaries: Sequence[Summary], labels: Labels) -> bytes:
     """One PDF, each lesson starting on a new page."""
-    pdf = _Document(labels, datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"))
+    pdf = _Document(labels, _now_text())
     for summary in summaries:
         zone = school_zone(summary)
         pdf.add_page()

@@ -3,7 +3,7 @@ list cells and the spreadsheet formula-injection rule."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -93,6 +93,24 @@ _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 def printable(text: str) -> str:
     """Text from the internet made storable in xlsx (names, help messages)."""
     return _ILLEGAL_XML.sub("", text)
+
+
+def notes_text(row: Mapping[str, Any], labels: Callable[[str], str]) -> str:
+    """A participant's flags in words: late, left early, abnormal exits ×n, device problems."""
+    notes = [labels(f"note.{key}") for key in ("late", "left_early") if row.get(key)]
+    if row.get("abnormal_exits"):
+        notes.append(f"{labels('note.abnormal_exits')} ×{row['abnormal_exits']}")
+    if row.get("device_problems"):
+        notes.append(labels("note.device_problems"))
+    return ", ".join(notes)
+
+
+def absent_rows(summary: Summary) -> list[dict[str, Any]]:
+    """Who was expected (the class roster ClassIn pushed) but never entered,
+    as participant rows: the spreadsheets list them with the others."""
+    return [{"uid": person.get("uid"), "name": person.get("name"), "present": False,
+             "attended_seconds": 0, "entries": 0, "absent": True}
+            for person in summary.get("absent") or []]
 
 
 def looks_like_formula(text: str) -> bool:

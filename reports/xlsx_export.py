@@ -22,15 +22,12 @@ from openpyxl.worksheet.worksheet import Worksheet
 from lessons.participant_row import COLUMNS as PARTICIPANT_COLUMNS, Column, Kind, columns
 from .details import detail_tables
 from .labels import Labels
-from .values import (Summary, local_time, looks_like_formula, plain_text, printable, school_zone, span_text,
-                     status_key, zone_label)
+from .values import (Summary, absent_rows, local_time, looks_like_formula, notes_text, printable, school_zone,
+                     span_text, status_key, zone_label)
 
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm:ss"
 DURATION_FORMAT = "[h]:mm:ss"   # [h]: hours past 24 do not wrap to 0
 PERCENT_FORMAT = "0%"
-# Excel always shows a boolean cell as TRUE/FALSE; LibreOffice shows 1/0
-# unless the format says otherwise.
-BOOL_FORMAT = '"TRUE";"TRUE";"FALSE"'
 # A Font without a name makes LibreOffice fall back to a serif face.
 BOLD = Font(name="Calibri", bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
@@ -80,10 +77,17 @@ def _typed(column: Column, value: Any, zone: tzinfo, labels: Labels) -> tuple[An
     if kind is Kind.PERCENT:
         return value, PERCENT_FORMAT
     if kind is Kind.BOOL:
-        return bool(value), BOOL_FORMAT
+        return bool(value), _bool_format(labels)
     if kind is Kind.TEXT:
-        return column.word(plain_text(value), labels), None
+        return column.words(value, labels), None
     return value, None
+
+
+def _bool_format(labels: Labels) -> str:
+    # Excel shows a boolean cell as TRUE/FALSE whatever the language; LibreOffice
+    # as 1/0 unless the format says otherwise: the reader's yes/no instead.
+    yes, no = (labels(key).replace('"', "") for key in ("yes", "no"))
+    return f'"{yes}";"{yes}";"{no}"'
 
 
 def _text_width(text: str) -> int:
@@ -126,15 +130,31 @@ def _table(ws: Worksheet, header_row: int, headers: Sequence[str],
         for index, (value, number_format) in enumerate(row, start=1):
             _put(ws, header_row + offset, index, value, number_format)
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
-    # Printed: too wide for one page at a readable size, so every page
-    # repeats the header row and the first two columns, which say whose row it is.
-    ws.print_title_rows = f"{header_row}:{header_row}"
-    ws.print_title_cols = "A:B"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.print_options.gridLines = True
+    _print_setup(ws, header_row)
     last = f"{get_column_letter(len(headers))}{header_row + max(len(rows), 1)}"
     ws.auto_filter.ref = f"A{header_row}:{last}"
+
+
+def _print_setup(ws: Worksheet, header_row: int | None) -> None:
+    """Printed as the school reads it: landscape A4, every column on the page's
+    width (as many pages down as it takes), the header row on every page."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0        # 0: no limit on the pages down
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.print_options.gridLines = True
+    if header_row is not None:
+        ws.print_title_rows = f"{header_row}:{header_row}"
+
+
+def _totals_row(ws: Worksheet, row: int, cells: Sequence[tuple[Any, str | None]]) -> None:
+    """The bold line under a table (outside its filter, so sorting leaves it last)."""
+    for index, (value, number_format) in enumerate(cells, start=1):
+        cell = _put(ws, row, index, value, number_format)
+        cell.font = BOLD
+        cell.fill = HEADER_FILL
 
 
 def _attendance(ws: Worksheet, summary: Summary, labels: Labels) -> None:
@@ -159,10 +179,49 @@ def _attendance(ws: Worksheet, summary: Summary, labels: Labels) -> None:
             _put(ws, row, column + 1, value)
             label_widths[column] = max(label_widths[column], _text_width(labels(key)))
     header_row = len(block) + 3
-    _table(ws, header_row, [column.label(labels) for column in PARTICIPANT_COLUMNS],
-           [[_typed(column, column.raw(row), zone, labels) for column in PARTICIPANT_COLUMNS]
-            for row in summary["participants"]])
+    participants = list(summary["participants"])
+    absent = absent_rows(summary)
+    rows = [[_typed(column, column.raw(row), zone, labels) for column in PARTICIPANT_COLUMNS]
+            + [(notes_text(row, labels), None)] for row in participants]
+    rows += [[_typed(column, column.raw(row), zone, labels) for column in PARTICIPANT_COLUMNS]
+             + [(labels("note.absent"), None)] for row in absent]
+    _table(ws, header_row, [column.label(labels) for column in PARTICIPANT_COLUMNS] + [labels("notes")], rows)
+    total_row = header_row + len(rows) + 1
+    _totals_row(ws, total_row, _totals(participants, absent, zone, labels))
+    if not absent and not summary.get("roster_known", True):
+        _put(ws, total_row + 2, 1, labels("absent.unknown"))
     _fit_widths(ws, header_row, label_widths)
+
+
+# Columns that add up (an identity or device code does not).
+_SUMMED = frozenset({"attended_seconds", "entries", "hands_up", "awards", "stage_up_count", "stage_seconds",
+                     "abnormal_exits", "hands_up_seconds", "mute_count", "speak_seconds", "microphone_seconds",
+                     "camera_seconds", "microphone_on_seconds", "camera_on_seconds", "kicks",
+                     "authorize_count", "deputies"})
+
+
+def _totals(participants: Sequence[Summary], absent: Sequence[Summary], zone: tzinfo,
+            labels: Labels) -> list[tuple[Any, str | None]]:
+    """Sums, a count of yes for the yes/no columns, the mean network quality."""
+    cells: list[tuple[Any, str | None]] = []
+    for column in PARTICIPANT_COLUMNS:
+        values = [column.raw(row) for row in participants if column.raw(row) is not None]
+        if column.key == "uid":
+            cells.append((labels("total"), None))
+        elif column.key == "name":
+            cells.append((labels("people").format(len(participants)), None))
+        elif column.kind is Kind.BOOL:
+            cells.append((sum(1 for value in values if value), None))
+        elif column.kind is Kind.PERCENT:
+            numbers = [value for value in values if isinstance(value, (int, float))]
+            cells.append((sum(numbers) / len(numbers), PERCENT_FORMAT) if numbers else (None, None))
+        elif column.key in _SUMMED:
+            numbers = [value for value in values if isinstance(value, (int, float))]
+            cells.append(_typed(column, sum(numbers), zone, labels))
+        else:
+            cells.append((None, None))
+    cells.append((f"{labels('absent')}: {len(absent)}", None))
+    return cells
 
 
 def _timeline(ws: Worksheet, summary: Summary, labels: Labels) -> None:
@@ -195,13 +254,14 @@ def _details(ws: Worksheet, summary: Summary, labels: Labels) -> None:
         row += len(rows) + 3
     if row == 1:
         _put(ws, 1, 1, labels("none"))
+    _print_setup(ws, None)
     _fit_widths(ws, 1)
 
 
 def _index(ws: Worksheet, summaries: Sequence[Summary], sheets: Sequence[str], labels: Labels) -> None:
     headers = [labels(key) for key in ("class_id", "lesson", "course", "teacher", "planned_start",
                                        "start_time", "end_time", "status", "totals.participants",
-                                       "totals.present", "time_zone")]
+                                       "totals.present", "absent", "time_zone")]
     rows = []
     for summary in summaries:
         zone = school_zone(summary)
@@ -213,8 +273,15 @@ def _index(ws: Worksheet, summaries: Sequence[Summary], sheets: Sequence[str], l
                      (_naive(summary.get("end_time"), zone), DATETIME_FORMAT),
                      (labels(status_key(summary)), None),
                      (totals.get("participants"), None), (totals.get("present"), None),
-                     (zone_label(summary, zone), None)])
+                     (len(summary.get("absent") or []), None), (zone_label(summary, zone), None)])
     _table(ws, 1, headers, rows)
+
+    def total(key: str) -> int:
+        return sum(value for summary in summaries
+                   if isinstance(value := (summary.get("totals") or {}).get(key), int))
+    _totals_row(ws, len(rows) + 2, [(labels("total"), None), (labels("people").format(total("participants")), None)]
+                + [(None, None)] * 6 + [(total("participants"), None), (total("present"), None),
+                                        (sum(len(s.get("absent") or []) for s in summaries), None)])
     for offset, sheet in enumerate(sheets, start=2):
         cell = ws.cell(row=offset, column=1)
         # location= is an in-workbook link; a "#..." target would be an external relationship.
@@ -227,20 +294,24 @@ def render_xlsx(summaries: Sequence[Summary], labels: Labels) -> bytes:
     workbook = Workbook()
     first = workbook.active
     assert first is not None  # a new Workbook always has one sheet
+    # Sheet names in the reader's language too ("keys" is the CSV's: English here).
+    names = labels if labels.lang != "keys" else Labels("en")
+    attendance_name, timeline_name, details_name = (names(key) for key in ("attendance", "timeline",
+                                                                            "details.title"))
     if len(summaries) == 1:
-        first.title = "Attendance"
+        first.title = attendance_name
         _attendance(first, summaries[0], labels)
-        _timeline(workbook.create_sheet("Timeline"), summaries[0], labels)
-        _details(workbook.create_sheet("After class"), summaries[0], labels)
+        _timeline(workbook.create_sheet(timeline_name), summaries[0], labels)
+        _details(workbook.create_sheet(details_name), summaries[0], labels)
     else:
-        first.title = "Index"
+        first.title = names("index")
         sheets = []
         for summary in summaries:
             # create_sheet renames a duplicate title, so link to the title it got.
-            attendance = workbook.create_sheet(f"{summary['class_id']} Attendance")
+            attendance = workbook.create_sheet(f"{summary['class_id']} {attendance_name}")
             _attendance(attendance, summary, labels)
-            _timeline(workbook.create_sheet(f"{summary['class_id']} Timeline"), summary, labels)
-            _details(workbook.create_sheet(f"{summary['class_id']} After class"), summary, labels)
+            _timeline(workbook.create_sheet(f"{summary['class_id']} {timeline_name}"), summary, labels)
+            _details(workbook.create_sheet(f"{summary['class_id']} {details_name}"), summary, labels)
             sheets.append(attendance.title)
         _index(first, summaries, sheets, labels)
     buffer = io.BytesIO()

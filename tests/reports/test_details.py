@@ -35,14 +35,14 @@ def test_json_carries_the_after_class_keys():
 
 def test_xlsx_has_an_after_class_sheet_with_a_real_link():
     book = load_workbook(io.BytesIO(render_report(fixture_lesson(), "xlsx", lang="zh")))
-    sheet = book["After class"]
+    sheet = book["课后"]
     values = [c.value for row in sheet.iter_rows() for c in row if c.value is not None]
     assert "聊天记录" in values and "评价" in values
     assert "Great predictions in the shadow experiment." in values
     link = next(c for row in sheet.iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith("https"))
     assert link.hyperlink is not None and link.hyperlink.target == link.value
-    headers = [c.value for c in book["Attendance"][next(r for r in range(1, 20)
-                                                       if book["Attendance"].cell(r, 1).value == "用户ID")]]
+    headers = [c.value for c in book["出勤"][next(r for r in range(1, 20)
+                                                       if book["出勤"].cell(r, 1).value == "用户ID")]]
     assert "可发言时长" in headers and "上台开麦时长" in headers
 
 

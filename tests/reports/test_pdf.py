@@ -2,6 +2,7 @@
 pages with the table header repeated, and a missing font is reported clearly."""
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -112,3 +113,52 @@ def test_no_cjk_font_at_all_is_reported_clearly(fresh_font_search, monkeypatch, 
         render_report(lesson(), "pdf")
     message = str(caught.value)
     assert "Chinese" in message and "fonts-noto-cjk" in message and ENV_VAR in message
+
+
+def _chinese_only(summary: dict) -> dict:
+    """The sample with its own data in Chinese, so any Latin word left in the
+    PDF can only be ours; device problems are diagnostics' real lines."""
+    summary.update(school_name="晨星在线学校", class_name="高一数学 第3讲 函数", course_name="高一数学")
+    for row in summary["participants"]:
+        row["name"] = "学生{}".format(row["uid"])
+    summary["participants"][3]["device_problems"] = [
+        "camera: no picture", "no microphone found", "delay 420 ms", "packet loss 12%",
+        "device plugged/unplugged during the lesson"]
+    summary["participants"][2]["network_problems"] = [
+        "35% of network probes degraded", "media over TCP (UDP blocked?)", "trouble starts at: home network"]
+    summary["absent"] = [{"uid": 4001, "name": "赵六"}]
+    return summary
+
+
+def _our_english_words() -> set[str]:
+    """Every Latin word of the report's own wording: labels, column headers,
+    and the problem lines lessons.diagnostics writes."""
+    from lessons import diagnostics
+    from lessons.participant_row import COLUMNS
+    from reports.labels import EN
+    texts = list(EN.values()) + [column.header for column in COLUMNS]
+    source = Path(diagnostics.__file__).read_text(encoding="utf-8")
+    texts += re.findall(r'problems\.append\(f?"([^"]+)"', source)
+    texts += re.findall(r'DeviceState\("\w+", "([^"]+)"\)', source)
+    texts += re.findall(r'state\("\w+", "([^"]+)"\)', source)          # what a broken device lacks
+    proper = {"ClassIn", "ClassWatch", "TCP", "UDP", "CPU", "UTC", "EDU", "Gensee", "ms", "PC"}
+    return {word for text in texts for word in re.findall(r"[A-Za-z]{2,}", text)} - proper
+
+
+def test_a_chinese_pdf_has_no_english_left(cjk_font, tmp_path) -> None:
+    pdf = write_report(_chinese_only(lesson()), "pdf", tmp_path / "zh.pdf", lang="zh")
+    text = _text(pdf)
+    ours = _our_english_words()
+    assert {"Attendance", "camera", "picture", "delay", "probes", "Page", "absent"} <= ours  # the check can fail
+    left = sorted(set(re.findall(r"[A-Za-z]{2,}", text)) & ours)
+    assert not left, f"English left in the Chinese PDF: {left}\n{text}"
+    for translated in ("摄像头：无画面", "未找到麦克风", "延迟 420 毫秒", "丢包 12%", "课中有设备插拔",
+                       "缺席 (1)", "赵六 (4001)", "页 1/1", "生成时间"):
+        assert translated in text, translated
+
+
+def test_a_lesson_without_a_roster_says_why_nobody_is_listed_absent(cjk_font, tmp_path) -> None:
+    summary = lesson()
+    summary.update(absent=[], roster_known=False)
+    assert "no class roster" in _text(write_report(summary, "pdf", tmp_path / "en.pdf"))
+    assert "学生名单" in _text(write_report(summary, "pdf", tmp_path / "zh.pdf", lang="zh"))

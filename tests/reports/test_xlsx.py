@@ -69,7 +69,7 @@ def test_timeline_sheet() -> None:
     assert ws["A2"].value == datetime(2024, 5, 6, 18, 55)
     assert (ws["B2"].value, ws["C2"].value, ws["D2"].value) == (1001, "王老师", "entered")
     assert ws.max_row == 1 + len(lesson()["timeline"])
-    assert _book(lesson(), lang="zh")["Timeline"]["D2"].value == "进入教室"
+    assert _book(lesson(), lang="zh")["时间线"]["D2"].value == "进入教室"
 
 
 def test_formula_injection_cells_stay_strings() -> None:
@@ -125,3 +125,55 @@ def test_libreoffice_opens_and_prints_the_workbook(tmp_path) -> None:
                               check=True).stdout
         assert "张三" in text and "Emily Johnson" in text
         assert "=cmd|' /C calc'!A0" in text  # shown as text, not evaluated
+
+
+def test_every_sheet_prints_landscape_on_the_page_width_with_its_header_row() -> None:
+    wb = _book([lesson(111), lesson(222)])
+    for ws in wb.worksheets:
+        assert ws.page_setup.orientation == "landscape", ws.title
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+        assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0), ws.title
+    attendance = wb["111 Attendance"]
+    header_row, _ = _table(attendance)
+    assert attendance.print_title_rows == f"${header_row}:${header_row}"
+    assert attendance.freeze_panes == f"A{header_row + 1}"
+
+
+def test_absent_students_are_listed_and_a_totals_row_closes_the_table() -> None:
+    summary = lesson()
+    ws = _book(summary)["Attendance"]
+    header_row, columns = _table(ws)
+    zhao = _row_of(ws, header_row, 4001)
+    assert ws.cell(zhao, columns["Name"]).value == "赵六"
+    assert ws.cell(zhao, columns["Present"]).value is False
+    assert "absent" in ws.cell(zhao, columns["Notes"]).value
+    assert ws.cell(_row_of(ws, header_row, 1004), columns["Notes"]).value.startswith("left early")
+    total = _row_of(ws, header_row, "Total")
+    assert total == header_row + len(summary["participants"]) + len(summary["absent"]) + 1
+    people = summary["participants"]
+    assert ws.cell(total, columns["Hands up"]).value == sum(p["hands_up"] for p in people)
+    assert ws.cell(total, columns["Attended"]).value == timedelta(seconds=sum(p["attended_seconds"] for p in people))
+    assert ws.cell(total, columns["Present"]).value == sum(p["present"] for p in people)
+    assert ws.cell(total, columns["Notes"]).value == "Absent: 2"
+    assert ws.auto_filter.ref.endswith(str(total - 1))      # sorting leaves the totals last
+
+
+def test_a_lesson_without_a_roster_says_why_nobody_is_absent() -> None:
+    summary = lesson()
+    summary.update(absent=[], roster_known=False)
+    ws = _book(summary, lang="zh")["出勤"]
+    assert any("学生名单" in str(cell.value) for row in ws.iter_rows() for cell in row)
+
+
+def test_chinese_workbook_says_yes_and_no_in_chinese_and_translates_problems() -> None:
+    summary = lesson()
+    summary["participants"][3]["device_problems"] = ["camera: no picture", "delay 420 ms"]
+    wb = _book(summary, lang="zh")
+    assert wb.sheetnames == ["出勤", "时间线", "课后"]
+    ws = wb["出勤"]
+    header_row, columns = _table(ws, "用户ID")
+    li = _row_of(ws, header_row, 1004)
+    assert ws.cell(li, columns["在教室"]).number_format == '"是";"是";"否"'
+    assert ws.cell(li, columns["设备问题"]).value == "摄像头：无画面; 延迟 420 毫秒"
+    assert ws.cell(_row_of(ws, header_row, 1003), columns["设备"]).value == "安卓手机"
+    assert ws.cell(_row_of(ws, header_row, "合计"), columns["姓名"]).value == "{} 人".format(len(summary["participants"]))
