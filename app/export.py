@@ -50,7 +50,14 @@ def summaries_between(first: date, last: date, config: Config, sid: int | None =
     return sorted(found, key=lambda s: s.get("start_time") or 0)
 
 
-def write_summaries(found: list[dict[str, Any]], fmt: str, path: str, lang: str | None = None) -> None:
-    """Summaries into one report file (`lang`: the pdf/xlsx headings' language)."""
-    from reports import write_report      # fpdf/openpyxl load only when someone exports
-    write_report(found, fmt, path, lang=lang)
+def write_summaries(found: list[dict[str, Any]], fmt: str, path: str, lang: str | None = None,
+                    cancelled: Callable[[], bool] | None = None) -> str:
+    """Summaries into one report file (`lang`: the words' language for people's
+    formats); returns the file written: another name beside `path` when that
+    one is locked (open in Excel). `cancelled()` is asked once the file is
+    rendered, before it takes the name: a cancelled export leaves no file."""
+    from reports import render_report, write_bytes   # fpdf/openpyxl load only when someone exports
+    data = render_report(found, fmt, lang=lang)
+    if cancelled is not None and cancelled():
+        raise Cancelled()
+    return str(write_bytes(data, path))

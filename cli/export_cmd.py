@@ -14,7 +14,8 @@ from storage.db import open_database
 
 from .errors import CliError
 
-FORMATS = ("json", "csv", "xlsx", "pdf")
+FORMATS = ("json", "csv", "people-csv", "xlsx", "pdf")
+EXTENSIONS = {fmt: "csv" if fmt == "people-csv" else fmt for fmt in FORMATS}   # reports' own table loads late
 
 
 def add_parser(sub, parents) -> None:
@@ -30,7 +31,10 @@ def add_parser(sub, parents) -> None:
                    help="with --from/--to: the school's own messages (homework, tests, file conversions, "
                         "accounts, device checks outside class, unknown Cmds) to --out FILE as xlsx or csv")
     p.add_argument("--format", choices=FORMATS,
-                   help="default: the --out file's extension, else json")
+                   help="default: the --out file's extension, else json; people-csv: a CSV for Excel "
+                        "(words, h:mm, the school's clock) beside the machine csv")
+    p.add_argument("--lang", choices=("en", "zh"),
+                   help="the language of xlsx, pdf and people-csv (default: en)")
     p.add_argument("--out", metavar="FILE|DIR", help="output file (one lesson) or folder (batch); "
                    "json goes to stdout without it")
 
@@ -67,7 +71,7 @@ def _single_format(fmt: str | None, out: str | None) -> str:
     """--format, else the one --out's extension names; the two must agree."""
     suffix = Path(out).suffix.lower().lstrip(".") if out else ""
     implied = suffix if suffix in FORMATS else None
-    if fmt and implied and fmt != implied:
+    if fmt and implied and EXTENSIONS[fmt] != implied:
         raise CliError(f"--out {out} is a .{implied} file but --format is {fmt}", code=2)
     if fmt is None and suffix and implied is None:
         raise CliError(f"cannot tell the format from --out {out}: give --format "
@@ -161,20 +165,20 @@ def _write(summaries: list[dict], args, single: bool) -> int:
         raise CliError(f"--out {out} is a file: a batch export needs a folder")
     try:
         if single:
-            written = write_report(summaries, args.format, out)
+            written = write_report(summaries, args.format, out, lang=args.lang)
             if written != out:
                 print(f"{out} is open in another program (Excel?) and cannot be replaced: "
                       f"wrote {written} instead", file=sys.stderr)
             print(f"wrote {written}")
             return 0
-        paths = write_per_lesson(summaries, args.format, out)
+        paths = write_per_lesson(summaries, args.format, out, lang=args.lang)
     except (FileExistsError, NotADirectoryError):
         raise CliError(f"cannot write {out}: part of that path is a file, not a folder") from None
     except OSError as exc:
         # Not exc.filename: that may be our temporary file, which means nothing to the user.
         raise CliError(f"cannot write {out}: {exc.strerror or exc}") from None
     for path, summary in zip(paths, summaries):
-        if path.name != f"lesson-{summary['class_id']}.{args.format}":
+        if path.name != f"lesson-{summary['class_id']}.{EXTENSIONS[args.format]}":
             print(f"the earlier file is open in another program: wrote {path} instead", file=sys.stderr)
     print(f"wrote {len(paths)} lesson(s) to {out}")
     return 0

@@ -1,18 +1,20 @@
 """Exporting lessons as long work the desk can watch and stop: the summaries
 are read one lesson at a time in a reader thread (progress after each, a
-Cancel checked between them), then written in one go; afterwards the file
-can be opened or shown in its folder. Used by History and the Live page."""
+Cancel checked between them), then rendered and written under a temporary
+name that becomes the chosen one only when complete (a Cancel meanwhile
+leaves no file); afterwards the file can be opened or shown in its folder.
+Used by History and the Live page."""
 from __future__ import annotations
 
 import asyncio
 import re
 import threading
-from datetime import datetime
+from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 from qasync import asyncSlot
 
 from app.export import Cancelled, summaries, write_summaries
@@ -20,17 +22,44 @@ from app.settings import ConfigStore
 
 from .worker import in_thread
 
-FORMATS = ("csv", "xlsx", "pdf", "json")
+# (format, its file extension, what the picker says); the formats for people first.
+FORMATS = (
+    ("xlsx", "xlsx", QT_TRANSLATE_NOOP("ExportBar", "Excel workbook (.xlsx)")),
+    ("pdf", "pdf", QT_TRANSLATE_NOOP("ExportBar", "PDF report (.pdf)")),
+    ("people-csv", "csv", QT_TRANSLATE_NOOP("ExportBar", "CSV for Excel: words, h:mm (.csv)")),
+    ("csv", "csv", QT_TRANSLATE_NOOP("ExportBar", "CSV for scripts: raw values (.csv)")),
+    ("json", "json", QT_TRANSLATE_NOOP("ExportBar", "JSON for scripts (.json)")),
+)
+EXTENSION = {fmt: extension for fmt, extension, _ in FORMATS}
+
+# Not in a Windows file name: <>:"/\|?* and control characters; nor a dot or
+# space at its end. CJK is fine everywhere.
+_NOT_IN_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')
+TITLE_CHARACTERS = 60
 
 
-def file_stem(title: str | None, class_ids: list[int], when: datetime | None = None) -> str:
-    """Date and lesson in the name, so a folder of exports sorts and reads well:
-    2026-12-06_第3讲函数的单调性_528821257, or 2026-12-06_3-lessons."""
-    day = (when or datetime.now()).strftime("%Y-%m-%d")
+def fill_formats(combo: QComboBox) -> None:
+    """The format picker of an export button."""
+    for fmt, _, label in FORMATS:
+        combo.addItem(QCoreApplication.translate("ExportBar", label), fmt)
+
+
+def _name_part(text: str) -> str:
+    text = _NOT_IN_NAMES.sub(" ", text)
+    return "-".join(text.split())[:TITLE_CHARACTERS].rstrip(". -")
+
+
+def file_stem(title: str | None, class_ids: list[int], first: date | None = None,
+              last: date | None = None) -> str:
+    """The lesson's date and name in the file name, so a folder of exports
+    sorts and reads well and every OS takes it: 2026-12-06_第3讲-函数的单调性_528821257,
+    or 2026-12-01_2026-12-06_12-lessons for a batch (`first`..`last`: the
+    lessons' days; today when unknown)."""
+    first = first or date.today()
+    days = [first.isoformat()] + ([last.isoformat()] if last is not None and last != first else [])
     if len(class_ids) == 1:
-        name = re.sub(r'[\\/:*?"<>|\s]+', "", title or "")[:40]
-        return "_".join(part for part in (day, name, str(class_ids[0])) if part)
-    return "{}_{}-lessons".format(day, len(class_ids))
+        return "_".join(part for part in (*days, _name_part(title or ""), str(class_ids[0])) if part)
+    return "_".join((*days, "{}-lessons".format(len(class_ids))))
 
 
 class ExportBar(QWidget):
@@ -45,6 +74,7 @@ class ExportBar(QWidget):
         self._cancel: threading.Event | None = None
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(240)
+        self.progress.setFormat(self.tr("%v of %m lessons"))
         self.cancel = QPushButton(self.tr("Cancel"))
         self.cancel.clicked.connect(self.stop)
         self.feedback = QLabel()
@@ -76,14 +106,17 @@ class ExportBar(QWidget):
         if target:
             QDesktopServices.openUrl(QUrl.fromLocalFile(target))
 
-    def ask(self, class_ids: list[int], fmt: str, title: str | None = None) -> None:
-        """The save dialog (open(), never exec(): PITFALLS), then the export."""
-        stem = file_stem(title, class_ids)
+    def ask(self, class_ids: list[int], fmt: str, title: str | None = None,
+            first: date | None = None, last: date | None = None) -> None:
+        """The save dialog (open(), never exec(): PITFALLS), then the export.
+        `first`/`last`: the lessons' days (the school's), for the file name."""
+        extension = EXTENSION[fmt]
+        stem = file_stem(title, class_ids, first, last)
         dialog = QFileDialog(self, self.tr("Export {} lesson(s)").format(len(class_ids)))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter(self.tr("{} files (*.{})").format(fmt.upper(), fmt))
-        dialog.setDefaultSuffix(fmt)
-        dialog.selectFile(str(Path.home() / "{}.{}".format(stem, fmt)))
+        dialog.setNameFilter(self.tr("{} files (*.{})").format(extension.upper(), extension))
+        dialog.setDefaultSuffix(extension)
+        dialog.selectFile(str(Path.home() / "{}.{}".format(stem, extension)))
         dialog.fileSelected.connect(lambda path: self.export_to(path, class_ids, fmt))
         dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog
@@ -105,7 +138,7 @@ class ExportBar(QWidget):
         self.progress.setValue(0)
         self._show_state(running=True, written=False)
         self.feedback.setText(self.tr("Exporting {} lesson(s)…").format(len(class_ids)))
-        # csv keeps its machine-readable key header; the other formats follow the UI language.
+        # The machine formats keep their keys; the others speak the desk's language.
         lang = None if fmt in ("csv", "json") else ("zh" if QLocale().name().startswith("zh") else "en")
         written = ""
         try:
@@ -114,10 +147,13 @@ class ExportBar(QWidget):
                 progress=lambda done: loop.call_soon_threadsafe(self.progress.setValue, done))
             if found:
                 self.feedback.setText(self.tr("Writing {}…").format(path))
-                await in_thread(write_summaries, found, fmt, path, lang)
-                written = path
-                self.path = path
-                self.feedback.setText(self.tr("Exported {} lesson(s) to {}").format(len(found), path))
+                written = await in_thread(write_summaries, found, fmt, path, lang, cancel.is_set)
+                self.path = written
+                if Path(written) != Path(path):
+                    self.feedback.setText(self.tr("{} is open in another program (Excel?): exported {} lesson(s) "
+                                                  "to {} instead").format(Path(path).name, len(found), written))
+                else:
+                    self.feedback.setText(self.tr("Exported {} lesson(s) to {}").format(len(found), written))
             else:
                 self.feedback.setText(self.tr("Nothing exported: no stored pushes for these lessons."))
         except Cancelled:

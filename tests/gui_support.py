@@ -111,7 +111,11 @@ def run_gui(qapp, data_dir: Path, scenario: Callable[[GuiApp], Awaitable[Any]], 
         # The closed loop and the deleted window sit in reference cycles; if the GC
         # collected them later from a reader thread, a QObject destructor would run
         # off its thread and leave a timer behind that crashes a later test's loop
-        # (QTimerInfoList::activateTimers, seen with gdb). Collect here, on the main thread.
+        # (QTimerInfoList::activateTimers, seen with gdb). Collect here, on the main
+        # thread, once this frame no longer holds the loop (qasync's timer and
+        # thread workers are QObjects: a PDF rendered in a reader thread of the next
+        # test allocated enough to collect them there, and crashed).
+        del loop
         gc.collect()
 
 

@@ -22,7 +22,7 @@ from app.history import lesson_state, lessons_between
 from ..bridge import MonitorBridge
 from ..columns import fit_columns
 from ..diagnostic import Diagnostic
-from ..export_job import FORMATS, ExportBar
+from ..export_job import ExportBar, fill_formats
 from ..formatting import day_bounds, shown_date
 from ..layouts import side_by_side, split, stacked
 from ..loader import Loader
@@ -69,8 +69,7 @@ class HistoryView(QWidget):
         self.text.setPlaceholderText(self.tr("Lesson, course, teacher or ClassID"))
         self.text.setClearButtonEnabled(True)
         self.format = QComboBox()
-        for fmt in FORMATS:
-            self.format.addItem(fmt.upper(), fmt)
+        fill_formats(self.format)
         self.export_one = QPushButton(self.tr("Export lesson…"))
         self.export_all = QPushButton(self.tr("Export all listed…"))
         self.count = QLabel()
@@ -204,12 +203,21 @@ class HistoryView(QWidget):
         class_id = self.selected_class_id()
         if class_id is not None:
             row = self.table.selectionModel().selectedRows()[0].data(ITEM_ROLE)
-            self.exporter.ask([class_id], self.format.currentData(), row.get("class_name") or row.get("course_name"))
+            day = self._day(row)
+            self.exporter.ask([class_id], self.format.currentData(), row.get("class_name") or row.get("course_name"),
+                              day, day)
 
     def ask_export_listed(self) -> None:
         class_ids = [row["class_id"] for row in self.model.rows]
         if class_ids:
-            self.exporter.ask(class_ids, self.format.currentData())
+            days = sorted(day for day in map(self._day, self.model.rows) if day is not None)
+            self.exporter.ask(class_ids, self.format.currentData(), None, days[0] if days else None,
+                              days[-1] if days else None)
+
+    def _day(self, row: dict[str, Any]) -> date | None:
+        """The lesson's day where its times are shown (for export file names)."""
+        start = lesson_start(row)
+        return shown_date(start, school_timezone(self.config, row["sid"])) if start else None
 
     def export(self) -> None:
         """File › Export (Ctrl+E): the selected lesson, else every listed one."""

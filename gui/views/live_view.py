@@ -22,7 +22,8 @@ from ..models.live_lessons_model import LiveLessonsModel, LiveRow, PeopleCounts,
 from ..models.table import ITEM_ROLE, SORT_ROLE
 from .gensee_view import LiveRoomsStrip
 from ..diagnostic import Diagnostic
-from ..export_job import FORMATS, ExportBar
+from ..export_job import ExportBar, fill_formats
+from ..formatting import shown_date
 from .finder import Finder
 from .freshness import Freshness
 from .lesson_panel import LessonPanel, table_view
@@ -70,8 +71,7 @@ class LiveView(QWidget):
         self.panel.diagnostic = Diagnostic(self.monitor, window.alarm_texts, self)
         # Export the open lesson from here too (so far only History could).
         self.format = QComboBox()
-        for fmt in FORMATS:
-            self.format.addItem(fmt.upper(), fmt)
+        fill_formats(self.format)
         self.export_button = QPushButton(self.tr("Export lesson…"))
         self.export_button.clicked.connect(self.export)
         self.panel.actions.addWidget(self.format)
@@ -121,7 +121,9 @@ class LiveView(QWidget):
         """The open lesson, as far as it is stored (a live one: up to now)."""
         state = self.panel.state
         if state is not None:
-            self.exporter.ask([state.class_id], self.format.currentData(), lesson_title(state))
+            start = state.start_time or state.planned_start
+            day = shown_date(start, school_timezone(self.monitor.config, state.sid)) if start else None
+            self.exporter.ask([state.class_id], self.format.currentData(), lesson_title(state), day, day)
 
     def copy_diagnostic(self) -> None:
         self.panel.copy_diagnostic()

@@ -106,6 +106,7 @@ BAD_ARGS = [  # (arguments, exit code, words of the one line)
     (["export", "--gensee-room", "r1", "--out", "r.pdf", "--format", "xlsx"], 2, "but --format is xlsx"),
     (["export", "--class-id", "1", "--out", "r.xlsx", "--format", "csv"], 2, ".xlsx file but --format is csv"),
     (["export", "--class-id", "1", "--out", "r.txt"], 2, "cannot tell the format"),
+    (["export", "--class-id", "1", "--out", "r.pdf", "--format", "people-csv"], 2, ".pdf file but --format is people-csv"),
     (["export", "--class-id", "1", "--format", "pdf"], 2, "needs --out"),
     (["export", "--from", "2025-13-01"], 2, "not a date"),
     (["export", "--from", "2025-01-05", "--to", "2025-01-01"], 2, "before --from"),
@@ -177,6 +178,12 @@ def test_export_format_follows_the_extension(lesson_dir, tmp_path):
         assert (tmp_path / name).read_bytes().lstrip().startswith(magic), name
     assert "张三" in (tmp_path / "r.csv").read_text(encoding="utf-8-sig")
     assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["class_id"] == CLASS_ID
+    people = tmp_path / "给学校.csv"
+    out = cli("export", "--class-id", str(CLASS_ID), "--format", "people-csv", "--lang", "zh", "--out",
+              str(people), data_dir=lesson_dir)
+    assert out.returncode == 0, out.stderr
+    header = people.read_text(encoding="utf-8-sig").splitlines()[0]
+    assert header.startswith("用户ID,姓名,") and "uid" not in header
 
 
 @pytest.mark.slow

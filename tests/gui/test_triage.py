@@ -158,7 +158,7 @@ def test_export_the_open_lesson_from_the_live_page(qapp, data_dir, gui_settings,
         view.format.setCurrentIndex(view.format.findData("csv"))
         app.window.export_current()                       # Ctrl+E on the Live page
         dialog = view.exporter.dialog
-        assert dialog.selectedFiles()[0].endswith("_Busylesson_{}.csv".format(BUSY))
+        assert dialog.selectedFiles()[0].endswith("_Busy-lesson_{}.csv".format(BUSY))
         dialog.fileSelected.emit(str(out))
         dialog.close()
         await app.wait_until(lambda: out.exists() and not view.exporter.running, timeout=15)

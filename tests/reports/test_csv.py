@@ -76,3 +76,38 @@ def test_batch_one_file_per_lesson(tmp_path) -> None:
     for path in paths:
         assert path.read_bytes().startswith(b"\xef\xbb\xbf")
         assert _rows(path.read_bytes())[0]["name"] == "王老师"
+
+
+def test_the_csv_for_people_reads_right_in_chinese_excel() -> None:
+    summary = lesson()
+    summary["participants"][3]["device_problems"] = ["camera: no picture"]
+    data = render_report(summary, "people-csv", lang="zh")
+    assert data.startswith(b"\xef\xbb\xbf")             # Excel on a Chinese Windows reads UTF-8 only with it
+    rows = _rows(data)
+    header = list(rows[0])
+    assert "首次进入 (Asia/Shanghai)" in header and "姓名" in header and "备注" in header
+    assert "身份代码" not in header and "设备代码" not in header      # no raw codes
+    by_uid = {row["用户ID"]: row for row in rows}
+    teacher = by_uid["1001"]
+    assert teacher["首次进入 (Asia/Shanghai)"] == "2024-05-06 18:55"      # the school's wall clock
+    assert teacher["出勤时长"] == "0:53" and teacher["在教室"] == "是" and teacher["身份"] == "老师"
+    assert teacher["网络质量"] == "96%"
+    li = by_uid["1004"]
+    assert li["设备问题"] == "摄像头：无画面" and li["在教室"] == "否" and li["备注"].startswith("早退")
+    assert by_uid["1003"]["设备"] == "安卓手机"
+    assert by_uid["4001"]["姓名"] == "赵六" and by_uid["4001"]["备注"].startswith("缺席")
+    assert by_uid["2000"]["姓名"] == "'=cmd|' /C calc'!A0"                 # still never a formula
+
+
+def test_the_csv_for_people_of_several_lessons_names_each_lesson_and_zone() -> None:
+    rows = _rows(render_report([lesson(111), lesson(222, timezone="Europe/London")], "people-csv"))
+    assert {row["ClassID"] for row in rows} == {"111", "222"}
+    assert {row["Time zone"] for row in rows} == {"Asia/Shanghai", "Europe/London"}
+    london = next(row for row in rows if row["ClassID"] == "222" and row["UID"] == "1001")
+    assert london["First in"] == "2024-05-06 11:55" and london["Lesson"].startswith("高一数学")
+
+
+def test_the_machine_csv_is_unchanged_by_the_people_one() -> None:
+    rows = _rows(render_report(lesson(), "csv"))
+    assert list(rows[0]) == [column.key for column in PARTICIPANT_COLUMNS]
+    assert "4001" not in {row["uid"] for row in rows}      # one row per participant (CONTRACT)
