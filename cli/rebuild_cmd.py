@@ -2,12 +2,10 @@
 from __future__ import annotations
 
 import sys
-import time
 
+from app.rebuild import rebuild_store
 from app.startup import open_context
-from lessons.diagnostics import thresholds_from
-from storage.db import backup, open_database
-from storage.derived import rebuild
+from storage.db import open_database
 
 
 def add_parser(sub, parents) -> None:
@@ -17,19 +15,18 @@ def add_parser(sub, parents) -> None:
 
 def run(args) -> int:
     ctx = open_context(args, existing=True)
-    db = open_database(ctx.require_database())
-    kept = backup(ctx.db, f"before-rebuild-{int(time.time())}")
-    started = time.monotonic()
-    failed: list[int] = []
+    where = ctx.require_database()
+    db = open_database(where)
     try:
-        count = rebuild(db, progress=lambda n: print(f"\r{n} pushes replayed", end="", file=sys.stderr),
-                        failed=failed, limits=thresholds_from(ctx.config.current().settings))
+        done = rebuild_store(where, ctx.config.current().settings, db=db,
+                             progress=lambda n, total: print(f"\r{n} of {total} pushes replayed", end="",
+                                                             file=sys.stderr))
     finally:
         db.close()
-    print(f"rebuilt derived tables from {count} pushes in {time.monotonic() - started:.1f} s"
-          + (f" (backup: {kept.name})" if kept else ""))
-    if failed:
-        shown = ", ".join(map(str, failed[:20])) + (" ..." if len(failed) > 20 else "")
-        print(f"{len(failed)} push(es) kept raw but left out of lessons and charts "
+    print(f"rebuilt derived tables from {done.replayed} pushes in {done.seconds:.1f} s"
+          + (f" (backup: {done.backup.name})" if done.backup else ""))
+    if done.failed:
+        shown = ", ".join(map(str, done.failed[:20])) + (" ..." if len(done.failed) > 20 else "")
+        print(f"{len(done.failed)} push(es) kept raw but left out of lessons and charts "
               f"(values out of range): push id {shown}")
     return 0

@@ -16,6 +16,7 @@ from .banner import AlarmBanner
 from .charts import dark
 from .columns import ColumnLayout
 from .bridge import MonitorBridge
+from .rebuild_dialog import RebuildDialog
 from .timers import every
 from .formatting import PC_ZONE, SCHOOL_ZONE, ago, load_zone_mode, local_time, set_zone_mode, zone_mode
 from .tray import badge_icon
@@ -191,6 +192,10 @@ class AppWindow(QMainWindow):
         file = bar.addMenu(self.tr("&File"))
         self.export_action = file.addAction(self.tr("&Export…"), self.export_current)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.rebuild_action = file.addAction(self.tr("&Rebuild lessons and charts…"), self.rebuild)
+        if not self.bridge.monitor.listen:
+            self.rebuild_action.setEnabled(False)
+            self.rebuild_action.setToolTip(self.tr("A team store is rebuilt by the team's serve."))
         file.addSeparator()
         quit_ = file.addAction(self.tr("&Quit"), self.close)
         quit_.setShortcut(QKeySequence.StandardKey.Quit)
@@ -229,6 +234,14 @@ class AppWindow(QMainWindow):
         if not hasattr(view, "export"):
             view = self.show_view("history")
         view.export()
+
+    def rebuild(self) -> RebuildDialog:
+        """The rebuild dialog (open(), never exec(): PITFALLS); one at a time."""
+        dialog = self.findChild(RebuildDialog)
+        if dialog is None:
+            dialog = RebuildDialog(self.bridge.monitor, self)
+        dialog.open()
+        return dialog
 
     def find(self) -> None:
         view = self._current()

@@ -468,24 +468,38 @@ class Projector:
             conn.close()
 
 
-def rebuild(db, progress=None, failed: list[int] | None = None, limits: Thresholds = DEFAULT_THRESHOLDS) -> int:
+REBUILD_BATCH = 5000      # pushes per transaction of a rebuild (and between two looks at Cancel)
+
+
+def pushes_to_replay(db) -> int:
+    """How many pushes a rebuild replays (its progress bar's end)."""
+    return db.conn().execute("SELECT COUNT(*) FROM push WHERE source='classin'").fetchone()[0]
+
+
+def rebuild(db, progress=None, failed: list[int] | None = None, limits: Thresholds = DEFAULT_THRESHOLDS,
+            cancelled: Callable[[], bool] | None = None) -> int:
     """Drop and refill every derived table from the raw pushes (problems judged
     by `limits`, the user's thresholds); returns pushes replayed. The ids of
-    pushes that could not be projected go to `failed`."""
+    pushes that could not be projected go to `failed`. `cancelled()` is asked
+    between batches of REBUILD_BATCH (each its own transaction): stopped there, the
+    tables hold the pushes up to that batch, the raw pushes are untouched,
+    and the next rebuild starts over."""
     db.drop_tables(DERIVED_MODELS, safe=True)
     _create(db)     # empty: the replay below fills every table, course_push too
     conn = db.conn()
     count, after = 0, 0
     while True:
         rows = conn.execute(f"SELECT {ROW_COLUMNS} FROM push WHERE id > ? AND source='classin'"
-                            " ORDER BY id LIMIT 5000", (after,)).fetchall()
+                            " ORDER BY id LIMIT ?", (after, REBUILD_BATCH)).fetchall()
         if not rows:
+            last = Push.select(fn.MAX(Push.id)).scalar() or 0
+            db.run(_SET_WATERMARK, (str(last),))
+            break
+        if cancelled is not None and cancelled():     # asked only while pushes remain
             break
         with db.atomic():
             count += project_rows(conn, rows, failed, limits)
         after = rows[-1][0]
         if progress:
             progress(count)
-    last = Push.select(fn.MAX(Push.id)).scalar() or 0
-    db.run(_SET_WATERMARK, (str(last),))
     return count
