@@ -55,14 +55,3 @@ def test_every_column_has_a_chinese_header_and_overrides_win() -> None:
     assert name.label(Labels("zh", {"name": "Nom"})) == "Nom"
     assert name.label(Labels("keys")) == "name"
 
-
-def test_export_file_names_carry_day_and_lesson_and_suit_windows() -> None:
-    from datetime import date
-    from gui.export_job import file_stem
-    day = date(2026, 12, 6)
-    assert file_stem("第3讲 函数的单调性", [528821257], day, day) == "2026-12-06_第3讲-函数的单调性_528821257"
-    stem = file_stem('a<b>c:d"e/f\\g|h?i*j\tk.. ', [7], day)
-    assert stem == "2026-12-06_a-b-c-d-e-f-g-h-i-j-k_7"
-    assert not set('<>:"/\\|?*') & set(stem)
-    assert file_stem(None, [1, 2, 3], date(2026, 12, 1), day) == "2026-12-01_2026-12-06_3-lessons"
-    assert file_stem("x" * 200, [9], day).startswith("2026-12-06_" + "x" * 60 + "_9")

@@ -6,8 +6,8 @@ from __future__ import annotations
 from app.history import lessons_between
 from storage import derived
 
-from .gui_support import GuiApp, gui_settings, run_gui  # noqa: F401
-from .helpers import new_push
+from ..gui_support import GuiApp, gui_settings, run_gui  # noqa: F401
+from ..helpers import new_push
 
 CLASS_ID = 913390001
 BATCH = 40
