@@ -12,7 +12,7 @@ import threading
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 from qasync import asyncSlot
@@ -20,6 +20,7 @@ from qasync import asyncSlot
 from app.export import Cancelled, summaries, write_summaries
 from app.settings import ConfigStore
 
+from .i18n import report_language
 from .worker import in_thread
 
 # (format, its file extension, what the picker says); the formats for people first.
@@ -73,7 +74,8 @@ class ExportBar(QWidget):
         self.path: str | None = None
         self._cancel: threading.Event | None = None
         self.progress = QProgressBar()
-        self.progress.setMaximumWidth(240)
+        self.progress.setMinimumWidth(200)     # "12 of 40 lessons" in full
+        self.progress.setMaximumWidth(280)
         self.progress.setFormat(self.tr("%v of %m lessons"))
         self.cancel = QPushButton(self.tr("Cancel"))
         self.cancel.clicked.connect(self.stop)
@@ -139,7 +141,7 @@ class ExportBar(QWidget):
         self._show_state(running=True, written=False)
         self.feedback.setText(self.tr("Exporting {} lesson(s)…").format(len(class_ids)))
         # The machine formats keep their keys; the others speak the desk's language.
-        lang = None if fmt in ("csv", "json") else ("zh" if QLocale().name().startswith("zh") else "en")
+        lang = None if fmt in ("csv", "json") else report_language()
         written = ""
         try:
             found = await in_thread(

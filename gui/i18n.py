@@ -10,9 +10,11 @@ from PySide6.QtWidgets import QApplication
 
 I18N_DIR = Path(__file__).resolve().parent.parent / "resources" / "i18n"
 _keep: list[QTranslator] = []
+_language = "en"      # of the window's own words: what the exports for people speak too
 
 
 def install_translator(app: QApplication) -> str:
+    global _language
     name = os.environ.get("CLASSWATCH_LANG") or QLocale.system().name()
     locale = QLocale(name)
     for directory, prefix in ((I18N_DIR, "classwatch_"),
@@ -21,11 +23,21 @@ def install_translator(app: QApplication) -> str:
         if translator.load(locale, prefix.rstrip("_"), "_", str(directory)):
             app.installTranslator(translator)
             _keep.append(translator)
+            if prefix == "classwatch_":
+                _language = locale.name()
     return locale.name()
+
+
+def report_language() -> str:
+    """"zh" or "en" (reports.Labels): the language the window speaks, which is
+    not QLocale()'s when CLASSWATCH_LANG chose it."""
+    return "zh" if _language.startswith("zh") else "en"
 
 
 def remove_translators(app: QApplication) -> None:
     """Undo install_translator (tests switch languages within one QApplication)."""
+    global _language
+    _language = "en"
     while _keep:
         translator = _keep.pop()
         app.removeTranslator(translator)

@@ -30,7 +30,9 @@ class RebuildDialog(QDialog):
         self.result_: Rebuilt | None = None
         self._cancel: threading.Event | None = None
         self.setWindowTitle(self.tr("Rebuild lessons and charts"))
-        self.setMinimumWidth(520)
+        # Room for the wrapped explanation and a three-line outcome: a top-level
+        # window does not grow by its labels' height-for-width on its own.
+        self.setMinimumSize(600, 240)
         explain = QLabel(self.tr(
             "Recomputes History, the charts and the device checks from the stored raw pushes, with the "
             "thresholds set now: after a ClassWatch update, or when lessons look wrong. A backup of the "
@@ -54,6 +56,7 @@ class RebuildDialog(QDialog):
         layout.addWidget(explain)
         layout.addWidget(self.progress)
         layout.addWidget(self.feedback)
+        layout.addStretch(1)
         layout.addWidget(self.buttons)
 
     @property

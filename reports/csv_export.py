@@ -17,7 +17,7 @@ from typing import Any
 
 from lessons.participant_row import COLUMNS as PARTICIPANT_COLUMNS, Column, Kind
 from .labels import Labels
-from .values import Summary, absent_rows, local_time, looks_like_formula, notes_text, plain_text, school_zone
+from .values import CODE_COLUMNS, Summary, absent_rows, local_time, looks_like_formula, notes_text, plain_text, school_zone
 
 
 def _safe_text(text: str) -> str:
@@ -64,9 +64,7 @@ def render_csv(summaries: Sequence[Summary], labels: Labels,
     return buffer.getvalue().encode("utf-8-sig")
 
 
-# Codes only a script reads: their words are the *_label columns.
-_CODE_COLUMNS = frozenset({"identity", "device"})
-PEOPLE_COLUMNS = tuple(column for column in PARTICIPANT_COLUMNS if column.key not in _CODE_COLUMNS)
+PEOPLE_COLUMNS = tuple(column for column in PARTICIPANT_COLUMNS if column.key not in CODE_COLUMNS)
 
 
 def _clock(seconds: Any) -> str:

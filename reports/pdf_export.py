@@ -25,6 +25,7 @@ from .values import (
     school_zone,
     status_key,
     span_text,
+    text_width,
     zone_label,
 )
 
@@ -44,7 +45,8 @@ TABLE_KEYS = ("uid", "name", "identity_label", "present", "attended_seconds", "f
 ALIGN = {Kind.INT: "RIGHT", Kind.DURATION: "RIGHT", Kind.PERCENT: "RIGHT",
          Kind.BOOL: "CENTER", Kind.TIME: "CENTER", Kind.TEXT: "LEFT"}
 # Widths in mm, summing to the 186 mm between the margins; the headings fit at 7 pt.
-TABLE_WIDTHS = (17, 28, 14, 12, 14, 13, 13, 12, 12, 12, 11, 13, 15)
+# (A 4-character Chinese heading needs 13 mm.)
+TABLE_WIDTHS = (16, 26, 11, 11, 13, 13, 13, 13, 13, 10, 13, 13, 21)
 
 
 class _Document(FPDF):
@@ -69,7 +71,7 @@ class _Document(FPDF):
         self.set_text_color(*MUTED)
         self.cell(0, 4, f"ClassWatch · {self.labels('generated')} {self.generated}")
         self.set_x(self.l_margin)
-        self.cell(0, 4, f"{self.labels('page')} {self.page_no()}/{{nb}}", align="R")
+        self.cell(0, 4, self.labels("page").format(self.page_no(), "{nb}"), align="R")
 
 
 def _clock(unix: int | None, zone: tzinfo, day: datetime | None) -> str:
@@ -210,7 +212,10 @@ def _absent(pdf: _Document, summary: Summary) -> None:
 def _small_table(pdf: _Document, title: str, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
     _heading(pdf, f"{title} ({len(rows)})")
     pdf.set_font(FAMILY, size=8)
-    with pdf.table(line_height=4.5, padding=(1, 1.2), borders_layout=TableBordersLayout.HORIZONTAL_LINES,
+    # Each column as wide as its longest text asks (a comment more than a score), within limits.
+    widths = [min(max([text_width(text)] + [text_width(value) for value in column]), 40) + 6
+              for text, column in zip(headers, zip(*rows) if rows else [[]] * len(headers), strict=True)]
+    with pdf.table(col_widths=widths, line_height=4.5, padding=(1, 1.2), borders_layout=TableBordersLayout.HORIZONTAL_LINES,
                    headings_style=FontFace(emphasis="BOLD", fill_color=HEADING_FILL, size_pt=7),
                    text_align="LEFT", repeat_headings=1) as table:
         heading = table.row()

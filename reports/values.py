@@ -3,12 +3,17 @@ list cells and the spreadsheet formula-injection rule."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Mapping
 from datetime import datetime, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo
 
 Summary = Mapping[str, Any]
+
+# Participant columns only a script reads (an identity or device code): their
+# words are the Role and Device columns. Not in the people CSV, hidden in xlsx.
+CODE_COLUMNS = frozenset({"identity", "device"})
 
 # OWASP "CSV injection": a spreadsheet evaluates a cell starting with one of
 # these (tab and CR hide the rest from the eye, then trigger on edit).
@@ -62,6 +67,11 @@ def span_text(start: float | None, end: float | None, zone: tzinfo, clock: str =
         return f"{left} – …"
     same_day = first is not None and first.date() == last.date()
     return f"{left} – {last.strftime(clock if same_day else f'%Y-%m-%d {clock}')}"
+
+
+def text_width(text: str) -> int:
+    """Columns a text takes: CJK characters two (Excel's character-width unit, and a PDF's too)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def duration_text(seconds: float | None) -> str:

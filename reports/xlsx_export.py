@@ -7,14 +7,14 @@ to "<class_id> Attendance" / "<class_id> Timeline" sheets per lesson.
 from __future__ import annotations
 
 import io
-import unicodedata
 from collections.abc import Sequence
-from datetime import datetime, timedelta, tzinfo
+import math
+from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import Cell
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
@@ -22,10 +22,11 @@ from openpyxl.worksheet.worksheet import Worksheet
 from lessons.participant_row import COLUMNS as PARTICIPANT_COLUMNS, Column, Kind, columns
 from .details import detail_tables
 from .labels import Labels
-from .values import (Summary, absent_rows, local_time, looks_like_formula, notes_text, printable, school_zone,
-                     span_text, status_key, zone_label)
+from .values import (CODE_COLUMNS, Summary, absent_rows, local_time, looks_like_formula, notes_text, printable, school_zone,
+                     span_text, status_key, text_width, zone_label)
 
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm:ss"
+TIME_FORMAT = "hh:mm:ss"
 DURATION_FORMAT = "[h]:mm:ss"   # [h]: hours past 24 do not wrap to 0
 PERCENT_FORMAT = "0%"
 # A Font without a name makes LibreOffice fall back to a serif face.
@@ -36,6 +37,19 @@ HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
 # can spill over the empty cells between them.
 SECOND_PAIR_COLUMN = 6
 MAX_WIDTH = 50
+# A longer text (problems, notes, a timeline detail) wraps in a column this wide:
+# printed on the page's width, every character of width shrinks all columns.
+TEXT_WIDTH = 28
+# In the file but folded away: the codes (Role and Device say them in words),
+# the flags the Notes column words, and the End summary's finer figures.
+FOLDED_COLUMNS = CODE_COLUMNS | frozenset({
+    "late", "left_early", "abnormal_exits", "hands_up_seconds", "mute_count", "speak_seconds",
+    "microphone_seconds", "camera_seconds", "microphone_on_seconds", "camera_on_seconds", "kicks",
+    "authorize_count", "deputies"})
+WRAPPED = Alignment(wrap_text=True, vertical="top")
+LINE_HEIGHT = 15       # points: one line of Calibri 11
+MAX_LINES = 8
+HEADING = Alignment(wrap_text=True, vertical="bottom")
 MAX_DURATION_SECONDS = 10 ** 9     # ~31 years; timedelta itself stops at ~2.7 million years
 SPAN_CLOCK = "%H:%M:%S"  # the header block's times, as precise as the table's
 
@@ -63,13 +77,16 @@ def _naive(unix: float | None, zone: tzinfo) -> datetime | None:
     return None if moment is None else moment.replace(tzinfo=None)
 
 
-def _typed(column: Column, value: Any, zone: tzinfo, labels: Labels) -> tuple[Any, str | None]:
-    """(cell value, number format) for one participant cell."""
+def _typed(column: Column, value: Any, zone: tzinfo, labels: Labels,
+           day: date | None = None) -> tuple[Any, str | None]:
+    """(cell value, number format) for one participant cell; a time on `day`
+    (the lesson's, printed above the table) shows its clock only."""
     if value is None:
         return None, None
     kind = column.kind
     if kind is Kind.TIME:
-        return _naive(value, zone), DATETIME_FORMAT
+        moment = _naive(value, zone)
+        return moment, TIME_FORMAT if moment is not None and moment.date() == day else DATETIME_FORMAT
     if kind is Kind.DURATION:
         if abs(value) >= MAX_DURATION_SECONDS:     # no timedelta holds it: the plain number
             return value, None
@@ -90,33 +107,50 @@ def _bool_format(labels: Labels) -> str:
     return f'"{yes}";"{yes}";"{no}"'
 
 
-def _text_width(text: str) -> int:
-    # CJK characters take two columns in Excel's character-width unit.
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
 def _shown_width(cell: Cell) -> int:
     value = cell.value
     if value is None:
         return 0
     if isinstance(value, datetime):
-        return len("2024-01-01 00:00:00")
+        return len("00:00:00" if cell.number_format == TIME_FORMAT else "2024-01-01 00:00:00")
     if isinstance(value, timedelta):
         return len("00:00:00")
     if isinstance(value, float) and cell.number_format == PERCENT_FORMAT:
         return len("100%")
-    return _text_width(str(value))
+    text = str(value)
+    if cell.alignment.wrap_text and cell.alignment.vertical == "bottom":
+        # A heading wraps onto a second line rather than widen its column:
+        # its longest word, or half of it when it has no spaces (Chinese).
+        longest = max((text_width(word) for word in text.split()), default=0)
+        return max(longest, math.ceil(text_width(text) / 2))
+    return text_width(text)
 
 
 def _fit_widths(ws: Worksheet, first_row: int, minimum: dict[int, int] | None = None) -> None:
     """Column widths from the cells at and below first_row (a header block
-    above may spill over), +2 for the autofilter arrow and padding."""
+    above may spill over), +2 for the autofilter arrow and padding; a text
+    longer than TEXT_WIDTH wraps instead of widening its column."""
     widths = dict(minimum or {})
     for row in ws.iter_rows(min_row=first_row):
         for cell in row:
-            widths[cell.column] = max(widths.get(cell.column, 0), _shown_width(cell))
+            width = _shown_width(cell)
+            if width > TEXT_WIDTH and isinstance(cell.value, str) and not cell.hyperlink:
+                cell.alignment = WRAPPED
+                width = TEXT_WIDTH
+            widths[cell.column] = max(widths.get(cell.column, 0), width)
     for column, width in widths.items():
         ws.column_dimensions[get_column_letter(column)].width = min(max(width + 2, 6), MAX_WIDTH)
+    _fit_heights(ws, first_row, widths)
+
+
+def _fit_heights(ws: Worksheet, first_row: int, widths: dict[int, int]) -> None:
+    """Rows tall enough for their wrapped lines: Excel grows a row it wraps
+    itself, but prints one line of a file's wrapped cell unless told."""
+    for row in ws.iter_rows(min_row=first_row):
+        lines = max((math.ceil(text_width(str(cell.value)) / max(widths.get(cell.column, 1), 1))
+                     for cell in row if cell.alignment.wrap_text and cell.value is not None), default=1)
+        if lines > 1:
+            ws.row_dimensions[row[0].row].height = LINE_HEIGHT * min(lines, MAX_LINES)
 
 
 def _table(ws: Worksheet, header_row: int, headers: Sequence[str],
@@ -126,6 +160,7 @@ def _table(ws: Worksheet, header_row: int, headers: Sequence[str],
         cell = _put(ws, header_row, index, text)
         cell.font = BOLD
         cell.fill = HEADER_FILL
+        cell.alignment = HEADING
     for offset, row in enumerate(rows, start=1):
         for index, (value, number_format) in enumerate(row, start=1):
             _put(ws, header_row + offset, index, value, number_format)
@@ -177,11 +212,13 @@ def _attendance(ws: Worksheet, summary: Summary, labels: Labels) -> None:
         for column, (key, value) in zip((1, SECOND_PAIR_COLUMN), pairs, strict=True):
             _put(ws, row, column, labels(key)).font = BOLD
             _put(ws, row, column + 1, value)
-            label_widths[column] = max(label_widths[column], _text_width(labels(key)))
+            label_widths[column] = max(label_widths[column], text_width(labels(key)))
     header_row = len(block) + 3
     participants = list(summary["participants"])
     absent = absent_rows(summary)
-    rows = [[_typed(column, column.raw(row), zone, labels) for column in PARTICIPANT_COLUMNS]
+    start = local_time(summary.get("start_time") or summary.get("planned_start"), zone)
+    day = start.date() if start is not None else None
+    rows = [[_typed(column, column.raw(row), zone, labels, day) for column in PARTICIPANT_COLUMNS]
             + [(notes_text(row, labels), None)] for row in participants]
     rows += [[_typed(column, column.raw(row), zone, labels) for column in PARTICIPANT_COLUMNS]
              + [(labels("note.absent"), None)] for row in absent]
@@ -191,6 +228,13 @@ def _attendance(ws: Worksheet, summary: Summary, labels: Labels) -> None:
     if not absent and not summary.get("roster_known", True):
         _put(ws, total_row + 2, 1, labels("absent.unknown"))
     _fit_widths(ws, header_row, label_widths)
+    for index, column in enumerate(PARTICIPANT_COLUMNS, start=1):
+        if column.key in FOLDED_COLUMNS:
+            # Folded (the + above the sheet opens them): on the page's width the
+            # other columns print at a readable size.
+            dimension = ws.column_dimensions[get_column_letter(index)]
+            dimension.outlineLevel = 1
+            dimension.hidden = True
 
 
 # Columns that add up (an identity or device code does not).

@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 from qasync import asyncSlot
 
@@ -17,6 +17,7 @@ from lessons.gensee_rooms import GenseeState
 from app.settings import DEFAULT_TIMEZONE
 
 from ..formatting import local_time
+from ..i18n import report_language
 from ..models.table import TableModel
 from ..worker import in_thread
 
@@ -97,7 +98,7 @@ class RoomExport(QWidget):
         report = room_report(self.state(), class_no, time.time())    # on the loop: the live state is read here
         if report is None:
             return
-        zh = QLocale().name().startswith("zh")
+        zh = report_language() == "zh"
         try:
             await in_thread(write_room_export, report, fmt, path, "zh" if zh else "en",
                             report_labels() if zh else {})

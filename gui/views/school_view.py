@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QLabel, QPushButton, QTabWidget,
                                QVBoxLayout, QWidget)
@@ -27,6 +27,7 @@ from app.history import school_report_between
 from ..bridge import MonitorBridge
 from ..columns import fit_columns
 from ..formatting import day_bounds, duration, local_time, shown_date
+from ..i18n import report_language
 from ..loader import Loader
 from ..models.labels import fill_schools, school_timezone
 from ..models.table import TableModel
@@ -239,7 +240,7 @@ class SchoolView(QWidget):
     async def export_to(self, path: str, fmt: str) -> None:
         if self.report is None:
             return
-        labels = report_labels() if QLocale().name().startswith("zh") else {}
+        labels = report_labels() if report_language() == "zh" else {}
         try:
             await in_thread(write_school_export, self.report, fmt, self.timezone() or DEFAULT_TIMEZONE, path, labels)
         except Exception as exc:     # a full disk, a locked file: say so, keep the window

@@ -10,6 +10,7 @@ from gui.export_job import file_stem
 
 from ..gui_support import GuiApp, gui_settings, run_gui  # noqa: F401
 from ..helpers import new_push
+from .test_i18n import chinese  # noqa: F401
 
 CLASS_ID = 913380001
 
@@ -66,3 +67,23 @@ def test_exports_open_in_their_programs_and_a_late_cancel_leaves_no_file(qapp, d
         assert "cancelled" in exporter.feedback.text()
         assert sorted(p.name for p in folder.iterdir()) == ["two.pdf", "two.xlsx"]
     run_gui(qapp, data_dir, scenario)
+
+
+def test_a_chinese_desk_exports_chinese_reports(chinese, data_dir, gui_settings, tmp_path):  # noqa: F811
+    """The language the window speaks (CLASSWATCH_LANG included), not QLocale()'s."""
+    from pypdf import PdfReader
+
+    async def scenario(app: GuiApp):
+        view = app.window.show_view("history")
+        await app.post(new_push(67371107, class_id=CLASS_ID, UID=501, Identity=1, ClientID=0, Device=0,
+                                NickName="张三"))
+        outcomes: list[str] = []
+        view.exporter.finished.connect(outcomes.append)
+        for fmt, name in (("pdf", "zh.pdf"), ("people-csv", "zh.csv")):
+            view.exporter.export_to(str(tmp_path / name), [CLASS_ID], fmt)
+            await app.wait_until(lambda: len(outcomes) == (1 if fmt == "pdf" else 2), timeout=30)
+        text = "".join(page.extract_text() for page in PdfReader(tmp_path / "zh.pdf").pages)
+        assert "出勤" in text and "Attendance" not in text
+        assert (tmp_path / "zh.csv").read_text(encoding="utf-8-sig").startswith("用户ID,姓名,")
+        assert view.exporter.progress.format() == "%v / %m 节课"
+    run_gui(chinese, data_dir, scenario)

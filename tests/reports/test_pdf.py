@@ -153,7 +153,7 @@ def test_a_chinese_pdf_has_no_english_left(cjk_font, tmp_path) -> None:
     left = sorted(set(re.findall(r"[A-Za-z]{2,}", text)) & ours)
     assert not left, f"English left in the Chinese PDF: {left}\n{text}"
     for translated in ("摄像头：无画面", "未找到麦克风", "延迟 420 毫秒", "丢包 12%", "课中有设备插拔",
-                       "缺席 (1)", "赵六 (4001)", "页 1/1", "生成时间"):
+                       "缺席 (1)", "赵六 (4001)", "第 1/1 页", "生成时间"):
         assert translated in text, translated
 
 

@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from reports import render_report, write_report
@@ -45,7 +46,7 @@ def test_attendance_sheet_has_the_header_block_and_typed_cells() -> None:
     teacher = _row_of(ws, header_row, 1001)
     first_in = ws.cell(teacher, columns["First in"])
     assert first_in.value == datetime(2024, 5, 6, 18, 55)  # naive, Asia/Shanghai wall clock
-    assert first_in.is_date and "yyyy" in first_in.number_format
+    assert first_in.is_date and first_in.number_format == "hh:mm:ss"   # the lesson's day is in the block above
     assert ws.cell(teacher, columns["UID"]).data_type == "n"
     assert ws.cell(teacher, columns["Entries"]).value == 1
     assert ws.cell(teacher, columns["Attended"]).value == timedelta(seconds=3180)
@@ -54,6 +55,30 @@ def test_attendance_sheet_has_the_header_block_and_typed_cells() -> None:
     assert ws.cell(teacher, columns["Last out"]).value is None
     assert ws.freeze_panes == f"A{header_row + 1}"
     assert ws.auto_filter.ref.startswith(f"A{header_row}:")
+
+
+def test_a_time_past_the_lesson_day_shows_its_date_and_finer_columns_fold_away() -> None:
+    summary = lesson()
+    summary["participants"][0]["last_out"] = summary["start_time"] + 6 * 3600     # past midnight
+    ws = _book(summary)["Attendance"]
+    header_row, columns = _table(ws)
+    assert "yyyy" in ws.cell(_row_of(ws, header_row, 1001), columns["Last out"]).number_format
+    folded = {key for key, dim in ws.column_dimensions.items() if dim.hidden and dim.outlineLevel == 1}
+    assert {get_column_letter(columns[name]) for name in ("Identity code", "Device code", "Mic on (all)")} <= folded
+    shown = {get_column_letter(columns[name]) for name in ("Name", "Attended", "Device problems", "Notes")}
+    assert not shown & folded
+
+
+def test_long_texts_wrap_and_headings_wrap_rather_than_widen() -> None:
+    summary = lesson()
+    summary["participants"][3]["device_problems"] = ["camera: disabled or absent", "no camera found",
+                                                     "delay 546 ms", "packet loss 18%"]
+    ws = _book(summary)["Attendance"]
+    header_row, columns = _table(ws)
+    problems = ws.cell(_row_of(ws, header_row, 1004), columns["Device problems"])
+    assert problems.alignment.wrap_text and ws.row_dimensions[problems.row].height >= 30   # printed whole
+    assert ws.column_dimensions[problems.column_letter].width <= 30
+    assert ws.column_dimensions[get_column_letter(columns["Mic on (on stage)"])].width < len("Mic on (on stage)")
 
 
 def test_columns_are_wide_enough_for_chinese_names() -> None:
