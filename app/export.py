@@ -6,6 +6,7 @@ from datetime import date, datetime, time as dtime, timedelta
 from typing import Any, Callable
 from zoneinfo import ZoneInfo
 
+from lessons.texts import Detail
 from storage.config import DEFAULT_TIMEZONE, Config
 
 from .history import lesson_summary, lessons_between
@@ -24,15 +25,17 @@ class Cancelled(Exception):
 
 
 def summaries(class_ids: list[int], config: Config, *, progress: Callable[[int], None] | None = None,
-              cancelled: Callable[[], bool] | None = None) -> list[dict[str, Any]]:
+              cancelled: Callable[[], bool] | None = None,
+              detail_text: Callable[[Detail], str] = str) -> list[dict[str, Any]]:
     """The lessons' summaries as the reports want them (unknown ClassIDs left
     out), one lesson at a time: `progress(done)` after each, `cancelled()`
-    asked before each (then Cancelled is raised)."""
+    asked before each (then Cancelled is raised). `detail_text`: the timeline
+    details in words (English by default)."""
     found = []
     for done, class_id in enumerate(class_ids, 1):
         if cancelled is not None and cancelled():
             raise Cancelled()
-        summary = lesson_summary(class_id, config)
+        summary = lesson_summary(class_id, config, detail_text=detail_text)
         if summary is not None:
             found.append(decorate(summary, config))
         if progress is not None:

@@ -21,6 +21,7 @@ from app.export import Cancelled, summaries, write_summaries
 from app.settings import ConfigStore
 
 from .i18n import report_language
+from .models.timeline_model import TimelineModel
 from .worker import in_thread
 
 # (format, its file extension, what the picker says); the formats for people first.
@@ -73,6 +74,8 @@ class ExportBar(QWidget):
         self.dialog: QFileDialog | None = None
         self.path: str | None = None
         self._cancel: threading.Event | None = None
+        # Timeline details as the window words them (translated, codes left out): the reports for people.
+        self._details = TimelineModel(self)
         self.progress = QProgressBar()
         self.progress.setMinimumWidth(200)     # "12 of 40 lessons" in full
         self.progress.setMaximumWidth(280)
@@ -142,10 +145,11 @@ class ExportBar(QWidget):
         self.feedback.setText(self.tr("Exporting {} lesson(s)…").format(len(class_ids)))
         # The machine formats keep their keys; the others speak the desk's language.
         lang = None if fmt in ("csv", "json") else report_language()
+        detail_text = str if lang is None else self._details.detail_text
         written = ""
         try:
             found = await in_thread(
-                summaries, class_ids, self.config.current(), cancelled=cancel.is_set,
+                summaries, class_ids, self.config.current(), cancelled=cancel.is_set, detail_text=detail_text,
                 progress=lambda done: loop.call_soon_threadsafe(self.progress.setValue, done))
             if found:
                 self.feedback.setText(self.tr("Writing {}…").format(path))

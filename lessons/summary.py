@@ -4,13 +4,14 @@ the school's time zone."""
 from __future__ import annotations
 
 import time as clock
-from typing import Any
+from typing import Any, Callable
 
 from protocol import classin as ci
 
 from .details import details
 from .participant_row import ParticipantRow, participant_row
 from .state import LessonState
+from .texts import Detail
 
 
 def _sort_key(row: ParticipantRow) -> tuple:
@@ -34,8 +35,11 @@ def counted_until(state: LessonState, now: float) -> int:
     return until
 
 
-def summary(state: LessonState, now: float | None = None) -> dict[str, Any]:
-    """`now` (default: the clock) closes still-open stays of a live lesson."""
+def summary(state: LessonState, now: float | None = None,
+            detail_text: Callable[[Detail], str] = str) -> dict[str, Any]:
+    """`now` (default: the clock) closes still-open stays of a live lesson.
+    `detail_text`: the timeline details in words (English by default; the
+    window's translation for a report in its language)."""
     now = clock.time() if now is None else now
     end_time = state.end_time_at(now)
     close_time = state.close_time
@@ -86,7 +90,8 @@ def summary(state: LessonState, now: float | None = None) -> dict[str, Any]:
                         "duration": r.duration, "size": r.size, "source": r.source}
                        for r in sorted(state.recordings.values(), key=lambda r: (r.start or r.time))],
         **details(state, name_of),
-        "timeline": [{"time": t.time, "uid": t.uid, "name": name_of(t.uid), "kind": t.kind, "detail": str(t.detail)}
+        "timeline": [{"time": t.time, "uid": t.uid, "name": name_of(t.uid), "kind": t.kind,
+                      "detail": detail_text(t.detail)}
                      for t in sorted(state.timeline)],
         "totals": {
             "participants": len(participants),

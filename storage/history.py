@@ -2,7 +2,7 @@
 one lesson). Safe from any thread: peewee gives each thread its connection."""
 from __future__ import annotations
 
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from peewee import JOIN, SQL, fn
 
@@ -44,10 +44,10 @@ def lesson_state(class_id: int, limits: Thresholds = DEFAULT_THRESHOLDS) -> Less
     return school.lessons.get(class_id)
 
 
-def lesson_summary(class_id: int, now: float | None = None,
-                   limits: Thresholds = DEFAULT_THRESHOLDS) -> dict[str, Any] | None:
+def lesson_summary(class_id: int, now: float | None = None, limits: Thresholds = DEFAULT_THRESHOLDS,
+                   detail_text: Callable[[Any], str] = str) -> dict[str, Any] | None:
     state = lesson_state(class_id, limits)
-    return None if state is None else summary(state, now)
+    return None if state is None else summary(state, now, detail_text)
 
 
 def lessons_between(start: float | None = None, end: float | None = None, *, sid: int | None = None,

@@ -77,13 +77,20 @@ def test_a_chinese_desk_exports_chinese_reports(chinese, data_dir, gui_settings,
         view = app.window.show_view("history")
         await app.post(new_push(67371107, class_id=CLASS_ID, UID=501, Identity=1, ClientID=0, Device=0,
                                 NickName="张三"))
+        await app.post(new_push(67371107, class_id=CLASS_ID, UID=502, Identity=1, ClientID=0, Device=4,
+                                NickName="李四"))
         outcomes: list[str] = []
         view.exporter.finished.connect(outcomes.append)
-        for fmt, name in (("pdf", "zh.pdf"), ("people-csv", "zh.csv")):
+        for fmt, name in (("pdf", "zh.pdf"), ("people-csv", "zh.csv"), ("xlsx", "zh.xlsx"), ("json", "zh.json")):
             view.exporter.export_to(str(tmp_path / name), [CLASS_ID], fmt)
-            await app.wait_until(lambda: len(outcomes) == (1 if fmt == "pdf" else 2), timeout=30)
+            count = len(outcomes) + 1
+            await app.wait_until(lambda: len(outcomes) == count, timeout=30)
         text = "".join(page.extract_text() for page in PdfReader(tmp_path / "zh.pdf").pages)
         assert "出勤" in text and "Attendance" not in text
         assert (tmp_path / "zh.csv").read_text(encoding="utf-8-sig").startswith("用户ID,姓名,")
         assert view.exporter.progress.format() == "%v / %m 节课"
+        from openpyxl import load_workbook
+        details = [row[4].value for row in load_workbook(tmp_path / "zh.xlsx")["时间线"].iter_rows(min_row=2)]
+        assert "安卓手机" in details and "Android phone" not in details        # the timeline in the desk's words
+        assert "Android phone" in (tmp_path / "zh.json").read_text(encoding="utf-8")   # the machine's stay English
     run_gui(chinese, data_dir, scenario)
