@@ -12,7 +12,7 @@ import threading
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 from qasync import asyncSlot
@@ -38,6 +38,7 @@ EXTENSION = {fmt: extension for fmt, extension, _ in FORMATS}
 # space at its end. CJK is fine everywhere.
 _NOT_IN_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')
 TITLE_CHARACTERS = 60
+FOLDER_KEY = "export/folder"
 
 
 def fill_formats(combo: QComboBox) -> None:
@@ -121,11 +122,17 @@ class ExportBar(QWidget):
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setNameFilter(self.tr("{} files (*.{})").format(extension.upper(), extension))
         dialog.setDefaultSuffix(extension)
-        dialog.selectFile(str(Path.home() / "{}.{}".format(stem, extension)))
-        dialog.fileSelected.connect(lambda path: self.export_to(path, class_ids, fmt))
+        folder = QSettings().value(FOLDER_KEY)        # where the desk saved the last one, while it exists
+        folder = folder if folder and Path(folder).is_dir() else str(Path.home())
+        dialog.selectFile(str(Path(folder) / "{}.{}".format(stem, extension)))
+        dialog.fileSelected.connect(lambda path: self._chosen(path, class_ids, fmt))
         dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog
         dialog.open()
+
+    def _chosen(self, path: str, class_ids: list[int], fmt: str) -> None:
+        QSettings().setValue(FOLDER_KEY, str(Path(path).parent))
+        self.export_to(path, class_ids, fmt)
 
     def stop(self) -> None:
         if self._cancel is not None:

@@ -39,6 +39,9 @@ def test_lists_a_lesson_and_exports_csv(qapp, data_dir, gui_settings, tmp_path):
         dialog.close()
         await app.wait_until(lambda: out.exists() and "Exported 1" in view.exporter.feedback.text(), timeout=15)
         assert view.exporter.open_file.isVisible() and view.exporter.show_folder.isVisible()
+        view.exporter.ask([CLASS_ID], "pdf", "x")                # the next one opens where this one went
+        assert view.exporter.dialog.selectedFiles()[0].startswith(str(out.parent))
+        view.exporter.dialog.close()
         rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
         assert {int(r["uid"]) for r in rows} == {501, 502}
 
