@@ -7,8 +7,8 @@ to "<class_id> Attendance" / "<class_id> Timeline" sheets per lesson.
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
 import math
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
@@ -22,8 +22,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from lessons.participant_row import COLUMNS as PARTICIPANT_COLUMNS, Column, Kind, columns
 from .details import detail_tables
 from .labels import Labels
-from .values import (CODE_COLUMNS, Summary, absent_rows, local_time, looks_like_formula, notes_text, printable, school_zone,
-                     span_text, status_key, text_width, zone_label)
+from .values import (CODE_COLUMNS, Summary, absent_rows, local_time, looks_like_formula, notes_text, printable,
+                     school_zone, span_text, status_key, text_width, zone_label)
 
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm:ss"
 TIME_FORMAT = "hh:mm:ss"
