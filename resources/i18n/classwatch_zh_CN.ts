@@ -811,77 +811,87 @@
 <context>
     <name>AppWindow</name>
     <message>
-        <location filename="../../gui/app_window.py" line="133"/>
+        <location filename="../../gui/app_window.py" line="134"/>
         <source>ClassWatch</source>
         <translation>ClassWatch</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="133"/>
+        <location filename="../../gui/app_window.py" line="134"/>
         <source> — demo</source>
         <translation> — 演示</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="191"/>
+        <location filename="../../gui/app_window.py" line="192"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="192"/>
+        <location filename="../../gui/app_window.py" line="193"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
         <location filename="../../gui/app_window.py" line="195"/>
+        <source>&amp;Rebuild lessons and charts…</source>
+        <translation>重建课节和图表(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app_window.py" line="198"/>
+        <source>A team store is rebuilt by the team&apos;s serve.</source>
+        <translation>团队共用的数据库由团队的 serve 重建。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app_window.py" line="200"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="197"/>
+        <location filename="../../gui/app_window.py" line="202"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="198"/>
+        <location filename="../../gui/app_window.py" line="203"/>
         <source>&amp;Find a person or lesson…</source>
         <translation>查找人员或课节(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="200"/>
+        <location filename="../../gui/app_window.py" line="205"/>
         <source>Copy &amp;diagnostic</source>
         <translation>复制诊断信息(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="202"/>
+        <location filename="../../gui/app_window.py" line="207"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="203"/>
+        <location filename="../../gui/app_window.py" line="208"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="207"/>
+        <location filename="../../gui/app_window.py" line="212"/>
         <source>Times in each school&apos;s zone</source>
         <translation>时间按各学校时区显示</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="208"/>
+        <location filename="../../gui/app_window.py" line="213"/>
         <source>Times in this PC&apos;s zone</source>
         <translation>时间按本机时区显示</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="219"/>
+        <location filename="../../gui/app_window.py" line="224"/>
         <source>&amp;Alarms</source>
         <translation>告警(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="220"/>
+        <location filename="../../gui/app_window.py" line="225"/>
         <source>&amp;Acknowledge</source>
         <translation>确认(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="334"/>
+        <location filename="../../gui/app_window.py" line="347"/>
         <source>The receiver could not start: {}. Choose another port in Settings or close the other program using it.</source>
         <translation>接收端无法启动：{}。请在“设置”中更换端口，或关闭占用该端口的程序。</translation>
     </message>
@@ -1479,62 +1489,97 @@
 <context>
     <name>ExportBar</name>
     <message>
-        <location filename="../../gui/export_job.py" line="48"/>
+        <location filename="../../gui/export_job.py" line="29"/>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Excel 工作簿 (.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_job.py" line="30"/>
+        <source>PDF report (.pdf)</source>
+        <translation>PDF 报告 (.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_job.py" line="31"/>
+        <source>CSV for Excel: words, h:mm (.csv)</source>
+        <translation>给 Excel 用的 CSV：文字、时:分 (.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_job.py" line="32"/>
+        <source>CSV for scripts: raw values (.csv)</source>
+        <translation>给程序用的 CSV：原始数值 (.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_job.py" line="33"/>
+        <source>JSON for scripts (.json)</source>
+        <translation>给程序用的 JSON (.json)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_job.py" line="83"/>
+        <source>%v of %m lessons</source>
+        <translation>%v / %m 节课</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_job.py" line="84"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gui/export_job.py" line="52"/>
+        <location filename="../../gui/export_job.py" line="88"/>
         <source>Open file</source>
         <translation>打开文件</translation>
     </message>
     <message>
-        <location filename="../../gui/export_job.py" line="54"/>
+        <location filename="../../gui/export_job.py" line="90"/>
         <source>Show in folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../gui/export_job.py" line="82"/>
+        <location filename="../../gui/export_job.py" line="121"/>
         <source>Export {} lesson(s)</source>
         <translation>导出 {} 个课节</translation>
     </message>
     <message>
-        <location filename="../../gui/export_job.py" line="84"/>
+        <location filename="../../gui/export_job.py" line="123"/>
         <source>{} files (*.{})</source>
         <translation>{} 文件 (*.{})</translation>
     </message>
     <message>
-        <location filename="../../gui/export_job.py" line="95"/>
+        <location filename="../../gui/export_job.py" line="140"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_job.py" line="107"/>
+        <location filename="../../gui/export_job.py" line="152"/>
         <source>Exporting {} lesson(s)…</source>
         <translation>正在导出 {} 个课节…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_job.py" line="116"/>
+        <location filename="../../gui/export_job.py" line="162"/>
         <source>Writing {}…</source>
         <translation>正在写入 {}…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_job.py" line="120"/>
+        <location filename="../../gui/export_job.py" line="166"/>
+        <source>{} is open in another program (Excel?): exported {} lesson(s) to {} instead</source>
+        <translation>{} 正被其他程序（Excel？）打开：已将 {} 节课导出到 {}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_job.py" line="169"/>
         <source>Exported {} lesson(s) to {}</source>
         <translation>已导出 {} 个课节到 {}</translation>
     </message>
     <message>
-        <location filename="../../gui/export_job.py" line="122"/>
+        <location filename="../../gui/export_job.py" line="171"/>
         <source>Nothing exported: no stored pushes for these lessons.</source>
         <translation>未导出：这些课节没有已存储的推送。</translation>
     </message>
     <message>
-        <location filename="../../gui/export_job.py" line="124"/>
+        <location filename="../../gui/export_job.py" line="173"/>
         <source>Export cancelled; no file was written.</source>
         <translation>导出已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/export_job.py" line="126"/>
+        <location filename="../../gui/export_job.py" line="175"/>
         <source>Export failed: {}</source>
         <translation>导出失败：{}</translation>
     </message>
@@ -1739,17 +1784,17 @@
 <context>
     <name>GenseeExport</name>
     <message>
-        <location filename="../../gui/views/gensee_extras.py" line="47"/>
+        <location filename="../../gui/views/gensee_extras.py" line="48"/>
         <source>Attendance</source>
         <translation>出勤</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_extras.py" line="48"/>
+        <location filename="../../gui/views/gensee_extras.py" line="49"/>
         <source>Q&amp;A</source>
         <translation>问答</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_extras.py" line="49"/>
+        <location filename="../../gui/views/gensee_extras.py" line="50"/>
         <source>Roll calls</source>
         <translation>点名</translation>
     </message>
@@ -2032,52 +2077,52 @@
         <translation>课节、课程、老师或 ClassID</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="74"/>
+        <location filename="../../gui/views/history_view.py" line="73"/>
         <source>Export lesson…</source>
         <translation>导出课节…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="75"/>
+        <location filename="../../gui/views/history_view.py" line="74"/>
         <source>Export all listed…</source>
         <translation>导出列表中全部…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="81"/>
+        <location filename="../../gui/views/history_view.py" line="80"/>
         <source>No lesson in these days: pick other days or another school.</source>
         <translation>这些日期内没有课节：请换个日期或学校。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="87"/>
+        <location filename="../../gui/views/history_view.py" line="86"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="87"/>
+        <location filename="../../gui/views/history_view.py" line="86"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="89"/>
+        <location filename="../../gui/views/history_view.py" line="88"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="112"/>
+        <location filename="../../gui/views/history_view.py" line="111"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="157"/>
+        <location filename="../../gui/views/history_view.py" line="156"/>
         <source>All schools</source>
         <translation>全部学校</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="175"/>
+        <location filename="../../gui/views/history_view.py" line="174"/>
         <source>{} lesson(s)</source>
         <translation>{} 个课节</translation>
     </message>
     <message>
-        <location filename="../../gui/views/history_view.py" line="176"/>
+        <location filename="../../gui/views/history_view.py" line="175"/>
         <source>No lesson between {} and {} for {}: widen the dates, choose all schools or clear the search.</source>
         <translation>{} 至 {} 期间“{}”没有课节：请放宽日期、选择所有学校或清除搜索条件。</translation>
     </message>
@@ -2563,14 +2608,14 @@
         <translation>正在上课</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/live_view.py" line="193"/>
+        <location filename="../../gui/views/live_view.py" line="195"/>
         <source>%n live lesson(s)</source>
         <translation>
             <numerusform>%n 个课节正在上课</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/live_view.py" line="194"/>
+        <location filename="../../gui/views/live_view.py" line="196"/>
         <source>No live lesson right now: lessons appear with their first push.</source>
         <translation>当前没有正在上课的课节：收到首条推送后课节即会出现。</translation>
     </message>
@@ -2882,157 +2927,157 @@
 <context>
     <name>ParticipantColumn</name>
     <message>
-        <location filename="../../lessons/participant_row.py" line="119"/>
+        <location filename="../../lessons/participant_row.py" line="127"/>
         <source>UID</source>
         <translation>用户ID</translation>
     </message>
     <message>
-        <location filename="../../lessons/participant_row.py" line="120"/>
+        <location filename="../../lessons/participant_row.py" line="128"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../lessons/participant_row.py" line="121"/>
+        <location filename="../../lessons/participant_row.py" line="129"/>
         <source>Identity code</source>
         <translation>身份代码</translation>
     </message>
     <message>
-        <location filename="../../lessons/participant_row.py" line="122"/>
+        <location filename="../../lessons/participant_row.py" line="130"/>
         <source>Present</source>
         <translation>在教室</translation>
     </message>
     <message>
-        <location filename="../../lessons/participant_row.py" line="123"/>
+        <location filename="../../lessons/participant_row.py" line="131"/>
         <source>Attended</source>
         <translation>出勤时长</translation>
     </message>
     <message>
-        <location filename="../../lessons/participant_row.py" line="124"/>
+        <location filename="../../lessons/participant_row.py" line="132"/>
         <source>First in</source>
         <translation>首次进入</translation>
     </message>
     <message>
-        <location filename="../../lessons/participant_row.py" line="125"/>
+        <location filename="../../lessons/participant_row.py" line="133"/>
         <source>Last out</source>
         <translation>最后离开</translation>
     </message>
     <message>
-        <location filename="../../lessons/participant_row.py" line="126"/>
+        <location filename="../../lessons/participant_row.py" line="134"/>
         <source>Entries</source>
         <translation>进入次数</translation>
     </message>
     <message>
-        <location filename="../../lessons/participant_row.py" line="127"/>
+        <location filename="../../lessons/participant_row.py" line="135"/>
         <source>Hands up</source>
         <translation>举手</translation>
     </message>
     <message>
-        <location filename="../../lessons/participant_row.py" line="128"/>
+        <location filename="../../lessons/participant_row.py" line="136"/>
         <source>Awards</source>
         <translation>奖励</translation>
     </message>
     <message>
-        <location filename="../../lessons/participant_row.py" line="129"/>
+        <location filename="../../lessons/participant_row.py" line="137"/>
         <source>Stage ups</source>
         <translation>上台次数</translation>
     </message>
     <message>
-        <location filename="../../lessons/participant_row.py" line="130"/>
+        <location filename="../../lessons/participant_row.py" line="138"/>
         <source>On stage</source>
         <translation>上台</translation>
     </message>
     <message>
-        <location filename="../../lessons/participant_row.py" line="132"/>
+        <location filename="../../lessons/participant_row.py" line="140"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../lessons/participant_row.py" line="133"/>
+        <location filename="../../lessons/participant_row.py" line="141"/>
         <source>Late</source>
         <translation>迟到</translation>
     </message>
     <message>
-        <location filename="../../lessons/participant_row.py" line="134"/>
+        <location filename="../../lessons/participant_row.py" line="142"/>
         <source>Left early</source>
         <translation>早退</translation>
     </message>
     <message>
-        <location filename="../../lessons/participant_row.py" line="135"/>
+        <location filename="../../lessons/participant_row.py" line="143"/>
         <source>Abnormal exits</source>
         <translation>异常退出</translation>
     </message>
     <message>
-        <location filename="../../lessons/participant_row.py" line="136"/>
+        <location filename="../../lessons/participant_row.py" line="144"/>
         <source>Hand raised</source>
         <translation>举手时长</translation>
     </message>
     <message>
-        <location filename="../../lessons/participant_row.py" line="137"/>
+        <location filename="../../lessons/participant_row.py" line="145"/>
         <source>Mutes</source>
         <translation>静音</translation>
     </message>
     <message>
-        <location filename="../../lessons/participant_row.py" line="138"/>
+        <location filename="../../lessons/participant_row.py" line="146"/>
         <source>Could speak</source>
         <translation>可发言时长</translation>
     </message>
     <message>
-        <location filename="../../lessons/participant_row.py" line="139"/>
+        <location filename="../../lessons/participant_row.py" line="147"/>
         <source>Mic on (on stage)</source>
         <translation>上台开麦</translation>
     </message>
     <message>
-        <location filename="../../lessons/participant_row.py" line="140"/>
+        <location filename="../../lessons/participant_row.py" line="148"/>
         <source>Camera on (on stage)</source>
         <translation>上台开摄像头</translation>
     </message>
     <message>
-        <location filename="../../lessons/participant_row.py" line="141"/>
+        <location filename="../../lessons/participant_row.py" line="149"/>
         <source>Mic on (all)</source>
         <translation>开麦总时长</translation>
     </message>
     <message>
-        <location filename="../../lessons/participant_row.py" line="142"/>
+        <location filename="../../lessons/participant_row.py" line="150"/>
         <source>Camera on (all)</source>
         <translation>开摄像头总时长</translation>
     </message>
     <message>
-        <location filename="../../lessons/participant_row.py" line="143"/>
+        <location filename="../../lessons/participant_row.py" line="151"/>
         <source>Kicked out</source>
         <translation>被移出</translation>
     </message>
     <message>
-        <location filename="../../lessons/participant_row.py" line="144"/>
+        <location filename="../../lessons/participant_row.py" line="152"/>
         <source>Authorized</source>
         <translation>授权次数</translation>
     </message>
     <message>
-        <location filename="../../lessons/participant_row.py" line="145"/>
+        <location filename="../../lessons/participant_row.py" line="153"/>
         <source>Deputy</source>
         <translation>副设备</translation>
     </message>
     <message>
-        <location filename="../../lessons/participant_row.py" line="146"/>
+        <location filename="../../lessons/participant_row.py" line="154"/>
         <source>Device code</source>
         <translation>设备代码</translation>
     </message>
     <message>
-        <location filename="../../lessons/participant_row.py" line="147"/>
+        <location filename="../../lessons/participant_row.py" line="155"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../lessons/participant_row.py" line="148"/>
+        <location filename="../../lessons/participant_row.py" line="156"/>
         <source>Network quality</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../lessons/participant_row.py" line="149"/>
+        <location filename="../../lessons/participant_row.py" line="157"/>
         <source>Device problems</source>
         <translation>设备检测</translation>
     </message>
     <message>
-        <location filename="../../lessons/participant_row.py" line="150"/>
+        <location filename="../../lessons/participant_row.py" line="158"/>
         <source>Network problems</source>
         <translation>网络问题</translation>
     </message>
@@ -3191,6 +3236,89 @@
         <location filename="../../gui/models/gensee_models.py" line="395"/>
         <source>Web Q&amp;A: every question a web user submits.</source>
         <translation>网页问答：网页用户提交的每个提问。</translation>
+    </message>
+</context>
+<context>
+    <name>RebuildDialog</name>
+    <message>
+        <location filename="../../gui/rebuild_dialog.py" line="32"/>
+        <source>Rebuild lessons and charts</source>
+        <translation>重建课节和图表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rebuild_dialog.py" line="37"/>
+        <source>Recomputes History, the charts and the device checks from the stored raw pushes, with the thresholds set now: after a ClassWatch update, or when lessons look wrong. A backup of the database is taken first; pushes keep arriving and being acknowledged meanwhile.</source>
+        <translation>用已存储的原始推送和当前设置的阈值，重新计算历史记录、图表和设备检测：适用于 ClassWatch 升级之后，或课节数据看起来不对时。开始前会先备份数据库；重建期间推送照常接收和应答。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rebuild_dialog.py" line="42"/>
+        <source>%v of %m pushes</source>
+        <translation>%v / %m 条推送</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rebuild_dialog.py" line="47"/>
+        <source>Rebuild</source>
+        <translation>重建</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rebuild_dialog.py" line="48"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rebuild_dialog.py" line="49"/>
+        <source>Show backup in folder</source>
+        <translation>在文件夹中显示备份</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rebuild_dialog.py" line="70"/>
+        <source>Stopping after the current batch…</source>
+        <translation>当前这一批完成后停止…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rebuild_dialog.py" line="89"/>
+        <source>Taking a backup of the database…</source>
+        <translation>正在备份数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rebuild_dialog.py" line="100"/>
+        <source> A backup was kept: {}.</source>
+        <translation>已保留备份：{}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rebuild_dialog.py" line="102"/>
+        <source>Stopped after {} of {} pushes. Lessons and charts of the rest are missing from History until a rebuild runs to the end; no push was lost.</source>
+        <translation>已在处理 {} / {} 条推送后停止。其余推送对应的课节和图表在历史记录中暂缺，直到重建完整运行一次；没有丢失任何推送。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rebuild_dialog.py" line="106"/>
+        <source>Rebuilt from {} pushes in {:.0f} s.</source>
+        <translation>已用 {} 条推送完成重建，耗时 {:.0f} 秒。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rebuild_dialog.py" line="108"/>
+        <source>{} push(es) were kept raw but left out (values out of range).</source>
+        <translation>{} 条推送保留了原始数据，但因数值超出范围未计入。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rebuild_dialog.py" line="113"/>
+        <source>Rebuild failed: {}</source>
+        <translation>重建失败：{}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rebuild_dialog.py" line="118"/>
+        <source>Rebuild again</source>
+        <translation>再次重建</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rebuild_dialog.py" line="120"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rebuild_dialog.py" line="127"/>
+        <source>Replaying the stored pushes…</source>
+        <translation>正在重放已存储的推送…</translation>
     </message>
 </context>
 <context>
@@ -3405,27 +3533,27 @@
 <context>
     <name>RoomExport</name>
     <message>
-        <location filename="../../gui/views/gensee_extras.py" line="70"/>
+        <location filename="../../gui/views/gensee_extras.py" line="71"/>
         <source>Export room…</source>
         <translation>导出直播间…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_extras.py" line="85"/>
+        <location filename="../../gui/views/gensee_extras.py" line="86"/>
         <source>Export the room&apos;s attendance and Q&amp;A</source>
         <translation>导出直播间的出勤与问答</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_extras.py" line="87"/>
+        <location filename="../../gui/views/gensee_extras.py" line="88"/>
         <source>{} files (*.{})</source>
         <translation>{} 文件 (*.{})</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_extras.py" line="105"/>
+        <location filename="../../gui/views/gensee_extras.py" line="106"/>
         <source>Export failed: {}</source>
         <translation>导出失败：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_extras.py" line="107"/>
+        <location filename="../../gui/views/gensee_extras.py" line="108"/>
         <source>Exported to {}</source>
         <translation>已导出到 {}</translation>
     </message>
@@ -3870,68 +3998,68 @@
 <context>
     <name>SchoolView</name>
     <message>
-        <location filename="../../gui/views/school_view.py" line="115"/>
+        <location filename="../../gui/views/school_view.py" line="116"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="126"/>
+        <location filename="../../gui/views/school_view.py" line="127"/>
         <source>Nothing of this kind from the school in these days.</source>
         <translation>这些日期内学校没有此类消息。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="132"/>
-        <location filename="../../gui/views/school_view.py" line="162"/>
+        <location filename="../../gui/views/school_view.py" line="133"/>
+        <location filename="../../gui/views/school_view.py" line="163"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="134"/>
+        <location filename="../../gui/views/school_view.py" line="135"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="136"/>
+        <location filename="../../gui/views/school_view.py" line="137"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="141"/>
+        <location filename="../../gui/views/school_view.py" line="142"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="154"/>
+        <location filename="../../gui/views/school_view.py" line="155"/>
         <source>Could not read: {}</source>
         <translation>无法读取：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="201"/>
+        <location filename="../../gui/views/school_view.py" line="202"/>
         <source>Add a school in Settings to see its messages here.</source>
         <translation>请先在设置中添加学校，这里会显示其消息。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="217"/>
+        <location filename="../../gui/views/school_view.py" line="218"/>
         <source>{} message(s) of the school in these days; {} push(es) of Cmds not understood yet. Times in {}.</source>
         <translation>这些天学校的消息 {} 条；暂不识别的 Cmd 推送 {} 条。时间为 {}。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="226"/>
+        <location filename="../../gui/views/school_view.py" line="227"/>
         <source>Export the school&apos;s messages</source>
         <translation>导出学校的消息</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="228"/>
+        <location filename="../../gui/views/school_view.py" line="229"/>
         <source>{} files (*.{})</source>
         <translation>{} 文件 (*.{})</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="246"/>
+        <location filename="../../gui/views/school_view.py" line="247"/>
         <source>Export failed: {}</source>
         <translation>导出失败：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="248"/>
+        <location filename="../../gui/views/school_view.py" line="249"/>
         <source>Exported to {}</source>
         <translation>已导出到 {}</translation>
     </message>
@@ -3953,42 +4081,42 @@
 <context>
     <name>SectionModel</name>
     <message>
-        <location filename="../../gui/views/school_view.py" line="50"/>
+        <location filename="../../gui/views/school_view.py" line="51"/>
         <source>test</source>
         <translation>测验</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="50"/>
+        <location filename="../../gui/views/school_view.py" line="51"/>
         <source>answer sheet</source>
         <translation>答题卡</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="51"/>
+        <location filename="../../gui/views/school_view.py" line="52"/>
         <source>converted</source>
         <translation>转换成功</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="51"/>
+        <location filename="../../gui/views/school_view.py" line="52"/>
         <source>failed</source>
         <translation>转换失败</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="52"/>
+        <location filename="../../gui/views/school_view.py" line="53"/>
         <source>graded</source>
         <translation>已批改</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="52"/>
+        <location filename="../../gui/views/school_view.py" line="53"/>
         <source>returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="70"/>
+        <location filename="../../gui/views/school_view.py" line="71"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="70"/>
+        <location filename="../../gui/views/school_view.py" line="71"/>
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -4293,89 +4421,89 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../gui/app_window.py" line="73"/>
+        <location filename="../../gui/app_window.py" line="74"/>
         <source>starting</source>
         <translation>正在启动</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="73"/>
+        <location filename="../../gui/app_window.py" line="74"/>
         <source>up</source>
         <translation>已连通</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="74"/>
+        <location filename="../../gui/app_window.py" line="75"/>
         <source>unhealthy</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="74"/>
+        <location filename="../../gui/app_window.py" line="75"/>
         <source>down</source>
         <translation>已断开</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="75"/>
+        <location filename="../../gui/app_window.py" line="76"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="82"/>
+        <location filename="../../gui/app_window.py" line="83"/>
         <source>Receiver: {}/classin</source>
         <translation>接收端：{}/classin</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="84"/>
+        <location filename="../../gui/app_window.py" line="85"/>
         <source>Receiver: off (the team&apos;s server receives)</source>
         <translation>接收器：关闭（由团队服务器接收）</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="86"/>
+        <location filename="../../gui/app_window.py" line="87"/>
         <source>Receiver: not running</source>
         <translation>接收端：未运行</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="92"/>
+        <location filename="../../gui/app_window.py" line="93"/>
         <source>Team database: live</source>
         <translation>团队数据库：实时</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="95"/>
+        <location filename="../../gui/app_window.py" line="96"/>
         <source>Team database: reconnecting…</source>
         <translation>团队数据库：正在重新连接…</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="100"/>
+        <location filename="../../gui/app_window.py" line="101"/>
         <source>Public: no tunnel</source>
         <translation>公网：无隧道</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="102"/>
+        <location filename="../../gui/app_window.py" line="103"/>
         <source>Public: {} ({})</source>
         <translation>公网：{}（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="105"/>
+        <location filename="../../gui/app_window.py" line="106"/>
         <source>Public: tunnel {}</source>
         <translation>公网：隧道 {}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/app_window.py" line="107"/>
+        <location filename="../../gui/app_window.py" line="108"/>
         <source>%n push(es) in the last minute</source>
         <translation>
             <numerusform>近 1 分钟 %n 条推送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="109"/>
+        <location filename="../../gui/app_window.py" line="110"/>
         <source>Last push: {} ({})</source>
         <translation>最近推送：{}（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="112"/>
+        <location filename="../../gui/app_window.py" line="113"/>
         <source>Last push: none yet</source>
         <translation>最近推送：暂无</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/app_window.py" line="115"/>
+        <location filename="../../gui/app_window.py" line="116"/>
         <source>%n open alarm(s)</source>
         <translation>
             <numerusform>%n 条未处理告警</numerusform>
