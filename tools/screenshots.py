@@ -113,8 +113,10 @@ def shoot(args) -> int:
                 window.show_view("live")
         finally:
             window.close()
-            await window.shutdown()
-            await monitor.stop()
+            try:       # the shots are saved: a slow stop must not hold the next language back
+                await asyncio.wait_for(stop(window, monitor), 60)
+            except asyncio.TimeoutError:
+                print("the window did not stop within 60 s", file=sys.stderr)
 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
@@ -123,6 +125,11 @@ def shoot(args) -> int:
     for path in saved:
         print(path)
     return 0
+
+
+async def stop(window, monitor) -> None:
+    await window.shutdown()
+    await monitor.stop()
 
 
 def dark_palette(app) -> None:

@@ -18,7 +18,7 @@ from lessons.state import LessonState
 from app.history import lesson_state, lessons_between
 
 from ..bridge import MonitorBridge
-from ..columns import fill_with
+from ..columns import fill_with, fit_columns
 from ..models.labels import exit_reason_label, lesson_title, school_timezone, user_name
 from ..models.net_series import NetSeries, load_series
 from ..models.net_users_model import MAX_CHECKED, NetUsersModel
@@ -314,6 +314,7 @@ class NetworkView(QWidget):
     def refresh_worst(self) -> None:
         if self.isVisible():
             self.worst.update(worst_users(self.monitor.live_lessons()))
+            fit_columns(self.worst_table)      # a dozen rows: the numbers fit, the lesson takes the rest
 
     def _open_worst(self, index) -> None:
         row = self.worst.rows[index.row()]
