@@ -183,6 +183,19 @@ class Relay:
                 return line
         raise KeyError(name)
 
+    async def _destination(self, name: str) -> tuple[Destination, _Line | None]:
+        """By name: this relay's line, else the table (a team desk has no lines:
+        the team's receiver delivers, and sees a change at its next poll)."""
+        try:
+            line = self._line(name)
+            return line.dest, line
+        except KeyError:
+            pass
+        for dest in await self.read(outbox.destinations):
+            if dest.name == name:
+                return dest, None
+        raise KeyError(name)
+
     def retry_now(self, name: str) -> None:
         """Skip the current backoff wait of that destination."""
         line = self._line(name)
@@ -190,16 +203,18 @@ class Relay:
         line.retry.set()
 
     async def set_paused(self, name: str, paused: bool) -> None:
-        line = self._line(name)
-        await self.write(outbox.set_paused, line.dest.id, paused)
-        await self.refresh()
-        line.retry.set()
+        dest, line = await self._destination(name)
+        await self.write(outbox.set_paused, dest.id, paused)
+        if line is not None:      # (a desk takes no lease: it never delivers)
+            await self.refresh()
+            line.retry.set()
 
     async def replay(self, name: str, start: float, end: float) -> int:
         """Queue again what the destination's school sent in [start, end)."""
-        line = self._line(name)
-        added = await self.write(outbox.replay, line.dest, start, end)
-        line.wake.set()
+        dest, line = await self._destination(name)
+        added = await self.write(outbox.replay, dest, start, end)
+        if line is not None:
+            line.wake.set()
         return added
 
     # -- alarms ------------------------------------------------------------------------------

@@ -4,16 +4,19 @@ replay of a time range; in English and Chinese (CLASSWATCH_SCREENSHOTS=DIR
 saves a screenshot of each)."""
 from __future__ import annotations
 
+import asyncio
 import os
 import time
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QDateTime
 
 from gui.alarm_texts import AlarmTexts
+from storage.config import ConfigStore
 
 from ..gui_support import GuiApp, gui_settings, run_gui  # noqa: F401
-from ..helpers import SID, new_push
+from ..helpers import SECRET, SID, ServeProcess, new_push, post_push, run_cli
 from ..relay_support import SchoolSystem, free_port
 from .test_i18n import chinese  # noqa: F401
 
@@ -96,3 +99,61 @@ def test_relay_page_in_chinese(chinese, data_dir, gui_settings):  # noqa: F811
              "resume": "恢复", "cannot connect": "无法连接",
              "alarm": "未接收推送"}
     run_gui(chinese, data_dir, lambda app: relay_scenario(app, words, "relay-zh_CN.png"), timeout=60)
+
+
+@pytest.mark.slow
+def test_a_team_desk_shows_the_relay_state_the_teams_serve_wrote(qapp, tmp_path, pg_server, gui_settings):  # noqa: F811
+    """`main.py --db postgresql://…` on a desk: a real `serve` on the same
+    database delivers to a local school system and fails to reach a CRM; the
+    desk's page shows both as that process wrote them, and its pause and
+    replay reach the serve through the database."""
+    store = pg_server.new_database()
+    server_dir, desk_dir = tmp_path / "server", tmp_path / "desk"
+    for d in (server_dir, desk_dir):
+        d.mkdir()
+        ConfigStore(d).add_school(SID, SECRET, "Team School")
+
+    async def scenario(app: GuiApp) -> None:
+        loop = asyncio.get_running_loop()
+        system = SchoolSystem()
+        await system.start()
+        serve = await loop.run_in_executor(None, lambda: ServeProcess(server_dir, "--db", store.url))
+        try:
+            for name, url, extra in (("school-lms", system.url + "?token=s3cret", ()),
+                                     ("crm", f"http://127.0.0.1:{free_port()}/push", ("--cmd", "End,Net"))):
+                added = await loop.run_in_executor(None, lambda: run_cli(
+                    "relay", "add", name, "--sid", str(SID), "--url", url, *extra, "--db", store.url,
+                    data_dir=server_dir))
+                assert added.returncode == 0, added.stderr
+            view = app.window.show_view("relay")
+            assert not view.retry.isVisible()          # the desk delivers nothing itself
+            for i in range(5):
+                status, _ = await post_push(app.session, serve.url, new_push("Net", Data={"n": i}))
+                assert status == 200
+            await app.wait_until(lambda: cell(view, "school-lms", "delivered") == "5", timeout=30)
+            assert cell(view, "school-lms", "state") == "Up to date"
+            assert "s3cret" not in cell(view, "school-lms", "url")
+            await app.wait_until(lambda: cell(view, "crm", "state") == "Failing, retrying", timeout=30)
+            assert cell(view, "crm", "pending") == "5" and "cannot connect" in cell(view, "crm", "last_error")
+            assert cell(view, "crm", "failing_since") != "—"
+            assert len(system.received) == 5 and app.monitor.relay.lines == {}
+            screenshot(app, "relay-team-desk.png")
+
+            select(view, "crm")
+            view.pause.click()
+            await app.wait_until(lambda: cell(view, "crm", "state") == "Paused", timeout=10)
+            listed = await loop.run_in_executor(None, lambda: run_cli("relay", "list", "--db", store.url,
+                                                                      data_dir=server_dir))
+            assert [line.split()[3] for line in listed.stdout.splitlines() if line.startswith("crm")] == ["paused"]
+
+            select(view, "school-lms")
+            view.replay_from.setDateTime(QDateTime.fromSecsSinceEpoch(int(time.time()) - 600))
+            view.replay_to.setDateTime(QDateTime.fromSecsSinceEpoch(int(time.time()) + 120))
+            view.replay.click()
+            await app.wait_until(lambda: len(system.received) == 10, timeout=30)   # the serve sent them again
+            await app.wait_until(lambda: cell(view, "school-lms", "delivered") == "10", timeout=30)
+        finally:
+            await loop.run_in_executor(None, serve.stop)
+            await system.stop()
+
+    run_gui(qapp, desk_dir, scenario, db=store, listen=False, timeout=150)
