@@ -65,6 +65,8 @@ async def _scenario(app: GuiApp, robots: ChatRobots, tmp_path: Path) -> None:
     await app.wait_until(lambda: app.monitor.channels.states()["wrong"].failing_since is not None, timeout=10)
     await app.wait_until(lambda: robots.of("dingtalk", accepted=True)[-1].body["markdown"]["title"]
                          .endswith("Disk full"), timeout=10)
+    # The robot records the message before its answer reaches the lane that sent it.
+    await app.wait_until(lambda: app.monitor.channels.states()["值班群"].queued == 0, timeout=10)
     panel.refresh()
     rows = {panel.table.item(r, 0).text(): r for r in range(panel.table.rowCount())}
     assert "FAILING since" in panel.table.item(rows["wrong"], 5).text()
