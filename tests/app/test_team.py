@@ -13,7 +13,9 @@ import pytest
 
 from alarms.model import Alarm
 from app.core import Monitor
+from storage import relay as outbox
 from storage.alarms import alarm_row, save_alarms
+from storage.backends import backend_for
 from receiver.app import Receiver
 from storage.config import ConfigStore
 
@@ -61,10 +63,12 @@ async def test_a_desk_folds_the_team_servers_pushes_into_the_same_lesson_state(t
 
 
 # The grants README "A team server" gives a desk's database role: read
-# everything, write alarms (acknowledgements) and releases of refused pushes.
+# everything, write alarms (acknowledgements), releases of refused pushes and
+# a relay's pause and replay.
 DESK_GRANTS = ["GRANT CONNECT ON DATABASE {db} TO {role}", "GRANT USAGE ON SCHEMA public TO {role}",
                "GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}",
-               "GRANT INSERT, UPDATE, DELETE ON alarm TO {role}", "GRANT UPDATE ON quarantine TO {role}"]
+               "GRANT INSERT, UPDATE, DELETE ON alarm TO {role}", "GRANT UPDATE ON quarantine TO {role}",
+               "GRANT UPDATE ON relay_destination TO {role}", "GRANT INSERT ON relay_outbox TO {role}"]
 
 
 async def test_a_desk_works_with_the_grants_the_readme_gives(tmp_path, pg_server, http):
@@ -86,6 +90,15 @@ async def test_a_desk_works_with_the_grants_the_readme_gives(tmp_path, pg_server
         await desk.receiver.writer.store(functools.partial(save_alarms, rows=[row], resolved_since=0.0,
                                                            keep_resolved=10))
         assert db_rows(store, "SELECT key FROM alarm WHERE key = 'help:1'") == [("help:1",)]
+        # The Relay page's pause and replay (the team's serve delivers).
+        owner = backend_for(store).connect()
+        try:
+            outbox.add_destination(owner, "lms", SID, "http://127.0.0.1:9/push", None, time.time())
+        finally:
+            owner.close()
+        await desk.relay.set_paused("lms", True)
+        assert await desk.relay.replay("lms", 0.0, time.time() + 1) == 1
+        assert db_rows(store, "SELECT paused FROM relay_destination") == [(1,)]
         # What a desk must not do: store pushes itself.
         with pytest.raises(Exception, match="permission denied"):
             db_rows(desk_url, "DELETE FROM push")
