@@ -135,6 +135,12 @@ class AlarmsView(QWidget):
         self.kind = QComboBox()
         self.school = QComboBox()
         self.lesson = QComboBox()
+        for combo in (self.school, self.lesson):
+            # A long school or lesson name must leave the filter box its room (it was
+            # squeezed to "Fi…" at 1280 px); the open list shows names whole.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(14)
+            combo.view().setMinimumWidth(300)
         self.open_only = QCheckBox(self.tr("Open only"))
         self.group = QComboBox()
         self.group.addItem(self.tr("No grouping"), None)
