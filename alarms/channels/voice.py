@@ -31,14 +31,18 @@ class TeamVoice:
         self.lock = lock
         self.speaking: bool | None = None     # None until the lock was first tried
         self._task: asyncio.Task | None = None
+        self._stopping: asyncio.Event | None = None
 
     def start(self, dispatcher: "Dispatcher") -> None:
+        self._stopping = asyncio.Event()
         self._task = asyncio.create_task(self._run(dispatcher), name="alarm-channels-voice")
 
     async def stop(self, dispatcher: "Dispatcher") -> None:
         """After the last call: the last progress, then the lock goes (to a receiver still running)."""
         if self._task is not None:
-            self._task.cancel()
+            # Not cancelled: a step under way in its thread finishes first, so the
+            # last one never shares the lock's connection with it.
+            self._stopping.set()
             await asyncio.gather(self._task, return_exceptions=True)
             self._task = None
         through = dispatcher.sent_through() if self.speaking else None
@@ -51,7 +55,7 @@ class TeamVoice:
         self.lock.close()
 
     async def _run(self, dispatcher: "Dispatcher") -> None:
-        while True:
+        while not self._stopping.is_set():
             through = dispatcher.sent_through() if self.speaking else None
             theirs = await asyncio.to_thread(self.lock.step, through)
             if theirs is not None:    # standing by, or just taken over: drop what the speaker sent
@@ -63,4 +67,7 @@ class TeamVoice:
                 else:
                     log.info("chat alarms: another receiver speaks for the team; this one stands by")
                 dispatcher.wake()
-            await asyncio.sleep(STEP_SECONDS)
+            try:
+                await asyncio.wait_for(self._stopping.wait(), STEP_SECONDS)
+            except TimeoutError:
+                pass
