@@ -25,6 +25,11 @@ Subscriber = Callable[[AlarmEvent], None]
 
 # Kinds about one lesson: once it is no longer running they are history.
 LESSON_KINDS = ("help_request", "device", "network")
+# Kinds about a school's queue or the whole desk: they carry the live lessons they hit
+# (params["lessons"]: [sid, class_id] pairs), so the desk knows whom to tell.
+SCHOOL_KINDS = ("stuck_push", "silence")
+DESK_KINDS = ("tunnel", "storage")
+LiveLessons = Callable[[], Iterable[tuple[int | None, int]]]
 GOOD_PERIODS = 2    # a user's network counts as good again after this many good 5-minute reports in a row
 
 
@@ -37,9 +42,12 @@ class AlarmSettings:
 
 
 class AlarmCenter:
-    def __init__(self, settings: AlarmSettings | None = None, names: Names | None = None):
+    def __init__(self, settings: AlarmSettings | None = None, names: Names | None = None,
+                 live: LiveLessons | None = None):
+        """`live()`: (sid, class_id) of each lesson running now."""
         self.settings = settings or AlarmSettings()
         self.names = names      # how subscribers' records name schools, lessons, users
+        self.live = live or (lambda: ())
         self.alarms: dict[str, Alarm] = {}
         self._subscribers: list[Subscriber] = []
         self.last_push_by_sid: dict[int, float] = {}
@@ -74,18 +82,38 @@ class AlarmCenter:
     # -- bookkeeping -------------------------------------------------------------------
     def raise_(self, key: str, kind: str, when: float, **fields) -> Alarm:
         alarm = self.alarms.get(key)
+        wide = kind in SCHOOL_KINDS or kind in DESK_KINDS
         if alarm is None or not alarm.open:
+            if wide:    # counted as it opens, then again at each tick (not at each re-send)
+                fields["params"] = {**fields.get("params", {}), "lessons": self._hit(kind, fields.get("sid"))}
             alarm = Alarm(key=key, kind=kind, since=when, last=when, **fields)
             self.alarms[key] = alarm
             change = "opened"
         else:
             alarm.last = when
             alarm.count += 1
+            if wide and "params" in fields and "lessons" in alarm.params:
+                fields["params"] = {**fields["params"], "lessons": alarm.params["lessons"]}
             for name, value in fields.items():
                 setattr(alarm, name, value)
             change = "updated"
         self._changed(alarm, change)
         return alarm
+
+    def _hit(self, kind: str, sid: int | None) -> list[list[int]]:
+        """The live lessons an alarm of `kind` about `sid` hits: that school's (none
+        for a push without SID), or every school's for the tunnel and storage."""
+        if kind in SCHOOL_KINDS and sid is None:
+            return []
+        return sorted([s, c] for s, c in self.live() if s is not None and (kind in DESK_KINDS or s == sid))
+
+    def _recount_hit(self) -> None:
+        for alarm in self.alarms.values():
+            if alarm.open and (alarm.kind in SCHOOL_KINDS or alarm.kind in DESK_KINDS):
+                hit = self._hit(alarm.kind, alarm.sid)
+                if alarm.params.get("lessons") != hit:
+                    alarm.params = {**alarm.params, "lessons": hit}
+                    self._changed(alarm, "updated")
 
     def resolve(self, key: str, when: float) -> None:
         alarm = self.alarms.get(key)
@@ -268,6 +296,7 @@ class AlarmCenter:
                                 params={"last_push_at": last, "tunnel": tunnel_reason})
         quiet = self.settings.resent_quiet_seconds
         self.resolve_where(now, lambda a: a.kind == "resent" and now - a.last >= quiet)
+        self._recount_hit()     # lessons start and end while a queue stays blocked
 
     def lessons_over(self, now: float, live_class_ids: Collection[int]) -> None:
         """Resolve the help requests and device/network problems of lessons no

@@ -20,6 +20,7 @@ from protocol.classin import cmd_label, normalise_cmd
 from .model import Alarm, Severity
 
 CONTEXT = "AlarmTexts"
+NAMED_LESSONS = 5     # lessons named in a school- or desk-wide alarm; the rest are counted
 
 
 def _t(template: str, *args) -> Text:
@@ -94,6 +95,37 @@ def user(names: Names, uid: int | None) -> Text:
     return _t("{} ({})", name, uid) if name else _t("{}", uid)
 
 
+def _lessons_hit(names: Names, a: Alarm) -> list[Text]:
+    """Whom a school- or desk-wide alarm hits: per school, how many live lessons
+    and which (the first few by name). Nothing for an alarm kept from before
+    alarms counted them."""
+    hit = a.params.get("lessons")
+    if hit is None:
+        return []
+    if not hit:
+        return [_t(QT_TRANSLATE_NOOP("AlarmTexts", "No live lesson is affected."))]
+    by_school: dict[int, list[int]] = {}
+    for sid, class_id in hit:
+        by_school.setdefault(sid, []).append(class_id)
+    lines = []
+    for sid, class_ids in by_school.items():
+        shown = [lesson(names, class_id) for class_id in class_ids[:NAMED_LESSONS]]
+        listed = Text(", ".join(["{}"] * len(shown)), tuple(shown))
+        if len(class_ids) > len(shown):
+            listed = _t(QT_TRANSLATE_NOOP("AlarmTexts", "{} and {} more"), listed, len(class_ids) - len(shown))
+        lines.append(_t(QT_TRANSLATE_NOOP("AlarmTexts", "{}: {} live lesson(s) affected: {}"),
+                        school(names, sid), len(class_ids), listed))
+    return lines
+
+
+def _with_hit(title: Text, a: Alarm) -> Text:
+    """The title and how many live lessons the alarm hits (the line a robot or `alarms` shows)."""
+    hit = a.params.get("lessons")
+    if hit is None:
+        return title
+    return _t("{} — {}", title, _t(QT_TRANSLATE_NOOP("AlarmTexts", "{} live lesson(s) affected"), len(hit)))
+
+
 def problem(text: str) -> Label:
     """An English problem line of lessons.diagnostics (the window translates it by pattern)."""
     return Label("problem", text)
@@ -155,8 +187,9 @@ def _stuck_push(a: Alarm, names: Names):
         message = _t(QT_TRANSLATE_NOOP("AlarmTexts", "Cmd {}, ClassID {}"),
                      cmd_label(cmd) if cmd is not None else "?",
                      p.get("class_id") if p.get("class_id") is not None else "—")
-    title = _t(QT_TRANSLATE_NOOP("AlarmTexts", "ClassIn queue blocked: {}"), school(names, a.sid))
+    title = _with_hit(_t(QT_TRANSLATE_NOOP("AlarmTexts", "ClassIn queue blocked: {}"), school(names, a.sid)), a)
     lines = [
+        *_lessons_hit(names, a),
         _t(QT_TRANSLATE_NOOP("AlarmTexts", "Refused push: {}"), message),
         _t(QT_TRANSLATE_NOOP("AlarmTexts", "First refused: {}; ClassIn has sent it {} time(s)."),
            moment(p.get("first_seen"), with_date=True), p.get("attempts", a.count)),
@@ -202,26 +235,30 @@ def _resent(a: Alarm, names: Names):
 
 
 def _silence(a: Alarm, names: Names):
+    last = a.params.get("last_push_at")
     lines = [_t(QT_TRANSLATE_NOOP("AlarmTexts", "No push from {} since {} although lessons are live."),
-                school(names, a.sid), moment(a.params.get("last_push_at"), with_date=True))]
+                school(names, a.sid), moment(last, with_date=True)),
+             *_lessons_hit(names, a)]
     if a.params.get("tunnel"):
         lines.append(_t(QT_TRANSLATE_NOOP("AlarmTexts", "Tunnel: {}"), a.params["tunnel"]))
-    return (_t(QT_TRANSLATE_NOOP("AlarmTexts", "No pushes during live lessons: {}"), school(names, a.sid)), lines,
+    title = _t(QT_TRANSLATE_NOOP("AlarmTexts", "{}: no push for {} min"), school(names, a.sid),
+               max(1, round((a.since - last) / 60)) if last is not None else "?")
+    return (_with_hit(title, a), lines,
             _t(QT_TRANSLATE_NOOP("AlarmTexts", "Check the tunnel and this PC's internet connection. ClassIn "
                                                "keeps the pushes queued and re-sends them once the URL answers.")))
 
 
 def _storage(a: Alarm, names: Names):
-    return (_t(QT_TRANSLATE_NOOP("AlarmTexts", "Pushes cannot be stored")),
-            [_t(QT_TRANSLATE_NOOP("AlarmTexts", "Why: {}"), a.params.get("reason", "?"))],
+    return (_with_hit(_t(QT_TRANSLATE_NOOP("AlarmTexts", "Pushes cannot be stored")), a),
+            [_t(QT_TRANSLATE_NOOP("AlarmTexts", "Why: {}"), a.params.get("reason", "?")), *_lessons_hit(names, a)],
             _t(QT_TRANSLATE_NOOP("AlarmTexts", "Free disk space in the data folder or close programs locking the "
                                                "database. ClassIn retries (we answered HTTP 503), so nothing is "
                                                "lost meanwhile.")))
 
 
 def _tunnel(a: Alarm, names: Names):
-    return (_t(QT_TRANSLATE_NOOP("AlarmTexts", "The public URL does not reach this PC")),
-            [_t(QT_TRANSLATE_NOOP("AlarmTexts", "Why: {}"), a.params.get("reason") or "?")],
+    return (_with_hit(_t(QT_TRANSLATE_NOOP("AlarmTexts", "The public URL does not reach this PC")), a),
+            [_t(QT_TRANSLATE_NOOP("AlarmTexts", "Why: {}"), a.params.get("reason") or "?"), *_lessons_hit(names, a)],
             _t(QT_TRANSLATE_NOOP("AlarmTexts", "Restart the tunnel or check this PC's internet connection. "
                                                "ClassIn queues pushes meanwhile and re-sends them.")))
 

@@ -87,7 +87,8 @@ class Monitor:
         if not listen or not self.receiver.db.is_sqlite:
             self.team = TeamFeed(self.receiver.db, self.receiver.emit)
             self.receiver.listeners.append(self.team.on_receiver_event)
-        self.alarms = AlarmCenter(alarm_settings(config.current().settings), names=self)
+        self.alarms = AlarmCenter(alarm_settings(config.current().settings), names=self,
+                                  live=lambda: [(lesson.sid, lesson.class_id) for lesson in self.live_lessons()])
         self._alarm_store = AlarmStore(self.receiver.writer, lambda: config.current().secrets())
         # Chat robots: alarms that open (and critical ones that resolve) go out on their own tasks.
         # Receivers sharing a PostgreSQL store speak with one voice (alarms.channels.voice).

@@ -77,42 +77,42 @@
 <context>
     <name>AlarmTexts</name>
     <message>
-        <location filename="../../alarms/texts.py" line="78"/>
+        <location filename="../../alarms/texts.py" line="79"/>
         <source>unknown school (no SID)</source>
         <translation>未知学校（无 SID）</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="80"/>
+        <location filename="../../alarms/texts.py" line="81"/>
         <source>school {}</source>
         <translation>学校 {}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="85"/>
+        <location filename="../../alarms/texts.py" line="86"/>
         <source>no lesson</source>
         <translation>无课节</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="87"/>
+        <location filename="../../alarms/texts.py" line="88"/>
         <source>lesson {}</source>
         <translation>课节 {}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="92"/>
+        <location filename="../../alarms/texts.py" line="93"/>
         <source>unknown user</source>
         <translation>未知用户</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="70"/>
+        <location filename="../../alarms/texts.py" line="71"/>
         <source>Critical</source>
         <translation>严重</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="71"/>
+        <location filename="../../alarms/texts.py" line="72"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="72"/>
+        <location filename="../../alarms/texts.py" line="73"/>
         <source>Info</source>
         <translation>提示</translation>
     </message>
@@ -242,369 +242,389 @@
         <translation>CPU 过载时间占 {}%</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="108"/>
+        <location filename="../../alarms/texts.py" line="140"/>
         <source>body over the size limit</source>
         <translation>推送内容超出大小限制</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="109"/>
+        <location filename="../../alarms/texts.py" line="141"/>
         <source>body of {} bytes is over the size limit</source>
         <translation>推送内容 {} 字节，超出大小限制</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="111"/>
+        <location filename="../../alarms/texts.py" line="143"/>
         <source>no SID in the push</source>
         <translation>推送中没有 SID</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="112"/>
+        <location filename="../../alarms/texts.py" line="144"/>
         <source>unknown SID {}: add the school with its secret</source>
         <translation>未知的 SID {}：请添加该学校及其密钥</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="114"/>
+        <location filename="../../alarms/texts.py" line="146"/>
         <source>body is not JSON</source>
         <translation>推送内容不是 JSON</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="115"/>
+        <location filename="../../alarms/texts.py" line="147"/>
         <source>body is JSON but not an object</source>
         <translation>推送内容是 JSON 但不是对象</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="117"/>
+        <location filename="../../alarms/texts.py" line="149"/>
         <source>the SafeKey does not verify with the school&apos;s secret</source>
         <translation>SafeKey 无法用该学校的密钥校验通过</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="118"/>
+        <location filename="../../alarms/texts.py" line="150"/>
         <source>no usable TimeStamp: the SafeKey cannot be verified</source>
         <translation>没有可用的 TimeStamp，无法校验 SafeKey</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="119"/>
+        <location filename="../../alarms/texts.py" line="151"/>
         <source>a required parameter is missing</source>
         <translation>缺少必需的参数</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="120"/>
+        <location filename="../../alarms/texts.py" line="152"/>
         <source>the Action parameter is not a number</source>
         <translation>Action 参数不是数字</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="121"/>
+        <location filename="../../alarms/texts.py" line="153"/>
         <source>body is unreadable or unsafe XML</source>
         <translation>推送内容是无法读取或不安全的 XML</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="122"/>
+        <location filename="../../alarms/texts.py" line="154"/>
         <source>acknowledged and held: the SafeKey does not verify</source>
         <translation>已确认并暂存：SafeKey 校验未通过</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="123"/>
+        <location filename="../../alarms/texts.py" line="155"/>
         <source>too many pushes of this school are held already</source>
         <translation>该学校暂存的推送已达上限</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="124"/>
+        <location filename="../../alarms/texts.py" line="156"/>
         <source>the body&apos;s compression is corrupt</source>
         <translation>请求体的压缩数据已损坏</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="139"/>
+        <location filename="../../alarms/texts.py" line="171"/>
         <source>Since {}, last {}, {} time(s).</source>
         <translation>首次 {}，最近 {}，共 {} 次。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="142"/>
+        <location filename="../../alarms/texts.py" line="174"/>
         <source>Acknowledged by {} at {}.</source>
         <translation>已由 {} 于 {} 确认。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="145"/>
+        <location filename="../../alarms/texts.py" line="177"/>
         <source>Note: {}</source>
         <translation>备注：{}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="153"/>
+        <location filename="../../alarms/texts.py" line="185"/>
         <source>a body that cannot be read as a push (no Cmd, no ClassID)</source>
         <translation>无法解析为推送的内容（无 Cmd、无 ClassID）</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="155"/>
+        <location filename="../../alarms/texts.py" line="187"/>
         <source>Cmd {}, ClassID {}</source>
         <translation>Cmd {}，ClassID {}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="158"/>
+        <location filename="../../alarms/texts.py" line="190"/>
         <source>ClassIn queue blocked: {}</source>
         <translation>ClassIn 推送队列阻塞：{}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="160"/>
+        <location filename="../../alarms/texts.py" line="193"/>
         <source>Refused push: {}</source>
         <translation>被拒收的推送：{}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="161"/>
+        <location filename="../../alarms/texts.py" line="194"/>
         <source>First refused: {}; ClassIn has sent it {} time(s).</source>
         <translation>首次拒收：{}；ClassIn 已发送 {} 次。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="164"/>
+        <location filename="../../alarms/texts.py" line="197"/>
         <source>We answered HTTP {}: {}</source>
         <translation>我们向 ClassIn 返回了 HTTP {}（回复原文：{}）</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="165"/>
+        <location filename="../../alarms/texts.py" line="198"/>
         <source>ClassIn re-sends it every 10 s and sends nothing else from this school until it is accepted.</source>
         <translation>ClassIn 每 10 秒重发一次，在它被接收之前不会再推送该学校的任何其他数据。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="169"/>
+        <location filename="../../alarms/texts.py" line="202"/>
         <source>The body could not be kept in quarantine (storage failure).</source>
         <translation>推送内容未能存入隔离区（存储失败）。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="172"/>
+        <location filename="../../alarms/texts.py" line="205"/>
         <source>This SID is not configured. Add the school with its SECRET in Settings; the next re-send is then accepted.</source>
         <translation>此 SID 尚未配置。请在“设置”中添加该学校及其 SECRET，下一次重发即会被接收。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="174"/>
+        <location filename="../../alarms/texts.py" line="207"/>
         <source>The SafeKey does not match the secret saved for this school: the secret is probably wrong or was changed in ClassIn. Fix it in Settings (&quot;Fix secret…&quot;); the next re-send is then accepted. Release only if you trust the sender.</source>
         <translation>SafeKey 与该学校保存的密钥不匹配：密钥可能有误，或已在 ClassIn 中更改。请在“设置”中修改（“修改密钥…”），下一次重发即会被接收。仅在信任发送方时才放行。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="179"/>
+        <location filename="../../alarms/texts.py" line="212"/>
         <source>The push has no usable TimeStamp, so its SafeKey cannot be checked. If it is genuine, Release it: the next re-send is stored and flagged.</source>
         <translation>该推送没有可用的 TimeStamp，无法校验 SafeKey。如确认推送真实，请放行：下一次重发将被存储并标记。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="182"/>
+        <location filename="../../alarms/texts.py" line="215"/>
         <source>The body is not JSON and will never be readable. Release it: the next re-send is stored as text and flagged, and the queue moves on.</source>
         <translation>推送内容不是 JSON，永远无法解析。请放行：下一次重发将以文本形式存储并标记，队列随即恢复。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="185"/>
+        <location filename="../../alarms/texts.py" line="218"/>
         <source>The body is JSON but not an object. Release it: the next re-send is stored and flagged, and the queue moves on.</source>
         <translation>推送内容是 JSON 但不是对象。请放行：下一次重发将被存储并标记，队列随即恢复。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="187"/>
+        <location filename="../../alarms/texts.py" line="220"/>
         <source>The body is over the size limit. Release it so the queue moves on, or raise the limit if such pushes are expected.</source>
         <translation>推送内容超出大小限制。请放行以恢复队列；如果此类推送属正常情况，请提高限制。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="189"/>
+        <location filename="../../alarms/texts.py" line="222"/>
         <source>Release it so the queue moves on; the next re-send is flagged.</source>
         <translation>请放行以恢复队列；下一次重发将被标记。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="217"/>
+        <location filename="../../alarms/texts.py" line="244"/>
+        <source>{}: no push for {} min</source>
+        <translation>{}：已 {} 分钟没有推送</translation>
+    </message>
+    <message>
+        <location filename="../../alarms/texts.py" line="254"/>
         <source>Free disk space in the data folder or close programs locking the database. ClassIn retries (we answered HTTP 503), so nothing is lost meanwhile.</source>
         <translation>请释放数据文件夹所在磁盘的空间，或关闭锁定数据库的程序。ClassIn 会重试（我们回复了 HTTP 503），因此期间不会丢失任何推送。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="253"/>
+        <location filename="../../alarms/texts.py" line="290"/>
         <source>Device problems in {}: {} user(s)</source>
         <translation>设备问题 · {}：{} 名用户</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="276"/>
+        <location filename="../../alarms/texts.py" line="313"/>
         <source>Network problems in {}: {} user(s)</source>
         <translation>网络问题 · {}：{} 名用户</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="307"/>
+        <location filename="../../alarms/texts.py" line="344"/>
         <source>they carry no usable TimeStamp, so their SafeKey cannot be checked</source>
         <translation>推送没有可用的 TimeStamp，无法校验 SafeKey</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="309"/>
+        <location filename="../../alarms/texts.py" line="346"/>
         <source>their SafeKey does not match the secret saved for this school</source>
         <translation>推送的 SafeKey 与该学校保存的密钥不符</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="311"/>
+        <location filename="../../alarms/texts.py" line="348"/>
         <source>{} push(es) from this school were acknowledged and kept aside: {}.</source>
         <translation>该学校的 {} 条推送已确认收到并暂存：{}。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="313"/>
+        <location filename="../../alarms/texts.py" line="350"/>
         <source>They are counted in no lesson until they are let in. Nothing is lost: ClassIn&apos;s queue keeps moving.</source>
         <translation>放行前它们不计入任何课节。数据不会丢失：ClassIn 的推送队列照常前进。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="316"/>
+        <location filename="../../alarms/texts.py" line="353"/>
         <source>If the pushes are genuine, promote them in Settings (Schools) or with &apos;school trust SID --held&apos;.</source>
         <translation>如果这些推送是真实的，请在“设置”（学校）中放行，或运行 &apos;school trust SID --held&apos;。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="318"/>
+        <location filename="../../alarms/texts.py" line="355"/>
         <source>Fix the school&apos;s secret in Settings: the kept pushes that then verify are let in within seconds, in their original order.</source>
         <translation>请在“设置”中更正该学校的密钥：随后能通过校验的暂存推送会在数秒内按原顺序放行。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="320"/>
+        <location filename="../../alarms/texts.py" line="357"/>
         <source>Pushes held for verification: {}</source>
         <translation>推送暂存待校验：{}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="196"/>
+        <location filename="../../alarms/texts.py" line="229"/>
         <source>Pushes re-sent: {}</source>
         <translation>推送被重发：{}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="197"/>
+        <location filename="../../alarms/texts.py" line="230"/>
         <source>ClassIn sent {} push(es) again that we had already stored and acknowledged (last: Cmd {}).</source>
         <translation>ClassIn 重发了 {} 条我们已存储并应答过的推送（最近一条：Cmd {}）。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="199"/>
+        <location filename="../../alarms/texts.py" line="232"/>
         <source>Our acknowledgements do not reach ClassIn: check the tunnel (Public URL in the status bar). Nothing is counted twice. The alarm clears after 10 quiet minutes.</source>
         <translation>我们的应答未能送达 ClassIn：请检查隧道（状态栏中的公网地址）。数据不会重复计算。10 分钟内无重发后告警自动解除。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="205"/>
+        <location filename="../../alarms/texts.py" line="239"/>
         <source>No push from {} since {} although lessons are live.</source>
         <translation>{} 自 {} 起没有推送，但仍有课节正在上课。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="208"/>
+        <location filename="../../alarms/texts.py" line="243"/>
         <source>Tunnel: {}</source>
         <translation>隧道：{}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="209"/>
-        <source>No pushes during live lessons: {}</source>
-        <translation>上课期间无推送：{}</translation>
-    </message>
-    <message>
-        <location filename="../../alarms/texts.py" line="210"/>
+        <location filename="../../alarms/texts.py" line="247"/>
         <source>Check the tunnel and this PC&apos;s internet connection. ClassIn keeps the pushes queued and re-sends them once the URL answers.</source>
         <translation>请检查隧道和本机的网络连接。ClassIn 会将推送保留在队列中，待地址恢复响应后重发。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="215"/>
+        <location filename="../../alarms/texts.py" line="252"/>
         <source>Pushes cannot be stored</source>
         <translation>推送无法存储</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="295"/>
+        <location filename="../../alarms/texts.py" line="332"/>
         <source>Pushes of {} relayed to {} have not been taken since {}.</source>
         <translation>{} 的推送转发到 {}，自 {} 起未被接收。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="297"/>
+        <location filename="../../alarms/texts.py" line="334"/>
         <source>Last error: {}</source>
         <translation>最近错误：{}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="298"/>
+        <location filename="../../alarms/texts.py" line="335"/>
         <source>A school&apos;s own system is not taking its pushes: {}</source>
         <translation>学校自己的系统未接收推送：{}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="300"/>
+        <location filename="../../alarms/texts.py" line="337"/>
         <source>Check that system and its URL (Relay page). Nothing is lost: pushes wait and go in order once it answers errno 1; the alarm clears when it has caught up.</source>
         <translation>请检查该系统及其 URL（转发页面）。推送不会丢失：它们会排队等待，对方应答 errno 1 后按顺序发送；全部送达后告警自动解除。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="163"/>
-        <location filename="../../alarms/texts.py" line="216"/>
-        <location filename="../../alarms/texts.py" line="224"/>
+        <location filename="../../alarms/texts.py" line="196"/>
+        <location filename="../../alarms/texts.py" line="253"/>
+        <location filename="../../alarms/texts.py" line="261"/>
         <source>Why: {}</source>
         <translation>原因：{}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="223"/>
+        <location filename="../../alarms/texts.py" line="106"/>
+        <source>No live lesson is affected.</source>
+        <translation>没有正在上的课受影响。</translation>
+    </message>
+    <message>
+        <location filename="../../alarms/texts.py" line="115"/>
+        <source>{} and {} more</source>
+        <translation>{} 等，另有 {} 节</translation>
+    </message>
+    <message>
+        <location filename="../../alarms/texts.py" line="116"/>
+        <source>{}: {} live lesson(s) affected: {}</source>
+        <translation>{}：{} 节正在上的课受影响：{}</translation>
+    </message>
+    <message>
+        <location filename="../../alarms/texts.py" line="126"/>
+        <source>{} live lesson(s) affected</source>
+        <translation>{} 节正在上的课受影响</translation>
+    </message>
+    <message>
+        <location filename="../../alarms/texts.py" line="260"/>
         <source>The public URL does not reach this PC</source>
         <translation>公网地址无法访问本机</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="225"/>
+        <location filename="../../alarms/texts.py" line="262"/>
         <source>Restart the tunnel or check this PC&apos;s internet connection. ClassIn queues pushes meanwhile and re-sends them.</source>
         <translation>请重启隧道或检查本机的网络连接。期间 ClassIn 会将推送排队并重发。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="231"/>
+        <location filename="../../alarms/texts.py" line="268"/>
         <source>From {} in {}.</source>
         <translation>来自 {}，课节：{}。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="232"/>
+        <location filename="../../alarms/texts.py" line="269"/>
         <source>Message: {}</source>
         <translation>留言：{}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="233"/>
+        <location filename="../../alarms/texts.py" line="270"/>
         <source>(no text)</source>
         <translation>（无内容）</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="236"/>
+        <location filename="../../alarms/texts.py" line="273"/>
         <source>Concerns: {}</source>
         <translation>涉及：{}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="238"/>
+        <location filename="../../alarms/texts.py" line="275"/>
         <source>Help request: {}</source>
         <translation>求助：{}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="239"/>
+        <location filename="../../alarms/texts.py" line="276"/>
         <source>Contact the user or join the classroom, then Acknowledge.</source>
         <translation>请联系该用户或进入教室，然后点击“确认”。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="244"/>
+        <location filename="../../alarms/texts.py" line="281"/>
         <source>In {}.</source>
         <translation>课节：{}。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="256"/>
+        <location filename="../../alarms/texts.py" line="293"/>
         <source>Ask the user to check the cable and the system&apos;s camera/microphone permissions, choose another device in ClassIn&apos;s device settings, or restart ClassIn.</source>
         <translation>请用户检查连接线和系统的摄像头/麦克风权限，在 ClassIn 的设备设置中换用其他设备，或重启 ClassIn。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="262"/>
+        <location filename="../../alarms/texts.py" line="299"/>
         <source>Ask the user to move closer to the Wi-Fi router, use a cable, or restart the router; stop downloads on the same network.</source>
         <translation>请用户靠近 Wi-Fi 路由器、改用网线或重启路由器，并停止同一网络中的下载。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="264"/>
+        <location filename="../../alarms/texts.py" line="301"/>
         <source>The internet provider is struggling: a mobile hotspot is the quickest way out.</source>
         <translation>网络运营商线路不佳：改用手机热点是最快的解决办法。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="266"/>
+        <location filename="../../alarms/texts.py" line="303"/>
         <source>The user&apos;s own network is fine; the route to ClassIn is not. Try a mobile hotspot or another network.</source>
         <translation>用户本地网络正常，但到 ClassIn 的线路有问题。请尝试手机热点或其他网络。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="274"/>
+        <location filename="../../alarms/texts.py" line="311"/>
         <source>Ask the user to close other programs and downloads and, if it persists, switch networks.</source>
         <translation>请用户关闭其他程序和下载；如问题持续，请更换网络。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="283"/>
+        <location filename="../../alarms/texts.py" line="320"/>
         <source>{} user(s) left abnormally (event 110) between {} and {}.</source>
         <translation>{} 名用户异常退出（事件 110），时间 {} 至 {}。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="286"/>
+        <location filename="../../alarms/texts.py" line="323"/>
         <source>Users: {}</source>
         <translation>用户：{}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="287"/>
+        <location filename="../../alarms/texts.py" line="324"/>
         <source>Many abnormal leaves in Gensee room {}</source>
         <translation>Gensee 直播间 {} 大量异常退出</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="289"/>
+        <location filename="../../alarms/texts.py" line="326"/>
         <source>Likely a network or platform problem for the whole room: check Gensee&apos;s status and ask users to rejoin.</source>
         <translation>可能是整个直播间的网络或平台问题：请检查 Gensee 服务状态，并请用户重新进入。</translation>
     </message>

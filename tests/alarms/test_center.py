@@ -173,7 +173,7 @@ def test_storage_failure_raised_and_resolved_by_the_next_commit(center):
     alarms.on_receiver_event(StorageFailed(T0 + 10, "database or disk is full", SID))
     storage = alarms.alarms["storage"]
     assert (storage.kind, storage.severity, storage.count) == ("storage", Severity.CRITICAL, 2)
-    assert storage.params == {"reason": "database or disk is full"}
+    assert storage.params == {"reason": "database or disk is full", "lessons": []}   # no lesson is live
     alarms.on_receiver_event(stored(T0 + 20))
     assert storage.resolved_at == T0 + 20
 
@@ -380,3 +380,51 @@ def test_subscribers_get_each_change_as_the_contracts_alarm_object():
     unsubscribe()
     center.raise_kind("storage", when=T0 + 20, reason="disk full")
     assert len(events) == 4 and center.alarms["storage"].open
+
+
+# -- whom a school- or desk-wide alarm hits ------------------------------------------------
+LIVE = [(SID, 2), (SID, 1), (OTHER_SID, 3), (None, 4)]      # (sid, class_id); a lesson without SID hits nobody's
+
+
+def test_school_and_desk_wide_alarms_carry_the_live_lessons_they_hit():
+    live = list(LIVE)
+    alarms = AlarmCenter(AlarmSettings(silence_seconds=180), live=lambda: live)
+    changes: list[str] = []
+    alarms.subscribe(lambda event: changes.append((event.change, event.alarm.kind)))
+    alarms.on_receiver_event(stored(T0))
+    alarms.on_receiver_event(refused(T0 + 1, sid=OTHER_SID))
+    alarms.on_receiver_event(refused(T0 + 1, sid=None, qkey="q3"))
+    alarms.on_receiver_event(StorageFailed(T0 + 2, "disk full", SID))
+    alarms.on_tunnel(False, "502 from the public URL", T0 + 3)
+    alarms.tick(T0 + 181, [SID])
+
+    hit = {a.key: a.params["lessons"] for a in alarms.open_alarms()}
+    assert hit == {f"silence:{SID}": [[SID, 1], [SID, 2]],
+                   f"stuck:{OTHER_SID}": [[OTHER_SID, 3]],
+                   "stuck:None": [],                                   # a push without SID: whose, unknown
+                   "storage": [[SID, 1], [SID, 2], [OTHER_SID, 3]],    # the desk's: every school's
+                   "tunnel": [[SID, 1], [SID, 2], [OTHER_SID, 3]]}
+
+    # A lesson ends and another starts while the queue stays blocked: counted again at the tick.
+    live[:] = [(SID, 1), (OTHER_SID, 3), (OTHER_SID, 5)]
+    changes.clear()
+    alarms.tick(T0 + 200, [SID, OTHER_SID])
+    assert alarms.alarms[f"stuck:{OTHER_SID}"].params["lessons"] == [[OTHER_SID, 3], [OTHER_SID, 5]]
+    assert alarms.alarms[f"silence:{SID}"].params["lessons"] == [[SID, 1]]
+    assert ("updated", "tunnel") in changes and ("updated", "stuck_push") in changes
+    changes.clear()
+    alarms.tick(T0 + 215, [SID, OTHER_SID])
+    assert changes == []                  # nothing changed: nothing to tell the listeners
+
+
+def test_lesson_alarms_carry_no_lesson_count(center):
+    alarms, _ = center
+    alarms.on_lesson_event(event("Net.json", T0), live=True)
+    assert "lessons" not in alarms.alarms[f"network:{CLASS_ID}"].params
+
+
+def test_a_resend_keeps_the_count_of_lessons_hit():
+    alarms = AlarmCenter(live=lambda: [(SID, 1)])
+    alarms.on_receiver_event(refused(T0))
+    alarms.on_receiver_event(refused(T0 + 10, attempts=2))
+    assert alarms.alarms[f"stuck:{SID}"].params["lessons"] == [[SID, 1]]

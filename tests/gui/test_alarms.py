@@ -3,6 +3,8 @@ what/since/why/what-to-do; Release lets ClassIn's next re-send through
 (errno 1, flagged) and the alarm resolves but stays listed, greyed."""
 from __future__ import annotations
 
+import time
+
 import orjson
 
 from alarms.model import Alarm
@@ -11,6 +13,7 @@ from storage.config import ConfigStore
 
 from ..gui_support import GuiApp, gui_settings, run_gui  # noqa: F401
 from ..helpers import SID, new_push, resign
+from .test_i18n import chinese  # noqa: F401
 
 
 async def _send(app: GuiApp, push: dict) -> tuple[int, dict]:
@@ -112,3 +115,16 @@ def test_alarms_are_listed_again_after_a_restart(qapp, data_dir, gui_settings): 
         stuck = [a for a in view.model.rows if a.kind == "stuck_push"]
         assert [a.open for a in stuck] == [True, False] and stuck[0].since > stuck[1].since
     run_gui(qapp, data_dir, after_the_restart)
+
+
+def test_a_desk_wide_alarm_says_whom_it_hits_in_chinese(chinese, data_dir, gui_settings):  # noqa: F811
+    async def scenario(app: GuiApp):
+        view = app.window.show_view("alarms")
+        await app.post(new_push(67371107, UID=7, Identity=1, ClientID=0, Device=0))   # a lesson starts
+        await app.wait_until(lambda: app.monitor.live_lessons())
+        app.monitor.alarms.on_tunnel(False, "502", time.time())
+        await app.wait_until(lambda: any(a.kind == "tunnel" for a in view.model.rows))
+        view.select("tunnel")
+        assert "1 节正在上的课受影响" in view.details.title.text()
+        assert f"Fixture School ({SID})：1 节正在上的课受影响：" in view.details.detail.text()
+    run_gui(chinese, data_dir, scenario)
