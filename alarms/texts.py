@@ -10,6 +10,7 @@ unix seconds) in the school's local time.
 """
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass
 from typing import Protocol
@@ -127,8 +128,57 @@ def _with_hit(title: Text, a: Alarm) -> Text:
 
 
 def problem(text: str) -> Label:
-    """An English problem line of lessons.diagnostics (the window translates it by pattern)."""
+    """An English problem line of lessons.diagnostics (said in the desk's words by problem_words)."""
     return Label("problem", text)
+
+
+# lessons.diagnostics' English problem lines, as the desk reads them.
+_PROBLEMS = {
+    "microphone: disabled or absent": QT_TRANSLATE_NOOP("AlarmTexts", "microphone: disabled or absent"),
+    "microphone: no sound data": QT_TRANSLATE_NOOP("AlarmTexts", "microphone: no sound data"),
+    "microphone: chosen device abnormal": QT_TRANSLATE_NOOP("AlarmTexts", "microphone: chosen device abnormal"),
+    "speaker: disabled or absent": QT_TRANSLATE_NOOP("AlarmTexts", "speaker: disabled or absent"),
+    "speaker: abnormal": QT_TRANSLATE_NOOP("AlarmTexts", "speaker: abnormal"),
+    "speaker: chosen device abnormal": QT_TRANSLATE_NOOP("AlarmTexts", "speaker: chosen device abnormal"),
+    "camera: disabled or absent": QT_TRANSLATE_NOOP("AlarmTexts", "camera: disabled or absent"),
+    "camera: no picture": QT_TRANSLATE_NOOP("AlarmTexts", "camera: no picture"),
+    "camera: chosen device abnormal": QT_TRANSLATE_NOOP("AlarmTexts", "camera: chosen device abnormal"),
+    "no camera found": QT_TRANSLATE_NOOP("AlarmTexts", "no camera found"),
+    "no microphone found": QT_TRANSLATE_NOOP("AlarmTexts", "no microphone found"),
+    "delay test timed out": QT_TRANSLATE_NOOP("AlarmTexts", "delay test timed out"),
+    "device plugged/unplugged during the lesson": QT_TRANSLATE_NOOP("AlarmTexts",
+                                                                    "device plugged/unplugged during the lesson"),
+    "device check interrupted": QT_TRANSLATE_NOOP("AlarmTexts", "device check interrupted"),
+    "media over TCP (UDP blocked?)": QT_TRANSLATE_NOOP("AlarmTexts", "media over TCP (UDP blocked?)"),
+    "trouble starts at: home network": QT_TRANSLATE_NOOP("AlarmTexts", "trouble starts at: the user's home network"),
+    "trouble starts at: access provider": QT_TRANSLATE_NOOP("AlarmTexts", "trouble starts at: the internet provider"),
+    "trouble starts at: path to ClassIn": QT_TRANSLATE_NOOP("AlarmTexts", "trouble starts at: the path to ClassIn"),
+}
+_PROBLEM_PATTERNS = (
+    (re.compile(r"delay (\d+) ms"), QT_TRANSLATE_NOOP("AlarmTexts", "delay {} ms")),
+    (re.compile(r"packet loss (\d+)%"), QT_TRANSLATE_NOOP("AlarmTexts", "packet loss {}%")),
+    (re.compile(r"(\d+)% of network probes degraded"), QT_TRANSLATE_NOOP("AlarmTexts", "{}% of network probes degraded")),
+    (re.compile(r"CPU overloaded (\d+)% of the time"), QT_TRANSLATE_NOOP("AlarmTexts", "CPU overloaded {}% of the time")),
+)
+
+
+def problem_words(text: str) -> Text:
+    """An English problem line of lessons.diagnostics as a sentence to translate
+    (a problem added to diagnostics later stays English: better than nothing)."""
+    if text in _PROBLEMS:
+        return _t(_PROBLEMS[text])
+    for pattern, template in _PROBLEM_PATTERNS:
+        match = pattern.fullmatch(text)
+        if match:
+            return _t(template, match.group(1))
+    return _t("{}", text)
+
+
+def state(alarm: Alarm) -> Text:
+    if not alarm.open:
+        return _t(QT_TRANSLATE_NOOP("AlarmTexts", "resolved {}"), moment(alarm.resolved_at))
+    return _t(QT_TRANSLATE_NOOP("AlarmTexts", "acknowledged") if alarm.acknowledged
+              else QT_TRANSLATE_NOOP("AlarmTexts", "open"))
 
 
 # -- refusals by the receiver ------------------------------------------------------------------

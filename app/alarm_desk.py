@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import getpass
 import time
+from dataclasses import dataclass
 
+from alarms import texts
+from alarms.channels.dispatcher import school_places
 from alarms.events import alarm_record
+from alarms.language import SaidAlarm, Wording
 from alarms.model import KINDS, RENAMED, Alarm
 from storage import history
 from storage.alarms import acknowledge as store_acknowledgement
@@ -40,16 +44,41 @@ class StoredNames:
         return history.user_name(uid)
 
 
-def kept_alarms(config: ConfigStore, include_resolved: bool = False) -> list[dict]:
-    """CONTRACT's alarm objects, most urgent first (models bound)."""
+def _kept(include_resolved: bool) -> list[Alarm]:
+    """Most urgent first (models bound)."""
     alarms = []
     for fields in read_alarms(include_resolved):
         fields["kind"] = RENAMED.get(fields["kind"], fields["kind"])
         if fields["kind"] in KINDS:   # a kind of a newer version: not ours to word
             alarms.append(Alarm(**fields))
     alarms.sort(key=lambda a: (not a.open, -a.severity, -a.last))
+    return alarms
+
+
+def kept_alarms(config: ConfigStore, include_resolved: bool = False) -> list[dict]:
+    """CONTRACT's alarm objects, in English (models bound)."""
     names = StoredNames(config)
-    return [alarm_record(alarm, names) for alarm in alarms]
+    return [alarm_record(alarm, names) for alarm in _kept(include_resolved)]
+
+
+@dataclass(frozen=True)
+class ShownAlarm:
+    id: str
+    severity: str
+    state: str
+    words: SaidAlarm
+
+
+def shown_alarms(config: ConfigStore, language: str, include_resolved: bool = False) -> list[ShownAlarm]:
+    """The alarms as the desk reads them: in its `language`, times in each
+    school's zone, labelled (models bound)."""
+    names, wording, where = StoredNames(config), Wording(language), school_places(config)
+    shown = []
+    for alarm in _kept(include_resolved):
+        zone = where(alarm.sid)[1]
+        shown.append(ShownAlarm(alarm.key, wording.render(texts.severity(alarm.severity), zone),
+                                wording.render(texts.state(alarm), zone), wording.alarm(alarm, names, zone)))
+    return shown
 
 
 def acknowledge(db: DbUrl, alarm_id: str, by: str | None, note: str | None) -> bool:

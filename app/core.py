@@ -75,7 +75,8 @@ class _Recent:
 class Monitor:
     def __init__(self, data_dir: Path, config: ConfigStore, *, host: str = "127.0.0.1",
                  port: int = 8765, receiver: Receiver | None = None, db: DbUrl | None = None,
-                 listen: bool = True, tunnel_overrides: dict[str, Any] | None = None):
+                 listen: bool = True, tunnel_overrides: dict[str, Any] | None = None, language: str = "en"):
+        """`language`: the desk's, for the chat robots' messages."""
         self.data_dir = Path(data_dir)
         self.config = config
         self.host, self.port = host, port
@@ -92,7 +93,8 @@ class Monitor:
         self._alarm_store = AlarmStore(self.receiver.writer, lambda: config.current().secrets())
         # Chat robots: alarms that open (and critical ones that resolve) go out on their own tasks.
         # Receivers sharing a PostgreSQL store speak with one voice (alarms.channels.voice).
-        self.channels: Dispatcher = for_config(config, self.data_dir, self.receiver.db if listen else None)
+        self.channels: Dispatcher = for_config(config, self.data_dir, self.receiver.db if listen else None,
+                                               language)
         if listen:   # a team desk leaves the chat to the team's receiver: one message per alarm, not one per desk
             self.alarms.subscribe(self.channels.on_alarm_event)
         self.school = SchoolState()

@@ -4,6 +4,7 @@ could not start, in one line. Both entries call this; neither says it twice."""
 from __future__ import annotations
 
 import errno
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +19,8 @@ from storage.writer import StorageError
 from .errors import UserError, describe_os_error
 
 _PORT_IN_USE = (errno.EADDRINUSE, getattr(errno, "WSAEADDRINUSE", -1))
+LANG_ENV = "CLASSWATCH_LANG"
+LANGUAGE_SETTING = "language"      # config.json's settings: the desk's language ("en", "zh_CN")
 
 
 @dataclass
@@ -62,6 +65,14 @@ def open_context(args, *, log_to_stderr: bool = False, existing: bool = False) -
     except OSError as exc:
         raise UserError(f"cannot use data dir {data_dir}: {describe_os_error(exc)}") from None
     return ctx
+
+
+def chosen_language(args, config: ConfigStore) -> str | None:
+    """The language the desk chose for the window, `alarms` and the chat robots:
+    --lang, else $CLASSWATCH_LANG, else config.json's "language"; None when
+    nobody chose (the command line then speaks English, the window the system's)."""
+    return (getattr(args, "lang", None) or os.environ.get(LANG_ENV)
+            or config.current().settings.get(LANGUAGE_SETTING) or None)
 
 
 def database_passwords(args, *more: DbUrl) -> list[str]:

@@ -6,8 +6,9 @@ import sys
 
 import orjson
 
-from app.alarm_desk import acknowledge, desk_user, kept_alarms
-from app.startup import open_context
+from alarms.language import language
+from app.alarm_desk import acknowledge, desk_user, kept_alarms, shown_alarms
+from app.startup import chosen_language, open_context
 from storage.backends import backend_for
 from storage.db import open_database
 
@@ -39,15 +40,17 @@ def run(args) -> int:
         return 0
     db = open_database(ctx.db)
     try:
-        records = kept_alarms(ctx.config, include_resolved=args.all)
+        if args.json:   # CONTRACT's machine form: English, unix times
+            for record in kept_alarms(ctx.config, include_resolved=args.all):
+                sys.stdout.write(orjson.dumps(record).decode() + "\n")
+            return 0
+        shown = shown_alarms(ctx.config, language(chosen_language(args, ctx.config)), include_resolved=args.all)
     finally:
         db.close()
-    out = sys.stdout
-    for record in records:
-        if args.json:
-            out.write(orjson.dumps(record).decode() + "\n")
-        else:
-            out.write(f"{record['id']}  {record['severity']:<8} {record['state']:<12} {record['title']}\n")
-    if not records and not args.json:
+    for alarm in shown:   # the title line, then what happened, one fact a line
+        sys.stdout.write(f"{alarm.id}  {alarm.severity}  {alarm.state}  {alarm.words.title}\n")
+        for line in alarm.words.detail.splitlines():
+            sys.stdout.write(f"    {line}\n")
+    if not shown:
         print("no open alarms" if not args.all else "no alarms", file=sys.stderr)
     return 0

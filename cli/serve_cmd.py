@@ -9,7 +9,8 @@ import sys
 from typing import Any
 
 from app.core import Monitor
-from app.startup import open_context, start_failure
+from alarms.language import language
+from app.startup import chosen_language, open_context, start_failure
 from receiver import gensee
 from receiver.app import Receiver
 from storage.config import ConfigStore
@@ -39,7 +40,8 @@ def run(args) -> int:
     try:
         # The same core as the window: lesson state, alarms, the tunnel; no Qt.
         monitor = Monitor(ctx.data_dir, ctx.config, host=args.host, port=args.port, receiver=receiver,
-                          tunnel_overrides=_tunnel_overrides(args))
+                          tunnel_overrides=_tunnel_overrides(args),
+                          language=language(chosen_language(args, ctx.config)))
     except (TypeError, ValueError) as exc:
         raise CliError(f"bad tunnel settings in the config: {exc}") from None
     settings = monitor.tunnel_settings()

@@ -6,7 +6,6 @@ by pattern.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QObject
@@ -68,9 +67,7 @@ class AlarmTexts(QObject):
         return self.render(texts.severity(severity))
 
     def state(self, alarm: Alarm) -> str:
-        if not alarm.open:
-            return self.tr("resolved {}").format(local_time(alarm.resolved_at, self.timezone(alarm)))
-        return self.tr("acknowledged") if alarm.acknowledged else self.tr("open")
+        return self.render(texts.state(alarm), self.timezone(alarm))
 
     # -- problems from lessons.diagnostics ------------------------------------------------------
     def problem(self, text: str) -> str:
@@ -82,39 +79,7 @@ class AlarmTexts(QObject):
         return translated
 
     def _translate_problem(self, text: str) -> str:
-        fixed = {
-            "microphone: disabled or absent": self.tr("microphone: disabled or absent"),
-            "microphone: no sound data": self.tr("microphone: no sound data"),
-            "microphone: chosen device abnormal": self.tr("microphone: chosen device abnormal"),
-            "speaker: disabled or absent": self.tr("speaker: disabled or absent"),
-            "speaker: abnormal": self.tr("speaker: abnormal"),
-            "speaker: chosen device abnormal": self.tr("speaker: chosen device abnormal"),
-            "camera: disabled or absent": self.tr("camera: disabled or absent"),
-            "camera: no picture": self.tr("camera: no picture"),
-            "camera: chosen device abnormal": self.tr("camera: chosen device abnormal"),
-            "no camera found": self.tr("no camera found"),
-            "no microphone found": self.tr("no microphone found"),
-            "delay test timed out": self.tr("delay test timed out"),
-            "device plugged/unplugged during the lesson": self.tr("device plugged/unplugged during the lesson"),
-            "device check interrupted": self.tr("device check interrupted"),
-            "media over TCP (UDP blocked?)": self.tr("media over TCP (UDP blocked?)"),
-            "trouble starts at: home network": self.tr("trouble starts at: the user's home network"),
-            "trouble starts at: access provider": self.tr("trouble starts at: the internet provider"),
-            "trouble starts at: path to ClassIn": self.tr("trouble starts at: the path to ClassIn"),
-        }
-        if text in fixed:
-            return fixed[text]
-        patterns = (
-            (r"delay (\d+) ms", self.tr("delay {} ms")),
-            (r"packet loss (\d+)%", self.tr("packet loss {}%")),
-            (r"(\d+)% of network probes degraded", self.tr("{}% of network probes degraded")),
-            (r"CPU overloaded (\d+)% of the time", self.tr("CPU overloaded {}% of the time")),
-        )
-        for pattern, template in patterns:
-            match = re.fullmatch(pattern, text)
-            if match:
-                return template.format(match.group(1))
-        return text   # a problem added to diagnostics later: English beats nothing
+        return self.render(texts.problem_words(text))
 
     # -- refusals by the receiver ------------------------------------------------------------------
     def refusal(self, code: str | None, reason: str | None, sid: int | None = None,

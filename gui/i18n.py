@@ -1,5 +1,6 @@
 """Translations: every UI string goes through tr(); Chinese (zh_CN) ships in
-resources/i18n. CLASSWATCH_LANG=zh_CN|en overrides the system locale."""
+resources/i18n. The desk's choice (--lang, CLASSWATCH_LANG, config.json's
+"language": app.startup.chosen_language) wins over the system locale."""
 from __future__ import annotations
 
 import os
@@ -13,9 +14,10 @@ _keep: list[QTranslator] = []
 _language = "en"      # of the window's own words: what the exports for people speak too
 
 
-def install_translator(app: QApplication) -> str:
+def install_translator(app: QApplication, chosen: str | None = None) -> str:
+    """The language installed, as a locale name ("zh_CN", "en_US")."""
     global _language
-    name = os.environ.get("CLASSWATCH_LANG") or QLocale.system().name()
+    name = chosen or os.environ.get("CLASSWATCH_LANG") or QLocale.system().name()
     locale = QLocale(name)
     for directory, prefix in ((I18N_DIR, "classwatch_"),
                               (QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), "qtbase_")):

@@ -8,8 +8,9 @@ import shutil
 import sys
 import tempfile
 
+from alarms.language import language
 from app.errors import UserError
-from app.startup import open_context, start_failure
+from app.startup import chosen_language, open_context, start_failure
 from tunnel.osproc import on_stop_signals
 
 from .console import ICON, display_available, hide_own_console
@@ -57,7 +58,7 @@ def _run(args) -> int:
     app.setOrganizationName("ClassWatch")
     app.setWindowIcon(QIcon(str(ICON)))
     app.setQuitOnLastWindowClosed(False)   # closing the window runs our clean shutdown
-    install_translator(app)
+    spoken = language(install_translator(app, chosen_language(args, ctx.config)))
     crashes = CrashReporter(ctx.data_dir, ctx.mask)
     crashes.install()
 
@@ -67,7 +68,8 @@ def _run(args) -> int:
     # A team desk (--db postgresql://) shows what the team's `serve` stores; its
     # own receiver runs only when asked for with --port.
     listen = ctx.db.is_sqlite or args.port is not None
-    monitor = Monitor(ctx.data_dir, ctx.config, host=args.host, port=port, db=ctx.db, listen=listen)
+    monitor = Monitor(ctx.data_dir, ctx.config, host=args.host, port=port, db=ctx.db, listen=listen,
+                      language=spoken)      # the chat robots speak as the window does
     bridge = MonitorBridge(monitor)
     window = AppWindow(bridge, demo=args.demo)
 

@@ -1,15 +1,19 @@
 """The words of chat messages: one alarm, a burst of alarms of one lesson,
 and the summary of what the rate limit or a failing robot held back.
 
-English, like the alarm records they carry (alarms.events.alarm_record) and
-the CLI: a chat is read by the whole team, whichever desk's language."""
+In the desk's language (alarms.language), times in the school's zone. An
+alarm comes as its CONTRACT record (English: the webhook sends it as it is)
+with, under SAID, its title and detail as the desk says them."""
 from __future__ import annotations
 
-import datetime as dt
-import zoneinfo
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from lessons.texts import QT_TRANSLATE_NOOP
+
+from ..language import Wording, local_time
+from ..model import Severity
+from ..texts import severity as severity_words
 from .base import Message, severity_rank
 
 # sid -> (school name or "", time zone name); times are shown in the school's zone, labelled.
@@ -20,9 +24,13 @@ SUMMARY_LISTED = 10  # groups named in a summary
 LINE = 160           # characters of one alarm's line
 # Every message names its sender: robots guarded by a keyword ("ClassWatch") refuse messages without it.
 SIGNATURE = "— ClassWatch"
+SAID = "said"        # the record's key for {"title", "detail"} in the desk's words
+CONTEXT = "ChatMessages"
 
 
-SEVERITY_WORDS = {"critical": "Critical", "warning": "Warning", "info": "Info"}
+def said(alarm: dict[str, Any], key: str) -> Any:
+    """The alarm's title or detail as the desk says it (the English record's without)."""
+    return (alarm.get(SAID) or alarm).get(key)
 
 
 def group_key(event: str, alarm: dict[str, Any]) -> tuple:
@@ -63,49 +71,53 @@ class Group:
 
 
 class Composer:
-    def __init__(self, where: Where | None = None):
+    def __init__(self, where: Where | None = None, wording: Wording | None = None):
         self.where = where or (lambda sid: ("", "UTC"))
+        self.wording = wording or Wording()
+
+    def tr(self, template: str) -> str:
+        return self.wording.tr(template, CONTEXT)
+
+    def zone(self, sid: int | None) -> str:
+        return self.where(sid)[1]
 
     def time(self, when: Any, sid: int | None) -> str:
-        _, zone = self.where(sid)
-        try:
-            tz = zoneinfo.ZoneInfo(zone)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            tz, zone = dt.timezone.utc, "UTC"
-        try:
-            stamp = dt.datetime.fromtimestamp(float(when), tz).strftime("%Y-%m-%d %H:%M:%S")
-        except (TypeError, ValueError, OverflowError, OSError):
-            return "?"
-        return f"{stamp} ({zone})"
+        return local_time(when, self.zone(sid))
 
     def place(self, alarm: dict[str, Any]) -> str:
         parts = []
         sid = alarm.get("sid")
         if sid is not None:
             name, _zone = self.where(sid)
-            parts.append("School {}".format(f"{name} ({sid})" if name else sid))
+            parts.append(self.tr(QT_TRANSLATE_NOOP("ChatMessages", "School {}")).format(
+                f"{name} ({sid})" if name else sid))
         if alarm.get("class_id") is not None:
-            parts.append("Lesson {}".format(alarm["class_id"]))
+            parts.append(self.tr(QT_TRANSLATE_NOOP("ChatMessages", "Lesson {}")).format(alarm["class_id"]))
         if alarm.get("uid") is not None:
-            parts.append("User {}".format(alarm["uid"]))
+            parts.append(self.tr(QT_TRANSLATE_NOOP("ChatMessages", "User {}")).format(alarm["uid"]))
         return " · ".join(parts)
 
     def _severity(self, severity: str) -> str:
-        return SEVERITY_WORDS.get(severity, SEVERITY_WORDS["info"])
+        level = Severity[severity.upper()] if (severity or "").upper() in Severity.__members__ else Severity.INFO
+        return self.wording.render(severity_words(level), "UTC")
 
     def _tag(self, event: str, severity: str) -> str:
-        return f"[{'Resolved'}]" if event == "resolve" else f"[{self._severity(severity)}]"
+        if event == "resolve":
+            return "[{}]".format(self.tr(QT_TRANSLATE_NOOP("ChatMessages", "Resolved")))
+        return f"[{self._severity(severity)}]"
 
     def group_title(self, group: Group) -> str:
         tag = self._tag(group.event, group.severity)
         if group.count == 1:
             alarm = next(iter(group.alarms.values()))
-            return f"{tag} {alarm.get('title') or alarm.get('kind') or ''}".strip()
+            return f"{tag} {said(alarm, 'title') or alarm.get('kind') or ''}".strip()
         any_alarm = next(iter(group.alarms.values()))
         if any_alarm.get("class_id") is not None:
-            what = "{} alarms in lesson {}".format(group.count, any_alarm["class_id"])
+            what = self.tr(QT_TRANSLATE_NOOP("ChatMessages", "{} alarms in lesson {}")).format(
+                group.count, any_alarm["class_id"])
         else:
-            what = "{} alarms: {}".format(group.count, any_alarm.get("title") or any_alarm.get("kind"))
+            what = self.tr(QT_TRANSLATE_NOOP("ChatMessages", "{} alarms: {}")).format(
+                group.count, said(any_alarm, "title") or any_alarm.get("kind"))
         return f"{tag} {what}"
 
     def group(self, group: Group) -> Message:
@@ -114,24 +126,27 @@ class Composer:
         lines: list[str] = []
         place = self.place(first if group.count == 1 else {k: first.get(k) for k in ("sid", "class_id")})
         if group.count == 1:
-            if first.get("detail"):
-                lines.append(_clip(str(first["detail"]), 4 * LINE))
+            if said(first, "detail"):
+                lines.append(_clip(str(said(first, "detail")), 4 * LINE))
             if place:
                 lines.append(place)
             if group.event == "resolve":
-                lines.append("Resolved at {}".format(self.time(group.at, first.get("sid"))))
+                lines.append(self.tr(QT_TRANSLATE_NOOP("ChatMessages", "Resolved at {}")).format(
+                    self.time(group.at, first.get("sid"))))
             else:
-                lines.append("Since {}".format(self.time(first.get("first_seen"), first.get("sid"))))
+                lines.append(self.tr(QT_TRANSLATE_NOOP("ChatMessages", "Since {}")).format(
+                    self.time(first.get("first_seen"), first.get("sid"))))
                 if (first.get("count") or 1) > 1:
-                    lines.append("Seen {} times".format(first["count"]))
+                    lines.append(self.tr(QT_TRANSLATE_NOOP("ChatMessages", "Seen {} times")).format(first["count"]))
         else:
             if place:
                 lines.append(place)
             for alarm in alarms:
                 lines.append("• " + _clip(_alarm_line(alarm), LINE))
             if group.count > len(alarms):
-                lines.append("… and {} more".format(group.count - len(alarms)))
-            lines.append("Latest at {}".format(self.time(group.at, first.get("sid"))))
+                lines.append(self.more(group.count - len(alarms)))
+            lines.append(self.tr(QT_TRANSLATE_NOOP("ChatMessages", "Latest at {}")).format(
+                self.time(group.at, first.get("sid"))))
         return Message(self.group_title(group), [*lines, SIGNATURE], group.event, group.severity, alarms, group.count)
 
     def summary(self, groups: list[Group], dropped: int, failing: bool) -> Message:
@@ -141,27 +156,32 @@ class Composer:
             return self.group(groups[0])
         count = sum(g.count for g in groups) + dropped
         severity = max((g.severity for g in groups), key=severity_rank, default="info")
-        title = ("{} alarms while this chat could not be reached" if failing
-                 else "{} more alarms (at most 20 messages a minute)").format(count)
+        title = self.tr(QT_TRANSLATE_NOOP("ChatMessages", "{} alarms while this chat could not be reached") if failing
+                        else QT_TRANSLATE_NOOP("ChatMessages", "{} more alarms (at most 20 messages a minute)")
+                        ).format(count)
         lines = ["• " + _clip(self.group_title(g), LINE) for g in groups[:SUMMARY_LISTED]]
         if len(groups) > SUMMARY_LISTED:
-            lines.append("… and {} more".format(sum(g.count for g in groups[SUMMARY_LISTED:])))
+            lines.append(self.more(sum(g.count for g in groups[SUMMARY_LISTED:])))
         if dropped:
-            lines.append("{} older alarms were left out (too many waiting)".format(dropped))
+            lines.append(self.tr(QT_TRANSLATE_NOOP("ChatMessages", "{} older alarms were left out (too many waiting)"))
+                         .format(dropped))
         alarms = [a for g in groups for a in g.alarms.values()]
         return Message(f"[{self._severity(severity)}] {title}", [*lines, SIGNATURE], "summary", severity, alarms, count)
 
+    def more(self, count: int) -> str:
+        return self.tr(QT_TRANSLATE_NOOP("ChatMessages", "… and {} more")).format(count)
+
     def test(self, channel_name: str, wall_time: float) -> Message:
-        return Message("ClassWatch test message",
-                       ["Alarms will arrive in this chat (channel \"{}\").".format(channel_name),
-                        self.time(wall_time, None)],
+        return Message(self.tr(QT_TRANSLATE_NOOP("ChatMessages", "ClassWatch test message")),
+                       [self.tr(QT_TRANSLATE_NOOP("ChatMessages", "Alarms will arrive in this chat (channel \"{}\")."))
+                        .format(channel_name), self.time(wall_time, None)],
                        "test", "info", [], 0)
 
 
 def _alarm_line(alarm: dict[str, Any]) -> str:
-    title = str(alarm.get("title") or alarm.get("kind") or "")
+    title = str(said(alarm, "title") or alarm.get("kind") or "")
     who = f" ({alarm['uid']})" if alarm.get("uid") is not None else ""
-    detail = f": {alarm['detail']}" if alarm.get("detail") else ""
+    detail = f": {said(alarm, 'detail')}" if said(alarm, "detail") else ""
     return f"{title}{who}{detail}"
 
 

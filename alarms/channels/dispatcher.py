@@ -28,7 +28,8 @@ from storage.voice import voice_lock
 from ..model import FROM_PUSHES
 from . import make_robot
 from .base import DeliveryError, Message, Robot, severity_rank
-from .compose import Composer, Group, Where, group_key
+from ..language import Wording
+from .compose import SAID, Composer, Group, Where, group_key
 from .voice import TeamVoice
 
 log = logging.getLogger(__name__)
@@ -285,11 +286,11 @@ class Dispatcher:
 
     def __init__(self, channels: Callable[[], Iterable[AlarmChannel]], *, state_dir: Path | None = None,
                  settings: DispatchSettings | None = None, where: Where | None = None,
-                 voice: TeamVoice | None = None):
+                 voice: TeamVoice | None = None, wording: Wording | None = None):
         self.channels = channels
         self.voice = voice        # a team's receivers: who sends the alarms all of them raise
         self.settings = settings or DispatchSettings()
-        self.composer = Composer(where)
+        self.composer = Composer(where, wording)
         self.state_path = Path(state_dir) / STATE_NAME if state_dir is not None else None
         self.lanes: dict[str, _Lane] = {}
         self.session: aiohttp.ClientSession | None = None
@@ -352,7 +353,10 @@ class Dispatcher:
         updates, acknowledgements, or alarms read back at start)."""
         change = EVENTS.get(event.change)
         if change is not None and self.running and self.channels():
-            self.notify(change, event.record())
+            record = event.record()
+            words = self.composer.wording.alarm(event.alarm, event.names, self.composer.zone(event.alarm.sid))
+            record[SAID] = {"title": words.title, "detail": words.detail}
+            self.notify(change, record)
 
     def changed(self) -> None:
         if self._dirty is not None:
@@ -434,12 +438,15 @@ def school_places(config: ConfigStore) -> Where:
     return where
 
 
-def for_config(config: ConfigStore, data_dir: Path, db: DbUrl | None = None, **options) -> Dispatcher:
+def for_config(config: ConfigStore, data_dir: Path, db: DbUrl | None = None, language: str = "en",
+               **options) -> Dispatcher:
     """The dispatcher of a running core: channels and school names from the config,
-    delivery state written into the data dir; on a store a team shares, one voice."""
+    messages in the desk's `language`, delivery state written into the data dir;
+    on a store a team shares, one voice."""
     lock = voice_lock(db) if db is not None else None
     return Dispatcher(lambda: config.current().channels.values(), state_dir=data_dir,
-                      where=school_places(config), voice=TeamVoice(lock) if lock else None, **options)
+                      where=school_places(config), voice=TeamVoice(lock) if lock else None,
+                      wording=Wording(language), **options)
 
 
 def read_states(data_dir: Path) -> tuple[float | None, dict[str, DeliveryState]]:

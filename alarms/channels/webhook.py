@@ -24,8 +24,8 @@ class Webhook(Robot):
         if not message.alarms:   # a test or summary message has no alarm of its own
             body.update(kind=message.event, severity=message.severity, title=message.title,
                         detail="\n".join(message.lines), count=message.count)
-        body.update(event=message.event, text=self.text(message, bold=""),
-                    alarm_count=message.count, alarms=message.alarms)
+        body.update(event=message.event, text=self.text(message, bold=""), alarm_count=message.count,
+                    alarms=[{name: alarm.get(name) for name in ALARM_FIELDS} for alarm in message.alarms])
         return body
 
     def headers(self, data: bytes, now: float) -> dict[str, str]:

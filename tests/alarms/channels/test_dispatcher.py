@@ -222,3 +222,37 @@ async def test_what_still_waits_goes_out_when_the_dispatcher_stops(robots, tmp_p
     assert robots.of("webhook")[0].body["kind"] == "tunnel"
     _, states = read_states(tmp_path)
     assert states["slack"].queued == 0 and states["slack"].sent == 1
+
+
+async def test_robots_get_the_desks_language_and_the_schools_time_the_webhook_the_record(robots, tmp_path):
+    from alarms.center import AlarmCenter, AlarmSettings
+    from alarms.language import Wording
+
+    from ..test_center import T0, stored
+    from ..test_texts import Names
+    SID = 2290417
+    d = Dispatcher(lambda: channels(robots, "wecom", "dingtalk", "feishu", "webhook"), state_dir=tmp_path,
+                   settings=DispatchSettings(**FAST), where=lambda sid: ("Sunny School", "Asia/Shanghai"),
+                   wording=Wording("zh_CN"))
+    center = AlarmCenter(AlarmSettings(silence_seconds=180), names=Names(), live=lambda: [(SID, 1)])
+    center.subscribe(d.on_alarm_event)
+    await d.start()
+    try:
+        center.on_receiver_event(stored(T0, sid=SID))
+        center.tick(T0 + 180, [SID])
+        await until(lambda: all(robots.of(kind) for kind in ("wecom", "dingtalk", "feishu", "webhook")))
+    finally:
+        await d.stop()
+    wecom = robots.of("wecom")[0].body["markdown"]["content"]
+    feishu = robots.of("feishu")[0].body["content"]["text"]
+    dingtalk = robots.of("dingtalk")[0].body["markdown"]
+    for text in (wecom, feishu, dingtalk["text"]):
+        assert "[警告]" in text and "已 3 分钟没有推送 — 1 节正在上的课受影响" in text, text
+        assert "1 节正在上的课受影响：Maths 7A (1)" in text
+        assert "开始于 2025-05-14 09:13:00 (Asia/Shanghai)" in text and "UTC" not in text
+        assert "学校 Sunny School (2290417)" in text
+    assert "节正在上的课受影响" in dingtalk["title"]
+    hook = robots.of("webhook")[0].body
+    assert hook["title"] == "Sunny School (2290417): no push for 3 min — 1 live lesson(s) affected"   # the record
+    assert "UTC" in hook["detail"] and "said" not in hook and all("said" not in a for a in hook["alarms"])
+    assert "已 3 分钟没有推送" in hook["text"]

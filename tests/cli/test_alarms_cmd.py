@@ -1,0 +1,53 @@
+"""`serve` and `alarms` in the desk's language (config.json's "language",
+--lang): the chat robot and the human listing say it in Chinese with the
+school's time, labelled; `alarms --json` stays CONTRACT's English machine form."""
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+
+from storage.config import AlarmChannel, ConfigStore
+
+from ..helpers import SID, ServeProcess, fixture_variant, post_push, run_cli
+from ..alarms.channels.test_dispatcher import until
+
+NO_ENV = {"CLASSWATCH_LANG": ""}       # the desk's choice is the config's here
+
+
+@pytest.mark.slow
+async def test_serve_and_alarms_speak_the_configured_language(data_dir, robots, http):
+    config = ConfigStore(data_dir)
+    config.update(lambda c: c.settings.update(language="zh_CN"))
+    config.save_channel(AlarmChannel("team", "wecom", robots.urls()["wecom"]))
+    serve = ServeProcess(data_dir, env=NO_ENV)
+    try:
+        help_push = fixture_variant("HelpInfo.json", action_time=int(time.time()), CourseID=None)
+        status, answer = await post_push(http, serve.url, help_push)
+        assert (status, answer["error_info"]["errno"]) == (200, 1)
+        await until(lambda: robots.of("wecom"))
+    finally:
+        assert serve.stop() == 0
+    text = robots.of("wecom")[0].body["markdown"]["content"]
+    assert "求助：" in text and "来自 " in text and "(Asia/Shanghai)" in text and "UTC" not in text, text
+
+    listed = run_cli("alarms", data_dir=data_dir, env=NO_ENV)
+    assert listed.returncode == 0, listed.stderr
+    title, *detail = listed.stdout.splitlines()
+    assert "严重" in title and "求助：" in title
+    assert any(line.startswith("    首次 ") and "(Asia/Shanghai)" in line for line in detail), listed.stdout
+
+    english = run_cli("alarms", "--lang", "en", data_dir=data_dir, env=NO_ENV).stdout
+    assert "Critical" in english and "Help request: " in english and "(Asia/Shanghai)" in english
+
+    [record] = [json.loads(line) for line in run_cli("alarms", "--json", data_dir=data_dir, env=NO_ENV).stdout
+                .splitlines()]
+    assert record["title"].startswith("Help request: ") and record["severity"] == "critical"
+    assert "UTC" in record["detail"] and isinstance(record["first_seen"], float)
+
+
+@pytest.mark.slow
+def test_an_unknown_language_is_one_line_exit_2(data_dir):
+    out = run_cli("alarms", "--lang", "fr", data_dir=data_dir)
+    assert out.returncode == 2 and len(out.stderr.strip().splitlines()) == 1 and "--lang" in out.stderr
