@@ -10,7 +10,8 @@ import time
 from alarms.channels import KINDS, NAME_LIMIT, SEVERITIES, SIGNED_KINDS, problem
 from alarms.channels.compose import Composer
 from alarms.channels.dispatcher import read_states, school_places, send_test
-from app.startup import open_context
+from alarms.language import Wording
+from app.startup import chosen_language, open_context
 from storage.config import AlarmChannel
 from storage.logs import mask_url
 
@@ -66,7 +67,7 @@ def run(args) -> int:
             raise CliError(f"no channel {args.name}")
         print(f"channel {args.name} removed")
         return 0
-    composer = Composer(where=school_places(ctx.config))
+    composer = Composer(where=school_places(ctx.config), wording=Wording(chosen_language(args, ctx.config) or "en"))
     if args.action == "test":
         channel = channels.get(args.name)
         if channel is None:

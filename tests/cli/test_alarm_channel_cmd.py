@@ -45,6 +45,9 @@ async def test_add_list_test_remove(robots, tmp_path):
     assert (rc, out, err) == (0, "test message sent to desk (dingtalk)\n", "")
     [got] = robots.of("dingtalk")
     assert "ClassWatch test message" in got.body["markdown"]["title"]
+    rc, out, err = await cli(tmp_path, "alarm-channel", "test", "desk", "--lang", "zh_CN")
+    assert rc == 0, err
+    assert "ClassWatch 测试消息" in robots.of("dingtalk")[-1].body["markdown"]["title"]
 
     rc, out, err = await cli(tmp_path, "alarm-channel", "remove", "lark")
     assert rc == 0 and "lark" not in ConfigStore(tmp_path).current().channels
