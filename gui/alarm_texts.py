@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 
 from alarms import texts
 from alarms.model import Alarm, Severity
-from app.core import Monitor
+from app.desk import Desk
 from lessons.texts import Label, Text, render
 
 from .formatting import local_time
@@ -32,10 +32,10 @@ class AlarmText:
 class AlarmTexts(QObject):
     """A QObject only for `self.tr` (translation context "AlarmTexts")."""
 
-    def __init__(self, monitor: Monitor | None, parent: QObject | None = None):
-        """`monitor` names schools and users; problem texts alone need none."""
+    def __init__(self, desk: Desk | None, parent: QObject | None = None):
+        """`desk` names schools and users; problem texts alone need none."""
         super().__init__(parent)
-        self.monitor = monitor
+        self.desk = desk
         self._problems: dict[str, str] = {}
 
     # -- rendering alarms.texts --------------------------------------------------------------
@@ -51,17 +51,17 @@ class AlarmTexts(QObject):
 
     # -- names ----------------------------------------------------------------------------
     def school(self, sid: int | None) -> str:
-        return self.render(texts.school(self.monitor, sid))
+        return self.render(texts.school(self.desk, sid))
 
     def lesson(self, class_id: int | None) -> str:
-        return self.render(texts.lesson(self.monitor, class_id))
+        return self.render(texts.lesson(self.desk, class_id))
 
     def user(self, uid: int | None) -> str:
-        return self.render(texts.user(self.monitor, uid))
+        return self.render(texts.user(self.desk, uid))
 
     def timezone(self, alarm: Alarm) -> str | None:
         """Its school's zone: an alarm's times read like the lesson's."""
-        return school_timezone(self.monitor.config, alarm.sid)
+        return school_timezone(self.desk.config, alarm.sid)
 
     def severity(self, severity: Severity) -> str:
         return self.render(texts.severity(severity))
@@ -89,6 +89,6 @@ class AlarmTexts(QObject):
 
     # -- alarms ------------------------------------------------------------------------------------
     def describe(self, alarm: Alarm) -> AlarmText:
-        words, zone = texts.describe(alarm, self.monitor), self.timezone(alarm)
+        words, zone = texts.describe(alarm, self.desk), self.timezone(alarm)
         return AlarmText(self.render(words.title, zone), "\n".join(self.render(line, zone) for line in words.lines),
                          self.render(words.advice, zone))

@@ -76,9 +76,9 @@ class StatusBar(QObject):
                 TunnelState.STOPPED: self.tr("stopped")}.get(state, state.value)
 
     def refresh(self) -> None:
-        receiver = self.bridge.monitor.receiver
-        url = receiver.url
-        team = self.bridge.monitor.team
+        desk = self.bridge.desk
+        url = desk.receiver_url()
+        team = desk.team_link()
         if url:
             self.local.setText(self.tr("Receiver: {}/classin").format(url))
         elif team is not None:
@@ -89,29 +89,29 @@ class StatusBar(QObject):
             self.store.hide()
         else:
             self.store.show()
-            if team.connected:
+            connected, reason = team
+            if connected:
                 self.store.setText(self.tr("Team database: live"))
                 self.store.setStyleSheet("")
             else:
                 self.store.setText(self.tr("Team database: reconnecting…"))
-                self.store.setToolTip(team.reason or "")
+                self.store.setToolTip(reason or "")
                 self.store.setStyleSheet("color: white; background: #ef6c00; padding: 0 6px;")
-        tunnel = self.bridge.monitor.tunnel
+        tunnel = desk.tunnel_status()
         if tunnel is None:
             self.public.setText(self.tr("Public: no tunnel"))
-        elif tunnel.status.public_url:
-            self.public.setText(self.tr("Public: {} ({})").format(
-                tunnel.status.public_url, self._tunnel_state(tunnel.status.state)))
+        elif tunnel.public_url:
+            self.public.setText(self.tr("Public: {} ({})").format(tunnel.public_url, self._tunnel_state(tunnel.state)))
         else:
-            self.public.setText(self.tr("Public: tunnel {}").format(self._tunnel_state(tunnel.status.state)))
-        stats = receiver.stats
+            self.public.setText(self.tr("Public: tunnel {}").format(self._tunnel_state(tunnel.state)))
+        stats = desk.stats()
         self.rate.setText(self.tr("%n push(es) in the last minute", "", stats.pushes_last_minute()))
         if stats.last_push_at:
             self.last.setText(self.tr("Last push: {} ({})").format(
                 local_time(stats.last_push_at), ago(stats.last_push_at)))
         else:
             self.last.setText(self.tr("Last push: none yet"))
-        open_alarms = self.bridge.monitor.alarms.open_alarms()
+        open_alarms = self.bridge.desk.open_alarms()
         critical = sum(1 for a in open_alarms if a.severity >= 2)
         self.alarms.setText(self.tr("%n open alarm(s)", "", len(open_alarms)))
         style = "color: white; background: #c62828; padding: 0 6px; font-weight: bold;" if critical else ""
@@ -120,7 +120,7 @@ class StatusBar(QObject):
         window = self.parent()
         if isinstance(window, AppWindow):
             window.show_alarm_count(len(open_alarms), bool(critical))
-            window.show_counts({"live": len(self.bridge.monitor.live_lessons()), "alarms": len(open_alarms)})
+            window.show_counts({"live": len(self.bridge.desk.live_lessons()), "alarms": len(open_alarms)})
 
 
 class AppWindow(QMainWindow):
@@ -135,7 +135,7 @@ class AppWindow(QMainWindow):
         self.setWindowTitle(self._title)
         self.setWindowIcon(badge_icon(0, False))
         self._fit_screen()
-        self.alarm_texts = AlarmTexts(bridge.monitor, self)
+        self.alarm_texts = AlarmTexts(bridge.desk, self)
         self.alarm_banner = AlarmBanner(bridge, self.alarm_texts, self.show_alarm)
         self.banner = QLabel()
         self.banner.setWordWrap(True)
@@ -265,7 +265,7 @@ class AppWindow(QMainWindow):
         if view is not None and self._current() is view:
             view.acknowledge_selected()
         elif self.alarm_banner.alarm is not None:
-            self.bridge.monitor.acknowledge(self.alarm_banner.alarm.key)
+            self.bridge.desk.acknowledge(self.alarm_banner.alarm.key)
 
     def show_alarm(self, key: str) -> None:
         self.show_view("alarms").select(key)

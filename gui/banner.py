@@ -52,7 +52,7 @@ class AlarmBanner(QWidget):
             self._timer.start()
 
     def refresh(self) -> None:
-        waiting = pressing(self.bridge.monitor.alarms.open_alarms())
+        waiting = pressing(self.bridge.desk.open_alarms())
         self.alarm = waiting[0] if waiting else None
         self.setVisible(self.alarm is not None)
         if self.alarm is None:
@@ -68,4 +68,4 @@ class AlarmBanner(QWidget):
 
     def _acknowledge(self) -> None:
         if self.alarm is not None:
-            self.bridge.monitor.acknowledge(self.alarm.key)
+            self.bridge.desk.acknowledge(self.alarm.key)

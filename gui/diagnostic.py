@@ -11,7 +11,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QPushButton
 
 from alarms.model import Alarm
-from app.core import Monitor
+from app.desk import Desk
 from lessons.diagnostics import DeviceCheck, NetSample
 from lessons.state import LessonState
 from lessons.participant_row import participant_row
@@ -37,9 +37,9 @@ def copy_text(text: str, button: QPushButton | None = None) -> None:
 class Diagnostic(QObject):
     """A QObject for `self.tr` (context "Diagnostic")."""
 
-    def __init__(self, monitor: Monitor, texts: AlarmTexts, parent: QObject | None = None) -> None:
+    def __init__(self, desk: Desk, texts: AlarmTexts, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.monitor = monitor
+        self.desk = desk
         self.texts = texts
         self._details = TimelineModel(self)      # renders timeline details as the window does
 
@@ -48,7 +48,7 @@ class Diagnostic(QObject):
         return self.tr("ClassWatch diagnostic · {}").format(local_time(time.time(), tz, with_date=True))
 
     def _lesson_line(self, state: LessonState, tz: str | None) -> str:
-        live = state.class_id in {lesson.class_id for lesson in self.monitor.live_lessons()}
+        live = state.class_id in {lesson.class_id for lesson in self.desk.live_lessons()}
         teacher = state.teacher
         return self.tr("Lesson: {} (ClassID {}) · {} · {} – {} · {} · teacher {}").format(
             lesson_title(state), state.class_id, self.texts.school(state.sid),
@@ -85,7 +85,7 @@ class Diagnostic(QObject):
 
     # -- blocks -------------------------------------------------------------------------------
     def user(self, state: LessonState, uid: int) -> str:
-        tz = school_timezone(self.monitor.config, state.sid)
+        tz = school_timezone(self.desk.config, state.sid)
         p = state.participants.get(uid)
         lines = [self._head(tz)]
         if p is None:
@@ -100,7 +100,7 @@ class Diagnostic(QObject):
         lines.append(self.tr("Presence: {} · {} entr(ies) · {} drop(s) · attended {}").format(
             self.tr("in the room") if row.present else self.tr("not in the room"), row.entries,
             row.abnormal_exits, duration(row.attended_seconds)))
-        checks = [c for c in (p.check, getattr(self.monitor.school.user_checks.get(uid), "check", None)) if c]
+        checks = [c for c in (p.check, getattr(self.desk.user_check(uid), "check", None)) if c]
         lines.extend(self._check_line(check, tz) for check in checks)
         if not checks:
             lines.append(self.tr("Device check: none received"))
@@ -109,7 +109,7 @@ class Diagnostic(QObject):
         return "\n".join(lines)
 
     def lesson(self, state: LessonState) -> str:
-        tz = school_timezone(self.monitor.config, state.sid)
+        tz = school_timezone(self.desk.config, state.sid)
         lines = [self._head(tz), self._lesson_line(state, tz)]
         people = list(state.participants.values())
         inside = [p for p in people if p.present(state.end_time)]
@@ -122,7 +122,7 @@ class Diagnostic(QObject):
                 problems = [*(p.net.problems if p.net else ()), *(p.check.problems if p.check else ())]
                 lines.append("  {} (UID {}): {}".format(user_name(state, p.uid), p.uid,
                                                        "; ".join(self.texts.problem(x) for x in problems)))
-        alarms = [a for a in self.monitor.alarms.open_alarms() if a.class_id == state.class_id]
+        alarms = [a for a in self.desk.open_alarms() if a.class_id == state.class_id]
         if alarms:
             lines.append(self.tr("Open alarms ({}):").format(len(alarms)))
             lines.extend("  " + self.texts.describe(a).title for a in alarms[:10])
@@ -135,7 +135,7 @@ class Diagnostic(QObject):
         lines = [self._head(tz), self.tr("Alarm: {} · {} · {}").format(
             text.title, self.texts.severity(alarm.severity), self.texts.state(alarm)), text.detail,
             self.tr("What to do: {}").format(text.advice)]
-        state = self.monitor.school.lessons.get(alarm.class_id) if alarm.class_id is not None else None
+        state = self.desk.lesson(alarm.class_id) if alarm.class_id is not None else None
         if state is not None:
             block = self.user(state, alarm.uid) if alarm.uid is not None else self.lesson(state)
             lines.extend(["", *block.splitlines()[1:]])       # its own head line once is enough

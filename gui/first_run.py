@@ -101,7 +101,7 @@ class FirstRunPanel(QWidget):
 
     def _saved(self) -> bool:
         sid = self.form.sid()
-        return sid is not None and sid in self.bridge.monitor.config.current().schools
+        return sid is not None and sid in self.bridge.desk.config.current().schools
 
     def refresh(self) -> None:
         url, note = self.push_url()
@@ -110,25 +110,25 @@ class FirstRunPanel(QWidget):
         problem = self.form.problem()
         self.save.setEnabled(problem is None)
         self.form_problem.setText(problem or "")
-        self.test.setEnabled(self._saved() and self.bridge.monitor.receiver.url is not None)
+        self.test.setEnabled(self._saved() and self.bridge.desk.receiver_url() is not None)
 
     def save_school(self) -> None:
         if self.form.problem() is None:
-            school = self.form.save(self.bridge.monitor.config)
+            school = self.form.save(self.bridge.desk.config)
             self.form_problem.setText(self.tr("Saved school {}.").format(school.sid))
-            self.test.setEnabled(self.bridge.monitor.receiver.url is not None)
+            self.test.setEnabled(self.bridge.desk.receiver_url() is not None)
 
     @asyncSlot()
     async def run_test(self) -> None:
-        receiver_url = self.bridge.monitor.receiver.url
+        receiver_url = self.bridge.desk.receiver_url()
         sid = self.form.sid()
-        school = self.bridge.monitor.config.current().schools.get(sid) if sid is not None else None
+        school = self.bridge.desk.config.current().schools.get(sid) if sid is not None else None
         if receiver_url is None or school is None:
             return
         self.test.setEnabled(False)
         self.result.setText(self.tr("Sending…"))
         try:
-            result = await self.bridge.monitor.test_push(school.sid)
+            result = await self.bridge.desk.test_push(school.sid)
         finally:
             self.test.setEnabled(True)
         self.result.setText(describe_result(result))

@@ -84,7 +84,7 @@ class AlarmTray(QObject):
             self.icon.hide()
 
     def refresh(self) -> None:
-        open_alarms = self.bridge.monitor.alarms.open_alarms()
+        open_alarms = self.bridge.desk.open_alarms()
         critical = any(a.severity >= Severity.CRITICAL for a in open_alarms)
         self.tooltip = self.tr("ClassWatch — {} open alarm(s)").format(len(open_alarms))
         if open_alarms:
@@ -108,7 +108,7 @@ class AlarmTray(QObject):
         if self.icon is not None and QSystemTrayIcon.supportsMessages():
             icon = QSystemTrayIcon.Critical if alarm.severity >= Severity.CRITICAL else QSystemTrayIcon.Warning
             self.icon.showMessage(text.title, text.advice, icon, 15000)
-        if self.bridge.monitor.config.current().settings.get(SOUND, False):
+        if self.bridge.desk.config.current().settings.get(SOUND, False):
             self.play_sound()
 
     def play_sound(self) -> None:

@@ -68,12 +68,12 @@ class AlarmsModel(TableModel):
             return self.texts.describe(alarm).title
         # Names only (the title column needs the room); SID and ClassID are in the tooltip.
         if column == "school":
-            school = self.texts.monitor.config.current().schools.get(alarm.sid) if alarm.sid is not None else None
+            school = self.texts.desk.config.current().schools.get(alarm.sid) if alarm.sid is not None else None
             return (school.name or str(alarm.sid)) if school is not None else (str(alarm.sid) if alarm.sid else "—")
         if column == "lesson":
             if alarm.class_id is None:
                 return "—"
-            state = self.texts.monitor.school.lessons.get(alarm.class_id)
+            state = self.texts.desk.lesson(alarm.class_id)
             return (state.schedule.get("class_name") if state is not None else None) or str(alarm.class_id)
         if column == "state":
             if alarm.open and alarm.kind == HELP and not alarm.acknowledged:

@@ -63,7 +63,7 @@ class ChecksModel(TableModel):
         if column == "kind":
             return self._kind(row["kind"])
         if column == "time":
-            return recent_time(value, school_timezone(self.texts.monitor.config, row.get("sid")))
+            return recent_time(value, school_timezone(self.texts.desk.config, row.get("sid")))
         if column in self.DEVICE_COLUMNS:
             return self._verdict(value)
         if column == "device_type":

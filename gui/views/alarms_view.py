@@ -115,7 +115,7 @@ class AlarmsView(QWidget):
         super().__init__()
         self.bridge = bridge
         self.window_ = window
-        self.texts = AlarmTexts(bridge.monitor, self)
+        self.texts = AlarmTexts(bridge.desk, self)
         self.model = AlarmsModel(self.texts, self)
         self.proxy = AlarmFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -196,7 +196,7 @@ class AlarmsView(QWidget):
         self.details.show_user.clicked.connect(lambda: self.show_user(self.details.alarm))
         self._released: Alarm | None = None      # waiting for its next re-send
         bridge.receiverEvent.connect(self._on_receiver_event)
-        self.diagnostic = Diagnostic(bridge.monitor, self.texts, self)
+        self.diagnostic = Diagnostic(bridge.desk, self.texts, self)
         bridge.alarmChanged.connect(self.on_alarm)
 
         self.tray = AlarmTray(bridge, self.texts, self)
@@ -205,7 +205,7 @@ class AlarmsView(QWidget):
         # apply them together, a few times a second at most.
         self._pending: dict[tuple[str, float], Alarm] = {}
         self._apply_timer = coalescing(self, 250, self._apply_pending)
-        self.model.update_alarms(list(bridge.monitor.alarms.alarms.values()))
+        self.model.update_alarms(list(bridge.desk.alarms()))
         self.help_model.update_requests(self.model.rows)
         fit_columns(self.table)
         self._fill_filters()
@@ -250,7 +250,7 @@ class AlarmsView(QWidget):
         self._update_summary()
 
     def _update_summary(self) -> None:
-        open_alarms = self.bridge.monitor.alarms.open_alarms()
+        open_alarms = self.bridge.desk.open_alarms()
         self.summary.setText(self.tr("{} open alarm(s), {} listed (resolved ones stay a week)").format(
             len(open_alarms), self.model.rowCount()))
         waiting = self.help_model.waiting()
@@ -331,7 +331,7 @@ class AlarmsView(QWidget):
         done = 0
         for alarm in alarms:
             if alarm.open and not alarm.acknowledged:
-                self.bridge.monitor.acknowledge(alarm.key, note)
+                self.bridge.desk.acknowledge(alarm.key, note)
                 done += 1
         if done:
             self.note.clear()
@@ -367,7 +367,7 @@ class AlarmsView(QWidget):
         """The user in the lesson's roster; without a lesson, their device checks."""
         if alarm is None or alarm.uid is None:
             return
-        if alarm.class_id is not None and alarm.class_id in self.bridge.monitor.school.lessons:
+        if self.bridge.desk.lesson(alarm.class_id) is not None:
             live = self.window_.show_view("live")
             live.open_lesson(alarm.class_id)
             live.panel.select_user(alarm.uid)
@@ -380,7 +380,7 @@ class AlarmsView(QWidget):
         if alarm is None or not alarm.params.get("qkey"):
             return
         self.details.release.setEnabled(False)
-        released = await self.bridge.monitor.receiver.release(alarm.params["qkey"])
+        released = await self.bridge.desk.release(alarm.params["qkey"])
         self._released = alarm if released else None
         if self.details.alarm is not alarm:
             return

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QGroup
 from qasync import asyncSlot
 
 from alarms.channels import KINDS, NAME_LIMIT, SEVERITIES, SIGNED_KINDS, problem
-from alarms.channels.dispatcher import DeliveryState, send_test
+from alarms.channels.dispatcher import DeliveryState
+from app.desk import Desk
 from app.settings import AlarmChannel, mask_url
 
 from ..formatting import local_time
@@ -27,11 +28,10 @@ KIND_NAMES = {"wecom": QT_TRANSLATE_NOOP("ChannelsPanel", "WeCom"),
 
 
 class ChannelsPanel(QWidget):
-    def __init__(self, monitor, parent: QWidget | None = None):
+    def __init__(self, desk: Desk, parent: QWidget | None = None):
         super().__init__(parent)
-        self.monitor = monitor
-        self.config = monitor.config
-        self.dispatcher = monitor.channels
+        self.desk = desk
+        self.config = desk.config
         self.table = QTableWidget(0, 6)
         self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Robot"), self.tr("Sends from"),
                                               self.tr("Address"), self.tr("Last sent"), self.tr("Delivery")])
@@ -107,7 +107,7 @@ class ChannelsPanel(QWidget):
         return sorted(self.config.current().channels.values(), key=lambda c: c.name)
 
     def _zone(self) -> str:
-        return self.dispatcher.composer.where(None)[1]
+        return self.desk.channel_zone()
 
     def delivery(self, state: DeliveryState | None) -> str:
         if state is None:
@@ -122,7 +122,7 @@ class ChannelsPanel(QWidget):
     def refresh(self) -> None:
         if not self.isVisible() and self.table.rowCount():
             return
-        states = self.dispatcher.states()
+        states = self.desk.channel_states()
         channels = self._channels()
         selected = self._selected_name()
         self.table.blockSignals(True)
@@ -219,7 +219,7 @@ class ChannelsPanel(QWidget):
         self.test.setEnabled(False)
         self.feedback.setText(self.tr("Sending a test message to {}…").format(channel.name))
         try:
-            reason = await send_test(channel, self.dispatcher.composer)
+            reason = await self.desk.send_test(channel)
         finally:
             self._update_buttons()
         if reason is None:

@@ -46,7 +46,7 @@ class ChecksView(QWidget):
     def __init__(self, bridge: MonitorBridge, window):
         super().__init__()
         self.bridge = bridge
-        self.texts = AlarmTexts(bridge.monitor, self)
+        self.texts = AlarmTexts(bridge.desk, self)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search by UID, name or phone"))
         self.search.setClearButtonEnabled(True)

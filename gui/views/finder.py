@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from app.core import Monitor
+from app.desk import Desk
 from app.search import Found, find
 
 from ..formatting import day_bounds, local_time, shown_date
@@ -26,9 +26,9 @@ def start_of_today(zones: list[str | None], now: float) -> float:
 
 
 class Finder(QWidget):
-    def __init__(self, monitor: Monitor, open_found: Callable[[Found], None], parent: QWidget | None = None):
+    def __init__(self, desk: Desk, open_found: Callable[[Found], None], parent: QWidget | None = None):
         super().__init__(parent)
-        self.monitor = monitor
+        self.desk = desk
         self.open_found = open_found
         self.found: list[Found] = []
         self.edit = QLineEdit()
@@ -63,10 +63,10 @@ class Finder(QWidget):
         return self.edit.text().strip()
 
     def search(self) -> None:
-        live = {lesson.class_id for lesson in self.monitor.live_lessons()}
+        live = {lesson.class_id for lesson in self.desk.live_lessons()}
         now = time.time()
-        zones = [school.timezone for school in self.monitor.config.current().schools.values()]
-        self.found = find(self.monitor.school, self.text(), live, start_of_today(zones, now))
+        zones = [school.timezone for school in self.desk.config.current().schools.values()]
+        self.found = find(self.desk.school, self.text(), live, start_of_today(zones, now))
         self.results.clear()
         for found in self.found:
             item = QListWidgetItem(self._describe(found))
@@ -79,9 +79,9 @@ class Finder(QWidget):
         self.results.setVisible(bool(self.text()))
 
     def _describe(self, found: Found) -> str:
-        lesson = self.monitor.school.lessons.get(found.class_id)
+        lesson = self.desk.lesson(found.class_id)
         title = (lesson.schedule.get("class_name") if lesson is not None else None) or str(found.class_id)
-        tz = school_timezone(self.monitor.config, lesson.sid) if lesson is not None else None
+        tz = school_timezone(self.desk.config, lesson.sid) if lesson is not None else None
         when = self.tr("live now") if found.live else self.tr("earlier today, {}").format(
             local_time(found.start, tz)) if found.start else self.tr("earlier today")
         if found.uid is None:

@@ -8,7 +8,7 @@ import time
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from app.core import Monitor
+from app.desk import Desk
 from app.receiving import PushStored
 
 from ..bridge import MonitorBridge
@@ -22,7 +22,7 @@ STALE_AFTER = 60
 class Freshness(QLabel):
     def __init__(self, bridge: MonitorBridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.monitor: Monitor = bridge.monitor
+        self.desk: Desk = bridge.desk
         self.setWordWrap(True)
         self.setStyleSheet("background: #fff3cd; color: #212121; padding: 4px 8px; border: 1px solid #e0a800;")
         self.stored_at: dict[int, float] = {}      # last push stored, per SID
@@ -35,17 +35,17 @@ class Freshness(QLabel):
 
     def last_stored(self, sid: int) -> float | None:
         # Before this session's first push: the last one the core saw (loaded at start).
-        return self.stored_at.get(sid) or self.monitor.alarms.last_push_by_sid.get(sid)
+        return self.stored_at.get(sid) or self.desk.last_push_at(sid)
 
     def warnings(self, now: float) -> list[str]:
-        schools = self.monitor.config.current().schools
+        schools = self.desk.config.current().schools
         lines = []
-        for sid in sorted({lesson.sid for lesson in self.monitor.live_lessons(now) if lesson.sid is not None}):
+        for sid in sorted({lesson.sid for lesson in self.desk.live_lessons(now) if lesson.sid is not None}):
             school = schools.get(sid)
             name = (school.name or str(sid)) if school is not None else str(sid)
             last = self.last_stored(sid)
             quiet = int(now - last) if last is not None else None
-            stuck = self.monitor.alarms.alarms.get("stuck:{}".format(sid))
+            stuck = self.desk.alarm("stuck:{}".format(sid))
             if stuck is not None and stuck.open:
                 lines.append(self.tr("{}: data may be stale — ClassIn's queue is blocked by a refused push; "
                                      "no push stored for {} s.").format(name, quiet if quiet is not None else "?"))

@@ -2,8 +2,8 @@
 and abnormal leaves; the selected room's user count over time, attendees and
 Q&A; and the VOD / courseware views.
 
-Reads only the Monitor's live GenseeState (fed on the loop before genseeCall
-is emitted). A call only marks the view dirty; a 500 ms timer refreshes, so a
+Reads only the core's live GenseeState (desk.gensee, fed on the loop before
+genseeCall is emitted). A call only marks the view dirty; a 500 ms timer refreshes, so a
 burst of calls costs one refresh. A slower timer refreshes anyway: statuses
 change with time alone (a room without 105 closes after an idle time).
 
@@ -187,7 +187,7 @@ class GenseeView(QWidget):
     def __init__(self, bridge: MonitorBridge, window: QWidget) -> None:
         super().__init__(window)
         self.bridge = bridge
-        self.monitor = bridge.monitor
+        self.desk = bridge.desk
         self.window_ = window
         self._dirty = True
         self.selected: str | None = None
@@ -260,7 +260,7 @@ class GenseeView(QWidget):
         self.rollcall_model = RollCallModel(self)
         self.rollcall_table = table_view(self.rollcall_model, sortable=False)
         self.rollcall_table.horizontalHeader().setStretchLastSection(True)
-        self.room_export = RoomExport(lambda: self.monitor.gensee, lambda: self.selected, self)
+        self.room_export = RoomExport(lambda: self.desk.gensee, lambda: self.selected, self)
 
         self._build_layout()
 
@@ -349,7 +349,7 @@ class GenseeView(QWidget):
     def refresh(self, now: float | None = None) -> None:
         now = time.time() if now is None else now
         self._dirty = False
-        state: GenseeState = self.monitor.gensee
+        state: GenseeState = self.desk.gensee
         live = state.live_now(now)
         self.live_count = len(live)
         self._update_title(live, now)
@@ -416,7 +416,7 @@ class GenseeView(QWidget):
 
     def show_room(self, class_no: str | None, now: float | None = None) -> None:
         now = time.time() if now is None else now
-        state = self.monitor.gensee
+        state = self.desk.gensee
         room = state.rooms.get(class_no) if class_no is not None else None
         if class_no != self.chart.class_no:      # another room: its IDs and names size the columns
             self.attendees_table.setProperty("sized", False)
@@ -486,7 +486,7 @@ class LiveRoomsStrip(QWidget):
     def __init__(self, bridge: MonitorBridge, open_room: Callable[[str], None] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.monitor = bridge.monitor
+        self.desk = bridge.desk
         self.open_room = open_room
         self._dirty = True
         self.caption = _caption()
@@ -521,7 +521,7 @@ class LiveRoomsStrip(QWidget):
     def refresh(self, now: float | None = None) -> None:
         now = time.time() if now is None else now
         self._dirty = False
-        live = self.monitor.gensee.live_now(now)
+        live = self.desk.gensee.live_now(now)
         self.model.update(room_row(room, now) for room in live)
         self.caption.setText(self.tr("Gensee rooms live now: {}").format(len(live)) if live
                              else self.tr("Gensee: no room live right now"))

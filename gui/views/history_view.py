@@ -56,7 +56,7 @@ class HistoryView(QWidget):
     def __init__(self, bridge: MonitorBridge, window):
         super().__init__()
         self.bridge = bridge
-        self.config = bridge.monitor.config
+        self.config = bridge.desk.config
         self.date_from = QDateEdit()
         self.date_to = QDateEdit()
         self._default_days = True        # until the desk picks dates: the last week, up to "today"
@@ -81,7 +81,7 @@ class HistoryView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.panel = LessonPanel()
-        self.panel.diagnostic = Diagnostic(bridge.monitor, window.alarm_texts, self)
+        self.panel.diagnostic = Diagnostic(bridge.desk, window.alarm_texts, self)
 
         filters = side_by_side(QLabel(self.tr("From")), self.date_from, QLabel(self.tr("to")), self.date_to,
                                self.school, (self.text, 1))

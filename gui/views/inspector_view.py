@@ -198,7 +198,7 @@ class InspectorView(QWidget):
             self.feedback.setText(self.tr("Only complete ClassIn bodies can be re-sent."))
 
     def _classin_url(self) -> str:
-        return (self.bridge.monitor.receiver.url or "http://127.0.0.1:8765") + "/classin"
+        return (self.bridge.desk.receiver_url() or "http://127.0.0.1:8765") + "/classin"
 
     def curl_text(self) -> str:
         push = self.selected()

@@ -90,7 +90,7 @@ class LessonPanel(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.roster_proxy.setFilterFixedString)
         self.count = QLabel()
-        self.diagnostic: Diagnostic | None = None     # set by the view that has the monitor
+        self.diagnostic: Diagnostic | None = None     # set by the view that has the desk
         self.copy_button = QPushButton(self.tr("Copy diagnostic"))
         self.copy_button.setToolTip(self.tr("A ticket block for the selected person, or the lesson when "
                                             "nobody is selected (Ctrl+Shift+C)"))

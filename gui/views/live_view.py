@@ -38,7 +38,7 @@ class LiveView(QWidget):
     def __init__(self, bridge: MonitorBridge, window: QWidget) -> None:
         super().__init__(window)
         self.bridge = bridge
-        self.monitor = bridge.monitor
+        self.desk = bridge.desk
         self._dirty_lessons: set[int] = set()
         self._dirty_users: set[int] | None = set()   # of the open lesson; None = all of them
         self._rows: dict[int, LiveRow] = {}           # cache: recomputed only for dirty lessons
@@ -63,12 +63,12 @@ class LiveView(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(self._open_index)
 
-        self.finder = Finder(self.monitor, self.open_found)
+        self.finder = Finder(self.desk, self.open_found)
         self.summary = QLabel()
         self.freshness = Freshness(bridge)
 
         self.panel = LessonPanel(self)
-        self.panel.diagnostic = Diagnostic(self.monitor, window.alarm_texts, self)
+        self.panel.diagnostic = Diagnostic(self.desk, window.alarm_texts, self)
         # Export the open lesson from here too (so far only History could).
         self.format = QComboBox()
         fill_formats(self.format)
@@ -76,7 +76,7 @@ class LiveView(QWidget):
         self.export_button.clicked.connect(self.export)
         self.panel.actions.addWidget(self.format)
         self.panel.actions.addWidget(self.export_button)
-        self.exporter = ExportBar(self.monitor.config)
+        self.exporter = ExportBar(self.desk.config)
 
         top = QWidget()
         top_layout = QVBoxLayout(top)
@@ -175,12 +175,12 @@ class LiveView(QWidget):
     def _refresh(self, now: float | None = None) -> None:
         now = time.time() if now is None else now
         alarms: dict[int, int] = {}
-        for alarm in self.monitor.alarms.open_alarms():
+        for alarm in self.desk.open_alarms():
             if alarm.class_id is not None:
                 alarms[alarm.class_id] = alarms.get(alarm.class_id, 0) + 1
-        schools = self.monitor.config.current().schools
+        schools = self.desk.config.current().schools
         rows = []
-        for lesson in self.monitor.live_lessons(now):
+        for lesson in self.desk.live_lessons(now):
             cached = self._rows.get(lesson.class_id)
             if cached is None or lesson.class_id in self._dirty_lessons or self._alarms_dirty:
                 school = schools.get(lesson.sid) if lesson.sid is not None else None
@@ -212,7 +212,7 @@ class LiveView(QWidget):
             self.open_lesson(class_id)
 
     def open_lesson(self, class_id: int) -> None:
-        state = self.monitor.school.lessons.get(class_id)
-        timezone = school_timezone(self.monitor.config, state.sid) if state is not None else None
+        state = self.desk.lesson(class_id)
+        timezone = school_timezone(self.desk.config, state.sid) if state is not None else None
         self._dirty_users = set()
         self.panel.show_lesson(state, timezone)

@@ -40,7 +40,7 @@ class NetworkView(QWidget):
     def __init__(self, bridge: MonitorBridge, window: QWidget) -> None:
         super().__init__(window)
         self.bridge = bridge
-        self.monitor = bridge.monitor
+        self.desk = bridge.desk
         self.class_id: int | None = None
         self.series = NetSeries.empty()
         self._state: LessonState | None = None   # for names; the live one when the lesson is in memory
@@ -158,8 +158,8 @@ class NetworkView(QWidget):
 
     async def _refresh_lessons(self) -> None:
         # Longest-running first: it has the most reports to show when the view opens.
-        live = sorted(self.monitor.live_lessons(), key=lambda s: s.start_time or 0)
-        recent = await in_thread(lessons_between, time.time() - RECENT_SECONDS) if self.monitor.started else []
+        live = sorted(self.desk.live_lessons(), key=lambda s: s.start_time or 0)
+        recent = await in_thread(lessons_between, time.time() - RECENT_SECONDS) if self.desk.started else []
         current = self.class_id
         self.lesson.clear()
         seen = set()
@@ -183,7 +183,7 @@ class NetworkView(QWidget):
         """Chart `class_id` (other views call this to jump here), with user `check`'s own line."""
         self._check_after_load = check
         if self.lesson.findData(class_id) < 0:
-            state = self.monitor.school.lessons.get(class_id)
+            state = self.desk.lesson(class_id)
             self.lesson.addItem(lesson_title(state) if state else str(class_id), class_id)
         self.lesson.setCurrentIndex(self.lesson.findData(class_id))
         self._choose()
@@ -215,10 +215,10 @@ class NetworkView(QWidget):
         self.status.setText(self.tr("Loading…"))
         seconds = self.range.currentData()
         since = time.time() - seconds if seconds else None
-        state = self.monitor.school.lessons.get(class_id)
+        state = self.desk.lesson(class_id)
         series = await in_thread(load_series, class_id, since)
         if state is None:                 # an older lesson: its names come from a replay
-            state = await in_thread(lesson_state, class_id, self.monitor.config.current())
+            state = await in_thread(lesson_state, class_id, self.desk.config.current())
         if class_id != self.class_id:
             return
         self.series, self._state = series, state
@@ -227,7 +227,7 @@ class NetworkView(QWidget):
         for event in arrived:
             if event.class_id == class_id and not series.contains(event.uid, event.sample.time):
                 series.append(event.uid, event.sample)
-        timezone = school_timezone(self.monitor.config, state.sid) if state is not None else None
+        timezone = school_timezone(self.desk.config, state.sid) if state is not None else None
         self.users.set_scores(series.scores(), self._name)
         self.charts.set_series(series, timezone, self._names())
         self.charts.follow_live(self.range.currentData())
@@ -271,7 +271,7 @@ class NetworkView(QWidget):
             self._marks_dirty = False
             self.charts.set_marks(self.marks())
         if self.isVisible() or now is not None:
-            live = {lesson.class_id for lesson in self.monitor.live_lessons()}
+            live = {lesson.class_id for lesson in self.desk.live_lessons()}
             if self.class_id in live:
                 self.charts.follow_clock(time.time() if now is None else now)
             self.follow.setChecked(self.charts.following)
@@ -305,7 +305,7 @@ class NetworkView(QWidget):
                     else:
                         marks.append(Mark(switch.time, "exit", self.tr("{} left").format(name)))
         texts = self.window_.alarm_texts if hasattr(self.window_, "alarm_texts") else None
-        for alarm in self.monitor.alarms.alarms.values():
+        for alarm in self.desk.alarms():
             if alarm.class_id == state.class_id:
                 title = texts.describe(alarm).title if texts is not None else alarm.kind
                 marks.append(Mark(alarm.since, "alarm", title))
@@ -313,7 +313,7 @@ class NetworkView(QWidget):
 
     def refresh_worst(self) -> None:
         if self.isVisible():
-            self.worst.update(worst_users(self.monitor.live_lessons()))
+            self.worst.update(worst_users(self.desk.live_lessons()))
             fit_columns(self.worst_table)      # a dozen rows: the numbers fit, the lesson takes the rest
 
     def _open_worst(self, index) -> None:

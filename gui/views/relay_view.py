@@ -31,13 +31,13 @@ class RelayView(QWidget):
     def __init__(self, bridge: MonitorBridge, window):
         super().__init__()
         self.bridge = bridge
-        self.relay = bridge.monitor.relay
+        self.desk = bridge.desk
         caption = QLabel(self.tr(
             "A school's own system (LMS, CRM) keeps getting every push ClassIn sends here: the exact "
             "bytes, in order, one at a time, retried until it answers errno 1. Add one with "
             "python main.py relay add NAME --sid SID --url URL (it gets what is stored from then on)."))
         caption.setWordWrap(True)
-        self.model = RelayModel(bridge.monitor.config, self)
+        self.model = RelayModel(bridge.desk.config, self)
         self.table = table_view(self.model, sortable=False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.empty = QLabel(self.tr("No destinations yet."))
@@ -101,7 +101,7 @@ class RelayView(QWidget):
             return
         self._busy = True
         try:
-            rows = await self.relay.status()
+            rows = await self.desk.relay_status()
         except Exception:     # a failing read leaves the last rows up; the next tick tries again
             log.exception("reading the relay status failed")
             return
@@ -143,7 +143,7 @@ class RelayView(QWidget):
         if name is None:
             return
         try:
-            self.relay.retry_now(name)
+            self.desk.relay_retry_now(name)
         except KeyError:      # removed meanwhile (another process)
             return
         self.result.setText(self.tr("{}: retrying now.").format(name))
@@ -155,7 +155,7 @@ class RelayView(QWidget):
             return
         name, paused = status.destination.name, not status.destination.paused
         try:
-            await self.relay.set_paused(name, paused)
+            await self.desk.relay_set_paused(name, paused)
         except Exception as exc:
             self.result.setText(self.tr("{}: could not change: {}").format(name, exc))
             return
@@ -174,7 +174,7 @@ class RelayView(QWidget):
             self.result.setText(self.tr("The end of the range must be after its start."))
             return
         try:
-            added = await self.relay.replay(name, float(start), float(min(end, time.time() + 1)))
+            added = await self.desk.relay_replay(name, float(start), float(min(end, time.time() + 1)))
         except Exception as exc:
             self.result.setText(self.tr("{}: could not replay: {}").format(name, exc))
             return

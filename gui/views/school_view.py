@@ -97,7 +97,7 @@ class SchoolView(QWidget):
     def __init__(self, bridge: MonitorBridge, window):
         super().__init__()
         self.bridge = bridge
-        self.config = bridge.monitor.config
+        self.config = bridge.desk.config
         self.school = QComboBox()
         self.school.setMinimumContentsLength(16)
         self.school.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)

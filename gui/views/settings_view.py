@@ -52,14 +52,14 @@ class SettingsView(QWidget):
     def __init__(self, bridge: MonitorBridge, window):
         super().__init__()
         self.bridge = bridge
-        self.monitor = bridge.monitor
-        self.config = bridge.monitor.config
+        self.desk = bridge.desk
+        self.config = bridge.desk.config
         self.window_ = window
         self.tabs = QTabWidget()
         self.tabs.addTab(self._schools_tab(), self.tr("Schools"))
         self.tabs.addTab(self._receiver_tab(), self.tr("Receiver"))
         self.tabs.addTab(self._alarms_tab(), self.tr("Alarms"))
-        self.channels_panel = ChannelsPanel(self.monitor)
+        self.channels_panel = ChannelsPanel(self.desk)
         self.tabs.addTab(self.channels_panel, self.tr("Chat alarms"))
         self.tabs.addTab(self._gensee_tab(), self.tr("Gensee"))
         self.tunnel_panel = TunnelPanel(bridge)
@@ -74,7 +74,7 @@ class SettingsView(QWidget):
         layout.addWidget(self.stack)
 
         self.timer = every(self, 2000, self.refresh_urls)   # the receiver and tunnel URLs appear after start
-        self.monitor.alarms.settings = keys.alarm_settings(self.config.current().settings)
+        self.desk.use_alarm_settings(keys.alarm_settings(self.config.current().settings))
         self._removed: School | None = None
         self.refresh_schools()
         self._load_alarm_settings()
@@ -98,12 +98,12 @@ class SettingsView(QWidget):
 
     # -- URLs ------------------------------------------------------------------------------------
     def public_base(self) -> str | None:
-        tunnel = getattr(self.monitor, "tunnel", None)
-        public = tunnel.status.public_url if tunnel is not None else None
+        status = self.desk.tunnel_status()
+        public = status.public_url if status is not None else None
         return (public or self.config.current().settings.get("registered_url") or "").rstrip("/") or None
 
     def local_base(self) -> str:
-        return self.monitor.receiver.url or "http://{}:{}".format(self.monitor.host, self.monitor.port)
+        return self.desk.receiver_url() or "http://{}:{}".format(*self.desk.listen_address())
 
     def push_url(self) -> tuple[str, str]:
         """(the URL to give ClassIn, a note on it)."""
@@ -202,7 +202,7 @@ class SettingsView(QWidget):
         schools = sorted(self.config.current().schools.values(), key=lambda s: s.sid)
         self.schools.blockSignals(True)
         self.schools.setRowCount(len(schools))
-        held = self.monitor.receiver.stats.held
+        held = self.desk.stats().held
         for row, school in enumerate(schools):
             for column, text in enumerate((str(school.sid), school.name, school.timezone, MASK,
                                            self.school_form.policy_name(school.verify),
@@ -223,8 +223,8 @@ class SettingsView(QWidget):
         known = sid is not None and sid in self.config.current().schools
         self.save_school.setEnabled(self.school_form.problem() is None)
         self.remove_school.setEnabled(known)
-        self.test_school.setEnabled(known and self.monitor.receiver.url is not None)
-        self.promote_held.setEnabled(known and self.monitor.receiver.stats.held.get(sid, 0) > 0)
+        self.test_school.setEnabled(known and self.desk.receiver_url() is not None)
+        self.promote_held.setEnabled(known and self.desk.stats().held.get(sid, 0) > 0)
 
     def _held_changed(self, event) -> None:
         if isinstance(event, (PushHeld, HeldPromoted)):
@@ -289,11 +289,11 @@ class SettingsView(QWidget):
     async def test_selected(self) -> None:
         sid = self.school_form.sid()
         school = self.config.current().schools.get(sid) if sid is not None else None
-        if school is None or self.monitor.receiver.url is None:
+        if school is None or self.desk.receiver_url() is None:
             return
         self.test_school.setEnabled(False)
         try:
-            result = await self.monitor.test_push(school.sid)
+            result = await self.desk.test_push(school.sid)
         finally:
             self._update_school_buttons()
         self.school_feedback.setText(describe_result(result))
@@ -310,13 +310,13 @@ class SettingsView(QWidget):
         self.port = QSpinBox()
         self.port.setRange(1, 65535)
         self.port.setMaximumWidth(120)
-        self.port.setValue(int(self.config.current().settings.get(PORT_SETTING, self.monitor.port) or 8765))
+        self.port.setValue(int(self.config.current().settings.get(PORT_SETTING, self.desk.listen_address()[1]) or 8765))
         self.port.editingFinished.connect(self.store_port)
-        data_dir = QLineEdit(str(self.monitor.data_dir))
+        data_dir = QLineEdit(str(self.desk.data_dir))
         data_dir.setReadOnly(True)
         open_folder = QPushButton(self.tr("Open folder"))
         open_folder.clicked.connect(
-            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.monitor.data_dir))))
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.desk.data_dir))))
         folder = QHBoxLayout()
         folder.addWidget(data_dir, 1)
         folder.addWidget(open_folder)
@@ -396,7 +396,7 @@ class SettingsView(QWidget):
                   keys.LOSS_PERCENT: self.loss.value(), keys.DELAY_MS: self.delay.value(),
                   keys.DEGRADED_PERCENT: self.degraded.value(), keys.CPU_BUSY_PERCENT: self.cpu.value()}
         config = self.config.update(lambda c: c.settings.update(values))
-        self.monitor.alarms.settings = keys.alarm_settings(config.settings)
+        self.desk.use_alarm_settings(keys.alarm_settings(config.settings))
         self.alarms_feedback.setText(self.tr("Saved."))
 
     # -- Gensee ------------------------------------------------------------------------------------------

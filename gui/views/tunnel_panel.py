@@ -108,8 +108,8 @@ class TunnelPanel(QWidget):
     def __init__(self, bridge: MonitorBridge, parent: QWidget | None = None):
         super().__init__(parent)
         self.bridge = bridge
-        self.monitor = bridge.monitor
-        self.config = bridge.monitor.config
+        self.desk = bridge.desk
+        self.config = bridge.desk.config
         self._key_dialog: QFileDialog | None = None
 
         # -- status ----------------------------------------------------------------------------
@@ -453,16 +453,16 @@ class TunnelPanel(QWidget):
         self.apply_button.setEnabled(False)
         self._feedback(self.tr("Applying…"), GREY)
         try:
-            await self.monitor.apply_tunnel_settings(settings)
+            await self.desk.apply_tunnel_settings(settings)
         except TunnelConfigError as exc:
             self._feedback(self.tr("Not applied (the previous setup keeps running): {}")
                            .format(config_error_text(exc)), RED)
         except Exception as exc:   # a bug must say so, not leave "Applying…"
             self._feedback(self.tr("Not applied: {}: {}").format(type(exc).__name__, exc), RED)
         else:
-            if self.monitor.tunnel is None:
+            if self.desk.tunnel_status() is None:
                 self._feedback(self.tr("Saved: no tunnel."), GREEN)
-            elif self.monitor.started:
+            elif self.desk.started:
                 self._feedback(self.tr("Applied: the tunnel's state shows above."), GREEN)
             else:
                 self._feedback(self.tr("Saved. The tunnel starts with the receiver."), GREEN)
@@ -477,8 +477,7 @@ class TunnelPanel(QWidget):
 
     # -- status ------------------------------------------------------------------------------------
     def status(self) -> TunnelStatus | None:
-        tunnel = self.monitor.tunnel
-        return tunnel.status if tunnel is not None else None
+        return self.desk.tunnel_status()
 
     def public_base(self) -> str | None:
         status = self.status()
@@ -614,7 +613,7 @@ class TunnelPanel(QWidget):
                                       .format(school.sid, public))
         self.selftest_body.clear()
         try:
-            result = await self.monitor.test_push(school.sid, public)
+            result = await self.desk.test_push(school.sid, public)
         except Exception as exc:   # a bug must say so, not leave "Sending…"
             self.selftest_summary.setText(self.tr("The self-test failed: {}: {}").format(type(exc).__name__, exc))
             self.selftest_summary.setStyleSheet("color: {};".format(RED))

@@ -39,3 +39,13 @@ def test_the_core_runs_without_qt():
     for package in ("app", "alarms", "lessons", "storage", "receiver"):
         for path in (ROOT / package).rglob("*.py"):
             assert not [m for _, m in imports(path) if m.split(".")[0] in ("PySide6", "qasync", "gui")], path
+
+
+def test_the_views_reach_the_core_through_the_desk_only():
+    """app.desk.Desk is the window's surface of the core: only the entry (which
+    makes the core) and the bridge (which wraps it) know the core itself."""
+    makers = {"gui/launch.py", "gui/bridge.py"}
+    bad = [f"{path.relative_to(ROOT)}:{line}" for path in sorted((ROOT / "gui").rglob("*.py"))
+           if path.relative_to(ROOT).as_posix() not in makers
+           for line, module in imports(path) if module == "app.core"]
+    assert bad == [], "gui/ holds the core itself, not the desk:\n" + "\n".join(bad)
