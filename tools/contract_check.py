@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import base64
+import contextlib
 import hashlib
 import hmac
 import http.server
@@ -30,6 +31,7 @@ import urllib.parse
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Iterator
 
 ROOT = Path(__file__).resolve().parent.parent
 SID = 2290417
@@ -70,6 +72,17 @@ def cw(*args, timeout=60, input=None) -> subprocess.CompletedProcess:
 
 def fresh_dir(tag: str) -> Path:
     return Path(tempfile.mkdtemp(prefix=f"cwcheck-{tag}-"))
+
+
+@contextlib.contextmanager
+def scratch(tag: str) -> Iterator[Path]:
+    """A fresh data dir for one group of checks, removed after it (kept with --keep)."""
+    d = fresh_dir(tag)
+    try:
+        yield d
+    finally:
+        if not KEEP:
+            shutil.rmtree(d, ignore_errors=True)
 
 
 def clean_error(p: subprocess.CompletedProcess, code: int, one_line=True) -> tuple[bool, str]:
@@ -264,8 +277,7 @@ def c_version():
 
 
 def c_exit_codes():
-    d = fresh_dir("exit")
-    try:
+    with scratch("exit") as d:
         cw("school", "add", SID, "--secret", SECRET, "--data-dir", d)
         for args in (["export"], ["school", "add"], ["events", "--since", "yesterday"],
                      ["serve", "--port", "notaport"], ["nosuchcommand"], ["alarms", "ack"],
@@ -317,9 +329,6 @@ def c_exit_codes():
             s.close()
         if not KEEP:
             shutil.rmtree(c, ignore_errors=True)
-    finally:
-        if not KEEP:
-            shutil.rmtree(d, ignore_errors=True)
 
 
 def c_classin_basics(d: Path, srv: Serve):
@@ -427,8 +436,7 @@ def c_healthz(d: Path, srv: Serve):
 
 
 def c_kill9():
-    d = fresh_dir("kill9")
-    try:
+    with scratch("kill9") as d:
         cw("school", "add", SID, "--secret", SECRET, "--data-dir", d)
         srv = Serve(d)
         acked_ids: list[str] = []
@@ -473,14 +481,10 @@ def c_kill9():
                   f"stored={len(got2)} unique={len(set(got2))} sent={len({p['_id'] for p in sent})}")
         finally:
             srv.stop()
-    finally:
-        if not KEEP:
-            shutil.rmtree(d, ignore_errors=True)
 
 
 def c_verification():
-    d = fresh_dir("verify")
-    try:
+    with scratch("verify") as d:
         HOLD, STRICT, OFF, TRUST = 3300001, 3300002, 3300003, 3300004
         cw("school", "add", SID, "--secret", SECRET, "--data-dir", d)
         cw("school", "add", HOLD, "--secret", "old-secret", "--data-dir", d)
@@ -576,9 +580,6 @@ def c_verification():
             rc = srv.stop()
         check("serve: stops cleanly on SIGTERM (exit 0)", rc == 0, f"rc={rc}")
         check("serve: no traceback in its output", "Traceback" not in srv.output(), srv.output()[-500:])
-    finally:
-        if not KEEP:
-            shutil.rmtree(d, ignore_errors=True)
 
 
 def dingtalk_ok(req, secret) -> tuple[bool, str]:
@@ -868,8 +869,7 @@ def own_lesson(t0: int, cid: int) -> list[dict]:
 
 
 def c_export():
-    d = fresh_dir("export")
-    try:
+    with scratch("export") as d:
         cw("school", "add", SID, "--secret", SECRET, "--data-dir", d)
         srv = Serve(d)
         cid = 900004001
@@ -926,14 +926,10 @@ def c_export():
             p = cw("export", "--class-id", cid, "--format", "csv", "--out", d / f"bad.{ext}", "--data-dir", d)
             ok, det = clean_error(p, 2)
             check(f"export: --format csv vs .{ext} -> 2", ok and not (d / f"bad.{ext}").exists(), det)
-    finally:
-        if not KEEP:
-            shutil.rmtree(d, ignore_errors=True)
 
 
 def c_follow_and_copy():
-    d = fresh_dir("follow")
-    try:
+    with scratch("follow") as d:
         cw("school", "add", SID, "--secret", SECRET, "--data-dir", d)
         srv = Serve(d)
         try:
@@ -967,14 +963,10 @@ def c_follow_and_copy():
               f"rc={a.returncode},{b.returncode} copied={n} src={len(src)} err={(a.stderr + b.stderr)[-300:]}")
         if not KEEP:
             shutil.rmtree(e, ignore_errors=True)
-    finally:
-        if not KEEP:
-            shutil.rmtree(d, ignore_errors=True)
 
 
 def c_gensee():
-    d = fresh_dir("gensee")
-    try:
+    with scratch("gensee") as d:
         u = cw("gensee", "url", "--data-dir", d)
         check("gensee: `gensee url` prints the callback base", u.returncode == 0 and "/gensee/" in u.stdout,
               u.stdout + u.stderr)
@@ -1018,14 +1010,10 @@ def c_gensee():
         r = cw("gensee", "rotate", "--data-dir", d)
         u2 = cw("gensee", "url", "--data-dir", d)
         check("gensee: rotate replaces the token", r.returncode == 0 and u2.stdout != u.stdout, r.stderr[-200:])
-    finally:
-        if not KEEP:
-            shutil.rmtree(d, ignore_errors=True)
 
 
 def c_simulate():
-    d = fresh_dir("sim")
-    try:
+    with scratch("sim") as d:
         cw("school", "add", 4400001, "--secret", "sim-secret", "--data-dir", d)
         srv = Serve(d)
         try:
@@ -1042,14 +1030,10 @@ def c_simulate():
                       x.stderr[-200:])
         finally:
             srv.stop()
-    finally:
-        if not KEEP:
-            shutil.rmtree(d, ignore_errors=True)
 
 
 def c_serve_group():
-    d = fresh_dir("serve")
-    try:
+    with scratch("serve") as d:
         cw("school", "add", SID, "--secret", SECRET, "--data-dir", d)
         srv = Serve(d)
         try:
@@ -1077,9 +1061,6 @@ def c_serve_group():
         mode = {p.name: oct(p.stat().st_mode & 0o777) for p in d.iterdir() if p.name.startswith("classwatch")}
         check("files: data dir 0700 and classwatch.* 0600",
               (d.stat().st_mode & 0o077) == 0 and all(m == "0o600" for m in mode.values()), f"{oct(d.stat().st_mode)} {mode}")
-    finally:
-        if not KEEP:
-            shutil.rmtree(d, ignore_errors=True)
 
 
 class Postgres:

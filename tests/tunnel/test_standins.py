@@ -13,7 +13,7 @@ import orjson
 import pytest
 
 from protocol.classin import is_ack
-from tunnel import Backoff, Tunnel, TunnelSettings, TunnelState
+from tunnel import Backoff, Tunnel, TunnelSettings, TunnelState, TunnelStatus
 
 from ..helpers import new_push, run_cli
 from ..tunnel_support import free_port, make_cert, pid_alive, public_session, standin_bin, wait_status
@@ -93,18 +93,26 @@ async def test_quick_tunnel_url_matching_the_registered_one_is_not_flagged(recei
     assert not up.url_changed and up.warning is None
 
 
-@pytest.mark.slow
-async def test_a_dying_provider_is_restarted_with_exponential_backoff(receiver, public, monkeypatch):
+async def crashing(receiver, public, monkeypatch, backoff: Backoff, stable_after: float, downs: int,
+                   timeout: float) -> list[TunnelStatus]:
+    """Every status of a cloudflared stand-in that dies 0.7 s after each start,
+    until it has gone down `downs` times."""
     monkeypatch.setenv("STANDIN_DIE_AFTER", "0.7")
     tunnel = make_tunnel(receiver, public, provider="cloudflared")
-    tunnel.backoff, tunnel.stable_after = Backoff(0.2, 0.5), 30
-    seen = []
+    tunnel.backoff, tunnel.stable_after = backoff, stable_after
+    seen: list[TunnelStatus] = []
     tunnel.listeners.append(seen.append)
     await tunnel.start()
     try:
-        await wait_status(tunnel, lambda s: sum(x.state is TunnelState.DOWN for x in seen) >= 4, 15)
+        await wait_status(tunnel, lambda s: sum(x.state is TunnelState.DOWN for x in seen) >= downs, timeout)
     finally:
         await tunnel.stop()
+    return seen
+
+
+@pytest.mark.slow
+async def test_a_dying_provider_is_restarted_with_exponential_backoff(receiver, public, monkeypatch):
+    seen = await crashing(receiver, public, monkeypatch, Backoff(0.2, 0.5), 30, downs=4, timeout=15)
     downs = [s for s in seen if s.state is TunnelState.DOWN]
     assert [d.retry_in for d in downs[:4]] == [0.2, 0.4, 0.5, 0.5]  # doubling, capped
     assert all("cloudflared exited with code 1" in d.reason and "stand-in died" in d.reason for d in downs)
@@ -114,16 +122,7 @@ async def test_a_dying_provider_is_restarted_with_exponential_backoff(receiver, 
 
 @pytest.mark.slow
 async def test_backoff_starts_over_after_a_stable_run(receiver, public, monkeypatch):
-    monkeypatch.setenv("STANDIN_DIE_AFTER", "0.7")
-    tunnel = make_tunnel(receiver, public, provider="cloudflared")
-    tunnel.backoff, tunnel.stable_after = Backoff(0.2, 5), 0.3
-    seen = []
-    tunnel.listeners.append(seen.append)
-    await tunnel.start()
-    try:
-        await wait_status(tunnel, lambda s: sum(x.state is TunnelState.DOWN for x in seen) >= 2, 10)
-    finally:
-        await tunnel.stop()
+    seen = await crashing(receiver, public, monkeypatch, Backoff(0.2, 5), 0.3, downs=2, timeout=10)
     assert [s.retry_in for s in seen if s.state is TunnelState.DOWN][:2] == [0.2, 0.2]
 
 
