@@ -67,6 +67,10 @@ class Desk:
     def live_lessons(self, now: float | None = None) -> list[LessonState]:
         return self._core.live_lessons(now)
 
+    def live_lesson(self, class_id: int) -> LessonState | None:
+        """The lesson's state if it is live now, else None."""
+        return self._core.live_lesson(class_id)
+
     def lesson(self, class_id: int | None) -> LessonState | None:
         return self._core.school.lessons.get(class_id) if class_id is not None else None
 

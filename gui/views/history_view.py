@@ -75,7 +75,7 @@ class HistoryView(QWidget):
         self.count = QLabel()
         self.exporter = ExportBar(self.config)
 
-        self.model = HistoryModel(self.config, self, live=bridge.monitor.live_lesson)
+        self.model = HistoryModel(self.config, self, live=bridge.desk.live_lesson)
         self.table = table_view(self.model, sortable=False,    # newest first from the query
                                 empty_text=self.tr("No lesson in these days: pick other days or another school."))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
