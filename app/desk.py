@@ -20,6 +20,7 @@ from tunnel.service import TunnelStatus
 from tunnel.settings import TunnelSettings
 
 from .core import Monitor
+from .rebuild import Rebuilt, rebuild_monitored
 
 
 class Desk:
@@ -38,6 +39,11 @@ class Desk:
     @property
     def started(self) -> bool:
         return self._core.started
+
+    @property
+    def listens(self) -> bool:
+        """False on a team desk: the team's `serve` receives (and rebuilds the store)."""
+        return self._core.listen
 
     def receiver_url(self) -> str | None:
         """The running receiver's base URL; None while it is not listening."""
@@ -87,6 +93,11 @@ class Desk:
 
     def user_name(self, uid: int) -> str | None:
         return self._core.user_name(uid)
+
+    def rebuild(self, *, progress: Callable[[int, int], None] | None = None,
+                cancelled: Callable[[], bool] | None = None) -> Rebuilt:
+        """In a thread: the store's derived tables anew (app.rebuild)."""
+        return rebuild_monitored(self._core, progress=progress, cancelled=cancelled)
 
     # -- alarms ----------------------------------------------------------------------------------
     def alarms(self) -> list[Alarm]:

@@ -193,7 +193,7 @@ class AppWindow(QMainWindow):
         self.export_action = file.addAction(self.tr("&Export…"), self.export_current)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.rebuild_action = file.addAction(self.tr("&Rebuild lessons and charts…"), self.rebuild)
-        if not self.bridge.monitor.listen:
+        if not self.bridge.desk.listens:
             self.rebuild_action.setEnabled(False)
             self.rebuild_action.setToolTip(self.tr("A team store is rebuilt by the team's serve."))
         file.addSeparator()
@@ -239,7 +239,7 @@ class AppWindow(QMainWindow):
         """The rebuild dialog (open(), never exec(): PITFALLS); one at a time."""
         dialog = self.findChild(RebuildDialog)
         if dialog is None:
-            dialog = RebuildDialog(self.bridge.monitor, self)
+            dialog = RebuildDialog(self.bridge.desk, self)
         dialog.open()
         return dialog
 

@@ -15,8 +15,8 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 from qasync import asyncSlot
 
-from app.core import Monitor
-from app.rebuild import Rebuilt, rebuild_monitored
+from app.desk import Desk
+from app.rebuild import Rebuilt
 
 # Not the readers' pool (gui.worker): a rebuild of minutes must not hold up History's queries.
 _long_work = ThreadPoolExecutor(max_workers=1, thread_name_prefix="classwatch-rebuild")
@@ -24,9 +24,9 @@ PROGRESS_WAIT_SECONDS = 2.0       # a busy window delays a batch by at most this
 
 
 class RebuildDialog(QDialog):
-    def __init__(self, monitor: Monitor, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.monitor = monitor
+        self.desk = desk
         self.result_: Rebuilt | None = None
         self._cancel: threading.Event | None = None
         self.setWindowTitle(self.tr("Rebuild lessons and charts"))
@@ -96,7 +96,7 @@ class RebuildDialog(QDialog):
             shown.wait(PROGRESS_WAIT_SECONDS)
         try:
             self.result_ = done = await loop.run_in_executor(
-                _long_work, lambda: rebuild_monitored(self.monitor, progress=progressed, cancelled=cancel.is_set))
+                _long_work, lambda: self.desk.rebuild(progress=progressed, cancelled=cancel.is_set))
             backup = self.tr(" A backup was kept: {}.").format(done.backup.name) if done.backup else ""
             if done.stopped:
                 text = self.tr("Stopped after {} of {} pushes. Lessons and charts of the rest are missing from "

@@ -122,7 +122,7 @@ class LiveView(QWidget):
         state = self.panel.state
         if state is not None:
             start = state.start_time or state.planned_start
-            day = shown_date(start, school_timezone(self.monitor.config, state.sid)) if start else None
+            day = shown_date(start, school_timezone(self.desk.config, state.sid)) if start else None
             self.exporter.ask([state.class_id], self.format.currentData(), lesson_title(state), day, day)
 
     def copy_diagnostic(self) -> None:
