@@ -45,9 +45,10 @@ def _common(defaults: bool) -> argparse.ArgumentParser:
                         f"(default: ${ENV_DB}, else the data dir's classwatch.db)",
                         **({"default": None} if defaults else kw))
     parent.add_argument("--debug", action="store_true", help="verbose logs and tracebacks", **kw)
-    parent.add_argument("--lang", choices=LANGUAGES, help="the language of the window, `alarms` and the chat "
-                        "robots' messages (default: $CLASSWATCH_LANG, else the config's \"language\", else "
-                        "English; the window: else the system's)", **({"default": None} if defaults else kw))
+    parent.add_argument("--lang", choices=(*LANGUAGES, "zh"), help="the language of the window, `alarms` and the "
+                        "chat robots' messages (default: $CLASSWATCH_LANG, else the config's \"language\", else "
+                        "English; the window: else the system's); of export's xlsx, pdf and people-csv (default: en)",
+                        **({"default": None} if defaults else kw))
     return parent
 
 

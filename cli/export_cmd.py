@@ -33,8 +33,6 @@ def add_parser(sub, parents) -> None:
     p.add_argument("--format", choices=FORMATS,
                    help="default: the --out file's extension, else json; people-csv: a CSV for Excel "
                         "(words, h:mm, the school's clock) beside the machine csv")
-    p.add_argument("--lang", choices=("en", "zh"),
-                   help="the language of xlsx, pdf and people-csv (default: en)")
     p.add_argument("--out", metavar="FILE|DIR", help="output file (one lesson) or folder (batch); "
                    "json goes to stdout without it")
 
@@ -165,13 +163,13 @@ def _write(summaries: list[dict], args, single: bool) -> int:
         raise CliError(f"--out {out} is a file: a batch export needs a folder")
     try:
         if single:
-            written = write_report(summaries, args.format, out, lang=args.lang)
+            written = write_report(summaries, args.format, out, lang=_report_language(args))
             if written != out:
                 print(f"{out} is open in another program (Excel?) and cannot be replaced: "
                       f"wrote {written} instead", file=sys.stderr)
             print(f"wrote {written}")
             return 0
-        paths = write_per_lesson(summaries, args.format, out, lang=args.lang)
+        paths = write_per_lesson(summaries, args.format, out, lang=_report_language(args))
     except (FileExistsError, NotADirectoryError):
         raise CliError(f"cannot write {out}: part of that path is a file, not a folder") from None
     except OSError as exc:
@@ -182,3 +180,9 @@ def _write(summaries: list[dict], args, single: bool) -> int:
             print(f"the earlier file is open in another program: wrote {path} instead", file=sys.stderr)
     print(f"wrote {len(paths)} lesson(s) to {out}")
     return 0
+
+
+def _report_language(args) -> str | None:
+    """The common --lang as the reports name it: xlsx, pdf and people-csv are
+    English unless --lang asks for Chinese (the desk's setting does not change a file)."""
+    return "zh" if args.lang in ("zh", "zh_CN") else args.lang
