@@ -71,7 +71,7 @@ class RelayView(QWidget):
         layout.addWidget(self.result)
 
         # A team desk does not deliver: the team's receiver retries on its own schedule.
-        self.retry.setVisible(bridge.monitor.listen)
+        self.retry.setVisible(bridge.desk.listens)
         self.retry.clicked.connect(self.retry_now)
         self.pause.clicked.connect(self.toggle_pause)
         self.replay.clicked.connect(self.replay_range)
