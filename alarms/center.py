@@ -145,6 +145,21 @@ class AlarmCenter:
                 self.alarms[alarm.key] = alarm
                 self._changed(alarm, "restored")
 
+    def mirror(self, alarm: Alarm) -> None:
+        """An alarm as another process keeps it (a team desk shows the team
+        receiver's blocked queue, relay and re-sends): taken over whole unless
+        nothing changed; this desk's acknowledgement of the same episode stays."""
+        mine = self.alarms.get(alarm.key)
+        if mine is not None:
+            if (mine.since, mine.last, mine.count, mine.resolved_at) == \
+                    (alarm.since, alarm.last, alarm.count, alarm.resolved_at):
+                return
+            if mine.acknowledged and not alarm.acknowledged and mine.since == alarm.since:
+                alarm.acknowledged, alarm.acknowledged_by = True, mine.acknowledged_by
+                alarm.acknowledged_at, alarm.ack_note = mine.acknowledged_at, mine.ack_note
+        self.alarms[alarm.key] = alarm
+        self._changed(alarm, "mirrored")
+
     def open_alarms(self) -> list[Alarm]:
         """Most urgent first: severity (a help request above a network warning), then newest."""
         return sorted((a for a in self.alarms.values() if a.open),

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from .model import Alarm
 from .texts import Names, describe
 
-# "restored": read back at start as the desk left it; "acknowledged" also when another process did it.
-CHANGES = ("opened", "updated", "acknowledged", "resolved", "restored")
+# "restored": read back at start as the desk left it; "acknowledged" also when another process did it;
+# "mirrored": as another process (the team's receiver) raised, updated or resolved it.
+CHANGES = ("opened", "updated", "acknowledged", "resolved", "restored", "mirrored")
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,12 @@ KINDS = {
 # them: its refusals and re-sends, its storage, its tunnel, the relay it runs.
 FROM_PUSHES = frozenset({"help_request", "device", "network", "silence", "gensee_leaves"})
 
+# What a team desk (no receiver of its own) cannot raise from the pushes it
+# follows, so it shows them as the team's receiver keeps them in the alarm
+# table: a blocked queue above all. (`storage` is left out: a desk's own
+# writer raises one of that key itself.)
+FROM_RECEIVER = frozenset({"stuck_push", "resent", "verification", "relay", "tunnel"})
+
 # Kinds renamed since files were written (the alarm table outlives versions).
 RENAMED = {"help": "help_request"}
 

@@ -71,7 +71,8 @@ class AlarmStore:
         self._timer: asyncio.TimerHandle | None = None
 
     def follow(self, center: AlarmCenter) -> None:
-        center.subscribe(lambda event: self._changed(event.alarm))
+        # A mirrored alarm is another process's row already: writing it back could undo its newer count.
+        center.subscribe(lambda event: event.change != "mirrored" and self._changed(event.alarm))
 
     def start(self) -> None:
         """The writer runs: write what changed so far and drop what is no longer kept."""

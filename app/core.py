@@ -27,7 +27,7 @@ from protocol.classin import as_int
 from receiver.app import Receiver
 from receiver.events import PushStored, ReceiverEvent
 from relay.worker import Relay
-from storage.alarms import acknowledgements_since
+from storage.alarms import acknowledgements_since, alarms_changed_since
 from storage.config import ConfigStore
 from storage.db import open_database
 from storage.dburl import DbUrl
@@ -39,7 +39,7 @@ from tunnel.service import Tunnel, TunnelState, TunnelStatus
 from tunnel.settings import SETTING_KEYS, TunnelSettings
 
 from alarms.config import alarm_settings, thresholds
-from alarms.model import Alarm
+from alarms.model import FROM_RECEIVER, Alarm
 from alarms.store import AlarmStore, cleared_at, load_kept
 from alarms.center import AlarmCenter
 from alarms.channels.dispatcher import Dispatcher, for_config
@@ -449,8 +449,10 @@ class Monitor:
 
     async def _follower(self) -> None:
         """What other processes on the same data change: acknowledgements (the CLI,
-        another desk) and the settings."""
+        another desk), the settings and, on a team desk, the alarms only the
+        team's receiver can raise (the kept ones were read at start)."""
         acks_after = time.time() - 60   # the moment written by an acknowledging process may lag ours a bit
+        mirror_after = acks_after
         while True:
             await asyncio.sleep(FOLLOW_SECONDS)
             try:
@@ -461,6 +463,13 @@ class Monitor:
                 for key, since, by, at, note in acks:
                     acks_after = max(acks_after, at)
                     self.alarms.acknowledge(key, by, note, when=at, since=since)
+                if not self.listen:
+                    changed = await asyncio.wrap_future(self.receiver.writer.submit(
+                        # A receiver writes its alarms a moment after their time: look a little back.
+                        functools.partial(alarms_changed_since, kinds=FROM_RECEIVER, after=mirror_after - 5)))
+                    for fields in changed:
+                        mirror_after = max(mirror_after, fields["last"], fields["resolved_at"] or 0)
+                        self.alarms.mirror(Alarm(**fields))
                 await self._follow_tunnel_settings()
             except Exception:  # the receiver runs on; the next change gets another try
                 log.exception("following changes by other processes failed")

@@ -99,6 +99,15 @@ def acknowledgements_since(conn: Conn, after: float) -> list[tuple]:
     return list(conn.execute(_ACKS_SINCE, (after,)).fetchall())
 
 
+def alarms_changed_since(conn: Conn, kinds: Iterable[str], after: float) -> list[dict[str, Any]]:
+    """Alarms of `kinds` raised, counted again or resolved after `after` (by
+    any process), as Alarm fields. A writer job, or `conn` of one's own."""
+    kinds = sorted(kinds)
+    sql = (f"SELECT {', '.join(COLUMNS)} FROM alarm WHERE kind IN ({', '.join('?' * len(kinds))})"
+           " AND (last > ? OR resolved_at > ?)")
+    return [_fields(row) for row in conn.execute(sql, (*kinds, after, after)).fetchall()]
+
+
 def _fields(row) -> dict[str, Any]:
     fields = dict(zip(COLUMNS, row))
     fields["params"] = orjson.loads(fields["params"])

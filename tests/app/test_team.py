@@ -62,6 +62,37 @@ async def test_a_desk_folds_the_team_servers_pushes_into_the_same_lesson_state(t
         await serve.stop()
 
 
+
+async def test_a_desk_shows_the_team_servers_blocked_queue_until_it_moves(tmp_path, store, http):
+    """A refused push blocks a school's queue at the team's `serve`: only that
+    receiver sees the refusal, yet every desk must ring (and calm down when
+    the queue moves)."""
+    server_dir, desk_dir = tmp_path / "server", tmp_path / "desk"
+    for d in (server_dir, desk_dir):
+        d.mkdir()
+        ConfigStore(d).add_school(SID, SECRET, "Team School")
+    serve = Monitor(server_dir, ConfigStore(server_dir), port=0, db=store)
+    url = await serve.start()
+    desk = Monitor(desk_dir, ConfigStore(desk_dir), db=store, listen=False)
+    try:
+        await desk.start()
+        status, _ = await post_push(http, url, new_push(secret="not-the-secret", Cmd="Test"))
+        assert status == 403            # the registration test is refused, never held: the queue stops
+        key = f"stuck:{SID}"
+        await _wait(lambda: key in desk.alarms.alarms and desk.alarms.alarms[key].open)
+        alarm = desk.alarms.alarms[key]
+        assert alarm.kind == "stuck_push" and alarm.sid == SID and alarm.params["status"] == 403
+        assert serve.alarms.alarms[key].open
+        # The desk keeps no copy of its own: the row stays the receiver's.
+        status, _ = await post_push(http, url, new_push(secret="not-the-secret", Cmd="Test"))
+        await _wait(lambda: desk.alarms.alarms[key].count == serve.alarms.alarms[key].count == 2)
+        status, _ = await post_push(http, url, _enter(41200931, "Mia"))
+        assert status == 200
+        await _wait(lambda: not desk.alarms.alarms[key].open)
+    finally:
+        await desk.stop()
+        await serve.stop()
+
 # The grants README "A team server" gives a desk's database role: read
 # everything, write alarms (acknowledgements), releases of refused pushes and
 # a relay's pause and replay.
