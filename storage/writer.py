@@ -42,12 +42,14 @@ TRIMMED_KEY = "quarantine_trimmed"
 RESERVE_BYTES = 2 * 1024 * 1024   # meta: how many refused bodies the cap removed
 # When the derived rows of stored pushes follow (SQLite): once the queue has
 # been quiet this long, or this many pushes or this much time are waiting.
-# A projection delays the next batch: at one push in flight (C=1) waiting
-# 0.5 s keeps that to one ack in ~500, below the p99; under load a short
-# quiet spell comes between most batches, hence 20 ms.
+# A projection delays the next batch and holds the GIL for its Python: under
+# load (C=64) 0.5 s of pushes (~1,800) held the loop back 17 ms at p99 and the
+# acks 67 ms; 0.1 s and 512 gave 12 and 33 ms at the same rate and the same
+# C=1 p99 (bench/ingest.py, 02:46 UTC). Under load a short quiet spell comes
+# between most batches, hence 20 ms.
 PROJECT_QUIET = 0.02
-PROJECT_DELAY = 0.5
-PROJECT_MAX = 4096
+PROJECT_DELAY = 0.1
+PROJECT_MAX = 512
 # Filling a batch on a slow disk (Writer._gather_wait): a commit that took this
 # long, of a batch at least this big, lets the next one wait at most GATHER_MAX.
 GATHER_SLOW = 0.001
