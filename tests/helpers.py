@@ -29,6 +29,16 @@ def fixture_names() -> list[str]:
     return sorted(p.name for p in FIXTURES.glob("*.json"))
 
 
+def team_dirs(tmp_path: Path) -> tuple[Path, Path]:
+    """The data dirs of a team's receiver and of a desk, each knowing the test school."""
+    from storage.config import ConfigStore
+    dirs = tmp_path / "server", tmp_path / "desk"
+    for d in dirs:
+        d.mkdir()
+        ConfigStore(d).add_school(SID, SECRET, "Team School")
+    return dirs
+
+
 def new_push(cmd="Net", *, sid=SID, secret=SECRET, class_id=508113967, action_time=None, **fields) -> dict:
     """A distinct, correctly signed push (unique _id)."""
     action_time = action_time or int(time.time())

@@ -20,7 +20,7 @@ from receiver.app import Receiver
 from storage.config import ConfigStore
 
 from ..gui_support import GuiApp, gui_settings, run_gui  # noqa: F401
-from ..helpers import SECRET, SID, db_rows, new_push, post_push
+from ..helpers import SID, db_rows, new_push, post_push, team_dirs
 
 CLASS_ID = 508113967
 
@@ -37,10 +37,7 @@ async def _wait(predicate, timeout: float = 10.0):
 
 
 async def test_a_desk_folds_the_team_servers_pushes_into_the_same_lesson_state(tmp_path, store, http):
-    server_dir, desk_dir = tmp_path / "server", tmp_path / "desk"
-    for d in (server_dir, desk_dir):
-        d.mkdir()
-        ConfigStore(d).add_school(SID, SECRET, "Team School")
+    server_dir, desk_dir = team_dirs(tmp_path)
     serve = Monitor(server_dir, ConfigStore(server_dir), port=0, db=store)          # the team's `serve`
     url = await serve.start()
     await post_push(http, url, _enter(41200902, "Lena"))        # before the desk starts: loaded history
@@ -67,10 +64,7 @@ async def test_a_desk_shows_the_team_servers_blocked_queue_until_it_moves(tmp_pa
     """A refused push blocks a school's queue at the team's `serve`: only that
     receiver sees the refusal, yet every desk must ring (and calm down when
     the queue moves)."""
-    server_dir, desk_dir = tmp_path / "server", tmp_path / "desk"
-    for d in (server_dir, desk_dir):
-        d.mkdir()
-        ConfigStore(d).add_school(SID, SECRET, "Team School")
+    server_dir, desk_dir = team_dirs(tmp_path)
     serve = Monitor(server_dir, ConfigStore(server_dir), port=0, db=store)
     url = await serve.start()
     desk = Monitor(desk_dir, ConfigStore(desk_dir), db=store, listen=False)
@@ -104,10 +98,7 @@ DESK_GRANTS = ["GRANT CONNECT ON DATABASE {db} TO {role}", "GRANT USAGE ON SCHEM
 
 async def test_a_desk_works_with_the_grants_the_readme_gives(tmp_path, pg_server, http):
     store = pg_server.new_database()
-    server_dir, desk_dir = tmp_path / "server", tmp_path / "desk"
-    for d in (server_dir, desk_dir):
-        d.mkdir()
-        ConfigStore(d).add_school(SID, SECRET, "Team School")
+    server_dir, desk_dir = team_dirs(tmp_path)
     server = Receiver(server_dir, db=store)             # creates the schema as the owner
     await server.start("127.0.0.1", 0)
     desk_url = pg_server.role(store, "desk_kim", "desk-Pass-9", DESK_GRANTS)
@@ -141,10 +132,7 @@ async def test_a_desk_works_with_the_grants_the_readme_gives(tmp_path, pg_server
 def test_the_team_desk_window_shows_live_pushes_and_reconnects_after_a_restart(
         qapp, tmp_path, pg_server, gui_settings):  # noqa: F811
     store = pg_server.new_database()
-    desk_dir, server_dir = tmp_path / "desk", tmp_path / "server"
-    for d in (server_dir, desk_dir):
-        d.mkdir()
-        ConfigStore(d).add_school(SID, SECRET, "Team School")
+    server_dir, desk_dir = team_dirs(tmp_path)
 
     async def scenario(app: GuiApp) -> None:
         import aiohttp

@@ -13,10 +13,9 @@ import pytest
 from PySide6.QtCore import QDateTime
 
 from gui.alarm_texts import AlarmTexts
-from storage.config import ConfigStore
 
 from ..gui_support import GuiApp, gui_settings, run_gui  # noqa: F401
-from ..helpers import SECRET, SID, ServeProcess, new_push, post_push, run_cli
+from ..helpers import SID, ServeProcess, new_push, post_push, run_cli, team_dirs
 from ..relay_support import SchoolSystem, free_port
 from .test_i18n import chinese  # noqa: F401
 
@@ -108,10 +107,7 @@ def test_a_team_desk_shows_the_relay_state_the_teams_serve_wrote(qapp, tmp_path,
     desk's page shows both as that process wrote them, and its pause and
     replay reach the serve through the database."""
     store = pg_server.new_database()
-    server_dir, desk_dir = tmp_path / "server", tmp_path / "desk"
-    for d in (server_dir, desk_dir):
-        d.mkdir()
-        ConfigStore(d).add_school(SID, SECRET, "Team School")
+    server_dir, desk_dir = team_dirs(tmp_path)
 
     async def scenario(app: GuiApp) -> None:
         loop = asyncio.get_running_loop()
