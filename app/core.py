@@ -82,11 +82,14 @@ class Monitor:
         self.host, self.port = host, port
         self.receiver = receiver or Receiver(self.data_dir, config=config, db=db)
         # A team desk (listen=False) gets its pushes from the team's receivers;
-        # on PostgreSQL a desk with its own receiver also sees everyone else's.
+        # on PostgreSQL a desk with its own receiver also sees everyone else's;
+        # a split `serve`'s core (app.core_process) gets them from its receiving process.
         self.listen = listen
         self.team: TeamFeed | None = None
-        if not listen or not self.receiver.db.is_sqlite:
-            self.team = TeamFeed(self.receiver.db, self.receiver.emit)
+        if not listen or not self.receiver.db.is_sqlite or self.receiver.role == "core":
+            writer = self.receiver.writer
+            self.team = TeamFeed(self.receiver.db, self.receiver.emit,
+                                 followed=writer.followed if writer.follow else None)
             self.receiver.listeners.append(self.team.on_receiver_event)
         self.alarms = AlarmCenter(alarm_settings(config.current().settings), names=self,
                                   live=lambda: [(lesson.sid, lesson.class_id) for lesson in self.live_lessons()])
@@ -383,6 +386,8 @@ class Monitor:
             if limits is None:
                 limits = thresholds(self.config.current().settings)
             typed = parse(payload, received_at, limits)
+        if push_id is not None and self.receiver.writer.follow:   # its derived rows need not parse it again
+            self.receiver.writer.parsed[push_id] = typed
         self.school.apply(typed)
         lesson = self.school.lessons.get(typed.class_id) if typed.class_id is not None else None
         live = lesson is not None and is_live(lesson, time.time() if now is None else now)

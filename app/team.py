@@ -19,9 +19,12 @@ log = logging.getLogger(__name__)
 
 
 class TeamFeed:
-    def __init__(self, db, deliver: Callable[[PushStored], None]):
+    def __init__(self, db, deliver: Callable[[PushStored], None],
+                 followed: Callable[[int], None] | None = None):
+        """`followed(first id)`: told of each run of pushes before they are delivered."""
         self.db = db
         self._deliver = deliver
+        self._followed = followed
         self._follower = PushFollower(db, on_state=self._state)
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -73,6 +76,8 @@ class TeamFeed:
             self._stop.set()
 
     def _feed(self, pushes: list[StoredPush]) -> None:
+        if self._followed is not None:
+            self._followed(pushes[0].id)
         self._feeding = True
         try:
             for push in pushes:

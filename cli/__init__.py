@@ -13,6 +13,7 @@ import sys
 import traceback
 
 from alarms.language import LANGUAGES
+from app.core_process import CHILD_COMMAND
 from app.errors import UserError
 from app.startup import database_passwords
 from storage.backends import StoreUnavailable
@@ -82,6 +83,9 @@ def _module(name: str):
 
 
 def main(argv: list[str] | None = None) -> int:
+    if (sys.argv[1:] if argv is None else argv)[:1] == [CHILD_COMMAND]:   # a split `serve`'s core process
+        from .serve_core import run as run_core
+        return run_core()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

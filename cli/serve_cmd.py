@@ -9,12 +9,13 @@ import sys
 from typing import Any
 
 from app.core import Monitor
+from app.core_process import CoreProcess
 from alarms.language import language
 from app.startup import chosen_language, open_context, start_failure
 from receiver import gensee
 from receiver.app import Receiver
 from storage.config import ConfigStore
-from tunnel import PROVIDERS, TunnelConfigError, TunnelState, TunnelStatus
+from tunnel import PROVIDERS, Tunnel, TunnelConfigError, TunnelSettings, TunnelState, TunnelStatus
 from tunnel.osproc import on_stop_signals
 from tunnel.settings import STRICT_HOST_KEY_CHOICES
 
@@ -30,38 +31,56 @@ def add_parser(sub, parents) -> None:
     p.add_argument("--port", type=options.port, default=8765, help="port (default 8765; 0 = any free port)")
     p.add_argument("--max-body", type=options.positive, default=16 * 1024 * 1024, metavar="BYTES",
                    help="largest accepted body (default 16 MiB)")
+    p.add_argument("--core", choices=("process", "inline"), default="process",
+                   help="where lesson state, alarms, chat robots, relay and the tunnel run: in a process "
+                        "of their own beside the receiver (default: the acks never wait for them), or inline "
+                        "in the receiver's")
     _add_tunnel_options(p)
 
 
 def run(args) -> int:
     ctx = open_context(args, log_to_stderr=True)
-    receiver = Receiver(ctx.data_dir, config=ctx.config, db=ctx.db, max_body=args.max_body,
-                        sync_delay=_sync_delay())
-    try:
-        # The same core as the window: lesson state, alarms, the tunnel; no Qt.
-        monitor = Monitor(ctx.data_dir, ctx.config, host=args.host, port=args.port, receiver=receiver,
-                          tunnel_overrides=_tunnel_overrides(args),
-                          language=language(chosen_language(args, ctx.config)))
-    except (TypeError, ValueError) as exc:
-        raise CliError(f"bad tunnel settings in the config: {exc}") from None
-    settings = monitor.tunnel_settings()
-    if monitor.tunnel is not None:
-        try:
-            monitor.tunnel.check()
-        except TunnelConfigError as exc:
-            raise CliError(f"tunnel: {exc}") from None
-    monitor.tunnel_listeners.append(_TunnelPrinter(ctx.config))
-    monitor.store_first = True
+    overrides = _tunnel_overrides(args)
+    settings = _tunnel_settings(ctx.config, overrides)
     if settings.provider and args.save_tunnel:
         ctx.config.update(lambda c: c.settings.update(settings.to_settings()))
+    split = args.core == "process"
+    receiver = Receiver(ctx.data_dir, config=ctx.config, db=ctx.db, max_body=args.max_body,
+                        sync_delay=_sync_delay(), role="store" if split else "whole")
+    if split:
+        core = CoreProcess({"data_dir": ctx.data_dir, "db": ctx.db, "debug": args.debug, "lang": args.lang,
+                            "tunnel": overrides})
+        serving = _serve_split(receiver, core, args.host, args.port)
+    else:
+        # The same core as the window: lesson state, alarms, the tunnel; no Qt.
+        monitor = Monitor(ctx.data_dir, ctx.config, host=args.host, port=args.port, receiver=receiver,
+                          tunnel_overrides=overrides, language=language(chosen_language(args, ctx.config)))
+        monitor.tunnel_listeners.append(TunnelPrinter(ctx.config))
+        monitor.store_first = True
+        serving = _serve(monitor)
     try:
-        asyncio.run(_serve(monitor))
+        asyncio.run(serving)
     except Exception as exc:
         line = start_failure(exc, args.host, args.port)
         if line is None:
             raise
         raise CliError(line) from None
     return 0
+
+
+def _tunnel_settings(config: ConfigStore, overrides: dict[str, Any]) -> TunnelSettings:
+    """The tunnel this run asks for, checked before anything starts: a setup
+    that cannot work is one line, not a tunnel failing later."""
+    try:
+        settings = TunnelSettings.from_settings(config.current().settings, **overrides)
+    except (TypeError, ValueError) as exc:
+        raise CliError(f"bad tunnel settings in the config: {exc}") from None
+    if settings.provider and settings.provider != "none":
+        try:
+            Tunnel(settings, lambda: None).check()
+        except TunnelConfigError as exc:
+            raise CliError(f"tunnel: {exc}") from None
+    return settings
 
 
 def _sync_delay() -> float:
@@ -122,7 +141,7 @@ def _tunnel_overrides(args) -> dict[str, Any]:
         health_interval=args.tunnel_health_interval, registered_url=args.registered_url)
 
 
-class _TunnelPrinter:
+class TunnelPrinter:
     """`serve`'s own lines about the tunnel: the public URL (again when it
     changes) on stdout for people and scripts; trouble goes to the log."""
 
@@ -141,6 +160,31 @@ class _TunnelPrinter:
         print(f"public gensee callbacks: {status.public_url}{path}", flush=True)
         if status.warning:
             print(status.warning, flush=True)
+
+
+async def _serve_split(receiver: Receiver, core: CoreProcess, host: str, port: int) -> None:
+    stop = asyncio.Event()
+    on_stop_signals(asyncio.get_running_loop(), stop.set)
+    receiver.listeners.append(core.forward)   # what comes before the core runs waits for it
+    url = await receiver.start(host, port)
+    try:
+        core.settings["url"] = url
+        try:
+            await core.start()
+        except RuntimeError as exc:
+            raise CliError(str(exc)) from None
+        try:
+            for line in receiver.banner() + core.banner:
+                print(line, flush=True)
+            await stop.wait()
+            print("stopping: finishing in-flight pushes", file=sys.stderr, flush=True)
+        finally:
+            await receiver.stop()
+            await core.stop()
+    finally:
+        if receiver.writer.running:
+            await receiver.stop()
+    log.info("serve stopped cleanly (%s)", url)
 
 
 async def _serve(monitor: Monitor) -> None:

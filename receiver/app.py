@@ -88,8 +88,15 @@ class Receiver:
     def __init__(self, data_dir: Path, *, config: ConfigStore | None = None, db: DbUrl | None = None,
                  max_body: int = DEFAULT_MAX_BODY, store_timeout: float = 10.0,
                  sync_delay: float = 0.0, held_cap: int = DEFAULT_HELD_CAP,
-                 body_budget: int = DEFAULT_BODY_BUDGET):
+                 body_budget: int = DEFAULT_BODY_BUDGET, role: str = "whole", url: str | None = None):
+        """`role`: "whole" receives, stores and feeds the core (lesson state,
+        alarms, derived rows) in this process: the window, `serve --core inline`.
+        A split `serve` (app.core_process) has two processes: "store" receives,
+        stores and answers, nothing more; "core" receives nothing (its pushes
+        come from the store, `url` is the receiving process's) and makes the
+        derived rows after the store's cursor."""
         self.data_dir = Path(data_dir)
+        self.role = role
         # Where pushes are stored: the data dir's SQLite file unless --db says otherwise.
         self.db = db or DbUrl.sqlite(self.data_dir / DB_NAME)
         self.db_path = self.db.path     # None on PostgreSQL
@@ -109,7 +116,12 @@ class Receiver:
         # Derived tables follow each commit in the writer thread, after the acks.
         # The user's thresholds decide the problems in them, as in the live view.
         self.projector = Projector(self.db, limits=self.thresholds)
-        self.writer = Writer(self.db, sync_delay=sync_delay, projector=self.projector)
+        # On PostgreSQL the derived rows commit with the pushes (storage.derived.Projector).
+        projects = role == "whole" or (role == "store") != self.db.is_sqlite
+        self.writer = Writer(self.db, sync_delay=sync_delay, projector=self.projector if projects else None,
+                             follow=role == "core", checkpoint=role != "core")
+        # The typed event is parsed here only for a core in this process (shared with the projection).
+        self.parses = role == "whole"
         self.stats = Stats()
         self.instance = secrets.token_hex(8)
         self.listeners: list[Listener] = []
@@ -118,7 +130,7 @@ class Receiver:
         # objects with async start()/stop(), started after listening, stopped first.
         self.services: list = []
         self._runner: web.AppRunner | None = None
-        self.url: str | None = None
+        self.url: str | None = url
 
     def thresholds(self) -> Thresholds:
         """The user's network thresholds as they are now (Settings may change them)."""
@@ -264,6 +276,11 @@ class Receiver:
             raise
 
     async def start(self, host: str = "127.0.0.1", port: int = 8765) -> str:
+        if self.role == "core":   # the receiving process listens; the services (tunnel, relay) run here
+            await self.start_storage()
+            for service in self.services:
+                await service.start()
+            return self.url
         _return_big_buffers()
         await self.start_storage()
         self._promoter = asyncio.create_task(self._follow_schools())
@@ -294,7 +311,11 @@ class Receiver:
 
     def open_storage(self, project: bool = True) -> None:
         """Lock the data dir for this receiver, check and open (migrate) the
-        store. In a thread: it touches the disk."""
+        store. In a thread: it touches the disk. A core process (role "core")
+        works on what its receiving process locked, checked and opened."""
+        if self.role == "core":
+            self._catch_up(self.writer.follow)
+            return
         self._lock.acquire()
         try:
             if self.db_path is not None:
@@ -310,6 +331,9 @@ class Receiver:
         except BaseException:
             self.release_storage()
             raise
+        self._catch_up(project and self.writer.projector is not None)
+
+    def _catch_up(self, project: bool) -> None:
         caught_up = self.projector.catch_up() if project else 0
         if caught_up:
             log.info("derived tables caught up with %d push(es) stored before the last stop", caught_up)
@@ -343,7 +367,8 @@ class Receiver:
         loop = asyncio.get_running_loop()
         await loop.run_in_executor(None, self.writer.stop)
         self.release_storage()
-        log.info("receiver stopped")
+        if self.role != "core":
+            log.info("receiver stopped")
 
     def release_storage(self) -> None:
         self._lock.release()

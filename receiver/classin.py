@@ -154,8 +154,8 @@ async def _handle_body(receiver: Receiver, body, received_at: float, request: we
                              remote_of(request), payload=payload, record=record)
     problem = None if school.verify == "off" else ci.verify_safekey(school.secret, payload)
     if problem is None:
-        # Parsed once, here: the projector's derived rows and the live state share it.
-        record.event = parse(payload, received_at, receiver.thresholds())
+        if receiver.parses:   # once, here: the projector's derived rows and the live state share it
+            record.event = parse(payload, received_at, receiver.thresholds())
         return await _store(receiver, record, payload)
     code = ci.unverified_code(problem)
     # The registration Test is how a school learns its secret is wrong: never held.

@@ -443,29 +443,69 @@ class Projector:
             log.exception("updating the derived tables failed (python main.py rebuild redoes them)")
         conn.execute("RELEASE derive")
 
+    @staticmethod
+    def after_cursor(conn: Conn, limit: int) -> list[Row]:
+        """The next `limit` stored ClassIn pushes the derived tables do not include yet."""
+        row = conn.execute("SELECT value FROM meta WHERE key=?", (WATERMARK,)).fetchone()
+        return conn.execute(f"SELECT {ROW_COLUMNS} FROM push WHERE id > ? AND source='classin'"
+                            " ORDER BY id LIMIT ?", (int(row[0]) if row else 0, limit)).fetchall()
+
+    def project(self, conn: "Conn | Recorded", rows: list[Row], events: Mapping[int, Event] | None = None) -> None:
+        """`rows` (after_cursor's) into the derived tables, and the cursor past them."""
+        if rows:
+            project_rows(conn, rows, limits=self.limits(), events=events)
+            conn.execute(_SET_WATERMARK, (str(rows[-1][0]),))
+
+    def prepare(self, rows: list[Row], events: Mapping[int, Event] | None = None) -> "Recorded":
+        """`project`'s statements, made now and run later by Recorded.apply."""
+        recorded = Recorded()
+        self.project(recorded, rows, events)
+        return recorded
+
     def catch_up(self) -> int:
         """Project the pushes stored after the watermark; run before the writer starts."""
         conn = self.backend.connect()
         try:
-            row = conn.execute("SELECT value FROM meta WHERE key=?", (WATERMARK,)).fetchone()
-            after = int(row[0]) if row else 0
             done = 0
             while True:
-                rows = conn.execute(f"SELECT {ROW_COLUMNS} FROM push WHERE id > ? AND source='classin'"
-                                    " ORDER BY id LIMIT 2000", (after,)).fetchall()
+                # Short turns: a split `serve`'s receiving process may be committing pushes meanwhile.
+                with self.backend.write_turn():
+                    conn.execute(self.backend.BEGIN_WRITE)
+                    try:
+                        rows = self.after_cursor(conn, 256)
+                        self.project(conn, rows)
+                        conn.execute("COMMIT")
+                    except Exception:
+                        conn.execute("ROLLBACK")
+                        raise
                 if not rows:
                     return done
-                conn.execute("BEGIN")
-                try:
-                    project_rows(conn, rows, limits=self.limits())
-                    conn.execute(_SET_WATERMARK, (str(rows[-1][0]),))
-                    conn.execute("COMMIT")
-                except Exception:
-                    conn.execute("ROLLBACK")
-                    raise
-                after, done = rows[-1][0], done + len(rows)
+                done += len(rows)
         finally:
             conn.close()
+
+
+class Recorded:
+    """A projection's statements, made before its write transaction and run
+    inside it: the Python that makes them (parsing, building rows) holds no
+    write lock, so a receiving process's commits never wait for it. A
+    projection only writes, so nothing it does needs an answer."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, tuple]] = []
+
+    def execute(self, sql: str, params=()) -> None:
+        self.calls.append(("execute", (sql, params)))
+
+    def executemany(self, sql: str, rows) -> None:
+        self.calls.append(("executemany", (sql, list(rows))))
+
+    def insert_ignoring(self, table: str, columns, rows) -> None:
+        self.calls.append(("insert_ignoring", (table, columns, list(rows))))
+
+    def apply(self, conn: Conn) -> None:
+        for name, args in self.calls:
+            getattr(conn, name)(*args)
 
 
 REBUILD_BATCH = 5000      # pushes per transaction of a rebuild (and between two looks at Cancel)

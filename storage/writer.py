@@ -50,6 +50,8 @@ RESERVE_BYTES = 2 * 1024 * 1024   # meta: how many refused bodies the cap remove
 PROJECT_QUIET = 0.02
 PROJECT_DELAY = 0.1
 PROJECT_MAX = 512
+# Derived rows of pushes another process stored: this many per transaction.
+PROJECT_CHUNK = 256
 # Filling a batch on a slow disk (Writer._gather_wait): a commit that took this
 # long, of a batch at least this big, lets the next one wait at most GATHER_MAX.
 GATHER_SLOW = 0.001
@@ -158,27 +160,40 @@ _TRIM_ORDER = (f"SELECT id, length(body) FROM quarantine WHERE {_TRIMMABLE}"
                " ORDER BY resolved_at IS NULL, last_seen LIMIT ?")
 
 _STOP = object()
+_FOLLOWED = object()   # a wake-up: pushes stored by another process wait for their derived rows
 
 
 class Writer:
     """Owns the only write connection. Thread-safe `submit`; `store` for asyncio."""
 
-    def __init__(self, where: DbUrl | Path | str, *, sync_delay: float = 0.0, projector=None):
+    def __init__(self, where: DbUrl | Path | str, *, sync_delay: float = 0.0, projector=None,
+                 follow: bool = False, checkpoint: bool = True):
+        """`follow`: the pushes are another process's to store (the receiving
+        process of a split `serve`); this writer makes their derived rows from
+        the store, after the cursor, once `followed` tells it they are there.
+        `checkpoint`: whether this process folds the WAL (one per store does)."""
         self.backend = backend_for(where)
         self.sync_delay = sync_delay          # emulate a laptop disk in benchmarks
         # storage.derived.Projector. One writer per store (SQLite): the derived
         # rows follow the acks in their own transactions; else they commit with each batch.
         self.projector = projector
-        self.defer_projection = projector is not None and self.backend.kind == "sqlite"
+        sqlite = self.backend.kind == "sqlite"
+        self.follow = follow and projector is not None and sqlite
+        self.defer_projection = projector is not None and sqlite and not self.follow
         self._unprojected: list[tuple[PushRecord, Stored]] = []
         self._unprojected_at = 0.0
+        self._followed = False     # pushes were stored elsewhere since the last projection
+        # Typed events of followed pushes by id, parsed by whoever read them first
+        # (the core's fold): their derived rows need not parse them again.
+        self.parsed: dict[int, Any] = {}
+        self._projected_through = 0
         # The lowest id stored whose derived rows are not committed yet (None: all
         # are); read on other threads, with `projection_listeners` (called in this
         # thread after each projection commit) to learn when it moves.
         self.unprojected_from: int | None = None
         self.projection_listeners: list[Callable[[], None]] = []
         # SQLite: the WAL is folded into the database beside the commits, not inside one.
-        self.checkpointer = Checkpointer(self.backend) if self.backend.kind == "sqlite" else None
+        self.checkpointer = Checkpointer(self.backend) if sqlite and checkpoint else None
         self._queue: queue.SimpleQueue = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
         self._conn: Conn | None = None
@@ -253,20 +268,23 @@ class Writer:
         stopping = False
         while not stopping:
             try:
-                first = self._queue.get(timeout=PROJECT_QUIET if self._unprojected else None)
+                first = self._queue.get(timeout=PROJECT_QUIET if self._unprojected or self._followed else None)
             except queue.Empty:   # quiet: the derived tables catch up
                 self._project()
                 continue
             if first is _STOP:
                 break
-            batch = [first]
-            stopping = self._take(batch, time.monotonic() + self._gather_wait())
-            started = time.monotonic()
-            self._commit(batch)
-            self._last_commit = (time.monotonic() - started, len(batch))
-            if self._unprojected and (len(self._unprojected) >= PROJECT_MAX
-                                      or time.monotonic() - self._unprojected_at >= PROJECT_DELAY):
+            if first is _FOLLOWED:
+                self._note_followed()
+            else:
+                batch = [first]
+                stopping = self._take(batch, time.monotonic() + self._gather_wait())
+                self._commit(batch)
+            if ((self._unprojected or self._followed)
+                    and (len(self._unprojected) >= PROJECT_MAX
+                         or time.monotonic() - self._unprojected_at >= PROJECT_DELAY)):
                 self._project()
+        self._followed = self._followed or self.follow   # whatever was stored until now
         self._project()
         if self.checkpointer is not None:
             self.checkpointer.stop()
@@ -284,6 +302,9 @@ class Writer:
                 break
             if nxt is _STOP:
                 return True
+            if nxt is _FOLLOWED:
+                self._note_followed()
+                continue
             batch.append(nxt)
             if len(batch) >= 2 * self._last_commit[1]:   # every sender of the last batch is back
                 until = 0.0
@@ -323,19 +344,22 @@ class Writer:
         conn = None
         try:
             conn = self._connection()
-            conn.execute(self.backend.BEGIN_WRITE)
-            results = self._apply_all(conn, [item for item, _ in batch])
-            fresh = _fresh(batch, results)
-            if self.projector is not None and not self.defer_projection:
-                self.projector.within(conn, fresh)
-            # What a push obliges us to do later commits with it: an ack implies
-            # the relay to the school's own system (a failure here fails the batch).
-            oblige(conn, fresh)
-            if fresh:
-                conn.notify_pushes()
-            conn.execute("COMMIT")
-            if self.sync_delay:
-                time.sleep(self.sync_delay)
+            with self.backend.write_turn():
+                started = time.monotonic()   # the disk's time, not the wait for another process's turn
+                conn.execute(self.backend.BEGIN_WRITE)
+                results = self._apply_all(conn, [item for item, _ in batch])
+                fresh = _fresh(batch, results)
+                if self.projector is not None and not self.defer_projection:
+                    self.projector.within(conn, fresh)
+                # What a push obliges us to do later commits with it: an ack implies
+                # the relay to the school's own system (a failure here fails the batch).
+                oblige(conn, fresh)
+                if fresh:
+                    conn.notify_pushes()
+                conn.execute("COMMIT")
+                if self.sync_delay:   # a slow disk syncs inside the commit, holding the store
+                    time.sleep(self.sync_delay)
+                self._last_commit = (time.monotonic() - started, len(batch))
             if self.checkpointer is not None:
                 self.checkpointer.committed()
         except Exception as exc:
@@ -367,11 +391,26 @@ class Writer:
             except Exception as exc:
                 self._log_error("WAL checkpoint failed: %s", exc)
 
+    def followed(self, first_id: int) -> None:
+        """Thread-safe: pushes from `first_id` on were stored by another process."""
+        if self.unprojected_from is None:
+            self.unprojected_from = first_id
+        self._queue.put(_FOLLOWED)
+
+    def _note_followed(self) -> None:
+        if not self._followed:
+            self._followed = True
+            self._unprojected_at = time.monotonic()
+
     def _project(self) -> None:
         """The derived rows of the pushes stored since the last time, in one
         transaction with the cursor past them. When that fails, push by push:
         what cannot be projected is logged (rebuild recovers it) and never
         touches the pushes."""
+        if self._followed:
+            self._followed = False
+            self._project_followed()
+            return
         pushes, self._unprojected = self._unprojected, []
         if not pushes:
             return
@@ -386,6 +425,39 @@ class Writer:
             if left_out:
                 self._log_error("derived rows of %d push(es) left out (python main.py rebuild redoes them): %s",
                                 left_out, exc)
+        self._projected()
+
+    def _project_followed(self) -> None:
+        """The derived rows of what other processes stored after the cursor, in
+        transactions of PROJECT_CHUNK pushes whose statements are made before
+        they begin: each holds the store only while SQLite writes, so the
+        receiving process's commits (and its acks) slip in between. A chunk
+        whose statements fail goes again push by push, the failing ones left out."""
+        while True:
+            try:
+                rows = self.projector.after_cursor(self._connection(), PROJECT_CHUNK)
+                events = {row[0]: event for row in rows
+                          if (event := self.parsed.pop(row[0], None)) is not None}
+                recorded = self.projector.prepare(rows, events)
+                try:
+                    self._in_transaction(recorded.apply, durable=False)
+                except Exception:
+                    self._in_transaction(lambda conn: self.projector.project(conn, rows, events), durable=False)
+            except Exception as exc:
+                self._log_error("derived rows of followed pushes not made (python main.py rebuild redoes "
+                                "them): %s", exc)
+                break
+            if rows:
+                self._projected_through = rows[-1][0]
+            if len(rows) < PROJECT_CHUNK:
+                break
+        if self.parsed:   # a fold that came after its push's rows were made
+            through = self._projected_through
+            for push_id in [k for k in self.parsed if k <= through]:
+                self.parsed.pop(push_id, None)
+        self._projected()
+
+    def _projected(self) -> None:
         self.unprojected_from = None
         for listener in list(self.projection_listeners):
             try:
@@ -403,16 +475,17 @@ class Writer:
         if relaxed:
             conn.execute("PRAGMA synchronous=NORMAL")
         try:
-            conn.execute(self.backend.BEGIN_WRITE)
-            try:
-                result = work(conn)
-                conn.execute("COMMIT")
-            except BaseException:
+            with self.backend.write_turn():
+                conn.execute(self.backend.BEGIN_WRITE)
                 try:
-                    conn.execute("ROLLBACK")
-                except Exception:   # the connection itself is gone: re-opened next time
-                    pass
-                raise
+                    result = work(conn)
+                    conn.execute("COMMIT")
+                except BaseException:
+                    try:
+                        conn.execute("ROLLBACK")
+                    except Exception:   # the connection itself is gone: re-opened next time
+                        pass
+                    raise
         finally:
             if relaxed and self._conn is conn:
                 conn.execute("PRAGMA synchronous=FULL")

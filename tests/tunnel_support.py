@@ -22,6 +22,7 @@ import psutil
 import pytest
 from aiohttp.abc import AbstractResolver
 
+from app.core_process import CHILD_COMMAND
 from tunnel import Tunnel, TunnelStatus
 
 from .helpers import ROOT
@@ -133,9 +134,19 @@ class Serve:
             time.sleep(0.05)
         raise AssertionError(f"no line matching {pattern!r}:\n{''.join(self.out)}\n{''.join(self.err)}")
 
+    def core_pid(self) -> int:
+        """The process running serve's tunnel: its core process (app.core_process), or itself (--core inline)."""
+        for child in psutil.Process(self.proc.pid).children():
+            try:
+                if CHILD_COMMAND in child.cmdline():
+                    return child.pid
+            except psutil.Error:   # one just gone
+                pass
+        return self.proc.pid
+
     def tunnel_pid(self) -> int:
-        """The tunnel program serve runs: its only live child."""
-        children = [p.pid for p in psutil.Process(self.proc.pid).children() if pid_alive(p.pid)]
+        """The tunnel program serve runs: the only live child of its core."""
+        children = [p.pid for p in psutil.Process(self.core_pid()).children() if pid_alive(p.pid)]
         assert len(children) == 1, f"serve runs {len(children)} programs"
         return children[0]
 

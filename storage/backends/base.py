@@ -113,6 +113,12 @@ class Backend(ABC):
     def notify_pushes(self, conn: Conn) -> None:
         pass
 
+    def write_turn(self) -> contextlib.AbstractContextManager:
+        """Held around each write transaction of a Writer: where several
+        processes write one store, they take turns here (blocking, so a waiter
+        starts the moment the other commits) rather than in the engine."""
+        return contextlib.nullcontext()
+
     def insert_ignoring(self, conn: Conn, table: str, columns: Sequence[str], rows) -> None:
         conn.executemany(f"INSERT INTO {table}({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
                          " ON CONFLICT DO NOTHING", rows)

@@ -15,6 +15,11 @@ from typing import Iterator
 
 from peewee import SqliteDatabase
 
+try:
+    import fcntl
+except ImportError:   # Windows
+    fcntl = None
+
 from .base import Backend, Conn, Listener, StoreUnavailable
 
 # WAL lets `export` and the app read while `serve` writes; FULL makes a commit
@@ -113,9 +118,41 @@ class _Poll(Listener):
         self._conn.close()
 
 
+TURNS_SUFFIX = "-turns"   # classwatch.db-turns: the writers' turn lock (SqliteBackend.write_turn)
+
+
+class WriteTurns:
+    """An exclusive lock on a file beside the database, one writer process at
+    a time (POSIX flock; elsewhere a no-op: the engine's busy handler waits)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._fd: int | None = None
+        self._local = threading.Lock()   # flock is per open file, not per thread
+
+    def __enter__(self) -> None:
+        self._local.acquire()
+        if fcntl is None:
+            return
+        try:
+            if self._fd is None:
+                self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+            fcntl.flock(self._fd, fcntl.LOCK_EX)
+        except OSError:   # a read-only dir or a full disk: the engine's own locking still holds
+            pass
+
+    def __exit__(self, *exc) -> None:
+        try:
+            if fcntl is not None and self._fd is not None:
+                fcntl.flock(self._fd, fcntl.LOCK_UN)
+        finally:
+            self._local.release()
+
+
 class SqliteBackend(Backend):
     kind = "sqlite"
     BEGIN_WRITE = "BEGIN IMMEDIATE"
+    _turns: WriteTurns | None = None
 
     @property
     def path(self) -> Path:
@@ -164,6 +201,14 @@ class SqliteBackend(Backend):
 
     def listener(self) -> Listener:
         return _Poll(self.path)
+
+    def write_turn(self) -> contextlib.AbstractContextManager:
+        # SQLite's own busy handler sleeps 1, 2, 5 ... ms between looks: a
+        # split `serve`'s receiving process waited that long behind every
+        # derived-row transaction of its core process. An OS lock wakes it at once.
+        if self._turns is None:
+            self._turns = WriteTurns(self.path.with_name(self.path.name + TURNS_SUFFIX))
+        return self._turns
 
     @contextlib.contextmanager
     def migration(self, db) -> Iterator[None]:

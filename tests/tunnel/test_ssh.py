@@ -152,7 +152,7 @@ def test_an_ssh_left_running_by_a_killed_serve_is_ended_by_the_next_one(sshd, da
     crashed = Serve(*options)
     try:
         crashed.wait_line(crashed.out, rf"^public URL: {re.escape(public)}$")
-        orphan = crashed.tunnel_pid()
+        orphan, owner = crashed.tunnel_pid(), crashed.core_pid()
     finally:
         crashed.proc.kill()
         crashed.proc.wait(10)
@@ -163,7 +163,7 @@ def test_an_ssh_left_running_by_a_killed_serve_is_ended_by_the_next_one(sshd, da
     serve = Serve(*options)
     try:
         serve.wait_line(serve.err, rf"tunnel: ended ssh \(pid {orphan}\), left running by ClassWatch "
-                                   rf"process {crashed.proc.pid} that is gone$")
+                                   rf"process {owner} that is gone$")
         assert not pid_alive(orphan)
         # Its -R needs the remote port the orphan held (ExitOnForwardFailure=yes).
         serve.wait_line(serve.out, rf"^public URL: {re.escape(public)}$")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cli.serve_cmd import _TunnelPrinter
+from cli.serve_cmd import TunnelPrinter
 from protocol.classin import CMD_TEST, verify_safekey
 from storage.config import ConfigStore
 from tunnel import Backoff, Tunnel, TunnelConfigError, TunnelSettings, TunnelState, TunnelStatus
@@ -150,7 +150,7 @@ def test_selftest_push_is_a_signed_registration_test_with_a_fresh_id():
 
 def test_serve_prints_the_public_url_when_up_and_again_when_it_changes(capsys, tmp_path):
     config = ConfigStore(tmp_path)
-    printer = _TunnelPrinter(config)
+    printer = TunnelPrinter(config)
     up = TunnelStatus(TunnelState.UP, "cloudflared", public_url="https://a-b.trycloudflare.com",
                       stable_url=False, registered_url="https://a-b.trycloudflare.com")
     printer(TunnelStatus(TunnelState.STARTING, "cloudflared", public_url=up.public_url))
