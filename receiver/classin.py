@@ -53,14 +53,13 @@ def _text(body: bytes) -> str:
 
 def _column(value: Any) -> int | None:
     """An index column value: SQLite integers are 64-bit; anything else stays in the payload only."""
-    number = ci.as_int(value)
+    number = value if type(value) is int else ci.as_int(value)
     return number if number is not None and -2**63 <= number < 2**63 else None
 
 
-def _fields(payload: dict[str, Any]) -> tuple[int | None, str | None, int | None]:
-    cmd = ci.normalise_cmd(payload.get("Cmd"))
-    class_id = _column(ci.pick(payload, "ClassID", "ClassId", "CID"))
-    return _column(payload.get("SID")), (None if cmd is None else str(cmd)[:64]), class_id
+def _cmd_column(value: Any) -> str | None:
+    cmd = ci.normalise_cmd(value)
+    return None if cmd is None else str(cmd)[:64]
 
 
 def _as_sent(body: bytes, data: bytes) -> bytes | None:
@@ -71,12 +70,12 @@ def _as_sent(body: bytes, data: bytes) -> bytes | None:
 
 def push_record(payload: dict[str, Any], text: str, received_at: float, flags: int = 0,
                 raw: bytes | None = None) -> PushRecord:
-    sid, cmd, class_id = _fields(payload)
-    uid = _column(ci.push_uid(payload))
     key = ci.dedupe_key(payload)
-    return PushRecord(received_at=received_at, source=SOURCE, sid=sid, cmd=cmd, class_id=class_id,
-                      uid=uid, action_time=_column(payload.get("ActionTime")), dedupe_key=key, payload=text,
-                      flags=flags, qkey=key, raw=raw)
+    return PushRecord(received_at=received_at, source=SOURCE, sid=_column(payload.get("SID")),
+                      cmd=_cmd_column(payload.get("Cmd")),
+                      class_id=_column(ci.pick(payload, "ClassID", "ClassId", "CID")),
+                      uid=_column(ci.push_uid(payload)), action_time=_column(payload.get("ActionTime")),
+                      dedupe_key=key, payload=text, flags=flags, qkey=key, raw=raw)
 
 
 async def expect(request: web.Request) -> web.Response | None:

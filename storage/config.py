@@ -195,6 +195,9 @@ class ConfigStore:
 
     def current(self, force_check: bool = False) -> Config:
         now = time.monotonic()
+        # Every push asks: between two checks no lock, no stat.
+        if not force_check and now - self._checked < self.CHECK_INTERVAL:
+            return self._config
         with self._lock:
             if force_check or now - self._checked >= self.CHECK_INTERVAL:
                 self._checked = now
