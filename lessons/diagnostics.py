@@ -6,14 +6,15 @@ in `Thresholds` are ClassWatch's own (monitoring-notes §3) and configurable.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from collections.abc import Mapping
 from typing import Any, Literal
 
 from protocol import classin as ci
 
+from .frozen import frozen
 
-@dataclass(frozen=True, slots=True)
+
+@frozen
 class Thresholds:
     degraded_share: float = 0.20    # bad + poor + notReach probes, as a share of all probes
     loss_percent: float = 5.0
@@ -50,7 +51,7 @@ def number_setting(settings: Mapping[str, Any], key: str, default: float) -> flo
 
 
 # --- Net ------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
+@frozen
 class QualityShares:
     """Probe counts per quality class as fractions of the probe total."""
     good: float
@@ -69,7 +70,7 @@ class QualityShares:
         return self.bad + self.poor + self.not_reach
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class CpuShares:
     low: float
     medium: float
@@ -84,7 +85,7 @@ class CpuShares:
 Hop = Literal["home network", "access provider", "path to ClassIn"]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class NetSample:
     uid: int | None
     time: int
@@ -105,22 +106,36 @@ class NetSample:
         return bool(self.problems)
 
 
-def _shares(data: Mapping[str, Any], prefix: str) -> QualityShares | None:
-    names = ("Good", "Normal", "Bad", "Poor", "NotReach") if prefix else \
-            ("good", "normal", "bad", "poor", "notReach")
-    counts = [ci.as_float(data.get(prefix + n)) or 0.0 for n in names]
-    total = ci.as_float(data.get(prefix + ("Total" if prefix else "total"))) or sum(counts)
+# The counters of each share and their total, as `Net.Data` names them.
+_QUALITY = ("good", "normal", "bad", "poor", "notReach", "total")
+_GATEWAY = tuple("gateway" + n[0].upper() + n[1:] for n in _QUALITY)
+_GATEWAY2 = tuple("gateway2" + n[0].upper() + n[1:] for n in _QUALITY)
+_CPU = ("cpuLow", "cpuMedium", "cpuHigh", "cpuBusy", "cpuTotal")
+
+
+def _fractions(data: Mapping[str, Any], keys: tuple[str, ...]) -> list[float] | None:
+    """Each counter of `keys` (the total last) as a share of the total (else
+    of their sum); None when there is nothing to share."""
+    values = list(map(data.get, keys))
+    if values.count(None) == len(values):   # not reported (a report carries some of them)
+        return None
+    as_float = ci.as_float
+    total = values.pop()
+    counts = [float(v) if type(v) is int else as_float(v) or 0.0 for v in values]
+    total = as_float(total) or sum(counts)
     if total <= 0:
         return None
-    return QualityShares(*(c / total for c in counts))
+    return [c / total for c in counts]
+
+
+def _shares(data: Mapping[str, Any], keys: tuple[str, ...]) -> QualityShares | None:
+    fractions = _fractions(data, keys)
+    return None if fractions is None else QualityShares(*fractions)
 
 
 def _cpu(data: Mapping[str, Any]) -> CpuShares | None:
-    counts = [ci.as_float(data.get(n)) or 0.0 for n in ("cpuLow", "cpuMedium", "cpuHigh", "cpuBusy")]
-    total = ci.as_float(data.get("cpuTotal")) or sum(counts)
-    if total <= 0:
-        return None
-    return CpuShares(*(c / total for c in counts))
+    fractions = _fractions(data, _CPU)
+    return None if fractions is None else CpuShares(*fractions)
 
 
 def _percent(part: Any, whole: Any) -> float | None:
@@ -140,9 +155,9 @@ def _hop_in_trouble(shares: QualityShares | None, loss_percent: float | None,
 def decode_net(data: Mapping[str, Any], uid: int | None, time: int,
                limits: Thresholds = DEFAULT_THRESHOLDS) -> NetSample:
     """`Net.Data` (every field optional, numbers possibly strings)."""
-    quality = _shares(data, "")
-    gateway = _shares(data, "gateway")
-    gateway2 = _shares(data, "gateway2")
+    quality = _shares(data, _QUALITY)
+    gateway = _shares(data, _GATEWAY)
+    gateway2 = _shares(data, _GATEWAY2)
     cpu = _cpu(data)
     delay = ci.as_float(data.get("avgDelay"))
     loss = _percent(data.get("loss"), data.get("udpTotalPkts"))
@@ -185,13 +200,13 @@ CheckKind = Literal["in-class", "out-of-class"]
 DeviceVerdict = Literal["ok", "problem", "not-tested", "unknown"]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class DeviceState:
     state: DeviceVerdict
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class DeviceCheck:
     kind: CheckKind
     uid: int | None

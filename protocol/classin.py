@@ -127,7 +127,7 @@ TOURIST_PREFIX = "yk_"
 # --- Lenient coercion: numbers may arrive as strings --------------------------
 def as_int(value: Any) -> int | None:
     """Integer from an int, a float or a numeric string; None when it is not one."""
-    if type(value) is int:
+    if type(value) is int or value is None:   # nearly always (a missing field: None)
         return value
     if isinstance(value, bool):
         return int(value)
@@ -200,7 +200,7 @@ def pick(mapping: Any, *names: str, default: Any = None) -> Any:
 
 def as_str(value: Any) -> str | None:
     """Text from a string or a number (phone numbers arrive as both); None otherwise."""
-    if isinstance(value, str):
+    if isinstance(value, str) or value is None:
         return value
     if isinstance(value, bool):
         return None
@@ -225,7 +225,7 @@ def as_bool(value: Any) -> bool | None:
 
 def as_dict(value: Any) -> dict:
     """An object, or a JSON-encoded object string (`EEO_DEVICE_LIST`, chat `ext`); else {}."""
-    if isinstance(value, Mapping):
+    if type(value) is dict or isinstance(value, Mapping):   # the ABC check costs more than the copy
         return dict(value)
     if isinstance(value, (str, bytes)):
         try:
@@ -258,18 +258,18 @@ def lesson_end_time(close_time: int | None, real_close_time: int | None) -> int 
 
 def normalise_cmd(value: Any) -> int | str | None:
     """Integers and digit-only strings become int; other strings stay as sent."""
+    if isinstance(value, str):   # first: most Cmds are names
+        text = value.strip()
+        # "²".isdigit() is True but int() refuses it; past 4,300 digits int() refuses too.
+        if text.isascii() and text.isdigit() and len(text) <= 32:
+            return int(text)
+        return text or None
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, int):
         return value
     if isinstance(value, float):
         return int(value) if value.is_integer() else str(value)
-    if isinstance(value, str):
-        text = value.strip()
-        # "²".isdigit() is True but int() refuses it; past 4,300 digits int() refuses too.
-        if text.isascii() and text.isdigit() and len(text) <= 32:
-            return int(text)
-        return text or None
     return None
 
 
@@ -313,10 +313,17 @@ def safekey(secret: str, timestamp: Any) -> str:
     return _safekey_of(secret, text)
 
 
-@functools.lru_cache(maxsize=64)
 def _safekey_of(secret: str, text: str) -> str:
-    """A school's pushes of one second share their TimeStamp: one digest for them all."""
+    # A school's pushes of one second share their TimeStamp: one digest for them
+    # all. A TimeStamp has 10 digits; a longer one is not kept.
+    return (_md5_cached if len(text) <= 20 else _md5)(secret, text)
+
+
+def _md5(secret: str, text: str) -> str:
     return hashlib.md5((secret + text).encode("utf-8")).hexdigest()
+
+
+_md5_cached = functools.lru_cache(maxsize=64)(_md5)
 
 
 def verify_safekey(secret: str, payload: Mapping[str, Any]) -> str | None:

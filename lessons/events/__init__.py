@@ -67,7 +67,7 @@ def _parser_for(x: Push) -> Callable[[Push], Event] | None:
 
 def parse(payload: Any, received_at: float, limits: Thresholds = DEFAULT_THRESHOLDS) -> Event:
     """The typed event of one stored push. Never raises."""
-    if not isinstance(payload, Mapping):
+    if type(payload) is not dict and not isinstance(payload, Mapping):
         payload_map: Mapping[str, Any] = {}
     else:
         payload_map = payload

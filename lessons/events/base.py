@@ -3,14 +3,14 @@ and `Push`, one payload being parsed (common fields, aliases, event time)."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from protocol import classin as ci
 
 from ..diagnostics import Thresholds
-event_type = dataclass(frozen=True, slots=True, kw_only=True)
-value_type = dataclass(frozen=True, slots=True)
+from ..frozen import frozen
+event_type = frozen(kw_only=True)
+value_type = frozen
 
 
 @value_type
@@ -129,19 +129,24 @@ class Push:
     def class_id(self) -> int | None:
         """The lesson: top-level ClassID (or its aliases), else inside `Data`
         (LMS scores given in a lesson carry `Data.ClassId`); 0 means none."""
-        top = ci.as_int(self.get("ClassID", "ClassId", "CID"))
+        top = ci.as_int(ci.pick(self.p, "ClassID", "ClassId", "CID"))
         if top:
             return top
         return ci.as_int(ci.pick(self.data, "ClassId", "ClassID")) or top
 
     def common(self, *own_times: Any) -> dict[str, Any]:
-        time = next((t for t in map(as_time, (self.p.get("ActionTime"), *own_times)) if t), None)
+        p = self.p
+        time = as_time(p.get("ActionTime"))
+        for value in own_times:
+            if time is not None:
+                break
+            time = as_time(value)
         if time is None:
             time = ci.as_int(self.received_at) or 0
-        msg_id = ci.as_str(self.p.get("_id"))
+        msg_id = ci.as_str(p.get("_id"))
         return dict(
             time=time, received_at=self.received_at, cmd=self.cmd,
-            sid=ci.as_int(self.p.get("SID")),
-            course_id=ci.as_int(self.get("CourseID", "CourseId")),
+            sid=ci.as_int(p.get("SID")),
+            course_id=ci.as_int(ci.pick(p, "CourseID", "CourseId")),
             class_id=self.class_id(),
             msg_id=msg_id.strip() or None if msg_id else None)

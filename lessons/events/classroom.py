@@ -2,6 +2,7 @@
 stage, mute, kick, network and device reports, help, extension, recording."""
 from __future__ import annotations
 
+import functools
 import re
 from typing import Callable
 
@@ -209,13 +210,23 @@ def _exit(x: Push) -> Event:
                 reason=ci.as_int(x.get("Reason")))
 
 
-def _board_kind(x: Push) -> tuple[str | None, int | None]:
-    """§9.1: normalised Color prefix, then the characteristic fields."""
-    color = ci.as_str(x.get("Color")) or ""
+def _color_kind(color: str) -> tuple[str | None, int | None]:
+    """The kind a Color names, and the user in it."""
     digits = _TRAILING_DIGITS.search(color)
     uid = as_uid(digits.group(1)) if digits else None
     norm = _COLOR_NOISE.sub("", color).lower().removeprefix("standalone")
-    kind = next((k for prefix, k in ci.BOARD_COLOR_PREFIXES if norm.startswith(prefix)), None)
+    return next((k for prefix, k in ci.BOARD_COLOR_PREFIXES if norm.startswith(prefix)), None), uid
+
+
+# A user's Colors come again and again in a lesson (hands up, hands down), and
+# regexes are not cheap; a long Color is not kept.
+_known_color = functools.lru_cache(maxsize=4096)(_color_kind)
+
+
+def _board_kind(x: Push) -> tuple[str | None, int | None]:
+    """§9.1: normalised Color prefix, then the characteristic fields."""
+    color = ci.as_str(x.get("Color")) or ""
+    kind, uid = (_known_color if len(color) <= 64 else _color_kind)(color)
     if kind is None:
         p = x.p
         if "Handsup" in p:
