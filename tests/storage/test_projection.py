@@ -125,3 +125,42 @@ async def test_a_broken_derived_table_costs_no_push_and_rebuild_repairs_it(recei
     assert result.returncode == 0, result.stderr
     assert rows(receiver.db_path, "SELECT push_id FROM net_sample") == \
         rows(receiver.db_path, "SELECT id FROM push WHERE cmd='Net'")
+
+
+DERIVED = ("lesson_index", "net_sample", "device_check", "user_directory", "lesson_push", "course_push")
+
+
+def _derived(db_path) -> dict[str, list[tuple]]:
+    return {table: rows(db_path, f"SELECT * FROM {table} ORDER BY 1, 2") for table in DERIVED}
+
+
+def test_a_core_makes_the_derived_rows_of_pushes_another_process_stores(tmp_path):
+    """A split `serve` (app.core_process): the receiving writer stores only, the
+    core's writer projects what it is told was stored, with the parse it was
+    handed or its own. The rows are those of one writer doing both."""
+    pushes = [(1.0 + i, fixture(name)) for i, name in enumerate(fixture_names())]
+    whole = tmp_path / "whole.db"
+    open_database(whole).close()
+    writer = Writer(whole, projector=Projector(whole))
+    writer.start()
+    for received_at, payload in pushes:
+        writer.submit(push_record(payload, orjson.dumps(payload).decode(), received_at)).result()
+    writer.stop()
+
+    split = tmp_path / "split.db"
+    open_database(split).close()
+    store, core = Writer(split), Writer(split, projector=Projector(split), follow=True, checkpoint=False)
+    store.start()
+    core.start()
+    told = []
+    try:
+        for received_at, payload in pushes:
+            stored = store.submit(push_record(payload, orjson.dumps(payload).decode(), received_at)).result()
+            core.followed(stored.push_id)
+            told.append(stored.push_id)
+    finally:
+        store.stop()
+        core.stop()      # a core that stops has made the rows of everything stored until then
+    assert _derived(split) == _derived(whole)
+    assert any(_derived(split).values())
+    assert rows(split, f"SELECT value FROM meta WHERE key='{WATERMARK}'") == [(str(max(told)),)]
