@@ -244,7 +244,7 @@ class _Batch:
         if self.lessons:
             # In id order: two receivers on one PostgreSQL lock shared lessons in
             # the same order, so their transactions wait for each other, never deadlock.
-            self.conn.executemany(_TOUCH_LESSON, [(cid, *v) for cid, v in sorted(self.lessons.items())])
+            self.conn.insert_each(_TOUCH_LESSON, [(cid, *v) for cid, v in sorted(self.lessons.items())])
             self.lessons.clear()
         if self.net:
             self.conn.insert_ignoring("net_sample", _NET_COLUMNS, self.net)
@@ -433,13 +433,21 @@ class Projector:
             conn.execute("RELEASE derive")
         return left_out
 
-    def within(self, conn: Conn, pushes: Iterable[tuple[Any, Any]]) -> None:
+    def within(self, conn: Conn, pushes: list[tuple[Any, Any]]) -> None:
         """`write` inside the batch's own transaction, rolled back alone when it fails."""
+        if not pushes:
+            return
         conn.execute("SAVEPOINT derive")
         try:
             self.write(conn, pushes)
-        except Exception:
+            conn.sync()   # pipelined: a failing statement answers here, while the savepoint can take it back
+        except Exception as exc:
+            conn.sync(raising=False)   # pipelined: an error at a fetch left the rest unsent until a sync
             conn.execute("ROLLBACK TO derive")
+            try:
+                conn.sync()
+            except Exception:   # no savepoint: the error came from before it, the batch's own
+                raise exc from None
             log.exception("updating the derived tables failed (python main.py rebuild redoes them)")
         conn.execute("RELEASE derive")
 
@@ -502,6 +510,9 @@ class Recorded:
 
     def insert_ignoring(self, table: str, columns, rows) -> None:
         self.calls.append(("insert_ignoring", (table, columns, list(rows))))
+
+    def insert_each(self, sql: str, rows) -> None:
+        self.calls.append(("insert_each", (sql, list(rows))))
 
     def apply(self, conn: Conn) -> None:
         for name, args in self.calls:

@@ -27,6 +27,14 @@ _STATUS = (
     "  WHERE o.dest_id = d.id ORDER BY o.push_id LIMIT 1)"
     " FROM relay_destination d ORDER BY d.name")
 _OBLIGE = "INSERT INTO relay_outbox(dest_id, push_id, body) VALUES (?,?,?) ON CONFLICT DO NOTHING"
+# PostgreSQL: the batch's obligations in one statement, matched on the server, no
+# answer awaited (a batch's statements are pipelined, storage.backends.Conn.pipelined).
+_OBLIGE_ALL = (
+    "INSERT INTO relay_outbox(dest_id, push_id, body) SELECT d.id, p.push_id, p.body"
+    " FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::bytea[]) AS p(push_id, sid, cmd, body)"
+    " JOIN relay_destination d ON d.sid = p.sid"
+    " AND (COALESCE(d.cmds, '') = '' OR p.cmd = ANY(string_to_array(d.cmds, ',')))"
+    " ON CONFLICT DO NOTHING")
 _PENDING = (
     "SELECT o.push_id, o.body, p.payload FROM relay_outbox o"
     " JOIN push p ON p.id = o.push_id WHERE o.dest_id = ? ORDER BY o.push_id LIMIT ?")
@@ -105,6 +113,10 @@ def oblige(conn: Conn, pushes: Iterable[tuple[Any, Any]]) -> None:
     (storage.writer.PushRecord, Stored) pairs of new rows."""
     pushes = [(record, stored) for record, stored in pushes if record.source == "classin"]
     if not pushes:
+        return
+    if conn.backend.kind == "postgresql":
+        conn.execute(_OBLIGE_ALL, ([stored.push_id for _, stored in pushes], [record.sid for record, _ in pushes],
+                                   [record.cmd for record, _ in pushes], [record.raw for record, _ in pushes]))
         return
     wanted: dict[int, list[tuple[int, frozenset[str] | None]]] = {}
     for dest_id, sid, cmds in conn.execute("SELECT id, sid, cmds FROM relay_destination").fetchall():

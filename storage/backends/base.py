@@ -31,6 +31,7 @@ class Conn:
         self.raw = raw
         self._translate = translate
         self.backend = backend
+        self._pipeline = None
 
     def execute(self, sql: str, params: Sequence[Any] = ()):
         query, order = self._translate(sql)
@@ -54,9 +55,42 @@ class Conn:
         """INSERT `rows`, skipping those whose unique key is taken (derived rows projected again)."""
         self.backend.insert_ignoring(self, table, columns, rows)
 
+    def insert_each(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        """`sql`, an INSERT of one VALUES row (`?` placeholders in that row only),
+        for each of `rows`: one statement where the engine allows. An upsert may
+        touch a row once in a statement: the rows must not conflict with each other."""
+        self.backend.insert_each(self, sql, rows)
+
     def notify_pushes(self) -> None:
         """Inside a write transaction that stored pushes: wake the followers at its commit."""
         self.backend.notify_pushes(self)
+
+    @contextlib.contextmanager
+    def pipelined(self, wanted: bool = True) -> Iterator[None]:
+        """Until the block ends, statements go out without waiting for each
+        one's answer, where the engine allows (PostgreSQL's pipeline mode; a
+        round trip per statement was what bounded a batch). A fetch waits for
+        the answers up to its statement; an error surfaces there, at `sync`,
+        or when the block ends (which waits for every answer). Only for code
+        that reads no rowcount and expects no error until then."""
+        if not wanted:
+            yield
+            return
+        with self.backend.pipeline(self.raw) as self._pipeline:
+            try:
+                yield
+            finally:
+                self._pipeline = None
+
+    def sync(self, raising: bool = True) -> None:
+        """Pipelined: wait for the answers of every statement sent, raising the
+        first error (not `raising`: only out of the aborted state an error left)."""
+        if self._pipeline is not None:
+            try:
+                self._pipeline.sync()
+            except Exception:
+                if raising:
+                    raise
 
     @property
     def usable(self) -> bool:
@@ -113,6 +147,10 @@ class Backend(ABC):
     def notify_pushes(self, conn: Conn) -> None:
         pass
 
+    def pipeline(self, raw) -> contextlib.AbstractContextManager:
+        """Conn.pipelined: the driver's pipeline (with `sync()`), or None where statements go one by one."""
+        return contextlib.nullcontext()
+
     def write_turn(self) -> contextlib.AbstractContextManager:
         """Held around each write transaction of a Writer: where several
         processes write one store, they take turns here (blocking, so a waiter
@@ -120,8 +158,10 @@ class Backend(ABC):
         return contextlib.nullcontext()
 
     def insert_ignoring(self, conn: Conn, table: str, columns: Sequence[str], rows) -> None:
-        conn.executemany(f"INSERT INTO {table}({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-                         " ON CONFLICT DO NOTHING", rows)
+        self.insert_each(conn, one_row_insert(table, tuple(columns)), rows)
+
+    def insert_each(self, conn: Conn, sql: str, rows) -> None:
+        conn.executemany(sql, rows)
 
     @abstractmethod
     def insert_new(self, conn: Conn, table: str, columns: Sequence[str], rows, key: str) -> list[int | None]:
@@ -147,6 +187,11 @@ class Backend(ABC):
     def backup(self, suffix: str) -> Path | None:
         """A copy before a migration or rebuild, where the engine allows one here."""
         return None
+
+
+@lru_cache(maxsize=64)
+def one_row_insert(table: str, columns: tuple[str, ...]) -> str:
+    return f"INSERT INTO {table}({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) ON CONFLICT DO NOTHING"
 
 
 @lru_cache(maxsize=1024)

@@ -13,9 +13,10 @@ from typing import Iterator
 import psycopg
 from peewee import PostgresqlDatabase
 
-from .base import PUSH_CHANNEL, Backend, Conn, Listener, StoreUnavailable, to_pyformat
+from .base import PUSH_CHANNEL, Backend, Conn, Listener, StoreUnavailable, one_row_insert, to_pyformat
 
 CONNECT_OPTIONS = {"connect_timeout": 5, "application_name": "classwatch"}
+MAX_ROWS_PER_INSERT = 512  # rows of one multi-row INSERT (a rebuild's thousands go in several)
 GATHER_SECONDS = 0.03      # a busy receiver's commits reach a follower at most this often
 # Any number: one process at a time migrates (the lock ends with the transaction).
 _MIGRATION_LOCK = 0x436C5761
@@ -64,6 +65,46 @@ class PostgresDb(PostgresqlDatabase):
 
     def conn(self) -> Conn:
         return Conn(self.connection(), _translate, self.backend)
+
+
+def _each(conn: Conn, sql: str, rows) -> Iterator[psycopg.Cursor]:
+    """`sql`, an INSERT of one VALUES row, for all `rows` in as few statements
+    as possible: a statement per row was what bounded a batch. In the
+    server's own `$n` placeholders (a raw cursor): the driver's rewrite of a
+    `%s` per value, never cached for a long statement, cost as much as the
+    server's whole insert."""
+    width = _one_row(sql)[1]
+    chunk = max(1, min(MAX_ROWS_PER_INSERT, 65535 // max(width, 1)))   # the protocol's limit on parameters
+    for start in range(0, len(rows), chunk):
+        part = rows[start:start + chunk]
+        yield psycopg.RawCursor(conn.raw).execute(_many_rows(sql, len(part)), [v for row in part for v in row])
+
+
+@lru_cache(maxsize=64)
+def _one_row(sql: str) -> tuple[list[str], int]:
+    """`sql` split around its VALUES row's placeholders (`%` as itself), and their count."""
+    query, order = _translate(sql)
+    head, _, rest = query.partition("VALUES (")
+    depth, end = 1, 0
+    while depth and end < len(rest):
+        depth += {"(": 1, ")": -1}.get(rest[end], 0)
+        end += 1
+    if order is not None or depth or "%s" in head or "%s" in rest[end:]:
+        raise ValueError(f"not an INSERT of one VALUES row: {sql[:80]}")
+    parts = [part.replace("%%", "%") for part in ("(" + rest[:end]).split("%s")]
+    return [head.replace("%%", "%") + "VALUES ", *parts, rest[end:].replace("%%", "%")], len(parts) - 1
+
+
+@lru_cache(maxsize=64)
+def _many_rows(sql: str, count: int) -> str:
+    (head, *row, tail), width = _one_row(sql)
+    rows = []
+    for n in range(count):
+        values = [row[0]]
+        for i, between in enumerate(row[1:], start=n * width + 1):
+            values += [f"${i}", between]
+        rows.append("".join(values))
+    return head + ", ".join(rows) + tail
 
 
 class _Notifications(Listener):
@@ -122,19 +163,25 @@ class PostgresBackend(Backend):
 
     @staticmethod
     def usable(raw) -> bool:
-        return not (raw.closed or raw.broken)
+        # Still in pipeline mode: a failure left answers behind it, and the connection is lost.
+        return not (raw.closed or raw.broken or raw.pgconn.pipeline_status)
+
+    def pipeline(self, raw):
+        return raw.pipeline()
 
     def insert_new(self, conn: Conn, table: str, columns, rows, key: str) -> list[int | None]:
-        # One statement for the whole run: a round trip per push was what
-        # bounded a batch (the server answers each one after a context switch).
-        if not rows:
-            return []
-        one = "(" + ", ".join(["%s"] * len(columns)) + ")"
-        sql = (f"INSERT INTO {table}({', '.join(columns)}) VALUES {', '.join([one] * len(rows))}"
-               f" ON CONFLICT DO NOTHING RETURNING id, {key}")
-        new = dict((k, i) for i, k in conn.raw.execute(sql, [v for row in rows for v in row]).fetchall())
+        new: dict = {}
+        for cursor in _each(conn, one_row_insert(table, tuple(columns)) + f" RETURNING id, {key}", rows):
+            new.update((k, i) for i, k in cursor.fetchall())
         at = list(columns).index(key)
         return [new.pop(row[at], None) for row in rows]     # a key twice in `rows`: the first one is new
+
+    def insert_ignoring(self, conn: Conn, table: str, columns, rows) -> None:
+        self.insert_each(conn, one_row_insert(table, tuple(columns)), rows)
+
+    def insert_each(self, conn: Conn, sql: str, rows) -> None:
+        for _ in _each(conn, sql, rows):
+            pass
 
     def notify_pushes(self, conn: Conn) -> None:
         conn.raw.execute(f"NOTIFY {PUSH_CHANNEL}")

@@ -18,7 +18,7 @@ from storage.history import device_checks, lesson_summary, lessons_between
 from storage.queries import iter_pushes
 from storage.writer import Writer
 
-from ..helpers import SECRET, SID, db_rows, fixture, fixture_names, run_cli, store_directly
+from ..helpers import SECRET, SID, db_rows, fixture, fixture_names, fixture_variant, run_cli, store_directly
 
 FIRST_DAY = 1_767_225_600
 
@@ -190,6 +190,54 @@ def test_a_failing_projection_or_job_costs_the_pushes_of_its_batch_nothing(store
     finally:
         writer.stop()
     assert [cmd for (cmd,) in db_rows(store, "SELECT cmd FROM push ORDER BY id")] == ["Net", "67371107"]
+
+
+def test_a_failing_projection_in_a_batch_of_pushes_alone_costs_none_of_them(store):
+    """No job in the batch: on PostgreSQL its statements are pipelined, and the
+    projection's error answers at its savepoint's sync, not at COMMIT."""
+    from storage.derived import Projector
+    open_database(store).close()
+    conn = backend_for(store).connect()
+    conn.execute("DROP TABLE net_sample")
+    conn.close()
+    writer = Writer(store, projector=Projector(store))
+    writer.start()
+    try:
+        nets = [fixture_variant("Net.json", action_time=1_747_300_000 + n) for n in range(3)]
+        futures = [writer.submit(push_record(net, orjson.dumps(net).decode(), 5.0 + n))
+                   for n, net in enumerate(nets)]
+        assert [f.result(30).duplicate for f in futures] == [False] * 3
+    finally:
+        writer.stop()
+    assert db_rows(store, "SELECT COUNT(*) FROM push") == [(3,)]
+
+
+def test_a_statement_failing_before_the_projection_fails_its_batch_alone(pg_server):
+    """Pipelined, the quarantine UPDATE's error answers inside the projection's
+    try: it must fail the batch (never an ack), not pass for a projection failure."""
+    from storage.derived import Projector
+    from storage.writer import QuarantineRecord, StorageError
+    store = pg_server.new_database()
+    open_database(store).close()
+    poisoned, fine = (fixture_variant("Net.json", action_time=1_747_300_000 + n) for n in range(2))
+    record = push_record(poisoned, orjson.dumps(poisoned).decode(), 5.0)
+    writer = Writer(store, projector=Projector(store))
+    writer.start()
+    try:
+        writer.submit(QuarantineRecord(qkey=record.qkey, received_at=4.0, source="classin", reason_code="bad_key",
+                                       reason="wrong SafeKey", sid=SID, cmd="Net", class_id=None, size=2,
+                                       body=b"{}", remote=None)).result(30)
+        conn = backend_for(store).connect()
+        conn.raw.execute("CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS"
+                         " $$ BEGIN RAISE EXCEPTION 'refused by a trigger'; END $$")
+        conn.raw.execute("CREATE TRIGGER refuse BEFORE UPDATE ON quarantine FOR EACH ROW EXECUTE FUNCTION refuse()")
+        conn.close()
+        with pytest.raises(StorageError, match="refused by a trigger"):
+            writer.submit(record).result(30)
+        assert not writer.submit(push_record(fine, orjson.dumps(fine).decode(), 6.0)).result(30).duplicate
+    finally:
+        writer.stop()
+    assert db_rows(store, "SELECT action_time FROM push") == [(1_747_300_001,)]
 
 
 @pytest.mark.slow
