@@ -82,20 +82,21 @@ def _each(conn: Conn, sql: str, rows) -> Iterator[psycopg.Cursor]:
 
 @lru_cache(maxsize=64)
 def _one_row(sql: str) -> tuple[list[str], int]:
-    """`sql` split around its VALUES row's placeholders (`%` as itself), and their count."""
+    """`sql` split around the placeholders of its VALUES row, and their count."""
     query, order = _translate(sql)
+    query = re.sub("%%|%s", lambda m: "%" if m.group() == "%%" else "\0", query)   # \0: a placeholder
     head, _, rest = query.partition("VALUES (")
     depth, end = 1, 0
     while depth and end < len(rest):
         depth += {"(": 1, ")": -1}.get(rest[end], 0)
         end += 1
-    if order is not None or depth or "%s" in head or "%s" in rest[end:]:
+    if order is not None or depth or "\0" in head or "\0" in rest[end:]:
         raise ValueError(f"not an INSERT of one VALUES row: {sql[:80]}")
-    parts = [part.replace("%%", "%") for part in ("(" + rest[:end]).split("%s")]
-    return [head.replace("%%", "%") + "VALUES ", *parts, rest[end:].replace("%%", "%")], len(parts) - 1
+    row = ("(" + rest[:end]).split("\0")
+    return [head + "VALUES ", *row, rest[end:]], len(row) - 1
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=256)
 def _many_rows(sql: str, count: int) -> str:
     (head, *row, tail), width = _one_row(sql)
     rows = []

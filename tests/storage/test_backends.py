@@ -192,6 +192,26 @@ def test_a_failing_projection_or_job_costs_the_pushes_of_its_batch_nothing(store
     assert [cmd for (cmd,) in db_rows(store, "SELECT cmd FROM push ORDER BY id")] == ["Net", "67371107"]
 
 
+def test_rows_inserted_each_or_in_one_statement_say_the_same_on_both(store):
+    """Conn.insert_each / insert_ignoring: one statement per 512 rows on
+    PostgreSQL (its own $n placeholders), a literal % kept as it is."""
+    open_database(store).close()
+    conn = backend_for(store).connect()
+    try:
+        conn.execute("BEGIN")
+        conn.insert_each("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE"
+                         " SET value = excluded.value || '%'", [(f"k{n}", str(n)) for n in range(1200)])
+        conn.insert_each("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE"
+                         " SET value = excluded.value || '%'", [("k5", "five")])
+        conn.insert_ignoring("meta", ("key", "value"), [("k1", "other"), ("new", "1")])
+        conn.execute("COMMIT")
+        rows = dict(conn.execute("SELECT key, value FROM meta WHERE key LIKE 'k%' OR key = 'new'").fetchall())
+    finally:
+        conn.close()
+    assert len(rows) == 1201
+    assert (rows["k1"], rows["k5"], rows["k1199"], rows["new"]) == ("1", "five%", "1199", "1")
+
+
 def test_a_failing_projection_in_a_batch_of_pushes_alone_costs_none_of_them(store):
     """No job in the batch: on PostgreSQL its statements are pipelined, and the
     projection's error answers at its savepoint's sync, not at COMMIT."""
