@@ -121,7 +121,7 @@ def _fractions(data: Mapping[str, Any], keys: tuple[str, ...]) -> list[float] | 
         return None
     as_float = ci.as_float
     total = values.pop()
-    counts = [float(v) if type(v) is int else as_float(v) or 0.0 for v in values]
+    counts = [0.0 if v is None else float(v) if type(v) is int else as_float(v) or 0.0 for v in values]
     total = as_float(total) or sum(counts)
     if total <= 0:
         return None

@@ -176,11 +176,14 @@ def as_float(value: Any) -> float | None:
     if isinstance(value, (int, float)):
         f = float(value)
     elif isinstance(value, str):
-        text = value.strip().rstrip("%").removesuffix("ms").strip()
         try:
-            f = float(text)
+            f = float(value)   # mostly a plain number ("412.337")
         except ValueError:
-            return None
+            text = value.strip().rstrip("%").removesuffix("ms").strip()
+            try:
+                f = float(text)
+            except ValueError:
+                return None
     else:
         return None
     return f if f == f and abs(f) != float("inf") else None
