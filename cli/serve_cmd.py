@@ -173,17 +173,13 @@ async def _serve_split(receiver: Receiver, core: CoreProcess, host: str, port: i
             await core.start()
         except RuntimeError as exc:
             raise CliError(str(exc)) from None
-        try:
-            for line in receiver.banner() + core.banner:
-                print(line, flush=True)
-            await stop.wait()
-            print("stopping: finishing in-flight pushes", file=sys.stderr, flush=True)
-        finally:
-            await receiver.stop()
-            await core.stop()
+        for line in receiver.banner() + core.banner:
+            print(line, flush=True)
+        await stop.wait()
+        print("stopping: finishing in-flight pushes", file=sys.stderr, flush=True)
     finally:
-        if receiver.writer.running:
-            await receiver.stop()
+        await receiver.stop()   # the last acks first; then the core follows them and ends
+        await core.stop()
     log.info("serve stopped cleanly (%s)", url)
 
 

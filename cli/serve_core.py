@@ -15,6 +15,8 @@ from app.core_process import announce_ready, lower_priority, read_events, read_f
 from app.startup import chosen_language, open_context
 from receiver.app import Receiver
 
+from .serve_cmd import TunnelPrinter
+
 log = logging.getLogger(__name__)
 
 
@@ -32,7 +34,6 @@ def run() -> int:
     receiver = Receiver(ctx.data_dir, config=ctx.config, db=ctx.db, role="core", url=settings["url"])
     monitor = Monitor(ctx.data_dir, ctx.config, receiver=receiver, tunnel_overrides=settings["tunnel"],
                       language=language(chosen_language(args, ctx.config)))
-    from .serve_cmd import TunnelPrinter
     monitor.tunnel_listeners.append(TunnelPrinter(ctx.config))
     monitor.store_first = True
     asyncio.run(_run(monitor))
@@ -42,14 +43,13 @@ def run() -> int:
 async def _run(monitor: Monitor) -> None:
     loop = asyncio.get_running_loop()
     stop = asyncio.Event()
-    if hasattr(signal, "SIGTERM") and sys.platform != "win32":
+    if sys.platform != "win32":   # Windows stops it through the pipe alone
         loop.add_signal_handler(signal.SIGTERM, stop.set)
     await monitor.start()
     # Read only now: the events that came meanwhile wait in the pipe for the state they change.
     read_events(loop, monitor.receiver.emit, stop.set)
     try:
-        announce_ready([line for service in monitor.receiver.services
-                        for line in getattr(service, "banner", lambda: [])()])
+        announce_ready(monitor.receiver.services_banner())
         await stop.wait()
     finally:
         await monitor.stop()

@@ -303,11 +303,13 @@ class Receiver:
 
     def banner(self) -> list[str]:
         """What `serve` prints on start: the URLs a user has to hand out."""
-        lines = [f"listening on {self.url}", f"ClassIn push URL: {self.url}/classin",
-                 f"gensee callbacks: {self.url}{gensee.base_path(self.config.current().gensee_token)}"]
-        for service in self.services:
-            lines += getattr(service, "banner", lambda: [])()
-        return lines
+        return [f"listening on {self.url}", f"ClassIn push URL: {self.url}/classin",
+                f"gensee callbacks: {self.url}{gensee.base_path(self.config.current().gensee_token)}",
+                *self.services_banner()]
+
+    def services_banner(self) -> list[str]:
+        """The services' own start lines (the tunnel's); a split `serve`'s core prints them."""
+        return [line for service in self.services for line in getattr(service, "banner", lambda: [])()]
 
     def open_storage(self, project: bool = True) -> None:
         """Lock the data dir for this receiver, check and open (migrate) the
