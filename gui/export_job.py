@@ -139,6 +139,11 @@ class ExportBar(QWidget):
             self._cancel.set()
             self.feedback.setText(self.tr("Cancelling…"))
 
+    def _progressed(self, cancel: threading.Event, done: int) -> None:
+        # The reader runs ahead of the window: what it read after Cancel is not shown.
+        if not cancel.is_set():
+            self.progress.setValue(done)
+
     @asyncSlot(str, list, str)
     async def export_to(self, path: str, class_ids: list[int], fmt: str) -> None:
         if self.running:
@@ -157,7 +162,7 @@ class ExportBar(QWidget):
         try:
             found = await in_thread(
                 summaries, class_ids, self.config.current(), cancelled=cancel.is_set, detail_text=detail_text,
-                progress=lambda done: loop.call_soon_threadsafe(self.progress.setValue, done))
+                progress=lambda done: loop.call_soon_threadsafe(self._progressed, cancel, done))
             if found:
                 self.feedback.setText(self.tr("Writing {}…").format(path))
                 written = await in_thread(write_summaries, found, fmt, path, lang, cancel.is_set)

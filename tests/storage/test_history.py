@@ -165,6 +165,20 @@ def test_lesson_summary_names_people_from_the_course_roster(stored, db):
         assert (got["status"], got["end_time"]) == (truth["status"], truth["end_time"])
 
 
+def test_exporting_summaries_reads_one_lesson_at_a_time_and_stops_when_cancelled(stored, db):
+    from app.export import Cancelled, summaries
+    from storage.config import Config
+    lessons = list(stored.days[0].truth) + [1, 2, 3]            # unknown ClassIDs are left out
+    done: list[int] = []
+    found = summaries(lessons, Config(), progress=done.append)
+    assert done == list(range(1, len(lessons) + 1))
+    assert [s["class_id"] for s in found] == list(stored.days[0].truth)
+    done.clear()
+    with pytest.raises(Cancelled):
+        summaries(lessons, Config(), progress=done.append, cancelled=lambda: len(done) == 2)
+    assert done == [1, 2]
+
+
 # -- device checks -----------------------------------------------------------------------------------------
 def test_device_checks_latest_only_problems_only_and_search(stored, db):
     lena = history.device_checks(uid=LENA)
