@@ -209,6 +209,8 @@ class Writer:
         self._queue: queue.SimpleQueue = queue.SimpleQueue()
         # (loop, timeout) -> its asyncio waiters still to be expired, oldest first: (deadline, future)
         self._waiting: dict[tuple[asyncio.AbstractEventLoop, float], collections.deque] = {}
+        # loop -> what its current pass stored, handed to the writer as one item (_hand_over)
+        self._handing: dict[asyncio.AbstractEventLoop, list] = {}
         self._thread: threading.Thread | None = None
         self._conn: Conn | None = None
         self.batches = 0
@@ -238,6 +240,8 @@ class Writer:
         """Commit everything queued, then close. Safe to call twice."""
         if self._thread is None:
             return
+        for loop in list(self._handing):   # stopped from the loop: its last pass is not handed over yet
+            self._hand_over(loop)
         self._queue.put(_STOP)
         self._thread.join(timeout)
         self._thread = None
@@ -259,10 +263,27 @@ class Writer:
         fut = loop.create_future()
         if self._thread is None:
             raise StorageError("the writer is stopped")
-        self._queue.put((item, (loop, fut)))
+        handing = self._handing.get(loop)
+        if handing is None:
+            handing = self._handing[loop] = []
+            loop.call_soon(self._hand_over, loop)
+        handing.append((item, (loop, fut)))
         if timeout is not None:
             self._expire_after(loop, fut, timeout)
         return await fut
+
+    def _hand_over(self, loop: asyncio.AbstractEventLoop) -> None:
+        """What a pass of `loop` stored goes to the writer at once: one wake-up
+        of its thread, not one per push, each of which cost the loop a hand-off
+        of the GIL (~10 µs)."""
+        handing = self._handing.pop(loop, None)
+        if not handing:
+            return
+        if self._thread is None:
+            err = StorageError("the writer is stopped")
+            _deliver([(waiter, False, err) for _, waiter in handing])
+        else:
+            self._queue.put(handing)
 
     def _expire_after(self, loop: asyncio.AbstractEventLoop, fut: asyncio.Future, timeout: float) -> None:
         """Fail `fut` unless settled within `timeout`. Not a timer per push (~5 µs
@@ -313,7 +334,7 @@ class Writer:
             if first is _FOLLOWED:
                 self._note_followed()
             else:
-                batch = [first]
+                batch = first if type(first) is list else [first]
                 stopping = self._take(batch, time.monotonic() + self._gather_wait())
                 self._commit(batch)
             if ((self._unprojected or self._followed)
@@ -341,7 +362,10 @@ class Writer:
             if nxt is _FOLLOWED:
                 self._note_followed()
                 continue
-            batch.append(nxt)
+            if type(nxt) is list:
+                batch += nxt
+            else:
+                batch.append(nxt)
             if len(batch) >= 2 * self._last_commit[1]:   # every sender of the last batch is back
                 until = 0.0
         return False

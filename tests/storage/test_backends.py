@@ -108,6 +108,35 @@ def test_writers_sharing_one_store_never_store_a_push_twice(store):
     assert db_rows(store, "SELECT COUNT(*), COUNT(DISTINCT dedupe_key) FROM push") == [(400, 400)]
 
 
+def test_what_one_pass_of_the_loop_stores_commits_as_one_batch_even_when_stopped_then(store):
+    """Each store() of a pass waits in one list handed to the writer at the end
+    of the pass (one wake-up of its thread); a stop() in that same pass commits
+    them too: no waiter is left hanging."""
+    import asyncio
+    open_database(store).close()
+
+    def record(n: int):
+        payload = {"SID": SID, "ClassID": 1, "Cmd": "Net", "UID": n, "_id": f"pass{n}"}
+        return push_record(payload, orjson.dumps(payload).decode(), 1000.0 + n)
+
+    async def scenario(writer: Writer) -> tuple[list, list]:
+        together = await asyncio.gather(*(writer.store(record(n)) for n in range(50)))
+        batches = writer.batches
+        last = [asyncio.ensure_future(writer.store(record(n))) for n in range(50, 60)]
+        await asyncio.sleep(0)        # each task ran up to its wait; the pass's list is not handed over
+        writer.stop()
+        return [batches] + together, await asyncio.wait_for(asyncio.gather(*last), 10)
+
+    writer = Writer(store)
+    writer.start()
+    try:
+        (batches, *together), last = asyncio.run(scenario(writer))
+    finally:
+        writer.stop()
+    assert batches == 1 and len({s.push_id for s in together}) == 50
+    assert all(not s.duplicate for s in together + last)
+    assert db_rows(store, "SELECT COUNT(*) FROM push") == [(60,)]
+
 @pytest.mark.slow
 def test_receivers_starting_together_on_postgresql_create_the_schema_once(pg_server, tmp_path):
     """Processes opening one new database at once (each migrates it under an
