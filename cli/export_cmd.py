@@ -86,7 +86,7 @@ def run(args) -> int:
         if args.school is not None:
             return _school(args, config)
         if args.gensee_room is not None:
-            return _gensee_room(args)
+            return _gensee_room(args, config)
         if args.class_id is not None:
             found = summaries([args.class_id], config)
             if not found:
@@ -128,7 +128,7 @@ def _school(args, config: Config) -> int:
     return 0
 
 
-def _gensee_room(args) -> int:
+def _gensee_room(args, config: Config) -> int:
     import time
 
     from lessons.gensee_report import room_report
@@ -137,7 +137,7 @@ def _gensee_room(args) -> int:
     report = room_report(gensee_state(), args.gensee_room, time.time())
     if report is None:
         raise CliError(f"no Gensee room {args.gensee_room!r} has called this receiver")
-    data = render_room(report, args.format, DEFAULT_TIMEZONE)
+    data = render_room(report, args.format, config.zone(None))    # Gensee names no school: as the window shows it
     if args.out is None:
         if args.format != "json":
             raise CliError(f"--format {args.format} needs --out FILE", code=2)

@@ -19,6 +19,7 @@ from .bridge import MonitorBridge
 from .rebuild_dialog import RebuildDialog
 from .timers import every
 from .formatting import PC_ZONE, SCHOOL_ZONE, ago, load_zone_mode, local_time, set_zone_mode, zone_mode
+from .models.labels import school_timezone
 from .tray import badge_icon
 from .views import view_classes
 
@@ -108,7 +109,7 @@ class StatusBar(QObject):
         self.rate.setText(self.tr("%n push(es) in the last minute", "", stats.pushes_last_minute()))
         if stats.last_push_at:
             self.last.setText(self.tr("Last push: {} ({})").format(
-                local_time(stats.last_push_at), ago(stats.last_push_at)))
+                local_time(stats.last_push_at, school_timezone(desk.config, None)), ago(stats.last_push_at)))
         else:
             self.last.setText(self.tr("Last push: none yet"))
         open_alarms = self.bridge.desk.open_alarms()

@@ -77,6 +77,17 @@ class Config:
         except (TypeError, ValueError):
             return DEFAULT_PORT
 
+    def zone(self, sid: int | None) -> str:
+        """The zone a time of school `sid` is told in, wherever it is told (the
+        window, the chat robots, the CLI). A time of no school (the window's
+        status bar, Gensee, a test message) in the first school's zone: support
+        staff look after schools of one region, and often sit elsewhere, so this
+        PC's zone would be a guess. An unknown SID's, and any before a school
+        is added, in DEFAULT_TIMEZONE."""
+        school = self.schools.get(sid) if sid is not None else min(
+            self.schools.values(), key=lambda s: s.sid, default=None)
+        return school.timezone if school is not None else DEFAULT_TIMEZONE
+
     def secrets(self) -> list[str]:
         values = [s.secret for s in self.schools.values()]
         values.append(self.gensee_token)

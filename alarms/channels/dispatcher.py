@@ -20,7 +20,7 @@ from typing import Any, Callable, Iterable
 
 import aiohttp
 
-from storage.config import DEFAULT_TIMEZONE, AlarmChannel, ConfigStore
+from storage.config import AlarmChannel, ConfigStore
 from storage.dburl import DbUrl
 from storage.logs import mask_secrets, url_secrets
 from storage.voice import voice_lock
@@ -431,10 +431,9 @@ class Dispatcher:
 def school_places(config: ConfigStore) -> Where:
     """sid -> (school name, time zone) from the config, for the words of messages."""
     def where(sid: int | None) -> tuple[str, str]:
-        schools = config.current().schools
-        # A message about no school (a test, the storage) uses the first school's zone.
-        school = schools.get(sid) if sid is not None else next(iter(schools.values()), None)
-        return (school.name, school.timezone) if school else ("", DEFAULT_TIMEZONE)
+        current = config.current()
+        school = current.schools.get(sid) if sid is not None else None
+        return (school.name if school else "", current.zone(sid))
     return where
 
 

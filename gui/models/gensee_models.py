@@ -7,14 +7,15 @@ survive the view's refreshes (at most every 500 ms, never per call).
 Everything a Gensee call carries is untrusted text: it is only ever shown as
 plain text (DisplayRole), single-line and capped, with the full text (capped
 too) in the tooltip. Gensee sends no time zone and no timestamps: times are
-receive times in the PC's zone.
+receive times, and with no school to take a zone from they are shown in the
+desk's (each model's `zone()`: the first school's, as the chat robots give
+them), labelled, as the room's exports give them too.
 """
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 import html
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QBrush
@@ -22,7 +23,7 @@ from PySide6.QtGui import QBrush
 from lessons.gensee_rooms import (CREATED, IDLE_CLOSED, LIVE, OPEN, PAUSED, STOPPED, Attendee,
                                   IdlePolicy, QaEntry, Room, Video)
 
-from ..formatting import local_time
+from ..formatting import local_time, recent_time
 from .table import CENTRE, KeyedTableModel, brush
 
 CELL_CAP = 200        # characters shown in a cell (one line)
@@ -71,26 +72,33 @@ def plain_tip(text: str | None, cap: int = TIP_CAP) -> str:
     return "<qt>{}</qt>".format(html.escape(capped(text, cap)).replace("\n", "<br>"))
 
 
-def safe_time(unix: float | None, with_date: bool = False) -> str:
+def safe_time(unix: float | None, tz: str, with_date: bool = False) -> str:
     """local_time for a time from the outside (the client Q&A's `time`): any number
     may come, and one out of range must not break the table."""
-    if unix is None:
-        return "—"
     try:
-        return local_time(unix, with_date=with_date)
+        return local_time(unix, tz, with_date=with_date)
     except (OverflowError, ValueError, OSError):
         return str(unix)[:20]
 
 
-def when(unix: float | None, now: float | None = None) -> str:
-    """The time alone today, with the date otherwise."""
-    if unix is None:
-        return "—"
+def when(unix: float | None, tz: str) -> str:
+    """The time alone today, with the date otherwise (today where it is shown)."""
     try:
-        same_day = time.localtime(unix)[:3] == time.localtime(time.time() if now is None else now)[:3]
+        return recent_time(unix, tz)
     except (OverflowError, ValueError, OSError):
         return str(unix)[:20]
-    return safe_time(unix, with_date=not same_day)
+
+
+class GenseeModel(KeyedTableModel):
+    """A Gensee table: its times in `zone()`, asked for at each paint (the desk's
+    schools may change while it is open)."""
+
+    def __init__(self, zone: Callable[[], str], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.zone = zone
+
+    def when(self, unix: float | None) -> str:
+        return when(unix, self.zone())
 
 
 # --- rooms -----------------------------------------------------------------------------------
@@ -144,11 +152,11 @@ class StatusLabels(QObject):
         return "{} {}".format(STATUS_STYLE[status][2], self.words.get(status, status))
 
 
-class RoomsModel(KeyedTableModel):
+class RoomsModel(GenseeModel):
     COLUMNS = ("key", "status", "live_since", "users", "joins", "abnormal_leaves", "recordings", "last_call")
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
+    def __init__(self, zone: Callable[[], str], parent=None) -> None:
+        super().__init__(zone, parent)
         self.labels = StatusLabels(self)
 
     def headers(self) -> dict[str, str]:
@@ -165,7 +173,7 @@ class RoomsModel(KeyedTableModel):
         if column == "status":
             return self.labels.text(row.status)
         if column in ("live_since", "last_call"):
-            return when(getattr(row, column)) if getattr(row, column) is not None else "—"
+            return self.when(getattr(row, column))
         if column == "users":       # nobody is in an ended room, whatever its last call said
             return "—" if row.users is None or row.status in ENDED else str(row.users)
         if column == "abnormal_leaves":
@@ -203,9 +211,9 @@ class RoomsModel(KeyedTableModel):
         if column == "status":
             lines = [self.labels.explanations.get(row.status, "")]
             if row.started_at is not None:
-                lines.append(self.tr("Started: {}").format(when(row.started_at)))
+                lines.append(self.tr("Started: {}").format(self.when(row.started_at)))
             if row.ended_at is not None:
-                lines.append(self.tr("Ended: {}").format(when(row.ended_at)))
+                lines.append(self.tr("Ended: {}").format(self.when(row.ended_at)))
             if row.sessions > 1:
                 lines.append(self.tr("Session {} of this room (the figures are this session's).").format(
                     row.sessions))
@@ -253,7 +261,7 @@ def attendee_row(attendee: Attendee, name: str | None, session_over: bool) -> At
         first_join=min(attendee.joins, default=None), last_seen=max(times, default=None))
 
 
-class AttendeesModel(KeyedTableModel):
+class AttendeesModel(GenseeModel):
     COLUMNS = ("key", "name", "inside", "abnormal_leaves", "joins", "leaves", "first_join", "last_seen")
 
     def headers(self) -> dict[str, str]:
@@ -276,7 +284,7 @@ class AttendeesModel(KeyedTableModel):
             return {"abnormal": self.tr("⚠ dropped out"), "left": self.tr("left"),
                     "end_page": self.tr("left (end page)")}.get(row.last_leave_kind or "", "—")
         if column in ("first_join", "last_seen"):
-            return when(getattr(row, column))
+            return self.when(getattr(row, column))
         if column == "abnormal_leaves":
             return "⚠ {}".format(row.abnormal_leaves) if row.abnormal_leaves else "0"
         return str(getattr(row, column))
@@ -350,7 +358,7 @@ def qa_rows(entries: Sequence[QaEntry]) -> list[QaRow]:
     return rows
 
 
-class QaModel(KeyedTableModel):
+class QaModel(GenseeModel):
     COLUMNS = ("time", "uname", "uid", "kind", "text", "source")
 
     def headers(self) -> dict[str, str]:
@@ -359,7 +367,7 @@ class QaModel(KeyedTableModel):
 
     def text(self, row: QaRow, column: str) -> str:
         if column == "time":
-            return when(row.time if row.time is not None else row.received_at)
+            return self.when(row.time if row.time is not None else row.received_at)
         if column == "kind":
             return self.tr("Q") if row.kind == "question" else self.tr("↳ A")
         if column == "source":
@@ -386,9 +394,9 @@ class QaModel(KeyedTableModel):
         if column in ("uname", "uid"):
             return plain_tip(getattr(row, column), 200)
         if column == "time":
-            lines = [self.tr("Received: {}").format(safe_time(row.received_at, with_date=True))]
+            lines = [self.tr("Received: {}").format(safe_time(row.received_at, self.zone(), with_date=True))]
             if row.time is not None:
-                lines.append(self.tr("Client time: {}").format(safe_time(row.time, with_date=True)))
+                lines.append(self.tr("Client time: {}").format(safe_time(row.time, self.zone(), with_date=True)))
             return "\n".join(lines)
         if column == "source":
             return (self.tr("Client Q&A: only published or answered questions are sent.")
@@ -422,7 +430,7 @@ def video_row(video: Video, now: float, policy: IdlePolicy) -> VideoRow:
                     last_activity=max(starts + ends, default=None), detail=detail)
 
 
-class VideosModel(KeyedTableModel):
+class VideosModel(GenseeModel):
     # No audience size per video: the 111/112 totalusernum counts the whole site (§4).
     COLUMNS = ("key", "viewers", "views", "watching", "first_started", "last_ended")
     DETAIL_CAP = 30
@@ -436,7 +444,7 @@ class VideosModel(KeyedTableModel):
         if column == "key":
             return one_line(row.key, 64)
         if column in ("first_started", "last_ended"):
-            return when(getattr(row, column))
+            return self.when(getattr(row, column))
         return str(getattr(row, column))
 
     def foreground(self, row: VideoRow, column: str) -> QBrush | None:
@@ -451,8 +459,8 @@ class VideosModel(KeyedTableModel):
         for viewer, started, ended in row.detail[:self.DETAIL_CAP]:
             lines.append(self.tr("{}: {} – {}").format(
                 one_line(viewer, 64) or self.tr("unknown user"),
-                when(started) if started is not None else self.tr("start not seen"),
-                when(ended) if ended is not None else self.tr("not ended")))
+                self.when(started) if started is not None else self.tr("start not seen"),
+                self.when(ended) if ended is not None else self.tr("not ended")))
         if len(row.detail) > self.DETAIL_CAP:
             lines.append(self.tr("… and {} more").format(len(row.detail) - self.DETAIL_CAP))
         return plain_tip("\n".join(lines))     # viewer IDs come from the outside

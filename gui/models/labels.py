@@ -136,10 +136,10 @@ def lesson_title(state: LessonState) -> str:
     return name or QCoreApplication.translate("labels", "Lesson {}").format(state.class_id)
 
 
-def school_timezone(config: ConfigStore, sid: int | None) -> str | None:
-    """Times are shown in the school's zone; None (the PC's zone) for an unknown SID."""
-    school = config.current().schools.get(sid) if sid is not None else None
-    return school.timezone if school is not None else None
+def school_timezone(config: ConfigStore, sid: int | None) -> str:
+    """The zone times of school `sid` are shown in; sid None for a time of no
+    school (Gensee, the status bar): the same zone the chat robots use (Config.zone)."""
+    return config.current().zone(sid)
 
 
 def fill_schools(combo, config: ConfigStore, all_schools: str | None = None) -> None:

@@ -10,9 +10,11 @@ from PySide6.QtGui import QBrush
 from alarms.model import Severity
 from protocol.classin import cmd_label, normalise_cmd
 from app.inspector import FLAG_RELEASED, Cursor, InspectedPush, Page
+from app.settings import ConfigStore
 
 from ..alarm_texts import SEVERITY_COLOURS, AlarmTexts
 from ..formatting import local_time
+from .labels import school_timezone
 from .table import RIGHT, Index, TableModel, brush
 
 CRITICAL = brush(SEVERITY_COLOURS[Severity.CRITICAL])
@@ -22,8 +24,9 @@ class PushesModel(TableModel):
     COLUMNS = ("received_at", "status", "source", "sid", "cmd", "class_id", "uid", "size")
     moreWanted = Signal()          # the view reached the end and another page exists
 
-    def __init__(self, parent=None):
+    def __init__(self, config: ConfigStore, parent=None):
         super().__init__(parent)
+        self.config = config
         self.cursor: Cursor | None = None
         self.loading = False
         self._texts = AlarmTexts(None, self)
@@ -58,6 +61,10 @@ class PushesModel(TableModel):
     def refusal(self, row: InspectedPush) -> str:
         return self._texts.refusal(row.reason_code, row.reason, row.sid, row.size)
 
+    def time(self, row: InspectedPush, unix: float | None) -> str:
+        """A time of this push in its school's zone, as every other view gives it."""
+        return local_time(unix, school_timezone(self.config, row.sid), with_date=True)
+
     def answer(self, row: InspectedPush) -> str:
         """The receiver's English reason as the sender got it: it has the details
         (byte positions, the size limit) that the translated sentence leaves out."""
@@ -66,7 +73,7 @@ class PushesModel(TableModel):
     # -- cells -------------------------------------------------------------------------------
     def text(self, row: InspectedPush, column: str) -> Any:
         if column == "received_at":
-            return local_time(row.received_at, with_date=True)
+            return self.time(row, row.received_at)
         if column == "status":
             return self.status(row)
         if column == "cmd":

@@ -14,7 +14,6 @@ from qasync import asyncSlot
 
 from lessons.gensee_report import ATTENDEE_COLUMNS, QA_COLUMNS, ROLLCALL_COLUMNS, room_report, rollcalls
 from lessons.gensee_rooms import GenseeState
-from app.settings import DEFAULT_TIMEZONE
 
 from ..formatting import local_time
 from ..i18n import report_language
@@ -26,6 +25,10 @@ FORMATS = ("xlsx", "csv", "pdf", "json")
 
 class RollCallModel(TableModel):
     COLUMNS = tuple(c.key for c in ROLLCALL_COLUMNS)
+
+    def __init__(self, zone: Callable[[], str], parent=None) -> None:
+        super().__init__(parent)
+        self.zone = zone          # the Gensee view's: calls name no school
 
     def headers(self) -> dict[str, str]:
         return {c.key: QCoreApplication.translate("GenseeColumn", c.header) for c in ROLLCALL_COLUMNS}
@@ -39,7 +42,7 @@ class RollCallModel(TableModel):
 
     def text(self, row: dict[str, Any], column: str) -> Any:
         if column == "time":
-            return local_time(row["time"], None, with_date=True)
+            return local_time(row["time"], self.zone(), with_date=True)
         return row.get(column) or "—"
 
 
@@ -54,17 +57,18 @@ def report_labels() -> dict[str, str]:
     return labels
 
 
-def write_room_export(report: dict, fmt: str, path: str, lang: str, labels: dict[str, str]) -> None:
+def write_room_export(report: dict, fmt: str, path: str, tz: str, lang: str, labels: dict[str, str]) -> None:
     from reports.gensee_export import render_room     # openpyxl/fpdf load only when someone exports
-    Path(path).write_bytes(render_room(report, fmt, DEFAULT_TIMEZONE, lang=lang, labels=labels))
+    Path(path).write_bytes(render_room(report, fmt, tz, lang=lang, labels=labels))
 
 
 class RoomExport(QWidget):
     """Format + "Export room…" for the room `selected()` returns."""
 
-    def __init__(self, state: Callable[[], GenseeState], selected: Callable[[], str | None], parent=None) -> None:
+    def __init__(self, state: Callable[[], GenseeState], selected: Callable[[], str | None],
+                 zone: Callable[[], str], parent=None) -> None:
         super().__init__(parent)
-        self.state, self.selected = state, selected
+        self.state, self.selected, self.zone = state, selected, zone
         self.format = QComboBox()
         for fmt in FORMATS:
             self.format.addItem(fmt.upper(), fmt)
@@ -100,7 +104,7 @@ class RoomExport(QWidget):
             return
         zh = report_language() == "zh"
         try:
-            await in_thread(write_room_export, report, fmt, path, "zh" if zh else "en",
+            await in_thread(write_room_export, report, fmt, path, self.zone(), "zh" if zh else "en",
                             report_labels() if zh else {})
         except Exception as exc:     # a full disk, a missing PDF font: say so, keep the window
             self.feedback.setText(self.tr("Export failed: {}").format(exc))

@@ -26,12 +26,13 @@ from lessons.gensee_report import known_names
 from lessons.gensee_rooms import PAUSED, GenseeState, Room
 
 from ..bridge import MonitorBridge
-from ..charts import axis_colour, background, time_plot
+from ..charts import axis_colour, background, set_zone, time_plot
 from ..columns import fit_columns
 from ..formatting import duration
 from ..models.gensee_models import (ENDED, AttendeesModel, QaModel, RoomsModel, StatusLabels, VideosModel,
                                     attendee_row, one_line, qa_rows, room_row, safe_time, video_row,
                                     when)
+from ..models.labels import school_timezone
 from ..models.table import ITEM_ROLE, SORT_ROLE
 from .gensee_extras import RollCallModel, RoomExport
 from .lesson_panel import table_view
@@ -79,6 +80,12 @@ def fit_table(table) -> None:
             header.resizeSection(column, max(header.sectionSize(column), wanted))
 
 
+def gensee_zone(desk) -> Callable[[], str]:
+    """Gensee calls name no school: their times are shown in the zone of a time
+    of no school (the first school's), as the room's exports give them."""
+    return lambda: school_timezone(desk.config, None)
+
+
 def _caption(text: str = "") -> QLabel:
     label = QLabel(text)
     label.setTextFormat(Qt.TextFormat.PlainText)     # room IDs and names are untrusted text
@@ -120,7 +127,8 @@ class UsersChart(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.canvas)
 
-    def show_room(self, room: Room | None, now: float) -> None:
+    def show_room(self, room: Room | None, now: float, tz: str) -> None:
+        set_zone(self.plot, tz, now)
         new_room = room is None or room.class_no != self.class_no
         self.class_no = room.class_no if room is not None else None
         xs: list[float] = []
@@ -193,6 +201,7 @@ class GenseeView(QWidget):
         self.selected: str | None = None
         self.live_count = 0
         self.labels = StatusLabels(self)
+        self.zone = gensee_zone(self.desk)
 
         # header: how many rooms are live (the live dashboard's number too), filter
         self.summary = _caption()
@@ -202,7 +211,7 @@ class GenseeView(QWidget):
         self.filter.setClearButtonEnabled(True)
 
         # rooms
-        self.rooms = RoomsModel(self)
+        self.rooms = RoomsModel(self.zone, self)
         self.rooms_proxy = _proxy(self.rooms, self)
         self.rooms_proxy.setFilterKeyColumn(0)
         self.rooms_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -220,7 +229,7 @@ class GenseeView(QWidget):
         self.rooms_empty.setStyleSheet("color: #616161; padding: 4px;")
 
         # VOD / courseware
-        self.videos = VideosModel(self)
+        self.videos = VideosModel(self.zone, self)
         self.videos_proxy = _proxy(self.videos, self)
         self.videos_table = table_view(self.videos_proxy)
         self.videos_table.sortByColumn(VideosModel.COLUMNS.index("first_started"), Qt.SortOrder.DescendingOrder)
@@ -234,14 +243,14 @@ class GenseeView(QWidget):
         self.room_header = _caption(self.tr("Select a room to see its users, attendees and questions."))
         self.room_header.setWordWrap(True)
         self.chart = UsersChart(self)
-        self.attendees = AttendeesModel(self)
+        self.attendees = AttendeesModel(self.zone, self)
         self.attendees_proxy = _proxy(self.attendees, self)
         self.attendees_table = table_view(self.attendees_proxy)
         self.attendees_table.setItemDelegate(self.keep_colours)
         self.attendees_table.sortByColumn(AttendeesModel.COLUMNS.index("inside"), Qt.SortOrder.DescendingOrder)
         self.attendees_table.horizontalHeader().setStretchLastSection(True)
         self.attendees_caption = _caption()
-        self.qa = QaModel(self)
+        self.qa = QaModel(self.zone, self)
         self.qa_proxy = _proxy(self.qa, self)
         self.qa_table = table_view(self.qa_proxy)
         self.qa_table.sortByColumn(QaModel.COLUMNS.index("time"), Qt.SortOrder.DescendingOrder)
@@ -257,10 +266,10 @@ class GenseeView(QWidget):
         self.qa_all.toggled.connect(self._mark_dirty)
 
         # roll-call answers; the selected room's export (gensee_extras)
-        self.rollcall_model = RollCallModel(self)
+        self.rollcall_model = RollCallModel(self.zone, self)
         self.rollcall_table = table_view(self.rollcall_model, sortable=False)
         self.rollcall_table.horizontalHeader().setStretchLastSection(True)
-        self.room_export = RoomExport(lambda: self.desk.gensee, lambda: self.selected, self)
+        self.room_export = RoomExport(lambda: self.desk.gensee, lambda: self.selected, self.zone, self)
 
         self._build_layout()
 
@@ -392,7 +401,7 @@ class GenseeView(QWidget):
             self.site_viewers.setText(self.tr(
                 "Site-wide VOD viewers: {} at {}. Gensee counts everyone watching any video of the site, so "
                 "no per-video audience is shown; viewers per video are counted from the start/end calls "
-                "(111/112).").format(last.value, when(last.time)))
+                "(111/112).").format(last.value, when(last.time, self.zone())))
         else:
             self.site_viewers.setText(self.tr("No VOD or courseware view yet (calls 111/112)."))
 
@@ -420,7 +429,7 @@ class GenseeView(QWidget):
         room = state.rooms.get(class_no) if class_no is not None else None
         if class_no != self.chart.class_no:      # another room: its IDs and names size the columns
             self.attendees_table.setProperty("sized", False)
-        self.chart.show_room(room, now)
+        self.chart.show_room(room, now, self.zone())
         names = known_names(state)
         if room is None:
             self.room_header.setText(self.tr("Select a room to see its users, attendees and questions."))
@@ -454,16 +463,16 @@ class GenseeView(QWidget):
                 questions, len(feed) - questions))
 
     def _room_text(self, room: Room, now: float) -> str:
-        session = room.current
+        session, tz = room.current, self.zone()
         status = session.status(now)
         parts = [self.tr("Room {}").format(one_line(room.class_no, 64)), self.labels.text(status)]
         if session.started_at is not None:
             if status in ENDED:
                 ended = session.ended_at(now)
-                parts.append(self.tr("{} – {} ({})").format(when(session.started_at), when(ended),
+                parts.append(self.tr("{} – {} ({})").format(when(session.started_at, tz), when(ended, tz),
                                                           duration((ended or now) - session.started_at)))
             else:
-                parts.append(self.tr("live since {} ({})").format(when(session.started_at),
+                parts.append(self.tr("live since {} ({})").format(when(session.started_at, tz),
                                                                   duration(now - session.started_at)))
         if session.user_count is not None and status not in ENDED:
             parts.append(self.tr("{} user(s) now").format(session.user_count))
@@ -471,7 +480,7 @@ class GenseeView(QWidget):
             parts.append(self.tr("⚠ {} abnormal leave(s)").format(session.abnormal_leave_count))
         if session.recordings:
             parts.append(self.tr("{} recording(s), last at {}").format(len(session.recordings),
-                                                                      safe_time(session.recordings[-1])))
+                                                                      safe_time(session.recordings[-1], tz)))
         if len(room.sessions) > 1:
             parts.append(self.tr("{} sessions in this room, the latest shown").format(len(room.sessions)))
         return " · ".join(parts)
@@ -490,7 +499,7 @@ class LiveRoomsStrip(QWidget):
         self.open_room = open_room
         self._dirty = True
         self.caption = _caption()
-        self.model = RoomsModel(self)
+        self.model = RoomsModel(gensee_zone(self.desk), self)
         self.proxy = _proxy(self.model, self)
         self.table = table_view(self.proxy)
         self.keep_colours = KeepColours(self)

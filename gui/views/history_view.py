@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import time
 from datetime import date
-from typing import Any
+from typing import Any, Callable
 
 from PySide6.QtCore import QDate, QItemSelection, Qt
 from PySide6.QtGui import QShowEvent
@@ -41,15 +41,15 @@ MARGIN = 2 * 24 * 3600
 
 
 def lessons_on_days(first: date, last: date, sid: int | None, text: str | None,
-                    zones: dict[int, str | None]) -> list[dict[str, Any]]:
+                    zone: Callable[[int | None], str]) -> list[dict[str, Any]]:
     """In a reader thread: the lessons whose shown start falls on [first, last]
-    in the zone each row is shown in (its school's, or this PC's), so "All
+    in the zone each row is shown in (`zone(sid)`: its school's), so "All
     schools" lists what each school's own filter lists."""
     start, end = day_bounds(first, last, None)
     rows = lessons_between(start - MARGIN, end + MARGIN, sid=sid, text=text)
     return [row for row in rows
             if (when := lesson_start(row)) is not None
-            and first <= shown_date(when, zones.get(row["sid"])) <= last]
+            and first <= shown_date(when, zone(row["sid"])) <= last]
 
 
 class HistoryView(QWidget):
@@ -157,10 +157,10 @@ class HistoryView(QWidget):
 
     # -- the list -------------------------------------------------------------------------------
     def _query(self):
-        schools = self.config.current().schools
-        zones = {sid: school.timezone for sid, school in schools.items()}
+        # The config as it is now: the reader thread keeps this snapshot's zones.
         return functools.partial(lessons_on_days, self.date_from.date().toPython(), self.date_to.date().toPython(),
-                                 self.school.currentData(), self.text.text().strip() or None, zones)
+                                 self.school.currentData(), self.text.text().strip() or None,
+                                 self.config.current().zone)
 
     def _loaded(self, rows: list[dict[str, Any]]) -> None:
         selected = self.selected_class_id()

@@ -17,7 +17,6 @@ from app.receiving import PushRefused, PushStored
 from ..bridge import MonitorBridge
 from ..columns import fill_with, fit_columns
 from ..layouts import side_by_side, split, stacked
-from ..formatting import local_time
 from ..loader import Loader
 from ..models.pushes_model import PushesModel
 from ..models.table import ITEM_ROLE
@@ -59,7 +58,7 @@ class InspectorView(QWidget):
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.count = QLabel()
 
-        self.model = PushesModel(self)
+        self.model = PushesModel(bridge.desk.config, self)
         self.table = table_view(self.model, sortable=False)   # newest first, paged: no re-sorting
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
@@ -184,10 +183,10 @@ class InspectorView(QWidget):
             self.body.clear()
             return
         lines = [self.tr("{} · received {} · {} · {} bytes").format(
-            self.model.status(push), local_time(push.received_at, with_date=True), push.source, push.size)]
+            self.model.status(push), self.model.time(push, push.received_at), push.source, push.size)]
         if push.kind == "quarantined":
             lines.append(self.tr("First seen {}, {} attempt(s). Why: {}").format(
-                local_time(push.first_seen, with_date=True), push.attempts, self.model.refusal(push)))
+                self.model.time(push, push.first_seen), push.attempts, self.model.refusal(push)))
             lines.append(self.model.answer(push))
         self.heading.setText("\n".join(lines))
         self.body.setPlainText(payload_text(push.body))

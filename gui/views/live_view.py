@@ -178,14 +178,15 @@ class LiveView(QWidget):
         for alarm in self.desk.open_alarms():
             if alarm.class_id is not None:
                 alarms[alarm.class_id] = alarms.get(alarm.class_id, 0) + 1
-        schools = self.desk.config.current().schools
+        config = self.desk.config.current()
+        schools = config.schools
         rows = []
         for lesson in self.desk.live_lessons(now):
             cached = self._rows.get(lesson.class_id)
             if cached is None or lesson.class_id in self._dirty_lessons or self._alarms_dirty:
                 school = schools.get(lesson.sid) if lesson.sid is not None else None
                 name = (school.name or str(school.sid)) if school else str(lesson.sid or "")
-                cached = live_row(lesson, name, school.timezone if school else None,
+                cached = live_row(lesson, name, config.zone(lesson.sid),
                                   alarms.get(lesson.class_id, 0), self._counts)
                 self._rows[lesson.class_id] = cached
             rows.append(cached)

@@ -80,3 +80,32 @@ def test_every_time_says_its_zone(qapp, pc_zone, gui_settings):  # noqa: F811
     assert local_time(LESSON_AT) == "12:30:00 UTC-8"                 # no school: this PC's
     assert local_time(LESSON_AT, "Asia/Kolkata", with_date=True) == "2026-12-06 02:00:00 UTC+5:30"
     assert local_time(LESSON_AT, SCHOOL_TZ, zone=False) == "04:30:00"  # the header says it
+
+
+def test_inspector_and_status_bar_give_the_schools_time(qapp, data_dir, gui_settings, pc_zone):  # noqa: F811
+    """Support staff in California look after a school in India: the raw push and
+    the status bar's last push read in the school's time, not this PC's."""
+    zone = "Asia/Kolkata"                       # neither this PC's zone nor DEFAULT_TIMEZONE
+    ConfigStore(data_dir).add_school(SID, SECRET, "Fixture School", timezone=zone)
+
+    def at_school(unix: float, with_date: bool = True) -> str:
+        when = datetime.fromtimestamp(unix, ZoneInfo(zone))
+        return when.strftime("%Y-%m-%d %H:%M:%S" if with_date else "%H:%M:%S") + " UTC+5:30"
+
+    async def scenario(app: GuiApp):
+        view = app.window.show_view("inspector")
+        await app.post(new_push("Enter", class_id=CLASS_ID, action_time=LESSON_AT, UID=501, Identity=3,
+                                ClientID=0, Device=0, Nickname="teacher"))
+        await app.wait_until(lambda: view.model.rowCount() == 1)
+        received = view.model.rows[0].received_at
+        column = view.model.COLUMNS.index("received_at")
+        assert view.model.index(0, column).data() == at_school(received)
+        view.table.selectRow(0)
+        assert "received {} ·".format(at_school(received)) in view.heading.text()
+
+        # The status bar spans schools: in the zone of a time of no school, the first
+        # school's (the chat robots' too), so here the school's own.
+        app.window.status.refresh()
+        assert app.window.status.last.text().startswith(
+            "Last push: {} (".format(at_school(app.monitor.receiver.stats.last_push_at, with_date=False)))
+    run_gui(qapp, data_dir, scenario)

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import os
 import time
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from gui.models.gensee_models import AttendeesModel, QaModel, RoomsModel, VideosModel
 
@@ -100,8 +102,10 @@ def test_webcast_room_attendees_chart_and_chinese_questions(qapp, data_dir, gui_
         assert qa_column(view, "uid") == [WEB, CLIENT]
         assert qa_column(view, "source") == ["web", "client"]
         assert qa_column(view, "kind") == ["Q", "Q"]
-        # the client's own time attribute is shown for its question
-        assert qa_column(view, "time")[1].startswith(time.strftime("%Y-%m-%d %H:%M:%S UTC", time.localtime(1747185322)))
+        # the client's own time attribute is shown for its question; Gensee names no school: in the
+        # first school's zone (the fixture's Shanghai; CI's PC runs in UTC), labelled
+        client_time = datetime.fromtimestamp(1747185322, ZoneInfo("Asia/Shanghai"))
+        assert qa_column(view, "time")[1] == client_time.strftime("%Y-%m-%d %H:%M:%S UTC+8")
         await app.wait_until(lambda: attendee(view, WEB)["name"] == WEB_NAME)   # named by the Q&A
         screenshot(app, "gensee_live.png")
 
@@ -188,7 +192,7 @@ def test_hostile_question_text_and_time_stay_plain_text(qapp):
             'uid="7" uname="&lt;b&gt;x&lt;/b&gt;">&lt;img src="http://evil/x.png"&gt;第一行\n第二行\u202e'
             '</question></webcast>').format(CONF)
     state.feed(time.time(), {"endpoint": "qa", "body": body})
-    model = QaModel()
+    model = QaModel(lambda: "Asia/Shanghai")
     model.update(qa_rows(state.qa_feed(CONF)))
     assert model.rowCount() == 1
     text = model.index(0, QaModel.COLUMNS.index("text"))
