@@ -52,12 +52,7 @@ def run(args) -> int:
                             "tunnel": overrides})
         serving = _serve_split(receiver, core, args.host, args.port)
     else:
-        # The same core as the window: lesson state, alarms, the tunnel; no Qt.
-        monitor = Monitor(ctx.data_dir, ctx.config, host=args.host, port=args.port, receiver=receiver,
-                          tunnel_overrides=overrides, language=language(chosen_language(args, ctx.config)))
-        monitor.tunnel_listeners.append(TunnelPrinter(ctx.config))
-        monitor.store_first = True
-        serving = _serve(monitor)
+        serving = _serve(serve_monitor(ctx, args, receiver, overrides, host=args.host, port=args.port))
     try:
         asyncio.run(serving)
     except Exception as exc:
@@ -160,6 +155,17 @@ class TunnelPrinter:
         print(f"public gensee callbacks: {status.public_url}{path}", flush=True)
         if status.warning:
             print(status.warning, flush=True)
+
+
+def serve_monitor(ctx, args, receiver: Receiver, tunnel_overrides: dict[str, Any], **listen: Any) -> Monitor:
+    """The Monitor of a `serve`, inline or in its core process (cli.serve_core):
+    the same core as the window's (lesson state, alarms, the tunnel; no Qt), with
+    the chat robots in the desk's language and the public URL on stdout."""
+    monitor = Monitor(ctx.data_dir, ctx.config, receiver=receiver, tunnel_overrides=tunnel_overrides,
+                      language=language(chosen_language(args, ctx.config)), **listen)
+    monitor.tunnel_listeners.append(TunnelPrinter(ctx.config))
+    monitor.store_first = True
+    return monitor
 
 
 async def _serve_split(receiver: Receiver, core: CoreProcess, host: str, port: int) -> None:

@@ -9,13 +9,12 @@ import logging
 import signal
 import sys
 
-from alarms.language import language
 from app.core import Monitor
 from app.core_process import announce_ready, lower_priority, read_events, read_frame
-from app.startup import chosen_language, open_context
+from app.startup import open_context
 from receiver.app import Receiver
 
-from .serve_cmd import TunnelPrinter
+from .serve_cmd import serve_monitor
 
 log = logging.getLogger(__name__)
 
@@ -32,11 +31,7 @@ def run() -> int:
                               lang=settings["lang"])
     ctx = open_context(args, log_to_stderr=True)
     receiver = Receiver(ctx.data_dir, config=ctx.config, db=ctx.db, role="core", url=settings["url"])
-    monitor = Monitor(ctx.data_dir, ctx.config, receiver=receiver, tunnel_overrides=settings["tunnel"],
-                      language=language(chosen_language(args, ctx.config)))
-    monitor.tunnel_listeners.append(TunnelPrinter(ctx.config))
-    monitor.store_first = True
-    asyncio.run(_run(monitor))
+    asyncio.run(_run(serve_monitor(ctx, args, receiver, settings["tunnel"])))
     return 0
 
 

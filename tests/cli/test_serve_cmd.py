@@ -242,3 +242,25 @@ def test_the_app_without_a_display_says_what_to_do(tmp_path):
                          capture_output=True, text=True, cwd=ROOT, env=env, timeout=60)
     assert out.returncode == 1
     assert "no display" in out.stderr and "main.py serve" in out.stderr and "Traceback" not in out.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("core", ["process", "inline"])
+def test_both_serves_print_the_tunnels_public_urls_once(data_dir, core):
+    """The tunnel's lines come from the core, wherever it runs: the same three, once."""
+    from storage.config import ConfigStore
+    from ..tunnel_support import Serve, free_port
+    port = free_port()
+    public = f"http://127.0.0.1:{port}"     # an external tunnel that is this receiver itself
+    serve = Serve("--data-dir", str(data_dir), "--port", str(port), "--core", core,
+                  "--tunnel", "external", "--public-url", public)
+    try:
+        at = serve.wait_line(serve.out, r"^public gensee callbacks: ", timeout=30)
+        token = ConfigStore(data_dir).current().gensee_token
+        assert [line.rstrip("\n") for line in serve.out[at - 2:at + 1]] == [
+            f"public URL: {public}", f"public ClassIn push URL: {public}/classin",
+            f"public gensee callbacks: {public}/gensee/{token}/"]
+    finally:
+        code = serve.stop()
+    assert code == 0, "".join(serve.err)
+    assert sum(line.startswith("public URL: ") for line in serve.out) == 1, serve.out
