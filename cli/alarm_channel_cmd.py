@@ -6,17 +6,22 @@ from __future__ import annotations
 import asyncio
 import sys
 import time
+from typing import Callable
 
 from alarms.channels import KINDS, NAME_LIMIT, SEVERITIES, SIGNED_KINDS, problem
 from alarms.channels.compose import Composer
 from alarms.channels.dispatcher import read_states, school_places, send_test
 from alarms.language import Wording
 from app.startup import chosen_language, open_context
+from lessons.texts import QT_TRANSLATE_NOOP
 from storage.config import AlarmChannel
 from storage.logs import mask_url
 
 from .errors import CliError
+from .table import table
+from .words import translator
 
+NO_CHANNELS = QT_TRANSLATE_NOOP("Cli", "no alarm channels: python main.py alarm-channel add NAME --kind KIND --url URL")
 PROBLEMS = {
     "name": f"the name must be 1-{NAME_LIMIT} printable characters",
     "kind": "unknown kind",
@@ -77,32 +82,43 @@ def run(args) -> int:
             raise CliError(f"test message to {channel.name} ({channel.kind}) failed: {reason}")
         print(f"test message sent to {channel.name} ({channel.kind})")
         return 0
-    return _list(ctx, channels, composer)
+    return _list(ctx, channels, composer, translator(args, ctx.config))
 
 
-def _list(ctx, channels, composer: Composer) -> int:
+def _list(ctx, channels, composer: Composer, tr: Callable[[str], str]) -> int:
     if not channels:
-        print("no alarm channels: python main.py alarm-channel add NAME --kind KIND --url URL")
+        print(tr(NO_CHANNELS))
         return 0
     updated, states = read_states(ctx.data_dir)
 
     def when(value) -> str:
         return composer.time(value, None) if value else "-"
-    for channel in sorted(channels.values(), key=lambda c: c.name):
-        signed = "signed" if channel.secret else "not signed"
-        print(f"{channel.name}  {channel.kind}  from {channel.min_severity}  {signed}  {mask_url(channel.url)}")
+
+    def head(channel: AlarmChannel) -> tuple[str, ...]:
+        signed = QT_TRANSLATE_NOOP("Cli", "signed") if channel.secret else QT_TRANSLATE_NOOP("Cli", "not signed")
+        return (channel.name, channel.kind,
+                tr(QT_TRANSLATE_NOOP("Cli", "from {}")).format(composer.severity(channel.min_severity)),
+                tr(signed), mask_url(channel.url))
+    listed = sorted(channels.values(), key=lambda c: c.name)
+    for channel, line in zip(listed, table(map(head, listed))):
+        print(line)
         state = states.get(channel.name)
         if state is None:
-            print("    delivery: nothing sent yet by a running serve or app")
+            print("    " + tr(QT_TRANSLATE_NOOP("Cli", "delivery: nothing sent yet by a running serve or app")))
             continue
-        print(f"    last sent: {when(state.last_sent)}  queued: {state.queued}  "
-              f"sent: {state.sent}  left out: {state.dropped}")
+        print("    " + tr(QT_TRANSLATE_NOOP("Cli", "last sent: {}  queued: {}  sent: {}  left out: {}")).format(
+            when(state.last_sent), state.queued, state.sent, state.dropped))
         if state.failing_since:
-            retry = f" (next try {when(state.next_attempt)})" if state.next_attempt else ""
-            print(f"    FAILING since {when(state.failing_since)}: {state.last_error}{retry}")
+            retry = (tr(QT_TRANSLATE_NOOP("Cli", " (next try {})")).format(when(state.next_attempt))
+                     if state.next_attempt else "")
+            print("    " + tr(QT_TRANSLATE_NOOP("Cli", "FAILING since {}: {}")).format(
+                when(state.failing_since), state.last_error) + retry)
         elif state.last_error:
-            print(f"    last error: {when(state.last_error_at)}: {state.last_error}")
+            print("    " + tr(QT_TRANSLATE_NOOP("Cli", "last error: {}: {}")).format(
+                when(state.last_error_at), state.last_error))
     if updated is not None:
-        print(f"(delivery state as of {composer.time(updated, None)}"
-              f"{'' if time.time() - updated < 120 else '; no serve or app has updated it since'})")
+        fresh = time.time() - updated < 120
+        print(tr(QT_TRANSLATE_NOOP("Cli", "(delivery state as of {})") if fresh else
+                 QT_TRANSLATE_NOOP("Cli", "(delivery state as of {}; no serve or app has updated it since)")
+                 ).format(composer.time(updated, None)))
     return 0

@@ -9,10 +9,13 @@ import orjson
 from alarms.language import language
 from app.alarm_desk import acknowledge, desk_user, kept_alarms, shown_alarms
 from app.startup import chosen_language, open_context
+from lessons.texts import QT_TRANSLATE_NOOP
 from storage.backends import backend_for
 from storage.db import open_database
 
 from .errors import CliError
+from .table import table
+from .words import translator
 
 
 def add_parser(sub, parents) -> None:
@@ -47,10 +50,13 @@ def run(args) -> int:
         shown = shown_alarms(ctx.config, language(chosen_language(args, ctx.config)), include_resolved=args.all)
     finally:
         db.close()
-    for alarm in shown:   # the title line, then what happened, one fact a line
-        sys.stdout.write(f"{alarm.id}  {alarm.severity}  {alarm.state}  {alarm.words.title}\n")
+    titles = table((alarm.id, alarm.severity, alarm.state, alarm.words.title) for alarm in shown)
+    for alarm, title in zip(shown, titles):   # the title line, then what happened, one fact a line
+        sys.stdout.write(title + "\n")
         for line in alarm.words.detail.splitlines():
             sys.stdout.write(f"    {line}\n")
     if not shown:
-        print("no open alarms" if not args.all else "no alarms", file=sys.stderr)
+        tr = translator(args, ctx.config)
+        print(tr(QT_TRANSLATE_NOOP("Cli", "no alarms")) if args.all else
+              tr(QT_TRANSLATE_NOOP("Cli", "no open alarms")), file=sys.stderr)
     return 0

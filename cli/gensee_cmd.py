@@ -15,6 +15,7 @@ from tunnel.settings import TunnelSettings
 
 from . import options
 from .errors import CliError
+from .table import table
 
 DEFAULT_ROOM = "*"
 
@@ -63,8 +64,9 @@ def _print_urls(args, config: Config) -> None:
     root = (public or f"http://{args.host}:{port}").rstrip("/")
     base = root + base_path(config.gensee_token)
     print(f"gensee callbacks: {base}")
-    for endpoint, facts in ENDPOINTS.items():
-        print(f"  {endpoint:<9} {base}{endpoint:<9}  -> {facts.setting}")
+    for line in table(((endpoint, base + endpoint, f"-> {facts.setting}") for endpoint, facts in ENDPOINTS.items()),
+                      indent="  "):
+        print(line)
     if public is None:
         print("note: this is the local address; Gensee's servers need a public one "
               "(serve --tunnel ..., or --public-url)")

@@ -3,14 +3,15 @@ that get every push ClassIn sends us (a running app or `serve` delivers them).""
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import sys
 import time
-import zoneinfo
+from typing import Callable
 
 import orjson
 
+from alarms.language import local_time
 from app.startup import open_context
+from lessons.texts import QT_TRANSLATE_NOOP
 from protocol.classin import normalise_cmd
 from relay.rule import check_url, shown_url
 from storage import relay as outbox
@@ -19,6 +20,10 @@ from storage.db import open_database
 from storage.journal import DeliveryJournal
 
 from .errors import CliError
+from .table import table
+from .words import translator
+
+NO_DESTINATIONS = QT_TRANSLATE_NOOP("Cli", "no relay destinations: python main.py relay add NAME --sid SID --url URL")
 
 
 def add_parser(sub, parents) -> None:
@@ -52,12 +57,13 @@ def run(args) -> int:
     open_database(ctx.db).close()        # created or migrated
     if args.action == "add":
         return _add(ctx, args)
+    tr = translator(args, ctx.config)
     with outbox.reading(ctx.db) as conn:
         if args.action == "list":
-            return _list(outbox.destinations(conn))
+            return _list(outbox.destinations(conn), tr)
         if args.action == "status":
             zones = {s.sid: s.timezone for s in ctx.config.current().schools.values()}
-            return _status(outbox.status(conn), zones, args.json)
+            return _status(outbox.status(conn), zones, args.json, tr)
         dest = _named(conn, args.name)
     with outbox.writing(ctx.db) as conn:
         if args.action == "remove":
@@ -109,14 +115,18 @@ def _add(ctx, args) -> int:
     return 0
 
 
-def _list(dests: list[outbox.Destination]) -> int:
+def _list(dests: list[outbox.Destination], tr: Callable[[str], str]) -> int:
     if not dests:
-        print("no relay destinations: python main.py relay add NAME --sid SID --url URL")
+        print(tr(NO_DESTINATIONS))
         return 0
-    print(f"{'NAME':<16} {'SID':>10}  {'CMDS':<12} {'STATE':<7} URL")
-    for d in dests:
-        cmds = ",".join(d.cmds) if d.cmds else "all"
-        print(f"{d.name:<16} {d.sid:>10}  {cmds:<12} {'paused' if d.paused else 'on':<7} {shown_url(d.url)}")
+    headers = (tr(QT_TRANSLATE_NOOP("Cli", "NAME")), tr(QT_TRANSLATE_NOOP("Cli", "SID")),
+               tr(QT_TRANSLATE_NOOP("Cli", "CMDS")), tr(QT_TRANSLATE_NOOP("Cli", "STATE")), "URL")
+    every, paused, on = (tr(QT_TRANSLATE_NOOP("Cli", "all")), tr(QT_TRANSLATE_NOOP("Cli", "paused")),
+                         tr(QT_TRANSLATE_NOOP("Cli", "on")))
+    rows = [(d.name, d.sid, ",".join(d.cmds) if d.cmds else every, paused if d.paused else on, shown_url(d.url))
+            for d in dests]
+    for line in table([headers, *rows], right={1}):
+        print(line)
     return 0
 
 
@@ -130,7 +140,8 @@ def status_fields(s: outbox.DestinationStatus, now: float) -> dict:
             "last_delivered_at": s.last_delivered_at}
 
 
-def _status(rows: list[outbox.DestinationStatus], zones: dict[int, str], as_json: bool) -> int:
+def _status(rows: list[outbox.DestinationStatus], zones: dict[int, str], as_json: bool,
+            tr: Callable[[str], str]) -> int:
     now = time.time()
     if as_json:
         out = sys.stdout.buffer
@@ -139,34 +150,31 @@ def _status(rows: list[outbox.DestinationStatus], zones: dict[int, str], as_json
         out.flush()
         return 0
     if not rows:
-        print("no relay destinations: python main.py relay add NAME --sid SID --url URL")
+        print(tr(NO_DESTINATIONS))
         return 0
     for s in rows:
         f = status_fields(s, now)
         zone = zones.get(s.destination.sid, DEFAULT_TIMEZONE)
-        age = "-" if f["oldest_pending_age"] is None else _duration(f["oldest_pending_age"])
-        failing = "no" if s.failing_since is None else f"since {_local(s.failing_since, zone)}"
-        state = " (paused)" if s.destination.paused else ""
-        print(f"{f['name']}{state}: school {f['sid']} -> {f['url']}")
-        print(f"  delivered {s.delivered}, pending {s.pending}, oldest pending {age}, failing {failing}")
+        age = "-" if f["oldest_pending_age"] is None else _duration(f["oldest_pending_age"], tr)
+        heading = (QT_TRANSLATE_NOOP("Cli", "{} (paused): school {} -> {}") if s.destination.paused
+                   else QT_TRANSLATE_NOOP("Cli", "{}: school {} -> {}"))
+        print(tr(heading).format(f["name"], f["sid"], f["url"]))
+        if s.failing_since is None:
+            counts = tr(QT_TRANSLATE_NOOP("Cli", "delivered {}, pending {}, oldest pending {}, failing no")).format(
+                s.delivered, s.pending, age)
+        else:
+            counts = tr(QT_TRANSLATE_NOOP("Cli", "delivered {}, pending {}, oldest pending {}, failing since {}")
+                        ).format(s.delivered, s.pending, age, local_time(s.failing_since, zone))
+        print("  " + counts)
         if s.last_error:
-            print(f"  last error: {s.last_error}")
+            print("  " + tr(QT_TRANSLATE_NOOP("Cli", "last error: {}")).format(s.last_error))
     return 0
 
 
-def _local(when: float, zone: str) -> str:
-    """The school's local time, labelled with its zone."""
-    try:
-        tz = zoneinfo.ZoneInfo(zone)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        tz = zoneinfo.ZoneInfo(DEFAULT_TIMEZONE)
-    return dt.datetime.fromtimestamp(when, tz).strftime(f"%Y-%m-%d %H:%M:%S ({zone})")
-
-
-def _duration(seconds: float) -> str:
+def _duration(seconds: float, tr: Callable[[str], str]) -> str:
     seconds = int(seconds)
     if seconds < 60:
-        return f"{seconds} s"
+        return tr(QT_TRANSLATE_NOOP("Cli", "{} s")).format(seconds)
     if seconds < 3600:
-        return f"{seconds // 60} min {seconds % 60} s"
-    return f"{seconds // 3600} h {seconds % 3600 // 60} min"
+        return tr(QT_TRANSLATE_NOOP("Cli", "{} min {} s")).format(seconds // 60, seconds % 60)
+    return tr(QT_TRANSLATE_NOOP("Cli", "{} h {} min")).format(seconds // 3600, seconds % 3600 // 60)

@@ -13,6 +13,7 @@ from receiver.app import Receiver
 from storage.lock import AlreadyRunning, DataDirLock
 
 from .errors import CliError
+from .table import table
 
 
 def add_parser(sub, parents) -> None:
@@ -66,9 +67,9 @@ def run(args) -> int:
     if not schools:
         print("no schools configured: python main.py school add SID --secret SECRET --name NAME")
         return 0
-    print(f"{'SID':>10}  {'TIMEZONE':<18} {'SECRET':<8} {'VERIFY':<7} NAME")
-    for s in schools:
-        print(f"{s.sid:>10}  {s.timezone:<18} {'set':<8} {s.verify:<7} {s.name}")
+    rows = [(s.sid, s.timezone, "set", s.verify, s.name) for s in schools]
+    for line in table([("SID", "TIMEZONE", "SECRET", "VERIFY", "NAME"), *rows], right={0}):
+        print(line)
     return 0
 
 

@@ -8,6 +8,7 @@ Qt-free stand-in is enough for it to extract them from lessons/.
 """
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
@@ -57,3 +58,9 @@ def render(detail: Detail, template: Callable[[str], str] = str,
         args = (render(a, template, label) if isinstance(a, (Text, Label)) else a for a in detail.args)
         return template(detail.template).format(*args)
     return detail
+
+
+def text_width(text: str) -> int:
+    """Columns a text takes: CJK characters two (a terminal's, Excel's character-width
+    unit and a PDF's too)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

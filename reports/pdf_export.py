@@ -13,6 +13,7 @@ from fpdf.enums import TableBordersLayout, TableCellFillMode
 from fpdf.fonts import FontFace
 
 from lessons.participant_row import Column, Kind, columns
+from lessons.texts import text_width
 from .details import detail_tables
 from .labels import Labels
 from .pdf_fonts import find_cjk_font
@@ -25,7 +26,6 @@ from .values import (
     school_zone,
     status_key,
     span_text,
-    text_width,
     zone_label,
 )
 

@@ -3,7 +3,6 @@ list cells and the spreadsheet formula-injection rule."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Mapping
 from datetime import datetime, tzinfo
 from typing import Any
@@ -67,11 +66,6 @@ def span_text(start: float | None, end: float | None, zone: tzinfo, clock: str =
         return f"{left} – …"
     same_day = first is not None and first.date() == last.date()
     return f"{left} – {last.strftime(clock if same_day else f'%Y-%m-%d {clock}')}"
-
-
-def text_width(text: str) -> int:
-    """Columns a text takes: CJK characters two (Excel's character-width unit, and a PDF's too)."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def duration_text(seconds: float | None) -> str:

@@ -20,10 +20,11 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from lessons.participant_row import COLUMNS as PARTICIPANT_COLUMNS, Column, Kind, columns
+from lessons.texts import text_width
 from .details import detail_tables
 from .labels import Labels
 from .values import (CODE_COLUMNS, Summary, absent_rows, local_time, looks_like_formula, notes_text, printable,
-                     school_zone, span_text, status_key, text_width, zone_label)
+                     school_zone, span_text, status_key, zone_label)
 
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm:ss"
 TIME_FORMAT = "hh:mm:ss"

@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 from typing import Iterable
 
+from lessons.texts import text_width
 from protocol.classin import sign
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -90,6 +91,12 @@ def run_cli(*args: str, data_dir: Path, timeout: float = 60, input: str | None =
     return subprocess.run([sys.executable, str(ROOT / "main.py"), *args, "--data-dir", str(data_dir)],
                           capture_output=True, text=True, timeout=timeout, input=input, cwd=ROOT,
                           env={**os.environ, **(env or {})})
+
+
+def cell_edges(line: str) -> list[tuple[int, int]]:
+    """The terminal columns each cell of a command's table line starts and ends at
+    (cells are two or more blanks apart; a CJK character takes two columns)."""
+    return [(text_width(line[:m.start()]), text_width(line[:m.end()])) for m in re.finditer(r"\S+(?: \S+)*", line)]
 
 
 class ServeProcess:

@@ -97,14 +97,15 @@ class Composer:
             parts.append(self.tr(QT_TRANSLATE_NOOP("ChatMessages", "User {}")).format(alarm["uid"]))
         return " · ".join(parts)
 
-    def _severity(self, severity: str) -> str:
+    def severity(self, severity: str) -> str:
+        """A severity name ("warning") in the desk's words."""
         level = Severity[severity.upper()] if (severity or "").upper() in Severity.__members__ else Severity.INFO
         return self.wording.render(severity_words(level), "UTC")
 
     def _tag(self, event: str, severity: str) -> str:
         if event == "resolve":
             return "[{}]".format(self.tr(QT_TRANSLATE_NOOP("ChatMessages", "Resolved")))
-        return f"[{self._severity(severity)}]"
+        return f"[{self.severity(severity)}]"
 
     def group_title(self, group: Group) -> str:
         tag = self._tag(group.event, group.severity)
@@ -166,7 +167,7 @@ class Composer:
             lines.append(self.tr(QT_TRANSLATE_NOOP("ChatMessages", "{} older alarms were left out (too many waiting)"))
                          .format(dropped))
         alarms = [a for g in groups for a in g.alarms.values()]
-        return Message(f"[{self._severity(severity)}] {title}", [*lines, SIGNATURE], "summary", severity, alarms, count)
+        return Message(f"[{self.severity(severity)}] {title}", [*lines, SIGNATURE], "summary", severity, alarms, count)
 
     def more(self, count: int) -> str:
         return self.tr(QT_TRANSLATE_NOOP("ChatMessages", "… and {} more")).format(count)

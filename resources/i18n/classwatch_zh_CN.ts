@@ -1471,6 +1471,154 @@
     </message>
 </context>
 <context>
+    <name>Cli</name>
+    <message>
+        <location filename="../../cli/alarm_channel_cmd.py" line="24"/>
+        <source>no alarm channels: python main.py alarm-channel add NAME --kind KIND --url URL</source>
+        <translation>没有告警通道：python main.py alarm-channel add NAME --kind KIND --url URL</translation>
+    </message>
+    <message>
+        <location filename="../../cli/alarm_channel_cmd.py" line="98"/>
+        <source>signed</source>
+        <translation>已加签</translation>
+    </message>
+    <message>
+        <location filename="../../cli/alarm_channel_cmd.py" line="98"/>
+        <source>not signed</source>
+        <translation>未加签</translation>
+    </message>
+    <message>
+        <location filename="../../cli/alarm_channel_cmd.py" line="100"/>
+        <source>from {}</source>
+        <translation>{}及以上</translation>
+    </message>
+    <message>
+        <location filename="../../cli/alarm_channel_cmd.py" line="107"/>
+        <source>delivery: nothing sent yet by a running serve or app</source>
+        <translation>投递状态：运行中的 serve 或应用尚未发送过消息</translation>
+    </message>
+    <message>
+        <location filename="../../cli/alarm_channel_cmd.py" line="109"/>
+        <source>last sent: {}  queued: {}  sent: {}  left out: {}</source>
+        <translation>上次发送：{}  排队：{}  已发送：{}  已丢弃：{}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/alarm_channel_cmd.py" line="112"/>
+        <source> (next try {})</source>
+        <translation>（下次尝试：{}）</translation>
+    </message>
+    <message>
+        <location filename="../../cli/alarm_channel_cmd.py" line="114"/>
+        <source>FAILING since {}: {}</source>
+        <translation>自 {} 起发送失败：{}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/alarm_channel_cmd.py" line="117"/>
+        <source>last error: {}: {}</source>
+        <translation>最近错误：{}：{}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/alarm_channel_cmd.py" line="121"/>
+        <source>(delivery state as of {})</source>
+        <translation>（投递状态截至 {}）</translation>
+    </message>
+    <message>
+        <location filename="../../cli/alarm_channel_cmd.py" line="122"/>
+        <source>(delivery state as of {}; no serve or app has updated it since)</source>
+        <translation>（投递状态截至 {}；此后没有运行中的 serve 或应用更新过）</translation>
+    </message>
+    <message>
+        <location filename="../../cli/alarms_cmd.py" line="60"/>
+        <source>no alarms</source>
+        <translation>没有告警</translation>
+    </message>
+    <message>
+        <location filename="../../cli/alarms_cmd.py" line="61"/>
+        <source>no open alarms</source>
+        <translation>没有未处理告警</translation>
+    </message>
+    <message>
+        <location filename="../../cli/relay_cmd.py" line="26"/>
+        <source>no relay destinations: python main.py relay add NAME --sid SID --url URL</source>
+        <translation>没有转发目标：python main.py relay add NAME --sid SID --url URL</translation>
+    </message>
+    <message>
+        <location filename="../../cli/relay_cmd.py" line="122"/>
+        <source>NAME</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../cli/relay_cmd.py" line="122"/>
+        <source>SID</source>
+        <translation>SID</translation>
+    </message>
+    <message>
+        <location filename="../../cli/relay_cmd.py" line="123"/>
+        <source>CMDS</source>
+        <translation>Cmd</translation>
+    </message>
+    <message>
+        <location filename="../../cli/relay_cmd.py" line="123"/>
+        <source>STATE</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../cli/relay_cmd.py" line="124"/>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../cli/relay_cmd.py" line="124"/>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../cli/relay_cmd.py" line="125"/>
+        <source>on</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../cli/relay_cmd.py" line="159"/>
+        <source>{} (paused): school {} -&gt; {}</source>
+        <translation>{}（已暂停）：学校 {} -&gt; {}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/relay_cmd.py" line="160"/>
+        <source>{}: school {} -&gt; {}</source>
+        <translation>{}：学校 {} -&gt; {}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/relay_cmd.py" line="163"/>
+        <source>delivered {}, pending {}, oldest pending {}, failing no</source>
+        <translation>已送达 {}，待发送 {}，最早待发送 {}，未失败</translation>
+    </message>
+    <message>
+        <location filename="../../cli/relay_cmd.py" line="166"/>
+        <source>delivered {}, pending {}, oldest pending {}, failing since {}</source>
+        <translation>已送达 {}，待发送 {}，最早待发送 {}，失败开始于 {}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/relay_cmd.py" line="170"/>
+        <source>last error: {}</source>
+        <translation>最近错误：{}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/relay_cmd.py" line="177"/>
+        <source>{} s</source>
+        <translation>{} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../cli/relay_cmd.py" line="179"/>
+        <source>{} min {} s</source>
+        <translation>{} 分 {} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../cli/relay_cmd.py" line="180"/>
+        <source>{} h {} min</source>
+        <translation>{} 小时 {} 分</translation>
+    </message>
+</context>
+<context>
     <name>Diagnostic</name>
     <message>
         <location filename="../../gui/diagnostic.py" line="33"/>

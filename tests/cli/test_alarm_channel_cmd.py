@@ -9,7 +9,7 @@ import pytest
 from storage.config import AlarmChannel, ConfigStore
 
 from ..chat_robots import DINGTALK_SECRET, DINGTALK_TOKEN, FEISHU_HOOK, FEISHU_SECRET
-from ..helpers import ROOT
+from ..helpers import ROOT, cell_edges
 
 pytestmark = pytest.mark.slow
 
@@ -36,7 +36,7 @@ async def test_add_list_test_remove(robots, tmp_path):
 
     rc, listed, err3 = await cli(tmp_path, "alarm-channel", "list")
     assert rc == 0
-    assert "desk  dingtalk  from warning  signed" in listed and "lark  feishu  from critical" in listed
+    assert "desk  dingtalk  from Warning   signed" in listed and "lark  feishu    from Critical  signed" in listed
     for text in (out, out2, listed, err, err2, err3):
         for secret in (DINGTALK_SECRET, DINGTALK_TOKEN, FEISHU_SECRET, FEISHU_HOOK):
             assert secret not in text
@@ -55,6 +55,25 @@ async def test_add_list_test_remove(robots, tmp_path):
     assert (rc, err) == (1, "error: no channel lark\n")
     log = (tmp_path / "classwatch.log").read_text()
     assert DINGTALK_SECRET not in log and DINGTALK_TOKEN not in log
+
+
+async def test_list_speaks_chinese_and_lines_up(tmp_path):
+    store = ConfigStore(tmp_path)
+    store.save_channel(AlarmChannel("值班群", "wecom", "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k1"))
+    store.save_channel(AlarmChannel("desk", "dingtalk", "https://oapi.dingtalk.com/robot/send?access_token=t1",
+                                    "SECsecret-0123456789", "critical"))
+    rc, listed, err = await cli(tmp_path, "alarm-channel", "list", "--lang", "zh")
+    assert rc == 0, err
+    lines = listed.splitlines()
+    heads = lines[0::2]
+    assert lines[1::2] == ["    投递状态：运行中的 serve 或应用尚未发送过消息"] * 2, listed
+    assert heads[0].startswith("desk ") and "严重及以上  已加签" in heads[0], listed
+    assert heads[1].startswith("值班群 ") and "警告及以上  未加签" in heads[1], listed
+    # "值班群" takes six terminal columns, "desk" four: the next columns start at one place
+    starts = [[start for start, _ in cell_edges(line)] for line in heads]
+    assert len(starts[0]) == 5 and starts[1] == starts[0], listed
+    rc, empty, err = await cli(tmp_path / "none", "alarm-channel", "list", "--lang", "zh")
+    assert (rc, empty) == (0, "没有告警通道：python main.py alarm-channel add NAME --kind KIND --url URL\n"), err
 
 
 async def test_a_failing_test_is_one_line_without_secrets(robots, tmp_path):

@@ -3,14 +3,20 @@
 school's time, labelled; `alarms --json` stays CONTRACT's English machine form."""
 from __future__ import annotations
 
+import functools
 import json
 import time
+from dataclasses import asdict
 
 import pytest
 
+from alarms.model import Alarm
+from storage.alarms import alarm_row, save_alarms
 from storage.config import AlarmChannel, ConfigStore
+from storage.db import open_database
+from storage.writer import Writer
 
-from ..helpers import SID, ServeProcess, fixture_variant, post_push, run_cli
+from ..helpers import SID, ServeProcess, cell_edges, fixture_variant, post_push, run_cli
 from ..alarms.channels.test_dispatcher import until
 
 NO_ENV = {"CLASSWATCH_LANG": ""}       # the desk's choice is the config's here
@@ -51,3 +57,34 @@ async def test_serve_and_alarms_speak_the_configured_language(data_dir, robots, 
 def test_an_unknown_language_is_one_line_exit_2(data_dir):
     out = run_cli("alarms", "--lang", "fr", data_dir=data_dir)
     assert out.returncode == 2 and len(out.stderr.strip().splitlines()) == 1 and "--lang" in out.stderr
+
+
+@pytest.mark.slow
+def test_the_chinese_listing_lines_up_and_says_when_there_is_nothing(data_dir):
+    db = data_dir / "classwatch.db"
+    open_database(db).close()
+    assert run_cli("alarms", "--lang", "zh", data_dir=data_dir, env=NO_ENV).stderr == "没有未处理告警\n"
+    assert run_cli("alarms", "--all", "--lang", "zh", data_dir=data_dir, env=NO_ENV).stderr == "没有告警\n"
+    assert run_cli("alarms", data_dir=data_dir, env=NO_ENV).stderr == "no open alarms\n"
+
+    now = time.time()
+    alarms = [Alarm(key="help:1", kind="help_request", since=now - 60, last=now - 50, sid=SID, class_id=7, uid=1),
+              Alarm(key="device:7", kind="device", since=now - 90, last=now - 30, sid=SID, class_id=7,
+                    params={"users": {"2": ["camera: no picture"]}}, acknowledged=True),
+              Alarm(key="silence:%d" % SID, kind="silence", since=now - 900, last=now - 600, sid=SID,
+                    resolved_at=now - 300)]
+    writer = Writer(db)
+    writer.start()
+    try:
+        writer.submit(functools.partial(save_alarms, rows=[alarm_row(asdict(a), []) for a in alarms],
+                                        resolved_since=0.0, keep_resolved=10)).result()
+    finally:
+        writer.stop()
+    listed = run_cli("alarms", "--all", "--lang", "zh", data_dir=data_dir, env=NO_ENV)
+    assert listed.returncode == 0, listed.stderr
+    titles = [line for line in listed.stdout.splitlines() if not line.startswith("    ")]
+    assert [line.split()[0] for line in titles] == ["help:1", "device:7", f"silence:{SID}"]
+    # a resolved alarm's state has its time in it: the state column is wide and mixed
+    assert "未处理" in titles[0] and "已确认" in titles[1] and "(Asia/Shanghai)" in titles[2], titles
+    starts = [[start for start, _ in cell_edges(line)] for line in titles]
+    assert len(starts[0]) == 4 and starts[1:] == [starts[0]] * 2, listed.stdout

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from ..helpers import SID, run_cli
+from ..helpers import SID, cell_edges, run_cli
 
 
 @pytest.mark.slow
@@ -46,3 +46,28 @@ def test_bad_arguments_are_one_line_exit_2(data_dir):
         out = run_cli("relay", "add", "lms", "--sid", str(SID), *args, data_dir=data_dir)
         assert out.returncode == 2, (args, out.stderr)
         assert len(out.stderr.strip().splitlines()) == 1 and "Traceback" not in out.stderr
+
+
+@pytest.mark.slow
+def test_list_and_status_speak_chinese_and_line_up(data_dir):
+    for name, url in (("教务系统", "https://lms.example/a"), ("crm", "https://crm.example/b")):
+        assert run_cli("relay", "add", name, "--sid", str(SID), "--url", url, "--cmd", "End",
+                       data_dir=data_dir).returncode == 0
+    assert run_cli("relay", "pause", "crm", data_dir=data_dir).returncode == 0
+
+    listed = run_cli("relay", "list", "--lang", "zh", data_dir=data_dir)
+    assert listed.returncode == 0, listed.stderr
+    header, *rows = listed.stdout.splitlines()
+    assert header.split() == ["名称", "SID", "Cmd", "状态", "URL"]
+    assert rows[0].split()[3] == "已暂停" and rows[1].split()[3] == "启用"
+    # a CJK character takes two terminal columns: each column starts (SID: ends) at one place on every line
+    places = [[end if column == 1 else start for column, (start, end) in enumerate(cell_edges(line))]
+              for line in listed.stdout.splitlines()]
+    assert len(places[0]) == 5 and places[1:] == [places[0]] * 2, listed.stdout
+
+    status = run_cli("relay", "status", "--lang", "zh", data_dir=data_dir).stdout
+    assert f"crm（已暂停）：学校 {SID} -> https://crm.example/b\n" in status
+    assert (f"教务系统：学校 {SID} -> https://lms.example/a\n"
+            "  已送达 0，待发送 0，最早待发送 -，未失败\n") in status
+    english = run_cli("relay", "status", "--lang", "en", data_dir=data_dir).stdout
+    assert f"crm (paused): school {SID} -> https://crm.example/b\n" in english

@@ -26,7 +26,8 @@ from .test_live import STUDENT, TEACHER, enter, schedule
 TS = I18N_DIR / "classwatch_zh_CN.ts"
 QM = I18N_DIR / "classwatch_zh_CN.qm"
 ROOT = Path(__file__).resolve().parents[2]
-SOURCE_DIRS = (ROOT / "gui", ROOT / "lessons", ROOT / "alarms")   # Qt-free QT_TRANSLATE_NOOP templates too
+# lessons/, alarms/ and cli/ mark their templates with a Qt-free QT_TRANSLATE_NOOP
+SOURCE_DIRS = (ROOT / "gui", ROOT / "lessons", ROOT / "alarms", ROOT / "cli")
 # "{}", "{:.0f}", "{name}", "{degraded:.0%}": str.format fields, in order (they are positional)
 FIELD = re.compile(r"\{[^{}]*\}")
 CJK = re.compile(r"[\u4e00-\u9fff]")

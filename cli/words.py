@@ -1,0 +1,19 @@
+"""The command line's own words in the desk's language (--lang, else
+$CLASSWATCH_LANG, else the config's "language"), from the catalogue the
+window loads: alarms.language reads it without Qt. A template is marked
+QT_TRANSLATE_NOOP("Cli", "…") where it is written, so that lupdate finds it."""
+from __future__ import annotations
+
+from typing import Callable
+
+from alarms.language import Wording
+from app.startup import chosen_language
+from storage.config import ConfigStore
+
+CONTEXT = "Cli"
+
+
+def translator(args, config: ConfigStore) -> Callable[[str], str]:
+    """tr(template): the template in the desk's language (as it is in English)."""
+    wording = Wording(chosen_language(args, config))
+    return lambda template: wording.tr(template, CONTEXT)
