@@ -12,7 +12,8 @@ import zoneinfo
 from dataclasses import dataclass
 from pathlib import Path
 
-from lessons.texts import Label, Text, render
+from lessons.texts import Detail, Label, Text, render
+from lessons.timeline_words import detail_words
 
 from . import texts
 from .model import Alarm
@@ -82,6 +83,11 @@ class Wording:
                 return local_time(item.code, zone, with_date=item.table == "datetime")
             return item.english
         return render(text, self.tr, label)
+
+    def timeline_detail(self, detail: Detail) -> str:
+        """A lesson timeline's detail in words, as the window's export writes it."""
+        return detail_words(detail, lambda context, source: self.tr(source, context),
+                            lambda line: self.render(texts.problem_words(line), "UTC"))
 
     def alarm(self, alarm: Alarm, names: texts.Names | None, zone: str) -> SaidAlarm:
         words = texts.describe(alarm, names)

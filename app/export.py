@@ -43,13 +43,15 @@ def summaries(class_ids: list[int], config: Config, *, progress: Callable[[int],
     return found
 
 
-def summaries_between(first: date, last: date, config: Config, sid: int | None = None) -> list[dict[str, Any]]:
+def summaries_between(first: date, last: date, config: Config, sid: int | None = None,
+                      detail_text: Callable[[Detail], str] = str) -> list[dict[str, Any]]:
     """Every lesson of the days `first`..`last` (the school's days; this PC's
-    default zone without --sid), oldest first."""
+    default zone without --sid), oldest first; `detail_text` as for summaries."""
     zone = ZoneInfo(config.schools[sid].timezone if sid in config.schools else DEFAULT_TIMEZONE)
     start = datetime.combine(first, dtime.min, zone).timestamp()
     end = datetime.combine(last + timedelta(days=1), dtime.min, zone).timestamp()
-    found = summaries([row["class_id"] for row in lessons_between(start, end, sid=sid)], config)
+    found = summaries([row["class_id"] for row in lessons_between(start, end, sid=sid)], config,
+                      detail_text=detail_text)
     return sorted(found, key=lambda s: s.get("start_time") or 0)
 
 

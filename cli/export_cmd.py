@@ -5,10 +5,13 @@ from __future__ import annotations
 import sys
 from datetime import date, datetime, time as dtime, timedelta
 from pathlib import Path
+from typing import Callable
 from zoneinfo import ZoneInfo
 
+from alarms.language import Wording
 from app.export import summaries, summaries_between
 from app.startup import open_context
+from lessons.texts import Detail
 from storage.config import DEFAULT_TIMEZONE, Config
 from storage.db import open_database
 
@@ -88,11 +91,12 @@ def run(args) -> int:
         if args.gensee_room is not None:
             return _gensee_room(args, config)
         if args.class_id is not None:
-            found = summaries([args.class_id], config)
+            found = summaries([args.class_id], config, detail_text=_detail_text(args))
             if not found:
                 raise CliError(f"no lesson with ClassID {args.class_id} in {ctx.data_dir}")
             return _write(found, args, single=True)
-        found = summaries_between(args.date_from, args.date_to, config, sid=args.sid)
+        found = summaries_between(args.date_from, args.date_to, config, sid=args.sid,
+                                  detail_text=_detail_text(args))
         if not found:
             print(f"no lessons between {args.date_from} and {args.date_to}", file=sys.stderr)
             return 0
@@ -186,3 +190,11 @@ def _report_language(args) -> str | None:
     """The common --lang as the reports name it: xlsx, pdf and people-csv are
     English unless --lang asks for Chinese (the desk's setting does not change a file)."""
     return "zh" if args.lang in ("zh", "zh_CN") else args.lang
+
+
+def _detail_text(args) -> Callable[[Detail], str]:
+    """The timeline's details as the window's export words them: in the
+    report's language for people (no codes), lessons' English in the machine formats."""
+    if args.format in ("json", "csv"):
+        return str
+    return Wording(_report_language(args)).timeline_detail

@@ -1,10 +1,12 @@
 """Translated names for protocol codes and timeline kinds, the one way to
 name a user or a lesson, and the school's time zone. protocol/ and lessons/ keep English labels; the GUI
-translates them here (QT_TRANSLATE_NOOP marks the strings for lupdate)."""
+translates them here (QT_TRANSLATE_NOOP marks the strings for lupdate); devices and exit reasons are
+named in lessons.timeline_words, which the command line's exports share."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
+from lessons import timeline_words
 from lessons.state import LessonState
 from app.settings import ConfigStore
 
@@ -17,37 +19,6 @@ _IDENTITY = {
     4: QT_TRANSLATE_NOOP("labels", "co-teacher"),
     193: QT_TRANSLATE_NOOP("labels", "principal"),
     194: QT_TRANSLATE_NOOP("labels", "principal's assistant"),
-}
-
-_DEVICE = {
-    0: "PC", 1: "iPhone", 2: "iPad",
-    3: QT_TRANSLATE_NOOP("labels", "web client"),
-    4: QT_TRANSLATE_NOOP("labels", "Android phone"),
-    5: QT_TRANSLATE_NOOP("labels", "Android tablet"),
-    6: "Android TV", 7: "PC-TV", 8: "Android Chromebook", 9: "PC-x64", 10: "PC-TV-x64",
-    11: "PC-ARM",
-    12: QT_TRANSLATE_NOOP("labels", "Harmony tablet"),
-    13: QT_TRANSLATE_NOOP("labels", "Harmony phone"),
-    14: QT_TRANSLATE_NOOP("labels", "web page"),
-}
-
-# ClassIn's exit reasons (protocol.classin.EXIT_REASON), by code.
-_EXIT_REASON = {
-    0: QT_TRANSLATE_NOOP("labels", "unknown exception"),
-    1: QT_TRANSLATE_NOOP("labels", "normal exit"),
-    2: QT_TRANSLATE_NOOP("labels", "classroom closed"),
-    3: QT_TRANSLATE_NOOP("labels", "abnormal exit"),
-    4: QT_TRANSLATE_NOOP("labels", "kicked out"),
-    5: QT_TRANSLATE_NOOP("labels", "service closed"),
-    6: QT_TRANSLATE_NOOP("labels", "disconnected"),
-    7: QT_TRANSLATE_NOOP("labels", "lesson cancelled"),
-    8: QT_TRANSLATE_NOOP("labels", "role changed"),
-    54: QT_TRANSLATE_NOOP("labels", "logged in twice on the same machine"),
-    56: QT_TRANSLATE_NOOP("labels", "network connection broken"),
-    60: QT_TRANSLATE_NOOP("labels", "pushed out by a newer login"),
-    101: QT_TRANSLATE_NOOP("labels", "back key (Android)"),
-    102: QT_TRANSLATE_NOOP("labels", "phone call"),
-    111: QT_TRANSLATE_NOOP("labels", "app went to the background"),
 }
 
 # Timeline kinds written by lessons/state.py, in the order the filter lists them.
@@ -103,13 +74,11 @@ def identity_label(code: int | None) -> str:
 
 
 def device_label(code: int | None) -> str:
-    return _tr(_DEVICE[code]) if code in _DEVICE else QCoreApplication.translate("labels", "unknown")
+    return timeline_words.device_label(code, QCoreApplication.translate)
 
 
 def exit_reason_label(code: int | None) -> str:
-    if code is None:
-        return QCoreApplication.translate("labels", "not given")
-    return _tr(_EXIT_REASON[code]) if code in _EXIT_REASON else QCoreApplication.translate("labels", "other")
+    return timeline_words.exit_reason_label(code, QCoreApplication.translate)
 
 
 def alarm_kind_label(kind: str) -> str:

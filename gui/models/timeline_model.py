@@ -10,11 +10,12 @@ from bisect import bisect_left
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt
 
 from lessons.state import LessonState, TimelineEntry
-from lessons.texts import Detail, Label, Text, render
+from lessons.texts import Detail
+from lessons.timeline_words import detail_words
 
 from ..alarm_texts import AlarmTexts
 from ..formatting import local_time, zone_label
-from .labels import device_label, exit_reason_label, kind_label, user_name
+from .labels import kind_label, user_name
 from .table import Index, TableModel
 
 RESET_ABOVE = 500     # more new entries than this at once: one reset is cheaper than many inserts
@@ -89,34 +90,13 @@ class TimelineModel(TableModel):
 
     def tooltip(self, entry: TimelineEntry, column: str) -> str | None:
         # The whole of a cut detail, with ClassIn's codes for whoever asks ClassIn about it.
-        return render(entry.detail, _timeline_template, self._label) if column == "detail" else None
+        if column != "detail":
+            return None
+        return detail_words(entry.detail, QCoreApplication.translate, self._problems.problem, with_codes=True)
 
     def detail_text(self, detail: Detail) -> str:
         """In words: "network connection broken", not "network connection broken (56)"."""
-        return render(_words(detail), _timeline_template, self._label)
-
-    def _label(self, label: Label) -> str:
-        if label.table == "device":
-            return device_label(label.code)
-        if label.table == "exit_reason":
-            return exit_reason_label(label.code)
-        return self._problems.problem(label.english)
-
-
-CODED = "{} ({})"       # lessons.state's "label (code)" sentence
-
-
-def _words(detail: Detail) -> Detail:
-    """`detail` without the codes that follow their label."""
-    if not isinstance(detail, Text):
-        return detail
-    if detail.template == CODED and detail.args and isinstance(detail.args[0], Label):
-        return detail.args[0]
-    return Text(detail.template, tuple(_words(a) for a in detail.args))
-
-
-def _timeline_template(template: str) -> str:
-    return QCoreApplication.translate("Timeline", template)
+        return detail_words(detail, QCoreApplication.translate, self._problems.problem)
 
 
 class TimelineFilter(QSortFilterProxyModel):
