@@ -5,8 +5,16 @@ columns the desk acts on out of sight; the full text is in the tooltip.
 A table may name its main text column (`fill_with`): that one takes the width
 the others leave, shrinking down to MIN_MAIN_WIDTH before the table scrolls
 sideways (a stretched last column of sizes or counts said nothing, and a long
-device problem pushed the roster off the screen). Widths the user drags are
-the user's: every refit keeps them, and the window saves them across restarts."""
+device problem pushed the roster off the screen). It may also name a column
+that gives way next (`squeeze`: the roster's names), down to MIN_SQUEEZED_WIDTH;
+both elide, and their models put the whole text in the tooltip.
+
+A column of counts is as wide as its header's words: the room Qt's header keeps
+for the sort arrow in every section is given to the sorted one only (twelve
+arrows' room was what pushed the roster sideways on a 1280 px screen).
+
+Widths the user drags are the user's: every refit keeps them, and the window
+saves them across restarts."""
 from __future__ import annotations
 
 import json
@@ -17,6 +25,7 @@ from PySide6.QtWidgets import QHeaderView, QTableView
 
 MAX_COLUMN_WIDTH = 260
 MIN_MAIN_WIDTH = 120
+MIN_SQUEEZED_WIDTH = 110
 
 
 class ColumnLayout(QObject):
@@ -26,11 +35,14 @@ class ColumnLayout(QObject):
         super().__init__(table)
         self.table = table
         self.main: int | None = None
+        self.squeezed: int | None = None
         self.user: dict[int, int] = {}        # column -> width the user dragged it to
+        self.fitted: dict[int, int] = {}      # column -> width its contents want (the last fit)
         self._ours = 0                        # > 0 while we resize: not the user's doing
         self._dragging = False
         header = table.horizontalHeader()
         header.sectionResized.connect(self._resized)
+        header.sortIndicatorChanged.connect(self._sorted)
         # Compared by identity in eventFilter: no call into a table that may be half destroyed.
         self._viewport, self._header_viewport = table.viewport(), header.viewport()
         self._header_viewport.installEventFilter(self)
@@ -70,18 +82,46 @@ class ColumnLayout(QObject):
         if column != self.main:
             self.fill()
 
+    def _sorted(self, column: int, _order) -> None:
+        """The newly sorted column gets its arrow's room (fit_columns gave it to the sorted one only)."""
+        header = self.table.horizontalHeader()
+        if column < 0 or column in self.user or column == self.main or header.isSectionHidden(column):
+            return
+        wanted = header.sectionSizeHint(column)
+        if header.sectionSize(column) < wanted:
+            self.fitted[column] = max(self.fitted.get(column, 0), wanted)
+            with self.ours():
+                header.resizeSection(column, wanted)
+            self.fill()
+
+    def wanted(self, column: int) -> int:
+        """The width `column` has, or would have if nothing squeezed it."""
+        width = self.table.horizontalHeader().sectionSize(column)
+        return max(width, self.fitted.get(column, 0)) if column == self.squeezed else width
+
     def fill(self) -> None:
-        """The main column takes what the others leave (MIN_MAIN_WIDTH at least)."""
+        """The main column takes what the others leave (MIN_MAIN_WIDTH at least);
+        when that is not enough, the squeezed column gives way (MIN_SQUEEZED_WIDTH at least)."""
         main = self.main
         if main is None or main in self.user or self.table.isColumnHidden(main):
             return
         header = self.table.horizontalHeader()
+        squeezed = self.squeezed
+        if squeezed is not None and (squeezed in self.user or header.isSectionHidden(squeezed)):
+            squeezed = None
         others = sum(header.sectionSize(c) for c in range(header.count())
-                     if c != main and not header.isSectionHidden(c))
-        width = max(MIN_MAIN_WIDTH, self.table.viewport().width() - others)
-        if header.sectionSize(main) != width:
-            with self.ours():
-                header.resizeSection(main, width)
+                     if c not in (main, squeezed) and not header.isSectionHidden(c))
+        room = self.table.viewport().width() - others
+        widths = {}
+        if squeezed is not None:
+            wanted = self.wanted(squeezed)
+            widths[squeezed] = max(min(wanted, room - MIN_MAIN_WIDTH), min(wanted, MIN_SQUEEZED_WIDTH))
+            room -= widths[squeezed]
+        widths[main] = max(MIN_MAIN_WIDTH, room)
+        with self.ours():
+            for column, width in widths.items():
+                if header.sectionSize(column) != width:
+                    header.resizeSection(column, width)
 
     # -- saved across restarts -----------------------------------------------------------------
     def saved(self) -> str:
@@ -112,13 +152,28 @@ def _last_visible(header: QHeaderView) -> int:
     return -1
 
 
-def fill_with(table: QTableView, column: int) -> None:
-    """Make `column` the table's main text column (see the module's docstring)."""
+def fill_with(table: QTableView, column: int, squeeze: int | None = None) -> None:
+    """Make `column` the table's main text column, and `squeeze` the one that
+    gives way after it (see the module's docstring)."""
     layout = ColumnLayout.of(table)
-    layout.main = column
+    layout.main, layout.squeezed = column, squeeze
     header = table.horizontalHeader()
     header.setStretchLastSection(False)
     header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+
+
+def _header_widths(header: QHeaderView) -> list[int]:
+    """Each section's width for its words; the sorted one's with its arrow."""
+    with_arrow = header.sortIndicatorSection() if header.isSortIndicatorShown() else -1
+    shown = header.isSortIndicatorShown()
+    header.setSortIndicatorShown(False)
+    try:
+        widths = [header.sectionSizeHint(column) for column in range(header.count())]
+    finally:
+        header.setSortIndicatorShown(shown)
+    if 0 <= with_arrow < len(widths):
+        widths[with_arrow] = header.sectionSizeHint(with_arrow)
+    return widths
 
 
 def fit_columns(table: QTableView, cap: int = MAX_COLUMN_WIDTH, grow_only: bool = False) -> None:
@@ -128,15 +183,19 @@ def fit_columns(table: QTableView, cap: int = MAX_COLUMN_WIDTH, grow_only: bool 
     header = table.horizontalHeader()
     before = [header.sectionSize(column) for column in range(header.count())]
     last = header.count() - 1
+    words = _header_widths(header)
     with layout.ours():
-        table.resizeColumnsToContents()
         for column in range(header.count()):
+            if header.isSectionHidden(column):
+                continue
             if column in layout.user:
                 width = layout.user[column]
             else:
-                width = min(header.sectionSize(column), cap)
+                # As resizeColumnsToContents, without an arrow's room in every header.
+                width = min(max(table.sizeHintForColumn(column), words[column]), cap)
                 if grow_only and not (column == last and header.stretchLastSection()):
                     width = max(width, before[column])
+                layout.fitted[column] = width
             # A stretched last column is capped too: it then fills the rest of the
             # view, never more (wider made the whole table scroll sideways).
             header.resizeSection(column, width)

@@ -195,8 +195,8 @@ class RosterModel(TableModel):
         return ""
 
     def tooltip(self, row: Row, column: str) -> str | None:
-        if column == "name":
-            return "UID {}".format(row.uid)
+        if column == "name":     # the whole name: a narrow window elides it
+            return "{}\nUID {}".format(row.name, row.uid)
         if column == "net_quality" and row.network_problems:
             return "\n".join(map(self._problems.problem, row.network_problems))
         if column == "device_problems" and row.device_problems:

@@ -82,7 +82,10 @@ class LessonPanel(QWidget):
         self.roster_proxy.setSourceModel(self.roster)
         self.roster_view = table_view(self.roster_proxy)
         self.roster_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        fill_with(self.roster_view, RosterModel.COLUMNS.index("device_problems"))
+        # Names give way after the problems (both elide, the tooltips hold the whole text):
+        # every count, sign and number stays in sight on a 1280 px screen.
+        fill_with(self.roster_view, RosterModel.COLUMNS.index("device_problems"),
+                  squeeze=RosterModel.COLUMNS.index("name"))
         for column in RosterModel.END_ONLY:      # shown once a lesson's End brings them
             self.roster_view.setColumnHidden(RosterModel.COLUMNS.index(column), True)
         self.search = QLineEdit()
@@ -161,8 +164,9 @@ class LessonPanel(QWidget):
         if self.split.orientation() != Qt.Orientation.Horizontal or self.state is None:
             return
         header = self.roster_view.horizontalHeader()
+        layout = ColumnLayout.of(self.roster_view)
         main = RosterModel.COLUMNS.index("device_problems")   # it fills: its own content, not its current width
-        needed = (sum(header.sectionSize(c) for c in range(header.count())
+        needed = (sum(layout.wanted(c) for c in range(header.count())
                       if c != main and not header.isSectionHidden(c))
                   + min(max(self.roster_view.sizeHintForColumn(main), header.sectionSizeHint(main)), MAX_COLUMN_WIDTH)
                   + self.roster_view.verticalScrollBar().sizeHint().width()

@@ -37,7 +37,7 @@ def cell(view, row: int, column: str) -> str:
 def roster_cell(panel, uid: int, column: str) -> str | None:
     proxy = panel.roster_proxy
     for row in range(proxy.rowCount()):
-        if proxy.index(row, 0).data(Qt.ItemDataRole.ToolTipRole) == "UID {}".format(uid):
+        if proxy.index(row, 0).data(Qt.ItemDataRole.ToolTipRole).endswith("\nUID {}".format(uid)):
             return proxy.index(row, panel.roster.COLUMNS.index(column)).data()
     return None
 
