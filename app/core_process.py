@@ -11,8 +11,15 @@ team desk does), makes their derived rows after the store's cursor, and gets
 what only the receiver sees (refusals, held pushes, re-sends, storage
 failures) as events on its stdin. Its stdout comes back to the parent's.
 
-The child runs at a lower priority: when the machine is saturated, the
-acks go first and the live state catches up once the burst is over.
+The child runs on the CPU time the receiver leaves: on Linux as SCHED_IDLE,
+elsewhere at a lower priority. A nice value alone was not enough: the child's
+bursts (a fold, a chunk of derived rows) still held a core the receiver's
+threads woke up for, which cost the serial queue's acks ~0.6 ms at p99
+(bench/ingest.py C=1: 2.1-2.3 ms with nice 5, 1.5-1.6 ms as SCHED_IDLE). Should
+the machine stay saturated, such a child would get no CPU at all, so it watches
+its own loop: once it ran late by STARVED_AFTER it takes a share again (nice
+5), in place where the system allows it, else by ending with STARVED_EXIT and
+being started again at that priority.
 
 The wire: length-prefixed pickles on the child's stdin, from our own parent
 only; the first is the child's settings (the database URL and tunnel token
@@ -38,6 +45,9 @@ log = logging.getLogger(__name__)
 CHILD_COMMAND = "_core"      # main.py's hidden command for the child
 READY = "\x00classwatch-core-ready "   # the child's line once it runs (then its banner lines, as JSON)
 NICE = 5                     # the child's priority below the receiver's (POSIX nice)
+IDLE, LOW = "idle", "low"    # the child's priority: spare CPU only (Linux SCHED_IDLE), or below normal
+STARVED_AFTER = 10.0         # s the child's loop ran late before it takes a share of the CPU again
+STARVED_EXIT = 75            # the child's exit code when it could not: start it again at LOW
 START_TIMEOUT = 120.0        # a first start reads 12 h of history
 STOP_TIMEOUT = 30.0
 RESTART_DELAY = 2.0
@@ -76,7 +86,7 @@ class CoreProcess:
     reads those from the store), restarted when it dies, stopped last."""
 
     def __init__(self, settings: dict[str, Any]):
-        self.settings = settings
+        self.settings = {"priority": IDLE if hasattr(os, "SCHED_IDLE") else LOW, **settings}
         self.banner: list[str] = []
         self._proc: asyncio.subprocess.Process | None = None
         self._supervisor: asyncio.Task | None = None
@@ -124,9 +134,14 @@ class CoreProcess:
             code = await proc.wait()
             if self._stopping:
                 return
-            log.error("the core process stopped (exit code %s): lesson state, alarms and derived rows "
-                      "pause until it is back; restarting it", code)
-            await asyncio.sleep(RESTART_DELAY)
+            if code == STARVED_EXIT:
+                self.settings["priority"] = LOW
+                log.warning("the core process got no CPU time for %g s (this machine is saturated): "
+                            "it runs again at low priority, beside the receiver", STARVED_AFTER)
+            else:
+                log.error("the core process stopped (exit code %s): lesson state, alarms and derived rows "
+                          "pause until it is back; restarting it", code)
+                await asyncio.sleep(RESTART_DELAY)
             try:
                 await self._spawn()
                 log.info("the core process runs again")
@@ -177,7 +192,8 @@ class CoreProcess:
 
 
 # -- the child's side --------------------------------------------------------------------------
-def lower_priority() -> None:
+def lower_priority(priority: str) -> None:
+    """Before any thread starts: the threads started later inherit it."""
     try:
         if hasattr(os, "nice"):
             os.nice(NICE)
@@ -186,6 +202,45 @@ def lower_priority() -> None:
             psutil.Process().nice(psutil.BELOW_NORMAL_PRIORITY_CLASS)
     except Exception:   # not allowed: the same priority then
         pass
+    if priority == IDLE and hasattr(os, "SCHED_IDLE"):
+        try:
+            os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
+        except OSError:
+            pass
+
+
+def runs_idle() -> bool:
+    return hasattr(os, "SCHED_IDLE") and os.sched_getscheduler(0) == os.SCHED_IDLE
+
+
+def _take_a_share() -> bool:
+    """Every thread of this process from SCHED_IDLE back to the normal policy
+    (at its nice value); False when the system does not allow it (an
+    unprivileged process may not leave SCHED_IDLE on its own)."""
+    try:
+        for tid in os.listdir("/proc/self/task"):
+            os.sched_setscheduler(int(tid), os.SCHED_OTHER, os.sched_param(0))
+    except (OSError, ValueError):
+        return False
+    return True
+
+
+async def watch_starvation(starved: Callable[[], None]) -> None:
+    """While this process runs as SCHED_IDLE: once its loop ran STARVED_AFTER
+    late, it takes a share of the CPU in place, or calls `starved()` (the
+    process then ends with STARVED_EXIT, to be started again at LOW)."""
+    loop = asyncio.get_running_loop()
+    while True:
+        before = loop.time()
+        await asyncio.sleep(1.0)
+        late = loop.time() - before - 1.0
+        if late >= STARVED_AFTER:
+            if _take_a_share():
+                log.warning("the core process got no CPU time for %.0f s (this machine is saturated): "
+                            "it runs at low priority from now on, beside the receiver", late)
+            else:
+                starved()
+            return
 
 
 def read_events(loop: asyncio.AbstractEventLoop, emit: Callable[[ReceiverEvent], None],

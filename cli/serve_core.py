@@ -6,11 +6,13 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import signal
 import sys
 
 from app.core import Monitor
-from app.core_process import announce_ready, lower_priority, read_events, read_frame
+from app.core_process import (LOW, STARVED_EXIT, announce_ready, lower_priority, read_events, read_frame,
+                               runs_idle, watch_starvation)
 from app.startup import open_context
 from receiver.app import Receiver
 
@@ -26,26 +28,42 @@ def run() -> int:
         return 1
     # Ctrl+C reaches the whole process group: the parent stops this one in turn, after its last acks.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    lower_priority()
+    lower_priority(settings.get("priority", LOW))
     args = argparse.Namespace(data_dir=str(settings["data_dir"]), db=settings["db"], debug=settings["debug"],
                               lang=settings["lang"])
     ctx = open_context(args, log_to_stderr=True)
     receiver = Receiver(ctx.data_dir, config=ctx.config, db=ctx.db, role="core", url=settings["url"])
-    asyncio.run(_run(serve_monitor(ctx, args, receiver, settings["tunnel"])))
+    if asyncio.run(_run(serve_monitor(ctx, args, receiver, settings["tunnel"]))):
+        # At once: the thread reading the parent's pipe is still in its read, which
+        # the interpreter's shutdown would abort on.
+        logging.shutdown()
+        sys.stdout.flush()
+        os._exit(STARVED_EXIT)
     return 0
 
 
-async def _run(monitor: Monitor) -> None:
+async def _run(monitor: Monitor) -> bool:
+    """True when it stopped for want of CPU time (app.core_process.watch_starvation)."""
     loop = asyncio.get_running_loop()
     stop = asyncio.Event()
+    starved = False
+
+    def starving() -> None:
+        nonlocal starved
+        starved = True
+        stop.set()
     if sys.platform != "win32":   # Windows stops it through the pipe alone
         loop.add_signal_handler(signal.SIGTERM, stop.set)
     await monitor.start()
     # Read only now: the events that came meanwhile wait in the pipe for the state they change.
     read_events(loop, monitor.receiver.emit, stop.set)
+    watch = asyncio.create_task(watch_starvation(starving)) if runs_idle() else None
     try:
         announce_ready(monitor.receiver.services_banner())
         await stop.wait()
     finally:
+        if watch is not None:
+            watch.cancel()
         await monitor.stop()
-    log.info("core process stopped cleanly")
+    log.info("core process stopped %s", "for want of CPU time" if starved else "cleanly")
+    return starved

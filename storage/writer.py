@@ -732,10 +732,13 @@ def _deliver(outcomes: list[tuple[object, bool, object]]) -> None:
     by_loop: dict[asyncio.AbstractEventLoop, list] = {}
     for waiter, ok, value in outcomes:
         if isinstance(waiter, concurrent.futures.Future):
-            if ok:
-                waiter.set_result(value)
-            else:
-                waiter.set_exception(value)
+            try:
+                if ok:
+                    waiter.set_result(value)
+                else:
+                    waiter.set_exception(value)
+            except concurrent.futures.InvalidStateError:   # its waiter gave up (cancelled it): no one to tell
+                pass
         else:
             loop, fut = waiter
             by_loop.setdefault(loop, []).append((fut, ok, value))

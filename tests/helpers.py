@@ -11,7 +11,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from lessons.texts import text_width
 from protocol.classin import sign
@@ -102,10 +102,11 @@ def cell_edges(line: str) -> list[tuple[int, int]]:
 class ServeProcess:
     """`python main.py serve` as a real subprocess on a free port."""
 
-    def __init__(self, data_dir: Path, *extra: str, env: dict | None = None):
+    def __init__(self, data_dir: Path, *extra: str, env: dict | None = None, wrapper: Sequence[str] = ()):
+        """`wrapper`: a command that runs serve (setpriv with fewer capabilities)."""
         self.data_dir = data_dir
         self.proc = subprocess.Popen(
-            [sys.executable, str(ROOT / "main.py"), "serve", "--data-dir", str(data_dir),
+            [*wrapper, sys.executable, str(ROOT / "main.py"), "serve", "--data-dir", str(data_dir),
              "--port", "0", *extra],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
             env={**os.environ, **(env or {})})

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import sqlite3
 import time
@@ -14,8 +15,9 @@ import urllib.request
 import psutil
 import pytest
 
-from app.core_process import CHILD_COMMAND
+from app.core_process import CHILD_COMMAND, STARVED_AFTER
 from storage.config import ConfigStore
+from storage.paths import LOG_NAME
 
 from ..helpers import SECRET, SID, ServeProcess, fixture_variant, new_push, run_cli
 
@@ -132,3 +134,46 @@ def test_a_core_outlives_no_killed_receiver(data_dir):
         assert post(again.url, new_push("Net"))[0] == 200
     finally:
         assert again.stop() == 0
+
+
+SETPRIV = shutil.which("setpriv")
+
+
+@pytest.mark.skipif(not hasattr(os, "SCHED_IDLE"), reason="Linux scheduling policy")
+@pytest.mark.parametrize("may_renice", [
+    pytest.param(True, marks=pytest.mark.skipif(os.geteuid() != 0, reason="needs CAP_SYS_NICE")),
+    pytest.param(False, marks=pytest.mark.skipif(SETPRIV is None, reason="util-linux setpriv"))],
+    ids=["in place", "started again"])
+def test_the_core_runs_on_spare_cpu_and_takes_a_share_when_starved(data_dir, may_renice):
+    """The core runs as SCHED_IDLE, the receiving process normally. A core that
+    got no CPU for STARVED_AFTER (stopped here, as a saturated machine would)
+    runs at low priority from then on and goes on with its work: changed in
+    place where the system allows it, else started again (an unprivileged
+    process may not leave SCHED_IDLE; setpriv takes CAP_SYS_NICE from root)."""
+    wrapper = () if may_renice else (SETPRIV, "--inh-caps=-sys_nice", "--bounding-set=-sys_nice")
+    serve = ServeProcess(data_dir, wrapper=wrapper)
+    try:
+        core = core_of(serve)
+        assert os.sched_getscheduler(serve.proc.pid) == os.SCHED_OTHER
+        assert {os.sched_getscheduler(t.id) for t in core.threads()} == {os.SCHED_IDLE}
+        core.suspend()
+        time.sleep(STARVED_AFTER + 1.5)
+        core.resume()
+
+        def sharing():
+            now = core_of(serve)
+            try:
+                # (a new one is SCHED_OTHER from its start: at nice 5 it has lowered itself)
+                return (now is not None and now.nice() == 5
+                        and {os.sched_getscheduler(t.id) for t in now.threads()} == {os.SCHED_OTHER} and now)
+            except (psutil.Error, OSError):   # the one that gave up, on its way out
+                return False
+        now = until(sharing)
+        assert (now.pid == core.pid) is may_renice
+        help_request = fixture_variant("HelpInfo.json", action_time=int(time.time()))
+        assert post(serve.url, help_request)[0] == 200
+        until(lambda: "help_request" in open_alarms(data_dir))
+    finally:
+        assert serve.stop() == 0
+    # The desk's log says why.
+    assert "got no CPU time" in (data_dir / LOG_NAME).read_text(encoding="utf-8")

@@ -137,6 +137,26 @@ def test_what_one_pass_of_the_loop_stores_commits_as_one_batch_even_when_stopped
     assert all(not s.duplicate for s in together + last)
     assert db_rows(store, "SELECT COUNT(*) FROM push") == [(60,)]
 
+def test_a_waiter_that_gave_up_costs_the_writer_nothing(store):
+    """A job whose waiter cancelled it (asyncio.wrap_future under a timeout)
+    still runs; the writer goes on with the pushes after it."""
+    import threading
+    open_database(store).close()
+    writer = Writer(store)
+    writer.start()
+    try:
+        release = threading.Event()
+        holding = writer.submit(lambda conn: release.wait(10))
+        given_up = writer.submit(lambda conn: conn.execute("SELECT 1").fetchone()[0])
+        assert given_up.cancel()
+        release.set()
+        assert holding.result(10) is True
+        payload = {"SID": SID, "ClassID": 1, "Cmd": "Net", "UID": 1, "_id": "after-cancel"}
+        assert not writer.submit(push_record(payload, orjson.dumps(payload).decode(), 1.0)).result(10).duplicate
+    finally:
+        writer.stop()
+    assert db_rows(store, "SELECT COUNT(*) FROM push") == [(1,)]
+
 @pytest.mark.slow
 def test_receivers_starting_together_on_postgresql_create_the_schema_once(pg_server, tmp_path):
     """Processes opening one new database at once (each migrates it under an
