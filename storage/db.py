@@ -19,7 +19,7 @@ from .models import database
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 
 def _create_v1(db) -> None:
@@ -57,10 +57,17 @@ def _v6_alarm_acknowledgements(db) -> None:
             db.execute_sql(f"ALTER TABLE alarm ADD COLUMN {name} {kind}")
 
 
+def _v7_one_uid_index(db) -> None:
+    # push(uid, cmd, class_id) serves every look-up by user (the Inspector's
+    # filter included); a second uid index only cost each commit its pages
+    # (a 56-push batch: 1.25 -> 1.01 ms).
+    db.execute_sql("DROP INDEX IF EXISTS push_uid_action_time")
+
+
 # version -> step that brings the schema from version-1 to version.
 MIGRATIONS: dict[int, Callable[[object], None]] = {
     1: _create_v1, 2: _v2_push_uid_cmd_index, 3: _v3_alarm_table, 4: _v4_relay_tables,
-    5: _v5_relay_lease, 6: _v6_alarm_acknowledgements}
+    5: _v5_relay_lease, 6: _v6_alarm_acknowledgements, 7: _v7_one_uid_index}
 # Derived tables register their own creation here (storage.derived) so that
 # `rebuild` can drop and recreate them without touching raw pushes.
 DERIVED_SETUP: list[Callable[[object], None]] = []

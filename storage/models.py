@@ -45,7 +45,6 @@ class Push(BaseModel):
         indexes = (
             (("class_id", "action_time"), False),
             (("cmd", "received_at"), False),
-            (("uid", "action_time"), False),
             (("received_at",), False),
             (("sid", "received_at"), False),
             # Schema v2 (storage.db): a user's lessons straight from the index

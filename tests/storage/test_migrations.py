@@ -10,6 +10,7 @@ import pytest
 from storage import db as dbmod
 from storage.db import SCHEMA_VERSION, SchemaError, open_database
 from storage.history import user_lessons
+from storage.inspector import PushFilter, search
 from storage.paths import DB_NAME
 
 from ..helpers import fixture, fixture_names, run_cli, store_directly
@@ -112,6 +113,27 @@ def test_the_upgraded_index_serves_user_lessons(v1_file):
     finally:
         database.close()
 
+
+def test_v6_file_loses_its_second_uid_index_and_the_inspector_finds_users_by_the_other(v2_file):
+    """Schema 7: push(uid, action_time) cost every commit its pages; the user
+    filter of the Inspector reads push(uid, cmd, class_id) instead."""
+    set_version(v2_file, 6, "CREATE INDEX push_uid_action_time ON push(uid, action_time)")
+    pushes = query(v2_file, "SELECT * FROM push ORDER BY id")
+    database = open_database(v2_file)
+    try:
+        assert version_of(v2_file) == SCHEMA_VERSION
+        assert "push_uid_action_time" not in indexes_of(v2_file, "push") and V2_INDEX in indexes_of(v2_file, "push")
+        assert query(v2_file, "SELECT * FROM push ORDER BY id") == pushes
+        found = [p for p in search(PushFilter(uid=41200902), limit=50).rows if p.kind == "stored"]
+        assert found and {p.uid for p in found} == {41200902}
+        assert len(found) == query(v2_file, "SELECT COUNT(*) FROM push WHERE uid = 41200902")[0][0]
+        plan = query(v2_file, "EXPLAIN QUERY PLAN SELECT id FROM push WHERE uid = ? "
+                              "ORDER BY received_at DESC, id DESC LIMIT 50", 41200902)
+        assert any(V2_INDEX in row[-1] for row in plan), plan
+    finally:
+        database.close()
+    (backup,) = v2_file.parent.glob(f"{DB_NAME}.v6-*.bak")
+    assert "push_uid_action_time" in indexes_of(backup, "push")
 
 def test_a_failing_step_leaves_the_file_at_its_old_version(v1_file, monkeypatch):
     def broken(database) -> None:
