@@ -12,7 +12,7 @@ from alarms.language import Wording
 from app.export import summaries, summaries_between
 from app.startup import open_context
 from lessons.texts import Detail
-from storage.config import DEFAULT_TIMEZONE, Config
+from storage.config import Config
 from storage.db import open_database
 
 from .errors import CliError
@@ -119,8 +119,7 @@ def _school(args, config: Config) -> int:
     date_to = args.date_to or args.date_from
     if date_to < args.date_from:
         raise CliError("--to is before --from", code=2)
-    school = config.schools.get(args.school)
-    timezone = school.timezone if school else DEFAULT_TIMEZONE
+    timezone = config.zone(args.school)
     zone = ZoneInfo(timezone)
     start = datetime.combine(args.date_from, dtime.min, zone).timestamp()
     end = datetime.combine(date_to + timedelta(days=1), dtime.min, zone).timestamp()

@@ -15,7 +15,6 @@ from lessons.texts import QT_TRANSLATE_NOOP
 from protocol.classin import normalise_cmd
 from relay.rule import check_url, shown_url
 from storage import relay as outbox
-from storage.config import DEFAULT_TIMEZONE
 from storage.db import open_database
 from storage.journal import DeliveryJournal
 
@@ -62,8 +61,7 @@ def run(args) -> int:
         if args.action == "list":
             return _list(outbox.destinations(conn), tr)
         if args.action == "status":
-            zones = {s.sid: s.timezone for s in ctx.config.current().schools.values()}
-            return _status(outbox.status(conn), zones, args.json, tr)
+            return _status(outbox.status(conn), ctx.config.current().zone, args.json, tr)
         dest = _named(conn, args.name)
     with outbox.writing(ctx.db) as conn:
         if args.action == "remove":
@@ -140,7 +138,7 @@ def status_fields(s: outbox.DestinationStatus, now: float) -> dict:
             "last_delivered_at": s.last_delivered_at}
 
 
-def _status(rows: list[outbox.DestinationStatus], zones: dict[int, str], as_json: bool,
+def _status(rows: list[outbox.DestinationStatus], zone_of: Callable[[int], str], as_json: bool,
             tr: Callable[[str], str]) -> int:
     now = time.time()
     if as_json:
@@ -154,7 +152,7 @@ def _status(rows: list[outbox.DestinationStatus], zones: dict[int, str], as_json
         return 0
     for s in rows:
         f = status_fields(s, now)
-        zone = zones.get(s.destination.sid, DEFAULT_TIMEZONE)
+        zone = zone_of(s.destination.sid)
         age = "-" if f["oldest_pending_age"] is None else _duration(f["oldest_pending_age"], tr)
         heading = (QT_TRANSLATE_NOOP("Cli", "{} (paused): school {} -> {}") if s.destination.paused
                    else QT_TRANSLATE_NOOP("Cli", "{}: school {} -> {}"))
