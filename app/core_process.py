@@ -225,15 +225,18 @@ def _take_a_share() -> bool:
     return True
 
 
-async def watch_starvation(starved: Callable[[], None]) -> None:
+async def watch_starvation(starved: Callable[[], None], since: float) -> None:
     """While this process runs as SCHED_IDLE: once its loop ran STARVED_AFTER
     late, it takes a share of the CPU in place, or calls `starved()` (the
-    process then ends with STARVED_EXIT, to be started again at LOW)."""
+    process then ends with STARVED_EXIT, to be started again at LOW).
+    `since`: the loop's time when it was made; a process starved before its
+    first step counts from there."""
     loop = asyncio.get_running_loop()
+    before = since
     while True:
-        before = loop.time()
         await asyncio.sleep(1.0)
-        late = loop.time() - before - 1.0
+        now = loop.time()
+        late, before = now - before - 1.0, now
         if late >= STARVED_AFTER:
             if _take_a_share():
                 log.warning("the core process got no CPU time for %.0f s (this machine is saturated): "

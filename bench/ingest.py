@@ -16,7 +16,7 @@ core) while the generator has room left; a "generator ceiling" row (a canned
 answer server) shows how far the generator alone goes.
 
     python bench/ingest.py [--rounds 3] [--seconds 4] [--concurrency 1 8 64] [--sync-ms 0 5] [--mix net]
-                           [--db postgresql://USER:PASS@HOST:PORT/DB]
+                           [--db postgresql://USER:PASS@HOST:PORT/DB] [--serve-loop auto|asyncio] [--bare-loop asyncio|uvloop]
 
 Targets (issues 10, 17): C=64 >= 0.50x bare; C=1 ack p99 <= 2 ms; loop lag
 p99 <= 10 ms at C=64; with a 5 ms emulated disk sync, C=64 >= 0.40x bare.
@@ -43,6 +43,7 @@ from pathlib import Path
 import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from cli import loops  # noqa: E402
 from storage.backends import backend_for  # noqa: E402
 from storage.dburl import DbUrl  # noqa: E402
 
@@ -70,6 +71,7 @@ class Server:
     kind: str             # "bare" | "classwatch" | "null"
     sync_ms: float = 0
     db: str | None = None  # --db: a PostgreSQL server to store into (a fresh database per run)
+    loop: str = "auto"     # serve --loop; bare aiohttp's loop ("auto" there = asyncio's)
     port: int = field(default_factory=free_port)
     tmp: tempfile.TemporaryDirectory = field(default_factory=tempfile.TemporaryDirectory)
 
@@ -87,12 +89,15 @@ class Server:
         if self.kind == "classwatch":
             subprocess.run([PY, str(ROOT / "main.py"), "school", "add", str(SID), "--secret", SECRET,
                             "--data-dir", str(data)], env=env, check=True, capture_output=True)
-            args = ["serve", "--data-dir", str(data), "--port", str(self.port), "--tunnel", "none"]
+            args = ["serve", "--data-dir", str(data), "--port", str(self.port), "--tunnel", "none",
+                    "--loop", self.loop]
             if self.db:
                 self.store = fresh_database(self.db)
                 args += ["--db", self.store.url]
             else:
                 self.store = DbUrl.sqlite(data / "classwatch.db")
+        elif self.kind == "bare":
+            args = [self.kind, str(self.port), "asyncio" if self.loop == "auto" else self.loop]
         else:
             args = [self.kind, str(self.port)]
         self.proc = subprocess.Popen([PY, str(HERE / "probed.py"), str(self.lag_file), *args], env=env,
@@ -198,7 +203,8 @@ def load(server: Server, concurrency: int, seconds: float, warmup: float, procs:
 
 
 def measure(kind: str, sync_ms: float, c: int, args) -> dict:
-    server = Server(kind, sync_ms, db=args.db if kind == "classwatch" else None)
+    server = Server(kind, sync_ms, db=args.db if kind == "classwatch" else None,
+                    loop=args.serve_loop if kind == "classwatch" else args.bare_loop)
     server.start()
     try:
         r = load(server, c, args.seconds, args.warmup, 1 if c <= 8 else args.procs, args.mix)
@@ -222,11 +228,16 @@ def main() -> None:
     p.add_argument("--mix", choices=("net", "classroom"), default="net",
                    help="net = every push a Net report (worst case, default); classroom = a lesson's mix")
     p.add_argument("--db", metavar="URL", help="store into PostgreSQL: a fresh database per run on this server")
+    p.add_argument("--serve-loop", choices=loops.CHOICES, default=loops.AUTO,
+                   help="serve --loop (default auto: uvloop where it is installed)")
+    p.add_argument("--bare-loop", choices=(loops.ASYNCIO, loops.UVLOOP), default=loops.ASYNCIO,
+                   help="bare aiohttp's loop (default asyncio's own, the reference of issue #17)")
     args = p.parse_args()
     kinds = [("bare", 0)] + [("classwatch", s) for s in args.sync_ms]
     durable = f"PostgreSQL {DbUrl.parse(args.db)} (synchronous_commit on)" if args.db else "synchronous=FULL"
     print(f"ingest: {args.rounds} rounds x {args.seconds:g} s, {os.cpu_count()} CPUs, `serve` with "
-          f"{durable}, emulated sync {args.sync_ms} ms, {args.mix} pushes, generators in separate processes")
+          f"{durable}, emulated sync {args.sync_ms} ms, {args.mix} pushes, generators in separate processes; "
+          f"loops: serve {args.serve_loop}, bare {args.bare_loop}")
     ceiling = measure("null", 0, 64, args)
     print(f"generator ceiling (canned-answer server, C=64, {args.procs} procs, {ceiling['gen_loop']}): "
           f"{ceiling['rate']:.0f}/s at {ceiling['gen_cpu_pct']:.0f} % CPU per generator process")

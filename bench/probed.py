@@ -1,11 +1,11 @@
 """Runs a server under a loop-lag probe, unchanged: `serve` or the bare aiohttp reference.
 
     python bench/probed.py LAGFILE serve --data-dir D --port P      ClassWatch's own `serve`
-    python bench/probed.py LAGFILE bare PORT                        bare aiohttp: parse + ack, no store
+    python bench/probed.py LAGFILE bare PORT [LOOP]                 bare aiohttp: parse + ack, no store
     python bench/probed.py LAGFILE null PORT                        canned answers (the generator's ceiling)
 
 The probe rides on whatever loop the program creates (an event-loop policy hook,
-so `serve` runs exactly as shipped): a task sleeps 5 ms and records how late it
+and a wrap of cli.loops' factory for uvloop, so `serve` runs exactly as shipped): a task sleeps 5 ms and records how late it
 woke, which is what any other work on that loop (a repaint, a timer, the next
 request) would wait. SIGUSR1 writes the (monotonic time, lag ms) samples to
 LAGFILE as JSON, so bench/ingest.py can cut them to its measured window.
@@ -37,17 +37,28 @@ def install_probe(lag_file: str) -> None:
     def dump() -> None:
         Path(lag_file).write_text(json.dumps(samples))
 
+    def probed(loop):
+        loop.call_soon(lambda: loop.create_task(probe()))
+        loop.call_soon(lambda: loop.add_signal_handler(signal.SIGUSR1, dump))
+        return loop
+
     class Policy(asyncio.DefaultEventLoopPolicy):
         def new_event_loop(self):
-            loop = super().new_event_loop()
-            loop.call_soon(lambda: loop.create_task(probe()))
-            loop.call_soon(lambda: loop.add_signal_handler(signal.SIGUSR1, dump))
-            return loop
+            return probed(super().new_event_loop())
 
     asyncio.set_event_loop_policy(Policy())
 
+    # serve's own choice of loop (uvloop) bypasses the policy: wrap what makes it.
+    from cli import loops
+    chosen = loops.loop_factory
 
-def bare(port: int) -> None:
+    def loop_factory(choice: str = loops.AUTO):
+        make = chosen(choice)
+        return None if make is None else lambda: probed(make())
+    loops.loop_factory = loop_factory
+
+
+def bare(port: int, loop_choice: str = "asyncio") -> None:
     import orjson
     from aiohttp import web
 
@@ -63,7 +74,10 @@ def bare(port: int) -> None:
     app = web.Application()
     app.router.add_post("/classin", ack)
     app.router.add_get("/healthz", healthz)
-    web.run_app(app, host="127.0.0.1", port=port, access_log=None, print=None)
+    from cli import loops
+    make = loops.loop_factory(loop_choice)
+    web.run_app(app, host="127.0.0.1", port=port, access_log=None, print=None,
+                loop=make() if make is not None else None)
 
 
 class _Canned(asyncio.Protocol):
@@ -99,8 +113,11 @@ def null(port: int) -> None:
 
 def main() -> None:
     install_probe(sys.argv[1])
-    if sys.argv[2] in ("bare", "null"):
-        {"bare": bare, "null": null}[sys.argv[2]](int(sys.argv[3]))
+    if sys.argv[2] == "bare":
+        bare(int(sys.argv[3]), *sys.argv[4:5])
+        return
+    if sys.argv[2] == "null":
+        null(int(sys.argv[3]))
         return
     from cli import main as cli_main
     sys.exit(cli_main(sys.argv[2:]))

@@ -19,7 +19,7 @@ from tunnel import PROVIDERS, Tunnel, TunnelConfigError, TunnelSettings, TunnelS
 from tunnel.osproc import on_stop_signals
 from tunnel.settings import STRICT_HOST_KEY_CHOICES
 
-from . import options
+from . import loops, options
 from .errors import CliError
 
 log = logging.getLogger(__name__)
@@ -31,6 +31,9 @@ def add_parser(sub, parents) -> None:
     p.add_argument("--port", type=options.port, default=8765, help="port (default 8765; 0 = any free port)")
     p.add_argument("--max-body", type=options.positive, default=16 * 1024 * 1024, metavar="BYTES",
                    help="largest accepted body (default 16 MiB)")
+    p.add_argument("--loop", choices=loops.CHOICES, default=loops.AUTO,
+                   help="the event loop: uvloop where it is installed (auto, the default; "
+                        "not on Windows), or asyncio's own")
     p.add_argument("--core", choices=("process", "inline"), default="process",
                    help="where lesson state, alarms, chat robots, relay and the tunnel run: in a process "
                         "of their own beside the receiver (default: the acks never wait for them), or inline "
@@ -49,12 +52,14 @@ def run(args) -> int:
                         sync_delay=_sync_delay(), role="store" if split else "whole")
     if split:
         core = CoreProcess({"data_dir": ctx.data_dir, "db": ctx.db, "debug": args.debug, "lang": args.lang,
-                            "tunnel": overrides})
+                            "tunnel": overrides, "loop": args.loop})
         serving = _serve_split(receiver, core, args.host, args.port)
     else:
         serving = _serve(serve_monitor(ctx, args, receiver, overrides, host=args.host, port=args.port))
     try:
-        asyncio.run(serving)
+        loops.run(serving, args.loop)
+    except loops.LoopUnavailable as exc:
+        raise CliError(str(exc)) from None
     except Exception as exc:
         line = start_failure(exc, args.host, args.port)
         if line is None:

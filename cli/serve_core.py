@@ -16,6 +16,7 @@ from app.core_process import (LOW, STARVED_EXIT, announce_ready, lower_priority,
 from app.startup import open_context
 from receiver.app import Receiver
 
+from . import loops
 from .serve_cmd import serve_monitor
 
 log = logging.getLogger(__name__)
@@ -33,7 +34,7 @@ def run() -> int:
                               lang=settings["lang"])
     ctx = open_context(args, log_to_stderr=True)
     receiver = Receiver(ctx.data_dir, config=ctx.config, db=ctx.db, role="core", url=settings["url"])
-    if asyncio.run(_run(serve_monitor(ctx, args, receiver, settings["tunnel"]))):
+    if loops.run(_run(serve_monitor(ctx, args, receiver, settings["tunnel"])), settings["loop"]):
         # At once: the thread reading the parent's pipe is still in its read, which
         # the interpreter's shutdown would abort on.
         logging.shutdown()
@@ -57,7 +58,8 @@ async def _run(monitor: Monitor) -> bool:
     await monitor.start()
     # Read only now: the events that came meanwhile wait in the pipe for the state they change.
     read_events(loop, monitor.receiver.emit, stop.set)
-    watch = asyncio.create_task(watch_starvation(starving)) if runs_idle() else None
+    # Counted from now: a core stopped before the task's first step was starved all the same.
+    watch = asyncio.create_task(watch_starvation(starving, loop.time())) if runs_idle() else None
     try:
         announce_ready(monitor.receiver.services_banner())
         await stop.wait()

@@ -100,6 +100,22 @@ def test_the_core_gets_stored_pushes_from_the_store_and_refusals_from_the_receiv
     assert rows(db, "SELECT COUNT(*) FROM net_sample")[0][0] == len(nets)
 
 
+def test_both_processes_run_on_the_chosen_loop(data_dir):
+    """uvloop by default (a dependency on POSIX), asyncio's own on request:
+    only a process that runs on uvloop has loaded it (cli.loops)."""
+    def on_uvloop(proc: psutil.Process) -> bool:
+        return any("uvloop" in m.path for m in proc.memory_maps())
+
+    for args, uvloop in (((), True), (("--loop", "asyncio"), False)):
+        serve = ServeProcess(data_dir, *args)
+        try:
+            assert post(serve.url, new_push("Net", Data={"good": 1, "total": 1}))[0] == 200
+            assert on_uvloop(psutil.Process(serve.proc.pid)) is uvloop
+            assert on_uvloop(core_of(serve)) is uvloop
+        finally:
+            assert serve.stop() == 0
+
+
 def test_a_killed_core_comes_back_and_the_acks_never_stop(data_dir):
     serve = ServeProcess(data_dir)
     try:
