@@ -7,6 +7,7 @@ import time
 import zoneinfo
 
 from app.startup import open_context
+from lessons.texts import QT_TRANSLATE_NOOP
 from storage.config import DEFAULT_TIMEZONE, VERIFY_POLICIES
 
 from receiver.app import Receiver
@@ -14,6 +15,12 @@ from storage.lock import AlreadyRunning, DataDirLock
 
 from .errors import CliError
 from .table import table
+from .words import translator
+
+NO_SCHOOLS = QT_TRANSLATE_NOOP("Cli", "no schools configured: python main.py school add SID --secret SECRET --name NAME")
+# The window's words for the policies (gui/school_form.py), in the same catalogue context.
+VERIFY_WORDS = {"hold": QT_TRANSLATE_NOOP("Cli", "hold"), "strict": QT_TRANSLATE_NOOP("Cli", "strict"),
+                "off": QT_TRANSLATE_NOOP("Cli", "off")}
 
 
 def add_parser(sub, parents) -> None:
@@ -63,12 +70,19 @@ def run(args) -> int:
             raise CliError(f"no school {args.sid}")
         print(f"school {args.sid} removed")
         return 0
+    return _list(ctx, translator(args, ctx.config))
+
+
+def _list(ctx, tr) -> int:
     schools = sorted(ctx.config.current().schools.values(), key=lambda s: s.sid)
     if not schools:
-        print("no schools configured: python main.py school add SID --secret SECRET --name NAME")
+        print(tr(NO_SCHOOLS))
         return 0
-    rows = [(s.sid, s.timezone, "set", s.verify, s.name) for s in schools]
-    for line in table([("SID", "TIMEZONE", "SECRET", "VERIFY", "NAME"), *rows], right={0}):
+    headers = ("SID", tr(QT_TRANSLATE_NOOP("Cli", "TIMEZONE")), tr(QT_TRANSLATE_NOOP("Cli", "SECRET")),
+               tr(QT_TRANSLATE_NOOP("Cli", "VERIFY")), tr(QT_TRANSLATE_NOOP("Cli", "NAME")))
+    secret_set = tr(QT_TRANSLATE_NOOP("Cli", "set"))   # a school without a secret cannot be saved
+    rows = [(s.sid, s.timezone, secret_set, tr(VERIFY_WORDS.get(s.verify, s.verify)), s.name) for s in schools]
+    for line in table([headers, *rows], right={0}):
         print(line)
     return 0
 

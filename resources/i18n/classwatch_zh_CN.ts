@@ -1617,6 +1617,46 @@
         <source>{} h {} min</source>
         <translation>{} 小时 {} 分</translation>
     </message>
+    <message>
+        <location filename="../../cli/school_cmd.py" line="19"/>
+        <source>no schools configured: python main.py school add SID --secret SECRET --name NAME</source>
+        <translation>尚未配置学校：python main.py school add SID --secret SECRET --name NAME</translation>
+    </message>
+    <message>
+        <location filename="../../cli/school_cmd.py" line="21"/>
+        <source>hold</source>
+        <translation>暂存</translation>
+    </message>
+    <message>
+        <location filename="../../cli/school_cmd.py" line="21"/>
+        <source>strict</source>
+        <translation>严格</translation>
+    </message>
+    <message>
+        <location filename="../../cli/school_cmd.py" line="22"/>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../cli/school_cmd.py" line="81"/>
+        <source>TIMEZONE</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <location filename="../../cli/school_cmd.py" line="81"/>
+        <source>SECRET</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <location filename="../../cli/school_cmd.py" line="82"/>
+        <source>VERIFY</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <location filename="../../cli/school_cmd.py" line="83"/>
+        <source>set</source>
+        <translation>已设置</translation>
+    </message>
 </context>
 <context>
     <name>Diagnostic</name>
