@@ -77,16 +77,17 @@ def shown_date(unix: float, tz: str | None = None) -> date:
     return moment(unix, tz).date()
 
 
+def unix_at(wall: datetime, tz: str | None = None) -> float:
+    """The moment a wall-clock time (naive, as a picker gives it) means where
+    times of a school in `tz` are shown: the inverse of `moment`."""
+    zone = _zone(tz)
+    return (wall.replace(tzinfo=zone) if zone else wall.astimezone()).timestamp()
+
+
 def day_bounds(first: date, last: date, tz: str | None) -> tuple[float, float]:
     """[first 00:00, last+1 00:00) where times of a school in `tz` are shown."""
-    zone = _zone(tz)
-    if zone is None:
-        start = datetime.combine(first, dtime.min).astimezone()
-        end = datetime.combine(last + timedelta(days=1), dtime.min).astimezone()
-    else:
-        start = datetime.combine(first, dtime.min, zone)
-        end = datetime.combine(last + timedelta(days=1), dtime.min, zone)
-    return start.timestamp(), end.timestamp()
+    return (unix_at(datetime.combine(first, dtime.min), tz),
+            unix_at(datetime.combine(last + timedelta(days=1), dtime.min), tz))
 
 
 def duration(seconds: float | None) -> str:

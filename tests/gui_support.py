@@ -30,7 +30,9 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import os
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Awaitable, Callable
@@ -91,6 +93,23 @@ def gui_settings(tmp_path: Path) -> Path:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(directory))
     return directory
+
+
+@contextmanager
+def pc_zone_set(name: str):
+    """This PC's zone is `name` (TZ) while the block runs: times of no school and
+    PC-zone mode depend on it, so a test proves they do not leak into a school's."""
+    old = os.environ.get("TZ")
+    os.environ["TZ"] = name
+    time.tzset()
+    try:
+        yield name
+    finally:
+        if old is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = old
+        time.tzset()
 
 
 def run_gui(qapp, data_dir: Path, scenario: Callable[[GuiApp], Awaitable[Any]], *,

@@ -134,8 +134,10 @@ class InspectorView(QWidget):
         if generation != self.generation:
             return           # the filters changed while this page was read
         selected = self.selected()
+        shared = self.model.shared_zone
         self.model.set_page(page, append)
-        if page.rows and not self.table.property("sized"):   # once: later pages keep the user's widths
+        # Once, and again when the time cells gain or lose their zone; a refit keeps dragged widths.
+        if page.rows and (not self.table.property("sized") or shared != self.model.shared_zone):
             fit_columns(self.table)
             self.table.setProperty("sized", True)
         more = self.tr(" (scroll for more)") if page.cursor is not None else ""
@@ -160,6 +162,9 @@ class InspectorView(QWidget):
             self.loader.request()
         else:
             self.stale = True
+
+    def zone_changed(self) -> None:
+        self.model.zone_changed()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

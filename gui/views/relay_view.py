@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import logging
 import time
+from datetime import datetime
 
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (QDateTimeEdit, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
                                QWidget)
@@ -16,7 +17,8 @@ from qasync import asyncSlot
 
 from ..bridge import MonitorBridge
 from ..columns import fit_columns
-from ..formatting import zone_label
+from ..formatting import moment, unix_at, zone_label
+from ..models.labels import school_timezone
 from ..models.relay_model import RelayModel
 from ..models.table import ITEM_ROLE
 from ..timers import every
@@ -44,11 +46,20 @@ class RelayView(QWidget):
 
         self.retry = QPushButton(self.tr("Retry now"))
         self.pause = QPushButton(self.tr("Pause"))
-        self.replay_from = QDateTimeEdit(QDateTime.currentDateTime().addSecs(-3600))
-        self.replay_to = QDateTimeEdit(QDateTime.currentDateTime())
+        # The pickers hold the wall clock of the selected destination's school (as
+        # QDateTimes in UTC, which Qt never shifts for this PC's DST gaps); what they
+        # mean is kept as unix seconds, so a change of zone (another school selected,
+        # the desk's clock) shows the same moments in the new zone.
+        self.replay_from = QDateTimeEdit()
+        self.replay_to = QDateTimeEdit()
         for edit in (self.replay_from, self.replay_to):
+            edit.setTimeZone(QTimeZone(QTimeZone.Initialization.UTC))
             edit.setDisplayFormat("yyyy-MM-dd HH:mm")
             edit.setCalendarPopup(True)
+            edit.dateTimeChanged.connect(self._picked)
+        self.replay_zone = QLabel()
+        self.timezone: str | None = None       # the zone of the school whose times the pickers hold
+        self.range = (time.time() - 3600, time.time())
         self.replay = QPushButton(self.tr("Replay"))
         self.result = QLabel()
         self.result.setWordWrap(True)
@@ -61,7 +72,7 @@ class RelayView(QWidget):
         actions.addWidget(self.replay_from)
         actions.addWidget(QLabel(self.tr("to")))
         actions.addWidget(self.replay_to)
-        actions.addWidget(QLabel("({})".format(zone_label(None))))
+        actions.addWidget(self.replay_zone)
         actions.addWidget(self.replay)
         layout = QVBoxLayout(self)
         layout.addWidget(caption)
@@ -88,8 +99,12 @@ class RelayView(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         # The range ends "now" (to the next minute) whenever the page is opened.
-        self.replay_to.setDateTime(QDateTime.currentDateTime().addSecs(60))
+        self.range = (self.range[0], time.time() + 60)
+        self._show_range()
         self.refresh()
+
+    def zone_changed(self) -> None:
+        self._show_range()
 
     def _tick(self) -> None:
         if self.isVisible():
@@ -136,6 +151,25 @@ class RelayView(QWidget):
             button.setEnabled(status is not None)
         paused = status is not None and status.destination.paused
         self.pause.setText(self.tr("Resume") if paused else self.tr("Pause"))
+        timezone = school_timezone(self.desk.config, status.destination.sid if status is not None else None)
+        if timezone != self.timezone:     # not on every refresh: that would reset a picker being typed in
+            self.timezone = timezone
+            self._show_range()
+
+    # -- the replay range, in the selected school's zone ------------------------------------------
+    def _show_range(self) -> None:
+        for edit, unix in zip((self.replay_from, self.replay_to), self.range):
+            wall = moment(unix, self.timezone)
+            edit.blockSignals(True)
+            edit.setDateTime(QDateTime(QDate(wall.year, wall.month, wall.day), QTime(wall.hour, wall.minute),
+                                       QTimeZone(QTimeZone.Initialization.UTC)))
+            edit.blockSignals(False)
+        self._picked()      # to the minute the pickers show: what is replayed is what is read there
+
+    def _picked(self, *_args) -> None:
+        self.range = tuple(unix_at(datetime.combine(edit.date().toPython(), edit.time().toPython()), self.timezone)
+                           for edit in (self.replay_from, self.replay_to))
+        self.replay_zone.setText("({})".format(zone_label(self.timezone, self.range[0])))
 
     # -- commands -------------------------------------------------------------------------------
     def retry_now(self) -> None:
@@ -168,13 +202,12 @@ class RelayView(QWidget):
         name = self.selected_name()
         if name is None:
             return
-        start = self.replay_from.dateTime().toSecsSinceEpoch()
-        end = self.replay_to.dateTime().toSecsSinceEpoch()
+        start, end = self.range
         if end <= start:
             self.result.setText(self.tr("The end of the range must be after its start."))
             return
         try:
-            added = await self.desk.relay_replay(name, float(start), float(min(end, time.time() + 1)))
+            added = await self.desk.relay_replay(name, start, min(end, time.time() + 1))
         except Exception as exc:
             self.result.setText(self.tr("{}: could not replay: {}").format(name, exc))
             return

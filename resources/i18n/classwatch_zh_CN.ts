@@ -3416,6 +3416,11 @@
         <translation>接收时间</translation>
     </message>
     <message>
+        <location filename="../../gui/models/pushes_model.py" line="50"/>
+        <source>Received ({})</source>
+        <translation>接收时间（{}）</translation>
+    </message>
+    <message>
         <location filename="../../gui/models/pushes_model.py" line="32"/>
         <source>Status</source>
         <translation>状态</translation>

@@ -3,18 +3,16 @@ school's zone or this PC's, and History's date filter works in the zone its
 rows are shown in -- with "All schools" too, where each row has its own."""
 from __future__ import annotations
 
-import os
-import time
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 
 from gui.formatting import PC_ZONE, SCHOOL_ZONE, local_time
 from storage.config import ConfigStore
 
-from ..gui_support import GuiApp, gui_settings, run_gui  # noqa: F401
+from ..gui_support import GuiApp, gui_settings, pc_zone_set, run_gui  # noqa: F401
 from ..helpers import SECRET, SID, new_push
 
 CLASS_ID = 913370077
@@ -26,15 +24,8 @@ LESSON_AT = int(datetime(2026, 12, 6, 4, 30, tzinfo=ZoneInfo(SCHOOL_TZ)).timesta
 
 @pytest.fixture
 def pc_zone():
-    old = os.environ.get("TZ")
-    os.environ["TZ"] = PC_TZ
-    time.tzset()
-    yield
-    if old is None:
-        del os.environ["TZ"]
-    else:
-        os.environ["TZ"] = old
-    time.tzset()
+    with pc_zone_set(PC_TZ):
+        yield
 
 
 def test_history_filters_days_in_the_zone_rows_are_shown_in(qapp, data_dir, gui_settings, pc_zone):  # noqa: F811
@@ -88,9 +79,9 @@ def test_inspector_and_status_bar_give_the_schools_time(qapp, data_dir, gui_sett
     zone = "Asia/Kolkata"                       # neither this PC's zone nor DEFAULT_TIMEZONE
     ConfigStore(data_dir).add_school(SID, SECRET, "Fixture School", timezone=zone)
 
-    def at_school(unix: float, with_date: bool = True) -> str:
+    def at_school(unix: float, with_date: bool = True, label: str = " UTC+5:30") -> str:
         when = datetime.fromtimestamp(unix, ZoneInfo(zone))
-        return when.strftime("%Y-%m-%d %H:%M:%S" if with_date else "%H:%M:%S") + " UTC+5:30"
+        return when.strftime("%Y-%m-%d %H:%M:%S" if with_date else "%H:%M:%S") + label
 
     async def scenario(app: GuiApp):
         view = app.window.show_view("inspector")
@@ -99,7 +90,9 @@ def test_inspector_and_status_bar_give_the_schools_time(qapp, data_dir, gui_sett
         await app.wait_until(lambda: view.model.rowCount() == 1)
         received = view.model.rows[0].received_at
         column = view.model.COLUMNS.index("received_at")
-        assert view.model.index(0, column).data() == at_school(received)
+        assert view.model.headerData(column, Qt.Orientation.Horizontal) == "Received (UTC+5:30)"
+        assert view.model.index(0, column).data() == at_school(received, label="")   # the header says it
+        assert view.model.index(0, column).data(Qt.ItemDataRole.ToolTipRole) == at_school(received)
         view.table.selectRow(0)
         assert "received {} ·".format(at_school(received)) in view.heading.text()
 

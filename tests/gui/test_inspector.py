@@ -5,16 +5,23 @@ from __future__ import annotations
 import asyncio
 import shutil
 import subprocess
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import orjson
 import pytest
 from aiohttp import web
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
+from gui.formatting import PC_ZONE, SCHOOL_ZONE
 from protocol.classin import is_ack
+from storage.config import ConfigStore
+from storage.paths import DB_NAME
 
-from ..gui_support import GuiApp, gui_settings, run_gui  # noqa: F401
-from ..helpers import SID, new_push
+from ..gui_support import GuiApp, gui_settings, pc_zone_set, run_gui  # noqa: F401
+from ..helpers import SECRET, SID, new_push, store_directly
+from .test_i18n import chinese  # noqa: F401
 
 
 async def _run_shell(command: str) -> subprocess.CompletedProcess:
@@ -125,3 +132,72 @@ async def test_search_pages_newest_first_with_refused_pushes_merged(receiver, ht
     assert [r.uid for r in search(PushFilter(uid=999)).rows] == [999]
     assert [r.uid for r in search(PushFilter(text='"n":5')).rows] == [105]
     assert [r.kind for r in search(PushFilter(quarantined_only=True)).rows] == ["quarantined"]
+
+
+NEW_YORK_SID = SID + 1
+
+
+def _received_column(view) -> tuple[str, list[str], list[str]]:
+    """The time column as the desk sees it: header, cells, tooltips."""
+    model, column = view.model, view.model.COLUMNS.index("received_at")
+    cells = [model.index(row, column) for row in range(model.rowCount())]
+    return (model.headerData(column, Qt.Orientation.Horizontal),
+            [index.data() for index in cells], [index.data(Qt.ItemDataRole.ToolTipRole) for index in cells])
+
+
+def zone_once_scenario(words: dict[str, str]):
+    async def scenario(app: GuiApp) -> None:
+        view = app.window.show_view("inspector")
+        await app.wait_until(lambda: view.model.rowCount() == 3)
+        # Schools of two zones listed together: each row says its own, the header none.
+        assert _received_column(view) == (
+            words["header"],
+            ["2026-11-20 10:00:00 UTC-5", "2026-11-20 09:30:00 UTC+8", "2026-11-20 09:00:05 UTC+8"],
+            ["2026-11-20 10:00:00 UTC-5", "2026-11-20 09:30:00 UTC+8", "2026-11-20 09:00:05 UTC+8"])
+
+        # One school's pushes: its zone once, in the header; the rows bare, the tooltip and detail whole.
+        view.class_id.setText("777001")
+        await app.wait_until(lambda: view.model.rowCount() == 2)
+        assert _received_column(view) == (
+            words["header (UTC+8)"], ["2026-11-20 09:30:00", "2026-11-20 09:00:05"],
+            ["2026-11-20 09:30:00 UTC+8", "2026-11-20 09:00:05 UTC+8"])
+        view.table.selectRow(0)
+        assert "2026-11-20 09:30:00 UTC+8" in view.heading.text()
+
+        # This PC's clock (UTC here): every row in one zone again, whichever school.
+        view.class_id.clear()
+        await app.wait_until(lambda: view.model.rowCount() == 3)
+        app.window.set_zone_mode(PC_ZONE)
+        try:
+            assert _received_column(view)[:2] == (
+                words["header (UTC+0)"], ["2026-11-20 15:00:00", "2026-11-20 01:30:00", "2026-11-20 01:00:05"])
+        finally:
+            app.window.set_zone_mode(SCHOOL_ZONE)
+        assert _received_column(view)[0] == words["header"]
+    return scenario
+
+
+def _two_zones(data_dir) -> None:
+    """Two pushes of a Beijing school and one of a New York school, stored at known times."""
+    ConfigStore(data_dir).add_school(NEW_YORK_SID, SECRET, "New York School", timezone="America/New_York")
+    beijing, new_york = ZoneInfo("Asia/Shanghai"), ZoneInfo("America/New_York")
+    pushes = [(datetime(2026, 11, 20, 9, 0, 5, tzinfo=beijing), SID, 777001),
+              (datetime(2026, 11, 20, 9, 30, tzinfo=beijing), SID, 777001),
+              (datetime(2026, 11, 20, 10, 0, tzinfo=new_york), NEW_YORK_SID, 777002)]
+    store_directly(data_dir / DB_NAME, [(at.timestamp(), new_push("Net", sid=sid, class_id=class_id,
+                                                                   action_time=int(at.timestamp()), Data={}))
+                                        for at, sid, class_id in pushes])
+
+
+def test_the_time_column_says_its_zone_once(qapp, data_dir, gui_settings):  # noqa: F811
+    _two_zones(data_dir)
+    words = {"header": "Received", "header (UTC+8)": "Received (UTC+8)", "header (UTC+0)": "Received (UTC+0)"}
+    with pc_zone_set("UTC"):
+        run_gui(qapp, data_dir, zone_once_scenario(words))
+
+
+def test_the_time_column_says_its_zone_once_in_chinese(chinese, data_dir, gui_settings):  # noqa: F811
+    _two_zones(data_dir)
+    words = {"header": "接收时间", "header (UTC+8)": "接收时间（UTC+8）", "header (UTC+0)": "接收时间（UTC+0）"}
+    with pc_zone_set("UTC"):
+        run_gui(chinese, data_dir, zone_once_scenario(words))

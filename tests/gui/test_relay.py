@@ -7,15 +7,20 @@ from __future__ import annotations
 import asyncio
 import os
 import time
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
+import orjson
 import pytest
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QDate, QDateTime, QTime
 
 from gui.alarm_texts import AlarmTexts
+from storage.config import ConfigStore
+from storage.paths import DB_NAME
 
-from ..gui_support import GuiApp, gui_settings, run_gui  # noqa: F401
-from ..helpers import SID, ServeProcess, new_push, post_push, run_cli, team_dirs
+from ..gui_support import GuiApp, gui_settings, pc_zone_set, run_gui  # noqa: F401
+from ..helpers import SECRET, SID, ServeProcess, new_push, post_push, run_cli, store_directly, team_dirs
 from ..relay_support import SchoolSystem, free_port
 from .test_i18n import chinese  # noqa: F401
 
@@ -32,6 +37,17 @@ def select(view, name: str) -> None:
     for row in range(view.model.rowCount()):
         if view.model.rows[row].destination.name == name:
             view.table.selectRow(row)
+
+
+def pick(edit, wall: datetime) -> None:
+    """Set a replay picker as the desk would: the wall clock it shows, no zone."""
+    edit.setDateTime(QDateTime(QDate(wall.year, wall.month, wall.day), QTime(wall.hour, wall.minute),
+                               edit.timeZone()))
+
+
+def pick_range(view, tz: str, start: float, end: float) -> None:
+    pick(view.replay_from, datetime.fromtimestamp(start, ZoneInfo(tz)))
+    pick(view.replay_to, datetime.fromtimestamp(end, ZoneInfo(tz)))
 
 
 def screenshot(app: GuiApp, name: str) -> None:
@@ -77,8 +93,7 @@ async def relay_scenario(app: GuiApp, words: dict[str, str], shot: str) -> None:
         assert "crm" in view.result.text()
 
         select(view, "school-lms")
-        view.replay_from.setDateTime(QDateTime.fromSecsSinceEpoch(int(time.time()) - 600))
-        view.replay_to.setDateTime(QDateTime.fromSecsSinceEpoch(int(time.time()) + 120))
+        pick_range(view, app.monitor.config.current().zone(SID), time.time() - 600, time.time() + 120)
         view.replay.click()
         await app.wait_until(lambda: len(system.received) == 10, timeout=10)
         assert system.received[5:] == system.received[:5]
@@ -143,8 +158,7 @@ def test_a_team_desk_shows_the_relay_state_the_teams_serve_wrote(qapp, tmp_path,
             assert [line.split()[3] for line in listed.stdout.splitlines() if line.startswith("crm")] == ["paused"]
 
             select(view, "school-lms")
-            view.replay_from.setDateTime(QDateTime.fromSecsSinceEpoch(int(time.time()) - 600))
-            view.replay_to.setDateTime(QDateTime.fromSecsSinceEpoch(int(time.time()) + 120))
+            pick_range(view, app.monitor.config.current().zone(SID), time.time() - 600, time.time() + 120)
             view.replay.click()
             await app.wait_until(lambda: len(system.received) == 10, timeout=30)   # the serve sent them again
             await app.wait_until(lambda: cell(view, "school-lms", "delivered") == "10", timeout=30)
@@ -153,3 +167,61 @@ def test_a_team_desk_shows_the_relay_state_the_teams_serve_wrote(qapp, tmp_path,
             await system.stop()
 
     run_gui(qapp, desk_dir, scenario, db=store, listen=False, timeout=150)
+
+
+NEW_YORK = "America/New_York"
+OTHER_SID = SID + 1
+
+
+def _new_york(hour: int, minute: int, second: int = 0) -> float:
+    return datetime(2026, 11, 20, hour, minute, second, tzinfo=ZoneInfo(NEW_YORK)).timestamp()
+
+
+@pytest.fixture(params=["Asia/Shanghai", "UTC"])
+def pc_zone(request):
+    with pc_zone_set(request.param):
+        yield
+
+
+def test_replay_range_is_in_the_schools_zone(qapp, data_dir, gui_settings, pc_zone):  # noqa: F811
+    """A school in New York, a PC in Shanghai (or on UTC): 09:00-10:00 picked
+    for its destination is 09:00-10:00 in New York (EST, UTC-5), not on this PC."""
+    config = ConfigStore(data_dir)
+    config.add_school(SID, SECRET, "Fixture School", timezone=NEW_YORK)
+    config.add_school(OTHER_SID, SECRET, "Beijing School", timezone="Asia/Shanghai")
+    at = {"before": _new_york(8, 59, 30), "first": _new_york(9, 0), "last": _new_york(9, 59, 59),
+          "after": _new_york(10, 0)}
+    bodies = {name: new_push("Net", action_time=int(t), Data={"n": name}) for name, t in at.items()}
+    store_directly(data_dir / DB_NAME, [(at[name], body) for name, body in bodies.items()])
+
+    async def scenario(app: GuiApp) -> None:
+        system = SchoolSystem()
+        await system.start()
+        try:
+            await app.monitor.relay.add("school-lms", SID, system.url)
+            await app.monitor.relay.add("beijing-crm", OTHER_SID, f"http://127.0.0.1:{free_port()}/push")
+            view = app.window.show_view("relay")
+            await app.wait_until(lambda: view.model.rowCount() == 2, timeout=10)
+            select(view, "school-lms")
+            assert view.replay_zone.text() == "(UTC-5)"
+            pick(view.replay_from, datetime(2026, 11, 20, 9, 0))
+            pick(view.replay_to, datetime(2026, 11, 20, 10, 0))
+            assert view.range == (at["first"], at["after"]) == (1795183200, 1795186800)
+
+            # Another school's destination: the same moments, shown on its clock (13 h ahead).
+            select(view, "beijing-crm")
+            assert view.replay_zone.text() == "(UTC+8)"
+            assert view.replay_from.text() == "2026-11-20 22:00" and view.replay_to.text() == "2026-11-20 23:00"
+            assert view.range == (at["first"], at["after"])
+            select(view, "school-lms")
+            assert view.replay_from.text() == "2026-11-20 09:00" and view.replay_to.text() == "2026-11-20 10:00"
+
+            view.replay.click()
+            await app.wait_until(lambda: len(system.received) == 2, timeout=10)
+            assert [orjson.loads(body)["Data"]["n"] for body in system.received] == ["first", "last"]
+            assert view.result.text() == "school-lms: 2 push(es) queued again."
+            await asyncio.sleep(0.5)          # nothing more arrives: the pushes outside the range stay
+            assert len(system.received) == 2
+        finally:
+            await system.stop()
+    run_gui(qapp, data_dir, scenario, timeout=60)
