@@ -16,7 +16,7 @@ def decorate(summary: dict, config: Config) -> dict:
     """The school's name and time zone, which the report formats times in."""
     school = config.schools.get(summary.get("sid"))
     summary["school_name"] = school.name if school else None
-    summary["timezone"] = school.timezone if school else DEFAULT_TIMEZONE
+    summary["timezone"] = config.zone(summary.get("sid"))
     return summary
 
 
@@ -45,14 +45,32 @@ def summaries(class_ids: list[int], config: Config, *, progress: Callable[[int],
 
 def summaries_between(first: date, last: date, config: Config, sid: int | None = None,
                       detail_text: Callable[[Detail], str] = str) -> list[dict[str, Any]]:
-    """Every lesson of the days `first`..`last` (the school's days; this PC's
-    default zone without --sid), oldest first; `detail_text` as for summaries."""
-    zone = ZoneInfo(config.schools[sid].timezone if sid in config.schools else DEFAULT_TIMEZONE)
-    start = datetime.combine(first, dtime.min, zone).timestamp()
-    end = datetime.combine(last + timedelta(days=1), dtime.min, zone).timestamp()
-    found = summaries([row["class_id"] for row in lessons_between(start, end, sid=sid)], config,
-                      detail_text=detail_text)
+    """Every lesson of the days `first`..`last`, each on its own school's
+    calendar (Config.zone), oldest first; `detail_text` as for summaries. A
+    batch of every school takes each school's days, not one zone's: a lesson
+    at 22:00 in New York is on the next day in Shanghai."""
+    def days(zone: str) -> tuple[float, float]:
+        tz = ZoneInfo(zone)
+        return (datetime.combine(first, dtime.min, tz).timestamp(),
+                datetime.combine(last + timedelta(days=1), dtime.min, tz).timestamp())
+
+    if sid is not None:
+        rows = lessons_between(*days(config.zone(sid)), sid=sid)
+    else:
+        spans = {zone: days(zone) for zone in {*map(config.zone, config.schools), DEFAULT_TIMEZONE}}
+        widest = lessons_between(min(s for s, _ in spans.values()), max(e for _, e in spans.values()))
+
+        def on_its_days(lesson: dict[str, Any]) -> bool:
+            start, end = spans[config.zone(lesson["sid"])]
+            return start <= _when(lesson) < end
+        rows = [row for row in widest if on_its_days(row)]
+    found = summaries([row["class_id"] for row in rows], config, detail_text=detail_text)
     return sorted(found, key=lambda s: s.get("start_time") or 0)
+
+
+def _when(lesson: dict[str, Any]) -> float:
+    """The time lessons_between files a lesson under (storage.derived's LESSON_WHEN_SQL)."""
+    return lesson["first_activity"] if lesson["first_activity"] is not None else lesson["planned_start"]
 
 
 def write_summaries(found: list[dict[str, Any]], fmt: str, path: str, lang: str | None = None,

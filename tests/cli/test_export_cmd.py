@@ -8,7 +8,7 @@ import time
 import openpyxl
 import pytest
 
-from ..helpers import new_push, run_cli, store_directly
+from ..helpers import SECRET, new_push, run_cli, store_directly
 
 CLASS_ID = 508113967
 STUDENT = 41200902
@@ -49,3 +49,39 @@ def test_the_xlsx_timeline_speaks_chinese_as_the_windows_export_does(lesson, tmp
     machine = json.loads(run_cli("export", "--class-id", str(CLASS_ID), "--lang", "zh", data_dir=lesson).stdout)
     assert [item["detail"] for item in machine["timeline"]] == [
         "Android phone, device #2", "network connection broken (56), device #2"]    # ClassIn's code kept
+
+
+@pytest.mark.slow
+def test_a_batch_of_every_school_takes_each_schools_own_days(data_dir, tmp_path):
+    """Shanghai's 09:00 on 2 March and New York's 22:00 on 2 March (Shanghai's
+    11:00 on the 3rd) are both lessons of 2 March, each on its school's calendar."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from storage.config import ConfigStore
+
+    from ..helpers import SID
+
+    new_york = 3300001
+    ConfigStore(data_dir).add_school(new_york, "new-york-secret", "NY School", "America/New_York")
+    lessons = {CLASS_ID: (SID, datetime(2026, 3, 2, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))),
+               CLASS_ID + 1: (new_york, datetime(2026, 3, 2, 22, 0, tzinfo=ZoneInfo("America/New_York")))}
+    store_directly(data_dir / "classwatch.db", [
+        (start.timestamp(), new_push(67371107, sid=sid, secret="new-york-secret" if sid == new_york else SECRET,
+                                     class_id=class_id, action_time=int(start.timestamp()), UID=STUDENT,
+                                     NickName="王小明", ClientID=1, Identity=1, Device=4))
+        for class_id, (sid, start) in lessons.items()])
+
+    def batch(day: str, *sid: str) -> list[str]:
+        out_dir = tmp_path / f"{day}{''.join(sid)}"
+        extra = ("--sid", *sid) if sid else ()
+        out = run_cli("export", "--from", day, "--to", day, *extra, "--format", "json", "--out", str(out_dir),
+                      data_dir=data_dir)
+        assert out.returncode == 0, out.stderr
+        return sorted(p.name for p in out_dir.iterdir()) if out_dir.exists() else []
+
+    assert batch("2026-03-02") == [f"lesson-{CLASS_ID}.json", f"lesson-{CLASS_ID + 1}.json"]
+    assert batch("2026-03-03") == []
+    assert batch("2026-03-02", str(new_york)) == [f"lesson-{CLASS_ID + 1}.json"]
+    summary = json.loads((tmp_path / "2026-03-02" / f"lesson-{CLASS_ID + 1}.json").read_text(encoding="utf-8"))
+    assert summary["timezone"] == "America/New_York"
