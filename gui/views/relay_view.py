@@ -169,7 +169,7 @@ class RelayView(QWidget):
     def _picked(self, *_args) -> None:
         self.range = tuple(unix_at(datetime.combine(edit.date().toPython(), edit.time().toPython()), self.timezone)
                            for edit in (self.replay_from, self.replay_to))
-        self.replay_zone.setText("({})".format(zone_label(self.timezone, self.range[0])))
+        self.replay_zone.setText(self.tr("({})").format(zone_label(self.timezone, self.range[0])))
 
     # -- commands -------------------------------------------------------------------------------
     def retry_now(self) -> None:

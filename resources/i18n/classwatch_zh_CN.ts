@@ -3825,6 +3825,11 @@
             <numerusform>{}：%n 条推送已重新排队。</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../gui/views/relay_view.py" line="172"/>
+        <source>({})</source>
+        <translation>（{}）</translation>
+    </message>
 </context>
 <context>
     <name>RoomExport</name>

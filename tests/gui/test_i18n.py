@@ -156,6 +156,9 @@ def test_window_speaks_chinese(chinese, data_dir, gui_settings):  # noqa: F811
         await app.wait_until(lambda: status.rate.text() == "近 1 分钟 1 条推送", timeout=5)
         assert re.fullmatch(r"最近推送：\d\d:\d\d:\d\d UTC[+-][\d:]+（\d+ 秒前）", status.last.text()), status.last.text()
 
+        relay = app.window.show_view("relay")    # the replay range's zone, in full-width brackets
+        assert relay.replay_zone.text() == "（UTC+8）"
+
     run_gui(chinese, data_dir, scenario)
 
 
