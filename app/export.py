@@ -56,21 +56,11 @@ def summaries_between(first: date, last: date, config: Config, sid: int | None =
 
     if sid is not None:
         rows = lessons_between(*days(config.zone(sid)), sid=sid)
-    else:
-        spans = {zone: days(zone) for zone in {*map(config.zone, config.schools), DEFAULT_TIMEZONE}}
-        widest = lessons_between(min(s for s, _ in spans.values()), max(e for _, e in spans.values()))
-
-        def on_its_days(lesson: dict[str, Any]) -> bool:
-            start, end = spans[config.zone(lesson["sid"])]
-            return start <= _when(lesson) < end
-        rows = [row for row in widest if on_its_days(row)]
+    else:   # one read per zone the desk's schools are in (and the default's, for a school it no longer has)
+        rows = [row for zone in {*map(config.zone, config.schools), DEFAULT_TIMEZONE}
+                for row in lessons_between(*days(zone)) if config.zone(row["sid"]) == zone]
     found = summaries([row["class_id"] for row in rows], config, detail_text=detail_text)
     return sorted(found, key=lambda s: s.get("start_time") or 0)
-
-
-def _when(lesson: dict[str, Any]) -> float:
-    """The time lessons_between files a lesson under (storage.derived's LESSON_WHEN_SQL)."""
-    return lesson["first_activity"] if lesson["first_activity"] is not None else lesson["planned_start"]
 
 
 def write_summaries(found: list[dict[str, Any]], fmt: str, path: str, lang: str | None = None,
