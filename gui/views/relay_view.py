@@ -27,6 +27,7 @@ from .lesson_panel import table_view
 log = logging.getLogger(__name__)
 
 REFRESH_MS = 1000
+ADD_COMMAND = "python main.py relay add NAME --sid SID --url URL"
 
 
 class RelayView(QWidget):
@@ -34,15 +35,20 @@ class RelayView(QWidget):
         super().__init__()
         self.bridge = bridge
         self.desk = bridge.desk
-        caption = QLabel(self.tr(
-            "A school's own system (LMS, CRM) keeps getting every push ClassIn sends here: the exact "
-            "bytes, in order, one at a time, retried until it answers errno 1. Add one with "
-            "python main.py relay add NAME --sid SID --url URL (it gets what is stored from then on)."))
-        caption.setWordWrap(True)
+        # The command starts a line of its own, here and in the empty table: wrapped
+        # within a sentence it broke in two in Chinese.
+        add = self.tr("Add one with: {}").format(ADD_COMMAND)
+        self.caption = QLabel("\n".join((self.tr(
+            "A school's own system (LMS, CRM) keeps getting every push ClassIn sends here from the moment "
+            "it is added: the exact bytes, in order, one at a time, retried until it answers errno 1."), add)))
+        self.caption.setWordWrap(True)
         self.model = RelayModel(bridge.desk.config, self)
-        self.table = table_view(self.model, sortable=False)
+        # Empty, the table says what relaying is for and how to start: a bare grid told a
+        # desk neither.
+        self.table = table_view(self.model, sortable=False, empty_text="\n".join((
+            self.tr("No relay destination yet. Relaying forwards every stored push to the school's own system "
+                    "(LMS, CRM), since ClassIn allows only one push URL per school."), add)))
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.empty = QLabel(self.tr("No destinations yet."))
 
         self.retry = QPushButton(self.tr("Retry now"))
         self.pause = QPushButton(self.tr("Pause"))
@@ -75,8 +81,7 @@ class RelayView(QWidget):
         actions.addWidget(self.replay_zone)
         actions.addWidget(self.replay)
         layout = QVBoxLayout(self)
-        layout.addWidget(caption)
-        layout.addWidget(self.empty)
+        layout.addWidget(self.caption)
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
         layout.addWidget(self.result)
@@ -124,7 +129,7 @@ class RelayView(QWidget):
             self._busy = False
         selected = self.selected_name()
         self.model.set_rows(rows)
-        self.empty.setVisible(not rows)
+        self.caption.setVisible(bool(rows))      # empty, the table says the same: once is enough
         # Refit when what the columns say changes (a destination starts failing), not every
         # second: a width the desk dragged stays until then.
         shape = [(self.model.state(r), r.last_error, r.destination.name) for r in rows]

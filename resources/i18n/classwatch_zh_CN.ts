@@ -3744,13 +3744,18 @@
     <name>RelayView</name>
     <message>
         <location filename="../../gui/views/relay_view.py" line="36"/>
-        <source>A school&apos;s own system (LMS, CRM) keeps getting every push ClassIn sends here: the exact bytes, in order, one at a time, retried until it answers errno 1. Add one with python main.py relay add NAME --sid SID --url URL (it gets what is stored from then on).</source>
-        <translation>学校自己的系统（LMS、CRM）照常收到 ClassIn 推送到这里的每一条消息：原样字节、按顺序、一次一条，直到对方应答 errno 1 为止不断重试。添加方法：python main.py relay add NAME --sid SID --url URL（从添加之后存下的推送开始转发）。</translation>
+        <source>A school&apos;s own system (LMS, CRM) keeps getting every push ClassIn sends here from the moment it is added: the exact bytes, in order, one at a time, retried until it answers errno 1.</source>
+        <translation>学校自己的系统（LMS、CRM）从添加之时起照常收到 ClassIn 推送到这里的每一条消息：原样字节、按顺序、一次一条，直到对方应答 errno 1 为止不断重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/relay_view.py" line="43"/>
-        <source>No destinations yet.</source>
-        <translation>还没有转发目标。</translation>
+        <location filename="../../gui/views/relay_view.py" line="47"/>
+        <source>No relay destination yet. Relaying forwards every stored push to the school&apos;s own system (LMS, CRM), since ClassIn allows only one push URL per school.</source>
+        <translation>还没有转发目标。转发会把这里存下的每一条推送转给学校自己的系统（LMS、CRM），因为 ClassIn 每所学校只能设置一个推送地址。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/relay_view.py" line="49"/>
+        <source>Add one with: {}</source>
+        <translation>添加方法：{}</translation>
     </message>
     <message>
         <location filename="../../gui/views/relay_view.py" line="45"/>
