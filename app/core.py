@@ -89,7 +89,7 @@ class Monitor:
         if not listen or not self.receiver.db.is_sqlite or self.receiver.role == "core":
             writer = self.receiver.writer
             self.team = TeamFeed(self.receiver.db, self.receiver.emit,
-                                 followed=writer.followed if writer.follow else None)
+                                 followed=writer.followed if writer.follows_feed else None)
             self.receiver.listeners.append(self.team.on_receiver_event)
         self.alarms = AlarmCenter(alarm_settings(config.current().settings), names=self,
                                   live=lambda: [(lesson.sid, lesson.class_id) for lesson in self.live_lessons()])
@@ -386,7 +386,7 @@ class Monitor:
             if limits is None:
                 limits = thresholds(self.config.current().settings)
             typed = parse(payload, received_at, limits)
-        if push_id is not None and self.receiver.writer.follow:   # its derived rows need not parse it again
+        if push_id is not None and self.receiver.writer.follows_feed:   # its derived rows need not parse it again
             self.receiver.writer.parsed[push_id] = typed
         self.school.apply(typed)
         lesson = self.school.lessons.get(typed.class_id) if typed.class_id is not None else None

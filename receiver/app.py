@@ -116,10 +116,11 @@ class Receiver:
         # Derived tables follow each commit in the writer thread, after the acks.
         # The user's thresholds decide the problems in them, as in the live view.
         self.projector = Projector(self.db, limits=self.thresholds)
-        # On PostgreSQL the derived rows commit with the pushes (storage.derived.Projector).
-        projects = role == "whole" or (role == "store") != self.db.is_sqlite
+        # A split `serve` leaves them to its core: on SQLite the core follows the
+        # store's cursor, on PostgreSQL the pushes are queued for it (storage.derived.Projector).
+        projects = role != "store" or not self.db.is_sqlite
         self.writer = Writer(self.db, sync_delay=sync_delay, projector=self.projector if projects else None,
-                             follow=role == "core", checkpoint=role != "core")
+                             follow=role == "core", queues=role == "store", checkpoint=role != "core")
         # The typed event is parsed here only for a core in this process (shared with the projection).
         self.parses = role == "whole"
         self.stats = Stats()
@@ -316,7 +317,7 @@ class Receiver:
         store. In a thread: it touches the disk. A core process (role "core")
         works on what its receiving process locked, checked and opened."""
         if self.role == "core":
-            self._catch_up(self.writer.follow)
+            self._catch_up(self.writer.follows_feed)   # PostgreSQL: its writer takes what is queued
             return
         self._lock.acquire()
         try:
@@ -333,7 +334,8 @@ class Receiver:
         except BaseException:
             self.release_storage()
             raise
-        self._catch_up(project and self.writer.projector is not None)
+        # The cursor is SQLite's: on PostgreSQL the rows commit with their pushes, or are queued.
+        self._catch_up(project and self.writer.defer_projection)
 
     def _catch_up(self, project: bool) -> None:
         caught_up = self.projector.catch_up() if project else 0

@@ -69,7 +69,7 @@ def _copy_pushes(src: Conn, dst: Conn, progress) -> CopyCount:
             if fresh:
                 project_rows(dst, fresh)
                 mark_projected(dst, fresh[-1][0])
-                dst.notify_pushes()
+                dst.notify()
             dst.execute("COMMIT")
         except BaseException:
             dst.execute("ROLLBACK")

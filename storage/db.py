@@ -19,7 +19,7 @@ from .models import database
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 
 def _create_v1(db) -> None:
@@ -64,10 +64,15 @@ def _v7_one_uid_index(db) -> None:
     db.execute_sql("DROP INDEX IF EXISTS push_uid_action_time")
 
 
+def _v8_projection_queue(db) -> None:
+    db.create_tables([models.Unprojected], safe=True)
+
+
 # version -> step that brings the schema from version-1 to version.
 MIGRATIONS: dict[int, Callable[[object], None]] = {
     1: _create_v1, 2: _v2_push_uid_cmd_index, 3: _v3_alarm_table, 4: _v4_relay_tables,
-    5: _v5_relay_lease, 6: _v6_alarm_acknowledgements, 7: _v7_one_uid_index}
+    5: _v5_relay_lease, 6: _v6_alarm_acknowledgements, 7: _v7_one_uid_index,
+    8: _v8_projection_queue}
 # Derived tables register their own creation here (storage.derived) so that
 # `rebuild` can drop and recreate them without touching raw pushes.
 DERIVED_SETUP: list[Callable[[object], None]] = []

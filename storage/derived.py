@@ -343,6 +343,16 @@ _PARSED_CMDS = frozenset({"Net", "Check", "UserCheck", str(CMD_ENTER), "End", "R
 # push columns a projection needs, in the order project_rows takes them
 ROW_COLUMNS = "id, received_at, payload, cmd, sid, class_id, action_time"
 Row = tuple[int, float, str, "str | None", "int | None", "int | None", "int | None"]
+# PostgreSQL's projection queue (models.Unprojected): filled in the pushes'
+# transaction, taken oldest first by whichever core gets there, never a push
+# another core's transaction holds (SKIP LOCKED): two cores never wait for each
+# other, and a core killed midway leaves its pushes queued (its transaction is undone).
+_QUEUE = "INSERT INTO unprojected(push_id) SELECT unnest(?::bigint[])"
+_OLDEST_QUEUED = "SELECT push_id FROM unprojected ORDER BY push_id LIMIT ? FOR UPDATE SKIP LOCKED"
+# = ANY(ARRAY(...)): an index look-up per id. With IN (...) the planner may
+# scan the whole table, dead rows included: a queue leaves one per push taken.
+_TAKE = ("WITH taken AS (DELETE FROM unprojected WHERE push_id = ANY(ARRAY({}))"
+         " RETURNING push_id)" f" SELECT {ROW_COLUMNS} FROM push JOIN taken ON push.id = taken.push_id ORDER BY push.id")
 
 
 def project_rows(conn: Conn, rows: Iterable[Row], failed: list[int] | None = None,
@@ -395,8 +405,13 @@ class Projector:
     left behind. The core tells the views of a push only once its derived
     rows are committed (Writer.unprojected_from), so a view reading them finds it.
     Where several receivers share one store (PostgreSQL) a single cursor cannot
-    tell whose pushes are projected: there each batch's rows commit with the
-    batch (`within`, under a savepoint). A projection failure is logged and
+    tell whose pushes are projected. There a split `serve`'s receiving process
+    queues its pushes (`queue`, in their transaction) and a core takes them
+    from the queue (`take_queued`, with their rows in one transaction): the
+    ack waits for no projection, and a kill of either loses nothing. Followers
+    (storage.follow) see a push only once its rows are made. A receiver
+    that is its own core (a desk with a port) commits each batch's rows with
+    the batch (`within`, under a savepoint). A projection failure is logged and
     never costs a push; `rebuild` recovers it."""
 
     def __init__(self, where, limits: Callable[[], Thresholds] = lambda: DEFAULT_THRESHOLDS):
@@ -450,6 +465,37 @@ class Projector:
                 raise exc from None
             log.exception("updating the derived tables failed (python main.py rebuild redoes them)")
         conn.execute("RELEASE derive")
+
+    @staticmethod
+    def queue(conn: Conn, pushes: list[tuple[Any, Any]]) -> bool:
+        """PostgreSQL, in the transaction that stores `pushes`: their derived
+        rows are a core's to make (`take_queued`). Whether any was queued."""
+        ids = [stored.push_id for record, stored in pushes if record.source == "classin"]
+        if ids:
+            conn.execute(_QUEUE, (ids,))
+        return bool(ids)
+
+    def take_queued(self, conn: Conn, limit: int, only: int | None = None) -> int:
+        """PostgreSQL, in the caller's transaction: the `limit` oldest queued
+        pushes (or push `only`) out of the queue and into the derived tables;
+        how many."""
+        if only is None:
+            rows = conn.execute(_TAKE.format(_OLDEST_QUEUED), (limit,)).fetchall()
+        else:
+            rows = conn.execute(_TAKE.format("SELECT ?::bigint"), (only,)).fetchall()
+        if rows:
+            project_rows(conn, rows, limits=self.limits())
+        return len(rows)
+
+    @staticmethod
+    def queued(conn: Conn, limit: int) -> list[int]:
+        """The `limit` oldest queued pushes no other core holds (PostgreSQL)."""
+        return [row[0] for row in conn.execute(_OLDEST_QUEUED, (limit,)).fetchall()]
+
+    @staticmethod
+    def leave_out(conn: Conn, push_id: int) -> bool:
+        """Push `push_id` out of the queue without its rows (they failed); whether it was there."""
+        return conn.execute("DELETE FROM unprojected WHERE push_id = ? RETURNING push_id", (push_id,)).fetchone() is not None
 
     @staticmethod
     def after_cursor(conn: Conn, limit: int) -> list[Row]:

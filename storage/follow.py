@@ -5,7 +5,9 @@ writer's commit sends it); SQLite is polled lightly (one indexed read).
 Several receivers may share one PostgreSQL database, and their ids are drawn
 before their commits land, so a smaller id can appear after a larger one was
 read: ids skipped over are watched for a while (GAP_SECONDS) and delivered
-when they show up."""
+when they show up. A push queued for its derived rows (PostgreSQL,
+storage.derived.Projector) is not there yet for a follower: a view that hears
+of it reads its rows, and the pushes after it wait with it, in order."""
 from __future__ import annotations
 
 import logging
@@ -22,6 +24,8 @@ SAFETY_FETCH = 5.0        # read anyway now and then (a NOTIFY lost while reconn
 RETRY_SECONDS = (0.5, 1, 2, 5)
 MAX_GAP = 5_000            # ids skipped at once beyond this are a jump, not transactions in flight
 GAP_QUERY = 500            # gap ids looked up per read
+# Below the oldest push still queued for its derived rows (always empty on SQLite).
+_MADE = " AND id < (SELECT COALESCE(MIN(push_id), 9223372036854775807) FROM unprojected)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,12 +117,13 @@ class PushFollower:
         fresh = []
         if self._gaps:     # ids skipped earlier that may have landed since
             waiting = sorted(self._gaps)[:GAP_QUERY]
-            for row in self._conn.execute(select + f"id IN ({', '.join('?' * len(waiting))})",
+            for row in self._conn.execute(select + f"id IN ({', '.join('?' * len(waiting))})" + _MADE,
                                           [*values, *values, *waiting]).fetchall():
                 del self._gaps[row[0]]
                 if row[7]:
                     fresh.append(StoredPush(*row[:7]))
-        rows = self._conn.execute(select + "id > ? ORDER BY id", [*values, *values, self.last_id]).fetchall()
+        rows = self._conn.execute(select + "id > ?" + _MADE + " ORDER BY id",
+                                  [*values, *values, self.last_id]).fetchall()
         for push_id, received_at, source, sid, cmd, class_id, payload, hit in rows:
             # The ids between the last one and this: not committed yet, or
             # never (a rolled-back batch, a sequence's jump after a crash).

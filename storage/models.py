@@ -139,4 +139,17 @@ class RelayOutbox(BaseModel):
         primary_key = CompositeKey("dest_id", "push_id")
 
 
-RAW_MODELS = [Meta, Push, Quarantine]
+class Unprojected(BaseModel):
+    """PostgreSQL: a stored push whose derived rows are still to be made.
+    Written in the transaction that stores the push by a split `serve`'s
+    receiving process, taken (and deleted, with the rows made) by a core
+    process: its own, or any core of the team (storage.derived.Projector).
+    Several receivers share such a store, so no single cursor could say how
+    far the derived rows are. Empty on SQLite: one writer keeps a cursor there."""
+    push_id = IntegerField(primary_key=True)
+
+    class Meta:
+        table_name = "unprojected"
+
+
+RAW_MODELS = [Meta, Push, Quarantine, Unprojected]

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
-from .backends import Conn, StoreUnavailable, backend_for
+from .backends import PUSH_CHANNEL, QUEUED_CHANNEL, Conn, StoreUnavailable, backend_for
 from .checkpointer import Checkpointer
 from .dburl import DbUrl
 from .relay import oblige
@@ -58,6 +58,10 @@ PROJECT_MAX = 512
 # p99 at 2.3 ms, two at 1.9-2.0 ms (interleaved runs, 05:07 UTC).
 PROJECT_CHUNK = 256
 FOLLOWED_DELAY = 0.5
+# PostgreSQL's cores take queued pushes at once (row locks: the receivers'
+# commits never wait for them), woken by the queue's NOTIFY, and look anyway
+# this often (a NOTIFY missed while reconnecting).
+QUEUE_LOOK = 1.0
 # Filling a batch on a slow disk (Writer._gather_wait): a commit that took this
 # long, of a batch at least this big, lets the next one wait at most GATHER_MAX.
 GATHER_SLOW = 0.001
@@ -177,24 +181,35 @@ class Writer:
     """Owns the only write connection. Thread-safe `submit`; `store` for asyncio."""
 
     def __init__(self, where: DbUrl | Path | str, *, sync_delay: float = 0.0, projector=None,
-                 follow: bool = False, checkpoint: bool = True):
+                 follow: bool = False, queues: bool = False, checkpoint: bool = True):
         """`follow`: the pushes are another process's to store (the receiving
         process of a split `serve`); this writer makes their derived rows from
-        the store, after the cursor, once `followed` tells it they are there.
+        the store: on SQLite after the cursor, once `followed` tells it they
+        are there; on PostgreSQL those queued for the cores.
+        `queues` (PostgreSQL): the derived rows of the pushes stored here are
+        a core's to make (storage.derived.Projector): queued with them.
         `checkpoint`: whether this process folds the WAL (one per store does)."""
         self.backend = backend_for(where)
         self.sync_delay = sync_delay          # emulate a laptop disk in benchmarks
         # storage.derived.Projector. One writer per store (SQLite): the derived
-        # rows follow the acks in their own transactions; else they commit with each batch.
+        # rows follow the acks in their own transactions; else they commit with
+        # each batch, or are queued for a core.
         self.projector = projector
         sqlite = self.backend.kind == "sqlite"
-        self.follow = follow and projector is not None and sqlite
+        self.follow = follow and projector is not None
+        self.queues = queues and projector is not None and not sqlite and not self.follow
+        # SQLite: the core's feed tells this writer of the pushes it follows
+        # (`followed`) before its fold, and leaves their parsed events in
+        # `parsed`. A PostgreSQL core hears of queued pushes itself, and its
+        # feed sees a push only once its rows are made.
+        self.follows_feed = self.follow and sqlite
         self.defer_projection = projector is not None and sqlite and not self.follow
         self._unprojected: list[tuple[PushRecord, Stored]] = []
         self._unprojected_at = 0.0
         self._followed = False     # pushes were stored elsewhere since the last projection
         # (quiet spell, longest wait) before the derived rows follow
-        self._project_after = (FOLLOWED_DELAY, FOLLOWED_DELAY) if self.follow else (PROJECT_QUIET, PROJECT_DELAY)
+        self._project_after = ((FOLLOWED_DELAY, FOLLOWED_DELAY) if self.follows_feed else (0.0, 0.0) if self.follow
+                               else (PROJECT_QUIET, PROJECT_DELAY))
         # Typed events of followed pushes by id, parsed by whoever read them first
         # (the core's fold): their derived rows need not parse them again.
         self.parsed: dict[int, Any] = {}
@@ -212,6 +227,8 @@ class Writer:
         # loop -> what its current pass stored, handed to the writer as one item (_hand_over)
         self._handing: dict[asyncio.AbstractEventLoop, list] = {}
         self._thread: threading.Thread | None = None
+        self._listening: threading.Thread | None = None   # a PostgreSQL core's, for the queue's NOTIFY
+        self._stopping = threading.Event()
         self._conn: Conn | None = None
         self.batches = 0
         self.items = 0
@@ -231,6 +248,11 @@ class Writer:
                                         name="classwatch-writer", daemon=True)
         self._thread.start()
         ready.result()  # re-raise an open failure in the caller
+        if self.follow and not self.follows_feed:
+            self._stopping.clear()
+            self._listening = threading.Thread(target=self._listen_queued, name="classwatch-queue-listener",
+                                               daemon=True)
+            self._listening.start()
 
     @property
     def running(self) -> bool:
@@ -242,6 +264,10 @@ class Writer:
             return
         for loop in list(self._handing):   # stopped from the loop: its last pass is not handed over yet
             self._hand_over(loop)
+        if self._listening is not None:
+            self._stopping.set()
+            self._listening.join(timeout)
+            self._listening = None
         self._queue.put(_STOP)
         self._thread.join(timeout)
         self._thread = None
@@ -405,7 +431,6 @@ class Writer:
         try:
             conn = self._connection()
             with self.backend.write_turn():
-                started = time.monotonic()   # the disk's time, not the wait for another process's turn
                 # PostgreSQL: a batch in ~3 round trips, not one per statement (the
                 # INSERT's ids, the projection's savepoint, the COMMIT). Not around a
                 # job: its code may read a rowcount, or expect its errors at once.
@@ -413,13 +438,18 @@ class Writer:
                     conn.execute(self.backend.BEGIN_WRITE)
                     results = self._apply_all(conn, [item for item, _ in batch])
                     fresh = _fresh(batch, results)
-                    if self.projector is not None and not self.defer_projection:
+                    queued = self.queues and self.projector.queue(conn, fresh)
+                    if self.projector is not None and not (self.defer_projection or self.queues or self.follow):
                         self.projector.within(conn, fresh)
                     # What a push obliges us to do later commits with it: an ack implies
                     # the relay to the school's own system (a failure here fails the batch).
                     oblige(conn, fresh)
-                    if fresh:
-                        conn.notify_pushes()
+                    if queued:
+                        conn.notify(QUEUED_CHANNEL)
+                    elif fresh:
+                        conn.notify(PUSH_CHANNEL)
+                    # The disk's time, not the statements' round trips before it (PostgreSQL)
+                    started = time.monotonic()
                     conn.execute("COMMIT")
                 if self.sync_delay:   # a slow disk syncs inside the commit, holding the store
                     time.sleep(self.sync_delay)
@@ -473,7 +503,10 @@ class Writer:
         touches the pushes."""
         if self._followed:
             self._followed = False
-            self._project_followed()
+            if self.follows_feed:
+                self._project_followed()
+            else:
+                self._take_queued()
             return
         pushes, self._unprojected = self._unprojected, []
         if not pushes:
@@ -520,6 +553,62 @@ class Writer:
             for push_id in [k for k in self.parsed if k <= through]:
                 self.parsed.pop(push_id, None)
         self._projected()
+
+    def _take_queued(self) -> None:
+        """PostgreSQL: the derived rows of the pushes queued for the cores,
+        PROJECT_CHUNK a transaction, whose commit wakes the followers. A chunk
+        that fails goes again push by push: one that fails alone is left out
+        of the queue (logged; `rebuild` redoes it), so no push holds up the
+        rest. Where nothing works (the database is away) they stay queued."""
+        projector = self.projector
+
+        def take(conn: Conn, only: int | None = None) -> int:
+            taken = projector.take_queued(conn, PROJECT_CHUNK, only)
+            if taken:
+                conn.notify(PUSH_CHANNEL)
+            return taken
+
+        while True:
+            try:
+                if self._in_transaction(take) < PROJECT_CHUNK:
+                    return
+            except Exception as exc:
+                self._log_error("derived rows of queued pushes not made, trying them one by one: %s", exc)
+                try:
+                    queued = projector.queued(self._connection(), PROJECT_CHUNK)
+                except Exception:
+                    return          # the database is away: they stay queued for the next turn
+                for push_id in queued:
+                    try:
+                        self._in_transaction(lambda conn: take(conn, push_id))
+                    except Exception as alone:
+                        try:
+                            if self._in_transaction(lambda conn: projector.leave_out(conn, push_id)):
+                                log.error("derived rows of push %s left out (python main.py rebuild redoes "
+                                          "them): %s", push_id, alone)
+                        except Exception:
+                            return
+
+    def _listen_queued(self) -> None:
+        """A PostgreSQL core's thread: wake the writer for queued pushes (the
+        receivers' NOTIFY), now and then without one, and at once on start
+        or after the connection came back (whatever was queued meanwhile)."""
+        listener = None
+        while not self._stopping.is_set():
+            try:
+                if listener is None:
+                    listener = self.backend.listener(QUEUED_CHANNEL)
+                    self._queue.put(_FOLLOWED)
+                listener.wait(QUEUE_LOOK)
+                self._queue.put(_FOLLOWED)
+            except Exception as exc:
+                self._log_error("cannot listen for queued pushes: %s", exc)
+                if listener is not None:
+                    listener.close()
+                    listener = None
+                self._stopping.wait(QUEUE_LOOK)
+        if listener is not None:
+            listener.close()
 
     def _projected(self) -> None:
         self.unprojected_from = None

@@ -5,9 +5,9 @@ backend translates what its engine spells differently."""
 from __future__ import annotations
 
 from ..dburl import DbUrl, as_db_url
-from .base import Backend, Conn, StoreUnavailable
+from .base import PUSH_CHANNEL, QUEUED_CHANNEL, Backend, Conn, StoreUnavailable
 
-__all__ = ["Backend", "Conn", "StoreUnavailable", "backend_for"]
+__all__ = ["PUSH_CHANNEL", "QUEUED_CHANNEL", "Backend", "Conn", "StoreUnavailable", "backend_for"]
 
 
 def backend_for(where: "DbUrl | str") -> Backend:

@@ -10,8 +10,11 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 from ..dburl import DbUrl, mask_urls
 
 # The channel a commit that stored pushes notifies (PostgreSQL), and what
-# a desk or `events --follow` waits on.
+# a desk or `events --follow` waits on: once the pushes' derived rows are there.
 PUSH_CHANNEL = "classwatch_push"
+# The channel a commit that queued pushes for their derived rows notifies
+# (storage.models.Unprojected): the core processes that make them wait on it.
+QUEUED_CHANNEL = "classwatch_queued"
 
 
 class StoreUnavailable(Exception):
@@ -61,9 +64,9 @@ class Conn:
         touch a row once in a statement: the rows must not conflict with each other."""
         self.backend.insert_each(self, sql, rows)
 
-    def notify_pushes(self) -> None:
-        """Inside a write transaction that stored pushes: wake the followers at its commit."""
-        self.backend.notify_pushes(self)
+    def notify(self, channel: str = PUSH_CHANNEL) -> None:
+        """Inside a write transaction: wake the listeners of `channel` at its commit."""
+        self.backend.notify(self, channel)
 
     @contextlib.contextmanager
     def pipelined(self, wanted: bool = True) -> Iterator[None]:
@@ -144,7 +147,7 @@ class Backend(ABC):
     def usable(raw) -> bool:
         return True
 
-    def notify_pushes(self, conn: Conn) -> None:
+    def notify(self, conn: Conn, channel: str) -> None:
         pass
 
     def pipeline(self, raw) -> contextlib.AbstractContextManager:
@@ -168,7 +171,7 @@ class Backend(ABC):
         """Conn.insert_new, in as few statements as the engine allows."""
 
     @abstractmethod
-    def listener(self) -> Listener: ...
+    def listener(self, channel: str = PUSH_CHANNEL) -> Listener: ...
 
     # -- the schema -----------------------------------------------------------------
     @contextlib.contextmanager

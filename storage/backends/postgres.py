@@ -109,9 +109,9 @@ def _many_rows(sql: str, count: int) -> str:
 
 
 class _Notifications(Listener):
-    def __init__(self, backend: "PostgresBackend"):
+    def __init__(self, backend: "PostgresBackend", channel: str):
         self._conn = backend.connect()
-        self._conn.raw.execute(f"LISTEN {PUSH_CHANNEL}")
+        self._conn.raw.execute(f"LISTEN {channel}")
         self._woke = 0.0
 
     def wait(self, timeout: float) -> bool:
@@ -184,11 +184,11 @@ class PostgresBackend(Backend):
         for _ in _each(conn, sql, rows):
             pass
 
-    def notify_pushes(self, conn: Conn) -> None:
-        conn.raw.execute(f"NOTIFY {PUSH_CHANNEL}")
+    def notify(self, conn: Conn, channel: str) -> None:
+        conn.raw.execute(f"NOTIFY {channel}")
 
-    def listener(self) -> Listener:
-        return _Notifications(self)
+    def listener(self, channel: str = PUSH_CHANNEL) -> Listener:
+        return _Notifications(self, channel)
 
     def may_change_schema(self, db) -> bool:
         return bool(db.execute_sql("SELECT has_schema_privilege(current_schema(), 'CREATE')").fetchone()[0])

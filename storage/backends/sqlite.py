@@ -20,7 +20,7 @@ try:
 except ImportError:   # Windows
     fcntl = None
 
-from .base import Backend, Conn, Listener, StoreUnavailable
+from .base import PUSH_CHANNEL, Backend, Conn, Listener, StoreUnavailable
 
 # WAL lets `export` and the app read while `serve` writes; FULL makes a commit
 # survive power loss, which is what an ack promises (PITFALLS.md: it costs
@@ -199,8 +199,8 @@ class SqliteBackend(Backend):
         for _ in _insert_chunks(conn, table, tuple(columns), rows):
             pass
 
-    def listener(self) -> Listener:
-        return _Poll(self.path)
+    def listener(self, channel: str = PUSH_CHANNEL) -> Listener:
+        return _Poll(self.path)   # any commit: one channel is all a poll can tell
 
     def write_turn(self) -> contextlib.AbstractContextManager:
         # SQLite's own busy handler sleeps 1, 2, 5 ... ms between looks: a

@@ -19,7 +19,7 @@ from app.core_process import CHILD_COMMAND, STARVED_AFTER
 from storage.config import ConfigStore
 from storage.paths import LOG_NAME
 
-from ..helpers import SECRET, SID, ServeProcess, fixture_variant, new_push, run_cli
+from ..helpers import SECRET, SID, ServeProcess, db_rows, fixture_variant, new_push, run_cli
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(os.name != "posix", reason="signals a POSIX process")]
 
@@ -150,6 +150,27 @@ def test_a_core_outlives_no_killed_receiver(data_dir):
         assert post(again.url, new_push("Net"))[0] == 200
     finally:
         assert again.stop() == 0
+
+
+def test_a_core_killed_on_postgresql_leaves_its_pushes_queued_for_the_next(data_dir, pg_server):
+    """Team mode: the receiving process queues each push's derived rows with
+    it (storage.derived.Projector), so the acks never wait for them. A core
+    frozen, then killed (-9), made none: they stay queued, and the core that
+    comes back makes them all."""
+    where = pg_server.new_database()
+    serve = ServeProcess(data_dir, env={"CLASSWATCH_DB": where.url})
+    try:
+        first = core_of(serve)
+        first.suspend()
+        pushes = [new_push("Net", Data={"good": 9, "total": 10}, UID=9000 + i) for i in range(20)]
+        assert [post(serve.url, push)[0] for push in pushes] == [200] * 20
+        assert db_rows(where, "SELECT COUNT(*) FROM unprojected") == [(20,)]
+        assert db_rows(where, "SELECT COUNT(*) FROM net_sample") == [(0,)]
+        first.kill()
+        until(lambda: not db_rows(where, "SELECT 1 FROM unprojected"))
+        assert sorted(uid for (uid,) in db_rows(where, "SELECT uid FROM net_sample")) == list(range(9000, 9020))
+    finally:
+        assert serve.stop() == 0
 
 
 SETPRIV = shutil.which("setpriv")

@@ -108,7 +108,7 @@ def test_a_listener_wakes_for_another_connections_commit_and_sleeps_otherwise(st
         assert not listener.wait(0.2)
         other.execute("BEGIN")
         other.execute("INSERT INTO meta(key, value) VALUES ('follow-test', '1')")
-        other.notify_pushes()
+        other.notify()
         other.execute("COMMIT")
         assert listener.wait(5.0)
         assert not listener.wait(0.2)     # that commit woke it once
