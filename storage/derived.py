@@ -590,7 +590,10 @@ def rebuild(db, progress=None, failed: list[int] | None = None, limits: Threshol
                             " ORDER BY id LIMIT ?", (after, REBUILD_BATCH)).fetchall()
         if not rows:
             last = Push.select(fn.MAX(Push.id)).scalar() or 0
-            db.run(_SET_WATERMARK, (str(last),))
+            with db.atomic():
+                db.run(_SET_WATERMARK, (str(last),))
+                # What was queued for a core (PostgreSQL) has its rows now: followers need not wait for it.
+                db.run("DELETE FROM unprojected WHERE push_id <= ?", (last,))
             break
         if cancelled is not None and cancelled():     # asked only while pushes remain
             break

@@ -12,7 +12,7 @@ import pytest
 from receiver.classin import push_record
 from storage.backends import backend_for
 from storage.db import open_database
-from storage.derived import Projector
+from storage.derived import Projector, rebuild
 from storage.follow import PushFollower
 from storage.writer import Writer
 
@@ -140,3 +140,29 @@ def test_two_cores_share_the_queue_and_make_each_push_once(pg):
         for writer in cores:
             writer.stop()
     assert sorted(i for (i,) in db_rows(where, "SELECT push_id FROM net_sample")) == sorted(ids)
+
+
+def test_a_rebuild_makes_what_was_queued_and_empties_the_queue(pg):
+    """`rebuild` with no core running (serve stopped): the queued pushes get
+    their rows from the replay, and the queue no longer holds the followers back."""
+    where = pg()
+    store = receiving(where)
+    try:
+        ids = [store.submit(record(new_push("Net", UID=uid, Data={"good": 9, "total": 10}), 1.0 + uid))
+               .result().push_id for uid in range(5)]
+    finally:
+        store.stop()
+    assert len(db_rows(where, "SELECT push_id FROM unprojected")) == 5
+    db = open_database(where)
+    try:
+        assert rebuild(db) == 5
+    finally:
+        db.close()
+    assert db_rows(where, "SELECT push_id FROM unprojected") == []
+    assert sorted(i for (i,) in db_rows(where, "SELECT push_id FROM net_sample")) == sorted(ids)
+    follower = PushFollower(where, after_id=0)
+    try:
+        follower.connect()
+        assert [push.id for push in follower.poll(0.5)] == sorted(ids)
+    finally:
+        follower.close()
