@@ -15,7 +15,7 @@ from qasync import asyncSlot
 from lessons.gensee_report import ATTENDEE_COLUMNS, QA_COLUMNS, ROLLCALL_COLUMNS, room_report, rollcalls
 from lessons.gensee_rooms import GenseeState
 
-from ..formatting import local_time
+from ..formatting import recent_time
 from ..i18n import report_language
 from ..models.table import TableModel
 from ..worker import in_thread
@@ -42,7 +42,7 @@ class RollCallModel(TableModel):
 
     def text(self, row: dict[str, Any], column: str) -> Any:
         if column == "time":
-            return local_time(row["time"], self.zone(), with_date=True)
+            return recent_time(row["time"], self.zone())     # as the Q&A's times: a date only for another day
         return row.get(column) or "—"
 
 

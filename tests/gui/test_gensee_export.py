@@ -2,6 +2,8 @@
 attendance, Q&A and roll calls (issue 16 item 4), fed over real HTTP."""
 from __future__ import annotations
 
+import re
+
 from openpyxl import load_workbook
 
 from ..gensee_support import CONF, gensee_fixture, sequence
@@ -23,6 +25,14 @@ def test_roll_calls_are_listed_and_a_room_exports_to_xlsx(qapp, data_dir, gui_se
         assert "(1)" in view.sections.tabText(2)
         columns = view.rollcall_model.COLUMNS
         assert view.rollcall_model.index(0, columns.index("userid")).data() == "2718210337"
+        # Today's call: its time as the Q&A gives it (no date, the zone said), and all of it in sight,
+        # not cut to "2026-12-06 …" by a default-width column.
+        shown = view.rollcall_model.index(0, columns.index("time")).data()
+        assert re.fullmatch(r"\d\d:\d\d:\d\d UTC\+8", shown), shown
+        view.sections.setCurrentIndex(2)
+        table = view.rollcall_table
+        await app.wait_until(lambda: table.isVisible())
+        assert table.columnWidth(columns.index("time")) >= table.fontMetrics().horizontalAdvance(shown) + 8
 
         export = view.room_export
         export.format.setCurrentIndex(export.format.findData("xlsx"))
