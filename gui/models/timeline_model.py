@@ -37,10 +37,11 @@ class TimelineModel(TableModel):
                 "detail": self.tr("Details")}
 
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        """The zone once in the header, not on every row."""
+        """The zone once in the header, not on every row; none before a lesson is
+        shown (this PC's would be named, not the school's)."""
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and self.COLUMNS[section] == "time"):
-            return "{} ({})".format(self.tr("Time"), zone_label(self._timezone))
+                and self.COLUMNS[section] == "time" and self._state is not None):
+            return self.tr("Time ({})").format(zone_label(self._timezone))
         return super().headerData(section, orientation, role)
 
     def row_at(self, row: int) -> TimelineEntry:

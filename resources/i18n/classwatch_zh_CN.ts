@@ -5164,9 +5164,13 @@
     <name>TimelineModel</name>
     <message>
         <location filename="../../gui/models/timeline_model.py" line="35"/>
-        <location filename="../../gui/models/timeline_model.py" line="42"/>
         <source>Time</source>
         <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/timeline_model.py" line="44"/>
+        <source>Time ({})</source>
+        <translation>时间（{}）</translation>
     </message>
     <message>
         <location filename="../../gui/models/timeline_model.py" line="35"/>

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import csv
 
-from ..gui_support import GuiApp, gui_settings, run_gui  # noqa: F401
+from PySide6.QtCore import Qt
+
+from ..gui_support import GuiApp, gui_settings, pc_zone_set, run_gui  # noqa: F401
 from ..helpers import new_push
+from .test_i18n import chinese  # noqa: F401
 
 CLASS_ID = 913370001
 
@@ -83,3 +86,34 @@ def test_a_long_export_shows_progress_and_can_be_cancelled(qapp, data_dir, gui_s
         assert [value for value, *_ in seen] == [1]     # the bar stops where the desk cancelled
     run_gui(qapp, data_dir, scenario)
 
+
+
+def timeline_zone_scenario(words: dict[str, str]):
+    """Before a lesson is chosen the timeline's time column names no zone (this
+    PC's, UTC here, is not the school's); the chosen lesson's says its school's,
+    with the desk's language's brackets."""
+    async def scenario(app: GuiApp) -> None:
+        view = app.window.show_view("history")
+        timeline = view.panel.timeline_view.model()
+
+        def time_header() -> str:
+            return timeline.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+
+        assert time_header() == words["time"]
+        await app.post(new_push(67371107, class_id=CLASS_ID, UID=501, Identity=1, ClientID=0, Device=0,
+                                Nickname="user501"))
+        await app.wait_until(lambda: view.model.rowCount() == 1, timeout=10)
+        view.table.selectRow(0)
+        await app.wait_until(lambda: view.panel.class_id == CLASS_ID)
+        assert time_header() == words["time (UTC+8)"]       # the Fixture School is in Shanghai
+    return scenario
+
+
+def test_the_timeline_names_the_school_zone_not_the_pc_one(qapp, data_dir, gui_settings):  # noqa: F811
+    with pc_zone_set("UTC"):
+        run_gui(qapp, data_dir, timeline_zone_scenario({"time": "Time", "time (UTC+8)": "Time (UTC+8)"}))
+
+
+def test_the_timeline_zone_in_chinese_brackets(chinese, data_dir, gui_settings):  # noqa: F811
+    with pc_zone_set("UTC"):
+        run_gui(chinese, data_dir, timeline_zone_scenario({"time": "时间", "time (UTC+8)": "时间（UTC+8）"}))
