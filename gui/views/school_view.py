@@ -24,6 +24,7 @@ from lessons.school_report import SCHOOL_CMDS, SECTIONS, Section
 from app.settings import DEFAULT_TIMEZONE
 from app.history import school_report_between
 
+from ..alarm_texts import AlarmTexts
 from ..bridge import MonitorBridge
 from ..columns import fit_columns
 from ..formatting import day_bounds, duration, local_time, shown_date
@@ -51,6 +52,7 @@ class SectionModel(TableModel):
         self._words = {"test": self.tr("test"), "answer sheet": self.tr("answer sheet"),
                        "converted": self.tr("converted"), "failed": self.tr("failed"),
                        "graded": self.tr("graded"), "returned": self.tr("returned")}
+        self._problems = AlarmTexts(None, self)   # a device check's English problem lines, as Device checks says them
 
     def headers(self) -> dict[str, str]:
         return {c.key: QCoreApplication.translate("SchoolColumn", c.header) for c in self.section.columns}
@@ -74,7 +76,8 @@ class SectionModel(TableModel):
         if kind is Kind.DURATION:
             return duration(value)
         if isinstance(value, list):
-            return "; ".join(map(str, value)) or "—"
+            words = self._problems.problem if column == "problems" else str
+            return "; ".join(map(words, value)) or "—"
         return self._words.get(value, value) if isinstance(value, str) else value
 
 

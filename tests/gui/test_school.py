@@ -9,6 +9,7 @@ from openpyxl import load_workbook
 
 from ..gui_support import GuiApp, gui_settings, run_gui  # noqa: F401
 from ..helpers import fixture_variant, new_push
+from .test_i18n import chinese  # noqa: F401
 
 
 def test_school_view_lists_each_section_and_exports(qapp, data_dir, gui_settings, tmp_path):  # noqa: F811
@@ -38,3 +39,24 @@ def test_school_view_lists_each_section_and_exports(qapp, data_dir, gui_settings
         book = load_workbook(out)
         assert book["Homework scores"].max_row == 2
     run_gui(qapp, data_dir, scenario)
+
+
+def device_check_scenario(problem: str):
+    """An out-of-class device check with a broken microphone: its problem in the
+    desk's language, as the Device checks view says it."""
+    async def scenario(app: GuiApp):
+        await app.post(fixture_variant("UserCheck.json", action_time=int(time.time()) - 60,
+                                       data={"MicrophoneArbitrary": 2}))
+        view = app.window.show_view("school")
+        model = view.models["device_checks"]
+        await app.wait_until(lambda: view.report is not None and model.rowCount() == 1, timeout=10)
+        assert model.index(0, model.COLUMNS.index("problems")).data() == problem
+    return scenario
+
+
+def test_school_device_checks_say_the_problem_in_english(qapp, data_dir, gui_settings):  # noqa: F811
+    run_gui(qapp, data_dir, device_check_scenario("microphone: chosen device abnormal"))
+
+
+def test_school_device_checks_say_the_problem_in_chinese(chinese, data_dir, gui_settings):  # noqa: F811
+    run_gui(chinese, data_dir, device_check_scenario("麦克风：所选设备异常"))
