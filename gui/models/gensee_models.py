@@ -376,6 +376,15 @@ class QaModel(GenseeModel):
             return one_line(row.text) or "—"
         return one_line(getattr(row, column), 64) or "—"
 
+    def widest(self, column: str) -> list[str]:
+        """Sized once, from the first rows: a later client question's 客户端 wrapped
+        to two lines in a column sized for 网页."""
+        if column == "source":
+            return [self.tr("client"), self.tr("web")]
+        if column == "kind":
+            return [self.tr("Q"), self.tr("↳ A")]
+        return []
+
     def sort_key(self, row: QaRow, column: str) -> Any:
         if column == "time":           # the feed's order: newest received first
             return -row.order

@@ -14,6 +14,7 @@ from gui.models.gensee_models import AttendeesModel, QaModel, RoomsModel, Videos
 
 from ..gensee_support import CLIENT, CONF, ORGANIZER, VIDEO, WEB, gensee_fixture, sequence
 from ..gui_support import GuiApp, gui_settings, run_gui  # noqa: F401  (gui_settings is a fixture)
+from .test_i18n import chinese  # noqa: F401
 
 WEB_QUESTION = "老师，影子为什么下午更长？"
 WEB_NAME = "陈小雨"
@@ -139,6 +140,24 @@ def test_vod_views_count_viewers_not_the_site_wide_total(qapp, data_dir, gui_set
         assert view.sections.tabText(1) == "VOD views (1)"
 
     run_gui(qapp, data_dir, scenario)
+
+
+def test_a_later_client_question_keeps_its_source_on_one_line(chinese, data_dir, gui_settings):  # noqa: F811
+    """The Q&A columns are sized once, from the first rows: a web question's 网页
+    first, then a client question's 客户端 must still fit (it wrapped in two)."""
+    async def scenario(app: GuiApp) -> None:
+        view = app.window.show_view("gensee")
+        await gensee(app, "POST", "qa-web", data=gensee_fixture("qa_web_form.txt").encode(),
+                     headers={"Content-Type": "application/x-www-form-urlencoded"})
+        await app.wait_until(lambda: view.qa_proxy.rowCount() == 1 and view.qa_table.property("sized"))
+        await gensee(app, "POST", "qa", data=gensee_fixture("qa_client_question.txt").encode(),
+                     headers={"Content-Type": "text/xml"})
+        await app.wait_until(lambda: view.qa_proxy.rowCount() == 2)
+        assert sorted(qa_column(view, "source")) == ["客户端", "网页"]
+        table, column = view.qa_table, QaModel.COLUMNS.index("source")
+        assert table.columnWidth(column) >= table.fontMetrics().horizontalAdvance("客户端") + 8
+
+    run_gui(chinese, data_dir, scenario)
 
 
 def test_a_burst_of_calls_is_coalesced_into_few_refreshes(qapp, data_dir, gui_settings, monkeypatch):  # noqa: F811
