@@ -19,7 +19,7 @@ from lessons.diagnostics import DEFAULT_THRESHOLDS, Thresholds
 from protocol.classin import BOOKING_CMDS, CMD_ENTER
 
 from . import db as dbmod
-from .backends import Conn, backend_for
+from .backends import PUSH_CHANNEL, Conn, backend_for
 from .models import BaseModel, Push
 
 log = logging.getLogger(__name__)
@@ -344,15 +344,17 @@ _PARSED_CMDS = frozenset({"Net", "Check", "UserCheck", str(CMD_ENTER), "End", "R
 ROW_COLUMNS = "id, received_at, payload, cmd, sid, class_id, action_time"
 Row = tuple[int, float, str, "str | None", "int | None", "int | None", "int | None"]
 # PostgreSQL's projection queue (models.Unprojected): filled in the pushes'
-# transaction, taken oldest first by whichever core gets there, never a push
-# another core's transaction holds (SKIP LOCKED): two cores never wait for each
-# other, and a core killed midway leaves its pushes queued (its transaction is undone).
+# transaction, taken oldest first. One taker at a time for the whole team (a
+# transaction-level advisory lock; the others skip their turn): the derived
+# rows follow the pushes in order, and two takers never wait on each other's
+# rows. A taker killed midway leaves its pushes queued (its transaction is undone).
 _QUEUE = "INSERT INTO unprojected(push_id) SELECT unnest(?::bigint[])"
-_OLDEST_QUEUED = "SELECT push_id FROM unprojected ORDER BY push_id LIMIT ? FOR UPDATE SKIP LOCKED"
-# = ANY(ARRAY(...)): an index look-up per id. With IN (...) the planner may
-# scan the whole table, dead rows included: a queue leaves one per push taken.
-_TAKE = ("WITH taken AS (DELETE FROM unprojected WHERE push_id = ANY(ARRAY({}))"
-         " RETURNING push_id)" f" SELECT {ROW_COLUMNS} FROM push JOIN taken ON push.id = taken.push_id ORDER BY push.id")
+TAKER_LOCK = 0x436C5764     # any number unlike the migration's and the chat voice's
+_QUEUED_ROWS = (f"SELECT {ROW_COLUMNS} FROM push JOIN (SELECT push_id FROM unprojected ORDER BY push_id"
+                " LIMIT ?) q ON push.id = q.push_id ORDER BY push.id")
+# = ANY(?): an index look-up per id; IN (subquery) let the planner scan the
+# whole table, dead rows included (a queue leaves one per push taken).
+_DEQUEUE = "DELETE FROM unprojected WHERE push_id = ANY(?) RETURNING push_id"
 
 
 def project_rows(conn: Conn, rows: Iterable[Row], failed: list[int] | None = None,
@@ -407,11 +409,12 @@ class Projector:
     Where several receivers share one store (PostgreSQL) a single cursor cannot
     tell whose pushes are projected. There a split `serve`'s receiving process
     queues its pushes (`queue`, in their transaction) and a core takes them
-    from the queue (`take_queued`, with their rows in one transaction): the
-    ack waits for no projection, and a kill of either loses nothing. Followers
-    (storage.follow) see a push only once its rows are made. A receiver
-    that is its own core (a desk with a port) commits each batch's rows with
-    the batch (`within`, under a savepoint). A projection failure is logged and
+    from the queue (`take`, one taker at a time, their rows in its
+    transaction): the ack waits for no projection, and a kill of either loses
+    nothing. Followers (storage.follow) see a push only once its rows are
+    made. A receiver that is its own core (a desk with a port) commits each
+    batch's rows with the batch (`within`, under a savepoint), and takes
+    what is queued too. A projection failure is logged and
     never costs a push; `rebuild` recovers it."""
 
     def __init__(self, where, limits: Callable[[], Thresholds] = lambda: DEFAULT_THRESHOLDS):
@@ -469,33 +472,45 @@ class Projector:
     @staticmethod
     def queue(conn: Conn, pushes: list[tuple[Any, Any]]) -> bool:
         """PostgreSQL, in the transaction that stores `pushes`: their derived
-        rows are a core's to make (`take_queued`). Whether any was queued."""
+        rows are a core's to make (`take`). Whether any was queued."""
         ids = [stored.push_id for record, stored in pushes if record.source == "classin"]
         if ids:
             conn.execute(_QUEUE, (ids,))
         return bool(ids)
 
-    def take_queued(self, conn: Conn, limit: int, only: int | None = None) -> int:
-        """PostgreSQL, in the caller's transaction: the `limit` oldest queued
-        pushes (or push `only`) out of the queue and into the derived tables;
-        how many."""
-        if only is None:
-            rows = conn.execute(_TAKE.format(_OLDEST_QUEUED), (limit,)).fetchall()
-        else:
-            rows = conn.execute(_TAKE.format("SELECT ?::bigint"), (only,)).fetchall()
+    @staticmethod
+    def queued(conn: Conn, limit: int) -> list[Row]:
+        """The `limit` oldest queued pushes (PostgreSQL; outside a transaction)."""
+        return conn.execute(_QUEUED_ROWS, (limit,)).fetchall()
+
+    def statements(self, rows: list[Row]) -> "Recorded":
+        """The derived rows of `rows`, made before the transaction that takes
+        them: it then holds its locks only while the server writes."""
+        recorded = Recorded()
+        project_rows(recorded, rows, limits=self.limits())
+        return recorded
+
+    def take(self, conn: Conn, rows: list[Row], made: "Recorded") -> int | None:
+        """PostgreSQL, in the caller's transaction: `rows` (queued, `made` their
+        statements) out of the queue and into the derived tables, and the
+        followers told; how many were still queued. None when another taker is
+        at it: its turn, not ours."""
+        if not conn.execute("SELECT pg_try_advisory_xact_lock(?)", (TAKER_LOCK,)).fetchone()[0]:
+            return None
+        taken = {row[0] for row in conn.execute(_DEQUEUE, ([row[0] for row in rows],)).fetchall()}
+        if len(taken) < len(rows):   # another taker had some between our read and our turn
+            rows = [row for row in rows if row[0] in taken]
+            made = self.statements(rows)
         if rows:
-            project_rows(conn, rows, limits=self.limits())
+            made.apply(conn)
+            conn.notify(PUSH_CHANNEL)
         return len(rows)
 
     @staticmethod
-    def queued(conn: Conn, limit: int) -> list[int]:
-        """The `limit` oldest queued pushes no other core holds (PostgreSQL)."""
-        return [row[0] for row in conn.execute(_OLDEST_QUEUED, (limit,)).fetchall()]
-
-    @staticmethod
     def leave_out(conn: Conn, push_id: int) -> bool:
-        """Push `push_id` out of the queue without its rows (they failed); whether it was there."""
-        return conn.execute("DELETE FROM unprojected WHERE push_id = ? RETURNING push_id", (push_id,)).fetchone() is not None
+        """Push `push_id` out of the queue without its rows (the database
+        refuses them); whether it was there."""
+        return bool(conn.execute(_DEQUEUE, ([push_id],)).fetchall())
 
     @staticmethod
     def after_cursor(conn: Conn, limit: int) -> list[Row]:
@@ -590,15 +605,15 @@ def rebuild(db, progress=None, failed: list[int] | None = None, limits: Threshol
                             " ORDER BY id LIMIT ?", (after, REBUILD_BATCH)).fetchall()
         if not rows:
             last = Push.select(fn.MAX(Push.id)).scalar() or 0
-            with db.atomic():
-                db.run(_SET_WATERMARK, (str(last),))
-                # What was queued for a core (PostgreSQL) has its rows now: followers need not wait for it.
-                db.run("DELETE FROM unprojected WHERE push_id <= ?", (last,))
+            db.run(_SET_WATERMARK, (str(last),))
             break
         if cancelled is not None and cancelled():     # asked only while pushes remain
             break
         with db.atomic():
             count += project_rows(conn, rows, failed, limits)
+            # Queued for a taker (PostgreSQL), these have their rows now: followers need not
+            # wait for them. Exactly these: one stored meanwhile is not replayed here.
+            conn.executemany("DELETE FROM unprojected WHERE push_id = ?", [(row[0],) for row in rows])
         after = rows[-1][0]
         if progress:
             progress(count)

@@ -24,8 +24,8 @@ SAFETY_FETCH = 5.0        # read anyway now and then (a NOTIFY lost while reconn
 RETRY_SECONDS = (0.5, 1, 2, 5)
 MAX_GAP = 5_000            # ids skipped at once beyond this are a jump, not transactions in flight
 GAP_QUERY = 500            # gap ids looked up per read
-# Below the oldest push still queued for its derived rows (always empty on SQLite).
-_MADE = " AND id < (SELECT COALESCE(MIN(push_id), 9223372036854775807) FROM unprojected)"
+# The oldest push still queued for its derived rows (the queue is always empty on SQLite).
+_HORIZON = "SELECT COALESCE(MIN(push_id), 9223372036854775807) FROM unprojected"
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,16 +114,17 @@ class PushFollower:
         select = (f"SELECT id, received_at, source, sid, cmd, class_id, CASE WHEN {match} THEN payload END,"
                   f" CASE WHEN {match} THEN 1 ELSE 0 END FROM push WHERE ")
         now = time.monotonic()
+        horizon = self._conn.execute(_HORIZON).fetchone()[0]
         fresh = []
         if self._gaps:     # ids skipped earlier that may have landed since
             waiting = sorted(self._gaps)[:GAP_QUERY]
-            for row in self._conn.execute(select + f"id IN ({', '.join('?' * len(waiting))})" + _MADE,
-                                          [*values, *values, *waiting]).fetchall():
+            for row in self._conn.execute(select + f"id IN ({', '.join('?' * len(waiting))}) AND id < ?",
+                                          [*values, *values, *waiting, horizon]).fetchall():
                 del self._gaps[row[0]]
                 if row[7]:
                     fresh.append(StoredPush(*row[:7]))
-        rows = self._conn.execute(select + "id > ?" + _MADE + " ORDER BY id",
-                                  [*values, *values, self.last_id]).fetchall()
+        rows = self._conn.execute(select + "id > ? AND id < ? ORDER BY id",
+                                  [*values, *values, self.last_id, horizon]).fetchall()
         for push_id, received_at, source, sid, cmd, class_id, payload, hit in rows:
             # The ids between the last one and this: not committed yet, or
             # never (a rolled-back batch, a sequence's jump after a crash).
@@ -134,6 +135,8 @@ class PushFollower:
             if hit:
                 fresh.append(StoredPush(push_id, received_at, source, sid, cmd, class_id, payload))
         for push_id, since in list(self._gaps.items()):
-            if now - since > GAP_SECONDS:
+            if push_id >= horizon:   # it may be queued: its wait starts once the queue is past it
+                self._gaps[push_id] = now
+            elif now - since > GAP_SECONDS:
                 del self._gaps[push_id]
         return sorted(fresh, key=lambda push: push.id)

@@ -17,10 +17,6 @@ log = logging.getLogger(__name__)
 # Any number unlike storage.backends.postgres._MIGRATION_LOCK: the team's chat voice.
 VOICE_LOCK = 0x436C5763
 THROUGH_KEY = "chat_sent_through"
-# A session whose peer vanished (a server pulled off the network) is found dead
-# by the PostgreSQL server after about idle + interval * count seconds, which frees the lock.
-_KEEPALIVES = ("SET tcp_keepalives_idle = 10", "SET tcp_keepalives_interval = 5",
-               "SET tcp_keepalives_count = 3")
 _PUBLISH = ("INSERT INTO meta(key, value) VALUES (?, ?)"
             " ON CONFLICT(key) DO UPDATE SET value = excluded.value")
 
@@ -58,9 +54,9 @@ class VoiceLock:
 
     def _open(self) -> None:
         self.close()
+        # A session whose peer vanished is found dead by the server (the
+        # backend's keepalives), which frees the lock.
         self._conn = self.backend.connect()
-        for setting in _KEEPALIVES:
-            self._conn.execute(setting)
 
     def close(self) -> None:
         """Gives the lock back (the session ends)."""

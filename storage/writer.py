@@ -58,10 +58,16 @@ PROJECT_MAX = 512
 # p99 at 2.3 ms, two at 1.9-2.0 ms (interleaved runs, 05:07 UTC).
 PROJECT_CHUNK = 256
 FOLLOWED_DELAY = 0.5
-# PostgreSQL's cores take queued pushes at once (row locks: the receivers'
-# commits never wait for them), woken by the queue's NOTIFY, and look anyway
-# this often (a NOTIFY missed while reconnecting).
+# PostgreSQL's takers make the rows of queued pushes at once (row locks: the
+# receivers' commits never wait for them), woken by the queue's NOTIFY, and
+# look anyway this often (a NOTIFY missed while reconnecting, another taker's turn).
 QUEUE_LOOK = 1.0
+# Chunks a taker makes in one turn before the writer's other work (its
+# alarms, relay) has its turn; the rest at the next.
+TAKE_TURN = 8
+# A core that stops makes the rows of what is still queued for this long at
+# most: the queue is durable, the next taker makes the rest.
+STOP_TAKING = 10.0
 # Filling a batch on a slow disk (Writer._gather_wait): a commit that took this
 # long, of a batch at least this big, lets the next one wait at most GATHER_MAX.
 GATHER_SLOW = 0.001
@@ -203,13 +209,17 @@ class Writer:
         # `parsed`. A PostgreSQL core hears of queued pushes itself, and its
         # feed sees a push only once its rows are made.
         self.follows_feed = self.follow and sqlite
+        # PostgreSQL: every writer with a projector that does not queue its own
+        # pushes takes queued ones (a core, or a receiver that is its own core:
+        # what a split `serve` killed with a backlog left is not stranded).
+        self.takes_queue = projector is not None and not sqlite and not self.queues
         self.defer_projection = projector is not None and sqlite and not self.follow
         self._unprojected: list[tuple[PushRecord, Stored]] = []
         self._unprojected_at = 0.0
         self._followed = False     # pushes were stored elsewhere since the last projection
         # (quiet spell, longest wait) before the derived rows follow
-        self._project_after = ((FOLLOWED_DELAY, FOLLOWED_DELAY) if self.follows_feed else (0.0, 0.0) if self.follow
-                               else (PROJECT_QUIET, PROJECT_DELAY))
+        self._project_after = ((FOLLOWED_DELAY, FOLLOWED_DELAY) if self.follows_feed
+                               else (0.0, 0.0) if self.takes_queue else (PROJECT_QUIET, PROJECT_DELAY))
         # Typed events of followed pushes by id, parsed by whoever read them first
         # (the core's fold): their derived rows need not parse them again.
         self.parsed: dict[int, Any] = {}
@@ -227,7 +237,7 @@ class Writer:
         # loop -> what its current pass stored, handed to the writer as one item (_hand_over)
         self._handing: dict[asyncio.AbstractEventLoop, list] = {}
         self._thread: threading.Thread | None = None
-        self._listening: threading.Thread | None = None   # a PostgreSQL core's, for the queue's NOTIFY
+        self._listening: threading.Thread | None = None   # a PostgreSQL taker's, for the queue's NOTIFY
         self._stopping = threading.Event()
         self._conn: Conn | None = None
         self.batches = 0
@@ -248,7 +258,7 @@ class Writer:
                                         name="classwatch-writer", daemon=True)
         self._thread.start()
         ready.result()  # re-raise an open failure in the caller
-        if self.follow and not self.follows_feed:
+        if self.takes_queue:
             self._stopping.clear()
             self._listening = threading.Thread(target=self._listen_queued, name="classwatch-queue-listener",
                                                daemon=True)
@@ -367,7 +377,10 @@ class Writer:
                     and (len(self._unprojected) >= PROJECT_MAX
                          or time.monotonic() - self._unprojected_at >= self._project_after[1])):
                 self._project()
-        self._followed = self._followed or self.follow   # whatever was stored until now
+        if self.follows_feed:   # whatever was stored until now
+            self._followed = True
+        elif self.follow:
+            self._take_queued(until=time.monotonic() + STOP_TAKING)
         self._project()
         if self.checkpointer is not None:
             self.checkpointer.stop()
@@ -554,40 +567,54 @@ class Writer:
                 self.parsed.pop(push_id, None)
         self._projected()
 
-    def _take_queued(self) -> None:
-        """PostgreSQL: the derived rows of the pushes queued for the cores,
-        PROJECT_CHUNK a transaction, whose commit wakes the followers. A chunk
-        that fails goes again push by push: one that fails alone is left out
-        of the queue (logged; `rebuild` redoes it), so no push holds up the
-        rest. Where nothing works (the database is away) they stay queued."""
+    def _take_queued(self, until: float | None = None) -> None:
+        """PostgreSQL: the derived rows of queued pushes, PROJECT_CHUNK a
+        transaction (storage.derived.Projector.take), for TAKE_TURN chunks or
+        until the queue is empty (or, stopping, until `until`). A chunk that
+        fails goes again push by push: one the database refuses alone is left
+        out of the queue (logged; `rebuild` redoes it), so no push holds up the
+        rest; any other failure (the server away, a lock timeout) leaves them
+        queued for the next turn."""
         projector = self.projector
-
-        def take(conn: Conn, only: int | None = None) -> int:
-            taken = projector.take_queued(conn, PROJECT_CHUNK, only)
-            if taken:
-                conn.notify(PUSH_CHANNEL)
-            return taken
-
-        while True:
+        turn = 0
+        while (turn < TAKE_TURN) if until is None else (time.monotonic() < until):
+            turn += 1
             try:
-                if self._in_transaction(take) < PROJECT_CHUNK:
-                    return
+                rows = projector.queued(self._connection(), PROJECT_CHUNK)
+            except Exception as exc:
+                self._log_error("cannot read the pushes queued for their derived rows: %s", exc)
+                return
+            if not rows:
+                return
+            made = projector.statements(rows)
+            try:
+                taken = self._in_transaction(lambda conn: projector.take(conn, rows, made))
             except Exception as exc:
                 self._log_error("derived rows of queued pushes not made, trying them one by one: %s", exc)
+                if not self._take_each(rows):
+                    return
+                continue
+            if taken is None or len(rows) < PROJECT_CHUNK:   # another taker's turn, or all taken
+                return
+        if until is None:
+            self._queue.put(_FOLLOWED)   # more queued: after the writer's other work
+
+    def _take_each(self, rows: list) -> bool:
+        """`_take_queued`'s chunk push by push; False when the failure is not a push's."""
+        projector = self.projector
+        for row in rows:
+            try:
+                self._in_transaction(lambda conn: projector.take(conn, [row], projector.statements([row])))
+            except Exception as exc:
+                if not self.backend.refuses(exc):
+                    return False
                 try:
-                    queued = projector.queued(self._connection(), PROJECT_CHUNK)
+                    if self._in_transaction(lambda conn: projector.leave_out(conn, row[0])):
+                        log.error("derived rows of push %s left out (python main.py rebuild redoes them): %s",
+                                  row[0], exc)
                 except Exception:
-                    return          # the database is away: they stay queued for the next turn
-                for push_id in queued:
-                    try:
-                        self._in_transaction(lambda conn: take(conn, push_id))
-                    except Exception as alone:
-                        try:
-                            if self._in_transaction(lambda conn: projector.leave_out(conn, push_id)):
-                                log.error("derived rows of push %s left out (python main.py rebuild redoes "
-                                          "them): %s", push_id, alone)
-                        except Exception:
-                            return
+                    return False
+        return True
 
     def _listen_queued(self) -> None:
         """A PostgreSQL core's thread: wake the writer for queued pushes (the

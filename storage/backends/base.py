@@ -147,6 +147,12 @@ class Backend(ABC):
     def usable(raw) -> bool:
         return True
 
+    @staticmethod
+    def refuses(exc: Exception) -> bool:
+        """Whether `exc` is the engine refusing a statement's values (a
+        constraint, a number it cannot hold), not a failure of the engine."""
+        return False
+
     def notify(self, conn: Conn, channel: str) -> None:
         pass
 

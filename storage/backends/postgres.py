@@ -16,6 +16,13 @@ from peewee import PostgresqlDatabase
 from .base import PUSH_CHANNEL, Backend, Conn, Listener, StoreUnavailable, one_row_insert, to_pyformat
 
 CONNECT_OPTIONS = {"connect_timeout": 5, "application_name": "classwatch"}
+# Every session of ours: an ack promises a durable commit (the server's default
+# may be relaxed); a process frozen or cut off inside a transaction must not
+# hold its locks (the queue's taker turn, a lesson's row) for long: the server
+# ends such a session after 10 s idle in it, and finds a vanished peer dead
+# after about idle + interval * count seconds.
+_SESSION = ("SET synchronous_commit TO on; SET idle_in_transaction_session_timeout = '10s';"
+            " SET tcp_keepalives_idle = 10; SET tcp_keepalives_interval = 5; SET tcp_keepalives_count = 3")
 MAX_ROWS_PER_INSERT = 512  # rows of one multi-row INSERT (a rebuild's thousands go in several)
 GATHER_SECONDS = 0.03      # a busy receiver's commits reach a follower at most this often
 # Any number: one process at a time migrates (the lock ends with the transaction).
@@ -111,7 +118,11 @@ def _many_rows(sql: str, count: int) -> str:
 class _Notifications(Listener):
     def __init__(self, backend: "PostgresBackend", channel: str):
         self._conn = backend.connect()
-        self._conn.raw.execute(f"LISTEN {channel}")
+        try:
+            self._conn.raw.execute(f"LISTEN {channel}")
+        except psycopg.Error as exc:
+            self._conn.close()
+            raise unavailable(exc, backend.url) from None
         self._woke = 0.0
 
     def wait(self, timeout: float) -> bool:
@@ -147,8 +158,7 @@ class PostgresBackend(Backend):
     def connect(self) -> Conn:
         try:
             raw = psycopg.connect(self.url.url, autocommit=True, **CONNECT_OPTIONS)
-            # The server's default may be relaxed: an ack promises a durable commit.
-            raw.execute("SET synchronous_commit TO on")
+            raw.execute(_SESSION)
         except psycopg.Error as exc:
             raise unavailable(exc, self.url) from None
         return Conn(raw, _translate, self)
@@ -161,6 +171,10 @@ class PostgresBackend(Backend):
         cur = raw.cursor()
         cur.executemany(query, rows)
         return cur
+
+    @staticmethod
+    def refuses(exc: Exception) -> bool:
+        return isinstance(exc, (psycopg.DataError, psycopg.IntegrityError))
 
     @staticmethod
     def usable(raw) -> bool:

@@ -12,7 +12,7 @@ import pytest
 from receiver.classin import push_record
 from storage.backends import backend_for
 from storage.db import open_database
-from storage.derived import Projector, rebuild
+from storage.derived import TAKER_LOCK, Projector, rebuild
 from storage.follow import PushFollower
 from storage.writer import Writer
 
@@ -123,10 +123,9 @@ def test_a_push_whose_rows_fail_alone_is_left_out_and_the_rest_go_on(pg, caplog)
     assert f"derived rows of push {stored[13]} left out" in caplog.text
 
 
-def test_two_cores_share_the_queue_and_make_each_push_once(pg):
-    """Two `serve`s on one team database: each core takes what no other holds
-    (SKIP LOCKED), so neither waits for the other and nothing is made twice
-    or left behind, while a receiver keeps storing."""
+def test_two_cores_take_turns_and_make_every_push(pg):
+    """Two `serve`s on one team database, a receiver storing meanwhile: one
+    taker at a time (the others skip their turn), every push made, none left."""
     where = pg()
     store = receiving(where)
     cores = [core(where), core(where)]
@@ -140,6 +139,103 @@ def test_two_cores_share_the_queue_and_make_each_push_once(pg):
         for writer in cores:
             writer.stop()
     assert sorted(i for (i,) in db_rows(where, "SELECT push_id FROM net_sample")) == sorted(ids)
+
+
+def frozen_taker(where):
+    """A session that took the taker's turn and stopped (a core frozen or cut
+    off in the middle of a chunk), opened as every session of ours is."""
+    conn = backend_for(where).connect()
+    conn.execute("BEGIN")
+    assert conn.execute("SELECT pg_try_advisory_xact_lock(?)", (TAKER_LOCK,)).fetchone()[0]
+    return conn
+
+
+@pytest.mark.slow
+def test_a_frozen_taker_holds_the_queue_only_until_the_server_ends_its_session(pg):
+    """While a taker is frozen inside its transaction no other may take (the
+    rows would land out of order), so followers wait; the server ends a
+    session idle in a transaction after 10 s, and a live core goes on."""
+    where = pg()
+    frozen = frozen_taker(where)
+    store = receiving(where)
+    try:
+        ids = [store.submit(record(new_push("Net", UID=i, Data={"good": 1, "total": 1}), 1.0 + i))
+               .result().push_id for i in range(5)]
+    finally:
+        store.stop()
+    taker = core(where)
+    started = time.monotonic()
+    try:
+        time.sleep(3)
+        assert len(db_rows(where, "SELECT push_id FROM unprojected")) == 5
+        until(lambda: not db_rows(where, "SELECT 1 FROM unprojected"), timeout=30)
+    finally:
+        taker.stop()
+        frozen.close()
+    assert 8 < time.monotonic() - started < 25
+    assert sorted(i for (i,) in db_rows(where, "SELECT push_id FROM net_sample")) == sorted(ids)
+
+
+def test_a_receiver_that_is_its_own_core_takes_what_a_split_serve_left_queued(pg):
+    """A split `serve` killed with a backlog, the team going on with a desk
+    that receives itself: the desk's writer makes the queued rows too, so its
+    followers are not held back behind them for good."""
+    where = pg()
+    store = receiving(where)
+    try:
+        left = [store.submit(record(new_push("Net", UID=i, Data={"good": 1, "total": 1}), 1.0 + i))
+                .result().push_id for i in range(3)]
+    finally:
+        store.stop()
+    desk = Writer(where, projector=Projector(where))
+    desk.start()
+    try:
+        own = desk.submit(record(new_push("Net", UID=99, Data={"good": 1, "total": 1}), 9.0)).result().push_id
+        until(lambda: not db_rows(where, "SELECT 1 FROM unprojected"))
+    finally:
+        desk.stop()
+    assert sorted(i for (i,) in db_rows(where, "SELECT push_id FROM net_sample")) == sorted([*left, own])
+
+
+def test_a_push_committed_late_into_the_queue_reaches_a_follower_however_long_it_waits(pg, monkeypatch):
+    """Two writers on one database: push 1's id is drawn before push 2's but
+    commits after it, into the queue, while no taker can make its rows. A
+    follower that read 2 watches 1 as a gap; a gap that is queued does not
+    age, so 1 arrives once its rows are made, long after GAP_SECONDS."""
+    import storage.follow
+    monkeypatch.setattr(storage.follow, "GAP_SECONDS", 0.3)
+    where = pg()
+    follower = PushFollower(where, after_id=0)
+    follower.connect()
+    late = backend_for(where).connect()
+    frozen = frozen_taker(where)
+    seen = []
+    try:
+        late.execute("BEGIN")
+        first = late.execute("INSERT INTO push(received_at, source, sid, cmd, class_id, uid, action_time,"
+                             " dedupe_key, payload, flags, resends) VALUES (1.0, 'classin', 1, 'Net', 7, 1, 1,"
+                             " 'late', '{\"Cmd\": \"Net\"}', 0, 0) RETURNING id").fetchone()[0]
+        late.execute("INSERT INTO unprojected(push_id) VALUES (?)", (first,))
+        desk = Writer(where, projector=Projector(where))
+        desk.start()
+        try:
+            second = desk.submit(record(new_push("Net", UID=2, Data={"good": 1, "total": 1}), 2.0)).result().push_id
+            until(lambda: seen.extend(follower.poll(0.2)) or seen)
+            assert [push.id for push in seen] == [second] and first < second
+            late.execute("COMMIT")
+            deadline = time.monotonic() + 1.5       # five times GAP_SECONDS, the queue held by the frozen taker
+            while time.monotonic() < deadline:
+                seen += follower.poll(0.2)
+            assert [push.id for push in seen] == [second]
+            frozen.close()                          # its turn ends: the desk's writer takes push 1
+            until(lambda: seen.extend(follower.poll(0.2)) or len(seen) == 2)
+        finally:
+            desk.stop()
+    finally:
+        late.close()
+        frozen.close()
+        follower.close()
+    assert [push.id for push in seen] == [second, first]
 
 
 def test_a_rebuild_makes_what_was_queued_and_empties_the_queue(pg):
