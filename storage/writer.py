@@ -588,7 +588,7 @@ class Writer:
                 return
             made = projector.statements(rows)
             try:
-                taken = self._in_transaction(lambda conn: projector.take(conn, rows, made))
+                taken = self._in_transaction(lambda conn: projector.take(conn, rows, made), durable=False)
             except Exception as exc:
                 self._log_error("derived rows of queued pushes not made, trying them one by one: %s", exc)
                 if not self._take_each(rows):
@@ -604,7 +604,8 @@ class Writer:
         projector = self.projector
         for row in rows:
             try:
-                self._in_transaction(lambda conn: projector.take(conn, [row], projector.statements([row])))
+                self._in_transaction(lambda conn: projector.take(conn, [row], projector.statements([row])),
+                                     durable=False)
             except Exception as exc:
                 if not self.backend.refuses(exc):
                     return False
@@ -646,17 +647,22 @@ class Writer:
                 log.exception("projection listener failed")
 
     def _in_transaction(self, work: Callable[[Conn], Any], durable: bool = True) -> Any:
-        """`work(conn)` in one write transaction. Not `durable` (SQLite): its
-        commit skips the disk sync. Derived rows may: a power cut loses them with
-        their cursor, which catch_up then redoes, and the next push's commit syncs
-        the WAL they were written to before any later ack."""
+        """`work(conn)` in one write transaction. Not `durable`: its commit
+        does not wait for the disk. Derived rows may: a power cut (SQLite) or a
+        server crash (PostgreSQL) loses them with their cursor or their queue
+        entries, so they are made again; and on SQLite the next push's commit
+        syncs the WAL they were written to before any later ack."""
         conn = self._connection()
-        relaxed = not durable and self.backend.kind == "sqlite"
+        sqlite = self.backend.kind == "sqlite"
+        relaxed = not durable and sqlite
         if relaxed:
             conn.execute("PRAGMA synchronous=NORMAL")
         try:
             with self.backend.write_turn():
                 conn.execute(self.backend.BEGIN_WRITE)
+                if not durable and not sqlite:
+                    # Its commit need not wait for the WAL flush the receivers' acks wait for.
+                    conn.execute("SET LOCAL synchronous_commit TO off")
                 try:
                     result = work(conn)
                     conn.execute("COMMIT")
