@@ -44,6 +44,19 @@ def receiving(where) -> Writer:
     return writer
 
 
+def net(uid: int) -> dict:
+    return new_push("Net", UID=uid, Data={"good": 9, "total": 10})
+
+
+def queued(where, uids) -> list[int]:
+    """Net pushes of `uids` stored by a receiving process with no core: queued."""
+    store = receiving(where)
+    try:
+        return [store.submit(record(net(uid), 1.0 + uid)).result().push_id for uid in uids]
+    finally:
+        store.stop()
+
+
 def core(where) -> Writer:
     writer = Writer(where, projector=Projector(where), follow=True, checkpoint=False)
     writer.start()
@@ -107,12 +120,7 @@ def test_a_push_whose_rows_fail_alone_is_left_out_and_the_rest_go_on(pg, caplog)
     conn = backend_for(where).connect()
     conn.execute("ALTER TABLE net_sample ADD CONSTRAINT no_uid_13 CHECK (uid <> 13)")
     conn.close()
-    store = receiving(where)
-    try:
-        stored = {uid: store.submit(record(new_push("Net", UID=uid, Data={"good": 9, "total": 10}), 1.0 + uid))
-                  .result().push_id for uid in range(10, 17)}
-    finally:
-        store.stop()
+    stored = dict(zip(range(10, 17), queued(where, range(10, 17))))
     taker = core(where)
     try:
         until(lambda: not db_rows(where, "SELECT 1 FROM unprojected"))
@@ -130,8 +138,7 @@ def test_two_cores_take_turns_and_make_every_push(pg):
     store = receiving(where)
     cores = [core(where), core(where)]
     try:
-        futures = [store.submit(record(new_push("Net", UID=i, Data={"good": 1, "total": 1}), 1.0 + i))
-                   for i in range(600)]
+        futures = [store.submit(record(net(uid), 1.0 + uid)) for uid in range(600)]
         ids = [future.result().push_id for future in futures]
         until(lambda: not db_rows(where, "SELECT 1 FROM unprojected"))
     finally:
@@ -157,12 +164,7 @@ def test_a_frozen_taker_holds_the_queue_only_until_the_server_ends_its_session(p
     session idle in a transaction after 10 s, and a live core goes on."""
     where = pg()
     frozen = frozen_taker(where)
-    store = receiving(where)
-    try:
-        ids = [store.submit(record(new_push("Net", UID=i, Data={"good": 1, "total": 1}), 1.0 + i))
-               .result().push_id for i in range(5)]
-    finally:
-        store.stop()
+    ids = queued(where, range(5))
     taker = core(where)
     started = time.monotonic()
     try:
@@ -181,16 +183,11 @@ def test_a_receiver_that_is_its_own_core_takes_what_a_split_serve_left_queued(pg
     that receives itself: the desk's writer makes the queued rows too, so its
     followers are not held back behind them for good."""
     where = pg()
-    store = receiving(where)
-    try:
-        left = [store.submit(record(new_push("Net", UID=i, Data={"good": 1, "total": 1}), 1.0 + i))
-                .result().push_id for i in range(3)]
-    finally:
-        store.stop()
+    left = queued(where, range(3))
     desk = Writer(where, projector=Projector(where))
     desk.start()
     try:
-        own = desk.submit(record(new_push("Net", UID=99, Data={"good": 1, "total": 1}), 9.0)).result().push_id
+        own = desk.submit(record(net(99), 9.0)).result().push_id
         until(lambda: not db_rows(where, "SELECT 1 FROM unprojected"))
     finally:
         desk.stop()
@@ -219,7 +216,7 @@ def test_a_push_committed_late_into_the_queue_reaches_a_follower_however_long_it
         desk = Writer(where, projector=Projector(where))
         desk.start()
         try:
-            second = desk.submit(record(new_push("Net", UID=2, Data={"good": 1, "total": 1}), 2.0)).result().push_id
+            second = desk.submit(record(net(2), 2.0)).result().push_id
             until(lambda: seen.extend(follower.poll(0.2)) or seen)
             assert [push.id for push in seen] == [second] and first < second
             late.execute("COMMIT")
@@ -242,12 +239,7 @@ def test_a_rebuild_makes_what_was_queued_and_empties_the_queue(pg):
     """`rebuild` with no core running (serve stopped): the queued pushes get
     their rows from the replay, and the queue no longer holds the followers back."""
     where = pg()
-    store = receiving(where)
-    try:
-        ids = [store.submit(record(new_push("Net", UID=uid, Data={"good": 9, "total": 10}), 1.0 + uid))
-               .result().push_id for uid in range(5)]
-    finally:
-        store.stop()
+    ids = queued(where, range(5))
     assert len(db_rows(where, "SELECT push_id FROM unprojected")) == 5
     db = open_database(where)
     try:
