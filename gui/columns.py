@@ -7,7 +7,11 @@ the others leave, shrinking down to MIN_MAIN_WIDTH before the table scrolls
 sideways (a stretched last column of sizes or counts said nothing, and a long
 device problem pushed the roster off the screen). It may also name a column
 that gives way next (`squeeze`: the roster's names), down to MIN_SQUEEZED_WIDTH;
-both elide, and their models put the whole text in the tooltip.
+both elide, and their models put the whole text in the tooltip. `least` is how
+narrow the main column may get: more where its text is the row's meaning, less
+in a narrow pane whose numbers matter more (the worst users' delay, loss and
+CPU). With `main_first` the squeezed column gives way as soon as the main one's
+text is cut (an alarm's words before its lesson's name), not only at `least`.
 
 A column of counts is as wide as its header's words: the room Qt's header keeps
 for the sort arrow in every section is given to the sorted one only (twelve
@@ -36,6 +40,8 @@ class ColumnLayout(QObject):
         self.table = table
         self.main: int | None = None
         self.squeezed: int | None = None
+        self.least = MIN_MAIN_WIDTH
+        self.main_first = False
         self.user: dict[int, int] = {}        # column -> width the user dragged it to
         self.fitted: dict[int, int] = {}      # column -> width its contents want (the last fit)
         self._ours = 0                        # > 0 while we resize: not the user's doing
@@ -100,7 +106,7 @@ class ColumnLayout(QObject):
         return max(width, self.fitted.get(column, 0)) if column == self.squeezed else width
 
     def fill(self) -> None:
-        """The main column takes what the others leave (MIN_MAIN_WIDTH at least);
+        """The main column takes what the others leave (`least` at least);
         when that is not enough, the squeezed column gives way (MIN_SQUEEZED_WIDTH at least)."""
         main = self.main
         if main is None or main in self.user or self.table.isColumnHidden(main):
@@ -115,9 +121,11 @@ class ColumnLayout(QObject):
         widths = {}
         if squeezed is not None:
             wanted = self.wanted(squeezed)
-            widths[squeezed] = max(min(wanted, room - MIN_MAIN_WIDTH), min(wanted, MIN_SQUEEZED_WIDTH))
+            # main_first: the main column's whole text (fit_columns' width) before the squeezed one's.
+            keep = room - (max(self.least, self.fitted.get(main, 0)) if self.main_first else self.least)
+            widths[squeezed] = max(min(wanted, keep), min(wanted, MIN_SQUEEZED_WIDTH))
             room -= widths[squeezed]
-        widths[main] = max(MIN_MAIN_WIDTH, room)
+        widths[main] = max(self.least, room)
         with self.ours():
             for column, width in widths.items():
                 if header.sectionSize(column) != width:
@@ -152,14 +160,28 @@ def _last_visible(header: QHeaderView) -> int:
     return -1
 
 
-def fill_with(table: QTableView, column: int, squeeze: int | None = None) -> None:
+def fill_with(table: QTableView, column: int, squeeze: int | None = None, least: int = MIN_MAIN_WIDTH,
+              main_first: bool = False) -> None:
     """Make `column` the table's main text column, and `squeeze` the one that
-    gives way after it (see the module's docstring)."""
+    gives way after it, or before it with `main_first` (see the module's docstring)."""
     layout = ColumnLayout.of(table)
-    layout.main, layout.squeezed = column, squeeze
+    layout.main, layout.squeezed, layout.least, layout.main_first = column, squeeze, least, main_first
     header = table.horizontalHeader()
     header.setStretchLastSection(False)
     header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+
+
+def needed_width(table: QTableView) -> int:
+    """The table's width with every column as its contents want it (the main
+    one too, up to MAX_COLUMN_WIDTH) and a vertical scroll bar: what a splitter
+    gives it before anything elides."""
+    header = table.horizontalHeader()
+    layout = ColumnLayout.of(table)
+    main = layout.main
+    needed = sum(layout.wanted(c) for c in range(header.count()) if c != main and not header.isSectionHidden(c))
+    if main is not None and not header.isSectionHidden(main):
+        needed += min(max(table.sizeHintForColumn(main), header.sectionSizeHint(main)), MAX_COLUMN_WIDTH)
+    return needed + table.verticalScrollBar().sizeHint().width() + 2 * table.frameWidth()
 
 
 def _header_widths(header: QHeaderView) -> list[int]:

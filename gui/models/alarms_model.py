@@ -76,9 +76,10 @@ class AlarmsModel(TableModel):
             state = self.texts.desk.lesson(alarm.class_id)
             return (state.schedule.get("class_name") if state is not None else None) or str(alarm.class_id)
         if column == "state":
+            # A word, not a sentence: the title needs the room; the tooltip says when it resolved.
             if alarm.open and alarm.kind == HELP and not alarm.acknowledged:
-                return self.tr("needs acknowledging")
-            return self.texts.state(alarm)
+                return self.tr("to acknowledge")
+            return self.texts.state(alarm) if alarm.open else self.tr("resolved")
         if column == "since":
             return recent_time(alarm.since, self.texts.timezone(alarm))
         if column == "last":
@@ -90,6 +91,10 @@ class AlarmsModel(TableModel):
             return self.texts.school(alarm.sid)
         if column == "lesson" and alarm.class_id is not None:
             return self.texts.lesson(alarm.class_id)
+        if column == "state":
+            if alarm.open and alarm.kind == HELP and not alarm.acknowledged:
+                return self.tr("A person waits for help: acknowledge it to say someone took it")
+            return None if alarm.open else self.texts.state(alarm)
         if column != "title":
             return None
         text = self.texts.describe(alarm)

@@ -174,7 +174,9 @@ class RosterModel(TableModel):
             if not row.stage_up_count and not row.on_stage:
                 return "—"
             text = "{}× · {}".format(row.stage_up_count, duration(row.stage_seconds))
-            return self.tr("▲ on stage · {}").format(text) if row.on_stage else text
+            # Under the "On stage" header the sign says it: the words were what pushed
+            # the device problems behind a sideways scroll at 1280 px (tooltip: in full).
+            return self.tr("▲ now · {}").format(text) if row.on_stage else text
         if column == "mute_count":
             return self.tr("muted") if row.muted else (str(row.mute_count) + "×" if row.mute_count else "")
         if column == "awards":
@@ -201,6 +203,10 @@ class RosterModel(TableModel):
             return "\n".join(map(self._problems.problem, row.network_problems))
         if column == "device_problems" and row.device_problems:
             return "\n".join(map(self._problems.problem, row.device_problems))
+        if column == "stage_seconds" and (row.stage_up_count or row.on_stage):
+            times = self.tr("%n time(s) on stage, {} in all", "", row.stage_up_count).format(
+                duration(row.stage_seconds))
+            return self.tr("On stage now") + "\n" + times if row.on_stage else times
         if column == "present" and (row.late or row.left_early):
             return "; ".join(t for t, flag in ((self.tr("late"), row.late),
                                                (self.tr("left early"), row.left_early)) if flag)

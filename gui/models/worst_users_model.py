@@ -67,4 +67,7 @@ class WorstUsersModel(KeyedTableModel):
         return RIGHT if column not in ("name", "lesson") else None
 
     def tooltip(self, row: WorstRow, column: str) -> str | None:
-        return "UID {} · ClassID {}".format(row.uid, row.class_id) if column in ("name", "lesson") else None
+        if column == "name":
+            return "{}\nUID {}".format(row.name, row.uid)
+        # The lesson's column elides in a narrow pane: the whole title here.
+        return "{}\nClassID {}".format(row.lesson, row.class_id) if column == "lesson" else None

@@ -110,6 +110,9 @@ class AlarmDetails(QWidget):
         self.show_user.setVisible(alarm.uid is not None)
 
 
+ALARM_TITLE_WIDTH = 180      # px: "Network problems · Unit 4: Lig…", a kind and a start of its lesson
+
+
 class AlarmsView(QWidget):
     def __init__(self, bridge: MonitorBridge, window):
         super().__init__()
@@ -125,7 +128,10 @@ class AlarmsView(QWidget):
                                                    "users' networks or devices fail."))
         # Several at once: acknowledged together, with one note.
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        fill_with(self.table, AlarmsModel.COLUMNS.index("title"))
+        # The alarm's words are the row: at 1280 px the lesson's name gives way
+        # before they are cut to a dozen characters.
+        fill_with(self.table, AlarmsModel.COLUMNS.index("title"), squeeze=AlarmsModel.COLUMNS.index("lesson"),
+                  least=ALARM_TITLE_WIDTH, main_first=True)
         self.details = AlarmDetails(self.texts)
         self.summary = QLabel()
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel
 
 from lessons.state import LessonState
 
-from ..columns import MAX_COLUMN_WIDTH, ColumnLayout, fill_with, fit_columns
+from ..columns import ColumnLayout, fill_with, fit_columns, needed_width
 from ..diagnostic import Diagnostic, copy_text
 from ..formatting import local_time
 from ..models.labels import TIMELINE_KINDS, kind_label, lesson_title
@@ -163,14 +163,7 @@ class LessonPanel(QWidget):
         (whose details are the longest texts) the rest."""
         if self.split.orientation() != Qt.Orientation.Horizontal or self.state is None:
             return
-        header = self.roster_view.horizontalHeader()
-        layout = ColumnLayout.of(self.roster_view)
-        main = RosterModel.COLUMNS.index("device_problems")   # it fills: its own content, not its current width
-        needed = (sum(layout.wanted(c) for c in range(header.count())
-                      if c != main and not header.isSectionHidden(c))
-                  + min(max(self.roster_view.sizeHintForColumn(main), header.sectionSizeHint(main)), MAX_COLUMN_WIDTH)
-                  + self.roster_view.verticalScrollBar().sizeHint().width()
-                  + 2 * self.roster_view.frameWidth() + 24)
+        needed = needed_width(self.roster_view) + 24
         total = sum(self.split.sizes())
         if total > 0:
             # The timeline keeps a quarter (380 px) at least: its details are what the desk reads there.

@@ -18,7 +18,7 @@ from lessons.state import LessonState
 from app.history import lesson_state, lessons_between
 
 from ..bridge import MonitorBridge
-from ..columns import fill_with, fit_columns
+from ..columns import fill_with, fit_columns, needed_width
 from ..models.labels import exit_reason_label, lesson_title, school_timezone, user_name
 from ..models.net_series import NetSeries, load_series
 from ..models.net_users_model import MAX_CHECKED, NetUsersModel
@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 
 REDRAW_MS = 1000
 WORST_MS = 5000
+WORST_LESSON_WIDTH = 80      # px: "Unit 4: Lig…", the rest in its tooltip
 RECENT_SECONDS = 24 * 3600
 WORST = 5
 
@@ -103,7 +104,8 @@ class NetworkView(QWidget):
         # Across every live lesson: who is worst off now; a click charts them.
         self.worst = WorstUsersModel(self)
         self.worst_table = table_view(self.worst, sortable=False)
-        fill_with(self.worst_table, WorstUsersModel.COLUMNS.index("lesson"))
+        # Delay, loss and CPU are why a user is listed: the lesson's name elides first (tooltip: whole).
+        fill_with(self.worst_table, WorstUsersModel.COLUMNS.index("lesson"), least=WORST_LESSON_WIDTH)
         self.worst_table.doubleClicked.connect(self._open_worst)
         self.worst_table.clicked.connect(self._open_worst)
         side = QTabWidget()
@@ -111,13 +113,15 @@ class NetworkView(QWidget):
         side.addTab(self.worst_table, self.tr("Worst users now"))
         self.side = side
 
-        split = QSplitter(Qt.Orientation.Horizontal)
+        self.split = split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(side)
         split.addWidget(self.charts)
         # The side list grows a little with the window (at 1920 px its lesson column was cut).
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 3)
         split.setSizes([360, 900])
+        self._split_dragged = False           # then the desk's widths stand: no more widening
+        split.splitterMoved.connect(self._split_moved)
 
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Lesson")))
@@ -315,6 +319,23 @@ class NetworkView(QWidget):
         if self.isVisible():
             self.worst.update(worst_users(self.desk.live_lessons()))
             fit_columns(self.worst_table)      # a dozen rows: the numbers fit, the lesson takes the rest
+            self._widen_side()
+
+    def _split_moved(self, _pos: int, _index: int) -> None:
+        self._split_dragged = True
+
+    def _widen_side(self) -> None:
+        """The side grows to show the worst users' every number (at 1280 px its
+        stretch share left Delay, Loss and CPU behind a sideways scroll), the
+        charts keeping more than half of the width."""
+        sizes = self.split.sizes()
+        total = sum(sizes)
+        if self._split_dragged or total <= 0:
+            return
+        needed = needed_width(self.worst_table) + self.side.width() - self.worst_table.width()
+        side = min(needed, total * 9 // 20)
+        if side > sizes[0]:
+            self.split.setSizes([side, total - side])
 
     def _open_worst(self, index) -> None:
         row = self.worst.rows[index.row()]

@@ -685,9 +685,19 @@
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="80"/>
-        <source>needs acknowledging</source>
+        <location filename="../../gui/models/alarms_model.py" line="81"/>
+        <source>to acknowledge</source>
         <translation>待确认</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/alarms_model.py" line="82"/>
+        <source>resolved</source>
+        <translation>已解除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/alarms_model.py" line="96"/>
+        <source>A person waits for help: acknowledge it to say someone took it</source>
+        <translation>有人在等待帮助：确认即表示已有人接手</translation>
     </message>
 </context>
 <context>
@@ -3967,9 +3977,21 @@
         <translation>▲ 正在举手 · {}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="177"/>
-        <source>▲ on stage · {}</source>
+        <location filename="../../gui/models/roster_model.py" line="179"/>
+        <source>▲ now · {}</source>
         <translation>▲ 台上 · {}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/roster_model.py" line="209"/>
+        <source>On stage now</source>
+        <translation>正在台上</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/models/roster_model.py" line="207"/>
+        <source>%n time(s) on stage, {} in all</source>
+        <translation>
+            <numerusform>上台 %n 次，共 {}</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../gui/models/roster_model.py" line="179"/>

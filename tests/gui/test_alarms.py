@@ -74,7 +74,7 @@ def test_help_request_needs_acknowledging(qapp, data_dir, gui_settings):  # noqa
         await app.wait_until(lambda: view.model.rowCount() == 1)
         alarm = view.model.rows[0]
         view.select(alarm.key)
-        assert view.model.index(0, view.model.COLUMNS.index("state")).data() == "needs acknowledging"
+        assert view.model.index(0, view.model.COLUMNS.index("state")).data() == "to acknowledge"
         assert "老师，我听不到声音" in view.details.detail.text()
         view.details.acknowledge.click()
         await app.wait_until(lambda: not view.details.acknowledge.isEnabled())

@@ -1,0 +1,150 @@
+"""At 1280x800, in English and Chinese, the column that says why a row is there
+is in sight without a sideways scroll: an alarm's words (the lesson's name and
+the state give way), the worst users' delay, loss and CPU (the lesson's name
+elides, the side pane widens), the roster's device problems (a person on stage
+is a sign and numbers, not words)."""
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt
+
+from gui.columns import MIN_MAIN_WIDTH
+from gui.views.alarms_view import ALARM_TITLE_WIDTH
+
+from ..gui_support import GuiApp, gui_settings, run_gui  # noqa: F401  (gui_settings is a fixture)
+from ..helpers import fixture_variant, new_push
+from .test_columns import FAILING
+from .test_i18n import chinese  # noqa: F401  (a fixture)
+from .test_live import CLASS_ID, bad_net, enter, hands, schedule
+
+LESSON = "Unit 4: Light and Shadows, reflection and refraction"
+NAMES = ["Jonas Smith", "Priya Nguyen", "Chloe Carter", "Ava Brown", "何晓东", "吴杰"]
+USERS = [41500000 + n for n in range(len(NAMES))]
+ANDROID_PHONE = 4
+
+
+def no_sideways_scroll(table) -> bool:
+    return (table.horizontalScrollBar().maximum() == 0
+            and table.horizontalHeader().length() <= table.viewport().width())
+
+
+def whole(table, column: int) -> bool:
+    """`column` is as wide as its widest text: nothing of it elided."""
+    return table.columnWidth(column) >= table.sizeHintForColumn(column)
+
+
+async def _alarm_words_have_the_room(app: GuiApp) -> None:
+    view = app.window.show_view("alarms")
+    now = int(time.time())
+    await app.post(schedule(now, name=LESSON))
+    await app.post(enter(USERS[0], now - 200, name=NAMES[0]))
+    await app.post(new_push("HelpInfo", action_time=now - 100,
+                            Data={"UID": USERS[0], "Message": "老师，我听不到声音", "UserList": [USERS[0]]}))
+    await app.post(new_push("Net", action_time=now - 50, UID=USERS[0], Data=bad_net(now - 50)))
+    model, table = view.model, view.table
+    state = model.COLUMNS.index("state")
+    await app.wait_until(lambda: any(a.kind == "help_request" for a in model.rows) and len(model.rows) >= 2)
+    help_row = next(n for n, a in enumerate(model.rows) if a.kind == "help_request")
+    # A word in the cell, the sentence in its tooltip.
+    assert model.index(help_row, state).data(Qt.ItemDataRole.ToolTipRole)
+    title, lesson = model.COLUMNS.index("title"), model.COLUMNS.index("lesson")
+    await app.wait_until(lambda: no_sideways_scroll(table),
+                         message="the alarms scroll sideways at 1280 px: {} px of columns in {} px".format(
+                             table.horizontalHeader().length(), table.viewport().width()))
+    assert table.columnWidth(title) >= ALARM_TITLE_WIDTH
+    words = table.fontMetrics().horizontalAdvance(model.index(help_row, title).data()[:20])
+    assert table.columnWidth(title) >= words
+    assert table.columnWidth(title) > table.columnWidth(lesson)     # the lesson's name gave way first
+    for column in (model.COLUMNS.index(c) for c in ("severity", "state", "since", "last", "count")):
+        assert whole(table, column), model.COLUMNS[column]
+
+
+def test_alarm_words_have_the_room_at_1280_in_english(qapp, data_dir, gui_settings):  # noqa: F811
+    run_gui(qapp, data_dir, _alarm_words_have_the_room)
+
+
+def test_alarm_words_have_the_room_at_1280_in_chinese(chinese, data_dir, gui_settings):  # noqa: F811
+    run_gui(chinese, data_dir, _alarm_words_have_the_room)
+
+
+async def _worst_users_numbers_in_sight(app: GuiApp) -> None:
+    now = int(time.time())
+    await app.post(schedule(now, name=LESSON))
+    for n, (uid, name) in enumerate(zip(USERS, NAMES)):
+        await app.post(enter(uid, now - 600 + n, name=name))
+        await app.post(new_push("Net", action_time=now - 60 + n, UID=uid, Data=bad_net(now - 60 + n, 400.0 + n)))
+    view = app.window.show_view("network")
+    view.side.setCurrentWidget(view.worst_table)
+    table, model = view.worst_table, view.worst
+
+    def listed() -> bool:
+        view.refresh_worst()             # its own timer comes every 5 s
+        return model.rowCount() == len(USERS)
+    await app.wait_until(listed)
+    await app.wait_until(lambda: no_sideways_scroll(table),
+                         message="the worst users scroll sideways at 1280 px: {} px of columns in {} px".format(
+                             table.horizontalHeader().length(), table.viewport().width()))
+    for key in ("name", "degraded", "delay_ms", "loss_percent", "cpu_busy"):
+        assert whole(table, model.COLUMNS.index(key)), key
+    lesson = model.index(0, model.COLUMNS.index("lesson"))
+    assert lesson.data(Qt.ItemDataRole.ToolTipRole).startswith(LESSON + "\n")    # elided: whole here
+    assert view.charts.width() > view.side.width()
+
+
+def test_worst_users_numbers_in_sight_at_1280_in_english(qapp, data_dir, gui_settings):  # noqa: F811
+    run_gui(qapp, data_dir, _worst_users_numbers_in_sight)
+
+
+def test_worst_users_numbers_in_sight_at_1280_in_chinese(chinese, data_dir, gui_settings):  # noqa: F811
+    run_gui(chinese, data_dir, _worst_users_numbers_in_sight)
+
+
+async def _device_problems_in_sight(app: GuiApp) -> None:
+    """Short names (nothing to squeeze there), a phone with a second device, a
+    hand up, someone on stage and failing devices: the demo's lesson at its widest."""
+    now = int(time.time())
+    await app.post(schedule(now))
+    for n, (uid, name) in enumerate(zip(USERS, NAMES)):
+        await app.post(new_push(67371107, class_id=CLASS_ID, action_time=now - 600 + n, UID=uid, NickName=name,
+                                ClientID=0, Identity=1, Device=ANDROID_PHONE))
+    await app.post(new_push(67371107, class_id=CLASS_ID, action_time=now - 500, UID=USERS[1], NickName=NAMES[1],
+                            ClientID=1, Identity=1, Device=ANDROID_PHONE))                  # a second device
+    for uid in USERS[:2]:
+        await app.post(fixture_variant("Check.json", action_time=now - 300, ClassID=CLASS_ID, UID=uid, data=FAILING))
+    await app.post(new_push(67371521, class_id=CLASS_ID, action_time=now - 100, SourceUID=USERS[2],
+                            TargetUID=USERS[2], Operation=1))                              # on stage
+    await app.post(new_push(67371111, class_id=CLASS_ID, action_time=now - 80, UID=USERS[4], Identity=1,
+                            ClientID=0, Reason=3))                                          # drops out
+    await app.post(new_push(67371107, class_id=CLASS_ID, action_time=now - 70, UID=USERS[4], NickName=NAMES[4],
+                            ClientID=0, Identity=1, Device=ANDROID_PHONE))                  # and is back
+    await app.post(new_push("Net", class_id=CLASS_ID, action_time=now - 60, UID=USERS[5], Data=bad_net(now - 60)))
+    await app.post(hands(USERS[3], now - 90))
+    view = app.window.show_view("live")
+    view.open_lesson(CLASS_ID)
+    panel = view.panel
+    roster, model = panel.roster_view, panel.roster
+    column = {key: n for n, key in enumerate(model.COLUMNS)}
+    await app.wait_until(lambda: panel.roster_proxy.rowCount() == len(USERS))
+    texts = [panel.roster_proxy.index(r, column["stage_seconds"]).data() for r in range(len(USERS))]
+    [on_stage] = [r for r, t in enumerate(texts) if t.startswith("▲")]
+    assert panel.roster_proxy.index(on_stage, column["stage_seconds"]).data(Qt.ItemDataRole.ToolTipRole)
+    await app.wait_until(lambda: no_sideways_scroll(roster),
+                         message="the roster scrolls sideways at 1280 px: {} px of columns in {} px".format(
+                             roster.horizontalHeader().length(), roster.viewport().width()))
+    problems = column["device_problems"]
+    assert roster.columnWidth(problems) >= MIN_MAIN_WIDTH
+    first = panel.roster_proxy.index(0, problems).data()
+    assert roster.columnWidth(problems) >= roster.fontMetrics().horizontalAdvance(first[:14])
+    header = roster.horizontalHeader()
+    for n in range(header.count()):        # every sign, count and number whole
+        if not header.isSectionHidden(n) and n not in (column["name"], problems):
+            assert whole(roster, n), model.COLUMNS[n]
+
+
+def test_device_problems_in_sight_at_1280_in_english(qapp, data_dir, gui_settings):  # noqa: F811
+    run_gui(qapp, data_dir, _device_problems_in_sight)
+
+
+def test_device_problems_in_sight_at_1280_in_chinese(chinese, data_dir, gui_settings):  # noqa: F811
+    run_gui(chinese, data_dir, _device_problems_in_sight)
