@@ -149,6 +149,10 @@ class NetworkView(QWidget):
     def zone_changed(self) -> None:
         self.charts.zone_changed()
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._widen_side()       # a smaller window took the side's room by the stretch factors
+
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if not self._shown_once:          # the lesson list needs the receiver's database: load when seen
@@ -332,7 +336,8 @@ class NetworkView(QWidget):
         total = sum(sizes)
         if self._split_dragged or total <= 0:
             return
-        needed = needed_width(self.worst_table) + self.side.width() - self.worst_table.width()
+        # The tab's frame measured on the page shown: a page never shown has no geometry yet.
+        needed = needed_width(self.worst_table) + self.side.width() - self.side.currentWidget().width()
         side = min(needed, total * 9 // 20)
         if side > sizes[0]:
             self.split.setSizes([side, total - side])
