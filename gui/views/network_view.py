@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 REDRAW_MS = 1000
 WORST_MS = 5000
 WORST_LESSON_WIDTH = 80      # px: "Unit 4: Lig…", the rest in its tooltip
+CHARTS_WIDTH = 610           # px: "Network quality, all users ■ good … ■ not reached" in one line
 RECENT_SECONDS = 24 * 3600
 WORST = 5
 
@@ -104,8 +105,10 @@ class NetworkView(QWidget):
         # Across every live lesson: who is worst off now; a click charts them.
         self.worst = WorstUsersModel(self)
         self.worst_table = table_view(self.worst, sortable=False)
-        # Delay, loss and CPU are why a user is listed: the lesson's name elides first (tooltip: whole).
-        fill_with(self.worst_table, WorstUsersModel.COLUMNS.index("lesson"), least=WORST_LESSON_WIDTH)
+        # Delay, loss and CPU are why a user is listed: the lesson's name elides first, then a long
+        # user's name (both whole in their tooltips).
+        fill_with(self.worst_table, WorstUsersModel.COLUMNS.index("lesson"), least=WORST_LESSON_WIDTH,
+                  squeeze=WorstUsersModel.COLUMNS.index("name"))
         self.worst_table.doubleClicked.connect(self._open_worst)
         self.worst_table.clicked.connect(self._open_worst)
         side = QTabWidget()
@@ -331,14 +334,15 @@ class NetworkView(QWidget):
     def _widen_side(self) -> None:
         """The side grows to show the worst users' every number (at 1280 px its
         stretch share left Delay, Loss and CPU behind a sideways scroll), the
-        charts keeping more than half of the width."""
+        charts keeping more than half of the width, and CHARTS_WIDTH (their legends
+        in one line)."""
         sizes = self.split.sizes()
         total = sum(sizes)
         if self._split_dragged or total <= 0:
             return
         # The tab's frame measured on the page shown: a page never shown has no geometry yet.
         needed = needed_width(self.worst_table) + self.side.width() - self.side.currentWidget().width()
-        side = min(needed, total * 9 // 20)
+        side = min(needed, total - max(total * 11 // 20, CHARTS_WIDTH))
         if side > sizes[0]:
             self.split.setSizes([side, total - side])
 
