@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView,
-                               QLabel, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
+                               QLabel, QLineEdit, QPushButton, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 from qasync import asyncSlot
 
@@ -18,6 +18,7 @@ from app.settings import AlarmChannel, mask_url
 
 from ..formatting import local_time
 from ..timers import every
+from .lesson_panel import TableWidget
 
 # Translated when shown (QCoreApplication.translate with this context).
 KIND_NAMES = {"wecom": QT_TRANSLATE_NOOP("ChannelsPanel", "WeCom"),
@@ -32,7 +33,9 @@ class ChannelsPanel(QWidget):
         super().__init__(parent)
         self.desk = desk
         self.config = desk.config
-        self.table = QTableWidget(0, 6)
+        self.table = TableWidget(0, 6)
+        self.table.empty_text = self.tr("No chat robot yet: once you add one below, alarms reach the team's "
+                                        "chat (WeCom, DingTalk, Feishu / Lark, Slack or any webhook).")
         self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Robot"), self.tr("Sends from"),
                                               self.tr("Address"), self.tr("Last sent"), self.tr("Delivery")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)

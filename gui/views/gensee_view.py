@@ -267,7 +267,8 @@ class GenseeView(QWidget):
 
         # roll-call answers; the selected room's export (gensee_extras)
         self.rollcall_model = RollCallModel(self.zone, self)
-        self.rollcall_table = table_view(self.rollcall_model, sortable=False)
+        self.rollcall_table = table_view(self.rollcall_model, sortable=False,
+                                         empty_text=self.tr("No roll call in this room yet."))
         self.rollcall_table.horizontalHeader().setStretchLastSection(True)
         # Calls come and the model resets: the time column is sized to its times (it was cut to "2026-12-06 …").
         self.rollcall_model.modelReset.connect(lambda: fit_columns(self.rollcall_table))

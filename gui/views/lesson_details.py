@@ -23,6 +23,8 @@ class LessonDetails(QTextBrowser):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setOpenExternalLinks(True)
+        self.setPlaceholderText(self.tr("Select a lesson to see what came after it: ratings, quiz results, "
+                                        "scores, web audience and replays."))
 
     def show_lesson(self, state: LessonState | None) -> None:
         if state is None:

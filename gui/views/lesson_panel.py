@@ -10,7 +10,7 @@ import time
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-                               QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
+                               QSplitter, QTableView, QTableWidget, QTabWidget, QVBoxLayout, QWidget)
 
 from lessons.state import LessonState
 
@@ -27,8 +27,9 @@ FIT_ROWS = 15                # rows measured (besides the visible ones) when siz
 SIDE_BY_SIDE_WIDTH = 1500    # px; below it the timeline goes under the roster
 
 
-class Table(QTableView):
-    """A table that says why it is empty (`empty_text`) instead of showing a blank pane."""
+class SaysWhyEmpty:
+    """A table (view or widget) that says why it is empty (`empty_text`)
+    instead of showing a blank pane."""
 
     empty_text = ""
 
@@ -42,6 +43,14 @@ class Table(QTableView):
             painter.drawText(area, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
                                         | Qt.TextFlag.TextWordWrap), self.empty_text)
             painter.end()
+
+
+class Table(SaysWhyEmpty, QTableView):
+    pass
+
+
+class TableWidget(SaysWhyEmpty, QTableWidget):
+    pass
 
 
 def table_view(model, sortable: bool = True, empty_text: str = "") -> QTableView:

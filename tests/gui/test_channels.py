@@ -12,6 +12,7 @@ from storage.config import AlarmChannel
 from ..chat_robots import DINGTALK_SECRET, DINGTALK_TOKEN, ChatRobots
 from ..gui_support import GuiApp, gui_settings, run_gui  # noqa: F401
 from ..alarms.channels.test_dispatcher import FAST, alarm
+from .test_empty_states import says_empty
 from .test_i18n import chinese  # noqa: F401
 
 
@@ -32,6 +33,7 @@ async def _scenario(app: GuiApp, robots: ChatRobots, tmp_path: Path) -> None:
     panel = view.channels_panel
     view.tabs.setCurrentWidget(panel)
     assert not panel.save.isEnabled() and not panel.test.isEnabled()
+    assert panel.table.rowCount() == 0 and says_empty(panel.table)     # what the table is for, until a robot comes
 
     panel.name.setText("值班群")
     panel.kind.setCurrentIndex(panel.kind.findData("dingtalk"))
@@ -41,7 +43,7 @@ async def _scenario(app: GuiApp, robots: ChatRobots, tmp_path: Path) -> None:
     panel.save.click()
     saved = app.monitor.config.current().channels["值班群"]
     assert (saved.kind, saved.secret, saved.min_severity) == ("dingtalk", DINGTALK_SECRET, "warning")
-    assert panel.table.rowCount() == 1
+    assert panel.table.rowCount() == 1 and not says_empty(panel.table)
     shown = " ".join(panel.table.item(0, c).text() for c in range(panel.table.columnCount()))
     assert "access_token=***" in shown and DINGTALK_TOKEN not in shown and DINGTALK_SECRET not in shown
     assert panel.url.text() == "" and panel.secret.text() == ""

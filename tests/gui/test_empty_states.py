@@ -83,3 +83,13 @@ def test_relay_without_destinations_in_chinese(chinese, data_dir, gui_settings):
     words = {"none": "还没有转发目标。", "one url": "每所学校只能设置一个推送地址",
              "add": "添加方法：{}"}
     run_gui(chinese, data_dir, lambda app: relay_scenario(app, data_dir, words))
+
+
+def test_chat_robots_table_says_what_it_is_for_in_chinese(chinese, data_dir, gui_settings):  # noqa: F811
+    async def scenario(app: GuiApp) -> None:
+        view = app.window.show_view("settings")
+        view.tabs.setCurrentWidget(view.channels_panel)
+        table = view.channels_panel.table
+        assert table.rowCount() == 0 and table.empty_text.startswith("还没有聊天机器人")
+        assert "企业微信" in table.empty_text and says_empty(table)
+    run_gui(chinese, data_dir, scenario)

@@ -8,6 +8,7 @@ from openpyxl import load_workbook
 
 from ..gensee_support import CONF, gensee_fixture, sequence
 from ..gui_support import GuiApp, gui_settings, run_gui  # noqa: F401
+from .test_empty_states import says_empty
 from .test_gensee import gensee
 
 
@@ -18,11 +19,14 @@ def test_roll_calls_are_listed_and_a_room_exports_to_xlsx(qapp, data_dir, gui_se
         view = app.window.show_view("gensee")
         for query in sequence("event_sequence_webcast.txt"):
             await gensee(app, "GET", "event", query)
+        await app.wait_until(lambda: view.selected == CONF, timeout=10)
+        view.sections.setCurrentIndex(2)
+        assert view.rollcall_model.rowCount() == 0 and says_empty(view.rollcall_table)   # a room with no call yet
         await gensee(app, "GET", "rollcall", gensee_fixture("rollcall_query.txt"))
         await gensee(app, "POST", "qa", data=gensee_fixture("qa_client_answer_inferred.txt").encode(),
                      headers={"Content-Type": "text/xml"})
         await app.wait_until(lambda: view.rollcall_model.rowCount() == 1 and view.selected == CONF, timeout=10)
-        assert "(1)" in view.sections.tabText(2)
+        assert "(1)" in view.sections.tabText(2) and not says_empty(view.rollcall_table)
         columns = view.rollcall_model.COLUMNS
         assert view.rollcall_model.index(0, columns.index("userid")).data() == "2718210337"
         # Today's call: its time as the Q&A gives it (no date, the zone said), and all of it in sight,

@@ -46,6 +46,8 @@ def test_end_columns_appear_with_end_and_the_after_class_tab_shows_its_sections(
 def test_the_details_of_a_lesson_without_after_class_data_say_so(qtbot):
     panel = LessonPanel()
     qtbot.addWidget(panel)
+    # No lesson chosen yet: the tab says what it will show (Qt paints the placeholder of an empty document).
+    assert panel.details.toPlainText() == "" and "ratings" in panel.details.placeholderText()
     panel.show_lesson(lesson(["inclass_enter.json"]), None, now=NOW)
     panel.side.setCurrentWidget(panel.details)
     assert "yet" in panel.details.toPlainText()
