@@ -703,137 +703,137 @@
 <context>
     <name>AlarmsView</name>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="123"/>
+        <location filename="../../gui/views/alarms_view.py" line="126"/>
         <source>No alarms. They appear here when a push is refused, pushes stop during live lessons, a classroom asks for help, or users&apos; networks or devices fail.</source>
         <translation>没有告警。推送被拒收、上课期间推送中断、教室求助或用户网络与设备出现问题时，告警会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="133"/>
+        <location filename="../../gui/views/alarms_view.py" line="139"/>
         <source>Filter alarms…</source>
         <translation>筛选告警…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="138"/>
+        <location filename="../../gui/views/alarms_view.py" line="150"/>
         <source>Open only</source>
         <translation>仅未解决</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="140"/>
+        <location filename="../../gui/views/alarms_view.py" line="152"/>
         <source>No grouping</source>
         <translation>不分组</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="141"/>
+        <location filename="../../gui/views/alarms_view.py" line="153"/>
         <source>Group by lesson</source>
         <translation>按课节分组</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="141"/>
+        <location filename="../../gui/views/alarms_view.py" line="153"/>
         <source>Group by school</source>
         <translation>按学校分组</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="142"/>
+        <location filename="../../gui/views/alarms_view.py" line="154"/>
         <source>Group by kind</source>
         <translation>按类型分组</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="153"/>
+        <location filename="../../gui/views/alarms_view.py" line="165"/>
         <source>Note for the acknowledgement (optional)</source>
         <translation>确认备注（可选）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="162"/>
+        <location filename="../../gui/views/alarms_view.py" line="174"/>
         <source>Nobody is waiting for help.</source>
         <translation>没有人在等待帮助。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="165"/>
+        <location filename="../../gui/views/alarms_view.py" line="177"/>
         <source>Take it</source>
         <translation>我来处理</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="166"/>
+        <location filename="../../gui/views/alarms_view.py" line="178"/>
         <source>Acknowledge the selected request with the note: the desk sees it is yours</source>
         <translation>带备注确认所选求助：其他同事可以看到由你处理</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="168"/>
+        <location filename="../../gui/views/alarms_view.py" line="180"/>
         <source>Open lesson</source>
         <translation>打开课节</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="170"/>
+        <location filename="../../gui/views/alarms_view.py" line="182"/>
         <source>Show user</source>
         <translation>查看用户</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="177"/>
+        <location filename="../../gui/views/alarms_view.py" line="189"/>
         <source>All alarms</source>
         <translation>全部告警</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="178"/>
-        <location filename="../../gui/views/alarms_view.py" line="252"/>
+        <location filename="../../gui/views/alarms_view.py" line="190"/>
+        <location filename="../../gui/views/alarms_view.py" line="264"/>
         <source>Help requests</source>
         <translation>求助</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="210"/>
+        <location filename="../../gui/views/alarms_view.py" line="222"/>
         <source>Alarms</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="248"/>
+        <location filename="../../gui/views/alarms_view.py" line="260"/>
         <source>{} open alarm(s), {} listed (resolved ones stay a week)</source>
         <translation>{} 个未解决告警，共列出 {} 个（已解决的保留一周）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="251"/>
+        <location filename="../../gui/views/alarms_view.py" line="263"/>
         <source>Help requests ({} waiting)</source>
         <translation>求助（{} 个等待中）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="259"/>
+        <location filename="../../gui/views/alarms_view.py" line="271"/>
         <source>All kinds</source>
         <translation>所有类型</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="260"/>
+        <location filename="../../gui/views/alarms_view.py" line="272"/>
         <source>All schools</source>
         <translation>所有学校</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="261"/>
+        <location filename="../../gui/views/alarms_view.py" line="273"/>
         <source>All lessons</source>
         <translation>所有课节</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/alarms_view.py" line="285"/>
+        <location filename="../../gui/views/alarms_view.py" line="297"/>
         <source>Acknowledge %n selected</source>
         <translation>
             <numerusform>确认所选 %n 条</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/alarms_view.py" line="339"/>
+        <location filename="../../gui/views/alarms_view.py" line="351"/>
         <source>%n alarm(s) acknowledged.</source>
         <translation>
             <numerusform>已确认 %n 条告警。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="382"/>
+        <location filename="../../gui/views/alarms_view.py" line="394"/>
         <source>Released. Waiting for ClassIn&apos;s next re-send (within about 10 s): it will be accepted and flagged, and this alarm resolves.</source>
         <translation>已放行。正在等待 ClassIn 的下一次重发（约 10 秒内）：它将被接收并标记，随后此告警解除。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="394"/>
+        <location filename="../../gui/views/alarms_view.py" line="406"/>
         <source>ClassIn re-sent the released push at {}: it was stored (flagged as released, push #{}) and the school&apos;s queue moves on. It had been refused {} time(s) since {}.</source>
         <translation>ClassIn 于 {} 重发了已放行的推送：已存储（标记为放行，推送 #{}），该学校的推送队列恢复。此前已被拒收 {} 次，首次在 {}。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="384"/>
+        <location filename="../../gui/views/alarms_view.py" line="396"/>
         <source>Nothing to release: this push was already accepted.</source>
         <translation>无需放行：该推送已被接收。</translation>
     </message>
@@ -841,87 +841,87 @@
 <context>
     <name>AppWindow</name>
     <message>
-        <location filename="../../gui/app_window.py" line="134"/>
+        <location filename="../../gui/app_window.py" line="135"/>
         <source>ClassWatch</source>
         <translation>ClassWatch</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="134"/>
+        <location filename="../../gui/app_window.py" line="135"/>
         <source> — demo</source>
         <translation> — 演示</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="192"/>
+        <location filename="../../gui/app_window.py" line="193"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="193"/>
+        <location filename="../../gui/app_window.py" line="194"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="195"/>
+        <location filename="../../gui/app_window.py" line="196"/>
         <source>&amp;Rebuild lessons and charts…</source>
         <translation>重建课节和图表(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="198"/>
+        <location filename="../../gui/app_window.py" line="199"/>
         <source>A team store is rebuilt by the team&apos;s serve.</source>
         <translation>团队共用的数据库由团队的 serve 重建。</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="200"/>
+        <location filename="../../gui/app_window.py" line="201"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="202"/>
+        <location filename="../../gui/app_window.py" line="203"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="203"/>
+        <location filename="../../gui/app_window.py" line="204"/>
         <source>&amp;Find a person or lesson…</source>
         <translation>查找人员或课节(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="205"/>
+        <location filename="../../gui/app_window.py" line="206"/>
         <source>Copy &amp;diagnostic</source>
         <translation>复制诊断信息(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="207"/>
+        <location filename="../../gui/app_window.py" line="208"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="208"/>
+        <location filename="../../gui/app_window.py" line="209"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="212"/>
+        <location filename="../../gui/app_window.py" line="213"/>
         <source>Times in each school&apos;s zone</source>
         <translation>时间按各学校时区显示</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="213"/>
+        <location filename="../../gui/app_window.py" line="214"/>
         <source>Times in this PC&apos;s zone</source>
         <translation>时间按本机时区显示</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="224"/>
+        <location filename="../../gui/app_window.py" line="225"/>
         <source>&amp;Alarms</source>
         <translation>告警(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="225"/>
+        <location filename="../../gui/app_window.py" line="226"/>
         <source>&amp;Acknowledge</source>
         <translation>确认(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="347"/>
+        <location filename="../../gui/app_window.py" line="348"/>
         <source>The receiver could not start: {}. Choose another port in Settings or close the other program using it.</source>
         <translation>接收端无法启动：{}。请在“设置”中更换端口，或关闭占用该端口的程序。</translation>
     </message>
@@ -929,82 +929,82 @@
 <context>
     <name>AttendeesModel</name>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="261"/>
+        <location filename="../../gui/models/gensee_models.py" line="269"/>
         <source>User ID</source>
         <translation>用户 ID</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="261"/>
+        <location filename="../../gui/models/gensee_models.py" line="269"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="261"/>
+        <location filename="../../gui/models/gensee_models.py" line="269"/>
         <source>Inside now</source>
         <translation>当前在场</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="262"/>
+        <location filename="../../gui/models/gensee_models.py" line="270"/>
         <source>Joins</source>
         <translation>进入</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="262"/>
+        <location filename="../../gui/models/gensee_models.py" line="270"/>
         <source>Leaves</source>
         <translation>离开</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="262"/>
+        <location filename="../../gui/models/gensee_models.py" line="270"/>
         <source>Abnormal</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="263"/>
+        <location filename="../../gui/models/gensee_models.py" line="271"/>
         <source>First joined</source>
         <translation>首次进入</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="263"/>
+        <location filename="../../gui/models/gensee_models.py" line="271"/>
         <source>Last seen</source>
         <translation>最后活动</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="273"/>
-        <location filename="../../gui/models/gensee_models.py" line="287"/>
+        <location filename="../../gui/models/gensee_models.py" line="281"/>
+        <location filename="../../gui/models/gensee_models.py" line="295"/>
         <source>● inside</source>
         <translation>● 在场</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="275"/>
-        <location filename="../../gui/models/gensee_models.py" line="287"/>
+        <location filename="../../gui/models/gensee_models.py" line="283"/>
+        <location filename="../../gui/models/gensee_models.py" line="295"/>
         <source>stayed to the end</source>
         <translation>留到结束</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="276"/>
-        <location filename="../../gui/models/gensee_models.py" line="287"/>
+        <location filename="../../gui/models/gensee_models.py" line="284"/>
+        <location filename="../../gui/models/gensee_models.py" line="295"/>
         <source>⚠ dropped out</source>
         <translation>⚠ 异常掉线</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="276"/>
-        <location filename="../../gui/models/gensee_models.py" line="287"/>
+        <location filename="../../gui/models/gensee_models.py" line="284"/>
+        <location filename="../../gui/models/gensee_models.py" line="295"/>
         <source>left</source>
         <translation>已离开</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="277"/>
-        <location filename="../../gui/models/gensee_models.py" line="288"/>
+        <location filename="../../gui/models/gensee_models.py" line="285"/>
+        <location filename="../../gui/models/gensee_models.py" line="296"/>
         <source>left (end page)</source>
         <translation>已离开（结束页）</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="315"/>
+        <location filename="../../gui/models/gensee_models.py" line="323"/>
         <source>Gensee status calls carry no names: names come from Q&amp;A and end pages.</source>
         <translation>Gensee 状态回调不含姓名：姓名来自问答和结束页。</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="317"/>
+        <location filename="../../gui/models/gensee_models.py" line="325"/>
         <source>By this session&apos;s joins (101) and leaves (107, 110, end page).</source>
         <translation>依据本场的进入（101）和离开（107、110、结束页）统计。</translation>
     </message>
@@ -1012,205 +1012,210 @@
 <context>
     <name>ChannelsPanel</name>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="22"/>
+        <location filename="../../gui/views/channels_panel.py" line="24"/>
         <source>WeCom</source>
         <translation>企业微信</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="23"/>
+        <location filename="../../gui/views/channels_panel.py" line="25"/>
         <source>DingTalk</source>
         <translation>钉钉</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="24"/>
+        <location filename="../../gui/views/channels_panel.py" line="26"/>
         <source>Feishu / Lark</source>
         <translation>飞书 / Lark</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="25"/>
+        <location filename="../../gui/views/channels_panel.py" line="27"/>
         <source>Slack</source>
         <translation>Slack</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="26"/>
+        <location filename="../../gui/views/channels_panel.py" line="28"/>
         <source>Webhook (JSON)</source>
         <translation>Webhook（JSON）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="36"/>
-        <location filename="../../gui/views/channels_panel.py" line="68"/>
+        <location filename="../../gui/views/channels_panel.py" line="37"/>
+        <source>No chat robot yet: once you add one below, alarms reach the team&apos;s chat (WeCom, DingTalk, Feishu / Lark, Slack or any webhook).</source>
+        <translation>还没有聊天机器人：在下面添加一个后，告警会发到团队的群聊（企业微信、钉钉、飞书 / Lark、Slack 或任意 Webhook）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/channels_panel.py" line="39"/>
+        <location filename="../../gui/views/channels_panel.py" line="71"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="36"/>
-        <location filename="../../gui/views/channels_panel.py" line="69"/>
+        <location filename="../../gui/views/channels_panel.py" line="39"/>
+        <location filename="../../gui/views/channels_panel.py" line="72"/>
         <source>Robot</source>
         <translation>机器人</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="36"/>
+        <location filename="../../gui/views/channels_panel.py" line="39"/>
         <source>Sends from</source>
         <translation>发送级别</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="37"/>
+        <location filename="../../gui/views/channels_panel.py" line="40"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="37"/>
+        <location filename="../../gui/views/channels_panel.py" line="40"/>
         <source>Last sent</source>
         <translation>上次发送</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="37"/>
+        <location filename="../../gui/views/channels_panel.py" line="40"/>
         <source>Delivery</source>
         <translation>投递状态</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="47"/>
+        <location filename="../../gui/views/channels_panel.py" line="50"/>
         <source>e.g. support desk group</source>
         <translation>例如：值班群</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="55"/>
+        <location filename="../../gui/views/channels_panel.py" line="58"/>
         <source>Info and above</source>
         <translation>提示及以上</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="55"/>
+        <location filename="../../gui/views/channels_panel.py" line="58"/>
         <source>Warnings and above</source>
         <translation>警告及以上</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="56"/>
+        <location filename="../../gui/views/channels_panel.py" line="59"/>
         <source>Critical only</source>
         <translation>仅严重</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="60"/>
+        <location filename="../../gui/views/channels_panel.py" line="63"/>
         <source>Save channel</source>
         <translation>保存通道</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="61"/>
+        <location filename="../../gui/views/channels_panel.py" line="64"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="62"/>
+        <location filename="../../gui/views/channels_panel.py" line="65"/>
         <source>Send test message</source>
         <translation>发送测试消息</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="70"/>
+        <location filename="../../gui/views/channels_panel.py" line="73"/>
         <source>Webhook URL</source>
         <translation>Webhook 地址</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="71"/>
+        <location filename="../../gui/views/channels_panel.py" line="74"/>
         <source>Signing secret</source>
         <translation>加签密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="72"/>
+        <location filename="../../gui/views/channels_panel.py" line="75"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="81"/>
+        <location filename="../../gui/views/channels_panel.py" line="84"/>
         <source>Channel</source>
         <translation>通道</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="85"/>
+        <location filename="../../gui/views/channels_panel.py" line="88"/>
         <source>Alarms at or above a channel&apos;s level go to its chat as they open, and critical ones again when they resolve. A burst is one message; at most 20 messages a minute per chat (the robots&apos; limit), the rest summed up in one.</source>
         <translation>达到通道级别的告警在产生时发到对应群聊，严重告警在解除时再发一次。同一波告警合并为一条消息；每个群每分钟最多 20 条（机器人的限制），其余合并为一条汇总。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="114"/>
-        <location filename="../../gui/views/channels_panel.py" line="120"/>
+        <location filename="../../gui/views/channels_panel.py" line="117"/>
+        <location filename="../../gui/views/channels_panel.py" line="123"/>
         <source>nothing to send yet</source>
         <translation>尚无需发送的消息</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="116"/>
+        <location filename="../../gui/views/channels_panel.py" line="119"/>
         <source>FAILING since {}: {} ({} waiting)</source>
         <translation>自 {} 起发送失败：{}（{} 条待发）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="119"/>
+        <location filename="../../gui/views/channels_panel.py" line="122"/>
         <source>{} alarms waiting</source>
         <translation>{} 条告警待发</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="120"/>
+        <location filename="../../gui/views/channels_panel.py" line="123"/>
         <source>OK</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="172"/>
+        <location filename="../../gui/views/channels_panel.py" line="175"/>
         <source>unchanged: {}</source>
         <translation>不变：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="173"/>
+        <location filename="../../gui/views/channels_panel.py" line="176"/>
         <source>the robot&apos;s webhook address</source>
         <translation>机器人的 Webhook 地址</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="175"/>
+        <location filename="../../gui/views/channels_panel.py" line="178"/>
         <source>unchanged (leave empty to keep it)</source>
         <translation>不变（留空则保留）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="176"/>
+        <location filename="../../gui/views/channels_panel.py" line="179"/>
         <source>the robot&apos;s signing secret, if it has one</source>
         <translation>机器人的加签密钥（如有）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="177"/>
+        <location filename="../../gui/views/channels_panel.py" line="180"/>
         <source>not used: this robot&apos;s key is in its URL</source>
         <translation>不需要：此机器人的密钥在地址中</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="196"/>
+        <location filename="../../gui/views/channels_panel.py" line="199"/>
         <source>The name must be 1-{} printable characters.</source>
         <translation>名称须为 1–{} 个可打印字符。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="197"/>
+        <location filename="../../gui/views/channels_panel.py" line="200"/>
         <source>The URL must be a web address starting with http:// or https://.</source>
         <translation>地址须以 http:// 或 https:// 开头。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="198"/>
+        <location filename="../../gui/views/channels_panel.py" line="201"/>
         <source>This robot takes no signing secret.</source>
         <translation>此机器人不使用加签密钥。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="205"/>
+        <location filename="../../gui/views/channels_panel.py" line="208"/>
         <source>Saved channel {}. Send a test message to check it.</source>
         <translation>已保存通道 {}。请发送测试消息检查。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="212"/>
+        <location filename="../../gui/views/channels_panel.py" line="215"/>
         <source>Removed channel {}.</source>
         <translation>已删除通道 {}。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="220"/>
+        <location filename="../../gui/views/channels_panel.py" line="223"/>
         <source>Sending a test message to {}…</source>
         <translation>正在向 {} 发送测试消息…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="226"/>
+        <location filename="../../gui/views/channels_panel.py" line="229"/>
         <source>Test message sent to {}: check the chat.</source>
         <translation>测试消息已发送到 {}：请查看群聊。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/channels_panel.py" line="228"/>
+        <location filename="../../gui/views/channels_panel.py" line="231"/>
         <source>Test message to {} failed: {}</source>
         <translation>发送测试消息到 {} 失败：{}</translation>
     </message>
@@ -1233,67 +1238,67 @@
         <translation>用户 {}</translation>
     </message>
     <message>
-        <location filename="../../alarms/channels/compose.py" line="106"/>
+        <location filename="../../alarms/channels/compose.py" line="107"/>
         <source>Resolved</source>
         <translation>已解除</translation>
     </message>
     <message>
-        <location filename="../../alarms/channels/compose.py" line="116"/>
+        <location filename="../../alarms/channels/compose.py" line="117"/>
         <source>{} alarms in lesson {}</source>
         <translation>{} 条告警，课节 {}</translation>
     </message>
     <message>
-        <location filename="../../alarms/channels/compose.py" line="119"/>
+        <location filename="../../alarms/channels/compose.py" line="120"/>
         <source>{} alarms: {}</source>
         <translation>{} 条告警：{}</translation>
     </message>
     <message>
-        <location filename="../../alarms/channels/compose.py" line="134"/>
+        <location filename="../../alarms/channels/compose.py" line="135"/>
         <source>Resolved at {}</source>
         <translation>解除于 {}</translation>
     </message>
     <message>
-        <location filename="../../alarms/channels/compose.py" line="137"/>
+        <location filename="../../alarms/channels/compose.py" line="138"/>
         <source>Since {}</source>
         <translation>开始于 {}</translation>
     </message>
     <message>
-        <location filename="../../alarms/channels/compose.py" line="140"/>
+        <location filename="../../alarms/channels/compose.py" line="141"/>
         <source>Seen {} times</source>
         <translation>共出现 {} 次</translation>
     </message>
     <message>
-        <location filename="../../alarms/channels/compose.py" line="148"/>
+        <location filename="../../alarms/channels/compose.py" line="149"/>
         <source>Latest at {}</source>
         <translation>最近一次 {}</translation>
     </message>
     <message>
-        <location filename="../../alarms/channels/compose.py" line="159"/>
+        <location filename="../../alarms/channels/compose.py" line="160"/>
         <source>{} alarms while this chat could not be reached</source>
         <translation>本群无法送达期间有 {} 条告警</translation>
     </message>
     <message>
-        <location filename="../../alarms/channels/compose.py" line="160"/>
+        <location filename="../../alarms/channels/compose.py" line="161"/>
         <source>{} more alarms (at most 20 messages a minute)</source>
         <translation>另有 {} 条告警（每分钟最多 20 条消息）</translation>
     </message>
     <message>
-        <location filename="../../alarms/channels/compose.py" line="166"/>
+        <location filename="../../alarms/channels/compose.py" line="167"/>
         <source>{} older alarms were left out (too many waiting)</source>
         <translation>{} 条较早的告警未发送（等待的太多）</translation>
     </message>
     <message>
-        <location filename="../../alarms/channels/compose.py" line="172"/>
+        <location filename="../../alarms/channels/compose.py" line="173"/>
         <source>… and {} more</source>
         <translation>……另有 {} 条</translation>
     </message>
     <message>
-        <location filename="../../alarms/channels/compose.py" line="175"/>
+        <location filename="../../alarms/channels/compose.py" line="176"/>
         <source>ClassWatch test message</source>
         <translation>ClassWatch 测试消息</translation>
     </message>
     <message>
-        <location filename="../../alarms/channels/compose.py" line="176"/>
+        <location filename="../../alarms/channels/compose.py" line="177"/>
         <source>Alarms will arrive in this chat (channel &quot;{}&quot;).</source>
         <translation>告警将发送到本群（通道“{}”）。</translation>
     </message>
@@ -1548,102 +1553,103 @@
         <translation>没有未处理告警</translation>
     </message>
     <message>
-        <location filename="../../cli/relay_cmd.py" line="26"/>
+        <location filename="../../cli/relay_cmd.py" line="25"/>
         <source>no relay destinations: python main.py relay add NAME --sid SID --url URL</source>
         <translation>没有转发目标：python main.py relay add NAME --sid SID --url URL</translation>
     </message>
     <message>
-        <location filename="../../cli/relay_cmd.py" line="122"/>
+        <location filename="../../cli/relay_cmd.py" line="120"/>
+        <location filename="../../cli/school_cmd.py" line="82"/>
         <source>NAME</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../cli/relay_cmd.py" line="122"/>
+        <location filename="../../cli/relay_cmd.py" line="120"/>
         <source>SID</source>
         <translation>SID</translation>
     </message>
     <message>
-        <location filename="../../cli/relay_cmd.py" line="123"/>
+        <location filename="../../cli/relay_cmd.py" line="121"/>
         <source>CMDS</source>
         <translation>Cmd</translation>
     </message>
     <message>
-        <location filename="../../cli/relay_cmd.py" line="123"/>
+        <location filename="../../cli/relay_cmd.py" line="121"/>
         <source>STATE</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../cli/relay_cmd.py" line="124"/>
+        <location filename="../../cli/relay_cmd.py" line="122"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../cli/relay_cmd.py" line="124"/>
+        <location filename="../../cli/relay_cmd.py" line="122"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../cli/relay_cmd.py" line="125"/>
+        <location filename="../../cli/relay_cmd.py" line="123"/>
         <source>on</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../cli/relay_cmd.py" line="159"/>
+        <location filename="../../cli/relay_cmd.py" line="157"/>
         <source>{} (paused): school {} -&gt; {}</source>
         <translation>{}（已暂停）：学校 {} -&gt; {}</translation>
     </message>
     <message>
-        <location filename="../../cli/relay_cmd.py" line="160"/>
+        <location filename="../../cli/relay_cmd.py" line="158"/>
         <source>{}: school {} -&gt; {}</source>
         <translation>{}：学校 {} -&gt; {}</translation>
     </message>
     <message>
-        <location filename="../../cli/relay_cmd.py" line="163"/>
+        <location filename="../../cli/relay_cmd.py" line="161"/>
         <source>delivered {}, pending {}, oldest pending {}, failing no</source>
         <translation>已送达 {}，待发送 {}，最早待发送 {}，未失败</translation>
     </message>
     <message>
-        <location filename="../../cli/relay_cmd.py" line="166"/>
+        <location filename="../../cli/relay_cmd.py" line="164"/>
         <source>delivered {}, pending {}, oldest pending {}, failing since {}</source>
         <translation>已送达 {}，待发送 {}，最早待发送 {}，失败开始于 {}</translation>
     </message>
     <message>
-        <location filename="../../cli/relay_cmd.py" line="170"/>
+        <location filename="../../cli/relay_cmd.py" line="168"/>
         <source>last error: {}</source>
         <translation>最近错误：{}</translation>
     </message>
     <message>
-        <location filename="../../cli/relay_cmd.py" line="177"/>
+        <location filename="../../cli/relay_cmd.py" line="175"/>
         <source>{} s</source>
         <translation>{} 秒</translation>
     </message>
     <message>
-        <location filename="../../cli/relay_cmd.py" line="179"/>
+        <location filename="../../cli/relay_cmd.py" line="177"/>
         <source>{} min {} s</source>
         <translation>{} 分 {} 秒</translation>
     </message>
     <message>
-        <location filename="../../cli/relay_cmd.py" line="180"/>
+        <location filename="../../cli/relay_cmd.py" line="178"/>
         <source>{} h {} min</source>
         <translation>{} 小时 {} 分</translation>
     </message>
     <message>
-        <location filename="../../cli/school_cmd.py" line="19"/>
+        <location filename="../../cli/school_cmd.py" line="20"/>
         <source>no schools configured: python main.py school add SID --secret SECRET --name NAME</source>
         <translation>尚未配置学校：python main.py school add SID --secret SECRET --name NAME</translation>
     </message>
     <message>
-        <location filename="../../cli/school_cmd.py" line="21"/>
+        <location filename="../../cli/school_cmd.py" line="22"/>
         <source>hold</source>
         <translation>暂存</translation>
     </message>
     <message>
-        <location filename="../../cli/school_cmd.py" line="21"/>
+        <location filename="../../cli/school_cmd.py" line="22"/>
         <source>strict</source>
         <translation>严格</translation>
     </message>
     <message>
-        <location filename="../../cli/school_cmd.py" line="22"/>
+        <location filename="../../cli/school_cmd.py" line="23"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
@@ -1850,37 +1856,37 @@
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_job.py" line="152"/>
+        <location filename="../../gui/export_job.py" line="157"/>
         <source>Exporting {} lesson(s)…</source>
         <translation>正在导出 {} 个课节…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_job.py" line="162"/>
+        <location filename="../../gui/export_job.py" line="167"/>
         <source>Writing {}…</source>
         <translation>正在写入 {}…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_job.py" line="166"/>
+        <location filename="../../gui/export_job.py" line="171"/>
         <source>{} is open in another program (Excel?): exported {} lesson(s) to {} instead</source>
         <translation>{} 正被其他程序（Excel？）打开：已将 {} 节课导出到 {}</translation>
     </message>
     <message>
-        <location filename="../../gui/export_job.py" line="169"/>
+        <location filename="../../gui/export_job.py" line="174"/>
         <source>Exported {} lesson(s) to {}</source>
         <translation>已导出 {} 个课节到 {}</translation>
     </message>
     <message>
-        <location filename="../../gui/export_job.py" line="171"/>
+        <location filename="../../gui/export_job.py" line="176"/>
         <source>Nothing exported: no stored pushes for these lessons.</source>
         <translation>未导出：这些课节没有已存储的推送。</translation>
     </message>
     <message>
-        <location filename="../../gui/export_job.py" line="173"/>
+        <location filename="../../gui/export_job.py" line="178"/>
         <source>Export cancelled; no file was written.</source>
         <translation>导出已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/export_job.py" line="175"/>
+        <location filename="../../gui/export_job.py" line="180"/>
         <source>Export failed: {}</source>
         <translation>导出失败：{}</translation>
     </message>
@@ -2085,17 +2091,17 @@
 <context>
     <name>GenseeExport</name>
     <message>
-        <location filename="../../gui/views/gensee_extras.py" line="48"/>
+        <location filename="../../gui/views/gensee_extras.py" line="51"/>
         <source>Attendance</source>
         <translation>出勤</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_extras.py" line="49"/>
+        <location filename="../../gui/views/gensee_extras.py" line="52"/>
         <source>Q&amp;A</source>
         <translation>问答</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_extras.py" line="50"/>
+        <location filename="../../gui/views/gensee_extras.py" line="53"/>
         <source>Roll calls</source>
         <translation>点名</translation>
     </message>
@@ -2103,148 +2109,153 @@
 <context>
     <name>GenseeView</name>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="201"/>
+        <location filename="../../gui/views/gensee_view.py" line="210"/>
         <source>Filter by ClassNo…</source>
         <translation>按 ClassNo 筛选…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="217"/>
+        <location filename="../../gui/views/gensee_view.py" line="226"/>
         <source>No Gensee room yet: rooms appear with their first status call. The callback URLs are in Settings → Gensee.</source>
         <translation>暂无 Gensee 直播间：收到首个状态回调后直播间即会出现。回调地址见“设置 → Gensee”。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="234"/>
-        <location filename="../../gui/views/gensee_view.py" line="426"/>
+        <location filename="../../gui/views/gensee_view.py" line="243"/>
+        <location filename="../../gui/views/gensee_view.py" line="438"/>
         <source>Select a room to see its users, attendees and questions.</source>
         <translation>选择一个直播间，查看其人数、参会者和提问。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="254"/>
+        <location filename="../../gui/views/gensee_view.py" line="263"/>
         <source>All rooms</source>
         <translation>全部直播间</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="255"/>
+        <location filename="../../gui/views/gensee_view.py" line="264"/>
         <source>Show the questions of every live, not only of the selected room (web questions may come without a live ID).</source>
         <translation>显示所有直播的提问，而不仅是所选直播间的（网页端提问可能不带直播 ID）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="281"/>
+        <location filename="../../gui/views/gensee_view.py" line="271"/>
+        <source>No roll call in this room yet.</source>
+        <translation>这个直播间还没有点名。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/gensee_view.py" line="293"/>
         <source>Rooms</source>
         <translation>直播间</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="282"/>
+        <location filename="../../gui/views/gensee_view.py" line="294"/>
         <source>VOD views</source>
         <translation>点播观看</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="283"/>
+        <location filename="../../gui/views/gensee_view.py" line="295"/>
         <source>Roll calls</source>
         <translation>点名</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="329"/>
+        <location filename="../../gui/views/gensee_view.py" line="341"/>
         <source>Gensee rooms ({} live)</source>
         <translation>Gensee（{} 直播中）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="330"/>
+        <location filename="../../gui/views/gensee_view.py" line="342"/>
         <source>Gensee rooms</source>
         <translation>Gensee 直播间</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="362"/>
+        <location filename="../../gui/views/gensee_view.py" line="374"/>
         <source>Rooms ({})</source>
         <translation>直播间（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="363"/>
+        <location filename="../../gui/views/gensee_view.py" line="375"/>
         <source>VOD views ({})</source>
         <translation>点播观看（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="365"/>
+        <location filename="../../gui/views/gensee_view.py" line="377"/>
         <source>Roll calls ({})</source>
         <translation>点名（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="375"/>
+        <location filename="../../gui/views/gensee_view.py" line="387"/>
         <source>Gensee: {} room(s) live now · {} user(s)</source>
         <translation>Gensee：{} 个直播间正在直播 · {} 人</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="377"/>
+        <location filename="../../gui/views/gensee_view.py" line="389"/>
         <source> · {} paused</source>
         <translation> · {} 个暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="379"/>
+        <location filename="../../gui/views/gensee_view.py" line="391"/>
         <source>Gensee: no room live right now</source>
         <translation>Gensee：当前没有直播中的直播间</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="393"/>
+        <location filename="../../gui/views/gensee_view.py" line="405"/>
         <source>Site-wide VOD viewers: {} at {}. Gensee counts everyone watching any video of the site, so no per-video audience is shown; viewers per video are counted from the start/end calls (111/112).</source>
         <translation>全站点播观看人数：{}（{}）。Gensee 统计的是观看站点内任一视频的总人数，因此不显示单个视频的观众数；各视频的观看者根据开始/结束回调（111/112）统计。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="397"/>
+        <location filename="../../gui/views/gensee_view.py" line="409"/>
         <source>No VOD or courseware view yet (calls 111/112).</source>
         <translation>暂无点播或课件观看（回调 111/112）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="439"/>
+        <location filename="../../gui/views/gensee_view.py" line="451"/>
         <source>Attendees: {} · {} inside now · {} with abnormal leaves</source>
         <translation>参会者：{} · 当前在场 {} · 异常退出 {}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="450"/>
+        <location filename="../../gui/views/gensee_view.py" line="462"/>
         <source>The newest {} of {} are listed.</source>
         <translation>列出最新的 {} 条（共 {} 条）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="452"/>
+        <location filename="../../gui/views/gensee_view.py" line="464"/>
         <source>Q&amp;A of all rooms: {} question(s), {} answer(s), newest first</source>
         <translation>全部直播间问答：{} 个提问，{} 个回答，最新在前</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="453"/>
+        <location filename="../../gui/views/gensee_view.py" line="465"/>
         <source>Q&amp;A: {} question(s), {} answer(s), newest first</source>
         <translation>问答：{} 个提问，{} 个回答，最新在前</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="459"/>
+        <location filename="../../gui/views/gensee_view.py" line="471"/>
         <source>Room {}</source>
         <translation>直播间 {}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="463"/>
+        <location filename="../../gui/views/gensee_view.py" line="475"/>
         <source>{} – {} ({})</source>
         <translation>{} – {}（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="466"/>
+        <location filename="../../gui/views/gensee_view.py" line="478"/>
         <source>live since {} ({})</source>
         <translation>{} 开始直播（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="469"/>
+        <location filename="../../gui/views/gensee_view.py" line="481"/>
         <source>{} user(s) now</source>
         <translation>当前 {} 人</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="471"/>
+        <location filename="../../gui/views/gensee_view.py" line="483"/>
         <source>⚠ {} abnormal leave(s)</source>
         <translation>⚠ {} 次异常退出</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="473"/>
+        <location filename="../../gui/views/gensee_view.py" line="485"/>
         <source>{} recording(s), last at {}</source>
         <translation>{} 段录制，最近一段 {}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="476"/>
+        <location filename="../../gui/views/gensee_view.py" line="488"/>
         <source>{} sessions in this room, the latest shown</source>
         <translation>此直播间共 {} 场，显示最近一场</translation>
     </message>
@@ -2252,47 +2263,47 @@
 <context>
     <name>HelpQueueModel</name>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="177"/>
+        <location filename="../../gui/models/alarms_model.py" line="182"/>
         <source>Waiting</source>
         <translation>等待</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="177"/>
+        <location filename="../../gui/models/alarms_model.py" line="182"/>
         <source>Who</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="177"/>
+        <location filename="../../gui/models/alarms_model.py" line="182"/>
         <source>Lesson</source>
         <translation>课节</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="178"/>
+        <location filename="../../gui/models/alarms_model.py" line="183"/>
         <source>Message</source>
         <translation>留言</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="178"/>
+        <location filename="../../gui/models/alarms_model.py" line="183"/>
         <source>Taken by</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="192"/>
+        <location filename="../../gui/models/alarms_model.py" line="197"/>
         <source>{} waiting</source>
         <translation>已等待 {}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="193"/>
+        <location filename="../../gui/models/alarms_model.py" line="198"/>
         <source>asked {}</source>
         <translation>求助于 {}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="202"/>
+        <location filename="../../gui/models/alarms_model.py" line="207"/>
         <source>acknowledged</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="203"/>
+        <location filename="../../gui/models/alarms_model.py" line="208"/>
         <source>nobody yet</source>
         <translation>尚无人处理</translation>
     </message>
@@ -2431,92 +2442,92 @@
 <context>
     <name>InspectorView</name>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="46"/>
+        <location filename="../../gui/views/inspector_view.py" line="45"/>
         <source>any Cmd</source>
         <translation>任意 Cmd</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="49"/>
+        <location filename="../../gui/views/inspector_view.py" line="48"/>
         <source>ClassID</source>
         <translation>ClassID</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="51"/>
+        <location filename="../../gui/views/inspector_view.py" line="50"/>
         <source>UID</source>
         <translation>UID</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="56"/>
+        <location filename="../../gui/views/inspector_view.py" line="55"/>
         <source>Text in the body (newest {} pushes)</source>
         <translation>推送内容中的文字（最新 {} 条推送）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="58"/>
+        <location filename="../../gui/views/inspector_view.py" line="57"/>
         <source>Refused only</source>
         <translation>仅看拒收</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="59"/>
+        <location filename="../../gui/views/inspector_view.py" line="58"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="73"/>
+        <location filename="../../gui/views/inspector_view.py" line="72"/>
         <source>Copy as curl</source>
         <translation>复制为 curl</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="74"/>
+        <location filename="../../gui/views/inspector_view.py" line="73"/>
         <source>Copy for PowerShell</source>
         <translation>复制为 PowerShell</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="75"/>
+        <location filename="../../gui/views/inspector_view.py" line="74"/>
         <source>Copy JSON</source>
         <translation>复制 JSON</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="94"/>
+        <location filename="../../gui/views/inspector_view.py" line="93"/>
         <source>Search failed: {}</source>
         <translation>查询失败：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="108"/>
+        <location filename="../../gui/views/inspector_view.py" line="107"/>
         <source>Inspector</source>
         <translation>推送查询</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="142"/>
+        <location filename="../../gui/views/inspector_view.py" line="143"/>
         <source> (scroll for more)</source>
         <translation>（滚动查看更多）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="143"/>
+        <location filename="../../gui/views/inspector_view.py" line="144"/>
         <source>{} push(es) shown</source>
         <translation>显示 {} 条推送</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="183"/>
+        <location filename="../../gui/views/inspector_view.py" line="187"/>
         <source>Select a push to see it as received.</source>
         <translation>选择一条推送，查看收到时的原始内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="186"/>
+        <location filename="../../gui/views/inspector_view.py" line="190"/>
         <source>{} · received {} · {} · {} bytes</source>
         <translation>{} · 接收于 {} · {} · {} 字节</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="189"/>
+        <location filename="../../gui/views/inspector_view.py" line="193"/>
         <source>First seen {}, {} attempt(s). Why: {}</source>
         <translation>首次收到 {}，共尝试 {} 次。原因：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="198"/>
+        <location filename="../../gui/views/inspector_view.py" line="202"/>
         <source>Only complete ClassIn bodies can be re-sent.</source>
         <translation>只有完整的 ClassIn 推送内容才能重发。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="213"/>
+        <location filename="../../gui/views/inspector_view.py" line="217"/>
         <source>Copied to the clipboard.</source>
         <translation>已复制到剪贴板。</translation>
     </message>
@@ -2524,244 +2535,249 @@
 <context>
     <name>LessonDetails</name>
     <message>
-        <location filename="../../gui/views/lesson_details.py" line="54"/>
+        <location filename="../../gui/views/lesson_details.py" line="26"/>
+        <source>Select a lesson to see what came after it: ratings, quiz results, scores, web audience and replays.</source>
+        <translation>选择一节课，查看课后的情况：评价、答题结果、成绩、网页观众和回放。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/lesson_details.py" line="56"/>
         <source>Chat archive:</source>
         <translation>聊天记录：</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_details.py" line="54"/>
+        <location filename="../../gui/views/lesson_details.py" line="56"/>
         <source>download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_details.py" line="55"/>
+        <location filename="../../gui/views/lesson_details.py" line="57"/>
         <source>teacher → student</source>
         <translation>老师 → 学生</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_details.py" line="55"/>
+        <location filename="../../gui/views/lesson_details.py" line="57"/>
         <source>student → teacher</source>
         <translation>学生 → 老师</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_details.py" line="56"/>
+        <location filename="../../gui/views/lesson_details.py" line="58"/>
         <source>Ratings</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_details.py" line="56"/>
-        <location filename="../../gui/views/lesson_details.py" line="65"/>
-        <location filename="../../gui/views/lesson_details.py" line="66"/>
-        <location filename="../../gui/views/lesson_details.py" line="74"/>
-        <location filename="../../gui/views/lesson_details.py" line="90"/>
+        <location filename="../../gui/views/lesson_details.py" line="58"/>
+        <location filename="../../gui/views/lesson_details.py" line="67"/>
+        <location filename="../../gui/views/lesson_details.py" line="68"/>
+        <location filename="../../gui/views/lesson_details.py" line="76"/>
+        <location filename="../../gui/views/lesson_details.py" line="92"/>
         <source>Student</source>
         <translation>学生</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_details.py" line="56"/>
+        <location filename="../../gui/views/lesson_details.py" line="58"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_details.py" line="56"/>
-        <location filename="../../gui/views/lesson_details.py" line="75"/>
+        <location filename="../../gui/views/lesson_details.py" line="58"/>
+        <location filename="../../gui/views/lesson_details.py" line="77"/>
         <source>Score</source>
         <translation>分数</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_details.py" line="56"/>
+        <location filename="../../gui/views/lesson_details.py" line="58"/>
         <source>Comment</source>
         <translation>评语</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_details.py" line="64"/>
+        <location filename="../../gui/views/lesson_details.py" line="66"/>
         <source>Selector answers</source>
         <translation>答题器结果</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_details.py" line="64"/>
-        <location filename="../../gui/views/lesson_details.py" line="68"/>
+        <location filename="../../gui/views/lesson_details.py" line="66"/>
+        <location filename="../../gui/views/lesson_details.py" line="70"/>
         <source>Question</source>
         <translation>题号</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_details.py" line="64"/>
+        <location filename="../../gui/views/lesson_details.py" line="66"/>
         <source>Correct</source>
         <translation>正确答案</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_details.py" line="64"/>
+        <location filename="../../gui/views/lesson_details.py" line="66"/>
         <source>Accuracy</source>
         <translation>正确率</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_details.py" line="65"/>
-        <location filename="../../gui/views/lesson_details.py" line="69"/>
+        <location filename="../../gui/views/lesson_details.py" line="67"/>
+        <location filename="../../gui/views/lesson_details.py" line="71"/>
         <source>Answer</source>
         <translation>答案</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_details.py" line="66"/>
+        <location filename="../../gui/views/lesson_details.py" line="68"/>
         <source>Responder</source>
         <translation>抢答器</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_details.py" line="66"/>
+        <location filename="../../gui/views/lesson_details.py" line="68"/>
         <source>Took part</source>
         <translation>参与次数</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_details.py" line="66"/>
+        <location filename="../../gui/views/lesson_details.py" line="68"/>
         <source>Won</source>
         <translation>抢中次数</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_details.py" line="68"/>
+        <location filename="../../gui/views/lesson_details.py" line="70"/>
         <source>EDU quiz answers</source>
         <translation>EDU 答题</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_details.py" line="68"/>
+        <location filename="../../gui/views/lesson_details.py" line="70"/>
         <source>Right answer</source>
         <translation>正确答案</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_details.py" line="68"/>
+        <location filename="../../gui/views/lesson_details.py" line="70"/>
         <source>Nickname</source>
         <translation>昵称</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_details.py" line="72"/>
+        <location filename="../../gui/views/lesson_details.py" line="74"/>
         <source>test</source>
         <translation>测验</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_details.py" line="72"/>
+        <location filename="../../gui/views/lesson_details.py" line="74"/>
         <source>answer sheet</source>
         <translation>答题卡</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_details.py" line="72"/>
+        <location filename="../../gui/views/lesson_details.py" line="74"/>
         <source>homework</source>
         <translation>作业</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_details.py" line="73"/>
+        <location filename="../../gui/views/lesson_details.py" line="75"/>
         <source>homework submitted</source>
         <translation>作业已提交</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_details.py" line="74"/>
+        <location filename="../../gui/views/lesson_details.py" line="76"/>
         <source>Scores in this lesson</source>
         <translation>本课节的成绩</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_details.py" line="74"/>
+        <location filename="../../gui/views/lesson_details.py" line="76"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_details.py" line="74"/>
+        <location filename="../../gui/views/lesson_details.py" line="76"/>
         <source>Activity</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_details.py" line="75"/>
+        <location filename="../../gui/views/lesson_details.py" line="77"/>
         <source>Full score</source>
         <translation>满分</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_details.py" line="79"/>
+        <location filename="../../gui/views/lesson_details.py" line="81"/>
         <source>Web audience</source>
         <translation>网页观众</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_details.py" line="79"/>
+        <location filename="../../gui/views/lesson_details.py" line="81"/>
         <source>Page</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_details.py" line="79"/>
+        <location filename="../../gui/views/lesson_details.py" line="81"/>
         <source>Viewers</source>
         <translation>观众</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_details.py" line="79"/>
+        <location filename="../../gui/views/lesson_details.py" line="81"/>
         <source>Tourists</source>
         <translation>游客</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_details.py" line="80"/>
+        <location filename="../../gui/views/lesson_details.py" line="82"/>
         <source>Sessions</source>
         <translation>观看次数</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_details.py" line="80"/>
+        <location filename="../../gui/views/lesson_details.py" line="82"/>
         <source>Time watched</source>
         <translation>观看时长</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_details.py" line="81"/>
+        <location filename="../../gui/views/lesson_details.py" line="83"/>
         <source>web live</source>
         <translation>网页直播</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_details.py" line="83"/>
+        <location filename="../../gui/views/lesson_details.py" line="85"/>
         <source>web replay</source>
         <translation>网页回放</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_details.py" line="85"/>
+        <location filename="../../gui/views/lesson_details.py" line="87"/>
         <source>Logins</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_details.py" line="85"/>
+        <location filename="../../gui/views/lesson_details.py" line="87"/>
         <source>Reservations</source>
         <translation>预约</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_details.py" line="86"/>
+        <location filename="../../gui/views/lesson_details.py" line="88"/>
         <source>Likes</source>
         <translation>点赞</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_details.py" line="86"/>
+        <location filename="../../gui/views/lesson_details.py" line="88"/>
         <source>Product clicks</source>
         <translation>商品点击</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_details.py" line="87"/>
+        <location filename="../../gui/views/lesson_details.py" line="89"/>
         <source>Chat messages</source>
         <translation>聊天消息</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_details.py" line="90"/>
+        <location filename="../../gui/views/lesson_details.py" line="92"/>
         <source>Replay watched in the client</source>
         <translation>客户端回放观看</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_details.py" line="90"/>
+        <location filename="../../gui/views/lesson_details.py" line="92"/>
         <source>Covered</source>
         <translation>已看时长</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_details.py" line="91"/>
+        <location filename="../../gui/views/lesson_details.py" line="93"/>
         <source>Video length</source>
         <translation>视频时长</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_details.py" line="91"/>
+        <location filename="../../gui/views/lesson_details.py" line="93"/>
         <source>Coverage</source>
         <translation>覆盖率</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_details.py" line="92"/>
+        <location filename="../../gui/views/lesson_details.py" line="94"/>
         <source>Valid views</source>
         <translation>有效观看</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_details.py" line="98"/>
+        <location filename="../../gui/views/lesson_details.py" line="100"/>
         <source>No ratings, quiz results, scores, web audience or replays for this lesson yet.</source>
         <translation>本课节暂无评价、答题结果、成绩、网页观众或回放记录。</translation>
     </message>
@@ -2769,63 +2785,63 @@
 <context>
     <name>LessonPanel</name>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="75"/>
-        <location filename="../../gui/views/lesson_panel.py" line="250"/>
+        <location filename="../../gui/views/lesson_panel.py" line="84"/>
+        <location filename="../../gui/views/lesson_panel.py" line="256"/>
         <source>Select a lesson to see who is in it.</source>
         <translation>选择一个课节，查看课上人员。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="89"/>
+        <location filename="../../gui/views/lesson_panel.py" line="101"/>
         <source>Find a participant…</source>
         <translation>查找学员…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="94"/>
+        <location filename="../../gui/views/lesson_panel.py" line="106"/>
         <source>Copy diagnostic</source>
         <translation>复制诊断信息</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="95"/>
+        <location filename="../../gui/views/lesson_panel.py" line="107"/>
         <source>A ticket block for the selected person, or the lesson when nobody is selected (Ctrl+Shift+C)</source>
         <translation>复制所选人员的工单信息；未选择人员时复制整个课节（Ctrl+Shift+C）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="105"/>
+        <location filename="../../gui/views/lesson_panel.py" line="117"/>
         <source>All activity</source>
         <translation>全部动态</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="129"/>
+        <location filename="../../gui/views/lesson_panel.py" line="141"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="130"/>
+        <location filename="../../gui/views/lesson_panel.py" line="142"/>
         <source>After class</source>
         <translation>课后</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="257"/>
+        <location filename="../../gui/views/lesson_panel.py" line="263"/>
         <source>teacher {}</source>
         <translation>老师 {}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="262"/>
+        <location filename="../../gui/views/lesson_panel.py" line="268"/>
         <source>ended (no summary)</source>
         <translation>已结束（无课后汇总）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="264"/>
+        <location filename="../../gui/views/lesson_panel.py" line="270"/>
         <source>ended</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="264"/>
+        <location filename="../../gui/views/lesson_panel.py" line="270"/>
         <source>live</source>
         <translation>上课中</translation>
     </message>
     <message>
-        <location filename="../../gui/views/lesson_panel.py" line="271"/>
+        <location filename="../../gui/views/lesson_panel.py" line="277"/>
         <source>{} inside · {} in the list</source>
         <translation>在教室 {} 人 · 名单 {} 人</translation>
     </message>
@@ -2886,12 +2902,12 @@
 <context>
     <name>LiveRoomsStrip</name>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="526"/>
+        <location filename="../../gui/views/gensee_view.py" line="538"/>
         <source>Gensee rooms live now: {}</source>
         <translation>Gensee 正在直播的直播间：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="527"/>
+        <location filename="../../gui/views/gensee_view.py" line="539"/>
         <source>Gensee: no room live right now</source>
         <translation>Gensee：当前没有直播中的直播间</translation>
     </message>
@@ -2909,14 +2925,14 @@
         <translation>正在上课</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/live_view.py" line="195"/>
+        <location filename="../../gui/views/live_view.py" line="196"/>
         <source>%n live lesson(s)</source>
         <translation>
             <numerusform>%n 个课节正在上课</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/live_view.py" line="196"/>
+        <location filename="../../gui/views/live_view.py" line="197"/>
         <source>No live lesson right now: lessons appear with their first push.</source>
         <translation>当前没有正在上课的课节：收到首条推送后课节即会出现。</translation>
     </message>
@@ -3099,128 +3115,128 @@
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../gui/views/network_view.py" line="60"/>
+        <location filename="../../gui/views/network_view.py" line="62"/>
         <source>Whole lesson</source>
         <translation>整节课</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="60"/>
+        <location filename="../../gui/views/network_view.py" line="62"/>
         <source>Last hour</source>
         <translation>最近 1 小时</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="61"/>
+        <location filename="../../gui/views/network_view.py" line="63"/>
         <source>Last 3 hours</source>
         <translation>最近 3 小时</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="61"/>
+        <location filename="../../gui/views/network_view.py" line="63"/>
         <source>Last 24 hours</source>
         <translation>最近 24 小时</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="64"/>
+        <location filename="../../gui/views/network_view.py" line="66"/>
         <source>Refresh lessons</source>
         <translation>刷新课节</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="66"/>
+        <location filename="../../gui/views/network_view.py" line="68"/>
         <source>Follow live</source>
         <translation>跟随实时</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="69"/>
+        <location filename="../../gui/views/network_view.py" line="71"/>
         <source>Keep the time axis ending now; panning or zooming a chart stops it.</source>
         <translation>让时间轴始终以当前时刻结束；拖动或缩放图表会停止跟随。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="82"/>
+        <location filename="../../gui/views/network_view.py" line="84"/>
         <source>Find a user…</source>
         <translation>查找用户…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="85"/>
+        <location filename="../../gui/views/network_view.py" line="87"/>
         <source>Worst {}</source>
         <translation>最差 {} 名</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="86"/>
+        <location filename="../../gui/views/network_view.py" line="88"/>
         <source>Draw the {} users with the most degraded network</source>
         <translation>绘制网络质量最差的 {} 名用户</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="88"/>
+        <location filename="../../gui/views/network_view.py" line="90"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="96"/>
+        <location filename="../../gui/views/network_view.py" line="98"/>
         <source>Users, worst network first (tick up to {})</source>
         <translation>用户（网络最差在前，最多勾选 {} 名）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="110"/>
+        <location filename="../../gui/views/network_view.py" line="115"/>
         <source>This lesson</source>
         <translation>本课节</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="111"/>
+        <location filename="../../gui/views/network_view.py" line="116"/>
         <source>Worst users now</source>
         <translation>当前最差用户</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="123"/>
+        <location filename="../../gui/views/network_view.py" line="130"/>
         <source>Lesson</source>
         <translation>课节</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="125"/>
+        <location filename="../../gui/views/network_view.py" line="132"/>
         <source>Time range</source>
         <translation>时间范围</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="143"/>
+        <location filename="../../gui/views/network_view.py" line="150"/>
         <source>Network &amp; CPU</source>
         <translation>网络与 CPU</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="167"/>
-        <location filename="../../gui/views/network_view.py" line="249"/>
+        <location filename="../../gui/views/network_view.py" line="178"/>
+        <location filename="../../gui/views/network_view.py" line="260"/>
         <source>● live · {}</source>
         <translation>● 上课中 · {}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="175"/>
+        <location filename="../../gui/views/network_view.py" line="186"/>
         <source>No lesson with network reports yet.</source>
         <translation>暂无带网络报告的课节。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="208"/>
+        <location filename="../../gui/views/network_view.py" line="219"/>
         <source>Could not read the network reports (see the log).</source>
         <translation>无法读取网络报告（详见日志）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="215"/>
+        <location filename="../../gui/views/network_view.py" line="226"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="301"/>
+        <location filename="../../gui/views/network_view.py" line="312"/>
         <source>{} entered</source>
         <translation>{} 进入</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="303"/>
+        <location filename="../../gui/views/network_view.py" line="314"/>
         <source>{} dropped out ({})</source>
         <translation>{} 掉线（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="306"/>
+        <location filename="../../gui/views/network_view.py" line="317"/>
         <source>{} left</source>
         <translation>{} 离开</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="344"/>
+        <location filename="../../gui/views/network_view.py" line="375"/>
         <source>{} network report(s) from {} user(s); lesson curves cover everyone, ticked users get their own line.</source>
         <translation>{} 份网络报告，来自 {} 名用户；课节曲线涵盖所有人，勾选的用户单独绘线。</translation>
     </message>
@@ -3386,42 +3402,42 @@
 <context>
     <name>PushesModel</name>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="47"/>
+        <location filename="../../gui/models/pushes_model.py" line="81"/>
         <source>refused, later accepted ({})</source>
         <translation>曾拒收，后已接收（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="49"/>
+        <location filename="../../gui/models/pushes_model.py" line="83"/>
         <source>refused, released ({})</source>
         <translation>曾拒收，已放行（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="50"/>
+        <location filename="../../gui/models/pushes_model.py" line="84"/>
         <source>REFUSED ({}, {}×)</source>
         <translation>拒收（{}，{}×）</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="51"/>
+        <location filename="../../gui/models/pushes_model.py" line="85"/>
         <source>stored</source>
         <translation>已存储</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="53"/>
+        <location filename="../../gui/models/pushes_model.py" line="87"/>
         <source>released</source>
         <translation>已放行</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="55"/>
+        <location filename="../../gui/models/pushes_model.py" line="89"/>
         <source>re-sent {}×</source>
         <translation>重发 {}×</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="64"/>
+        <location filename="../../gui/models/pushes_model.py" line="102"/>
         <source>The sender was told: {}</source>
         <translation>返回给发送方的原因：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="32"/>
+        <location filename="../../gui/models/pushes_model.py" line="43"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
@@ -3431,42 +3447,42 @@
         <translation>接收时间（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="32"/>
+        <location filename="../../gui/models/pushes_model.py" line="43"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="32"/>
+        <location filename="../../gui/models/pushes_model.py" line="43"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="33"/>
+        <location filename="../../gui/models/pushes_model.py" line="44"/>
         <source>SID</source>
         <translation>SID</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="33"/>
+        <location filename="../../gui/models/pushes_model.py" line="44"/>
         <source>Cmd</source>
         <translation>Cmd</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="33"/>
+        <location filename="../../gui/models/pushes_model.py" line="44"/>
         <source>ClassID</source>
         <translation>ClassID</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="33"/>
+        <location filename="../../gui/models/pushes_model.py" line="44"/>
         <source>UID</source>
         <translation>UID</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="34"/>
+        <location filename="../../gui/models/pushes_model.py" line="45"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="76"/>
+        <location filename="../../gui/models/pushes_model.py" line="115"/>
         <source>{} B</source>
         <translation>{} B</translation>
     </message>
@@ -3474,72 +3490,76 @@
 <context>
     <name>QaModel</name>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="357"/>
+        <location filename="../../gui/models/gensee_models.py" line="365"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="357"/>
+        <location filename="../../gui/models/gensee_models.py" line="365"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="357"/>
+        <location filename="../../gui/models/gensee_models.py" line="365"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="358"/>
+        <location filename="../../gui/models/gensee_models.py" line="366"/>
         <source>User ID</source>
         <translation>用户 ID</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="358"/>
+        <location filename="../../gui/models/gensee_models.py" line="366"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="358"/>
+        <location filename="../../gui/models/gensee_models.py" line="366"/>
         <source>From</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="364"/>
+        <location filename="../../gui/models/gensee_models.py" line="372"/>
+        <location filename="../../gui/models/gensee_models.py" line="385"/>
         <source>Q</source>
         <translation>问</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="364"/>
+        <location filename="../../gui/models/gensee_models.py" line="372"/>
+        <location filename="../../gui/models/gensee_models.py" line="385"/>
         <source>↳ A</source>
         <translation>↳ 答</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="366"/>
+        <location filename="../../gui/models/gensee_models.py" line="374"/>
+        <location filename="../../gui/models/gensee_models.py" line="383"/>
         <source>client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="366"/>
+        <location filename="../../gui/models/gensee_models.py" line="374"/>
+        <location filename="../../gui/models/gensee_models.py" line="383"/>
         <source>web</source>
         <translation>网页</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="389"/>
+        <location filename="../../gui/models/gensee_models.py" line="406"/>
         <source>Received: {}</source>
         <translation>接收时间：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="391"/>
+        <location filename="../../gui/models/gensee_models.py" line="408"/>
         <source>Client time: {}</source>
         <translation>客户端时间：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="394"/>
+        <location filename="../../gui/models/gensee_models.py" line="411"/>
         <source>Client Q&amp;A: only published or answered questions are sent.</source>
         <translation>客户端问答：只推送已发布或已回答的提问。</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="395"/>
+        <location filename="../../gui/models/gensee_models.py" line="412"/>
         <source>Web Q&amp;A: every question a web user submits.</source>
         <translation>网页问答：网页用户提交的每个提问。</translation>
     </message>
@@ -3753,95 +3773,95 @@
 <context>
     <name>RelayView</name>
     <message>
-        <location filename="../../gui/views/relay_view.py" line="36"/>
+        <location filename="../../gui/views/relay_view.py" line="42"/>
         <source>A school&apos;s own system (LMS, CRM) keeps getting every push ClassIn sends here from the moment it is added: the exact bytes, in order, one at a time, retried until it answers errno 1.</source>
         <translation>学校自己的系统（LMS、CRM）从添加之时起照常收到 ClassIn 推送到这里的每一条消息：原样字节、按顺序、一次一条，直到对方应答 errno 1 为止不断重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/relay_view.py" line="47"/>
+        <location filename="../../gui/views/relay_view.py" line="49"/>
         <source>No relay destination yet. Relaying forwards every stored push to the school&apos;s own system (LMS, CRM), since ClassIn allows only one push URL per school.</source>
         <translation>还没有转发目标。转发会把这里存下的每一条推送转给学校自己的系统（LMS、CRM），因为 ClassIn 每所学校只能设置一个推送地址。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/relay_view.py" line="49"/>
+        <location filename="../../gui/views/relay_view.py" line="40"/>
         <source>Add one with: {}</source>
         <translation>添加方法：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/relay_view.py" line="45"/>
+        <location filename="../../gui/views/relay_view.py" line="53"/>
         <source>Retry now</source>
         <translation>立即重试</translation>
     </message>
     <message>
-        <location filename="../../gui/views/relay_view.py" line="46"/>
-        <location filename="../../gui/views/relay_view.py" line="136"/>
+        <location filename="../../gui/views/relay_view.py" line="54"/>
+        <location filename="../../gui/views/relay_view.py" line="158"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/views/relay_view.py" line="52"/>
+        <location filename="../../gui/views/relay_view.py" line="69"/>
         <source>Replay</source>
         <translation>重新发送</translation>
     </message>
     <message>
-        <location filename="../../gui/views/relay_view.py" line="60"/>
+        <location filename="../../gui/views/relay_view.py" line="77"/>
         <source>Send again what was received from</source>
         <translation>重新发送这段时间收到的推送：从</translation>
     </message>
     <message>
-        <location filename="../../gui/views/relay_view.py" line="62"/>
+        <location filename="../../gui/views/relay_view.py" line="79"/>
         <source>to</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../gui/views/relay_view.py" line="83"/>
+        <location filename="../../gui/views/relay_view.py" line="101"/>
         <source>Relay</source>
         <translation>转发</translation>
     </message>
     <message>
-        <location filename="../../gui/views/relay_view.py" line="136"/>
+        <location filename="../../gui/views/relay_view.py" line="158"/>
         <source>Resume</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/views/relay_view.py" line="147"/>
+        <location filename="../../gui/views/relay_view.py" line="188"/>
         <source>{}: retrying now.</source>
         <translation>{}：正在立即重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/relay_view.py" line="158"/>
+        <location filename="../../gui/views/relay_view.py" line="199"/>
         <source>{}: could not change: {}</source>
         <translation>{}：无法更改：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/relay_view.py" line="160"/>
+        <location filename="../../gui/views/relay_view.py" line="201"/>
         <source>{}: paused; pushes keep being queued.</source>
         <translation>{}：已暂停；推送仍会继续排队。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/relay_view.py" line="161"/>
+        <location filename="../../gui/views/relay_view.py" line="202"/>
         <source>{}: delivering again.</source>
         <translation>{}：已恢复发送。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/relay_view.py" line="172"/>
+        <location filename="../../gui/views/relay_view.py" line="212"/>
         <source>The end of the range must be after its start.</source>
         <translation>结束时间必须晚于开始时间。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/relay_view.py" line="177"/>
+        <location filename="../../gui/views/relay_view.py" line="217"/>
         <source>{}: could not replay: {}</source>
         <translation>{}：无法重新发送：{}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/relay_view.py" line="179"/>
+        <location filename="../../gui/views/relay_view.py" line="219"/>
         <source>{}: %n push(es) queued again.</source>
         <translation>
             <numerusform>{}：%n 条推送已重新排队。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/relay_view.py" line="172"/>
+        <location filename="../../gui/views/relay_view.py" line="177"/>
         <source>({})</source>
         <translation>（{}）</translation>
     </message>
@@ -3849,27 +3869,27 @@
 <context>
     <name>RoomExport</name>
     <message>
-        <location filename="../../gui/views/gensee_extras.py" line="71"/>
+        <location filename="../../gui/views/gensee_extras.py" line="75"/>
         <source>Export room…</source>
         <translation>导出直播间…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_extras.py" line="86"/>
+        <location filename="../../gui/views/gensee_extras.py" line="90"/>
         <source>Export the room&apos;s attendance and Q&amp;A</source>
         <translation>导出直播间的出勤与问答</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_extras.py" line="88"/>
+        <location filename="../../gui/views/gensee_extras.py" line="92"/>
         <source>{} files (*.{})</source>
         <translation>{} 文件 (*.{})</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_extras.py" line="106"/>
+        <location filename="../../gui/views/gensee_extras.py" line="110"/>
         <source>Export failed: {}</source>
         <translation>导出失败：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_extras.py" line="108"/>
+        <location filename="../../gui/views/gensee_extras.py" line="112"/>
         <source>Exported to {}</source>
         <translation>已导出到 {}</translation>
     </message>
@@ -3877,77 +3897,77 @@
 <context>
     <name>RoomsModel</name>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="156"/>
+        <location filename="../../gui/models/gensee_models.py" line="164"/>
         <source>ClassNo</source>
         <translation>ClassNo</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="156"/>
+        <location filename="../../gui/models/gensee_models.py" line="164"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="156"/>
+        <location filename="../../gui/models/gensee_models.py" line="164"/>
         <source>Live since</source>
         <translation>开播时间</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="157"/>
+        <location filename="../../gui/models/gensee_models.py" line="165"/>
         <source>Users now</source>
         <translation>当前人数</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="157"/>
+        <location filename="../../gui/models/gensee_models.py" line="165"/>
         <source>Joins</source>
         <translation>进入</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="158"/>
+        <location filename="../../gui/models/gensee_models.py" line="166"/>
         <source>Abnormal leaves</source>
         <translation>异常退出</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="158"/>
+        <location filename="../../gui/models/gensee_models.py" line="166"/>
         <source>Recordings</source>
         <translation>录制</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="159"/>
+        <location filename="../../gui/models/gensee_models.py" line="167"/>
         <source>Last call</source>
         <translation>最近回调</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="206"/>
+        <location filename="../../gui/models/gensee_models.py" line="214"/>
         <source>Started: {}</source>
         <translation>开始：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="208"/>
+        <location filename="../../gui/models/gensee_models.py" line="216"/>
         <source>Ended: {}</source>
         <translation>结束：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="210"/>
+        <location filename="../../gui/models/gensee_models.py" line="218"/>
         <source>Session {} of this room (the figures are this session&apos;s).</source>
         <translation>此直播间的第 {} 场（数据为本场）。</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="215"/>
+        <location filename="../../gui/models/gensee_models.py" line="223"/>
         <source>The session is over; its last call reported totalusernum {}.</source>
         <translation>本场已结束；最后一次回调的 totalusernum 为 {}。</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="217"/>
+        <location filename="../../gui/models/gensee_models.py" line="225"/>
         <source>totalusernum of the latest call: everyone in the meeting, as Gensee counts them. {} user(s) inside by ClassWatch&apos;s own join/leave count.</source>
         <translation>最近一次回调的 totalusernum：按 Gensee 统计的会中全部人数。按 ClassWatch 自己的进出统计，在场 {} 人。</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="220"/>
+        <location filename="../../gui/models/gensee_models.py" line="228"/>
         <source>Leaves with code 110: network break, crash, freeze or a player closed abnormally.</source>
         <translation>代码 110 的退出：网络中断、崩溃、卡死或播放器异常关闭。</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="222"/>
+        <location filename="../../gui/models/gensee_models.py" line="230"/>
         <source>Gensee sends no times: this is when ClassWatch received the call.</source>
         <translation>Gensee 不发送时间：这里是 ClassWatch 收到回调的时间。</translation>
     </message>
@@ -3994,27 +4014,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="179"/>
+        <location filename="../../gui/models/roster_model.py" line="181"/>
         <source>muted</source>
         <translation>已静音</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="184"/>
+        <location filename="../../gui/models/roster_model.py" line="186"/>
         <source>usable</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="191"/>
+        <location filename="../../gui/models/roster_model.py" line="193"/>
         <source>OK</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="205"/>
+        <location filename="../../gui/models/roster_model.py" line="211"/>
         <source>late</source>
         <translation>迟到</translation>
     </message>
     <message>
-        <location filename="../../gui/models/roster_model.py" line="206"/>
+        <location filename="../../gui/models/roster_model.py" line="212"/>
         <source>left early</source>
         <translation>早退</translation>
     </message>
@@ -4326,68 +4346,68 @@
 <context>
     <name>SchoolView</name>
     <message>
-        <location filename="../../gui/views/school_view.py" line="116"/>
+        <location filename="../../gui/views/school_view.py" line="119"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="127"/>
+        <location filename="../../gui/views/school_view.py" line="130"/>
         <source>Nothing of this kind from the school in these days.</source>
         <translation>这些日期内学校没有此类消息。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="133"/>
-        <location filename="../../gui/views/school_view.py" line="163"/>
+        <location filename="../../gui/views/school_view.py" line="136"/>
+        <location filename="../../gui/views/school_view.py" line="166"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="135"/>
+        <location filename="../../gui/views/school_view.py" line="138"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="137"/>
+        <location filename="../../gui/views/school_view.py" line="140"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="142"/>
+        <location filename="../../gui/views/school_view.py" line="145"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="155"/>
+        <location filename="../../gui/views/school_view.py" line="158"/>
         <source>Could not read: {}</source>
         <translation>无法读取：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="202"/>
+        <location filename="../../gui/views/school_view.py" line="205"/>
         <source>Add a school in Settings to see its messages here.</source>
         <translation>请先在设置中添加学校，这里会显示其消息。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="218"/>
+        <location filename="../../gui/views/school_view.py" line="221"/>
         <source>{} message(s) of the school in these days; {} push(es) of Cmds not understood yet. Times in {}.</source>
         <translation>这些天学校的消息 {} 条；暂不识别的 Cmd 推送 {} 条。时间为 {}。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="227"/>
+        <location filename="../../gui/views/school_view.py" line="230"/>
         <source>Export the school&apos;s messages</source>
         <translation>导出学校的消息</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="229"/>
+        <location filename="../../gui/views/school_view.py" line="232"/>
         <source>{} files (*.{})</source>
         <translation>{} 文件 (*.{})</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="247"/>
+        <location filename="../../gui/views/school_view.py" line="250"/>
         <source>Export failed: {}</source>
         <translation>导出失败：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="249"/>
+        <location filename="../../gui/views/school_view.py" line="252"/>
         <source>Exported to {}</source>
         <translation>已导出到 {}</translation>
     </message>
@@ -4409,42 +4429,42 @@
 <context>
     <name>SectionModel</name>
     <message>
-        <location filename="../../gui/views/school_view.py" line="51"/>
+        <location filename="../../gui/views/school_view.py" line="52"/>
         <source>test</source>
         <translation>测验</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="51"/>
+        <location filename="../../gui/views/school_view.py" line="52"/>
         <source>answer sheet</source>
         <translation>答题卡</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="52"/>
+        <location filename="../../gui/views/school_view.py" line="53"/>
         <source>converted</source>
         <translation>转换成功</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="52"/>
+        <location filename="../../gui/views/school_view.py" line="53"/>
         <source>failed</source>
         <translation>转换失败</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="53"/>
+        <location filename="../../gui/views/school_view.py" line="54"/>
         <source>graded</source>
         <translation>已批改</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="53"/>
+        <location filename="../../gui/views/school_view.py" line="54"/>
         <source>returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="71"/>
+        <location filename="../../gui/views/school_view.py" line="73"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="71"/>
+        <location filename="../../gui/views/school_view.py" line="73"/>
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -4749,89 +4769,89 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../gui/app_window.py" line="74"/>
+        <location filename="../../gui/app_window.py" line="75"/>
         <source>starting</source>
         <translation>正在启动</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="74"/>
+        <location filename="../../gui/app_window.py" line="75"/>
         <source>up</source>
         <translation>已连通</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="75"/>
+        <location filename="../../gui/app_window.py" line="76"/>
         <source>unhealthy</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="75"/>
+        <location filename="../../gui/app_window.py" line="76"/>
         <source>down</source>
         <translation>已断开</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="76"/>
+        <location filename="../../gui/app_window.py" line="77"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="83"/>
+        <location filename="../../gui/app_window.py" line="84"/>
         <source>Receiver: {}/classin</source>
         <translation>接收端：{}/classin</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="85"/>
+        <location filename="../../gui/app_window.py" line="86"/>
         <source>Receiver: off (the team&apos;s server receives)</source>
         <translation>接收器：关闭（由团队服务器接收）</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="87"/>
+        <location filename="../../gui/app_window.py" line="88"/>
         <source>Receiver: not running</source>
         <translation>接收端：未运行</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="93"/>
+        <location filename="../../gui/app_window.py" line="95"/>
         <source>Team database: live</source>
         <translation>团队数据库：实时</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="96"/>
+        <location filename="../../gui/app_window.py" line="98"/>
         <source>Team database: reconnecting…</source>
         <translation>团队数据库：正在重新连接…</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="101"/>
+        <location filename="../../gui/app_window.py" line="103"/>
         <source>Public: no tunnel</source>
         <translation>公网：无隧道</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="103"/>
+        <location filename="../../gui/app_window.py" line="105"/>
         <source>Public: {} ({})</source>
         <translation>公网：{}（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="106"/>
+        <location filename="../../gui/app_window.py" line="107"/>
         <source>Public: tunnel {}</source>
         <translation>公网：隧道 {}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/app_window.py" line="108"/>
+        <location filename="../../gui/app_window.py" line="109"/>
         <source>%n push(es) in the last minute</source>
         <translation>
             <numerusform>近 1 分钟 %n 条推送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="110"/>
+        <location filename="../../gui/app_window.py" line="111"/>
         <source>Last push: {} ({})</source>
         <translation>最近推送：{}（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="113"/>
+        <location filename="../../gui/app_window.py" line="114"/>
         <source>Last push: none yet</source>
         <translation>最近推送：暂无</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/app_window.py" line="116"/>
+        <location filename="../../gui/app_window.py" line="117"/>
         <source>%n open alarm(s)</source>
         <translation>
             <numerusform>%n 条未处理告警</numerusform>
@@ -4841,62 +4861,62 @@
 <context>
     <name>StatusLabels</name>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="132"/>
+        <location filename="../../gui/models/gensee_models.py" line="140"/>
         <source>live</source>
         <translation>直播中</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="132"/>
+        <location filename="../../gui/models/gensee_models.py" line="140"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="132"/>
+        <location filename="../../gui/models/gensee_models.py" line="140"/>
         <source>created</source>
         <translation>已创建</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="133"/>
+        <location filename="../../gui/models/gensee_models.py" line="141"/>
         <source>open</source>
         <translation>已开启</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="133"/>
+        <location filename="../../gui/models/gensee_models.py" line="141"/>
         <source>stopped</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="133"/>
+        <location filename="../../gui/models/gensee_models.py" line="141"/>
         <source>closed (idle)</source>
         <translation>已关闭（空闲）</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="135"/>
+        <location filename="../../gui/models/gensee_models.py" line="143"/>
         <source>Started (103) and not stopped.</source>
         <translation>已开始（103），尚未结束。</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="136"/>
+        <location filename="../../gui/models/gensee_models.py" line="144"/>
         <source>Paused (104) until the next start (103) or stop (105).</source>
         <translation>已暂停（104），直到下次开始（103）或结束（105）。</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="137"/>
+        <location filename="../../gui/models/gensee_models.py" line="145"/>
         <source>The first client is in (102); the live has not started yet.</source>
         <translation>首个客户端已进入（102），直播尚未开始。</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="138"/>
+        <location filename="../../gui/models/gensee_models.py" line="146"/>
         <source>Calls arrived but no create or start: ClassWatch joined mid-session.</source>
         <translation>收到了回调但没有创建或开始：ClassWatch 是中途接入的。</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="139"/>
+        <location filename="../../gui/models/gensee_models.py" line="147"/>
         <source>Stopped (105).</source>
         <translation>已结束（105）。</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="140"/>
+        <location filename="../../gui/models/gensee_models.py" line="148"/>
         <source>No stop (105) arrived: closed after a quiet period.</source>
         <translation>未收到结束（105）：静默一段时间后自动关闭。</translation>
     </message>
@@ -5185,7 +5205,7 @@
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../gui/models/timeline_model.py" line="35"/>
+        <location filename="../../gui/models/timeline_model.py" line="36"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -5195,17 +5215,17 @@
         <translation>时间（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/models/timeline_model.py" line="35"/>
+        <location filename="../../gui/models/timeline_model.py" line="36"/>
         <source>Who</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../gui/models/timeline_model.py" line="35"/>
+        <location filename="../../gui/models/timeline_model.py" line="36"/>
         <source>What</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../gui/models/timeline_model.py" line="36"/>
+        <location filename="../../gui/models/timeline_model.py" line="37"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
@@ -5544,184 +5564,184 @@
         <translation>已保存。隧道将随接收端一同启动。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="515"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="514"/>
         <source>The tunnel does not answer right now (see above).</source>
         <translation>隧道当前无响应（见上方）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="517"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="516"/>
         <source>The Gensee callbacks are this base followed by event, vod, qa, qa-web, rollcall, end or cobrowse (see the Gensee tab). The token in it is their only protection: keep it private.</source>
         <translation>Gensee 各回调地址为此基础地址加上 event、vod、qa、qa-web、rollcall、end 或 cobrowse（见“Gensee”标签页）。其中的令牌是唯一的保护：请勿外泄。</translation>
     </message>
     <message>
+        <location filename="../../gui/views/tunnel_panel.py" line="522"/>
         <location filename="../../gui/views/tunnel_panel.py" line="523"/>
-        <location filename="../../gui/views/tunnel_panel.py" line="524"/>
         <source>no public URL yet</source>
         <translation>暂无公网地址</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="525"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="524"/>
         <source>The public URLs appear once a tunnel runs. Until then ClassIn and Gensee cannot reach this PC.</source>
         <translation>隧道运行后即显示公网地址。在此之前，ClassIn 和 Gensee 无法访问本机。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="534"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="533"/>
         <source>NO TUNNEL</source>
         <translation>无隧道</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="535"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="534"/>
         <source>No tunnel: ClassIn and Gensee cannot reach this PC from the internet.</source>
         <translation>无隧道：ClassIn 和 Gensee 无法从公网访问本机。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="539"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="538"/>
         <source>UP</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="539"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="538"/>
         <source>Up: {} answers through the {} tunnel.</source>
         <translation>正常：{} 可经 {} 隧道访问。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="541"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="540"/>
         <source>Starting the {} tunnel at {}…</source>
         <translation>正在启动 {} 隧道（{}）…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="542"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="541"/>
         <source>Starting the {} tunnel…</source>
         <translation>正在启动 {} 隧道…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="544"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="543"/>
         <source>Not answering yet: {}</source>
         <translation>尚无响应：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="545"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="544"/>
         <source>STARTING</source>
         <translation>启动中</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="547"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="546"/>
         <source>UNHEALTHY</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="548"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="547"/>
         <source>Unhealthy at {}: {}</source>
         <translation>{} 访问异常：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="551"/>
-        <location filename="../../gui/views/tunnel_panel.py" line="554"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="550"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="553"/>
         <source>DOWN</source>
         <translation>中断</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="552"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="551"/>
         <source>Down: {}. Fix the setup and apply again.</source>
         <translation>中断：{}。请修正设置后重新应用。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="555"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="554"/>
         <source>Down: {}. Restarting in {} s.</source>
         <translation>中断：{}。{} 秒后重启。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="556"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="555"/>
         <source>STOPPED</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="556"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="555"/>
         <source>Stopped: the tunnel starts with the receiver.</source>
         <translation>已停止：隧道将随接收端一同启动。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="561"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="560"/>
         <source>⚠ The public URL {} is not the URL registered at ClassIn ({}). ClassIn keeps pushing to the registered one: nothing arrives and the schools&apos; queues stay blocked. Give ClassIn {}, or use a stable URL (cloudflared named tunnel, ngrok reserved domain, ssh).</source>
         <translation>⚠ 公网地址 {} 与 ClassIn 中登记的地址（{}）不一致。ClassIn 会继续推送到登记的地址：收不到任何推送，各学校的推送队列将一直阻塞。请将 {} 填入 ClassIn，或使用固定地址（cloudflared 命名隧道、ngrok 保留域名、ssh）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="567"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="566"/>
         <source>⚠ This tunnel&apos;s URL changes at every start: ClassIn must be given the new URL each time, or its pushes go nowhere. For production use a stable URL: a cloudflared named tunnel, an ngrok reserved domain, or ssh.</source>
         <translation>⚠ 此隧道的地址每次启动都会变化：每次都须将新地址填入 ClassIn，否则推送无处送达。正式使用请采用固定地址：cloudflared 命名隧道、ngrok 保留域名或 ssh。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="596"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="595"/>
         <source>Add a school first (Schools tab).</source>
         <translation>请先添加学校（“学校”标签页）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="598"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="597"/>
         <source>Start a tunnel first.</source>
         <translation>请先启动隧道。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="613"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="612"/>
         <source>Sending a Test push for school {} to {}/classin…</source>
         <translation>正在为学校 {} 发送 Test 推送到 {}/classin…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="619"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="618"/>
         <source>The self-test failed: {}: {}</source>
         <translation>自检失败：{}：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="626"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="625"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="626"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="625"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="628"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="627"/>
         <source>no HTTP answer</source>
         <translation>无 HTTP 响应</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="630"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="629"/>
         <source>HTTP {}</source>
         <translation>HTTP {}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="631"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="630"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="632"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="631"/>
         <source>POST {} (school {}, _id {})</source>
         <translation>POST {}（学校 {}，_id {}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="633"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="632"/>
         <source>Answer: {} in {} ms</source>
         <translation>响应：{}，耗时 {} ms</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="634"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="633"/>
         <source>Acked (ClassIn&apos;s success answer, errno 1): {}</source>
         <translation>成功应答（ClassIn 的成功响应 errno 1）：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="635"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="634"/>
         <source>Stored: {} ({})</source>
         <translation>已存储：{}（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="636"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="635"/>
         <source>✔ OK: ClassIn&apos;s registration test will pass.</source>
         <translation>✔ 通过：ClassIn 的登记测试将会通过。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="637"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="636"/>
         <source>✘ FAILED: ClassIn&apos;s registration test would fail the same way.</source>
         <translation>✘ 失败：ClassIn 的登记测试也会以同样方式失败。</translation>
     </message>
@@ -5729,18 +5749,18 @@
 <context>
     <name>UsersChart</name>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="97"/>
+        <location filename="../../gui/views/gensee_view.py" line="104"/>
         <source>Users in the room (totalusernum)</source>
         <translation>直播间人数（totalusernum）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="97"/>
-        <location filename="../../gui/views/gensee_view.py" line="114"/>
+        <location filename="../../gui/views/gensee_view.py" line="104"/>
+        <location filename="../../gui/views/gensee_view.py" line="121"/>
         <source>users</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="115"/>
+        <location filename="../../gui/views/gensee_view.py" line="122"/>
         <source>abnormal leave (110)</source>
         <translation>异常退出（110）</translation>
     </message>
@@ -5748,62 +5768,62 @@
 <context>
     <name>VideosModel</name>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="431"/>
+        <location filename="../../gui/models/gensee_models.py" line="448"/>
         <source>VOD (ClassNo)</source>
         <translation>点播（ClassNo）</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="431"/>
+        <location filename="../../gui/models/gensee_models.py" line="448"/>
         <source>Viewers</source>
         <translation>观看人数</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="432"/>
+        <location filename="../../gui/models/gensee_models.py" line="449"/>
         <source>Views</source>
         <translation>观看次数</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="432"/>
+        <location filename="../../gui/models/gensee_models.py" line="449"/>
         <source>Watching now</source>
         <translation>正在观看</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="433"/>
+        <location filename="../../gui/models/gensee_models.py" line="450"/>
         <source>First started</source>
         <translation>首次开始</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="433"/>
+        <location filename="../../gui/models/gensee_models.py" line="450"/>
         <source>Last ended</source>
         <translation>最近结束</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="447"/>
+        <location filename="../../gui/models/gensee_models.py" line="464"/>
         <source>112 can come up to a minute or more after the viewer stopped.</source>
         <translation>112 回调可能在观看者停止后一分钟甚至更久才到达。</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="452"/>
+        <location filename="../../gui/models/gensee_models.py" line="469"/>
         <source>{}: {} – {}</source>
         <translation>{}：{} – {}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="453"/>
+        <location filename="../../gui/models/gensee_models.py" line="470"/>
         <source>unknown user</source>
         <translation>未知用户</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="454"/>
+        <location filename="../../gui/models/gensee_models.py" line="471"/>
         <source>start not seen</source>
         <translation>未收到开始</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="455"/>
+        <location filename="../../gui/models/gensee_models.py" line="472"/>
         <source>not ended</source>
         <translation>未结束</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="457"/>
+        <location filename="../../gui/models/gensee_models.py" line="474"/>
         <source>… and {} more</source>
         <translation>… 另有 {} 条</translation>
     </message>
@@ -5896,17 +5916,17 @@
 <context>
     <name>formatting</name>
     <message>
-        <location filename="../../gui/formatting.py" line="104"/>
+        <location filename="../../gui/formatting.py" line="105"/>
         <source>{} s ago</source>
         <translation>{} 秒前</translation>
     </message>
     <message>
-        <location filename="../../gui/formatting.py" line="106"/>
+        <location filename="../../gui/formatting.py" line="107"/>
         <source>{} min ago</source>
         <translation>{} 分钟前</translation>
     </message>
     <message>
-        <location filename="../../gui/formatting.py" line="107"/>
+        <location filename="../../gui/formatting.py" line="108"/>
         <source>{} h ago</source>
         <translation>{} 小时前</translation>
     </message>
@@ -5914,316 +5934,316 @@
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../gui/models/labels.py" line="14"/>
+        <location filename="../../gui/models/labels.py" line="16"/>
         <source>student</source>
         <translation>学生</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="15"/>
+        <location filename="../../gui/models/labels.py" line="17"/>
         <source>auditor</source>
         <translation>旁听生</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="16"/>
+        <location filename="../../gui/models/labels.py" line="18"/>
         <source>teacher</source>
         <translation>老师</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="17"/>
+        <location filename="../../gui/models/labels.py" line="19"/>
         <source>co-teacher</source>
         <translation>助教</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="18"/>
+        <location filename="../../gui/models/labels.py" line="20"/>
         <source>principal</source>
         <translation>校长</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="19"/>
+        <location filename="../../gui/models/labels.py" line="21"/>
         <source>principal&apos;s assistant</source>
         <translation>校长助理</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="24"/>
+        <location filename="../../lessons/timeline_words.py" line="18"/>
         <source>web client</source>
         <translation>网页客户端</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="25"/>
+        <location filename="../../lessons/timeline_words.py" line="19"/>
         <source>Android phone</source>
         <translation>安卓手机</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="26"/>
+        <location filename="../../lessons/timeline_words.py" line="20"/>
         <source>Android tablet</source>
         <translation>安卓平板</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="29"/>
+        <location filename="../../lessons/timeline_words.py" line="23"/>
         <source>Harmony tablet</source>
         <translation>鸿蒙平板</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="30"/>
+        <location filename="../../lessons/timeline_words.py" line="24"/>
         <source>Harmony phone</source>
         <translation>鸿蒙手机</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="31"/>
+        <location filename="../../lessons/timeline_words.py" line="25"/>
         <source>web page</source>
         <translation>网页</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="36"/>
+        <location filename="../../lessons/timeline_words.py" line="30"/>
         <source>unknown exception</source>
         <translation>未知异常</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="37"/>
+        <location filename="../../lessons/timeline_words.py" line="31"/>
         <source>normal exit</source>
         <translation>正常退出</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="38"/>
+        <location filename="../../lessons/timeline_words.py" line="32"/>
         <source>classroom closed</source>
         <translation>教室已关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="39"/>
+        <location filename="../../lessons/timeline_words.py" line="33"/>
         <source>abnormal exit</source>
         <translation>异常退出</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="41"/>
+        <location filename="../../lessons/timeline_words.py" line="35"/>
         <source>service closed</source>
         <translation>服务已关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="42"/>
+        <location filename="../../lessons/timeline_words.py" line="36"/>
         <source>disconnected</source>
         <translation>连接断开</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="43"/>
+        <location filename="../../lessons/timeline_words.py" line="37"/>
         <source>lesson cancelled</source>
         <translation>课节已取消</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="44"/>
+        <location filename="../../lessons/timeline_words.py" line="38"/>
         <source>role changed</source>
         <translation>角色变更</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="45"/>
+        <location filename="../../lessons/timeline_words.py" line="39"/>
         <source>logged in twice on the same machine</source>
         <translation>在同一台设备上重复登录</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="46"/>
+        <location filename="../../lessons/timeline_words.py" line="40"/>
         <source>network connection broken</source>
         <translation>网络连接中断</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="47"/>
+        <location filename="../../lessons/timeline_words.py" line="41"/>
         <source>pushed out by a newer login</source>
         <translation>被新的登录挤下线</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="48"/>
+        <location filename="../../lessons/timeline_words.py" line="42"/>
         <source>back key (Android)</source>
         <translation>按了返回键（Android）</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="49"/>
+        <location filename="../../lessons/timeline_words.py" line="43"/>
         <source>phone call</source>
         <translation>来电</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="50"/>
+        <location filename="../../lessons/timeline_words.py" line="44"/>
         <source>app went to the background</source>
         <translation>应用切到了后台</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="55"/>
+        <location filename="../../gui/models/labels.py" line="26"/>
         <source>entered</source>
         <translation>进入教室</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="56"/>
+        <location filename="../../gui/models/labels.py" line="27"/>
         <source>left</source>
         <translation>离开教室</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="57"/>
+        <location filename="../../gui/models/labels.py" line="28"/>
         <source>hand up</source>
         <translation>举手</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="58"/>
+        <location filename="../../gui/models/labels.py" line="29"/>
         <source>hand down</source>
         <translation>放下手</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="59"/>
+        <location filename="../../gui/models/labels.py" line="30"/>
         <source>on stage</source>
         <translation>上台</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="60"/>
+        <location filename="../../gui/models/labels.py" line="31"/>
         <source>off stage</source>
         <translation>下台</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="61"/>
+        <location filename="../../gui/models/labels.py" line="32"/>
         <source>muted</source>
         <translation>被静音</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="62"/>
+        <location filename="../../gui/models/labels.py" line="33"/>
         <source>unmuted</source>
         <translation>取消静音</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="63"/>
+        <location filename="../../gui/models/labels.py" line="34"/>
         <source>all muted</source>
         <translation>全员静音</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="64"/>
+        <location filename="../../gui/models/labels.py" line="35"/>
         <source>all unmuted</source>
         <translation>取消全员静音</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="65"/>
+        <location filename="../../gui/models/labels.py" line="36"/>
         <source>authorised</source>
         <translation>授权</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="66"/>
+        <location filename="../../gui/models/labels.py" line="37"/>
         <source>authorisation removed</source>
         <translation>取消授权</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="67"/>
+        <location filename="../../gui/models/labels.py" line="38"/>
         <source>award</source>
         <translation>奖励</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="40"/>
-        <location filename="../../gui/models/labels.py" line="68"/>
+        <location filename="../../gui/models/labels.py" line="39"/>
+        <location filename="../../lessons/timeline_words.py" line="34"/>
         <source>kicked out</source>
         <translation>被移出教室</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="69"/>
+        <location filename="../../gui/models/labels.py" line="40"/>
         <source>network report</source>
         <translation>网络报告</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="70"/>
+        <location filename="../../gui/models/labels.py" line="41"/>
         <source>device check</source>
         <translation>设备检测</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="71"/>
-        <location filename="../../gui/models/labels.py" line="88"/>
+        <location filename="../../gui/models/labels.py" line="42"/>
+        <location filename="../../gui/models/labels.py" line="59"/>
         <source>help request</source>
         <translation>求助</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="72"/>
+        <location filename="../../gui/models/labels.py" line="43"/>
         <source>lesson extended</source>
         <translation>课节延时</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="73"/>
+        <location filename="../../gui/models/labels.py" line="44"/>
         <source>recording</source>
         <translation>录制</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="74"/>
+        <location filename="../../gui/models/labels.py" line="45"/>
         <source>blackboard</source>
         <translation>板书</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="75"/>
+        <location filename="../../gui/models/labels.py" line="46"/>
         <source>rating</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="76"/>
+        <location filename="../../gui/models/labels.py" line="47"/>
         <source>lesson summary</source>
         <translation>课节汇总</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="77"/>
-        <location filename="../../gui/models/labels.py" line="112"/>
+        <location filename="../../gui/models/labels.py" line="48"/>
+        <location filename="../../lessons/timeline_words.py" line="57"/>
         <source>other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="83"/>
+        <location filename="../../gui/models/labels.py" line="54"/>
         <source>blocked queue</source>
         <translation>队列阻塞</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="84"/>
+        <location filename="../../gui/models/labels.py" line="55"/>
         <source>storage failure</source>
         <translation>存储失败</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="85"/>
+        <location filename="../../gui/models/labels.py" line="56"/>
         <source>re-sent pushes</source>
         <translation>推送重发</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="86"/>
+        <location filename="../../gui/models/labels.py" line="57"/>
         <source>no pushes</source>
         <translation>无推送</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="87"/>
+        <location filename="../../gui/models/labels.py" line="58"/>
         <source>tunnel</source>
         <translation>隧道</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="89"/>
+        <location filename="../../gui/models/labels.py" line="60"/>
         <source>device problem</source>
         <translation>设备问题</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="90"/>
+        <location filename="../../gui/models/labels.py" line="61"/>
         <source>network problem</source>
         <translation>网络问题</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="91"/>
+        <location filename="../../gui/models/labels.py" line="62"/>
         <source>Gensee leaves</source>
         <translation>Gensee 异常退出</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="92"/>
+        <location filename="../../gui/models/labels.py" line="63"/>
         <source>relay</source>
         <translation>转发</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="93"/>
+        <location filename="../../gui/models/labels.py" line="64"/>
         <source>held for verification</source>
         <translation>待校验暂存</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="102"/>
-        <location filename="../../gui/models/labels.py" line="106"/>
+        <location filename="../../gui/models/labels.py" line="73"/>
+        <location filename="../../lessons/timeline_words.py" line="51"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="111"/>
+        <location filename="../../lessons/timeline_words.py" line="56"/>
         <source>not given</source>
         <translation>未提供</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="136"/>
+        <location filename="../../gui/models/labels.py" line="105"/>
         <source>Lesson {}</source>
         <translation>课节 {}</translation>
     </message>
