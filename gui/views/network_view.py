@@ -115,6 +115,7 @@ class NetworkView(QWidget):
         side.addTab(lesson_users, self.tr("This lesson"))
         side.addTab(self.worst_table, self.tr("Worst users now"))
         self.side = side
+        side.currentChanged.connect(lambda _index: self._widen_side())
 
         self.split = split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(side)
@@ -332,13 +333,14 @@ class NetworkView(QWidget):
         self._split_dragged = True
 
     def _widen_side(self) -> None:
-        """The side grows to show the worst users' every number (at 1280 px its
-        stretch share left Delay, Loss and CPU behind a sideways scroll), the
-        charts keeping more than half of the width, and CHARTS_WIDTH (their legends
-        in one line)."""
+        """While the worst users are shown, the side grows to show their every
+        number (at 1280 px its stretch share left Delay, Loss and CPU behind a
+        sideways scroll), the charts keeping more than half of the width, and
+        CHARTS_WIDTH (their legends in one line). Not for the lesson's user list:
+        it needs no more, and the charts keep the room (at 1920 px they lost a quarter)."""
         sizes = self.split.sizes()
         total = sum(sizes)
-        if self._split_dragged or total <= 0:
+        if self._split_dragged or total <= 0 or self.side.currentWidget() is not self.worst_table:
             return
         # The tab's frame measured on the page shown: a page never shown has no geometry yet.
         needed = needed_width(self.worst_table) + self.side.width() - self.side.currentWidget().width()
