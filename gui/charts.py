@@ -7,10 +7,10 @@ from typing import Callable, Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QObject, QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QObject, QPointF, Qt
 from PySide6.QtGui import QGuiApplication, QPalette
 
-from .formatting import moment
+from .formatting import moment, zone_label
 
 # FillBetweenItem follows its curves' drawn paths, which pen=None curves never build.
 INVISIBLE = pg.mkPen(0, 0, 0, 0)
@@ -72,6 +72,14 @@ def set_zone(plot: pg.PlotItem, timezone: str | None, at: float) -> None:
     plot.getAxis("bottom").utcOffset = zone_offset(timezone, at)
     plot.getAxis("bottom").picture = None   # DateAxisItem caches the drawn ticks
     plot.getAxis("bottom").update()
+
+
+def name_zone(plot: pg.PlotItem, timezone: str | None, at: float | None) -> None:
+    """"time (UTC+8)" under the time axis: the ticks alone do not say whose clock
+    they follow (the school's, or this PC's by the desk's choice). Linked plots
+    name it once, under the lowest."""
+    label = QCoreApplication.translate("charts", "time ({})").format(zone_label(timezone, at))
+    plot.setLabel("bottom", label, color=axis_colour())
 
 
 def titled_legend(plot: pg.PlotItem, title: str, entries: Sequence[tuple[str, str]]) -> None:

@@ -26,7 +26,7 @@ from lessons.gensee_report import known_names
 from lessons.gensee_rooms import PAUSED, GenseeState, Room
 
 from ..bridge import MonitorBridge
-from ..charts import axis_colour, background, set_zone, time_plot
+from ..charts import axis_colour, background, name_zone, set_zone, time_plot
 from ..columns import fit_columns
 from ..formatting import duration
 from ..models.gensee_models import (ENDED, AttendeesModel, QaModel, RoomsModel, StatusLabels, VideosModel,
@@ -129,6 +129,7 @@ class UsersChart(QWidget):
 
     def show_room(self, room: Room | None, now: float, tz: str) -> None:
         set_zone(self.plot, tz, now)
+        name_zone(self.plot, tz, now)
         new_room = room is None or room.class_no != self.class_no
         self.class_no = room.class_no if room is not None else None
         xs: list[float] = []
@@ -347,6 +348,10 @@ class GenseeView(QWidget):
 
     def _mark_dirty(self, *_args: object) -> None:
         self._dirty = True
+
+    def zone_changed(self) -> None:
+        """The tables follow at paint time; the chart's axis and its zone at the next refresh."""
+        self._mark_dirty()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -12,9 +12,9 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from ..charts import (Band, axis_colour, background, Crosshair, StackedShares, nearest, set_zone,
+from ..charts import (Band, background, Crosshair, StackedShares, name_zone, nearest, set_zone,
                       share_axis, time_plot, user_colour)
-from ..formatting import local_time, zone_label
+from ..formatting import local_time
 from ..models.net_series import CPU, QUALITY, Aggregate, NetSeries
 
 QUALITY_COLOURS = ("#2e7d32", "#9ccc65", "#ffb300", "#e65100", "#8e0000")
@@ -108,7 +108,7 @@ class NetCharts(QWidget):
         at = float(self.series.time[-1]) if len(self.series.time) else 0.0
         for plot in self.plots:
             set_zone(plot, self.timezone, at)
-        self.cpu.setLabel("bottom", self.tr("time ({})").format(zone_label(self.timezone, at or None)), color=axis_colour())
+        name_zone(self.cpu, self.timezone, at or None)
 
     # --- the clock ------------------------------------------------------------------------------
     def _stop_following(self, *_args) -> None:

@@ -10,10 +10,11 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from gui.formatting import PC_ZONE, SCHOOL_ZONE
 from gui.models.gensee_models import AttendeesModel, QaModel, RoomsModel, VideosModel
 
 from ..gensee_support import CLIENT, CONF, ORGANIZER, VIDEO, WEB, gensee_fixture, sequence
-from ..gui_support import GuiApp, gui_settings, run_gui  # noqa: F401  (gui_settings is a fixture)
+from ..gui_support import GuiApp, gui_settings, pc_zone_set, run_gui  # noqa: F401  (gui_settings is a fixture)
 from .test_i18n import chinese  # noqa: F401
 
 WEB_QUESTION = "老师，影子为什么下午更长？"
@@ -120,6 +121,35 @@ def test_webcast_room_attendees_chart_and_chinese_questions(qapp, data_dir, gui_
         strip.deleteLater()
 
     run_gui(qapp, data_dir, scenario)
+
+
+def users_chart_zone_scenario(words: dict[str, str]):
+    """The users chart's time axis says whose clock its ticks follow, as the ClassIn
+    network charts do: the first school's (Shanghai; this PC's is UTC here), then
+    this PC's once the desk chooses it."""
+    async def scenario(app: GuiApp) -> None:
+        view = app.window.show_view("gensee")
+        for query in sequence("event_sequence_webcast.txt")[:3]:
+            await gensee(app, "GET", "event", query)
+        await app.wait_until(lambda: view.selected == CONF and len(view.chart.curve.getData()[0]))
+        axis = view.chart.plot.getAxis("bottom")
+        assert axis.labelText == words["time (UTC+8)"]
+        app.window.set_zone_mode(PC_ZONE)
+        await app.wait_until(lambda: axis.labelText == words["time (UTC+0)"], message=axis.labelText)
+        app.window.set_zone_mode(SCHOOL_ZONE)
+    return scenario
+
+
+def test_the_users_chart_names_its_zone(qapp, data_dir, gui_settings):  # noqa: F811
+    with pc_zone_set("UTC"):
+        run_gui(qapp, data_dir, users_chart_zone_scenario({"time (UTC+8)": "time (UTC+8)",
+                                                           "time (UTC+0)": "time (UTC+0)"}))
+
+
+def test_the_users_chart_names_its_zone_in_chinese(chinese, data_dir, gui_settings):  # noqa: F811
+    with pc_zone_set("UTC"):
+        run_gui(chinese, data_dir, users_chart_zone_scenario({"time (UTC+8)": "时间（UTC+8）",
+                                                              "time (UTC+0)": "时间（UTC+0）"}))
 
 
 def test_vod_views_count_viewers_not_the_site_wide_total(qapp, data_dir, gui_settings):  # noqa: F811
