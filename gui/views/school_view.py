@@ -212,7 +212,9 @@ class SchoolView(QWidget):
             self.models[section.key].set_rows(rows, zone)
             fit_columns(self.tables[section.key])
             title = QCoreApplication.translate("SchoolSection", section.title)
-            self.tabs.setTabText(index, "{} ({})".format(title, len(rows)))
+            # The brackets are the language's: "Tests (3)", 测验与答题卡（3）. Only the tabs with something
+            # have a count: with nine full-width ones the Chinese tabs no longer fitted at 1280 px.
+            self.tabs.setTabText(index, self.tr("{} ({})").format(title, len(rows)) if rows else title)
         if not counts[self.tabs.currentIndex()] and any(counts):
             # An empty tab says nothing: show the first that has something (the desk's own pick stays).
             self.tabs.setCurrentIndex(next(i for i, n in enumerate(counts) if n))

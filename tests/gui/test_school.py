@@ -29,7 +29,9 @@ def test_school_view_lists_each_section_and_exports(qapp, data_dir, gui_settings
         assert view.models["device_checks"].rowCount() == 1
         unknown = view.models["unknown_cmds"]
         assert [unknown.index(0, c).data() for c in range(2)] == ["BrandNewCmd", 1]
-        assert "(1)" in view.tabs.tabText(0) or "(0)" in view.tabs.tabText(0)
+        # A count where there is something; an empty tab's table says it is empty.
+        assert view.tabs.tabText(view.tabs.indexOf(view.tables["homework_scores"])) == "Homework scores (1)"
+        assert view.tabs.tabText(view.tabs.indexOf(view.tables["homework_submissions"])) == "Submissions"
 
         view.format.setCurrentIndex(view.format.findData("xlsx"))
         view.export()
@@ -41,9 +43,10 @@ def test_school_view_lists_each_section_and_exports(qapp, data_dir, gui_settings
     run_gui(qapp, data_dir, scenario)
 
 
-def device_check_scenario(problem: str):
+def device_check_scenario(problem: str, tab: str):
     """An out-of-class device check with a broken microphone: its problem in the
-    desk's language, as the Device checks view says it."""
+    desk's language, as the Device checks view says it; its tab's count in the
+    language's brackets (full-width in Chinese)."""
     async def scenario(app: GuiApp):
         await app.post(fixture_variant("UserCheck.json", action_time=int(time.time()) - 60,
                                        data={"MicrophoneArbitrary": 2}))
@@ -51,12 +54,13 @@ def device_check_scenario(problem: str):
         model = view.models["device_checks"]
         await app.wait_until(lambda: view.report is not None and model.rowCount() == 1, timeout=10)
         assert model.index(0, model.COLUMNS.index("problems")).data() == problem
+        assert view.tabs.tabText(view.tabs.indexOf(view.tables["device_checks"])) == tab
     return scenario
 
 
 def test_school_device_checks_say_the_problem_in_english(qapp, data_dir, gui_settings):  # noqa: F811
-    run_gui(qapp, data_dir, device_check_scenario("microphone: chosen device abnormal"))
+    run_gui(qapp, data_dir, device_check_scenario("microphone: chosen device abnormal", "Device checks (1)"))
 
 
 def test_school_device_checks_say_the_problem_in_chinese(chinese, data_dir, gui_settings):  # noqa: F811
-    run_gui(chinese, data_dir, device_check_scenario("麦克风：所选设备异常"))
+    run_gui(chinese, data_dir, device_check_scenario("麦克风：所选设备异常", "课外设备检测（1）"))
