@@ -27,7 +27,7 @@ class HistoryModel(TableModel):
                  live: Callable[[int], LessonState | None] = lambda _class_id: None):
         super().__init__(parent)
         self.config = config
-        self.live = live       # a lesson's state while it is live ("—" and "no End yet" told nothing then)
+        self.live = live       # a lesson's state while it is live ("—" and "not ended yet" told nothing then)
 
     def headers(self) -> dict[str, str]:
         return {"start": self.tr("Start"), "school": self.tr("School"), "class_name": self.tr("Lesson"),
@@ -60,6 +60,6 @@ class HistoryModel(TableModel):
                 return self.tr("ended, no End")
             if self.live(row["class_id"]) is not None:
                 return self.tr("live now")
-            return self.tr("no End yet")
+            return self.tr("not ended yet")
         value = row.get(column)
         return "—" if value in (None, "") else value

@@ -3,12 +3,14 @@ participants, and exports to csv through the (non-modal) save dialog."""
 from __future__ import annotations
 
 import csv
+import time
 
 from PySide6.QtCore import Qt
 
 from ..gui_support import GuiApp, gui_settings, pc_zone_set, run_gui  # noqa: F401
 from ..helpers import new_push
 from .test_i18n import chinese  # noqa: F401
+from .test_live import schedule
 
 CLASS_ID = 913370001
 
@@ -117,3 +119,22 @@ def test_the_timeline_names_the_school_zone_not_the_pc_one(qapp, data_dir, gui_s
 def test_the_timeline_zone_in_chinese_brackets(chinese, data_dir, gui_settings):  # noqa: F811
     with pc_zone_set("UTC"):
         run_gui(chinese, data_dir, timeline_zone_scenario({"time": "时间", "time (UTC+8)": "时间（UTC+8）"}))
+
+
+def not_ended_scenario(words: str):
+    """A scheduled lesson that has not ended says so in plain words, not in the
+    name of the push that ends it ("no End yet")."""
+    async def scenario(app: GuiApp) -> None:
+        view = app.window.show_view("history")
+        await app.post(schedule(int(time.time()) + 300, class_id=CLASS_ID))    # planned to begin now
+        await app.wait_until(lambda: view.model.rowCount() == 1, timeout=10)
+        assert view.model.index(0, view.model.COLUMNS.index("summary")).data() == words
+    return scenario
+
+
+def test_a_lesson_not_ended_yet_says_so(qapp, data_dir, gui_settings):  # noqa: F811
+    run_gui(qapp, data_dir, not_ended_scenario("not ended yet"))
+
+
+def test_a_lesson_not_ended_yet_says_so_in_chinese(chinese, data_dir, gui_settings):  # noqa: F811
+    run_gui(chinese, data_dir, not_ended_scenario("尚未结束"))
