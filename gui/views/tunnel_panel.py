@@ -188,8 +188,9 @@ class TunnelPanel(QWidget):
 
         # -- self-test -------------------------------------------------------------------------------
         self.school = QComboBox()
+        # The whole name: 18 widths of "X" cut a Chinese one to "990001 演示学校 Demo Scho".
         self.school.setMinimumContentsLength(18)
-        self.school.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.school.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.selftest_button = QPushButton(self.tr("Send test push through the public URL"))
         self.selftest_summary = QLabel()
         self.selftest_summary.setWordWrap(True)
@@ -207,12 +208,16 @@ class TunnelPanel(QWidget):
         selftest = QGroupBox(self.tr("Self-test"))
         test_layout = QVBoxLayout(selftest)
         test_layout.addWidget(test_note)
-        test_row = QHBoxLayout()
-        test_row.addWidget(QLabel(self.tr("School")))
-        test_row.addWidget(self.school)
-        test_row.addWidget(self.selftest_button)
-        test_row.addStretch(1)
-        test_layout.addLayout(test_row)
+        # The button below the school, not beside it: beside it, at 1280 px, the school's name had half the row.
+        school_row = QHBoxLayout()
+        school_row.addWidget(QLabel(self.tr("School")))
+        school_row.addWidget(self.school)
+        school_row.addStretch(1)
+        test_layout.addLayout(school_row)
+        button_row = QHBoxLayout()
+        button_row.addWidget(self.selftest_button)
+        button_row.addStretch(1)
+        test_layout.addLayout(button_row)
         test_layout.addWidget(self.selftest_summary)
         test_layout.addWidget(self.selftest_body)
 

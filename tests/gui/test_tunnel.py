@@ -10,14 +10,17 @@ import os
 import time
 from pathlib import Path
 
+from PySide6.QtCore import QPoint
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
 
 from storage.config import ConfigStore
 from tunnel import TunnelState, TunnelStatus
 
 from ..gui_support import GuiApp, gui_settings, run_gui  # noqa: F401
-from ..helpers import SID
+from ..helpers import SECRET, SID
 from ..tunnel_support import tunnels
+from .test_i18n import chinese  # noqa: F401
 
 
 def open_tab(app: GuiApp):
@@ -172,3 +175,34 @@ def test_a_saved_setup_is_shown_and_a_program_gone_since_shows_down(qapp, data_d
         assert (word, line) == ("DOWN", "Down: ssh exited with code 255. Restarting in 5 s.")
         assert colour == "#c62828"
     run_gui(qapp, data_dir, scenario)
+
+
+
+LONG_SID, LONG_NAME = 9000001, "北京示范学校 Beijing Demonstration School"
+
+
+async def whole_school_name(app: GuiApp) -> None:
+    """The self-test's school box shows the chosen school's name whole at 1280×800
+    (a Chinese one was cut to "990001 演示学校 Demo Scho"), inside the panel."""
+    _view, panel = open_tab(app)
+    combo, text = panel.school, "{} {}".format(LONG_SID, LONG_NAME)
+    await app.wait_until(lambda: combo.findData(LONG_SID) >= 0, message="the school never appeared")
+    combo.setCurrentIndex(combo.findData(LONG_SID))
+    assert combo.currentText() == text
+    await asyncio.sleep(0.05)            # the layout settles on the new size hint
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    field = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                         QStyle.SubControl.SC_ComboBoxEditField, combo)
+    assert field.width() >= combo.fontMetrics().horizontalAdvance(text), (field.width(), text)
+    assert combo.mapTo(panel, QPoint(combo.width(), 0)).x() <= panel.width()
+
+
+def test_the_selftest_school_box_shows_the_whole_name(qapp, data_dir, gui_settings):  # noqa: F811
+    ConfigStore(data_dir).add_school(LONG_SID, SECRET, LONG_NAME)
+    run_gui(qapp, data_dir, whole_school_name)
+
+
+def test_the_selftest_school_box_shows_the_whole_name_in_chinese(chinese, data_dir, gui_settings):  # noqa: F811
+    ConfigStore(data_dir).add_school(LONG_SID, SECRET, LONG_NAME)
+    run_gui(chinese, data_dir, whole_school_name)
