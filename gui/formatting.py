@@ -65,11 +65,11 @@ def local_time(unix: float | None, tz: str | None = None, with_date: bool = Fals
     return "{} {}".format(text, zone_label(tz, unix)) if zone else text
 
 
-def recent_time(unix: float | None, tz: str | None = None) -> str:
+def recent_time(unix: float | None, tz: str | None = None, zone: bool = True) -> str:
     """A time of today without its date (narrow columns), any other day's with it."""
     if unix is None:
         return "—"
-    return local_time(unix, tz, with_date=shown_date(unix, tz) != shown_date(time.time(), tz))
+    return local_time(unix, tz, with_date=shown_date(unix, tz) != shown_date(time.time(), tz), zone=zone)
 
 
 def shown_date(unix: float, tz: str | None = None) -> date:

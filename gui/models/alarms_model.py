@@ -14,8 +14,8 @@ from PySide6.QtGui import QFont
 from alarms.model import Alarm
 
 from ..alarm_texts import RESOLVED_COLOUR, SEVERITY_COLOURS, AlarmTexts
-from ..formatting import ago, duration, local_time, recent_time
-from .table import ITEM_ROLE, RIGHT, Index, TableModel, brush
+from ..formatting import ago, duration, local_time, recent_time, zone_label
+from .table import ITEM_ROLE, RIGHT, Index, TableModel, ZonedTableModel, brush
 
 GROUPS = ("lesson", "school", "kind")
 HELP = "help_request"   # the kind of a classroom's help request
@@ -35,8 +35,10 @@ def _bold() -> QFont:
     return font
 
 
-class AlarmsModel(TableModel):
+class AlarmsModel(ZonedTableModel):
+    """First seen in each alarm's school's zone, said once in the header while all share it."""
     COLUMNS = ("severity", "title", "school", "lesson", "state", "since", "last", "count")
+    ZONED = "since"
 
     def __init__(self, texts: AlarmTexts, parent=None):
         self.texts = texts
@@ -48,6 +50,12 @@ class AlarmsModel(TableModel):
                 "lesson": self.tr("Lesson"), "state": self.tr("State"), "since": self.tr("First seen"),
                 "last": self.tr("Last"), "count": self.tr("Count")}
 
+    def zone_of(self, alarm: Alarm) -> str:
+        return zone_label(self.texts.timezone(alarm), alarm.since)
+
+    def zoned_header(self, zone: str) -> str:
+        return self.tr("First seen ({})").format(zone)
+
     # -- feeding ------------------------------------------------------------------------
     def update_alarms(self, alarms: list[Alarm]) -> None:
         """Raised, updated, acknowledged or resolved: one re-sort for a whole batch
@@ -55,6 +63,7 @@ class AlarmsModel(TableModel):
         by_occurrence = {occurrence(a): a for a in self.rows}
         by_occurrence.update((occurrence(a), a) for a in alarms)
         self.set_rows(sorted(by_occurrence.values(), key=_order))
+        self.recount_zones()
 
     def row_of(self, key: str) -> int:
         """The current occurrence of `key` (open ones come first)."""
@@ -81,12 +90,14 @@ class AlarmsModel(TableModel):
                 return self.tr("to acknowledge")
             return self.texts.state(alarm) if alarm.open else self.tr("resolved")
         if column == "since":
-            return recent_time(alarm.since, self.texts.timezone(alarm))
+            return recent_time(alarm.since, self.texts.timezone(alarm), zone=self.shared_zone is None)
         if column == "last":
             return ago(alarm.last)
         return alarm.count
 
     def tooltip(self, alarm: Alarm, column: str) -> str | None:
+        if column == "since":        # whole, zone included, wherever the cell leaves it to the header
+            return local_time(alarm.since, self.texts.timezone(alarm), with_date=True)
         if column == "school" and alarm.sid is not None:
             return self.texts.school(alarm.sid)
         if column == "lesson" and alarm.class_id is not None:

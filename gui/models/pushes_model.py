@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtGui import QBrush
 
 from alarms.model import Severity
@@ -15,19 +15,18 @@ from app.settings import ConfigStore
 from ..alarm_texts import SEVERITY_COLOURS, AlarmTexts
 from ..formatting import local_time, zone_label
 from .labels import school_timezone
-from .table import RIGHT, Index, TableModel, brush
+from .table import RIGHT, Index, ZonedTableModel, brush
 
 CRITICAL = brush(SEVERITY_COLOURS[Severity.CRITICAL])
 
 
-class PushesModel(TableModel):
+class PushesModel(ZonedTableModel):
     """Each push's time is in its own school's zone, as every other view and the
     school's own staff give it: a support engineer compares it with what the
     school reports, so a New York school's push in Shanghai time would mislead.
-    The zone is said once, in the header, while all listed rows share it (the
-    usual morning: schools of one region); only when they do not (schools of
-    several zones, or one list across a DST change) does each row say its own."""
+    The zone is said once, in the header, while all listed rows share it."""
     COLUMNS = ("received_at", "status", "source", "sid", "cmd", "class_id", "uid", "size")
+    ZONED = "received_at"
     moreWanted = Signal()          # the view reached the end and another page exists
 
     def __init__(self, config: ConfigStore, parent=None):
@@ -35,8 +34,6 @@ class PushesModel(TableModel):
         self.config = config
         self.cursor: Cursor | None = None
         self.loading = False
-        self.shared_zone: str | None = None     # the zone label all rows share; None: they differ (or none)
-        self._zones: set[str] = set()           # the zone labels of the listed rows
         self._texts = AlarmTexts(None, self)
 
     def headers(self) -> dict[str, str]:
@@ -44,36 +41,23 @@ class PushesModel(TableModel):
                 "sid": self.tr("SID"), "cmd": self.tr("Cmd"), "class_id": self.tr("ClassID"), "uid": self.tr("UID"),
                 "size": self.tr("Size")}
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and self.COLUMNS[section] == "received_at" and self.shared_zone is not None):
-            return self.tr("Received ({})").format(self.shared_zone)
-        return super().headerData(section, orientation, role)
+    def zone_of(self, row: InspectedPush) -> str:
+        return zone_label(school_timezone(self.config, row.sid), row.received_at)
+
+    def zoned_header(self, zone: str) -> str:
+        return self.tr("Received ({})").format(zone)
 
     def set_page(self, page: Page, append: bool) -> None:
         if append:
             self.append_rows(page.rows)
         else:
             self.set_rows(list(page.rows))
-            self._zones.clear()
         self.cursor = page.cursor
         self.loading = False
-        self._count_zones(page.rows)
-
-    def zone_changed(self) -> None:
-        """The desk chose another clock: every row's zone may have changed."""
-        self._zones.clear()
-        self._count_zones(self.rows)
-
-    def _count_zones(self, rows) -> None:
-        self._zones.update(zone_label(school_timezone(self.config, row.sid), row.received_at) for row in rows)
-        shared = next(iter(self._zones)) if len(self._zones) == 1 else None
-        if shared != self.shared_zone:       # the header and every time cell change
-            self.shared_zone = shared
-            column = self.COLUMNS.index("received_at")
-            self.headerDataChanged.emit(Qt.Orientation.Horizontal, column, column)
-            if self.rows:
-                self.dataChanged.emit(self.index(0, column), self.index(len(self.rows) - 1, column))
+        if append:
+            self.count_zones(page.rows)
+        else:
+            self.recount_zones()
 
     def status(self, row: InspectedPush) -> str:
         if row.kind == "quarantined":      # the reason in words (the code is ClassIn-speak for nobody)

@@ -125,6 +125,51 @@ class TableModel(QAbstractTableModel):
         return hook(self, self.row_at(index.row()), self.COLUMNS[index.column()])
 
 
+class ZonedTableModel(TableModel):
+    """A table whose time column says its zone once, in its header, while all
+    listed rows share it (the usual morning: schools of one region); only when
+    they do not (schools of several zones, or one list across a DST change)
+    does each row say its own. Subclasses give ZONED, zone_of() and
+    zoned_header(), show their time cells without the zone while shared_zone is
+    set, and count the rows they list (count_zones, recount_zones)."""
+    ZONED = ""                  # the time column
+
+    def __init__(self, parent=None) -> None:
+        self.shared_zone: str | None = None     # the zone label all rows share; None: they differ (or none)
+        self._zones: set[str] = set()           # the zone labels of the listed rows
+        super().__init__(parent)
+
+    def zone_of(self, row: Any) -> str:
+        """The zone label ("UTC+8") of this row's time where it is shown."""
+        raise NotImplementedError
+
+    def zoned_header(self, zone: str) -> str:
+        """The time column's header naming `zone`."""
+        raise NotImplementedError
+
+    def count_zones(self, rows: Iterable[Any]) -> None:
+        """`rows` were added to the listed ones."""
+        self._zones.update(self.zone_of(row) for row in rows)
+        shared = next(iter(self._zones)) if len(self._zones) == 1 else None
+        if shared != self.shared_zone:       # the header and every time cell change
+            self.shared_zone = shared
+            column = self.COLUMNS.index(self.ZONED)
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, column, column)
+            if self.rows:
+                self.dataChanged.emit(self.index(0, column), self.index(len(self.rows) - 1, column))
+
+    def recount_zones(self) -> None:
+        """A new list, or the desk chose another clock: every row's zone may have changed."""
+        self._zones.clear()
+        self.count_zones(self.rows)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and self.shared_zone is not None and self.COLUMNS[section] == self.ZONED):
+            return self.zoned_header(self.shared_zone)
+        return super().headerData(section, orientation, role)
+
+
 class KeyedTableModel(TableModel):
     """Rows are frozen values with a `key`; update() diffs a fresh list against
     them so selection and scroll position survive the view's refreshes. The

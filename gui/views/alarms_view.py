@@ -166,7 +166,9 @@ class AlarmsView(QWidget):
         self.bulk = QPushButton()
         self.bulk.clicked.connect(self.acknowledge_selected)
         listing = stacked((self.table, 1), side_by_side((self.note, 1), self.bulk))
-        splitter = split(Qt.Orientation.Horizontal, (listing, 3), (self.details, 2))
+        # The list before the details: at 1280 px the details keep what their buttons need, and the
+        # list the room for its words and a header naming the zone ("First seen (UTC+8)").
+        splitter = split(Qt.Orientation.Horizontal, (listing, 2), (self.details, 1))
 
         # Help requests: a person waits; who waits longest, and who took it.
         self.help_model = HelpQueueModel(self.texts, self)
@@ -226,6 +228,11 @@ class AlarmsView(QWidget):
         if self._pending:
             self._apply_pending()
         fit_columns(self.table)
+
+    def zone_changed(self) -> None:
+        self.model.recount_zones()
+        if self.isVisible():       # the first-seen cells gained or lost their zone
+            fit_columns(self.table)
 
     async def shutdown(self) -> None:
         self.tray.hide()      # a tray icon outliving the window would look like a running app

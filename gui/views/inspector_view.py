@@ -164,7 +164,7 @@ class InspectorView(QWidget):
             self.stale = True
 
     def zone_changed(self) -> None:
-        self.model.zone_changed()
+        self.model.recount_zones()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -4,15 +4,19 @@ what/since/why/what-to-do; Release lets ClassIn's next re-send through
 from __future__ import annotations
 
 import time
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import orjson
+from PySide6.QtCore import Qt
 
 from alarms.model import Alarm
+from gui.formatting import PC_ZONE, SCHOOL_ZONE
 from protocol.classin import is_ack
 from storage.config import ConfigStore
 
-from ..gui_support import GuiApp, gui_settings, run_gui  # noqa: F401
-from ..helpers import SID, new_push, resign
+from ..gui_support import GuiApp, gui_settings, pc_zone_set, run_gui  # noqa: F401
+from ..helpers import SECRET, SID, new_push, resign
 from .test_i18n import chinese  # noqa: F401
 
 
@@ -128,3 +132,59 @@ def test_a_desk_wide_alarm_says_whom_it_hits_in_chinese(chinese, data_dir, gui_s
         assert "1 节正在上的课受影响" in view.details.title.text()
         assert f"Fixture School ({SID})：1 节正在上的课受影响：" in view.details.detail.text()
     run_gui(chinese, data_dir, scenario)
+
+
+OTHER_SID, OTHER_TZ = 1234567, "America/New_York"
+
+
+def first_seen_zone_scenario(words: dict[str, str]):
+    """First seen names its zone once, in the header, while every listed alarm's
+    time shares it, as the Inspector's Received does; alarms of schools in two
+    zones say each their own; the desk's choice of this PC's clock (UTC here)
+    puts them in one zone again."""
+    async def scenario(app: GuiApp):
+        view = app.window.show_view("alarms")
+        since = view.model.COLUMNS.index("since")
+
+        def header() -> str:
+            return view.model.headerData(since, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+
+        def seen(row: int, role=Qt.ItemDataRole.DisplayRole) -> str:
+            return view.model.index(row, since).data(role)
+
+        assert header() == words["header"]                      # no alarm: no zone to name
+        await app.post(new_push("HelpInfo", Data={"UID": 7, "Message": "老师，我听不到声音", "UserList": [7]}))
+        await app.wait_until(lambda: view.model.rowCount() == 1)
+        alarm = view.model.rows[0]
+        shanghai = datetime.fromtimestamp(alarm.since, ZoneInfo("Asia/Shanghai"))
+        assert header() == words["header (UTC+8)"]              # the Fixture School is in Shanghai
+        assert seen(0) in (shanghai.strftime("%H:%M:%S"), shanghai.strftime("%Y-%m-%d %H:%M:%S"))
+        assert seen(0, Qt.ItemDataRole.ToolTipRole) == shanghai.strftime("%Y-%m-%d %H:%M:%S UTC+8")
+
+        await app.post(new_push("HelpInfo", sid=OTHER_SID, class_id=508113968,
+                                Data={"UID": 8, "Message": "help", "UserList": [8]}))
+        await app.wait_until(lambda: view.model.rowCount() == 2)
+        assert header() == words["header"]
+        zones = sorted(seen(row).rsplit(" ", 1)[1] for row in range(2))
+        assert zones[0] == "UTC+8" and zones[1] in ("UTC-5", "UTC-4")    # New York, with or without DST
+
+        app.window.set_zone_mode(PC_ZONE)
+        assert header() == words["header (UTC+0)"]
+        assert all("UTC" not in seen(row) for row in range(2))
+        app.window.set_zone_mode(SCHOOL_ZONE)
+        assert header() == words["header"]
+    return scenario
+
+
+def test_first_seen_names_its_zone(qapp, data_dir, gui_settings):  # noqa: F811
+    ConfigStore(data_dir).add_school(OTHER_SID, SECRET, "Other School", timezone=OTHER_TZ)
+    with pc_zone_set("UTC"):
+        run_gui(qapp, data_dir, first_seen_zone_scenario({
+            "header": "First seen", "header (UTC+8)": "First seen (UTC+8)", "header (UTC+0)": "First seen (UTC+0)"}))
+
+
+def test_first_seen_names_its_zone_in_chinese(chinese, data_dir, gui_settings):  # noqa: F811
+    ConfigStore(data_dir).add_school(OTHER_SID, SECRET, "Other School", timezone=OTHER_TZ)
+    with pc_zone_set("UTC"):
+        run_gui(chinese, data_dir, first_seen_zone_scenario({
+            "header": "首次出现", "header (UTC+8)": "首次出现（UTC+8）", "header (UTC+0)": "首次出现（UTC+0）"}))
