@@ -645,57 +645,62 @@
 <context>
     <name>AlarmsModel</name>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="47"/>
+        <location filename="../../gui/models/alarms_model.py" line="49"/>
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="47"/>
+        <location filename="../../gui/models/alarms_model.py" line="49"/>
         <source>Alarm</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="47"/>
+        <location filename="../../gui/models/alarms_model.py" line="49"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="48"/>
+        <location filename="../../gui/models/alarms_model.py" line="50"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="48"/>
+        <location filename="../../gui/models/alarms_model.py" line="50"/>
         <source>Lesson</source>
         <translation>课节</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="48"/>
+        <location filename="../../gui/models/alarms_model.py" line="50"/>
         <source>First seen</source>
         <translation>首次出现</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="49"/>
+        <location filename="../../gui/models/alarms_model.py" line="51"/>
         <source>Last</source>
         <translation>最近</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="49"/>
+        <location filename="../../gui/models/alarms_model.py" line="51"/>
         <source>Count</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="81"/>
+        <location filename="../../gui/models/alarms_model.py" line="57"/>
+        <source>First seen ({})</source>
+        <translation>首次出现（{}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/alarms_model.py" line="90"/>
         <source>to acknowledge</source>
         <translation>待确认</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="82"/>
+        <location filename="../../gui/models/alarms_model.py" line="91"/>
         <source>resolved</source>
         <translation>已解除</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="96"/>
+        <location filename="../../gui/models/alarms_model.py" line="107"/>
         <source>A person waits for help: acknowledge it to say someone took it</source>
         <translation>有人在等待帮助：确认即表示已有人接手</translation>
     </message>
@@ -743,97 +748,97 @@
         <translation>确认备注（可选）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="174"/>
+        <location filename="../../gui/views/alarms_view.py" line="176"/>
         <source>Nobody is waiting for help.</source>
         <translation>没有人在等待帮助。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="177"/>
+        <location filename="../../gui/views/alarms_view.py" line="179"/>
         <source>Take it</source>
         <translation>我来处理</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="178"/>
+        <location filename="../../gui/views/alarms_view.py" line="180"/>
         <source>Acknowledge the selected request with the note: the desk sees it is yours</source>
         <translation>带备注确认所选求助：其他同事可以看到由你处理</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="180"/>
+        <location filename="../../gui/views/alarms_view.py" line="182"/>
         <source>Open lesson</source>
         <translation>打开课节</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="182"/>
+        <location filename="../../gui/views/alarms_view.py" line="184"/>
         <source>Show user</source>
         <translation>查看用户</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="189"/>
+        <location filename="../../gui/views/alarms_view.py" line="191"/>
         <source>All alarms</source>
         <translation>全部告警</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="190"/>
-        <location filename="../../gui/views/alarms_view.py" line="264"/>
+        <location filename="../../gui/views/alarms_view.py" line="192"/>
+        <location filename="../../gui/views/alarms_view.py" line="271"/>
         <source>Help requests</source>
         <translation>求助</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="222"/>
+        <location filename="../../gui/views/alarms_view.py" line="224"/>
         <source>Alarms</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="260"/>
+        <location filename="../../gui/views/alarms_view.py" line="267"/>
         <source>{} open alarm(s), {} listed (resolved ones stay a week)</source>
         <translation>{} 个未解决告警，共列出 {} 个（已解决的保留一周）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="263"/>
+        <location filename="../../gui/views/alarms_view.py" line="270"/>
         <source>Help requests ({} waiting)</source>
         <translation>求助（{} 个等待中）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="271"/>
+        <location filename="../../gui/views/alarms_view.py" line="278"/>
         <source>All kinds</source>
         <translation>所有类型</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="272"/>
+        <location filename="../../gui/views/alarms_view.py" line="279"/>
         <source>All schools</source>
         <translation>所有学校</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="273"/>
+        <location filename="../../gui/views/alarms_view.py" line="280"/>
         <source>All lessons</source>
         <translation>所有课节</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/alarms_view.py" line="297"/>
+        <location filename="../../gui/views/alarms_view.py" line="304"/>
         <source>Acknowledge %n selected</source>
         <translation>
             <numerusform>确认所选 %n 条</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/alarms_view.py" line="351"/>
+        <location filename="../../gui/views/alarms_view.py" line="358"/>
         <source>%n alarm(s) acknowledged.</source>
         <translation>
             <numerusform>已确认 %n 条告警。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="394"/>
+        <location filename="../../gui/views/alarms_view.py" line="401"/>
         <source>Released. Waiting for ClassIn&apos;s next re-send (within about 10 s): it will be accepted and flagged, and this alarm resolves.</source>
         <translation>已放行。正在等待 ClassIn 的下一次重发（约 10 秒内）：它将被接收并标记，随后此告警解除。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="406"/>
+        <location filename="../../gui/views/alarms_view.py" line="413"/>
         <source>ClassIn re-sent the released push at {}: it was stored (flagged as released, push #{}) and the school&apos;s queue moves on. It had been refused {} time(s) since {}.</source>
         <translation>ClassIn 于 {} 重发了已放行的推送：已存储（标记为放行，推送 #{}），该学校的推送队列恢复。此前已被拒收 {} 次，首次在 {}。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/alarms_view.py" line="396"/>
+        <location filename="../../gui/views/alarms_view.py" line="403"/>
         <source>Nothing to release: this push was already accepted.</source>
         <translation>无需放行：该推送已被接收。</translation>
     </message>
@@ -2109,153 +2114,153 @@
 <context>
     <name>GenseeView</name>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="210"/>
+        <location filename="../../gui/views/gensee_view.py" line="211"/>
         <source>Filter by ClassNo…</source>
         <translation>按 ClassNo 筛选…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="226"/>
+        <location filename="../../gui/views/gensee_view.py" line="227"/>
         <source>No Gensee room yet: rooms appear with their first status call. The callback URLs are in Settings → Gensee.</source>
         <translation>暂无 Gensee 直播间：收到首个状态回调后直播间即会出现。回调地址见“设置 → Gensee”。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="243"/>
-        <location filename="../../gui/views/gensee_view.py" line="438"/>
+        <location filename="../../gui/views/gensee_view.py" line="244"/>
+        <location filename="../../gui/views/gensee_view.py" line="443"/>
         <source>Select a room to see its users, attendees and questions.</source>
         <translation>选择一个直播间，查看其人数、参会者和提问。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="263"/>
+        <location filename="../../gui/views/gensee_view.py" line="264"/>
         <source>All rooms</source>
         <translation>全部直播间</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="264"/>
+        <location filename="../../gui/views/gensee_view.py" line="265"/>
         <source>Show the questions of every live, not only of the selected room (web questions may come without a live ID).</source>
         <translation>显示所有直播的提问，而不仅是所选直播间的（网页端提问可能不带直播 ID）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="271"/>
+        <location filename="../../gui/views/gensee_view.py" line="272"/>
         <source>No roll call in this room yet.</source>
         <translation>这个直播间还没有点名。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="293"/>
+        <location filename="../../gui/views/gensee_view.py" line="294"/>
         <source>Rooms</source>
         <translation>直播间</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="294"/>
+        <location filename="../../gui/views/gensee_view.py" line="295"/>
         <source>VOD views</source>
         <translation>点播观看</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="295"/>
+        <location filename="../../gui/views/gensee_view.py" line="296"/>
         <source>Roll calls</source>
         <translation>点名</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="341"/>
+        <location filename="../../gui/views/gensee_view.py" line="342"/>
         <source>Gensee rooms ({} live)</source>
         <translation>Gensee（{} 直播中）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="342"/>
+        <location filename="../../gui/views/gensee_view.py" line="343"/>
         <source>Gensee rooms</source>
         <translation>Gensee 直播间</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="374"/>
+        <location filename="../../gui/views/gensee_view.py" line="379"/>
         <source>Rooms ({})</source>
         <translation>直播间（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="375"/>
+        <location filename="../../gui/views/gensee_view.py" line="380"/>
         <source>VOD views ({})</source>
         <translation>点播观看（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="377"/>
+        <location filename="../../gui/views/gensee_view.py" line="382"/>
         <source>Roll calls ({})</source>
         <translation>点名（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="387"/>
+        <location filename="../../gui/views/gensee_view.py" line="392"/>
         <source>Gensee: {} room(s) live now · {} user(s)</source>
         <translation>Gensee：{} 个直播间正在直播 · {} 人</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="389"/>
+        <location filename="../../gui/views/gensee_view.py" line="394"/>
         <source> · {} paused</source>
         <translation> · {} 个暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="391"/>
+        <location filename="../../gui/views/gensee_view.py" line="396"/>
         <source>Gensee: no room live right now</source>
         <translation>Gensee：当前没有直播中的直播间</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="405"/>
+        <location filename="../../gui/views/gensee_view.py" line="410"/>
         <source>Site-wide VOD viewers: {} at {}. Gensee counts everyone watching any video of the site, so no per-video audience is shown; viewers per video are counted from the start/end calls (111/112).</source>
         <translation>全站点播观看人数：{}（{}）。Gensee 统计的是观看站点内任一视频的总人数，因此不显示单个视频的观众数；各视频的观看者根据开始/结束回调（111/112）统计。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="409"/>
+        <location filename="../../gui/views/gensee_view.py" line="414"/>
         <source>No VOD or courseware view yet (calls 111/112).</source>
         <translation>暂无点播或课件观看（回调 111/112）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="451"/>
+        <location filename="../../gui/views/gensee_view.py" line="456"/>
         <source>Attendees: {} · {} inside now · {} with abnormal leaves</source>
         <translation>参会者：{} · 当前在场 {} · 异常退出 {}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="462"/>
+        <location filename="../../gui/views/gensee_view.py" line="467"/>
         <source>The newest {} of {} are listed.</source>
         <translation>列出最新的 {} 条（共 {} 条）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="464"/>
+        <location filename="../../gui/views/gensee_view.py" line="469"/>
         <source>Q&amp;A of all rooms: {} question(s), {} answer(s), newest first</source>
         <translation>全部直播间问答：{} 个提问，{} 个回答，最新在前</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="465"/>
+        <location filename="../../gui/views/gensee_view.py" line="470"/>
         <source>Q&amp;A: {} question(s), {} answer(s), newest first</source>
         <translation>问答：{} 个提问，{} 个回答，最新在前</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="471"/>
+        <location filename="../../gui/views/gensee_view.py" line="476"/>
         <source>Room {}</source>
         <translation>直播间 {}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="475"/>
+        <location filename="../../gui/views/gensee_view.py" line="480"/>
         <source>{} – {} ({})</source>
         <translation>{} – {}（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="478"/>
+        <location filename="../../gui/views/gensee_view.py" line="483"/>
         <source>live since {} ({})</source>
         <translation>{} 开始直播（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="481"/>
+        <location filename="../../gui/views/gensee_view.py" line="486"/>
         <source>{} user(s) now</source>
         <translation>当前 {} 人</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="483"/>
+        <location filename="../../gui/views/gensee_view.py" line="488"/>
         <source>⚠ {} abnormal leave(s)</source>
         <translation>⚠ {} 次异常退出</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="485"/>
+        <location filename="../../gui/views/gensee_view.py" line="490"/>
         <source>{} recording(s), last at {}</source>
         <translation>{} 段录制，最近一段 {}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="488"/>
+        <location filename="../../gui/views/gensee_view.py" line="493"/>
         <source>{} sessions in this room, the latest shown</source>
         <translation>此直播间共 {} 场，显示最近一场</translation>
     </message>
@@ -2263,47 +2268,47 @@
 <context>
     <name>HelpQueueModel</name>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="182"/>
+        <location filename="../../gui/models/alarms_model.py" line="193"/>
         <source>Waiting</source>
         <translation>等待</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="182"/>
+        <location filename="../../gui/models/alarms_model.py" line="193"/>
         <source>Who</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="182"/>
+        <location filename="../../gui/models/alarms_model.py" line="193"/>
         <source>Lesson</source>
         <translation>课节</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="183"/>
+        <location filename="../../gui/models/alarms_model.py" line="194"/>
         <source>Message</source>
         <translation>留言</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="183"/>
+        <location filename="../../gui/models/alarms_model.py" line="194"/>
         <source>Taken by</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="197"/>
+        <location filename="../../gui/models/alarms_model.py" line="208"/>
         <source>{} waiting</source>
         <translation>已等待 {}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="198"/>
+        <location filename="../../gui/models/alarms_model.py" line="209"/>
         <source>asked {}</source>
         <translation>求助于 {}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="207"/>
+        <location filename="../../gui/models/alarms_model.py" line="218"/>
         <source>acknowledged</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="208"/>
+        <location filename="../../gui/models/alarms_model.py" line="219"/>
         <source>nobody yet</source>
         <translation>尚无人处理</translation>
     </message>
@@ -2377,8 +2382,8 @@
     </message>
     <message>
         <location filename="../../gui/models/history_model.py" line="63"/>
-        <source>no End yet</source>
-        <translation>尚未收到</translation>
+        <source>not ended yet</source>
+        <translation>尚未结束</translation>
     </message>
 </context>
 <context>
@@ -2902,12 +2907,12 @@
 <context>
     <name>LiveRoomsStrip</name>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="538"/>
+        <location filename="../../gui/views/gensee_view.py" line="543"/>
         <source>Gensee rooms live now: {}</source>
         <translation>Gensee 正在直播的直播间：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="539"/>
+        <location filename="../../gui/views/gensee_view.py" line="544"/>
         <source>Gensee: no room live right now</source>
         <translation>Gensee：当前没有直播中的直播间</translation>
     </message>
@@ -3066,11 +3071,6 @@
         <source>alarm</source>
         <translation>告警</translation>
     </message>
-    <message>
-        <location filename="../../gui/views/net_charts.py" line="111"/>
-        <source>time ({})</source>
-        <translation>时间（{}）</translation>
-    </message>
     <message numerus="yes">
         <location filename="../../gui/views/net_charts.py" line="177"/>
         <source>%n user(s) reporting</source>
@@ -3185,58 +3185,58 @@
         <translation>当前最差用户</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="130"/>
+        <location filename="../../gui/views/network_view.py" line="131"/>
         <source>Lesson</source>
         <translation>课节</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="132"/>
+        <location filename="../../gui/views/network_view.py" line="133"/>
         <source>Time range</source>
         <translation>时间范围</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="150"/>
+        <location filename="../../gui/views/network_view.py" line="151"/>
         <source>Network &amp; CPU</source>
         <translation>网络与 CPU</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="178"/>
-        <location filename="../../gui/views/network_view.py" line="260"/>
+        <location filename="../../gui/views/network_view.py" line="179"/>
+        <location filename="../../gui/views/network_view.py" line="261"/>
         <source>● live · {}</source>
         <translation>● 上课中 · {}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="186"/>
+        <location filename="../../gui/views/network_view.py" line="187"/>
         <source>No lesson with network reports yet.</source>
         <translation>暂无带网络报告的课节。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="219"/>
+        <location filename="../../gui/views/network_view.py" line="220"/>
         <source>Could not read the network reports (see the log).</source>
         <translation>无法读取网络报告（详见日志）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="226"/>
+        <location filename="../../gui/views/network_view.py" line="227"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="312"/>
+        <location filename="../../gui/views/network_view.py" line="313"/>
         <source>{} entered</source>
         <translation>{} 进入</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="314"/>
+        <location filename="../../gui/views/network_view.py" line="315"/>
         <source>{} dropped out ({})</source>
         <translation>{} 掉线（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="317"/>
+        <location filename="../../gui/views/network_view.py" line="318"/>
         <source>{} left</source>
         <translation>{} 离开</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="375"/>
+        <location filename="../../gui/views/network_view.py" line="377"/>
         <source>{} network report(s) from {} user(s); lesson curves cover everyone, ticked users get their own line.</source>
         <translation>{} 份网络报告，来自 {} 名用户；课节曲线涵盖所有人，勾选的用户单独绘线。</translation>
     </message>
@@ -3402,87 +3402,87 @@
 <context>
     <name>PushesModel</name>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="81"/>
+        <location filename="../../gui/models/pushes_model.py" line="65"/>
         <source>refused, later accepted ({})</source>
         <translation>曾拒收，后已接收（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="83"/>
+        <location filename="../../gui/models/pushes_model.py" line="67"/>
         <source>refused, released ({})</source>
         <translation>曾拒收，已放行（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="84"/>
+        <location filename="../../gui/models/pushes_model.py" line="68"/>
         <source>REFUSED ({}, {}×)</source>
         <translation>拒收（{}，{}×）</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="85"/>
+        <location filename="../../gui/models/pushes_model.py" line="69"/>
         <source>stored</source>
         <translation>已存储</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="87"/>
+        <location filename="../../gui/models/pushes_model.py" line="71"/>
         <source>released</source>
         <translation>已放行</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="89"/>
+        <location filename="../../gui/models/pushes_model.py" line="73"/>
         <source>re-sent {}×</source>
         <translation>重发 {}×</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="102"/>
+        <location filename="../../gui/models/pushes_model.py" line="86"/>
         <source>The sender was told: {}</source>
         <translation>返回给发送方的原因：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="43"/>
+        <location filename="../../gui/models/pushes_model.py" line="40"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="50"/>
+        <location filename="../../gui/models/pushes_model.py" line="48"/>
         <source>Received ({})</source>
         <translation>接收时间（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="43"/>
+        <location filename="../../gui/models/pushes_model.py" line="40"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="43"/>
+        <location filename="../../gui/models/pushes_model.py" line="40"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="44"/>
+        <location filename="../../gui/models/pushes_model.py" line="41"/>
         <source>SID</source>
         <translation>SID</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="44"/>
+        <location filename="../../gui/models/pushes_model.py" line="41"/>
         <source>Cmd</source>
         <translation>Cmd</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="44"/>
+        <location filename="../../gui/models/pushes_model.py" line="41"/>
         <source>ClassID</source>
         <translation>ClassID</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="44"/>
+        <location filename="../../gui/models/pushes_model.py" line="41"/>
         <source>UID</source>
         <translation>UID</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="45"/>
+        <location filename="../../gui/models/pushes_model.py" line="42"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../gui/models/pushes_model.py" line="115"/>
+        <location filename="../../gui/models/pushes_model.py" line="99"/>
         <source>{} B</source>
         <translation>{} B</translation>
     </message>
@@ -4387,27 +4387,32 @@
         <translation>请先在设置中添加学校，这里会显示其消息。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="221"/>
+        <location filename="../../gui/views/school_view.py" line="217"/>
+        <source>{} ({})</source>
+        <translation>{}（{}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/school_view.py" line="223"/>
         <source>{} message(s) of the school in these days; {} push(es) of Cmds not understood yet. Times in {}.</source>
         <translation>这些天学校的消息 {} 条；暂不识别的 Cmd 推送 {} 条。时间为 {}。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="230"/>
+        <location filename="../../gui/views/school_view.py" line="232"/>
         <source>Export the school&apos;s messages</source>
         <translation>导出学校的消息</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="232"/>
+        <location filename="../../gui/views/school_view.py" line="234"/>
         <source>{} files (*.{})</source>
         <translation>{} 文件 (*.{})</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="250"/>
+        <location filename="../../gui/views/school_view.py" line="252"/>
         <source>Export failed: {}</source>
         <translation>导出失败：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="252"/>
+        <location filename="../../gui/views/school_view.py" line="254"/>
         <source>Exported to {}</source>
         <translation>已导出到 {}</translation>
     </message>
@@ -5334,414 +5339,414 @@
         <translation>Gensee 回调基础地址</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="193"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="194"/>
         <source>Send test push through the public URL</source>
         <translation>经公网地址发送测试推送</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="202"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="203"/>
         <source>The answer&apos;s body appears here.</source>
         <translation>响应内容将显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="203"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="204"/>
         <source>ClassIn&apos;s own registration test (a signed Test push), sent from this PC through the public URL: what ClassIn will see.</source>
         <translation>与 ClassIn 登记地址时相同的测试（一条带签名的 Test 推送），从本机经公网地址发出：结果即 ClassIn 所见。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="207"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="208"/>
         <source>Self-test</source>
         <translation>自检</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="211"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="213"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="262"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="267"/>
         <source>{} on PATH (or its full path)</source>
         <translation>PATH 中的 {}（或填写完整路径）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="279"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="284"/>
         <source>ClassIn and Gensee cannot reach this PC: pushes arrive only from this network.</source>
         <translation>ClassIn 和 Gensee 无法访问本机：只能收到来自本网络的推送。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="286"/>
-        <location filename="../../gui/views/tunnel_panel.py" line="295"/>
-        <location filename="../../gui/views/tunnel_panel.py" line="304"/>
-        <location filename="../../gui/views/tunnel_panel.py" line="335"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="291"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="300"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="309"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="340"/>
         <source>Program</source>
         <translation>程序</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="289"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="294"/>
         <source>the tunnel token from Cloudflare&apos;s dashboard</source>
         <translation>Cloudflare 控制台中的隧道令牌</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="291"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="296"/>
         <source>https://push.school.example (routed to this tunnel)</source>
         <translation>https://push.school.example（已路由到此隧道）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="293"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="298"/>
         <source>Tunnel token</source>
         <translation>隧道令牌</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="294"/>
-        <location filename="../../gui/views/tunnel_panel.py" line="334"/>
-        <location filename="../../gui/views/tunnel_panel.py" line="340"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="299"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="339"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="345"/>
         <source>Public URL</source>
         <translation>公网地址</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="298"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="303"/>
         <source>empty: the one saved with ngrok config add-authtoken</source>
         <translation>留空：使用 ngrok config add-authtoken 保存的令牌</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="300"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="305"/>
         <source>e.g. school.ngrok.app (empty: a random URL)</source>
         <translation>例如 school.ngrok.app（留空：随机地址）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="302"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="307"/>
         <source>Authtoken</source>
         <translation>认证令牌</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="303"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="308"/>
         <source>Reserved domain</source>
         <translation>保留域名</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="308"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="313"/>
         <source>your server, e.g. push.school.example</source>
         <translation>你的服务器，例如 push.school.example</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="312"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="317"/>
         <source>choose</source>
         <translation>请选择</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="314"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="319"/>
         <source>empty: ssh&apos;s default keys</source>
         <translation>留空：使用 ssh 默认密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="315"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="320"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="318"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="323"/>
         <source>accept-new (trust the server&apos;s key on first use)</source>
         <translation>accept-new（首次连接时信任服务器密钥）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="319"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="324"/>
         <source>yes (known_hosts must already have it)</source>
         <translation>yes（known_hosts 中须已有该密钥）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="320"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="325"/>
         <source>no (insecure: any key)</source>
         <translation>no（不安全：接受任何密钥）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="326"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="331"/>
         <source>where ClassIn reaches that port, e.g. https://push.school.example</source>
         <translation>ClassIn 访问该端口的地址，例如 https://push.school.example</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="328"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="333"/>
         <source>Host</source>
         <translation>主机</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="329"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="334"/>
         <source>User</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="330"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="335"/>
         <source>SSH port</source>
         <translation>SSH 端口</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="331"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="336"/>
         <source>Remote port</source>
         <translation>远程端口</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="332"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="337"/>
         <source>Key file</source>
         <translation>密钥文件</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="333"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="338"/>
         <source>Host key check</source>
         <translation>主机密钥检查</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="339"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="344"/>
         <source>e.g. https://push.school.example</source>
         <translation>例如 https://push.school.example</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="344"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="349"/>
         <source>SSH key file</source>
         <translation>SSH 密钥文件</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="399"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="404"/>
         <source>a named tunnel needs its token (Cloudflare&apos;s dashboard → Networks → Tunnels → your tunnel → install connector)</source>
         <translation>命名隧道需要令牌（Cloudflare 控制台 → Networks → Tunnels → 你的隧道 → install connector）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="429"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="434"/>
         <source>No account needed, but the URL changes at every start: ClassIn must be given the new one each time. For trying out, not for production.</source>
         <translation>无需账号，但每次启动地址都会变化：每次都须将新地址填入 ClassIn。仅供试用，不适合正式使用。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="431"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="436"/>
         <source>A stable URL: create a tunnel in Cloudflare&apos;s dashboard, route your hostname to this PC&apos;s receiver, and paste its token here.</source>
         <translation>固定地址：在 Cloudflare 控制台创建隧道，将你的域名路由到本机接收端，再把隧道令牌粘贴到这里。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="433"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="438"/>
         <source>Without a reserved domain the URL changes at every start (ClassIn must be given the new one each time); with one it stays.</source>
         <translation>未设置保留域名时，每次启动地址都会变化（每次都须将新地址填入 ClassIn）；设置后地址固定不变。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="435"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="440"/>
         <source>A stable URL on your own server: ssh opens the remote port there, your web server (HTTPS) forwards the public URL to it.</source>
         <translation>使用自有服务器上的固定地址：ssh 在服务器上开放远程端口，再由你的 Web 服务器（HTTPS）将公网地址转发到该端口。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="437"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="442"/>
         <source>Something else exposes this PC&apos;s receiver (a router&apos;s port forward, a reverse proxy); ClassWatch only checks that the URL answers.</source>
         <translation>由其他方式（路由器端口转发、反向代理）对外开放本机接收端；ClassWatch 只检查该地址能否响应。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="450"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="455"/>
         <source>Not applied: {}</source>
         <translation>未应用：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="454"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="459"/>
         <source>Applying…</source>
         <translation>正在应用…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="458"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="463"/>
         <source>Not applied (the previous setup keeps running): {}</source>
         <translation>未应用（原有设置继续运行）：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="461"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="466"/>
         <source>Not applied: {}: {}</source>
         <translation>未应用：{}：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="464"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="469"/>
         <source>Saved: no tunnel.</source>
         <translation>已保存：不使用隧道。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="466"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="471"/>
         <source>Applied: the tunnel&apos;s state shows above.</source>
         <translation>已应用：隧道状态见上方。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="468"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="473"/>
         <source>Saved. The tunnel starts with the receiver.</source>
         <translation>已保存。隧道将随接收端一同启动。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="514"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="519"/>
         <source>The tunnel does not answer right now (see above).</source>
         <translation>隧道当前无响应（见上方）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="516"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="521"/>
         <source>The Gensee callbacks are this base followed by event, vod, qa, qa-web, rollcall, end or cobrowse (see the Gensee tab). The token in it is their only protection: keep it private.</source>
         <translation>Gensee 各回调地址为此基础地址加上 event、vod、qa、qa-web、rollcall、end 或 cobrowse（见“Gensee”标签页）。其中的令牌是唯一的保护：请勿外泄。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="522"/>
-        <location filename="../../gui/views/tunnel_panel.py" line="523"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="527"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="528"/>
         <source>no public URL yet</source>
         <translation>暂无公网地址</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="524"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="529"/>
         <source>The public URLs appear once a tunnel runs. Until then ClassIn and Gensee cannot reach this PC.</source>
         <translation>隧道运行后即显示公网地址。在此之前，ClassIn 和 Gensee 无法访问本机。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="533"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="538"/>
         <source>NO TUNNEL</source>
         <translation>无隧道</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="534"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="539"/>
         <source>No tunnel: ClassIn and Gensee cannot reach this PC from the internet.</source>
         <translation>无隧道：ClassIn 和 Gensee 无法从公网访问本机。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="538"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="543"/>
         <source>UP</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="538"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="543"/>
         <source>Up: {} answers through the {} tunnel.</source>
         <translation>正常：{} 可经 {} 隧道访问。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="540"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="545"/>
         <source>Starting the {} tunnel at {}…</source>
         <translation>正在启动 {} 隧道（{}）…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="541"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="546"/>
         <source>Starting the {} tunnel…</source>
         <translation>正在启动 {} 隧道…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="543"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="548"/>
         <source>Not answering yet: {}</source>
         <translation>尚无响应：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="544"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="549"/>
         <source>STARTING</source>
         <translation>启动中</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="546"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="551"/>
         <source>UNHEALTHY</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="547"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="552"/>
         <source>Unhealthy at {}: {}</source>
         <translation>{} 访问异常：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="550"/>
-        <location filename="../../gui/views/tunnel_panel.py" line="553"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="555"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="558"/>
         <source>DOWN</source>
         <translation>中断</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="551"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="556"/>
         <source>Down: {}. Fix the setup and apply again.</source>
         <translation>中断：{}。请修正设置后重新应用。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="554"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="559"/>
         <source>Down: {}. Restarting in {} s.</source>
         <translation>中断：{}。{} 秒后重启。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="555"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="560"/>
         <source>STOPPED</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="555"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="560"/>
         <source>Stopped: the tunnel starts with the receiver.</source>
         <translation>已停止：隧道将随接收端一同启动。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="560"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="565"/>
         <source>⚠ The public URL {} is not the URL registered at ClassIn ({}). ClassIn keeps pushing to the registered one: nothing arrives and the schools&apos; queues stay blocked. Give ClassIn {}, or use a stable URL (cloudflared named tunnel, ngrok reserved domain, ssh).</source>
         <translation>⚠ 公网地址 {} 与 ClassIn 中登记的地址（{}）不一致。ClassIn 会继续推送到登记的地址：收不到任何推送，各学校的推送队列将一直阻塞。请将 {} 填入 ClassIn，或使用固定地址（cloudflared 命名隧道、ngrok 保留域名、ssh）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="566"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="571"/>
         <source>⚠ This tunnel&apos;s URL changes at every start: ClassIn must be given the new URL each time, or its pushes go nowhere. For production use a stable URL: a cloudflared named tunnel, an ngrok reserved domain, or ssh.</source>
         <translation>⚠ 此隧道的地址每次启动都会变化：每次都须将新地址填入 ClassIn，否则推送无处送达。正式使用请采用固定地址：cloudflared 命名隧道、ngrok 保留域名或 ssh。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="595"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="600"/>
         <source>Add a school first (Schools tab).</source>
         <translation>请先添加学校（“学校”标签页）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="597"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="602"/>
         <source>Start a tunnel first.</source>
         <translation>请先启动隧道。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="612"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="617"/>
         <source>Sending a Test push for school {} to {}/classin…</source>
         <translation>正在为学校 {} 发送 Test 推送到 {}/classin…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="618"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="623"/>
         <source>The self-test failed: {}: {}</source>
         <translation>自检失败：{}：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="625"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="630"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="625"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="630"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="627"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="632"/>
         <source>no HTTP answer</source>
         <translation>无 HTTP 响应</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="629"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="634"/>
         <source>HTTP {}</source>
         <translation>HTTP {}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="630"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="635"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="631"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="636"/>
         <source>POST {} (school {}, _id {})</source>
         <translation>POST {}（学校 {}，_id {}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="632"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="637"/>
         <source>Answer: {} in {} ms</source>
         <translation>响应：{}，耗时 {} ms</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="633"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="638"/>
         <source>Acked (ClassIn&apos;s success answer, errno 1): {}</source>
         <translation>成功应答（ClassIn 的成功响应 errno 1）：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="634"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="639"/>
         <source>Stored: {} ({})</source>
         <translation>已存储：{}（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="635"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="640"/>
         <source>✔ OK: ClassIn&apos;s registration test will pass.</source>
         <translation>✔ 通过：ClassIn 的登记测试将会通过。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/tunnel_panel.py" line="636"/>
+        <location filename="../../gui/views/tunnel_panel.py" line="641"/>
         <source>✘ FAILED: ClassIn&apos;s registration test would fail the same way.</source>
         <translation>✘ 失败：ClassIn 的登记测试也会以同样方式失败。</translation>
     </message>
@@ -5859,6 +5864,14 @@
         <location filename="../../gui/models/worst_users_model.py" line="52"/>
         <source>CPU busy</source>
         <translation>CPU 繁忙</translation>
+    </message>
+</context>
+<context>
+    <name>charts</name>
+    <message>
+        <location filename="../../gui/charts.py" line="81"/>
+        <source>time ({})</source>
+        <translation>时间（{}）</translation>
     </message>
 </context>
 <context>
