@@ -290,7 +290,8 @@ class AppWindow(QMainWindow):
         """How many there are, beside a view's name in the navigation."""
         for row, (key, view) in enumerate(self.views.items()):
             if key in counts:
-                text = "{} ({})".format(view.title(), counts[key]) if counts[key] else view.title()
+                # The brackets are the language's: 告警（3）.
+                text = self.tr("{} ({})").format(view.title(), counts[key]) if counts[key] else view.title()
                 item = self.nav.item(row)
                 if item.text() != text:
                     item.setText(text)

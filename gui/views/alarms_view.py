@@ -290,7 +290,7 @@ class AlarmsView(QWidget):
             combo.clear()
             combo.addItem(everything, None)
             for key in sorted(counts, key=lambda k: labels[k]):
-                combo.addItem("{} ({})".format(labels[key], counts[key]), key)
+                combo.addItem(self.tr("{} ({})").format(labels[key], counts[key]), key)
             combo.setCurrentIndex(max(0, combo.findData(chosen)))
             combo.blockSignals(False)
         # One school says nothing per row: its width goes to the alarm's title.

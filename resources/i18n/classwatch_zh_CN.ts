@@ -813,6 +813,11 @@
         <source>All lessons</source>
         <translation>所有课节</translation>
     </message>
+    <message>
+        <location filename="../../gui/views/alarms_view.py" line="293"/>
+        <source>{} ({})</source>
+        <translation>{}（{}）</translation>
+    </message>
     <message numerus="yes">
         <location filename="../../gui/views/alarms_view.py" line="304"/>
         <source>Acknowledge %n selected</source>
@@ -926,7 +931,12 @@
         <translation>确认(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window.py" line="348"/>
+        <location filename="../../gui/app_window.py" line="294"/>
+        <source>{} ({})</source>
+        <translation>{}（{}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app_window.py" line="349"/>
         <source>The receiver could not start: {}. Choose another port in Settings or close the other program using it.</source>
         <translation>接收端无法启动：{}。请在“设置”中更换端口，或关闭占用该端口的程序。</translation>
     </message>

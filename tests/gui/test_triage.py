@@ -8,6 +8,7 @@ import time
 
 from ..gui_support import GuiApp, gui_settings, run_gui  # noqa: F401  (gui_settings is a fixture)
 from ..helpers import SID, fixture_variant, new_push
+from .test_i18n import chinese  # noqa: F401  (a fixture)
 from .test_live import enter, schedule
 
 QUIET, BUSY = 508113967, 508113968
@@ -168,16 +169,31 @@ def test_export_the_open_lesson_from_the_live_page(qapp, data_dir, gui_settings,
     run_gui(qapp, data_dir, scenario)
 
 
-def test_navigation_counts_and_title(qapp, data_dir, gui_settings):  # noqa: F811
+def navigation_counts_scenario(words: dict[str, str]):
+    """The navigation's counts and the alarm filters' in the language's brackets
+    (full-width in Chinese: 告警（1）)."""
     async def scenario(app: GuiApp) -> None:
         view = app.window.show_view("live")
         now = int(time.time())
         await two_lessons(app, now)
         await app.wait_until(lambda: view.proxy.rowCount() == 2)
-        await app.wait_until(lambda: app.window.nav.item(0).text() == "Live lessons (2)")
+        await app.wait_until(lambda: app.window.nav.item(0).text() == words["live (2)"])
         assert not app.window.nav.item(0).icon().isNull()
         await app.post(bad_net(BORIS, now - 60, BUSY))
         await app.wait_until(lambda: app.window.windowTitle().startswith("(1) ClassWatch"))
         alarms_row = list(app.window.views).index("alarms")
-        assert app.window.nav.item(alarms_row).text() == "Alarms (1)"
-    run_gui(qapp, data_dir, scenario)
+        assert app.window.nav.item(alarms_row).text() == words["alarms (1)"]
+        alarms = app.window.show_view("alarms")
+        await app.wait_until(lambda: alarms.school.count() == 2)
+        assert alarms.school.itemText(1) == words["{} (1)"].format(alarms.texts.school(SID))
+    return scenario
+
+
+def test_navigation_counts_and_title(qapp, data_dir, gui_settings):  # noqa: F811
+    run_gui(qapp, data_dir, navigation_counts_scenario(
+        {"live (2)": "Live lessons (2)", "alarms (1)": "Alarms (1)", "{} (1)": "{} (1)"}))
+
+
+def test_navigation_counts_in_chinese(chinese, data_dir, gui_settings):  # noqa: F811
+    run_gui(chinese, data_dir, navigation_counts_scenario(
+        {"live (2)": "正在上课（2）", "alarms (1)": "告警（1）", "{} (1)": "{}（1）"}))
