@@ -5,8 +5,9 @@ Why this shape (PITFALLS.md): commit-per-request froze the event loop or hit
 one transaction and commits once kept ~0.75x of a bare server's throughput
 with synchronous=FULL. The hot inserts go straight through the driver
 (storage.backends: sqlite3 or psycopg), not peewee's query builder (~30 %
-faster). Futures resolve only after COMMIT returned, so an ack sent after
-awaiting one survives kill -9. Several writers (processes) may share one
+faster). Futures resolve only after COMMIT returned and, on SQLite, the WAL
+holding it was synced (storage.wal_sync, beside the next commits), so an ack
+sent after awaiting one survives kill -9 and a power cut. Several writers (processes) may share one
 PostgreSQL database: the push table's unique dedupe key decides which one
 stores a push; the others see a duplicate.
 """
@@ -29,6 +30,7 @@ from .backends import PUSH_CHANNEL, QUEUED_CHANNEL, Conn, StoreUnavailable, back
 from .checkpointer import Checkpointer
 from .dburl import DbUrl
 from .relay import oblige
+from .wal_sync import GATHER_MAX, GATHER_SENDERS, GATHER_SLOW, WalSync
 
 log = logging.getLogger(__name__)
 
@@ -68,11 +70,6 @@ TAKE_TURN = 8
 # A core that stops makes the rows of what is still queued for this long at
 # most: the queue is durable, the next taker makes the rest.
 STOP_TAKING = 10.0
-# Filling a batch on a slow disk (Writer._gather_wait): a commit that took this
-# long, of a batch at least this big, lets the next one wait at most GATHER_MAX.
-GATHER_SLOW = 0.001
-GATHER_SENDERS = 8
-GATHER_MAX = 0.005
 
 
 @dataclass(slots=True)
@@ -180,6 +177,7 @@ _TRIM_ORDER = (f"SELECT id, length(body) FROM quarantine WHERE {_TRIMMABLE}"
                " ORDER BY resolved_at IS NULL, last_seen LIMIT ?")
 
 _STOP = object()
+NORMAL = "PRAGMA synchronous=NORMAL"   # with a WalSync: the commit writes the WAL, the WalSync syncs it
 _FOLLOWED = object()   # a wake-up: pushes stored by another process wait for their derived rows
 
 
@@ -231,6 +229,9 @@ class Writer:
         self.projection_listeners: list[Callable[[], None]] = []
         # SQLite: the WAL is folded into the database beside the commits, not inside one.
         self.checkpointer = Checkpointer(self.backend) if sqlite and checkpoint else None
+        # SQLite: the WAL's syncs, beside the commits (storage.wal_sync); None
+        # where the system does not let us (every commit syncs it then) or on PostgreSQL.
+        self.wal_sync: WalSync | None = None
         self._queue: queue.SimpleQueue = queue.SimpleQueue()
         # (loop, timeout) -> its asyncio waiters still to be expired, oldest first: (deadline, future)
         self._waiting: dict[tuple[asyncio.AbstractEventLoop, float], collections.deque] = {}
@@ -351,6 +352,7 @@ class Writer:
     def _run(self, ready: concurrent.futures.Future) -> None:
         try:
             self._conn = self._connect()
+            self._start_wal_sync(self._conn)
         except StoreUnavailable as exc:  # reported to start()
             ready.set_exception(StorageError(str(exc)))
             return
@@ -382,10 +384,23 @@ class Writer:
         elif self.follow:
             self._take_queued(until=time.monotonic() + STOP_TAKING)
         self._project()
+        if self.wal_sync is not None:   # its acks, before the last connection may fold the WAL away
+            self.wal_sync.stop()
         if self.checkpointer is not None:
             self.checkpointer.stop()
         if self._conn is not None:
             self._conn.close()
+
+    def _start_wal_sync(self, conn: Conn) -> None:
+        if self.backend.kind != "sqlite":
+            return
+        conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()   # a WAL database's reader makes its WAL file
+        wal_sync = WalSync(self.backend.path.with_name(self.backend.path.name + "-wal"), _deliver, _refuse,
+                           delay=self.sync_delay)
+        if wal_sync.usable():
+            self.wal_sync = wal_sync
+            conn.execute(NORMAL)
+            wal_sync.start()
 
     def _take(self, batch: list, until: float) -> bool:
         """Add what is queued to `batch`, waiting for more until `until`;
@@ -417,7 +432,7 @@ class Writer:
         merges the two halves: twice the pushes per disk sync. Never with a
         fast disk or a few senders (C=1 gets no wait)."""
         took, size = self._last_commit
-        if took < GATHER_SLOW or size < GATHER_SENDERS:
+        if self.wal_sync is not None or took < GATHER_SLOW or size < GATHER_SENDERS:   # it gathers its syncs
             return 0.0
         return min(took / 2, GATHER_MAX)
 
@@ -436,6 +451,8 @@ class Writer:
         conn = self.backend.connect()
         if self.checkpointer is not None:
             conn.execute("PRAGMA wal_autocheckpoint=0")   # storage.checkpointer does it
+        if self.wal_sync is not None:
+            conn.execute(NORMAL)
         return conn
 
     def _commit(self, batch: Sequence[tuple[object, object]]) -> None:
@@ -464,7 +481,7 @@ class Writer:
                     # The disk's time, not the statements' round trips before it (PostgreSQL)
                     started = time.monotonic()
                     conn.execute("COMMIT")
-                if self.sync_delay:   # a slow disk syncs inside the commit, holding the store
+                if self.sync_delay and self.wal_sync is None:   # a slow disk syncs inside the commit, holding the store
                     time.sleep(self.sync_delay)
                 self._last_commit = (time.monotonic() - started, len(batch))
             if self.checkpointer is not None:
@@ -488,8 +505,12 @@ class Writer:
                 self._unprojected_at = time.monotonic()
                 self.unprojected_from = fresh[0][1].push_id
             self._unprojected += fresh
-        _deliver([(waiter, False, res.error) if isinstance(res, _Failed) else (waiter, True, res)
-                  for (_, waiter), res in zip(batch, results)])
+        outcomes = [(waiter, False, res.error) if isinstance(res, _Failed) else (waiter, True, res)
+                    for (_, waiter), res in zip(batch, results)]
+        if self.wal_sync is not None:
+            self.wal_sync.after(outcomes)   # acks once the WAL is on the disk
+        else:
+            _deliver(outcomes)
         if self.reserve is not None and time.monotonic() - self._reserve_checked >= RESERVE_CHECK:
             self._restore_reserve()   # after the acks
         if self.checkpointer is not None and self.checkpointer.due():
@@ -654,9 +675,9 @@ class Writer:
         syncs the WAL they were written to before any later ack."""
         conn = self._connection()
         sqlite = self.backend.kind == "sqlite"
-        relaxed = not durable and sqlite
+        relaxed = not durable and sqlite and self.wal_sync is None   # else the connection's own mode
         if relaxed:
-            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute(NORMAL)
         try:
             with self.backend.write_turn():
                 conn.execute(self.backend.BEGIN_WRITE)
@@ -869,6 +890,13 @@ def _deliver(outcomes: list[tuple[object, bool, object]]) -> None:
             loop.call_soon_threadsafe(_settle, items)
         except RuntimeError:  # that loop is closed: nobody is waiting any more
             pass
+
+
+def _refuse(outcomes: list[tuple[object, bool, object]], exc: Exception) -> None:
+    """A batch whose WAL sync failed: committed, maybe not on the disk. Its
+    requests fail (ClassIn sends again; the re-send meets the stored push)."""
+    err = StorageError(f"the disk did not confirm the write: {exc}")
+    _deliver([(waiter, False, err) for waiter, _, _ in outcomes])
 
 
 def _settle(items: list[tuple[asyncio.Future, bool, object]]) -> None:
