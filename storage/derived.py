@@ -481,7 +481,7 @@ class Projector:
     @staticmethod
     def queued(conn: Conn, limit: int) -> list[Row]:
         """The `limit` oldest queued pushes (PostgreSQL; outside a transaction)."""
-        return conn.execute(_QUEUED_ROWS, (limit,)).fetchall()
+        return conn.execute(_QUEUED_ROWS, (limit,), replan=True).fetchall()
 
     def statements(self, rows: list[Row]) -> "Recorded":
         """The derived rows of `rows`, made before the transaction that takes

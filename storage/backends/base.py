@@ -36,10 +36,14 @@ class Conn:
         self.backend = backend
         self._pipeline = None
 
-    def execute(self, sql: str, params: Sequence[Any] = ()):
+    def execute(self, sql: str, params: Sequence[Any] = (), *, replan: bool = False):
+        """`replan`: planned for the tables as they are now, never from a plan
+        the server cached when they were small (PostgreSQL)."""
         query, order = self._translate(sql)
         if order is not None:
             params = [params[i] for i in order]
+        if replan:
+            return self.backend.execute_replanned(self.raw, query, params)
         return self.raw.execute(query, params)
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]):
@@ -142,6 +146,10 @@ class Backend(ABC):
     @staticmethod
     def executemany(raw, query: str, rows):
         return raw.executemany(query, rows)
+
+    @staticmethod
+    def execute_replanned(raw, query: str, params):
+        return raw.execute(query, params)
 
     @staticmethod
     def usable(raw) -> bool:

@@ -167,6 +167,14 @@ class PostgresBackend(Backend):
         return _translate(sql)
 
     @staticmethod
+    def execute_replanned(raw, query: str, params):
+        # Not prepared: a statement psycopg prepares gets, after five runs, the
+        # server's generic plan, made for the tables' sizes then. The queue's
+        # read, prepared on a new database, kept a hash join over every push
+        # (33 ms a call at 60,000 pushes: 80 % of the server's time under load).
+        return raw.execute(query, params, prepare=False)
+
+    @staticmethod
     def executemany(raw, query: str, rows):
         cur = raw.cursor()
         cur.executemany(query, rows)

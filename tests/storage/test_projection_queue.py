@@ -254,3 +254,25 @@ def test_a_rebuild_makes_what_was_queued_and_empties_the_queue(pg):
         assert [push.id for push in follower.poll(0.5)] == sorted(ids)
     finally:
         follower.close()
+
+
+def test_the_queue_is_read_with_a_plan_for_the_tables_as_they_are(pg):
+    """A prepared statement gets the server's generic plan after five runs,
+    made for the tables' sizes then: the queue's read, prepared on a new
+    database, went on joining every push of a growing table. It is never
+    prepared, so each read is planned for the tables as they are."""
+    where = pg()
+    queued(where, range(3))
+    conn = backend_for(where).connect()
+    try:
+        for _ in range(10):
+            assert len(Projector.queued(conn, 256)) == 3
+        prepared = [sql for (sql,) in conn.execute("SELECT statement FROM pg_prepared_statements").fetchall()]
+        conn.execute("SELECT 1 FROM push WHERE id = ?", (1,))
+        for _ in range(10):   # the connection prepares what it runs often
+            conn.execute("SELECT 1 FROM push WHERE id = ?", (1,))
+        assert any("FROM push WHERE id" in sql for (sql,) in
+                   conn.execute("SELECT statement FROM pg_prepared_statements").fetchall())
+    finally:
+        conn.close()
+    assert not any("unprojected" in sql for sql in prepared), prepared
