@@ -75,25 +75,30 @@ def severity(value: Severity) -> Text:
 
 
 # -- names -------------------------------------------------------------------------------
+def named(name: str, number: int) -> Text:
+    """"Name (ID)": in Chinese with full-width brackets, 演示学校（990001）."""
+    return _t(QT_TRANSLATE_NOOP("AlarmTexts", "{} ({})"), name, number)
+
+
 def school(names: Names, sid: int | None) -> Text:
     if sid is None:
         return _t(QT_TRANSLATE_NOOP("AlarmTexts", "unknown school (no SID)"))
     name = names.school_name(sid)
-    return _t("{} ({})", name, sid) if name else _t(QT_TRANSLATE_NOOP("AlarmTexts", "school {}"), sid)
+    return named(name, sid) if name else _t(QT_TRANSLATE_NOOP("AlarmTexts", "school {}"), sid)
 
 
 def lesson(names: Names, class_id: int | None) -> Text:
     if class_id is None:
         return _t(QT_TRANSLATE_NOOP("AlarmTexts", "no lesson"))
     name = names.lesson_name(class_id)
-    return _t("{} ({})", name, class_id) if name else _t(QT_TRANSLATE_NOOP("AlarmTexts", "lesson {}"), class_id)
+    return named(name, class_id) if name else _t(QT_TRANSLATE_NOOP("AlarmTexts", "lesson {}"), class_id)
 
 
 def user(names: Names, uid: int | None) -> Text:
     if uid is None:
         return _t(QT_TRANSLATE_NOOP("AlarmTexts", "unknown user"))
     name = names.user_name(uid)
-    return _t("{} ({})", name, uid) if name else _t("{}", uid)
+    return named(name, uid) if name else _t("{}", uid)
 
 
 def _lessons_hit(names: Names, a: Alarm) -> list[Text]:

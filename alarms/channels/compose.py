@@ -13,6 +13,7 @@ from lessons.texts import QT_TRANSLATE_NOOP
 
 from ..language import Wording, local_time
 from ..model import Severity
+from ..texts import named
 from ..texts import severity as severity_words
 from .base import Message, severity_rank
 
@@ -88,9 +89,9 @@ class Composer:
         parts = []
         sid = alarm.get("sid")
         if sid is not None:
-            name, _zone = self.where(sid)
+            name, zone = self.where(sid)
             parts.append(self.tr(QT_TRANSLATE_NOOP("ChatMessages", "School {}")).format(
-                f"{name} ({sid})" if name else sid))
+                self.wording.render(named(name, sid), zone) if name else sid))
         if alarm.get("class_id") is not None:
             parts.append(self.tr(QT_TRANSLATE_NOOP("ChatMessages", "Lesson {}")).format(alarm["class_id"]))
         if alarm.get("uid") is not None:

@@ -53,11 +53,11 @@ class HistoryModel(TableModel):
                 return self.tr("{} inside now").format(inside)
         if column == "summary":
             if row.get("has_end"):
-                return self.tr("End received")
+                return self.tr("summary received")
             planned_end = row.get("planned_end")
             close = row.get("close_time") or (planned_end + CLOSE_OVERTIME_SECONDS if planned_end else None)
             if ended_without_summary(close, row.get("last_activity"), time.time()):
-                return self.tr("ended, no End")
+                return self.tr("ended, no summary")
             if self.live(row["class_id"]) is not None:
                 return self.tr("live now")
             return self.tr("not ended yet")

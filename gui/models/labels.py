@@ -111,6 +111,11 @@ def school_timezone(config: ConfigStore, sid: int | None) -> str:
     return config.current().zone(sid)
 
 
+def named(name: str | None, number: int | str) -> str:
+    """"Name (ID)" in the language's brackets (演示学校（990001）); the number alone without a name."""
+    return QCoreApplication.translate("labels", "{} ({})").format(name, number) if name else str(number)
+
+
 def fill_schools(combo, config: ConfigStore, all_schools: str | None = None) -> None:
     """A school picker listing the configured schools (first `all_schools`, data
     None, when given), keeping the current choice and emitting nothing."""
@@ -120,6 +125,6 @@ def fill_schools(combo, config: ConfigStore, all_schools: str | None = None) -> 
     if all_schools is not None:
         combo.addItem(all_schools, None)
     for school in sorted(config.current().schools.values(), key=lambda s: s.sid):
-        combo.addItem("{} ({})".format(school.name, school.sid) if school.name else str(school.sid), school.sid)
+        combo.addItem(named(school.name, school.sid), school.sid)
     combo.setCurrentIndex(max(0, combo.findData(chosen)))
     combo.blockSignals(False)

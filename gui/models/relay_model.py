@@ -15,7 +15,7 @@ from app.settings import ConfigStore
 
 from ..alarm_texts import SEVERITY_COLOURS
 from ..formatting import duration, local_time
-from .labels import school_timezone
+from .labels import named, school_timezone
 from .table import RIGHT, TableModel, brush
 
 FAILING = brush(SEVERITY_COLOURS[Severity.CRITICAL])
@@ -80,7 +80,7 @@ class RelayModel(TableModel):
             return d.name if not d.cmds else "{} ({})".format(d.name, ",".join(d.cmds))
         if column == "school":
             school = self.config.current().schools.get(d.sid)
-            return "{} ({})".format(school.name, d.sid) if school and school.name else str(d.sid)
+            return named(school.name if school else None, d.sid)
         if column == "state":
             return self.state(s)
         if column == "delivered":

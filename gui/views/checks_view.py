@@ -19,6 +19,7 @@ from ..columns import fill_with, fit_columns
 from ..layouts import side_by_side, split, stacked
 from ..loader import Loader
 from ..models.checks_model import ChecksModel
+from ..models.labels import named
 from ..models.table import ITEM_ROLE
 from .lesson_panel import table_view
 
@@ -141,8 +142,7 @@ class ChecksView(QWidget):
         if row["uid"] != self.selected_uid:
             self.selected_uid = row["uid"]
             name = row.get("name") or row.get("nickname")
-            self.history_title.setText(self.tr("Checks of {}").format(
-                "{} ({})".format(name, row["uid"]) if name else row["uid"]))
+            self.history_title.setText(self.tr("Checks of {}").format(named(name, row["uid"])))
             self.history_loader.request()
 
     def _history_query(self):

@@ -77,27 +77,27 @@
 <context>
     <name>AlarmTexts</name>
     <message>
-        <location filename="../../alarms/texts.py" line="80"/>
+        <location filename="../../alarms/texts.py" line="85"/>
         <source>unknown school (no SID)</source>
         <translation>未知学校（无 SID）</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="82"/>
+        <location filename="../../alarms/texts.py" line="87"/>
         <source>school {}</source>
         <translation>学校 {}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="87"/>
+        <location filename="../../alarms/texts.py" line="92"/>
         <source>no lesson</source>
         <translation>无课节</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="89"/>
+        <location filename="../../alarms/texts.py" line="94"/>
         <source>lesson {}</source>
         <translation>课节 {}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="94"/>
+        <location filename="../../alarms/texts.py" line="99"/>
         <source>unknown user</source>
         <translation>未知用户</translation>
     </message>
@@ -117,514 +117,519 @@
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="179"/>
+        <location filename="../../alarms/texts.py" line="184"/>
         <source>resolved {}</source>
         <translation>已解除 {}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="180"/>
+        <location filename="../../alarms/texts.py" line="185"/>
         <source>acknowledged</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="181"/>
+        <location filename="../../alarms/texts.py" line="186"/>
         <source>open</source>
         <translation>未处理</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="137"/>
+        <location filename="../../alarms/texts.py" line="142"/>
         <source>microphone: disabled or absent</source>
         <translation>麦克风：已禁用或不存在</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="138"/>
+        <location filename="../../alarms/texts.py" line="80"/>
+        <source>{} ({})</source>
+        <translation>{}（{}）</translation>
+    </message>
+    <message>
+        <location filename="../../alarms/texts.py" line="143"/>
         <source>microphone: no sound data</source>
         <translation>麦克风：无声音数据</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="139"/>
+        <location filename="../../alarms/texts.py" line="144"/>
         <source>microphone: chosen device abnormal</source>
         <translation>麦克风：所选设备异常</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="140"/>
+        <location filename="../../alarms/texts.py" line="145"/>
         <source>speaker: disabled or absent</source>
         <translation>扬声器：已禁用或不存在</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="141"/>
+        <location filename="../../alarms/texts.py" line="146"/>
         <source>speaker: abnormal</source>
         <translation>扬声器：异常</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="142"/>
+        <location filename="../../alarms/texts.py" line="147"/>
         <source>speaker: chosen device abnormal</source>
         <translation>扬声器：所选设备异常</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="143"/>
+        <location filename="../../alarms/texts.py" line="148"/>
         <source>camera: disabled or absent</source>
         <translation>摄像头：已禁用或不存在</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="144"/>
+        <location filename="../../alarms/texts.py" line="149"/>
         <source>camera: no picture</source>
         <translation>摄像头：无画面</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="145"/>
+        <location filename="../../alarms/texts.py" line="150"/>
         <source>camera: chosen device abnormal</source>
         <translation>摄像头：所选设备异常</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="146"/>
+        <location filename="../../alarms/texts.py" line="151"/>
         <source>no camera found</source>
         <translation>未找到摄像头</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="147"/>
+        <location filename="../../alarms/texts.py" line="152"/>
         <source>no microphone found</source>
         <translation>未找到麦克风</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="148"/>
+        <location filename="../../alarms/texts.py" line="153"/>
         <source>delay test timed out</source>
         <translation>延迟测试超时</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="149"/>
+        <location filename="../../alarms/texts.py" line="154"/>
         <source>device plugged/unplugged during the lesson</source>
         <translation>课中有设备插拔</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="151"/>
+        <location filename="../../alarms/texts.py" line="156"/>
         <source>device check interrupted</source>
         <translation>设备检测中断</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="152"/>
+        <location filename="../../alarms/texts.py" line="157"/>
         <source>media over TCP (UDP blocked?)</source>
         <translation>音视频走 TCP（UDP 可能被封锁）</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="153"/>
+        <location filename="../../alarms/texts.py" line="158"/>
         <source>trouble starts at: the user&apos;s home network</source>
         <translation>问题起点：用户家庭网络</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="154"/>
+        <location filename="../../alarms/texts.py" line="159"/>
         <source>trouble starts at: the internet provider</source>
         <translation>问题起点：网络运营商</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="155"/>
+        <location filename="../../alarms/texts.py" line="160"/>
         <source>trouble starts at: the path to ClassIn</source>
         <translation>问题起点：到 ClassIn 的线路</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="158"/>
+        <location filename="../../alarms/texts.py" line="163"/>
         <source>delay {} ms</source>
         <translation>延迟 {} ms</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="159"/>
+        <location filename="../../alarms/texts.py" line="164"/>
         <source>packet loss {}%</source>
         <translation>丢包 {}%</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="160"/>
+        <location filename="../../alarms/texts.py" line="165"/>
         <source>{}% of network probes degraded</source>
         <translation>{}% 的网络探测质量下降</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="161"/>
+        <location filename="../../alarms/texts.py" line="166"/>
         <source>CPU overloaded {}% of the time</source>
         <translation>CPU 过载时间占 {}%</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="190"/>
+        <location filename="../../alarms/texts.py" line="195"/>
         <source>body over the size limit</source>
         <translation>推送内容超出大小限制</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="191"/>
+        <location filename="../../alarms/texts.py" line="196"/>
         <source>body of {} bytes is over the size limit</source>
         <translation>推送内容 {} 字节，超出大小限制</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="193"/>
+        <location filename="../../alarms/texts.py" line="198"/>
         <source>no SID in the push</source>
         <translation>推送中没有 SID</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="194"/>
+        <location filename="../../alarms/texts.py" line="199"/>
         <source>unknown SID {}: add the school with its secret</source>
         <translation>未知的 SID {}：请添加该学校及其密钥</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="196"/>
+        <location filename="../../alarms/texts.py" line="201"/>
         <source>body is not JSON</source>
         <translation>推送内容不是 JSON</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="197"/>
+        <location filename="../../alarms/texts.py" line="202"/>
         <source>body is JSON but not an object</source>
         <translation>推送内容是 JSON 但不是对象</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="199"/>
+        <location filename="../../alarms/texts.py" line="204"/>
         <source>the SafeKey does not verify with the school&apos;s secret</source>
         <translation>SafeKey 无法用该学校的密钥校验通过</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="200"/>
+        <location filename="../../alarms/texts.py" line="205"/>
         <source>no usable TimeStamp: the SafeKey cannot be verified</source>
         <translation>没有可用的 TimeStamp，无法校验 SafeKey</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="201"/>
+        <location filename="../../alarms/texts.py" line="206"/>
         <source>a required parameter is missing</source>
         <translation>缺少必需的参数</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="202"/>
+        <location filename="../../alarms/texts.py" line="207"/>
         <source>the Action parameter is not a number</source>
         <translation>Action 参数不是数字</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="203"/>
+        <location filename="../../alarms/texts.py" line="208"/>
         <source>body is unreadable or unsafe XML</source>
         <translation>推送内容是无法读取或不安全的 XML</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="204"/>
+        <location filename="../../alarms/texts.py" line="209"/>
         <source>acknowledged and held: the SafeKey does not verify</source>
         <translation>已确认并暂存：SafeKey 校验未通过</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="205"/>
+        <location filename="../../alarms/texts.py" line="210"/>
         <source>too many pushes of this school are held already</source>
         <translation>该学校暂存的推送已达上限</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="206"/>
+        <location filename="../../alarms/texts.py" line="211"/>
         <source>the body&apos;s compression is corrupt</source>
         <translation>请求体的压缩数据已损坏</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="221"/>
+        <location filename="../../alarms/texts.py" line="226"/>
         <source>Since {}, last {}, {} time(s).</source>
         <translation>首次 {}，最近 {}，共 {} 次。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="224"/>
+        <location filename="../../alarms/texts.py" line="229"/>
         <source>Acknowledged by {} at {}.</source>
         <translation>已由 {} 于 {} 确认。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="227"/>
+        <location filename="../../alarms/texts.py" line="232"/>
         <source>Note: {}</source>
         <translation>备注：{}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="235"/>
+        <location filename="../../alarms/texts.py" line="240"/>
         <source>a body that cannot be read as a push (no Cmd, no ClassID)</source>
         <translation>无法解析为推送的内容（无 Cmd、无 ClassID）</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="237"/>
+        <location filename="../../alarms/texts.py" line="242"/>
         <source>Cmd {}, ClassID {}</source>
         <translation>Cmd {}，ClassID {}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="240"/>
+        <location filename="../../alarms/texts.py" line="245"/>
         <source>ClassIn queue blocked: {}</source>
         <translation>ClassIn 推送队列阻塞：{}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="243"/>
+        <location filename="../../alarms/texts.py" line="248"/>
         <source>Refused push: {}</source>
         <translation>被拒收的推送：{}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="244"/>
+        <location filename="../../alarms/texts.py" line="249"/>
         <source>First refused: {}; ClassIn has sent it {} time(s).</source>
         <translation>首次拒收：{}；ClassIn 已发送 {} 次。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="247"/>
+        <location filename="../../alarms/texts.py" line="252"/>
         <source>We answered HTTP {}: {}</source>
         <translation>我们向 ClassIn 返回了 HTTP {}（回复原文：{}）</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="248"/>
+        <location filename="../../alarms/texts.py" line="253"/>
         <source>ClassIn re-sends it every 10 s and sends nothing else from this school until it is accepted.</source>
         <translation>ClassIn 每 10 秒重发一次，在它被接收之前不会再推送该学校的任何其他数据。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="252"/>
+        <location filename="../../alarms/texts.py" line="257"/>
         <source>The body could not be kept in quarantine (storage failure).</source>
         <translation>推送内容未能存入隔离区（存储失败）。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="255"/>
+        <location filename="../../alarms/texts.py" line="260"/>
         <source>This SID is not configured. Add the school with its SECRET in Settings; the next re-send is then accepted.</source>
         <translation>此 SID 尚未配置。请在“设置”中添加该学校及其 SECRET，下一次重发即会被接收。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="257"/>
+        <location filename="../../alarms/texts.py" line="262"/>
         <source>The SafeKey does not match the secret saved for this school: the secret is probably wrong or was changed in ClassIn. Fix it in Settings (&quot;Fix secret…&quot;); the next re-send is then accepted. Release only if you trust the sender.</source>
         <translation>SafeKey 与该学校保存的密钥不匹配：密钥可能有误，或已在 ClassIn 中更改。请在“设置”中修改（“修改密钥…”），下一次重发即会被接收。仅在信任发送方时才放行。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="262"/>
+        <location filename="../../alarms/texts.py" line="267"/>
         <source>The push has no usable TimeStamp, so its SafeKey cannot be checked. If it is genuine, Release it: the next re-send is stored and flagged.</source>
         <translation>该推送没有可用的 TimeStamp，无法校验 SafeKey。如确认推送真实，请放行：下一次重发将被存储并标记。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="265"/>
+        <location filename="../../alarms/texts.py" line="270"/>
         <source>The body is not JSON and will never be readable. Release it: the next re-send is stored as text and flagged, and the queue moves on.</source>
         <translation>推送内容不是 JSON，永远无法解析。请放行：下一次重发将以文本形式存储并标记，队列随即恢复。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="268"/>
+        <location filename="../../alarms/texts.py" line="273"/>
         <source>The body is JSON but not an object. Release it: the next re-send is stored and flagged, and the queue moves on.</source>
         <translation>推送内容是 JSON 但不是对象。请放行：下一次重发将被存储并标记，队列随即恢复。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="270"/>
+        <location filename="../../alarms/texts.py" line="275"/>
         <source>The body is over the size limit. Release it so the queue moves on, or raise the limit if such pushes are expected.</source>
         <translation>推送内容超出大小限制。请放行以恢复队列；如果此类推送属正常情况，请提高限制。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="272"/>
+        <location filename="../../alarms/texts.py" line="277"/>
         <source>Release it so the queue moves on; the next re-send is flagged.</source>
         <translation>请放行以恢复队列；下一次重发将被标记。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="294"/>
+        <location filename="../../alarms/texts.py" line="299"/>
         <source>{}: no push for {} min</source>
         <translation>{}：已 {} 分钟没有推送</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="304"/>
+        <location filename="../../alarms/texts.py" line="309"/>
         <source>Free disk space in the data folder or close programs locking the database. ClassIn retries (we answered HTTP 503), so nothing is lost meanwhile.</source>
         <translation>请释放数据文件夹所在磁盘的空间，或关闭锁定数据库的程序。ClassIn 会重试（我们回复了 HTTP 503），因此期间不会丢失任何推送。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="340"/>
+        <location filename="../../alarms/texts.py" line="345"/>
         <source>Device problems in {}: {} user(s)</source>
         <translation>设备问题 · {}：{} 名用户</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="363"/>
+        <location filename="../../alarms/texts.py" line="368"/>
         <source>Network problems in {}: {} user(s)</source>
         <translation>网络问题 · {}：{} 名用户</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="394"/>
+        <location filename="../../alarms/texts.py" line="399"/>
         <source>they carry no usable TimeStamp, so their SafeKey cannot be checked</source>
         <translation>推送没有可用的 TimeStamp，无法校验 SafeKey</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="396"/>
+        <location filename="../../alarms/texts.py" line="401"/>
         <source>their SafeKey does not match the secret saved for this school</source>
         <translation>推送的 SafeKey 与该学校保存的密钥不符</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="398"/>
+        <location filename="../../alarms/texts.py" line="403"/>
         <source>{} push(es) from this school were acknowledged and kept aside: {}.</source>
         <translation>该学校的 {} 条推送已确认收到并暂存：{}。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="400"/>
+        <location filename="../../alarms/texts.py" line="405"/>
         <source>They are counted in no lesson until they are let in. Nothing is lost: ClassIn&apos;s queue keeps moving.</source>
         <translation>放行前它们不计入任何课节。数据不会丢失：ClassIn 的推送队列照常前进。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="403"/>
+        <location filename="../../alarms/texts.py" line="408"/>
         <source>If the pushes are genuine, promote them in Settings (Schools) or with &apos;school trust SID --held&apos;.</source>
         <translation>如果这些推送是真实的，请在“设置”（学校）中放行，或运行 &apos;school trust SID --held&apos;。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="405"/>
+        <location filename="../../alarms/texts.py" line="410"/>
         <source>Fix the school&apos;s secret in Settings: the kept pushes that then verify are let in within seconds, in their original order.</source>
         <translation>请在“设置”中更正该学校的密钥：随后能通过校验的暂存推送会在数秒内按原顺序放行。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="407"/>
+        <location filename="../../alarms/texts.py" line="412"/>
         <source>Pushes held for verification: {}</source>
         <translation>推送暂存待校验：{}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="279"/>
+        <location filename="../../alarms/texts.py" line="284"/>
         <source>Pushes re-sent: {}</source>
         <translation>推送被重发：{}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="280"/>
+        <location filename="../../alarms/texts.py" line="285"/>
         <source>ClassIn sent {} push(es) again that we had already stored and acknowledged (last: Cmd {}).</source>
         <translation>ClassIn 重发了 {} 条我们已存储并应答过的推送（最近一条：Cmd {}）。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="282"/>
+        <location filename="../../alarms/texts.py" line="287"/>
         <source>Our acknowledgements do not reach ClassIn: check the tunnel (Public URL in the status bar). Nothing is counted twice. The alarm clears after 10 quiet minutes.</source>
         <translation>我们的应答未能送达 ClassIn：请检查隧道（状态栏中的公网地址）。数据不会重复计算。10 分钟内无重发后告警自动解除。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="289"/>
+        <location filename="../../alarms/texts.py" line="294"/>
         <source>No push from {} since {} although lessons are live.</source>
         <translation>{} 自 {} 起没有推送，但仍有课节正在上课。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="293"/>
+        <location filename="../../alarms/texts.py" line="298"/>
         <source>Tunnel: {}</source>
         <translation>隧道：{}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="297"/>
+        <location filename="../../alarms/texts.py" line="302"/>
         <source>Check the tunnel and this PC&apos;s internet connection. ClassIn keeps the pushes queued and re-sends them once the URL answers.</source>
         <translation>请检查隧道和本机的网络连接。ClassIn 会将推送保留在队列中，待地址恢复响应后重发。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="302"/>
+        <location filename="../../alarms/texts.py" line="307"/>
         <source>Pushes cannot be stored</source>
         <translation>推送无法存储</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="382"/>
+        <location filename="../../alarms/texts.py" line="387"/>
         <source>Pushes of {} relayed to {} have not been taken since {}.</source>
         <translation>{} 的推送转发到 {}，自 {} 起未被接收。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="384"/>
+        <location filename="../../alarms/texts.py" line="389"/>
         <source>Last error: {}</source>
         <translation>最近错误：{}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="385"/>
+        <location filename="../../alarms/texts.py" line="390"/>
         <source>A school&apos;s own system is not taking its pushes: {}</source>
         <translation>学校自己的系统未接收推送：{}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="387"/>
+        <location filename="../../alarms/texts.py" line="392"/>
         <source>Check that system and its URL (Relay page). Nothing is lost: pushes wait and go in order once it answers errno 1; the alarm clears when it has caught up.</source>
         <translation>请检查该系统及其 URL（转发页面）。推送不会丢失：它们会排队等待，对方应答 errno 1 后按顺序发送；全部送达后告警自动解除。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="246"/>
-        <location filename="../../alarms/texts.py" line="303"/>
-        <location filename="../../alarms/texts.py" line="311"/>
+        <location filename="../../alarms/texts.py" line="251"/>
+        <location filename="../../alarms/texts.py" line="308"/>
+        <location filename="../../alarms/texts.py" line="316"/>
         <source>Why: {}</source>
         <translation>原因：{}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="107"/>
+        <location filename="../../alarms/texts.py" line="112"/>
         <source>No live lesson is affected.</source>
         <translation>没有正在上的课受影响。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="116"/>
+        <location filename="../../alarms/texts.py" line="121"/>
         <source>{} and {} more</source>
         <translation>{} 等，另有 {} 节</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="117"/>
+        <location filename="../../alarms/texts.py" line="122"/>
         <source>{}: {} live lesson(s) affected: {}</source>
         <translation>{}：{} 节正在上的课受影响：{}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="127"/>
+        <location filename="../../alarms/texts.py" line="132"/>
         <source>{} live lesson(s) affected</source>
         <translation>{} 节正在上的课受影响</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="310"/>
+        <location filename="../../alarms/texts.py" line="315"/>
         <source>The public URL does not reach this PC</source>
         <translation>公网地址无法访问本机</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="312"/>
+        <location filename="../../alarms/texts.py" line="317"/>
         <source>Restart the tunnel or check this PC&apos;s internet connection. ClassIn queues pushes meanwhile and re-sends them.</source>
         <translation>请重启隧道或检查本机的网络连接。期间 ClassIn 会将推送排队并重发。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="318"/>
+        <location filename="../../alarms/texts.py" line="323"/>
         <source>From {} in {}.</source>
         <translation>来自 {}，课节：{}。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="319"/>
+        <location filename="../../alarms/texts.py" line="324"/>
         <source>Message: {}</source>
         <translation>留言：{}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="320"/>
+        <location filename="../../alarms/texts.py" line="325"/>
         <source>(no text)</source>
         <translation>（无内容）</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="323"/>
+        <location filename="../../alarms/texts.py" line="328"/>
         <source>Concerns: {}</source>
         <translation>涉及：{}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="325"/>
+        <location filename="../../alarms/texts.py" line="330"/>
         <source>Help request: {}</source>
         <translation>求助：{}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="326"/>
+        <location filename="../../alarms/texts.py" line="331"/>
         <source>Contact the user or join the classroom, then Acknowledge.</source>
         <translation>请联系该用户或进入教室，然后点击“确认”。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="331"/>
+        <location filename="../../alarms/texts.py" line="336"/>
         <source>In {}.</source>
         <translation>课节：{}。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="343"/>
+        <location filename="../../alarms/texts.py" line="348"/>
         <source>Ask the user to check the cable and the system&apos;s camera/microphone permissions, choose another device in ClassIn&apos;s device settings, or restart ClassIn.</source>
         <translation>请用户检查连接线和系统的摄像头/麦克风权限，在 ClassIn 的设备设置中换用其他设备，或重启 ClassIn。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="349"/>
+        <location filename="../../alarms/texts.py" line="354"/>
         <source>Ask the user to move closer to the Wi-Fi router, use a cable, or restart the router; stop downloads on the same network.</source>
         <translation>请用户靠近 Wi-Fi 路由器、改用网线或重启路由器，并停止同一网络中的下载。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="351"/>
+        <location filename="../../alarms/texts.py" line="356"/>
         <source>The internet provider is struggling: a mobile hotspot is the quickest way out.</source>
         <translation>网络运营商线路不佳：改用手机热点是最快的解决办法。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="353"/>
+        <location filename="../../alarms/texts.py" line="358"/>
         <source>The user&apos;s own network is fine; the route to ClassIn is not. Try a mobile hotspot or another network.</source>
         <translation>用户本地网络正常，但到 ClassIn 的线路有问题。请尝试手机热点或其他网络。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="361"/>
+        <location filename="../../alarms/texts.py" line="366"/>
         <source>Ask the user to close other programs and downloads and, if it persists, switch networks.</source>
         <translation>请用户关闭其他程序和下载；如问题持续，请更换网络。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="370"/>
+        <location filename="../../alarms/texts.py" line="375"/>
         <source>{} user(s) left abnormally (event 110) between {} and {}.</source>
         <translation>{} 名用户异常退出（事件 110），时间 {} 至 {}。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="373"/>
+        <location filename="../../alarms/texts.py" line="378"/>
         <source>Users: {}</source>
         <translation>用户：{}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="374"/>
+        <location filename="../../alarms/texts.py" line="379"/>
         <source>Many abnormal leaves in Gensee room {}</source>
         <translation>Gensee 直播间 {} 大量异常退出</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="376"/>
+        <location filename="../../alarms/texts.py" line="381"/>
         <source>Likely a network or platform problem for the whole room: check Gensee&apos;s status and ask users to rejoin.</source>
         <translation>可能是整个直播间的网络或平台问题：请检查 Gensee 服务状态，并请用户重新进入。</translation>
     </message>
@@ -1450,52 +1455,52 @@
 <context>
     <name>ChecksView</name>
     <message>
-        <location filename="../../gui/views/checks_view.py" line="51"/>
+        <location filename="../../gui/views/checks_view.py" line="52"/>
         <source>Search by UID, name or phone</source>
         <translation>按 UID、姓名或手机号搜索</translation>
     </message>
     <message>
-        <location filename="../../gui/views/checks_view.py" line="54"/>
+        <location filename="../../gui/views/checks_view.py" line="55"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message>
-        <location filename="../../gui/views/checks_view.py" line="54"/>
+        <location filename="../../gui/views/checks_view.py" line="55"/>
         <source>Problems only</source>
         <translation>仅看异常</translation>
     </message>
     <message>
-        <location filename="../../gui/views/checks_view.py" line="55"/>
+        <location filename="../../gui/views/checks_view.py" line="56"/>
         <source>In-class checks</source>
         <translation>课中检测</translation>
     </message>
     <message>
-        <location filename="../../gui/views/checks_view.py" line="56"/>
+        <location filename="../../gui/views/checks_view.py" line="57"/>
         <source>Before-class checks</source>
         <translation>课前检测</translation>
     </message>
     <message>
-        <location filename="../../gui/views/checks_view.py" line="61"/>
+        <location filename="../../gui/views/checks_view.py" line="62"/>
         <source>No device check matches: they come before and during lessons.</source>
         <translation>没有符合条件的设备检测：检测发生在课前和课中。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/checks_view.py" line="65"/>
+        <location filename="../../gui/views/checks_view.py" line="66"/>
         <source>Select a user to see all of their checks.</source>
         <translation>选择一个用户，查看其全部检测记录。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/checks_view.py" line="89"/>
+        <location filename="../../gui/views/checks_view.py" line="90"/>
         <source>Device checks</source>
         <translation>设备检测</translation>
     </message>
     <message>
-        <location filename="../../gui/views/checks_view.py" line="125"/>
+        <location filename="../../gui/views/checks_view.py" line="126"/>
         <source>{} check(s), {} with problems</source>
         <translation>{} 次检测，{} 次有异常</translation>
     </message>
     <message>
-        <location filename="../../gui/views/checks_view.py" line="144"/>
+        <location filename="../../gui/views/checks_view.py" line="145"/>
         <source>Checks of {}</source>
         <translation>{} 的检测记录</translation>
     </message>
@@ -2377,12 +2382,12 @@
     </message>
     <message>
         <location filename="../../gui/models/history_model.py" line="56"/>
-        <source>End received</source>
+        <source>summary received</source>
         <translation>已收到</translation>
     </message>
     <message>
         <location filename="../../gui/models/history_model.py" line="60"/>
-        <source>ended, no End</source>
+        <source>ended, no summary</source>
         <translation>已结束，无课后汇总</translation>
     </message>
     <message>
@@ -6259,6 +6264,11 @@
         <location filename="../../lessons/timeline_words.py" line="51"/>
         <source>unknown</source>
         <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/labels.py" line="116"/>
+        <source>{} ({})</source>
+        <translation>{}（{}）</translation>
     </message>
     <message>
         <location filename="../../lessons/timeline_words.py" line="56"/>

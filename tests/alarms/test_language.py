@@ -27,8 +27,8 @@ def test_locale_names_come_down_to_a_language_we_have():
 
 def test_chinese_with_the_schools_time():
     said = Wording("zh_CN").alarm(silence(), Names(), ZONE)
-    assert said.title == f"Sunny School ({SID})：已 3 分钟没有推送 — 2 节正在上的课受影响"
-    assert f"Sunny School ({SID})：2 节正在上的课受影响：Maths 7A (1), English 8B (2)" in said.detail
+    assert said.title == f"Sunny School（{SID}）：已 3 分钟没有推送 — 2 节正在上的课受影响"
+    assert f"Sunny School（{SID}）：2 节正在上的课受影响：Maths 7A（1）, English 8B（2）" in said.detail
     assert "2025-05-14 09:10:00 (Asia/Shanghai)" in said.detail and "UTC" not in said.detail
     assert said.advice and said.advice.isascii() is False
 

@@ -2,13 +2,14 @@
 participants, and exports to csv through the (non-modal) save dialog."""
 from __future__ import annotations
 
+import contextlib
 import csv
 import time
 
 from PySide6.QtCore import Qt
 
 from ..gui_support import GuiApp, gui_settings, pc_zone_set, run_gui  # noqa: F401
-from ..helpers import new_push
+from ..helpers import SID, fixture_variant, new_push
 from .test_i18n import chinese  # noqa: F401
 from .test_live import schedule
 
@@ -121,20 +122,43 @@ def test_the_timeline_zone_in_chinese_brackets(chinese, data_dir, gui_settings):
         run_gui(chinese, data_dir, timeline_zone_scenario({"time": "时间", "time (UTC+8)": "时间（UTC+8）"}))
 
 
-def not_ended_scenario(words: str):
-    """A scheduled lesson that has not ended says so in plain words, not in the
-    name of the push that ends it ("no End yet")."""
+def summary_scenario(words: dict[str, str]):
+    """The Summary column says in plain words whether the lesson's summary came,
+    not in the name of the push that brings it ("no End yet", "End received")."""
     async def scenario(app: GuiApp) -> None:
         view = app.window.show_view("history")
-        await app.post(schedule(int(time.time()) + 300, class_id=CLASS_ID))    # planned to begin now
-        await app.wait_until(lambda: view.model.rowCount() == 1, timeout=10)
-        assert view.model.index(0, view.model.COLUMNS.index("summary")).data() == words
+        now = int(time.time())
+        await app.post(schedule(now + 300, class_id=CLASS_ID))              # planned to begin now
+        await app.post(schedule(now - 2 * 3600, class_id=CLASS_ID + 1))     # over for an hour, no End
+        await app.post(schedule(now - 3600, class_id=CLASS_ID + 2))
+        await app.post(fixture_variant("End.json", action_time=now - 60, ClassID=CLASS_ID + 2,
+                                       StartTime=now - 3600, CloseTime=now - 60, RealCloseTime=now - 60))
+        column = view.model.COLUMNS.index("summary")
+
+        def said() -> dict[int, str]:
+            return {view.model.rows[row]["class_id"] - CLASS_ID: view.model.index(row, column).data()
+                    for row in range(view.model.rowCount())}
+        expected = {0: words["not ended"], 1: words["no summary"], 2: words["summary"]}
+        with contextlib.suppress(AssertionError):       # the assert below says what it said instead
+            await app.wait_until(lambda: said() == expected, timeout=10)
+        assert said() == expected
     return scenario
 
 
-def test_a_lesson_not_ended_yet_says_so(qapp, data_dir, gui_settings):  # noqa: F811
-    run_gui(qapp, data_dir, not_ended_scenario("not ended yet"))
+def test_the_summary_column_says_it_in_plain_words(qapp, data_dir, gui_settings):  # noqa: F811
+    run_gui(qapp, data_dir, summary_scenario(
+        {"not ended": "not ended yet", "no summary": "ended, no summary", "summary": "summary received"}))
 
 
-def test_a_lesson_not_ended_yet_says_so_in_chinese(chinese, data_dir, gui_settings):  # noqa: F811
-    run_gui(chinese, data_dir, not_ended_scenario("尚未结束"))
+def test_the_summary_column_says_it_in_chinese(chinese, data_dir, gui_settings):  # noqa: F811
+    run_gui(chinese, data_dir, summary_scenario(
+        {"not ended": "尚未结束", "no summary": "已结束，无课后汇总", "summary": "已收到"}))
+
+
+def test_the_school_picker_in_chinese_brackets(chinese, data_dir, gui_settings):  # noqa: F811
+    """After All schools, "Name (SID)" in the language's brackets (演示学校（990001）)."""
+    async def scenario(app: GuiApp) -> None:
+        view = app.window.show_view("history")
+        assert [view.school.itemText(n) for n in range(view.school.count())] == [
+            "全部学校", "Fixture School（{}）".format(SID)]
+    run_gui(chinese, data_dir, scenario)

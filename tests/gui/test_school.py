@@ -8,7 +8,7 @@ import time
 from openpyxl import load_workbook
 
 from ..gui_support import GuiApp, gui_settings, run_gui  # noqa: F401
-from ..helpers import fixture_variant, new_push
+from ..helpers import SID, fixture_variant, new_push
 from .test_i18n import chinese  # noqa: F401
 
 
@@ -64,3 +64,19 @@ def test_school_device_checks_say_the_problem_in_english(qapp, data_dir, gui_set
 
 def test_school_device_checks_say_the_problem_in_chinese(chinese, data_dir, gui_settings):  # noqa: F811
     run_gui(chinese, data_dir, device_check_scenario("麦克风：所选设备异常", "课外设备检测（1）"))
+
+
+def school_picker_scenario(text: str):
+    """The school picker says "Name (SID)" in the language's brackets (演示学校（990001）)."""
+    async def scenario(app: GuiApp):
+        view = app.window.show_view("school")
+        assert view.school.currentText() == text
+    return scenario
+
+
+def test_school_picker_in_english(qapp, data_dir, gui_settings):  # noqa: F811
+    run_gui(qapp, data_dir, school_picker_scenario("Fixture School ({})".format(SID)))
+
+
+def test_school_picker_in_chinese_brackets(chinese, data_dir, gui_settings):  # noqa: F811
+    run_gui(chinese, data_dir, school_picker_scenario("Fixture School（{}）".format(SID)))

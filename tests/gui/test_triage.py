@@ -171,7 +171,7 @@ def test_export_the_open_lesson_from_the_live_page(qapp, data_dir, gui_settings,
 
 def navigation_counts_scenario(words: dict[str, str]):
     """The navigation's counts and the alarm filters' in the language's brackets
-    (full-width in Chinese: 告警（1）)."""
+    (full-width in Chinese: 告警（1）), the school's SID in its filter too."""
     async def scenario(app: GuiApp) -> None:
         view = app.window.show_view("live")
         now = int(time.time())
@@ -185,15 +185,17 @@ def navigation_counts_scenario(words: dict[str, str]):
         assert app.window.nav.item(alarms_row).text() == words["alarms (1)"]
         alarms = app.window.show_view("alarms")
         await app.wait_until(lambda: alarms.school.count() == 2)
-        assert alarms.school.itemText(1) == words["{} (1)"].format(alarms.texts.school(SID))
+        assert alarms.school.itemText(1) == words["school (1)"]
     return scenario
 
 
 def test_navigation_counts_and_title(qapp, data_dir, gui_settings):  # noqa: F811
     run_gui(qapp, data_dir, navigation_counts_scenario(
-        {"live (2)": "Live lessons (2)", "alarms (1)": "Alarms (1)", "{} (1)": "{} (1)"}))
+        {"live (2)": "Live lessons (2)", "alarms (1)": "Alarms (1)",
+         "school (1)": "Fixture School ({}) (1)".format(SID)}))
 
 
 def test_navigation_counts_in_chinese(chinese, data_dir, gui_settings):  # noqa: F811
     run_gui(chinese, data_dir, navigation_counts_scenario(
-        {"live (2)": "正在上课（2）", "alarms (1)": "告警（1）", "{} (1)": "{}（1）"}))
+        {"live (2)": "正在上课（2）", "alarms (1)": "告警（1）",
+         "school (1)": "Fixture School（{}）（1）".format(SID)}))
