@@ -130,7 +130,7 @@ def test_a_desk_wide_alarm_says_whom_it_hits_in_chinese(chinese, data_dir, gui_s
         await app.wait_until(lambda: any(a.kind == "tunnel" for a in view.model.rows))
         view.select("tunnel")
         assert "1 节正在上的课受影响" in view.details.title.text()
-        assert f"Fixture School ({SID})：1 节正在上的课受影响：" in view.details.detail.text()
+        assert f"Fixture School（{SID}）：1 节正在上的课受影响：" in view.details.detail.text()
     run_gui(chinese, data_dir, scenario)
 
 
