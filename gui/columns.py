@@ -13,6 +13,10 @@ in a narrow pane whose numbers matter more (the worst users' delay, loss and
 CPU). With `main_first` the squeezed column gives way as soon as the main one's
 text is cut (an alarm's words before its lesson's name), not only at `least`.
 
+A column whose text changes after the fit (an alarm's "5 s ago" becomes "59 min
+ago", a room's status) is as wide as the longest text its model lists for it
+(`widest`), as the cell draws it.
+
 A column of counts is as wide as its header's words: the room Qt's header keeps
 for the sort arrow in every section is given to the sorted one only (twelve
 arrows' room was what pushed the roster sideways on a 1280 px screen).
@@ -24,8 +28,8 @@ from __future__ import annotations
 import json
 from contextlib import contextmanager
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QHeaderView, QTableView
+from PySide6.QtCore import QAbstractProxyModel, QEvent, QObject, QSize
+from PySide6.QtWidgets import QHeaderView, QStyle, QStyleOptionViewItem, QTableView
 
 MAX_COLUMN_WIDTH = 260
 MIN_MAIN_WIDTH = 120
@@ -198,6 +202,27 @@ def _header_widths(header: QHeaderView) -> list[int]:
     return widths
 
 
+def _later_width(table: QTableView, column: int) -> int:
+    """The widest text the model says `column` may show after this fit, drawn
+    as its first cell is (its font: an open alarm's row is bold)."""
+    model = table.model()
+    while isinstance(model, QAbstractProxyModel):
+        model = model.sourceModel()
+    texts = model.widest(model.COLUMNS[column]) if hasattr(model, "widest") else []
+    if not texts or table.model().rowCount() == 0:
+        return 0
+    # As sizeHintForColumn measures a cell: the view's options, then the delegate's.
+    option, first = QStyleOptionViewItem(), table.model().index(0, column)
+    table.initViewItemOption(option)
+    table.itemDelegateForIndex(first).initStyleOption(option, first)
+    widths = []
+    for text in texts:
+        option.text = text
+        widths.append(table.style().sizeFromContents(QStyle.ContentsType.CT_ItemViewItem, option, QSize(),
+                                                     table).width())
+    return max(widths) + (1 if table.showGrid() else 0)     # sizeHintForColumn's room for the grid line
+
+
 def fit_columns(table: QTableView, cap: int = MAX_COLUMN_WIDTH, grow_only: bool = False) -> None:
     """`grow_only`: a refit while the desk works (longer names came) never
     narrows a column, so one the user widened stays so."""
@@ -214,7 +239,7 @@ def fit_columns(table: QTableView, cap: int = MAX_COLUMN_WIDTH, grow_only: bool 
                 width = layout.user[column]
             else:
                 # As resizeColumnsToContents, without an arrow's room in every header.
-                width = min(max(table.sizeHintForColumn(column), words[column]), cap)
+                width = min(max(table.sizeHintForColumn(column), words[column], _later_width(table, column)), cap)
                 if grow_only and not (column == last and header.stretchLastSection()):
                     width = max(width, before[column])
                 layout.fitted[column] = width

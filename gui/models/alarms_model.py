@@ -12,6 +12,7 @@ from PySide6.QtCore import QSortFilterProxyModel
 from PySide6.QtGui import QFont
 
 from alarms.model import Alarm
+from alarms.store import KEEP_RESOLVED_SECONDS
 
 from ..alarm_texts import RESOLVED_COLOUR, SEVERITY_COLOURS, AlarmTexts
 from ..formatting import ago, duration, local_time, recent_time, zone_label
@@ -85,15 +86,22 @@ class AlarmsModel(ZonedTableModel):
             state = self.texts.desk.lesson(alarm.class_id)
             return (state.schedule.get("class_name") if state is not None else None) or str(alarm.class_id)
         if column == "state":
-            # A word, not a sentence: the title needs the room; the tooltip says when it resolved.
+            # A word, not a sentence: the title needs the room; the tooltip says when it resolved,
+            # or what to do for a help request ("to acknowledge" left "Last" no room at 1280 px).
             if alarm.open and alarm.kind == HELP and not alarm.acknowledged:
-                return self.tr("to acknowledge")
+                return self.tr("waiting")
             return self.texts.state(alarm) if alarm.open else self.tr("resolved")
         if column == "since":
             return recent_time(alarm.since, self.texts.timezone(alarm), zone=self.shared_zone is None)
         if column == "last":
             return ago(alarm.last)
         return alarm.count
+
+    def widest(self, column: str) -> list[str]:
+        """"Last" runs on between fits: sized for "5 s ago" it cut "10 s ago" to "10 s …"."""
+        if column != "last":
+            return []
+        return [ago(0, now=delta) for delta in (59, 3599, KEEP_RESOLVED_SECONDS)]
 
     def tooltip(self, alarm: Alarm, column: str) -> str | None:
         if column == "since":        # whole, zone included, wherever the cell leaves it to the header

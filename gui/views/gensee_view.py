@@ -66,20 +66,6 @@ class KeepColours(QStyledItemDelegate):
             option.state &= ~QStyle.StateFlag.State_Selected
 
 
-def fit_table(table) -> None:
-    """Fit the columns to their contents, but wide enough for every text a column can
-    show (a room's status changes after the first fit)."""
-    fit_columns(table)
-    model = table.model().sourceModel()
-    header = table.horizontalHeader()
-    metrics = table.fontMetrics()
-    for column, key in enumerate(model.COLUMNS):
-        texts = model.widest(key)
-        if texts:
-            wanted = max(metrics.horizontalAdvance(t) for t in texts) + 24
-            header.resizeSection(column, max(header.sectionSize(column), wanted))
-
-
 def gensee_zone(desk) -> Callable[[], str]:
     """Gensee calls name no school: their times are shown in the zone of a time
     of no school (the first school's), as the room's exports give them."""
@@ -222,7 +208,7 @@ class GenseeView(QWidget):
         self.rooms_table.setItemDelegate(self.keep_colours)
         self.rooms_table.sortByColumn(RoomsModel.COLUMNS.index("status"), Qt.SortOrder.DescendingOrder)
         self.rooms_table.horizontalHeader().setStretchLastSection(True)
-        self.rooms.rowsInserted.connect(lambda *_: fit_table(self.rooms_table))
+        self.rooms.rowsInserted.connect(lambda *_: fit_columns(self.rooms_table))
         self.rooms_table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.rooms_empty = QLabel(self.tr("No Gensee room yet: rooms appear with their first status call. "
                                           "The callback URLs are in Settings → Gensee."))
@@ -235,7 +221,7 @@ class GenseeView(QWidget):
         self.videos_table = table_view(self.videos_proxy)
         self.videos_table.sortByColumn(VideosModel.COLUMNS.index("first_started"), Qt.SortOrder.DescendingOrder)
         self.videos_table.horizontalHeader().setStretchLastSection(True)
-        self.videos.rowsInserted.connect(lambda *_: fit_table(self.videos_table))
+        self.videos.rowsInserted.connect(lambda *_: fit_columns(self.videos_table))
         self.site_viewers = QLabel()
         self.site_viewers.setWordWrap(True)
         self.site_viewers.setTextFormat(Qt.TextFormat.PlainText)
@@ -449,7 +435,7 @@ class GenseeView(QWidget):
                                   for a in session.attendees.values())
             self.room_header.setText(self._room_text(room, now))
             if self.attendees.rowCount() and not self.attendees_table.property("sized"):
-                fit_table(self.attendees_table)
+                fit_columns(self.attendees_table)
                 self.attendees_table.setProperty("sized", True)
         inside = sum(1 for r in self.attendees.rows if r.inside)
         dropped = sum(1 for r in self.attendees.rows if r.abnormal_leaves)
@@ -459,7 +445,7 @@ class GenseeView(QWidget):
         feed = state.qa_feed(None if all_rooms else room.class_no)
         self.qa.update(qa_rows(feed[:QA_LIMIT]))
         if self.qa.rowCount() and not self.qa_table.property("sized"):
-            fit_table(self.qa_table)
+            fit_columns(self.qa_table)
             self._stretch_qa_text()
             self.qa_table.setProperty("sized", True)
         questions = sum(1 for e in feed if e.kind == "question")
@@ -518,7 +504,7 @@ class LiveRoomsStrip(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setMaximumHeight(self.table.verticalHeader().defaultSectionSize() * 5 + 4)
         self.table.doubleClicked.connect(self._open)
-        self.model.rowsInserted.connect(lambda *_: fit_table(self.table))
+        self.model.rowsInserted.connect(lambda *_: fit_columns(self.table))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.caption)

@@ -650,62 +650,62 @@
 <context>
     <name>AlarmsModel</name>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="49"/>
+        <location filename="../../gui/models/alarms_model.py" line="50"/>
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="49"/>
+        <location filename="../../gui/models/alarms_model.py" line="50"/>
         <source>Alarm</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="49"/>
+        <location filename="../../gui/models/alarms_model.py" line="50"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="50"/>
+        <location filename="../../gui/models/alarms_model.py" line="51"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="50"/>
+        <location filename="../../gui/models/alarms_model.py" line="51"/>
         <source>Lesson</source>
         <translation>课节</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="50"/>
+        <location filename="../../gui/models/alarms_model.py" line="51"/>
         <source>First seen</source>
         <translation>首次出现</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="51"/>
+        <location filename="../../gui/models/alarms_model.py" line="52"/>
         <source>Last</source>
         <translation>最近</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="51"/>
+        <location filename="../../gui/models/alarms_model.py" line="52"/>
         <source>Count</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="57"/>
+        <location filename="../../gui/models/alarms_model.py" line="58"/>
         <source>First seen ({})</source>
         <translation>首次出现（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="90"/>
-        <source>to acknowledge</source>
+        <location filename="../../gui/models/alarms_model.py" line="92"/>
+        <source>waiting</source>
         <translation>待确认</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="91"/>
+        <location filename="../../gui/models/alarms_model.py" line="93"/>
         <source>resolved</source>
         <translation>已解除</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="107"/>
+        <location filename="../../gui/models/alarms_model.py" line="115"/>
         <source>A person waits for help: acknowledge it to say someone took it</source>
         <translation>有人在等待帮助：确认即表示已有人接手</translation>
     </message>
@@ -1243,82 +1243,82 @@
 <context>
     <name>ChatMessages</name>
     <message>
-        <location filename="../../alarms/channels/compose.py" line="92"/>
+        <location filename="../../alarms/channels/compose.py" line="93"/>
         <source>School {}</source>
         <translation>学校 {}</translation>
     </message>
     <message>
-        <location filename="../../alarms/channels/compose.py" line="95"/>
+        <location filename="../../alarms/channels/compose.py" line="96"/>
         <source>Lesson {}</source>
         <translation>课节 {}</translation>
     </message>
     <message>
-        <location filename="../../alarms/channels/compose.py" line="97"/>
+        <location filename="../../alarms/channels/compose.py" line="98"/>
         <source>User {}</source>
         <translation>用户 {}</translation>
     </message>
     <message>
-        <location filename="../../alarms/channels/compose.py" line="107"/>
+        <location filename="../../alarms/channels/compose.py" line="108"/>
         <source>Resolved</source>
         <translation>已解除</translation>
     </message>
     <message>
-        <location filename="../../alarms/channels/compose.py" line="117"/>
+        <location filename="../../alarms/channels/compose.py" line="118"/>
         <source>{} alarms in lesson {}</source>
         <translation>{} 条告警，课节 {}</translation>
     </message>
     <message>
-        <location filename="../../alarms/channels/compose.py" line="120"/>
+        <location filename="../../alarms/channels/compose.py" line="121"/>
         <source>{} alarms: {}</source>
         <translation>{} 条告警：{}</translation>
     </message>
     <message>
-        <location filename="../../alarms/channels/compose.py" line="135"/>
+        <location filename="../../alarms/channels/compose.py" line="136"/>
         <source>Resolved at {}</source>
         <translation>解除于 {}</translation>
     </message>
     <message>
-        <location filename="../../alarms/channels/compose.py" line="138"/>
+        <location filename="../../alarms/channels/compose.py" line="139"/>
         <source>Since {}</source>
         <translation>开始于 {}</translation>
     </message>
     <message>
-        <location filename="../../alarms/channels/compose.py" line="141"/>
+        <location filename="../../alarms/channels/compose.py" line="142"/>
         <source>Seen {} times</source>
         <translation>共出现 {} 次</translation>
     </message>
     <message>
-        <location filename="../../alarms/channels/compose.py" line="149"/>
+        <location filename="../../alarms/channels/compose.py" line="150"/>
         <source>Latest at {}</source>
         <translation>最近一次 {}</translation>
     </message>
     <message>
-        <location filename="../../alarms/channels/compose.py" line="160"/>
+        <location filename="../../alarms/channels/compose.py" line="161"/>
         <source>{} alarms while this chat could not be reached</source>
         <translation>本群无法送达期间有 {} 条告警</translation>
     </message>
     <message>
-        <location filename="../../alarms/channels/compose.py" line="161"/>
+        <location filename="../../alarms/channels/compose.py" line="162"/>
         <source>{} more alarms (at most 20 messages a minute)</source>
         <translation>另有 {} 条告警（每分钟最多 20 条消息）</translation>
     </message>
     <message>
-        <location filename="../../alarms/channels/compose.py" line="167"/>
+        <location filename="../../alarms/channels/compose.py" line="168"/>
         <source>{} older alarms were left out (too many waiting)</source>
         <translation>{} 条较早的告警未发送（等待的太多）</translation>
     </message>
     <message>
-        <location filename="../../alarms/channels/compose.py" line="173"/>
+        <location filename="../../alarms/channels/compose.py" line="174"/>
         <source>… and {} more</source>
         <translation>……另有 {} 条</translation>
     </message>
     <message>
-        <location filename="../../alarms/channels/compose.py" line="176"/>
+        <location filename="../../alarms/channels/compose.py" line="177"/>
         <source>ClassWatch test message</source>
         <translation>ClassWatch 测试消息</translation>
     </message>
     <message>
-        <location filename="../../alarms/channels/compose.py" line="177"/>
+        <location filename="../../alarms/channels/compose.py" line="178"/>
         <source>Alarms will arrive in this chat (channel &quot;{}&quot;).</source>
         <translation>告警将发送到本群（通道“{}”）。</translation>
     </message>
@@ -2129,153 +2129,153 @@
 <context>
     <name>GenseeView</name>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="211"/>
+        <location filename="../../gui/views/gensee_view.py" line="197"/>
         <source>Filter by ClassNo…</source>
         <translation>按 ClassNo 筛选…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="227"/>
+        <location filename="../../gui/views/gensee_view.py" line="213"/>
         <source>No Gensee room yet: rooms appear with their first status call. The callback URLs are in Settings → Gensee.</source>
         <translation>暂无 Gensee 直播间：收到首个状态回调后直播间即会出现。回调地址见“设置 → Gensee”。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="244"/>
-        <location filename="../../gui/views/gensee_view.py" line="443"/>
+        <location filename="../../gui/views/gensee_view.py" line="230"/>
+        <location filename="../../gui/views/gensee_view.py" line="429"/>
         <source>Select a room to see its users, attendees and questions.</source>
         <translation>选择一个直播间，查看其人数、参会者和提问。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="264"/>
+        <location filename="../../gui/views/gensee_view.py" line="250"/>
         <source>All rooms</source>
         <translation>全部直播间</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="265"/>
+        <location filename="../../gui/views/gensee_view.py" line="251"/>
         <source>Show the questions of every live, not only of the selected room (web questions may come without a live ID).</source>
         <translation>显示所有直播的提问，而不仅是所选直播间的（网页端提问可能不带直播 ID）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="272"/>
+        <location filename="../../gui/views/gensee_view.py" line="258"/>
         <source>No roll call in this room yet.</source>
         <translation>这个直播间还没有点名。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="294"/>
+        <location filename="../../gui/views/gensee_view.py" line="280"/>
         <source>Rooms</source>
         <translation>直播间</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="295"/>
+        <location filename="../../gui/views/gensee_view.py" line="281"/>
         <source>VOD views</source>
         <translation>点播观看</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="296"/>
+        <location filename="../../gui/views/gensee_view.py" line="282"/>
         <source>Roll calls</source>
         <translation>点名</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="342"/>
+        <location filename="../../gui/views/gensee_view.py" line="328"/>
         <source>Gensee rooms ({} live)</source>
         <translation>Gensee（{} 直播中）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="343"/>
+        <location filename="../../gui/views/gensee_view.py" line="329"/>
         <source>Gensee rooms</source>
         <translation>Gensee 直播间</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="379"/>
+        <location filename="../../gui/views/gensee_view.py" line="365"/>
         <source>Rooms ({})</source>
         <translation>直播间（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="380"/>
+        <location filename="../../gui/views/gensee_view.py" line="366"/>
         <source>VOD views ({})</source>
         <translation>点播观看（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="382"/>
+        <location filename="../../gui/views/gensee_view.py" line="368"/>
         <source>Roll calls ({})</source>
         <translation>点名（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="392"/>
+        <location filename="../../gui/views/gensee_view.py" line="378"/>
         <source>Gensee: {} room(s) live now · {} user(s)</source>
         <translation>Gensee：{} 个直播间正在直播 · {} 人</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="394"/>
+        <location filename="../../gui/views/gensee_view.py" line="380"/>
         <source> · {} paused</source>
         <translation> · {} 个暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="396"/>
+        <location filename="../../gui/views/gensee_view.py" line="382"/>
         <source>Gensee: no room live right now</source>
         <translation>Gensee：当前没有直播中的直播间</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="410"/>
+        <location filename="../../gui/views/gensee_view.py" line="396"/>
         <source>Site-wide VOD viewers: {} at {}. Gensee counts everyone watching any video of the site, so no per-video audience is shown; viewers per video are counted from the start/end calls (111/112).</source>
         <translation>全站点播观看人数：{}（{}）。Gensee 统计的是观看站点内任一视频的总人数，因此不显示单个视频的观众数；各视频的观看者根据开始/结束回调（111/112）统计。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="414"/>
+        <location filename="../../gui/views/gensee_view.py" line="400"/>
         <source>No VOD or courseware view yet (calls 111/112).</source>
         <translation>暂无点播或课件观看（回调 111/112）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="456"/>
+        <location filename="../../gui/views/gensee_view.py" line="442"/>
         <source>Attendees: {} · {} inside now · {} with abnormal leaves</source>
         <translation>参会者：{} · 当前在场 {} · 异常退出 {}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="467"/>
+        <location filename="../../gui/views/gensee_view.py" line="453"/>
         <source>The newest {} of {} are listed.</source>
         <translation>列出最新的 {} 条（共 {} 条）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="469"/>
+        <location filename="../../gui/views/gensee_view.py" line="455"/>
         <source>Q&amp;A of all rooms: {} question(s), {} answer(s), newest first</source>
         <translation>全部直播间问答：{} 个提问，{} 个回答，最新在前</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="470"/>
+        <location filename="../../gui/views/gensee_view.py" line="456"/>
         <source>Q&amp;A: {} question(s), {} answer(s), newest first</source>
         <translation>问答：{} 个提问，{} 个回答，最新在前</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="476"/>
+        <location filename="../../gui/views/gensee_view.py" line="462"/>
         <source>Room {}</source>
         <translation>直播间 {}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="480"/>
+        <location filename="../../gui/views/gensee_view.py" line="466"/>
         <source>{} – {} ({})</source>
         <translation>{} – {}（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="483"/>
+        <location filename="../../gui/views/gensee_view.py" line="469"/>
         <source>live since {} ({})</source>
         <translation>{} 开始直播（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="486"/>
+        <location filename="../../gui/views/gensee_view.py" line="472"/>
         <source>{} user(s) now</source>
         <translation>当前 {} 人</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="488"/>
+        <location filename="../../gui/views/gensee_view.py" line="474"/>
         <source>⚠ {} abnormal leave(s)</source>
         <translation>⚠ {} 次异常退出</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="490"/>
+        <location filename="../../gui/views/gensee_view.py" line="476"/>
         <source>{} recording(s), last at {}</source>
         <translation>{} 段录制，最近一段 {}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="493"/>
+        <location filename="../../gui/views/gensee_view.py" line="479"/>
         <source>{} sessions in this room, the latest shown</source>
         <translation>此直播间共 {} 场，显示最近一场</translation>
     </message>
@@ -2283,47 +2283,47 @@
 <context>
     <name>HelpQueueModel</name>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="193"/>
+        <location filename="../../gui/models/alarms_model.py" line="201"/>
         <source>Waiting</source>
         <translation>等待</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="193"/>
+        <location filename="../../gui/models/alarms_model.py" line="201"/>
         <source>Who</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="193"/>
+        <location filename="../../gui/models/alarms_model.py" line="201"/>
         <source>Lesson</source>
         <translation>课节</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="194"/>
+        <location filename="../../gui/models/alarms_model.py" line="202"/>
         <source>Message</source>
         <translation>留言</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="194"/>
+        <location filename="../../gui/models/alarms_model.py" line="202"/>
         <source>Taken by</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="208"/>
+        <location filename="../../gui/models/alarms_model.py" line="216"/>
         <source>{} waiting</source>
         <translation>已等待 {}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="209"/>
+        <location filename="../../gui/models/alarms_model.py" line="217"/>
         <source>asked {}</source>
         <translation>求助于 {}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="218"/>
+        <location filename="../../gui/models/alarms_model.py" line="226"/>
         <source>acknowledged</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../gui/models/alarms_model.py" line="219"/>
+        <location filename="../../gui/models/alarms_model.py" line="227"/>
         <source>nobody yet</source>
         <translation>尚无人处理</translation>
     </message>
@@ -2922,12 +2922,12 @@
 <context>
     <name>LiveRoomsStrip</name>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="543"/>
+        <location filename="../../gui/views/gensee_view.py" line="529"/>
         <source>Gensee rooms live now: {}</source>
         <translation>Gensee 正在直播的直播间：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="544"/>
+        <location filename="../../gui/views/gensee_view.py" line="530"/>
         <source>Gensee: no room live right now</source>
         <translation>Gensee：当前没有直播中的直播间</translation>
     </message>
@@ -5769,18 +5769,18 @@
 <context>
     <name>UsersChart</name>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="104"/>
+        <location filename="../../gui/views/gensee_view.py" line="90"/>
         <source>Users in the room (totalusernum)</source>
         <translation>直播间人数（totalusernum）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="104"/>
-        <location filename="../../gui/views/gensee_view.py" line="121"/>
+        <location filename="../../gui/views/gensee_view.py" line="90"/>
+        <location filename="../../gui/views/gensee_view.py" line="107"/>
         <source>users</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="122"/>
+        <location filename="../../gui/views/gensee_view.py" line="108"/>
         <source>abnormal leave (110)</source>
         <translation>异常退出（110）</translation>
     </message>

@@ -3,12 +3,14 @@ what/since/why/what-to-do; Release lets ClassIn's next re-send through
 (errno 1, flagged) and the alarm resolves but stays listed, greyed."""
 from __future__ import annotations
 
+import asyncio
 import time
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import orjson
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 
 from alarms.model import Alarm
 from gui.formatting import PC_ZONE, SCHOOL_ZONE
@@ -78,7 +80,7 @@ def test_help_request_needs_acknowledging(qapp, data_dir, gui_settings):  # noqa
         await app.wait_until(lambda: view.model.rowCount() == 1)
         alarm = view.model.rows[0]
         view.select(alarm.key)
-        assert view.model.index(0, view.model.COLUMNS.index("state")).data() == "to acknowledge"
+        assert view.model.index(0, view.model.COLUMNS.index("state")).data() == "waiting"
         assert "老师，我听不到声音" in view.details.detail.text()
         view.details.acknowledge.click()
         await app.wait_until(lambda: not view.details.acknowledge.isEnabled())
@@ -188,3 +190,31 @@ def test_first_seen_names_its_zone_in_chinese(chinese, data_dir, gui_settings): 
     with pc_zone_set("UTC"):
         run_gui(chinese, data_dir, first_seen_zone_scenario({
             "header": "首次出现", "header (UTC+8)": "首次出现（UTC+8）", "header (UTC+0)": "首次出现（UTC+0）"}))
+
+
+def last_column_scenario(later: str):
+    """"Last" runs on after the columns were fitted: sized for "1 s ago", it cut
+    "10 s ago" to "10 s …" a few seconds later (1280x800). It is as wide as an
+    hour's "59 min ago" draws in the row's (bold) font."""
+    async def scenario(app: GuiApp):
+        view = app.window.show_view("alarms")
+        await app.post(new_push("HelpInfo", Data={"UID": 7, "Message": "老师，我听不到声音", "UserList": [7]}))
+        await app.wait_until(lambda: view.model.rowCount() == 1)
+        await asyncio.sleep(0.3)          # the view's refit after the row came
+        table, last = view.table, view.model.COLUMNS.index("last")
+        index = table.model().index(0, last)
+        option = QStyleOptionViewItem()
+        table.itemDelegateForIndex(index).initStyleOption(option, index)
+        assert option.font.bold()         # an open alarm's row
+        option.text = later
+        drawn = table.style().sizeFromContents(QStyle.ContentsType.CT_ItemViewItem, option, QSize(), table).width()
+        assert table.columnWidth(last) >= drawn, (table.columnWidth(last), drawn, index.data())
+    return scenario
+
+
+def test_last_fits_as_it_runs_on(qapp, data_dir, gui_settings):  # noqa: F811
+    run_gui(qapp, data_dir, last_column_scenario("59 min ago"))
+
+
+def test_last_fits_as_it_runs_on_in_chinese(chinese, data_dir, gui_settings):  # noqa: F811
+    run_gui(chinese, data_dir, last_column_scenario("59 分钟前"))
