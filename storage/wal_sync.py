@@ -15,6 +15,14 @@ still means the push is on the disk. Meanwhile the writer goes on with the
 next batch. The WAL is append-only between checkpoints, and a checkpoint syncs
 it before it copies a page, so one sync of the file covers all earlier commits.
 
+A sync that failed leaves the WAL suspect: the kernel may have dropped the
+frames it was for while SQLite goes on indexing them, a later fsync through
+another descriptor succeeds regardless, and after a power cut SQLite's
+recovery stops at the first bad frame, dropping every commit behind it. With
+synchronous=FULL the failed commit was never indexed and the next one wrote
+over its frames. So after a failure nothing is settled until `fold` has put
+the whole WAL into the database (which SQLite syncs) and started it over.
+
 A sync of a big group on a slow disk also waits a little for the senders its
 last sync acked (they come back within a millisecond or so): one sync for all
 of them rather than two for their halves.
@@ -51,15 +59,19 @@ def open_for_sync(path: Path) -> int:
 class WalSync:
     """The thread that syncs `wal`, then calls `settle` with the outcomes of the
     batches committed before the sync began (`fail` with an error when the sync
-    failed). `delay`: seconds a sync takes on top of the real one (an emulated
-    slow disk)."""
+    failed). `fold`: checkpoints the whole WAL into the database and starts it
+    over, raising when it could not (after a failed sync). `delay`: seconds a
+    sync takes on top of the real one (an emulated slow disk)."""
 
     def __init__(self, wal: Path, settle: Callable[[list[Outcome]], None],
-                 fail: Callable[[list[Outcome], Exception], None], delay: float = 0.0):
+                 fail: Callable[[list[Outcome], Exception], None], fold: Callable[[], None],
+                 delay: float = 0.0):
         self.wal = wal
         self.delay = delay
         self._settle = settle
         self._fail = fail
+        self._fold = fold
+        self._suspect = False   # a sync failed: the WAL is folded away before the next settles
         self._cond = threading.Condition()
         self._pending: list[Outcome] = []   # committed, waiting for the next sync
         self._stopping = False
@@ -107,8 +119,12 @@ class WalSync:
                 group, self._pending = self._pending, []
             started = time.monotonic()
             try:
+                if self._suspect:
+                    self._fold()
+                    self._suspect = False
                 self._sync()
-            except OSError as exc:
+            except Exception as exc:   # not only OSError: this thread's end would strand every later ack
+                self._suspect = True
                 log.error("the database's WAL could not be synced (%s): %d request(s) refused", exc, len(group))
                 self._fail(group, SyncFailed(str(exc)))
                 continue

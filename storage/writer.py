@@ -70,6 +70,9 @@ TAKE_TURN = 8
 # A core that stops makes the rows of what is still queued for this long at
 # most: the queue is durable, the next taker makes the rest.
 STOP_TAKING = 10.0
+# After a failed WAL sync (storage.wal_sync): how long the WAL's fold into the
+# database is tried again while another checkpoint holds it up.
+FOLD_WAIT = 1.0
 
 
 @dataclass(slots=True)
@@ -396,11 +399,31 @@ class Writer:
             return
         conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()   # a WAL database's reader makes its WAL file
         wal_sync = WalSync(self.backend.path.with_name(self.backend.path.name + "-wal"), _deliver, _refuse,
-                           delay=self.sync_delay)
+                           self._fold_wal, delay=self.sync_delay)
         if wal_sync.usable():
             self.wal_sync = wal_sync
             conn.execute(NORMAL)
             wal_sync.start()
+
+    def _fold_wal(self) -> None:
+        """The WalSync's thread, after a failed sync: all of the WAL into the
+        database, synced (a FULL connection), and the WAL emptied, in a turn
+        between the writer's transactions. A checkpoint running elsewhere (the
+        checkpointer's) makes it busy at once, not after the busy timeout: again
+        for a while."""
+        conn = self.backend.connect()
+        try:
+            until = time.monotonic() + FOLD_WAIT
+            while True:
+                with self.backend.write_turn():
+                    busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+                if not busy:
+                    return
+                if time.monotonic() >= until:
+                    raise StorageError("the WAL could not be folded into the database (busy)")
+                time.sleep(FOLD_WAIT / 100)
+        finally:
+            conn.close()
 
     def _take(self, batch: list, until: float) -> bool:
         """Add what is queued to `batch`, waiting for more until `until`;
