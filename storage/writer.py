@@ -398,8 +398,9 @@ class Writer:
         if self.backend.kind != "sqlite":
             return
         conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()   # a WAL database's reader makes its WAL file
-        wal_sync = WalSync(self.backend.path.with_name(self.backend.path.name + "-wal"), _deliver, _refuse,
-                           self._fold_wal, delay=self.sync_delay)
+        # Named as SQLite names it: beside the file a symbolic link points to, not beside the link.
+        main = next(file for _, name, file in conn.execute("PRAGMA database_list").fetchall() if name == "main")
+        wal_sync = WalSync(Path(main + "-wal"), _deliver, _refuse, self._fold_wal, delay=self.sync_delay)
         if wal_sync.usable():
             self.wal_sync = wal_sync
             conn.execute(NORMAL)

@@ -154,3 +154,37 @@ def test_after_a_failed_sync_no_ack_rests_on_the_unconfirmed_frames(store, monke
     finally:
         w.stop()
     assert db_rows(after_cut / store.name, "SELECT COUNT(*) FROM push") == [(2,)]
+
+
+def watch_fsync(monkeypatch) -> list[int]:
+    """The inodes the WalSync syncs, from here on."""
+    synced: list[int] = []
+    real_fsync = os.fsync
+
+    def fsync(fd):
+        real_fsync(fd)
+        synced.append(os.fstat(fd).st_ino)
+
+    monkeypatch.setattr(wal_sync.os, "fsync", fsync)
+    return synced
+
+
+@pytest.mark.skipif(os.name == "nt", reason="symbolic links need privileges on Windows")
+def test_a_database_reached_through_a_symlink_has_its_own_wal_synced(tmp_path, monkeypatch):
+    """SQLite keeps the WAL beside the database file a link points to, not
+    beside the link, where an old WAL may have stayed when the database moved."""
+    real, linked = tmp_path / "disk" / "classwatch.db", tmp_path / "data" / "classwatch.db"
+    real.parent.mkdir()
+    linked.parent.mkdir()
+    open_database(real).close()
+    linked.symlink_to(real)
+    linked.with_name("classwatch.db-wal").write_bytes(b"")
+    synced = watch_fsync(monkeypatch)
+    w = Writer(linked)
+    w.start()
+    try:
+        assert not w.submit(record(5)).result(10).duplicate
+        assert synced and set(synced) == {real.with_name("classwatch.db-wal").stat().st_ino}
+    finally:
+        w.stop()
+
