@@ -353,6 +353,9 @@ class Writer:
 
     # -- the thread --------------------------------------------------------------
     def _run(self, ready: concurrent.futures.Future) -> None:
+        # A restart's: the last run's is stopped (its connection mode too), and
+        # this system may no longer let us sync the WAL beside SQLite.
+        self.wal_sync = None
         try:
             self._conn = self._connect()
             self._start_wal_sync(self._conn)

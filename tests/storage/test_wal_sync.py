@@ -188,3 +188,22 @@ def test_a_database_reached_through_a_symlink_has_its_own_wal_synced(tmp_path, m
     finally:
         w.stop()
 
+
+def test_a_restarted_writer_that_cannot_sync_the_wal_beside_it_syncs_in_its_commits(store, monkeypatch):
+    w = Writer(store)
+    w.start()
+    w.stop()
+    real_open = os.open
+
+    def no_wal(path, flags, *args):
+        if str(path).endswith("-wal"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(wal_sync.os, "open", no_wal)
+    w.start()
+    try:
+        assert not w.submit(record(6)).result(10).duplicate
+        assert w.submit(lambda conn: conn.execute("PRAGMA synchronous").fetchone()[0]).result(10) == 2   # FULL
+    finally:
+        w.stop()
