@@ -290,6 +290,7 @@ class _Line:
         if not rows:
             self._caught_up()
             return False
+        await self.relay.writer.synced()   # SQLite shows commits before their WAL is synced
         for push_id, body in rows:
             if not await self._deliver(push_id, bytes(body)):
                 break

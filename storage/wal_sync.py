@@ -75,6 +75,7 @@ class WalSync:
         self._cond = threading.Condition()
         self._pending: list[Outcome] = []   # committed, waiting for the next sync
         self._stopping = False
+        self._ended = True   # the thread settles nothing more
         self._thread: threading.Thread | None = None
         self._last = (0.0, 0)   # how long the last sync took; its senders and those committed meanwhile
         self.syncs = 0
@@ -90,14 +91,19 @@ class WalSync:
 
     def start(self) -> None:
         self._stopping = False
+        self._ended = False
         self._thread = threading.Thread(target=self._run, name="classwatch-wal-sync", daemon=True)
         self._thread.start()
 
     def after(self, outcomes: list[Outcome]) -> None:
-        """A committed batch's outcomes: settled once the WAL holding it is on the disk."""
+        """A committed batch's outcomes (or a waiter for what was committed
+        until now): settled once the WAL holding it is on the disk."""
         with self._cond:
-            self._pending += outcomes
-            self._cond.notify()
+            if not self._ended:
+                self._pending += outcomes
+                self._cond.notify()
+                return
+        self._fail(outcomes, SyncFailed("the WAL's syncs have stopped"))   # a waiter that came too late
 
     def stop(self) -> None:
         """Sync and settle what is pending, then end."""
@@ -114,6 +120,7 @@ class WalSync:
                 while not self._pending and not self._stopping:
                     self._cond.wait()
                 if not self._pending:
+                    self._ended = True
                     return
                 self._gather()
                 group, self._pending = self._pending, []

@@ -312,6 +312,18 @@ class Writer:
             self._expire_after(loop, fut, timeout)
         return await fut
 
+    async def synced(self) -> None:
+        """Once whatever any connection committed until now is on the disk: on
+        SQLite with a WalSync, a commit is seen before it is synced, and what
+        leaves the machine (a relayed push) must not be one a power cut takes back."""
+        wal_sync = self.wal_sync
+        if wal_sync is None:
+            return
+        loop = asyncio.get_running_loop()
+        fut = loop.create_future()
+        wal_sync.after([((loop, fut), True, None)])
+        await fut
+
     def _hand_over(self, loop: asyncio.AbstractEventLoop) -> None:
         """What a pass of `loop` stored goes to the writer at once: one wake-up
         of its thread, not one per push, each of which cost the loop a hand-off

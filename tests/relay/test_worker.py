@@ -6,14 +6,18 @@ from __future__ import annotations
 import asyncio
 import codecs
 import json
+import os
+import threading
 import time
 
 import pytest
 
 from alarms.center import AlarmCenter
+from receiver.events import PushStored
 from receiver.app import Receiver
 from relay.worker import Relay
 from storage.config import ConfigStore
+from storage import wal_sync
 from storage.relay import DestinationExists
 
 from ..helpers import SECRET, SID, new_push, post_push
@@ -298,3 +302,38 @@ async def test_receivers_sharing_a_store_deliver_each_push_once(tmp_path, store,
     finally:
         for r in receivers:
             await r.stop()
+
+
+async def test_a_push_goes_out_only_once_its_wal_is_synced(data_dir, system, http, monkeypatch):
+    """SQLite: a commit is seen by other connections before its WAL is synced
+    (storage.wal_sync). A push relayed then could be taken back by a power cut:
+    its id would be the next push's, and the delivery journal would mark that
+    one delivered. Only the WalSync's fsync is held up here."""
+    receiver = Receiver(data_dir)
+    relay = Relay.attach(receiver, poll=3600)   # only a push's own event wakes its line
+    await receiver.start("127.0.0.1", 0)
+    entered, release = threading.Event(), threading.Event()
+    real_fsync = os.fsync
+
+    def held_fsync(fd):
+        if threading.current_thread().name == "classwatch-wal-sync":
+            entered.set()
+            release.wait(10)
+        real_fsync(fd)
+
+    try:
+        await relay.add("lms", SID, system.url)
+        monkeypatch.setattr(wal_sync.os, "fsync", held_fsync)
+        push = new_push("Net")
+        acked = asyncio.create_task(send(http, receiver, [push]))
+        await wait_for(entered.is_set)
+        # Committed, not yet synced: the event of an earlier push of the school wakes the line now.
+        relay.on_receiver_event(PushStored(1, "classin", time.time(), SID, "Net", None, {}))
+        await asyncio.sleep(0.3)
+        assert system.attempts == []
+        release.set()
+        await acked
+        await wait_for(lambda: system.received == [body_of(push)])
+    finally:
+        release.set()
+        await receiver.stop()
