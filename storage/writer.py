@@ -585,11 +585,10 @@ class Writer:
         if not pushes:
             return
         try:
-            self._in_transaction(lambda conn: self.projector.write(conn, pushes), durable=False)
+            self._in_transaction(lambda conn: self.projector.write(conn, pushes))
         except Exception as exc:
             try:
-                left_out = self._in_transaction(lambda conn: self.projector.write_each(conn, pushes),
-                                                durable=False)
+                left_out = self._in_transaction(lambda conn: self.projector.write_each(conn, pushes))
             except Exception as again:
                 left_out, exc = len(pushes), again
             if left_out:
@@ -610,9 +609,9 @@ class Writer:
                           if (event := self.parsed.pop(row[0], None)) is not None}
                 recorded = self.projector.prepare(rows, events)
                 try:
-                    self._in_transaction(recorded.apply, durable=False)
+                    self._in_transaction(recorded.apply)
                 except Exception:
-                    self._in_transaction(lambda conn: self.projector.project(conn, rows, events), durable=False)
+                    self._in_transaction(lambda conn: self.projector.project(conn, rows, events))
             except Exception as exc:
                 self._log_error("derived rows of followed pushes not made (python main.py rebuild redoes "
                                 "them): %s", exc)
@@ -648,7 +647,7 @@ class Writer:
                 return
             made = projector.statements(rows)
             try:
-                taken = self._in_transaction(lambda conn: projector.take(conn, rows, made), durable=False)
+                taken = self._in_transaction(lambda conn: projector.take(conn, rows, made))
             except Exception as exc:
                 self._log_error("derived rows of queued pushes not made, trying them one by one: %s", exc)
                 if not self._take_each(rows):
@@ -664,8 +663,7 @@ class Writer:
         projector = self.projector
         for row in rows:
             try:
-                self._in_transaction(lambda conn: projector.take(conn, [row], projector.statements([row])),
-                                     durable=False)
+                self._in_transaction(lambda conn: projector.take(conn, [row], projector.statements([row])))
             except Exception as exc:
                 if not self.backend.refuses(exc):
                     return False
@@ -706,21 +704,21 @@ class Writer:
             except Exception:
                 log.exception("projection listener failed")
 
-    def _in_transaction(self, work: Callable[[Conn], Any], durable: bool = True) -> Any:
-        """`work(conn)` in one write transaction. Not `durable`: its commit
-        does not wait for the disk. Derived rows may: a power cut (SQLite) or a
-        server crash (PostgreSQL) loses them with their cursor or their queue
-        entries, so they are made again; and on SQLite the next push's commit
-        syncs the WAL they were written to before any later ack."""
+    def _in_transaction(self, work: Callable[[Conn], Any]) -> Any:
+        """`work(conn)` in one write transaction whose commit does not wait for
+        the disk: only derived rows and the queue's bookkeeping go this way. A
+        power cut (SQLite) or a server crash (PostgreSQL) loses them with their
+        cursor or their queue entries, so they are made again; and on SQLite the
+        next sync of the WAL (storage.wal_sync) covers them before any later ack."""
         conn = self._connection()
         sqlite = self.backend.kind == "sqlite"
-        relaxed = not durable and sqlite and self.wal_sync is None   # else the connection's own mode
-        if relaxed:
+        toggled = sqlite and self.wal_sync is None   # else the connection commits so anyway
+        if toggled:
             conn.execute(NORMAL)
         try:
             with self.backend.write_turn():
                 conn.execute(self.backend.BEGIN_WRITE)
-                if not durable and not sqlite:
+                if not sqlite:
                     # Its commit need not wait for the WAL flush the receivers' acks wait for.
                     conn.execute("SET LOCAL synchronous_commit TO off")
                 try:
@@ -733,7 +731,7 @@ class Writer:
                         pass
                     raise
         finally:
-            if relaxed and self._conn is conn:
+            if toggled and self._conn is conn:
                 conn.execute("PRAGMA synchronous=FULL")
         return result
 
