@@ -11,7 +11,7 @@ from protocol.classin import DEVICE_TYPE
 
 from ..alarm_texts import SEVERITY_COLOURS, AlarmTexts
 from ..formatting import recent_time
-from .labels import school_timezone
+from .labels import device_type_label, school_timezone
 from .table import TableModel, brush
 
 WHITE = brush("white")
@@ -67,7 +67,7 @@ class ChecksModel(TableModel):
         if column in self.DEVICE_COLUMNS:
             return self._verdict(value)
         if column == "device_type":
-            return DEVICE_TYPE.get(value, "—") if value is not None else "—"
+            return device_type_label(DEVICE_TYPE[value]) if value in DEVICE_TYPE else "—"
         if column == "delay_ms":
             return "—" if value is None else self.tr("{} ms").format(round(value))
         if column == "loss_percent":

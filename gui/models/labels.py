@@ -77,6 +77,18 @@ def device_label(code: int | None) -> str:
     return timeline_words.device_label(code, QCoreApplication.translate)
 
 
+# A device check's DeviceType (protocol.classin.DEVICE_TYPE) in the roster's words; the rest are names.
+_DEVICE_TYPE_WORDS = {
+    "unknown": QT_TRANSLATE_NOOP("labels", "unknown"),
+    "Android phone": QT_TRANSLATE_NOOP("labels", "Android phone"),
+    "Android pad": QT_TRANSLATE_NOOP("labels", "Android tablet"),
+}
+
+
+def device_type_label(english: str) -> str:
+    return _tr(_DEVICE_TYPE_WORDS[english]) if english in _DEVICE_TYPE_WORDS else english
+
+
 def exit_reason_label(code: int | None) -> str:
     return timeline_words.exit_reason_label(code, QCoreApplication.translate)
 

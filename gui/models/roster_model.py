@@ -187,9 +187,9 @@ class RosterModel(TableModel):
             return "⚠ " + text if row.network_problems else text
         if column == "device_problems":
             problems = row.device_problems
-            if problems:     # the first problem in words; all of them in the tooltip
-                return "⚠ " + self._problems.problem(problems[0]) + (
-                    " (+{})".format(len(problems) - 1) if len(problems) > 1 else "")
+            if problems:     # the first problem in words, how many more in the language's brackets; all in the tooltip
+                first = "⚠ " + self._problems.problem(problems[0])
+                return self.tr("{} (+{})").format(first, len(problems) - 1) if len(problems) > 1 else first
             return self.tr("OK") if row.checked else "—"
         if column in self.END_ONLY:
             seconds = getattr(row, column)

@@ -30,7 +30,7 @@ from ..columns import fit_columns
 from ..formatting import day_bounds, duration, local_time, shown_date
 from ..i18n import report_language
 from ..loader import Loader
-from ..models.labels import fill_schools, school_timezone
+from ..models.labels import device_type_label, fill_schools, school_timezone
 from ..models.table import TableModel
 from ..worker import in_thread
 from .lesson_panel import table_view
@@ -75,6 +75,8 @@ class SectionModel(TableModel):
             return "{:.0%}".format(value)
         if kind is Kind.DURATION:
             return duration(value)
+        if column == "device":      # a device check's device type, as Device checks names it
+            return device_type_label(value)
         if isinstance(value, list):
             words = self._problems.problem if column == "problems" else str
             return "; ".join(map(words, value)) or "—"

@@ -4017,6 +4017,11 @@
         <translation>▲ 台上 · {}</translation>
     </message>
     <message>
+        <location filename="../../gui/models/roster_model.py" line="192"/>
+        <source>{} (+{})</source>
+        <translation>{}（+{}）</translation>
+    </message>
+    <message>
         <location filename="../../gui/models/roster_model.py" line="209"/>
         <source>On stage now</source>
         <translation>正在台上</translation>
@@ -4361,73 +4366,73 @@
 <context>
     <name>SchoolView</name>
     <message>
-        <location filename="../../gui/views/school_view.py" line="119"/>
+        <location filename="../../gui/views/school_view.py" line="121"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="130"/>
+        <location filename="../../gui/views/school_view.py" line="132"/>
         <source>Nothing of this kind from the school in these days.</source>
         <translation>这些日期内学校没有此类消息。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="136"/>
-        <location filename="../../gui/views/school_view.py" line="166"/>
+        <location filename="../../gui/views/school_view.py" line="138"/>
+        <location filename="../../gui/views/school_view.py" line="168"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="138"/>
+        <location filename="../../gui/views/school_view.py" line="140"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="140"/>
+        <location filename="../../gui/views/school_view.py" line="142"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="145"/>
+        <location filename="../../gui/views/school_view.py" line="147"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="158"/>
+        <location filename="../../gui/views/school_view.py" line="160"/>
         <source>Could not read: {}</source>
         <translation>无法读取：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="205"/>
+        <location filename="../../gui/views/school_view.py" line="207"/>
         <source>Add a school in Settings to see its messages here.</source>
         <translation>请先在设置中添加学校，这里会显示其消息。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="217"/>
+        <location filename="../../gui/views/school_view.py" line="219"/>
         <source>{} ({})</source>
         <translation>{}（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="223"/>
+        <location filename="../../gui/views/school_view.py" line="225"/>
         <source>{} message(s) of the school in these days; {} push(es) of Cmds not understood yet. Times in {}.</source>
         <translation>这些天学校的消息 {} 条；暂不识别的 Cmd 推送 {} 条。时间为 {}。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="232"/>
+        <location filename="../../gui/views/school_view.py" line="234"/>
         <source>Export the school&apos;s messages</source>
         <translation>导出学校的消息</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="234"/>
+        <location filename="../../gui/views/school_view.py" line="236"/>
         <source>{} files (*.{})</source>
         <translation>{} 文件 (*.{})</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="252"/>
+        <location filename="../../gui/views/school_view.py" line="254"/>
         <source>Export failed: {}</source>
         <translation>导出失败：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="254"/>
+        <location filename="../../gui/views/school_view.py" line="256"/>
         <source>Exported to {}</source>
         <translation>已导出到 {}</translation>
     </message>
@@ -5997,11 +6002,13 @@
         <translation>网页客户端</translation>
     </message>
     <message>
+        <location filename="../../gui/models/labels.py" line="83"/>
         <location filename="../../lessons/timeline_words.py" line="19"/>
         <source>Android phone</source>
         <translation>安卓手机</translation>
     </message>
     <message>
+        <location filename="../../gui/models/labels.py" line="84"/>
         <location filename="../../lessons/timeline_words.py" line="20"/>
         <source>Android tablet</source>
         <translation>安卓平板</translation>
@@ -6261,12 +6268,13 @@
     </message>
     <message>
         <location filename="../../gui/models/labels.py" line="73"/>
+        <location filename="../../gui/models/labels.py" line="82"/>
         <location filename="../../lessons/timeline_words.py" line="51"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="116"/>
+        <location filename="../../gui/models/labels.py" line="128"/>
         <source>{} ({})</source>
         <translation>{}（{}）</translation>
     </message>
@@ -6276,7 +6284,7 @@
         <translation>未提供</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="105"/>
+        <location filename="../../gui/models/labels.py" line="117"/>
         <source>Lesson {}</source>
         <translation>课节 {}</translation>
     </message>

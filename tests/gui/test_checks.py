@@ -5,7 +5,8 @@ from __future__ import annotations
 from gui.models.checks_model import ChecksModel
 
 from ..gui_support import GuiApp, gui_settings, run_gui  # noqa: F401
-from ..helpers import fixture, resign
+from ..helpers import fixture, fixture_variant, resign
+from .test_i18n import chinese  # noqa: F401  (a fixture)
 
 
 def test_failing_check_is_flagged_first_with_history(qapp, data_dir, gui_settings):  # noqa: F811
@@ -38,3 +39,13 @@ def test_failing_check_is_flagged_first_with_history(qapp, data_dir, gui_setting
         await app.wait_until(lambda: view.history_model.rowCount() == 2)
         assert "41200902" in view.history_title.text()
     run_gui(qapp, data_dir, scenario)
+
+
+def test_the_device_is_named_in_chinese(chinese, data_dir, gui_settings):  # noqa: F811
+    """An Android tablet's check says 安卓平板, as the roster does, not "Android pad"."""
+    async def scenario(app: GuiApp):
+        view = app.window.show_view("checks")
+        await app.post(fixture_variant("UserCheck.json", data={"DeviceType": 5}))
+        await app.wait_until(lambda: view.model.rowCount() == 1, timeout=10)
+        assert view.model.index(0, ChecksModel.COLUMNS.index("device_type")).data() == "安卓平板"
+    run_gui(chinese, data_dir, scenario)

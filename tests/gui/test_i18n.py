@@ -21,7 +21,7 @@ from simulator.school import generate_day
 
 from ..gui_support import GuiApp, gui_settings, run_gui  # noqa: F401  (gui_settings is a fixture)
 from ..helpers import SECRET, SID, fixture, fixture_names, fixture_variant, new_push
-from .test_live import STUDENT, TEACHER, enter, schedule
+from .test_live import STUDENT, TEACHER, enter, more_problems_scenario, schedule
 
 TS = I18N_DIR / "classwatch_zh_CN.ts"
 QM = I18N_DIR / "classwatch_zh_CN.qm"
@@ -209,3 +209,7 @@ def test_window_stays_english_without_the_translator(qapp, data_dir, gui_setting
         assert app.window.status.last.text() == "Last push: none yet"
 
     run_gui(qapp, data_dir, scenario)
+
+
+def test_more_device_problems_are_counted_in_chinese_brackets(chinese, data_dir, gui_settings):  # noqa: F811
+    run_gui(chinese, data_dir, more_problems_scenario("（+1）"))

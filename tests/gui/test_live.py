@@ -6,7 +6,7 @@ import time
 from PySide6.QtCore import Qt
 
 from ..gui_support import GuiApp, gui_settings, run_gui  # noqa: F401  (gui_settings is a fixture)
-from ..helpers import SID, new_push
+from ..helpers import SID, fixture_variant, new_push
 
 CLASS_ID = 508113967
 TEACHER, STUDENT = 41200871, 41200902
@@ -146,3 +146,24 @@ def bad_net(now: int, delay: float = 412.0) -> dict:
     return {"socket": "UDP", "reportTime": str(now), "mediaDuration": 300, "good": 41, "normal": 52,
             "bad": 88, "poor": 71, "notReach": 48, "total": 300, "avgDelay": str(delay), "loss": 37,
             "udpTotalPkts": 150, "cpuLow": 121, "cpuMedium": 88, "cpuHigh": 61, "cpuBusy": 30, "cpuTotal": 300}
+
+
+def more_problems_scenario(more: str):
+    """A check with two problems: the first in words, how many more in the
+    language's brackets (⚠ …（+1） in Chinese: test_i18n)."""
+    async def scenario(app: GuiApp) -> None:
+        view = app.window.show_view("live")
+        now = int(time.time())
+        await app.post(enter(STUDENT, now - 60))
+        await app.wait_until(lambda: view.proxy.rowCount() == 1)
+        view.table.selectRow(0)
+        await app.wait_until(lambda: view.panel.class_id == CLASS_ID)
+        await app.post(fixture_variant("Check.json", action_time=now, ClassID=CLASS_ID, UID=STUDENT,
+                                       data={"MicrophoneArbitrary": 2}))
+        await app.wait_until(lambda: (roster_cell(view.panel, STUDENT, "device_problems") or "").startswith("⚠"))
+        assert roster_cell(view.panel, STUDENT, "device_problems").endswith(more)
+    return scenario
+
+
+def test_more_device_problems_are_counted(qapp, data_dir, gui_settings):  # noqa: F811
+    run_gui(qapp, data_dir, more_problems_scenario(" (+1)"))

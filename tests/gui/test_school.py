@@ -43,27 +43,29 @@ def test_school_view_lists_each_section_and_exports(qapp, data_dir, gui_settings
     run_gui(qapp, data_dir, scenario)
 
 
-def device_check_scenario(problem: str, tab: str):
-    """An out-of-class device check with a broken microphone: its problem in the
-    desk's language, as the Device checks view says it; its tab's count in the
-    language's brackets (full-width in Chinese)."""
+def device_check_scenario(problem: str, tab: str, device: str):
+    """An out-of-class device check with a broken microphone, from an Android
+    tablet: its problem and device in the desk's language, as the Device checks
+    view says them; its tab's count in the language's brackets (full-width in Chinese)."""
     async def scenario(app: GuiApp):
         await app.post(fixture_variant("UserCheck.json", action_time=int(time.time()) - 60,
-                                       data={"MicrophoneArbitrary": 2}))
+                                       data={"MicrophoneArbitrary": 2, "DeviceType": 5}))
         view = app.window.show_view("school")
         model = view.models["device_checks"]
         await app.wait_until(lambda: view.report is not None and model.rowCount() == 1, timeout=10)
         assert model.index(0, model.COLUMNS.index("problems")).data() == problem
+        assert model.index(0, model.COLUMNS.index("device")).data() == device
         assert view.tabs.tabText(view.tabs.indexOf(view.tables["device_checks"])) == tab
     return scenario
 
 
 def test_school_device_checks_say_the_problem_in_english(qapp, data_dir, gui_settings):  # noqa: F811
-    run_gui(qapp, data_dir, device_check_scenario("microphone: chosen device abnormal", "Device checks (1)"))
+    run_gui(qapp, data_dir, device_check_scenario("microphone: chosen device abnormal", "Device checks (1)",
+                                                   "Android tablet"))
 
 
 def test_school_device_checks_say_the_problem_in_chinese(chinese, data_dir, gui_settings):  # noqa: F811
-    run_gui(chinese, data_dir, device_check_scenario("麦克风：所选设备异常", "课外设备检测（1）"))
+    run_gui(chinese, data_dir, device_check_scenario("麦克风：所选设备异常", "课外设备检测（1）", "安卓平板"))
 
 
 def school_picker_scenario(text: str):
