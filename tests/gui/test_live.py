@@ -126,13 +126,19 @@ def test_a_burst_of_pushes_is_coalesced_into_few_refreshes(qapp, data_dir, gui_s
     run_gui(qapp, data_dir, scenario)
 
 
+async def student_in_an_open_lesson(app: GuiApp, now: int):
+    """The Live view with the student's lesson open."""
+    view = app.window.show_view("live")
+    await app.post(enter(STUDENT, now - 60))
+    await app.wait_until(lambda: view.proxy.rowCount() == 1)
+    view.table.selectRow(0)
+    return view
+
+
 def test_trouble_and_alarms_are_marked_with_a_sign_not_colour_alone(qapp, data_dir, gui_settings):
     async def scenario(app: GuiApp) -> None:
-        view = app.window.show_view("live")
         now = int(time.time())
-        await app.post(enter(STUDENT, now - 60))
-        await app.wait_until(lambda: view.proxy.rowCount() == 1)
-        view.table.selectRow(0)
+        view = await student_in_an_open_lesson(app, now)
         await app.post(new_push("Net", action_time=now, UID=STUDENT, Data=bad_net(now)))
         await app.wait_until(lambda: cell(view, 0, "trouble") == "⚠ 1")
         await app.wait_until(lambda: (roster_cell(view.panel, STUDENT, "net_quality") or "").startswith("⚠"))
@@ -152,11 +158,8 @@ def more_problems_scenario(more: str):
     """A check with two problems: the first in words, how many more in the
     language's brackets (⚠ …（+1） in Chinese: test_i18n)."""
     async def scenario(app: GuiApp) -> None:
-        view = app.window.show_view("live")
         now = int(time.time())
-        await app.post(enter(STUDENT, now - 60))
-        await app.wait_until(lambda: view.proxy.rowCount() == 1)
-        view.table.selectRow(0)
+        view = await student_in_an_open_lesson(app, now)
         await app.wait_until(lambda: view.panel.class_id == CLASS_ID)
         await app.post(fixture_variant("Check.json", action_time=now, ClassID=CLASS_ID, UID=STUDENT,
                                        data={"MicrophoneArbitrary": 2}))
