@@ -44,8 +44,11 @@ Detail = Text | Label | str     # str: the user's own words (a help message, a U
 
 
 def listing(items: Sequence[Text | Label | str]) -> Text:
-    """Items separated by "; " (a list, not a sentence: nothing to translate)."""
-    return Text("; ".join(["{}"] * len(items)), tuple(items))
+    """Items separated by "; ", each pair through one template, so that a
+    translation gives the language's separator (Chinese "；")."""
+    if len(items) < 2:
+        return Text("{}" * len(items), tuple(items))
+    return Text(QT_TRANSLATE_NOOP("Timeline", "{}; {}"), (items[0], listing(items[1:])))
 
 
 def render(detail: Detail, template: Callable[[str], str] = str,

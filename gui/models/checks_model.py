@@ -11,7 +11,7 @@ from protocol.classin import DEVICE_TYPE
 
 from ..alarm_texts import SEVERITY_COLOURS, AlarmTexts
 from ..formatting import recent_time
-from .labels import device_type_label, school_timezone
+from .labels import device_type_label, listed, school_timezone
 from .table import TableModel, brush
 
 WHITE = brush("white")
@@ -73,7 +73,7 @@ class ChecksModel(TableModel):
         if column == "loss_percent":
             return "—" if value is None else "{:g}%".format(value)
         if column == "problems":
-            return "; ".join(self.texts.problem(p) for p in (value or "").split("\n") if p)
+            return listed(self.texts.problem(p) for p in (value or "").split("\n") if p)
         return "—" if value in (None, "") else value
 
     def tooltip(self, row: dict[str, Any], column: str) -> str | None:

@@ -4,6 +4,8 @@ translates them here (QT_TRANSLATE_NOOP marks the strings for lupdate); devices 
 named in lessons.timeline_words, which the command line's exports share."""
 from __future__ import annotations
 
+from typing import Iterable
+
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
 from lessons import timeline_words
@@ -121,6 +123,11 @@ def school_timezone(config: ConfigStore, sid: int | None) -> str:
     """The zone times of school `sid` are shown in; sid None for a time of no
     school (Gensee, the status bar): the same zone the chat robots use (Config.zone)."""
     return config.current().zone(sid)
+
+
+def listed(items: Iterable[str]) -> str:
+    """Items of a list with the language's separator: "; ", in Chinese "；"."""
+    return QCoreApplication.translate("labels", "; ").join(items)
 
 
 def named(name: str | None, number: int | str) -> str:

@@ -30,7 +30,7 @@ from ..columns import fit_columns
 from ..formatting import day_bounds, duration, local_time, shown_date
 from ..i18n import report_language
 from ..loader import Loader
-from ..models.labels import device_type_label, fill_schools, school_timezone
+from ..models.labels import device_type_label, fill_schools, listed, school_timezone
 from ..models.table import TableModel
 from ..worker import in_thread
 from .lesson_panel import table_view
@@ -79,7 +79,7 @@ class SectionModel(TableModel):
             return device_type_label(value)
         if isinstance(value, list):
             words = self._problems.problem if column == "problems" else str
-            return "; ".join(map(words, value)) or "—"
+            return listed(map(words, value)) or "—"
         return self._words.get(value, value) if isinstance(value, str) else value
 
 

@@ -5226,6 +5226,11 @@
         <source>{} without a usable user or operation</source>
         <translation>{} 缺少可用的用户或操作</translation>
     </message>
+    <message>
+        <location filename="../../lessons/texts.py" line="51"/>
+        <source>{}; {}</source>
+        <translation>{}；{}</translation>
+    </message>
 </context>
 <context>
     <name>TimelineModel</name>
@@ -5967,32 +5972,32 @@
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../gui/models/labels.py" line="16"/>
+        <location filename="../../gui/models/labels.py" line="18"/>
         <source>student</source>
         <translation>学生</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="17"/>
+        <location filename="../../gui/models/labels.py" line="19"/>
         <source>auditor</source>
         <translation>旁听生</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="18"/>
+        <location filename="../../gui/models/labels.py" line="20"/>
         <source>teacher</source>
         <translation>老师</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="19"/>
+        <location filename="../../gui/models/labels.py" line="21"/>
         <source>co-teacher</source>
         <translation>助教</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="20"/>
+        <location filename="../../gui/models/labels.py" line="22"/>
         <source>principal</source>
         <translation>校长</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="21"/>
+        <location filename="../../gui/models/labels.py" line="23"/>
         <source>principal&apos;s assistant</source>
         <translation>校长助理</translation>
     </message>
@@ -6002,13 +6007,13 @@
         <translation>网页客户端</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="83"/>
+        <location filename="../../gui/models/labels.py" line="85"/>
         <location filename="../../lessons/timeline_words.py" line="19"/>
         <source>Android phone</source>
         <translation>安卓手机</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="84"/>
+        <location filename="../../gui/models/labels.py" line="86"/>
         <location filename="../../lessons/timeline_words.py" line="20"/>
         <source>Android tablet</source>
         <translation>安卓平板</translation>
@@ -6099,182 +6104,187 @@
         <translation>应用切到了后台</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="26"/>
+        <location filename="../../gui/models/labels.py" line="28"/>
         <source>entered</source>
         <translation>进入教室</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="27"/>
+        <location filename="../../gui/models/labels.py" line="29"/>
         <source>left</source>
         <translation>离开教室</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="28"/>
+        <location filename="../../gui/models/labels.py" line="30"/>
         <source>hand up</source>
         <translation>举手</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="29"/>
+        <location filename="../../gui/models/labels.py" line="31"/>
         <source>hand down</source>
         <translation>放下手</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="30"/>
+        <location filename="../../gui/models/labels.py" line="32"/>
         <source>on stage</source>
         <translation>上台</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="31"/>
+        <location filename="../../gui/models/labels.py" line="33"/>
         <source>off stage</source>
         <translation>下台</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="32"/>
+        <location filename="../../gui/models/labels.py" line="34"/>
         <source>muted</source>
         <translation>被静音</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="33"/>
+        <location filename="../../gui/models/labels.py" line="35"/>
         <source>unmuted</source>
         <translation>取消静音</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="34"/>
+        <location filename="../../gui/models/labels.py" line="36"/>
         <source>all muted</source>
         <translation>全员静音</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="35"/>
+        <location filename="../../gui/models/labels.py" line="37"/>
         <source>all unmuted</source>
         <translation>取消全员静音</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="36"/>
+        <location filename="../../gui/models/labels.py" line="38"/>
         <source>authorised</source>
         <translation>授权</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="37"/>
+        <location filename="../../gui/models/labels.py" line="39"/>
         <source>authorisation removed</source>
         <translation>取消授权</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="38"/>
+        <location filename="../../gui/models/labels.py" line="40"/>
         <source>award</source>
         <translation>奖励</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="39"/>
+        <location filename="../../gui/models/labels.py" line="41"/>
         <location filename="../../lessons/timeline_words.py" line="34"/>
         <source>kicked out</source>
         <translation>被移出教室</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="40"/>
+        <location filename="../../gui/models/labels.py" line="42"/>
         <source>network report</source>
         <translation>网络报告</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="41"/>
+        <location filename="../../gui/models/labels.py" line="43"/>
         <source>device check</source>
         <translation>设备检测</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="42"/>
-        <location filename="../../gui/models/labels.py" line="59"/>
+        <location filename="../../gui/models/labels.py" line="44"/>
+        <location filename="../../gui/models/labels.py" line="61"/>
         <source>help request</source>
         <translation>求助</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="43"/>
+        <location filename="../../gui/models/labels.py" line="45"/>
         <source>lesson extended</source>
         <translation>课节延时</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="44"/>
+        <location filename="../../gui/models/labels.py" line="46"/>
         <source>recording</source>
         <translation>录制</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="45"/>
+        <location filename="../../gui/models/labels.py" line="47"/>
         <source>blackboard</source>
         <translation>板书</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="46"/>
+        <location filename="../../gui/models/labels.py" line="48"/>
         <source>rating</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="47"/>
+        <location filename="../../gui/models/labels.py" line="49"/>
         <source>lesson summary</source>
         <translation>课节汇总</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="48"/>
+        <location filename="../../gui/models/labels.py" line="50"/>
         <location filename="../../lessons/timeline_words.py" line="57"/>
         <source>other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="54"/>
+        <location filename="../../gui/models/labels.py" line="56"/>
         <source>blocked queue</source>
         <translation>队列阻塞</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="55"/>
+        <location filename="../../gui/models/labels.py" line="57"/>
         <source>storage failure</source>
         <translation>存储失败</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="56"/>
+        <location filename="../../gui/models/labels.py" line="58"/>
         <source>re-sent pushes</source>
         <translation>推送重发</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="57"/>
+        <location filename="../../gui/models/labels.py" line="59"/>
         <source>no pushes</source>
         <translation>无推送</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="58"/>
+        <location filename="../../gui/models/labels.py" line="60"/>
         <source>tunnel</source>
         <translation>隧道</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="60"/>
+        <location filename="../../gui/models/labels.py" line="62"/>
         <source>device problem</source>
         <translation>设备问题</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="61"/>
+        <location filename="../../gui/models/labels.py" line="63"/>
         <source>network problem</source>
         <translation>网络问题</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="62"/>
+        <location filename="../../gui/models/labels.py" line="64"/>
         <source>Gensee leaves</source>
         <translation>Gensee 异常退出</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="63"/>
+        <location filename="../../gui/models/labels.py" line="65"/>
         <source>relay</source>
         <translation>转发</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="64"/>
+        <location filename="../../gui/models/labels.py" line="66"/>
         <source>held for verification</source>
         <translation>待校验暂存</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="73"/>
-        <location filename="../../gui/models/labels.py" line="82"/>
+        <location filename="../../gui/models/labels.py" line="75"/>
+        <location filename="../../gui/models/labels.py" line="84"/>
         <location filename="../../lessons/timeline_words.py" line="51"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="128"/>
+        <location filename="../../gui/models/labels.py" line="130"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/labels.py" line="135"/>
         <source>{} ({})</source>
         <translation>{}（{}）</translation>
     </message>
@@ -6284,7 +6294,7 @@
         <translation>未提供</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="117"/>
+        <location filename="../../gui/models/labels.py" line="119"/>
         <source>Lesson {}</source>
         <translation>课节 {}</translation>
     </message>

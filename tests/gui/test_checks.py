@@ -41,11 +41,17 @@ def test_failing_check_is_flagged_first_with_history(qapp, data_dir, gui_setting
     run_gui(qapp, data_dir, scenario)
 
 
+PROBLEMS_IN_CHINESE = "麦克风：所选设备异常；摄像头：所选设备异常"
+
+
 def test_the_device_is_named_in_chinese(chinese, data_dir, gui_settings):  # noqa: F811
-    """An Android tablet's check says 安卓平板, as the roster does, not "Android pad"."""
+    """An Android tablet's check says 安卓平板, as the roster does, not "Android pad";
+    its problems are listed with the Chinese separator (；)."""
     async def scenario(app: GuiApp):
         view = app.window.show_view("checks")
-        await app.post(fixture_variant("UserCheck.json", data={"DeviceType": 5}))
+        await app.post(fixture_variant("UserCheck.json", data={"DeviceType": 5, "MicrophoneArbitrary": 2,
+                                                               "CameraArbitrary": 2}))
         await app.wait_until(lambda: view.model.rowCount() == 1, timeout=10)
         assert view.model.index(0, ChecksModel.COLUMNS.index("device_type")).data() == "安卓平板"
+        assert view.model.index(0, ChecksModel.COLUMNS.index("problems")).data() == PROBLEMS_IN_CHINESE
     run_gui(chinese, data_dir, scenario)

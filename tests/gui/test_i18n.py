@@ -21,7 +21,7 @@ from simulator.school import generate_day
 
 from ..gui_support import GuiApp, gui_settings, run_gui  # noqa: F401  (gui_settings is a fixture)
 from ..helpers import SECRET, SID, fixture, fixture_names, fixture_variant, new_push
-from .test_live import STUDENT, TEACHER, enter, more_problems_scenario, schedule
+from .test_live import STUDENT, TEACHER, bad_net, enter, more_problems_scenario, schedule
 
 TS = I18N_DIR / "classwatch_zh_CN.ts"
 QM = I18N_DIR / "classwatch_zh_CN.qm"
@@ -213,3 +213,21 @@ def test_window_stays_english_without_the_translator(qapp, data_dir, gui_setting
 
 def test_more_device_problems_are_counted_in_chinese_brackets(chinese, data_dir, gui_settings):  # noqa: F811
     run_gui(chinese, data_dir, more_problems_scenario("（+1）"))
+
+
+def test_a_network_report_lists_its_problems_with_the_chinese_separator(chinese, data_dir, gui_settings):  # noqa: F811
+    """"76% 的网络探测质量下降；丢包 12%；延迟 301 ms", not "…; 丢包 12%; …"."""
+    async def scenario(app: GuiApp) -> None:
+        view = app.window.show_view("live")
+        now = int(time.time())
+        await app.post(enter(STUDENT, now - 60))
+        await app.post(new_push("Net", action_time=now, UID=STUDENT, Data=bad_net(now)))
+        await app.wait_until(lambda: view.proxy.rowCount() == 1)
+        view.table.selectRow(0)
+        timeline = view.panel.timeline_proxy
+        await app.wait_until(lambda: timeline.rowCount() == 2)
+        detail = timeline.index(0, 3).data()          # newest first: the report
+        assert len(detail.split("；")) >= 3 and "; " not in detail, detail
+        assert detail.startswith("69% 的网络探测质量下降；丢包 25%；延迟 412 ms"), detail
+
+    run_gui(chinese, data_dir, scenario)

@@ -9,6 +9,7 @@ from openpyxl import load_workbook
 
 from ..gui_support import GuiApp, gui_settings, run_gui  # noqa: F401
 from ..helpers import SID, fixture_variant, new_push
+from .test_checks import PROBLEMS_IN_CHINESE
 from .test_i18n import chinese  # noqa: F401
 
 
@@ -44,12 +45,13 @@ def test_school_view_lists_each_section_and_exports(qapp, data_dir, gui_settings
 
 
 def device_check_scenario(problem: str, tab: str, device: str):
-    """An out-of-class device check with a broken microphone, from an Android
-    tablet: its problem and device in the desk's language, as the Device checks
-    view says them; its tab's count in the language's brackets (full-width in Chinese)."""
+    """An out-of-class device check with a broken microphone and camera, from an
+    Android tablet: its problems (with the language's separator) and device in the
+    desk's language, as the Device checks view says them; its tab's count in the
+    language's brackets (full-width in Chinese)."""
     async def scenario(app: GuiApp):
         await app.post(fixture_variant("UserCheck.json", action_time=int(time.time()) - 60,
-                                       data={"MicrophoneArbitrary": 2, "DeviceType": 5}))
+                                       data={"MicrophoneArbitrary": 2, "CameraArbitrary": 2, "DeviceType": 5}))
         view = app.window.show_view("school")
         model = view.models["device_checks"]
         await app.wait_until(lambda: view.report is not None and model.rowCount() == 1, timeout=10)
@@ -60,12 +62,13 @@ def device_check_scenario(problem: str, tab: str, device: str):
 
 
 def test_school_device_checks_say_the_problem_in_english(qapp, data_dir, gui_settings):  # noqa: F811
-    run_gui(qapp, data_dir, device_check_scenario("microphone: chosen device abnormal", "Device checks (1)",
+    run_gui(qapp, data_dir, device_check_scenario("microphone: chosen device abnormal; camera: chosen device abnormal",
+                                                   "Device checks (1)",
                                                    "Android tablet"))
 
 
 def test_school_device_checks_say_the_problem_in_chinese(chinese, data_dir, gui_settings):  # noqa: F811
-    run_gui(chinese, data_dir, device_check_scenario("麦克风：所选设备异常", "课外设备检测（1）", "安卓平板"))
+    run_gui(chinese, data_dir, device_check_scenario(PROBLEMS_IN_CHINESE, "课外设备检测（1）", "安卓平板"))
 
 
 def school_picker_scenario(text: str):

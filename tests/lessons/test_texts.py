@@ -52,8 +52,13 @@ def test_recording_started_and_file_ready():
 def test_problem_lines_are_labels_of_a_list():
     state = lesson(fixture_variant("Check.json", data={"NetworkDelay": "900ms"}))
     [entry] = state.timeline
-    assert entry.detail.args == (Label("problem", "camera: no picture"), Label("problem", "delay 900 ms"))
+
+    def items(detail: Text) -> list:
+        return [item for arg in detail.args for item in (items(arg) if isinstance(arg, Text) else [arg])]
+    assert items(entry.detail) == [Label("problem", "camera: no picture"), Label("problem", "delay 900 ms")]
     assert str(entry.detail) == "camera: no picture; delay 900 ms"
+    # The separator is a template: Chinese gives its own.
+    assert render(entry.detail, template=lambda t: {"{}; {}": "{}；{}"}.get(t, t)) == "camera: no picture；delay 900 ms"
 
 
 def test_users_own_words_are_kept_as_they_are():
