@@ -239,7 +239,9 @@ class GenseeView(QWidget):
         self.attendees_caption = _caption()
         self.qa = QaModel(self.zone, self)
         self.qa_proxy = _proxy(self.qa, self)
-        self.qa_table = table_view(self.qa_proxy)
+        self.qa_table = table_view(self.qa_proxy, empty_text=self.tr(
+            "No question yet: questions and answers come with Gensee's qa and qa-web callbacks "
+            "(their URLs are in Settings → Gensee)."))
         self.qa_table.sortByColumn(QaModel.COLUMNS.index("time"), Qt.SortOrder.DescendingOrder)
         # Questions are read, not scanned: the text column takes the width and wraps (rows are capped).
         self.qa_table.setWordWrap(True)

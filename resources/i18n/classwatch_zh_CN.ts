@@ -2140,142 +2140,147 @@
     </message>
     <message>
         <location filename="../../gui/views/gensee_view.py" line="230"/>
-        <location filename="../../gui/views/gensee_view.py" line="429"/>
+        <location filename="../../gui/views/gensee_view.py" line="431"/>
         <source>Select a room to see its users, attendees and questions.</source>
         <translation>选择一个直播间，查看其人数、参会者和提问。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="250"/>
+        <location filename="../../gui/views/gensee_view.py" line="243"/>
+        <source>No question yet: questions and answers come with Gensee&apos;s qa and qa-web callbacks (their URLs are in Settings → Gensee).</source>
+        <translation>还没有提问：问答随 Gensee 的 qa 和 qa-web 回调送达（回调地址见“设置 → Gensee”）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/gensee_view.py" line="252"/>
         <source>All rooms</source>
         <translation>全部直播间</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="251"/>
+        <location filename="../../gui/views/gensee_view.py" line="253"/>
         <source>Show the questions of every live, not only of the selected room (web questions may come without a live ID).</source>
         <translation>显示所有直播的提问，而不仅是所选直播间的（网页端提问可能不带直播 ID）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="258"/>
+        <location filename="../../gui/views/gensee_view.py" line="260"/>
         <source>No roll call in this room yet.</source>
         <translation>这个直播间还没有点名。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="280"/>
+        <location filename="../../gui/views/gensee_view.py" line="282"/>
         <source>Rooms</source>
         <translation>直播间</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="281"/>
+        <location filename="../../gui/views/gensee_view.py" line="283"/>
         <source>VOD views</source>
         <translation>点播观看</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="282"/>
+        <location filename="../../gui/views/gensee_view.py" line="284"/>
         <source>Roll calls</source>
         <translation>点名</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="328"/>
+        <location filename="../../gui/views/gensee_view.py" line="330"/>
         <source>Gensee rooms ({} live)</source>
         <translation>Gensee（{} 直播中）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="329"/>
+        <location filename="../../gui/views/gensee_view.py" line="331"/>
         <source>Gensee rooms</source>
         <translation>Gensee 直播间</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="365"/>
+        <location filename="../../gui/views/gensee_view.py" line="367"/>
         <source>Rooms ({})</source>
         <translation>直播间（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="366"/>
+        <location filename="../../gui/views/gensee_view.py" line="368"/>
         <source>VOD views ({})</source>
         <translation>点播观看（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="368"/>
+        <location filename="../../gui/views/gensee_view.py" line="370"/>
         <source>Roll calls ({})</source>
         <translation>点名（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="378"/>
+        <location filename="../../gui/views/gensee_view.py" line="380"/>
         <source>Gensee: {} room(s) live now · {} user(s)</source>
         <translation>Gensee：{} 个直播间正在直播 · {} 人</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="380"/>
+        <location filename="../../gui/views/gensee_view.py" line="382"/>
         <source> · {} paused</source>
         <translation> · {} 个暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="382"/>
+        <location filename="../../gui/views/gensee_view.py" line="384"/>
         <source>Gensee: no room live right now</source>
         <translation>Gensee：当前没有直播中的直播间</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="396"/>
+        <location filename="../../gui/views/gensee_view.py" line="398"/>
         <source>Site-wide VOD viewers: {} at {}. Gensee counts everyone watching any video of the site, so no per-video audience is shown; viewers per video are counted from the start/end calls (111/112).</source>
         <translation>全站点播观看人数：{}（{}）。Gensee 统计的是观看站点内任一视频的总人数，因此不显示单个视频的观众数；各视频的观看者根据开始/结束回调（111/112）统计。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="400"/>
+        <location filename="../../gui/views/gensee_view.py" line="402"/>
         <source>No VOD or courseware view yet (calls 111/112).</source>
         <translation>暂无点播或课件观看（回调 111/112）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="442"/>
+        <location filename="../../gui/views/gensee_view.py" line="444"/>
         <source>Attendees: {} · {} inside now · {} with abnormal leaves</source>
         <translation>参会者：{} · 当前在场 {} · 异常退出 {}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="453"/>
+        <location filename="../../gui/views/gensee_view.py" line="455"/>
         <source>The newest {} of {} are listed.</source>
         <translation>列出最新的 {} 条（共 {} 条）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="455"/>
+        <location filename="../../gui/views/gensee_view.py" line="457"/>
         <source>Q&amp;A of all rooms: {} question(s), {} answer(s), newest first</source>
         <translation>全部直播间问答：{} 个提问，{} 个回答，最新在前</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="456"/>
+        <location filename="../../gui/views/gensee_view.py" line="458"/>
         <source>Q&amp;A: {} question(s), {} answer(s), newest first</source>
         <translation>问答：{} 个提问，{} 个回答，最新在前</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="462"/>
+        <location filename="../../gui/views/gensee_view.py" line="464"/>
         <source>Room {}</source>
         <translation>直播间 {}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="466"/>
+        <location filename="../../gui/views/gensee_view.py" line="468"/>
         <source>{} – {} ({})</source>
         <translation>{} – {}（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="469"/>
+        <location filename="../../gui/views/gensee_view.py" line="471"/>
         <source>live since {} ({})</source>
         <translation>{} 开始直播（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="472"/>
+        <location filename="../../gui/views/gensee_view.py" line="474"/>
         <source>{} user(s) now</source>
         <translation>当前 {} 人</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="474"/>
+        <location filename="../../gui/views/gensee_view.py" line="476"/>
         <source>⚠ {} abnormal leave(s)</source>
         <translation>⚠ {} 次异常退出</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="476"/>
+        <location filename="../../gui/views/gensee_view.py" line="478"/>
         <source>{} recording(s), last at {}</source>
         <translation>{} 段录制，最近一段 {}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="479"/>
+        <location filename="../../gui/views/gensee_view.py" line="481"/>
         <source>{} sessions in this room, the latest shown</source>
         <translation>此直播间共 {} 场，显示最近一场</translation>
     </message>
@@ -2922,12 +2927,12 @@
 <context>
     <name>LiveRoomsStrip</name>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="529"/>
+        <location filename="../../gui/views/gensee_view.py" line="531"/>
         <source>Gensee rooms live now: {}</source>
         <translation>Gensee 正在直播的直播间：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="530"/>
+        <location filename="../../gui/views/gensee_view.py" line="532"/>
         <source>Gensee: no room live right now</source>
         <translation>Gensee：当前没有直播中的直播间</translation>
     </message>

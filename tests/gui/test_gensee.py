@@ -15,6 +15,7 @@ from gui.models.gensee_models import AttendeesModel, QaModel, RoomsModel, Videos
 
 from ..gensee_support import CLIENT, CONF, ORGANIZER, VIDEO, WEB, gensee_fixture, sequence
 from ..gui_support import GuiApp, gui_settings, pc_zone_set, run_gui  # noqa: F401  (gui_settings is a fixture)
+from .test_empty_states import says_empty
 from .test_i18n import chinese  # noqa: F401
 
 WEB_QUESTION = "老师，影子为什么下午更长？"
@@ -250,3 +251,30 @@ def test_hostile_question_text_and_time_stay_plain_text(qapp):
     assert model.index(0, QaModel.COLUMNS.index("uname")).data() == "<b>x</b>"
     assert model.index(0, QaModel.COLUMNS.index("time")).data()            # some text, no exception
     assert model.index(0, QaModel.COLUMNS.index("time")).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def empty_qa_scenario(words: str):
+    """A room's Q&A pane before any question says what fills it and where its
+    callbacks are set up, not a blank pane under "0 question(s)"; the first
+    question takes its place."""
+    async def scenario(app: GuiApp) -> None:
+        view = app.window.show_view("gensee")
+        for query in sequence("event_sequence_webcast.txt")[:3]:
+            await gensee(app, "GET", "event", query)
+        await app.wait_until(lambda: view.selected == CONF)
+        table = view.qa_table
+        assert table.model().rowCount() == 0 and table.empty_text.startswith(words), table.empty_text
+        assert says_empty(table)
+        await gensee(app, "POST", "qa", data=gensee_fixture("qa_client_question.txt").encode(),
+                     headers={"Content-Type": "text/xml"})
+        await app.wait_until(lambda: table.model().rowCount() == 1)
+        assert not says_empty(table)
+    return scenario
+
+
+def test_an_empty_qa_pane_says_what_fills_it(qapp, data_dir, gui_settings):  # noqa: F811
+    run_gui(qapp, data_dir, empty_qa_scenario("No question yet: questions and answers come with Gensee's qa"))
+
+
+def test_an_empty_qa_pane_says_what_fills_it_in_chinese(chinese, data_dir, gui_settings):  # noqa: F811
+    run_gui(chinese, data_dir, empty_qa_scenario("还没有提问："))
