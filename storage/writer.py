@@ -547,7 +547,7 @@ class Writer:
         outcomes = [(waiter, False, res.error) if isinstance(res, _Failed) else (waiter, True, res)
                     for (_, waiter), res in zip(batch, results)]
         if self.wal_sync is not None:
-            self.wal_sync.after(outcomes)   # acks once the WAL is on the disk
+            self.wal_sync.after(outcomes, here=True)   # acks once the WAL is on the disk
         else:
             _deliver(outcomes)
         if self.reserve is not None and time.monotonic() - self._reserve_checked >= RESERVE_CHECK:
