@@ -3,8 +3,8 @@ get English and the GUI its own language from the same source.
 
 `str()` gives the English sentence. The GUI calls `render()` with its
 translator (context "Timeline") and its names for the labels. Templates are
-marked with QT_TRANSLATE_NOOP: pyside6-lupdate matches the name, so this
-Qt-free stand-in is enough for it to extract them from lessons/.
+marked with QT_TRANSLATE_NOOP (protocol.translatable's Qt-free stand-in, which
+pyside6-lupdate matches by name).
 """
 from __future__ import annotations
 
@@ -12,9 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    return text
+from protocol.translatable import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True, slots=True)

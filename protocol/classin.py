@@ -8,12 +8,13 @@ from __future__ import annotations
 import functools
 import hashlib
 import hmac
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import orjson
 
 from . import deepjson
+from .translatable import QT_TRANSLATE_NOOP
 
 # --- Cmd codes --------------------------------------------------------------
 CMD_BOARD = 67375105        # hands up / award / camera / selector / responder (by Color)
@@ -26,15 +27,17 @@ CMD_MUTE_ALL = 67371586
 CMD_STAGE = 67371521
 CMD_TEST = "Test"
 
+# The short English label of each numeric Cmd: the command line and the alarms say
+# "67371521 (stage)"; the GUI translates the label (context "labels").
 INT_CMD_NAMES = {
-    CMD_BOARD: "board",
-    CMD_AUTHORIZE: "authorize",
-    CMD_ENTER: "enter",
-    CMD_EXIT: "exit",
-    CMD_KICK: "kick",
-    CMD_MUTE_ONE: "mute",
-    CMD_MUTE_ALL: "mute_all",
-    CMD_STAGE: "stage",
+    CMD_BOARD: QT_TRANSLATE_NOOP("labels", "board"),
+    CMD_AUTHORIZE: QT_TRANSLATE_NOOP("labels", "authorize"),
+    CMD_ENTER: QT_TRANSLATE_NOOP("labels", "enter"),
+    CMD_EXIT: QT_TRANSLATE_NOOP("labels", "exit"),
+    CMD_KICK: QT_TRANSLATE_NOOP("labels", "kick"),
+    CMD_MUTE_ONE: QT_TRANSLATE_NOOP("labels", "mute"),
+    CMD_MUTE_ALL: QT_TRANSLATE_NOOP("labels", "mute_all"),
+    CMD_STAGE: QT_TRANSLATE_NOOP("labels", "stage"),
 }
 
 STRING_CMDS = (
@@ -276,12 +279,20 @@ def normalise_cmd(value: Any) -> int | str | None:
     return None
 
 
-def cmd_label(cmd: int | str | None) -> str:
+def _english(_context: str, text: str) -> str:
+    return text
+
+
+def cmd_label(cmd: int | str | None, translate: Callable[[str, str], str] = _english) -> str:
+    """"67371521 (stage)"; `translate(context, English)` (QCoreApplication.translate)
+    says it in the desk's words and brackets: 67371521（上下台）."""
     if cmd is None:
         return "?"
     if isinstance(cmd, int):
         name = INT_CMD_NAMES.get(cmd)
-        return f"{cmd} ({name})" if name else str(cmd)
+        if not name:
+            return str(cmd)
+        return translate("labels", QT_TRANSLATE_NOOP("labels", "{} ({})")).format(cmd, translate("labels", name))
     return cmd
 
 

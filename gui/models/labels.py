@@ -1,4 +1,4 @@
-"""Translated names for protocol codes and timeline kinds, the one way to
+"""Translated names for protocol codes (Cmds, identities) and timeline kinds, the one way to
 name a user or a lesson, and the school's time zone. protocol/ and lessons/ keep English labels; the GUI
 translates them here (QT_TRANSLATE_NOOP marks the strings for lupdate); devices and exit reasons are
 named in lessons.timeline_words, which the command line's exports share."""
@@ -8,6 +8,7 @@ from typing import Iterable
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
+from protocol import classin
 from lessons import timeline_words
 from lessons.state import LessonState
 from app.settings import ConfigStore
@@ -93,6 +94,11 @@ def device_type_label(english: str) -> str:
 
 def exit_reason_label(code: int | None) -> str:
     return timeline_words.exit_reason_label(code, QCoreApplication.translate)
+
+
+def cmd_label(cmd: int | str | None) -> str:
+    """A Cmd with its label in the desk's words: 67371521（上下台）; a string Cmd as sent."""
+    return classin.cmd_label(cmd, QCoreApplication.translate)
 
 
 def alarm_kind_label(kind: str) -> str:

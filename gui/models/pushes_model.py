@@ -8,13 +8,13 @@ from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtGui import QBrush
 
 from alarms.model import Severity
-from protocol.classin import cmd_label, normalise_cmd
+from protocol.classin import normalise_cmd
 from app.inspector import FLAG_RELEASED, Cursor, InspectedPush, Page
 from app.settings import ConfigStore
 
 from ..alarm_texts import SEVERITY_COLOURS, AlarmTexts
 from ..formatting import local_time, zone_label
-from .labels import school_timezone
+from .labels import cmd_label, school_timezone
 from .table import RIGHT, Index, ZonedTableModel, brush
 
 CRITICAL = brush(SEVERITY_COLOURS[Severity.CRITICAL])

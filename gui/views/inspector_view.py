@@ -4,24 +4,29 @@ re-send it byte for byte (curl for bash, Invoke-RestMethod for PowerShell)."""
 from __future__ import annotations
 
 import functools
+import re
 
 from PySide6.QtCore import QItemSelection, Qt
-from PySide6.QtGui import QFontDatabase, QGuiApplication, QIntValidator, QShowEvent
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QIntValidator, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHeaderView, QLabel, QLineEdit,
                                QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
-from protocol.classin import INT_CMD_NAMES, STRING_CMDS, cmd_label
+from protocol.classin import INT_CMD_NAMES, STRING_CMDS
 from app.inspector import Cursor, InspectedPush, Page, PushFilter, payload_text, search
 from app.receiving import PushRefused, PushStored
 
 from ..bridge import MonitorBridge
-from ..columns import fill_with, fit_columns
+from ..columns import fill_with, fit_columns, needed_width
 from ..layouts import side_by_side, split, stacked
 from ..loader import Loader
+from ..models.labels import cmd_label
 from ..models.pushes_model import PushesModel
 from ..models.table import ITEM_ROLE
 from ..resend import curl_command, powershell_command
 from .lesson_panel import table_view
+
+
+DETAIL_WIDTH = 330      # px: the pretty JSON's "key": value lines mostly whole
 
 
 def _fetch(generation: int, f: PushFilter, before: Cursor | None) -> tuple[int, bool, Page]:
@@ -78,12 +83,14 @@ class InspectorView(QWidget):
         buttons = side_by_side(self.copy_curl, self.copy_powershell, self.copy_json)
         buttons.addStretch(1)
         detail = stacked(self.heading, (self.body, 1), buttons, self.feedback)
-        splitter = split(Qt.Orientation.Horizontal, (self.table, 3), (detail, 2))
-        splitter.setSizes([700, 450])
+        self.split = split(Qt.Orientation.Horizontal, (self.table, 3), (detail, 2))
+        self.split.setSizes([700, 450])
+        self._split_dragged = False          # then the user's widths stand
+        self.split.splitterMoved.connect(self._dragged)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.count)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.split, 1)
 
         self.generation = 0
         self.next_before: Cursor | None = None
@@ -111,8 +118,11 @@ class InspectorView(QWidget):
 
     # -- searching -----------------------------------------------------------------------------
     def current_filter(self) -> PushFilter:
-        cmd = self.cmd.currentText().strip().split(" ")[0] or None     # "67371107 (enter)" -> "67371107"
-        return PushFilter(cmd=cmd, class_id=_int_or_none(self.class_id.text()),
+        text = self.cmd.currentText().strip()
+        listed = self.cmd.findText(text)
+        # A listed Cmd by its data (its label is in the desk's words); a typed one up to its label.
+        cmd = self.cmd.itemData(listed) if listed > 0 else re.split(r"[\s(（]", text)[0]
+        return PushFilter(cmd=cmd or None, class_id=_int_or_none(self.class_id.text()),
                           uid=_int_or_none(self.uid.text()), text=self.text.text().strip() or None,
                           quarantined_only=self.refused_only.isChecked())
 
@@ -140,6 +150,7 @@ class InspectorView(QWidget):
         if page.rows and (not self.table.property("sized") or shared != self.model.shared_zone):
             fit_columns(self.table)
             self.table.setProperty("sized", True)
+            self._share_width()
         more = self.tr(" (scroll for more)") if page.cursor is not None else ""
         self.count.setText(self.tr("{} push(es) shown").format(self.model.rowCount()) + more)
         if selected is not None and not append:
@@ -162,6 +173,24 @@ class InspectorView(QWidget):
             self.loader.request()
         else:
             self.stale = True
+
+    def _dragged(self) -> None:
+        self._split_dragged = True
+
+    def _share_width(self) -> None:
+        """The list takes what its columns need (the Cmd, ClassID and UID in sight
+        on a 1280 px screen), the pretty JSON the rest, DETAIL_WIDTH at least."""
+        sizes = self.split.sizes()
+        total = sum(sizes)
+        if self._split_dragged or total <= 0:
+            return
+        table = min(needed_width(self.table), total - max(total // 3, DETAIL_WIDTH))
+        if table > sizes[0]:
+            self.split.setSizes([table, total - table])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._share_width()
 
     def zone_changed(self) -> None:
         self.model.recount_zones()

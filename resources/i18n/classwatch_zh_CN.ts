@@ -2467,92 +2467,92 @@
 <context>
     <name>InspectorView</name>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="45"/>
+        <location filename="../../gui/views/inspector_view.py" line="50"/>
         <source>any Cmd</source>
         <translation>任意 Cmd</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="48"/>
+        <location filename="../../gui/views/inspector_view.py" line="53"/>
         <source>ClassID</source>
         <translation>ClassID</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="50"/>
+        <location filename="../../gui/views/inspector_view.py" line="55"/>
         <source>UID</source>
         <translation>UID</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="55"/>
+        <location filename="../../gui/views/inspector_view.py" line="60"/>
         <source>Text in the body (newest {} pushes)</source>
         <translation>推送内容中的文字（最新 {} 条推送）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="57"/>
+        <location filename="../../gui/views/inspector_view.py" line="62"/>
         <source>Refused only</source>
         <translation>仅看拒收</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="58"/>
+        <location filename="../../gui/views/inspector_view.py" line="63"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="72"/>
+        <location filename="../../gui/views/inspector_view.py" line="77"/>
         <source>Copy as curl</source>
         <translation>复制为 curl</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="73"/>
+        <location filename="../../gui/views/inspector_view.py" line="78"/>
         <source>Copy for PowerShell</source>
         <translation>复制为 PowerShell</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="74"/>
+        <location filename="../../gui/views/inspector_view.py" line="79"/>
         <source>Copy JSON</source>
         <translation>复制 JSON</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="93"/>
+        <location filename="../../gui/views/inspector_view.py" line="100"/>
         <source>Search failed: {}</source>
         <translation>查询失败：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="107"/>
+        <location filename="../../gui/views/inspector_view.py" line="114"/>
         <source>Inspector</source>
         <translation>推送查询</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="143"/>
+        <location filename="../../gui/views/inspector_view.py" line="154"/>
         <source> (scroll for more)</source>
         <translation>（滚动查看更多）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="144"/>
+        <location filename="../../gui/views/inspector_view.py" line="155"/>
         <source>{} push(es) shown</source>
         <translation>显示 {} 条推送</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="187"/>
+        <location filename="../../gui/views/inspector_view.py" line="216"/>
         <source>Select a push to see it as received.</source>
         <translation>选择一条推送，查看收到时的原始内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="190"/>
+        <location filename="../../gui/views/inspector_view.py" line="219"/>
         <source>{} · received {} · {} · {} bytes</source>
         <translation>{} · 接收于 {} · {} · {} 字节</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="193"/>
+        <location filename="../../gui/views/inspector_view.py" line="222"/>
         <source>First seen {}, {} attempt(s). Why: {}</source>
         <translation>首次收到 {}，共尝试 {} 次。原因：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="202"/>
+        <location filename="../../gui/views/inspector_view.py" line="231"/>
         <source>Only complete ClassIn bodies can be re-sent.</source>
         <translation>只有完整的 ClassIn 推送内容才能重发。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/inspector_view.py" line="217"/>
+        <location filename="../../gui/views/inspector_view.py" line="246"/>
         <source>Copied to the clipboard.</source>
         <translation>已复制到剪贴板。</translation>
     </message>
@@ -5232,7 +5232,7 @@
         <translation>{} 缺少可用的用户或操作</translation>
     </message>
     <message>
-        <location filename="../../lessons/texts.py" line="51"/>
+        <location filename="../../lessons/texts.py" line="49"/>
         <source>{}; {}</source>
         <translation>{}；{}</translation>
     </message>
@@ -5977,32 +5977,32 @@
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../gui/models/labels.py" line="18"/>
+        <location filename="../../gui/models/labels.py" line="19"/>
         <source>student</source>
         <translation>学生</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="19"/>
+        <location filename="../../gui/models/labels.py" line="20"/>
         <source>auditor</source>
         <translation>旁听生</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="20"/>
+        <location filename="../../gui/models/labels.py" line="21"/>
         <source>teacher</source>
         <translation>老师</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="21"/>
+        <location filename="../../gui/models/labels.py" line="22"/>
         <source>co-teacher</source>
         <translation>助教</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="22"/>
+        <location filename="../../gui/models/labels.py" line="23"/>
         <source>principal</source>
         <translation>校长</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="23"/>
+        <location filename="../../gui/models/labels.py" line="24"/>
         <source>principal&apos;s assistant</source>
         <translation>校长助理</translation>
     </message>
@@ -6012,13 +6012,13 @@
         <translation>网页客户端</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="85"/>
+        <location filename="../../gui/models/labels.py" line="86"/>
         <location filename="../../lessons/timeline_words.py" line="19"/>
         <source>Android phone</source>
         <translation>安卓手机</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="86"/>
+        <location filename="../../gui/models/labels.py" line="87"/>
         <location filename="../../lessons/timeline_words.py" line="20"/>
         <source>Android tablet</source>
         <translation>安卓平板</translation>
@@ -6109,187 +6109,188 @@
         <translation>应用切到了后台</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="28"/>
+        <location filename="../../gui/models/labels.py" line="29"/>
         <source>entered</source>
         <translation>进入教室</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="29"/>
+        <location filename="../../gui/models/labels.py" line="30"/>
         <source>left</source>
         <translation>离开教室</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="30"/>
+        <location filename="../../gui/models/labels.py" line="31"/>
         <source>hand up</source>
         <translation>举手</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="31"/>
+        <location filename="../../gui/models/labels.py" line="32"/>
         <source>hand down</source>
         <translation>放下手</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="32"/>
+        <location filename="../../gui/models/labels.py" line="33"/>
         <source>on stage</source>
         <translation>上台</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="33"/>
+        <location filename="../../gui/models/labels.py" line="34"/>
         <source>off stage</source>
         <translation>下台</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="34"/>
+        <location filename="../../gui/models/labels.py" line="35"/>
         <source>muted</source>
         <translation>被静音</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="35"/>
+        <location filename="../../gui/models/labels.py" line="36"/>
         <source>unmuted</source>
         <translation>取消静音</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="36"/>
+        <location filename="../../gui/models/labels.py" line="37"/>
         <source>all muted</source>
         <translation>全员静音</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="37"/>
+        <location filename="../../gui/models/labels.py" line="38"/>
         <source>all unmuted</source>
         <translation>取消全员静音</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="38"/>
+        <location filename="../../gui/models/labels.py" line="39"/>
         <source>authorised</source>
         <translation>授权</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="39"/>
+        <location filename="../../gui/models/labels.py" line="40"/>
         <source>authorisation removed</source>
         <translation>取消授权</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="40"/>
+        <location filename="../../gui/models/labels.py" line="41"/>
         <source>award</source>
         <translation>奖励</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="41"/>
+        <location filename="../../gui/models/labels.py" line="42"/>
         <location filename="../../lessons/timeline_words.py" line="34"/>
         <source>kicked out</source>
         <translation>被移出教室</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="42"/>
+        <location filename="../../gui/models/labels.py" line="43"/>
         <source>network report</source>
         <translation>网络报告</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="43"/>
+        <location filename="../../gui/models/labels.py" line="44"/>
         <source>device check</source>
         <translation>设备检测</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="44"/>
-        <location filename="../../gui/models/labels.py" line="61"/>
+        <location filename="../../gui/models/labels.py" line="45"/>
+        <location filename="../../gui/models/labels.py" line="62"/>
         <source>help request</source>
         <translation>求助</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="45"/>
+        <location filename="../../gui/models/labels.py" line="46"/>
         <source>lesson extended</source>
         <translation>课节延时</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="46"/>
+        <location filename="../../gui/models/labels.py" line="47"/>
         <source>recording</source>
         <translation>录制</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="47"/>
+        <location filename="../../gui/models/labels.py" line="48"/>
         <source>blackboard</source>
         <translation>板书</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="48"/>
+        <location filename="../../gui/models/labels.py" line="49"/>
         <source>rating</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="49"/>
+        <location filename="../../gui/models/labels.py" line="50"/>
         <source>lesson summary</source>
         <translation>课节汇总</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="50"/>
+        <location filename="../../gui/models/labels.py" line="51"/>
         <location filename="../../lessons/timeline_words.py" line="57"/>
         <source>other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="56"/>
+        <location filename="../../gui/models/labels.py" line="57"/>
         <source>blocked queue</source>
         <translation>队列阻塞</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="57"/>
+        <location filename="../../gui/models/labels.py" line="58"/>
         <source>storage failure</source>
         <translation>存储失败</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="58"/>
+        <location filename="../../gui/models/labels.py" line="59"/>
         <source>re-sent pushes</source>
         <translation>推送重发</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="59"/>
+        <location filename="../../gui/models/labels.py" line="60"/>
         <source>no pushes</source>
         <translation>无推送</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="60"/>
+        <location filename="../../gui/models/labels.py" line="61"/>
         <source>tunnel</source>
         <translation>隧道</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="62"/>
+        <location filename="../../gui/models/labels.py" line="63"/>
         <source>device problem</source>
         <translation>设备问题</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="63"/>
+        <location filename="../../gui/models/labels.py" line="64"/>
         <source>network problem</source>
         <translation>网络问题</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="64"/>
+        <location filename="../../gui/models/labels.py" line="65"/>
         <source>Gensee leaves</source>
         <translation>Gensee 异常退出</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="65"/>
+        <location filename="../../gui/models/labels.py" line="66"/>
         <source>relay</source>
         <translation>转发</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="66"/>
+        <location filename="../../gui/models/labels.py" line="67"/>
         <source>held for verification</source>
         <translation>待校验暂存</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="75"/>
-        <location filename="../../gui/models/labels.py" line="84"/>
+        <location filename="../../gui/models/labels.py" line="76"/>
+        <location filename="../../gui/models/labels.py" line="85"/>
         <location filename="../../lessons/timeline_words.py" line="51"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="130"/>
+        <location filename="../../gui/models/labels.py" line="136"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="135"/>
+        <location filename="../../gui/models/labels.py" line="141"/>
+        <location filename="../../protocol/classin.py" line="295"/>
         <source>{} ({})</source>
         <translation>{}（{}）</translation>
     </message>
@@ -6299,9 +6300,49 @@
         <translation>未提供</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="119"/>
+        <location filename="../../gui/models/labels.py" line="125"/>
         <source>Lesson {}</source>
         <translation>课节 {}</translation>
+    </message>
+    <message>
+        <location filename="../../protocol/classin.py" line="33"/>
+        <source>board</source>
+        <translation>课堂互动</translation>
+    </message>
+    <message>
+        <location filename="../../protocol/classin.py" line="34"/>
+        <source>authorize</source>
+        <translation>授权</translation>
+    </message>
+    <message>
+        <location filename="../../protocol/classin.py" line="35"/>
+        <source>enter</source>
+        <translation>进入教室</translation>
+    </message>
+    <message>
+        <location filename="../../protocol/classin.py" line="36"/>
+        <source>exit</source>
+        <translation>离开教室</translation>
+    </message>
+    <message>
+        <location filename="../../protocol/classin.py" line="37"/>
+        <source>kick</source>
+        <translation>踢出</translation>
+    </message>
+    <message>
+        <location filename="../../protocol/classin.py" line="38"/>
+        <source>mute</source>
+        <translation>静音</translation>
+    </message>
+    <message>
+        <location filename="../../protocol/classin.py" line="39"/>
+        <source>mute_all</source>
+        <translation>全体静音</translation>
+    </message>
+    <message>
+        <location filename="../../protocol/classin.py" line="40"/>
+        <source>stage</source>
+        <translation>上下台</translation>
     </message>
 </context>
 </TS>

@@ -27,7 +27,7 @@ TS = I18N_DIR / "classwatch_zh_CN.ts"
 QM = I18N_DIR / "classwatch_zh_CN.qm"
 ROOT = Path(__file__).resolve().parents[2]
 # lessons/, alarms/ and cli/ mark their templates with a Qt-free QT_TRANSLATE_NOOP
-SOURCE_DIRS = (ROOT / "gui", ROOT / "lessons", ROOT / "alarms", ROOT / "cli")
+SOURCE_DIRS = (ROOT / "gui", ROOT / "protocol", ROOT / "lessons", ROOT / "alarms", ROOT / "cli")
 # "{}", "{:.0f}", "{name}", "{degraded:.0%}": str.format fields, in order (they are positional)
 FIELD = re.compile(r"\{[^{}]*\}")
 CJK = re.compile(r"[\u4e00-\u9fff]")

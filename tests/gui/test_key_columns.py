@@ -2,12 +2,14 @@
 is in sight without a sideways scroll: an alarm's words (the lesson's name and
 the state give way), the worst users' delay, loss and CPU (the lesson's name
 elides, the side pane widens), the roster's device problems (a person on stage
-is a sign and numbers, not words)."""
+is a sign and numbers, not words), what a push in the Inspector is (its Cmd in
+the desk's words, ClassID, UID)."""
 from __future__ import annotations
 
 import asyncio
 import time
 
+import orjson
 from PySide6.QtCore import Qt
 
 from gui.columns import MIN_MAIN_WIDTH, needed_width
@@ -16,7 +18,7 @@ from gui.views.alarms_view import ALARM_TITLE_WIDTH
 from gui.views.network_view import CHARTS_WIDTH
 
 from ..gui_support import GuiApp, gui_settings, run_gui  # noqa: F401  (gui_settings is a fixture)
-from ..helpers import fixture_variant, new_push
+from ..helpers import SID, fixture_variant, new_push
 from .test_columns import FAILING
 from .test_i18n import chinese  # noqa: F401  (a fixture)
 from .test_live import CLASS_ID, bad_net, enter, hands, schedule
@@ -172,3 +174,41 @@ def test_device_problems_in_sight_at_1280_in_english(qapp, data_dir, gui_setting
 
 def test_device_problems_in_sight_at_1280_in_chinese(chinese, data_dir, gui_settings):  # noqa: F811
     run_gui(chinese, data_dir, _device_problems_in_sight)
+
+
+async def _inspector_columns_in_sight(app: GuiApp, stage_label: str) -> None:
+    """A stored lesson's pushes and a refused one (the longest status): what a
+    push is (Cmd, ClassID, UID) in sight, the Cmd's label in the desk's words."""
+    view = app.window.show_view("inspector")
+    now = int(time.time())
+    await app.post(schedule(now, name=LESSON))
+    await app.post(enter(USERS[0], now - 200, name=NAMES[0]))
+    await app.post(new_push(67371521, class_id=CLASS_ID, action_time=now - 100, SourceUID=USERS[0],
+                            TargetUID=USERS[0], Operation=1))
+    await app.post(new_push("Net", class_id=CLASS_ID, action_time=now - 50, UID=USERS[0], Data=bad_net(now - 50)))
+    app.monitor.config.set_verify(SID, "strict")
+    refused = new_push("Net", class_id=CLASS_ID, secret="wrong", UID=USERS[1], Data={})
+    async with app.session.post(app.url + "/classin", data=orjson.dumps(refused)) as resp:
+        assert resp.status == 403
+    model, table = view.model, view.table
+    await app.wait_until(lambda: model.rowCount() == 5)
+    cmd = model.COLUMNS.index("cmd")
+    labels = [model.index(r, cmd).data() for r in range(model.rowCount())]
+    assert stage_label in labels
+    await app.wait_until(lambda: no_sideways_scroll(table),
+                         message="the Inspector scrolls sideways at 1280 px: {} px of columns in {} px".format(
+                             table.horizontalHeader().length(), table.viewport().width()))
+    for key in ("received_at", "source", "sid", "cmd", "class_id", "uid", "size"):
+        assert whole(table, model.COLUMNS.index(key)), key
+    assert table.columnWidth(model.COLUMNS.index("status")) >= MIN_MAIN_WIDTH
+    # The combo lists the same label and still finds the stage pushes by it.
+    view.cmd.setCurrentIndex(view.cmd.findText(stage_label))
+    await app.wait_until(lambda: model.rowCount() == 1 and model.index(0, cmd).data() == stage_label)
+
+
+def test_inspector_columns_in_sight_at_1280_in_english(qapp, data_dir, gui_settings):  # noqa: F811
+    run_gui(qapp, data_dir, lambda app: _inspector_columns_in_sight(app, "67371521 (stage)"))
+
+
+def test_inspector_columns_in_sight_at_1280_in_chinese(chinese, data_dir, gui_settings):  # noqa: F811
+    run_gui(chinese, data_dir, lambda app: _inspector_columns_in_sight(app, "67371521（上下台）"))
