@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Callable, Mapping
 from protocol import classin as ci
 
 from .texts import QT_TRANSLATE_NOOP
+from .timeline_words import Translate, listed
 
 if TYPE_CHECKING:
     from .participant import Participant
@@ -82,7 +83,7 @@ class Kind(Enum):
     DURATION = "duration"   # whole seconds
     TIME = "time"           # unix seconds, shown in the school's zone
     BOOL = "bool"
-    TEXT = "text"           # str, or a list of str joined with "; "
+    TEXT = "text"           # str, or a list of str (joined with the language's "; ")
     PERCENT = "percent"     # a fraction 0..1
 
 
@@ -105,12 +106,13 @@ class Column:
         """A value as people read it (CSV keeps the raw value for scripts)."""
         return labels(f"{self.vocabulary}.{value}", value) if self.vocabulary else value
 
-    def words(self, value: Any, labels: Labels) -> str:
-        """A TEXT cell as people read it: a list (of problems) word by word, on one line."""
+    def words(self, value: Any, labels: Labels, translate: Translate) -> str:
+        """A TEXT cell as people read it: a list (of problems) word by word, on
+        one line, with the separator of `translate`'s language."""
         if value is None:
             return ""
         if isinstance(value, (list, tuple)):
-            return "; ".join(self.word(str(item), labels) for item in value)
+            return listed((self.word(str(item), labels) for item in value), translate)
         return self.word(str(value), labels)
 
     def raw(self, row: Mapping[str, Any]) -> Any:

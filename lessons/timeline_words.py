@@ -1,12 +1,13 @@
 """A timeline detail in a desk's words, for the window and for the files
 people read: the codes that follow their label left out ("network connection
 broken", not "network connection broken (56)"), templates in context
-"Timeline", device and exit-reason names in context "labels". Qt-free: the
+"Timeline", device and exit-reason names in context "labels", and the
+language's list separator and "Name (ID)" brackets (context "labels"). Qt-free: the
 window translates with QCoreApplication.translate, the command line with
 alarms.language's reading of the same catalogue."""
 from __future__ import annotations
 
-from typing import Callable
+from typing import Callable, Iterable
 
 from .texts import QT_TRANSLATE_NOOP, Detail, Label, Text, render
 
@@ -55,6 +56,27 @@ def exit_reason_label(code: int | None, translate: Translate) -> str:
     if code is None:
         return translate("labels", QT_TRANSLATE_NOOP("labels", "not given"))
     return translate("labels", EXIT_REASON[code] if code in EXIT_REASON else QT_TRANSLATE_NOOP("labels", "other"))
+
+
+def listed(items: Iterable[str], translate: Translate) -> str:
+    """Items of a list with the language's separator: "; ", in Chinese "；"."""
+    return translate("labels", QT_TRANSLATE_NOOP("labels", "; ")).join(items)
+
+
+def enumerated(items: Iterable[str], translate: Translate) -> str:
+    """Short items (names, flags) with the language's comma: ", ", in Chinese "、"."""
+    return translate("labels", QT_TRANSLATE_NOOP("labels", ", ")).join(items)
+
+
+def named(name: str | None, number: int | str, translate: Translate) -> str:
+    """"Name (ID)" or "Heading (count)" in the language's brackets (演示学校（990001）,
+    缺席（1）); the number alone without a name."""
+    return translate("labels", QT_TRANSLATE_NOOP("labels", "{} ({})")).format(name, number) if name else str(number)
+
+
+def labelled(label: str, value: object, translate: Translate) -> str:
+    """"Label: value" with the language's colon (赵六：摄像头：无画面)."""
+    return translate("labels", QT_TRANSLATE_NOOP("labels", "{}: {}")).format(label, value)
 
 
 def detail_words(detail: Detail, translate: Translate, problem: Callable[[str], str],

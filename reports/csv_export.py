@@ -16,6 +16,7 @@ from datetime import tzinfo
 from typing import Any
 
 from lessons.participant_row import COLUMNS as PARTICIPANT_COLUMNS, Column, Kind
+from lessons.timeline_words import named
 from .labels import Labels
 from .values import CODE_COLUMNS, Summary, absent_rows, local_time, looks_like_formula, notes_text, plain_text, school_zone
 
@@ -88,7 +89,7 @@ def _people_cell(column: Column, value: Any, zone: tzinfo, labels: Labels) -> st
         return labels("yes") if value else labels("no")
     if kind is Kind.PERCENT:
         return f"{value:.0%}" if isinstance(value, (int, float)) else ""
-    return _safe_text(column.words(value, labels))
+    return _safe_text(column.words(value, labels, labels.translate))
 
 
 def _zone_name(summary: Summary) -> str:
@@ -105,7 +106,7 @@ def render_people_csv(summaries: Sequence[Summary], labels: Labels) -> bytes:
 
     def header(column: Column) -> str:
         if column.kind is Kind.TIME and shared_zone:
-            return f"{column.label(labels)} ({shared_zone})"
+            return named(column.label(labels), shared_zone, labels.translate)
         return column.label(labels)
 
     buffer = io.StringIO(newline="")

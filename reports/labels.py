@@ -4,11 +4,17 @@ English is the default; `lang="zh"` switches to the Chinese table below, and
 the GUI may pass its own tr()-ed texts as `overrides` (key -> text), which win
 over both. `lang="keys"` prints the raw keys: the CSV default, so scripts get
 the same names as the JSON summary.
+
+The words the window shares (the list separator, "Name (ID)" brackets) come
+from the window's own catalogue through `Labels.translate`, as the command
+line reads it (alarms.language), so a Chinese file and the Chinese window agree.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+
+from alarms.language import Wording
 
 LANGS = ("en", "zh", "keys")
 
@@ -390,6 +396,7 @@ class Labels:
             raise ValueError(f"unknown report language {lang!r}; use one of {', '.join(LANGS)}")
         self.lang = lang
         self._overrides = dict(overrides or {})
+        self._wording = Wording(lang if lang == "zh" else "en")
 
     def __call__(self, key: str, default: str | None = None) -> str:
         if key in self._overrides:
@@ -403,6 +410,10 @@ class Labels:
         if key.startswith("problem.") and self.lang == "zh":
             return self._problem(key[len("problem."):])
         return key if default is None else default
+
+    def translate(self, context: str, source: str) -> str:
+        """A template of the window's catalogue (lessons.timeline_words.Translate) in this language."""
+        return self._wording.tr(source, context)
 
     def _problem(self, text: str) -> str:
         """A problem line with a number in it (a fixed one is a plain ZH key);

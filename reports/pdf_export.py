@@ -14,6 +14,7 @@ from fpdf.fonts import FontFace
 
 from lessons.participant_row import Column, Kind, columns
 from lessons.texts import text_width
+from lessons.timeline_words import enumerated, labelled, named
 from .details import detail_tables
 from .labels import Labels
 from .pdf_fonts import find_cjk_font
@@ -96,7 +97,7 @@ def _cell_text(column: Column, value: Any, zone: tzinfo, day: datetime | None, l
         return labels("yes") if value else labels("no")
     if kind is Kind.PERCENT:
         return percent_text(value)
-    return column.words(value, labels)
+    return column.words(value, labels, labels.translate)
 
 
 def _heading(pdf: _Document, text: str) -> None:
@@ -146,7 +147,7 @@ def _header(pdf: _Document, summary: Summary, zone: tzinfo) -> None:
         (labels("status"), labels(status_key(summary))),
         (labels("planned"), planned or "–"),
         (labels("actual"), actual or "–"),
-        (labels("time_zone"), zone_label(summary, zone)),
+        (labels("time_zone"), zone_label(summary, zone, labels)),
         (labels("summary_source"), labels(f"source.{summary.get('summary_source')}")),
     ]
     _pairs_grid(pdf, pairs, (16, 34, 16, 34))
@@ -157,7 +158,7 @@ def _attendance(pdf: _Document, summary: Summary, zone: tzinfo) -> None:
     shown = columns(TABLE_KEYS)
     day = local_time(summary.get("start_time") or summary.get("planned_start"), zone)
     participants = summary["participants"]
-    _heading(pdf, f"{labels('attendance')} ({len(participants)})")
+    _heading(pdf, named(labels("attendance"), len(participants), labels.translate))
     pdf.set_font(FAMILY, size=8)
     aligns = [ALIGN[column.kind] for column in shown]
     with pdf.table(col_widths=TABLE_WIDTHS, line_height=4.5, padding=(1, 1.2),
@@ -190,27 +191,29 @@ def _activity(pdf: _Document, summary: Summary) -> None:
     _pairs_grid(pdf, [(labels(f"totals.{key}"), str(totals.get(key, "–"))) for key in keys],
                 (34, 16, 34, 16))
     column = columns(("device_problems",))[0]
-    problems = [f"{row.get('name') or row['uid']}: {column.words(row.get('device_problems'), labels)}"
+    problems = [labelled(row.get("name") or row["uid"],
+                         column.words(row.get("device_problems"), labels, labels.translate), labels.translate)
                 for row in participants if row.get("device_problems")]
     if problems:
-        title = column.label(labels)
         pdf.set_font(FAMILY, size=8)
-        pdf.multi_cell(0, 4.5, f"{title}: " + " · ".join(problems), new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 4.5, labelled(column.label(labels), " · ".join(problems), labels.translate),
+                       new_x="LMARGIN", new_y="NEXT")
 
 
 def _absent(pdf: _Document, summary: Summary) -> None:
     labels = pdf.labels
     absent = summary.get("absent") or []
-    _heading(pdf, f"{labels('absent')} ({len(absent)})")
+    _heading(pdf, named(labels("absent"), len(absent), labels.translate))
     pdf.set_font(FAMILY, size=9)
-    names = ", ".join(f"{person.get('name') or '?'} ({person['uid']})" for person in absent)
+    names = enumerated((named(person.get("name") or "?", person["uid"], labels.translate) for person in absent),
+                       labels.translate)
     if not names and not summary.get("roster_known", True):
         names = labels("absent.unknown")
     pdf.multi_cell(0, 5, names or labels("none"), new_x="LMARGIN", new_y="NEXT")
 
 
 def _small_table(pdf: _Document, title: str, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
-    _heading(pdf, f"{title} ({len(rows)})")
+    _heading(pdf, named(title, len(rows), pdf.labels.translate))
     pdf.set_font(FAMILY, size=8)
     # Each column as wide as its longest text asks (a comment more than a score), within limits.
     widths = [min(max([text_width(text)] + [text_width(value) for value in column]), 40) + 6

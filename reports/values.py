@@ -3,10 +3,14 @@ list cells and the spreadsheet formula-injection rule."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from datetime import datetime, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo
+
+from lessons.timeline_words import enumerated, named
+
+from .labels import Labels
 
 Summary = Mapping[str, Any]
 
@@ -34,14 +38,14 @@ def status_key(summary: Summary) -> str:
     return "status.ended_no_summary" if summary.get("no_summary") else f"status.{summary.get('status')}"
 
 
-def zone_label(summary: Summary, zone: tzinfo) -> str:
+def zone_label(summary: Summary, zone: tzinfo, labels: Labels) -> str:
     """'Asia/Shanghai (UTC+08:00)': the name readers know plus the offset printers need."""
     reference = next((summary[key] for key in ("start_time", "planned_start", "close_time")
                       if summary.get(key) is not None), None)
     moment = local_time(reference, zone) or datetime.now(zone)
     offset = moment.strftime("%z")
     name = summary.get("timezone") or moment.tzname() or "local"
-    return f"{name} (UTC{offset[:3]}:{offset[3:]})"
+    return named(name, f"UTC{offset[:3]}:{offset[3:]}", labels.translate)
 
 
 # A summary may hold a time no calendar shows (milliseconds, a hostile
@@ -99,14 +103,14 @@ def printable(text: str) -> str:
     return _ILLEGAL_XML.sub("", text)
 
 
-def notes_text(row: Mapping[str, Any], labels: Callable[[str], str]) -> str:
+def notes_text(row: Mapping[str, Any], labels: Labels) -> str:
     """A participant's flags in words: late, left early, abnormal exits ×n, device problems."""
     notes = [labels(f"note.{key}") for key in ("late", "left_early") if row.get(key)]
     if row.get("abnormal_exits"):
         notes.append(f"{labels('note.abnormal_exits')} ×{row['abnormal_exits']}")
     if row.get("device_problems"):
         notes.append(labels("note.device_problems"))
-    return ", ".join(notes)
+    return enumerated(notes, labels.translate)
 
 
 def absent_rows(summary: Summary) -> list[dict[str, Any]]:

@@ -21,6 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from lessons.participant_row import COLUMNS as PARTICIPANT_COLUMNS, Column, Kind, columns
 from lessons.texts import text_width
+from lessons.timeline_words import labelled, named
 from .details import detail_tables
 from .labels import Labels
 from .values import (CODE_COLUMNS, Summary, absent_rows, local_time, looks_like_formula, notes_text, printable,
@@ -97,7 +98,7 @@ def _typed(column: Column, value: Any, zone: tzinfo, labels: Labels,
     if kind is Kind.BOOL:
         return bool(value), _bool_format(labels)
     if kind is Kind.TEXT:
-        return column.words(value, labels), None
+        return column.words(value, labels, labels.translate), None
     return value, None
 
 
@@ -196,15 +197,17 @@ def _totals_row(ws: Worksheet, row: int, cells: Sequence[tuple[Any, str | None]]
 def _attendance(ws: Worksheet, summary: Summary, labels: Labels) -> None:
     zone = school_zone(summary)
     lesson = summary.get("class_name") or ""
-    title = _put(ws, 1, 1, f"{labels('report_title')}: {lesson}" if lesson else labels("report_title"))
+    title = _put(ws, 1, 1, labelled(labels("report_title"), lesson, labels.translate) if lesson
+                 else labels("report_title"))
     title.font = Font(name="Calibri", bold=True, size=14)
     status = labels(status_key(summary))
     source = labels(f"source.{summary.get('summary_source')}")
     block = [
         (("school", summary.get("school_name") or ""), ("teacher", summary.get("teacher_name") or "")),
-        (("course", summary.get("course_name") or ""), ("status", f"{status} ({source})")),
-        (("lesson", f"{lesson} (ClassID {summary['class_id']})".strip()),
-         ("time_zone", zone_label(summary, zone))),
+        (("course", summary.get("course_name") or ""), ("status", named(status, source, labels.translate))),
+        (("lesson", named(lesson, f"ClassID {summary['class_id']}", labels.translate) if lesson
+                    else f"(ClassID {summary['class_id']})"),
+         ("time_zone", zone_label(summary, zone, labels))),
         (("planned", span_text(summary.get("planned_start"), summary.get("planned_end"), zone, SPAN_CLOCK)),
          ("actual", span_text(summary.get("start_time"), summary.get("end_time"), zone, SPAN_CLOCK))),
     ]
@@ -265,7 +268,7 @@ def _totals(participants: Sequence[Summary], absent: Sequence[Summary], zone: tz
             cells.append(_typed(column, sum(numbers), zone, labels))
         else:
             cells.append((None, None))
-    cells.append((f"{labels('absent')}: {len(absent)}", None))
+    cells.append((labelled(labels("absent"), len(absent), labels.translate), None))
     return cells
 
 
@@ -318,7 +321,7 @@ def _index(ws: Worksheet, summaries: Sequence[Summary], sheets: Sequence[str], l
                      (_naive(summary.get("end_time"), zone), DATETIME_FORMAT),
                      (labels(status_key(summary)), None),
                      (totals.get("participants"), None), (totals.get("present"), None),
-                     (len(summary.get("absent") or []), None), (zone_label(summary, zone), None)])
+                     (len(summary.get("absent") or []), None), (zone_label(summary, zone, labels), None)])
     _table(ws, 1, headers, rows)
 
     def total(key: str) -> int:

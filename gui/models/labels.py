@@ -132,13 +132,11 @@ def school_timezone(config: ConfigStore, sid: int | None) -> str:
 
 
 def listed(items: Iterable[str]) -> str:
-    """Items of a list with the language's separator: "; ", in Chinese "；"."""
-    return QCoreApplication.translate("labels", "; ").join(items)
+    return timeline_words.listed(items, QCoreApplication.translate)
 
 
 def named(name: str | None, number: int | str) -> str:
-    """"Name (ID)" in the language's brackets (演示学校（990001）); the number alone without a name."""
-    return QCoreApplication.translate("labels", "{} ({})").format(name, number) if name else str(number)
+    return timeline_words.named(name, number, QCoreApplication.translate)
 
 
 def fill_schools(combo, config: ConfigStore, all_schools: str | None = None) -> None:

@@ -3264,157 +3264,157 @@
 <context>
     <name>ParticipantColumn</name>
     <message>
-        <location filename="../../lessons/participant_row.py" line="127"/>
+        <location filename="../../lessons/participant_row.py" line="129"/>
         <source>UID</source>
         <translation>用户ID</translation>
     </message>
     <message>
-        <location filename="../../lessons/participant_row.py" line="128"/>
+        <location filename="../../lessons/participant_row.py" line="130"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../lessons/participant_row.py" line="129"/>
+        <location filename="../../lessons/participant_row.py" line="131"/>
         <source>Identity code</source>
         <translation>身份代码</translation>
     </message>
     <message>
-        <location filename="../../lessons/participant_row.py" line="130"/>
+        <location filename="../../lessons/participant_row.py" line="132"/>
         <source>Present</source>
         <translation>在教室</translation>
     </message>
     <message>
-        <location filename="../../lessons/participant_row.py" line="131"/>
+        <location filename="../../lessons/participant_row.py" line="133"/>
         <source>Attended</source>
         <translation>出勤时长</translation>
     </message>
     <message>
-        <location filename="../../lessons/participant_row.py" line="132"/>
+        <location filename="../../lessons/participant_row.py" line="134"/>
         <source>First in</source>
         <translation>首次进入</translation>
     </message>
     <message>
-        <location filename="../../lessons/participant_row.py" line="133"/>
+        <location filename="../../lessons/participant_row.py" line="135"/>
         <source>Last out</source>
         <translation>最后离开</translation>
     </message>
     <message>
-        <location filename="../../lessons/participant_row.py" line="134"/>
+        <location filename="../../lessons/participant_row.py" line="136"/>
         <source>Entries</source>
         <translation>进入次数</translation>
     </message>
     <message>
-        <location filename="../../lessons/participant_row.py" line="135"/>
+        <location filename="../../lessons/participant_row.py" line="137"/>
         <source>Hands up</source>
         <translation>举手</translation>
     </message>
     <message>
-        <location filename="../../lessons/participant_row.py" line="136"/>
+        <location filename="../../lessons/participant_row.py" line="138"/>
         <source>Awards</source>
         <translation>奖励</translation>
     </message>
     <message>
-        <location filename="../../lessons/participant_row.py" line="137"/>
+        <location filename="../../lessons/participant_row.py" line="139"/>
         <source>Stage ups</source>
         <translation>上台次数</translation>
     </message>
     <message>
-        <location filename="../../lessons/participant_row.py" line="138"/>
+        <location filename="../../lessons/participant_row.py" line="140"/>
         <source>On stage</source>
         <translation>上台</translation>
     </message>
     <message>
-        <location filename="../../lessons/participant_row.py" line="140"/>
+        <location filename="../../lessons/participant_row.py" line="142"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../lessons/participant_row.py" line="141"/>
+        <location filename="../../lessons/participant_row.py" line="143"/>
         <source>Late</source>
         <translation>迟到</translation>
     </message>
     <message>
-        <location filename="../../lessons/participant_row.py" line="142"/>
+        <location filename="../../lessons/participant_row.py" line="144"/>
         <source>Left early</source>
         <translation>早退</translation>
     </message>
     <message>
-        <location filename="../../lessons/participant_row.py" line="143"/>
+        <location filename="../../lessons/participant_row.py" line="145"/>
         <source>Abnormal exits</source>
         <translation>异常退出</translation>
     </message>
     <message>
-        <location filename="../../lessons/participant_row.py" line="144"/>
+        <location filename="../../lessons/participant_row.py" line="146"/>
         <source>Hand raised</source>
         <translation>举手时长</translation>
     </message>
     <message>
-        <location filename="../../lessons/participant_row.py" line="145"/>
+        <location filename="../../lessons/participant_row.py" line="147"/>
         <source>Mutes</source>
         <translation>静音</translation>
     </message>
     <message>
-        <location filename="../../lessons/participant_row.py" line="146"/>
+        <location filename="../../lessons/participant_row.py" line="148"/>
         <source>Could speak</source>
         <translation>可发言时长</translation>
     </message>
     <message>
-        <location filename="../../lessons/participant_row.py" line="147"/>
+        <location filename="../../lessons/participant_row.py" line="149"/>
         <source>Mic on (on stage)</source>
         <translation>上台开麦</translation>
     </message>
     <message>
-        <location filename="../../lessons/participant_row.py" line="148"/>
+        <location filename="../../lessons/participant_row.py" line="150"/>
         <source>Camera on (on stage)</source>
         <translation>上台开摄像头</translation>
     </message>
     <message>
-        <location filename="../../lessons/participant_row.py" line="149"/>
+        <location filename="../../lessons/participant_row.py" line="151"/>
         <source>Mic on (all)</source>
         <translation>开麦总时长</translation>
     </message>
     <message>
-        <location filename="../../lessons/participant_row.py" line="150"/>
+        <location filename="../../lessons/participant_row.py" line="152"/>
         <source>Camera on (all)</source>
         <translation>开摄像头总时长</translation>
     </message>
     <message>
-        <location filename="../../lessons/participant_row.py" line="151"/>
+        <location filename="../../lessons/participant_row.py" line="153"/>
         <source>Kicked out</source>
         <translation>被移出</translation>
     </message>
     <message>
-        <location filename="../../lessons/participant_row.py" line="152"/>
+        <location filename="../../lessons/participant_row.py" line="154"/>
         <source>Authorized</source>
         <translation>授权次数</translation>
     </message>
     <message>
-        <location filename="../../lessons/participant_row.py" line="153"/>
+        <location filename="../../lessons/participant_row.py" line="155"/>
         <source>Deputy</source>
         <translation>副设备</translation>
     </message>
     <message>
-        <location filename="../../lessons/participant_row.py" line="154"/>
+        <location filename="../../lessons/participant_row.py" line="156"/>
         <source>Device code</source>
         <translation>设备代码</translation>
     </message>
     <message>
-        <location filename="../../lessons/participant_row.py" line="155"/>
+        <location filename="../../lessons/participant_row.py" line="157"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../lessons/participant_row.py" line="156"/>
+        <location filename="../../lessons/participant_row.py" line="158"/>
         <source>Network quality</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../lessons/participant_row.py" line="157"/>
+        <location filename="../../lessons/participant_row.py" line="159"/>
         <source>Device problems</source>
         <translation>设备检测</translation>
     </message>
     <message>
-        <location filename="../../lessons/participant_row.py" line="158"/>
+        <location filename="../../lessons/participant_row.py" line="160"/>
         <source>Network problems</source>
         <translation>网络问题</translation>
     </message>
@@ -6007,106 +6007,111 @@
         <translation>校长助理</translation>
     </message>
     <message>
-        <location filename="../../lessons/timeline_words.py" line="18"/>
+        <location filename="../../lessons/timeline_words.py" line="19"/>
         <source>web client</source>
         <translation>网页客户端</translation>
     </message>
     <message>
         <location filename="../../gui/models/labels.py" line="86"/>
-        <location filename="../../lessons/timeline_words.py" line="19"/>
+        <location filename="../../lessons/timeline_words.py" line="20"/>
         <source>Android phone</source>
         <translation>安卓手机</translation>
     </message>
     <message>
         <location filename="../../gui/models/labels.py" line="87"/>
-        <location filename="../../lessons/timeline_words.py" line="20"/>
+        <location filename="../../lessons/timeline_words.py" line="21"/>
         <source>Android tablet</source>
         <translation>安卓平板</translation>
     </message>
     <message>
-        <location filename="../../lessons/timeline_words.py" line="23"/>
+        <location filename="../../lessons/timeline_words.py" line="24"/>
         <source>Harmony tablet</source>
         <translation>鸿蒙平板</translation>
     </message>
     <message>
-        <location filename="../../lessons/timeline_words.py" line="24"/>
+        <location filename="../../lessons/timeline_words.py" line="25"/>
         <source>Harmony phone</source>
         <translation>鸿蒙手机</translation>
     </message>
     <message>
-        <location filename="../../lessons/timeline_words.py" line="25"/>
+        <location filename="../../lessons/timeline_words.py" line="26"/>
         <source>web page</source>
         <translation>网页</translation>
     </message>
     <message>
-        <location filename="../../lessons/timeline_words.py" line="30"/>
+        <location filename="../../lessons/timeline_words.py" line="31"/>
         <source>unknown exception</source>
         <translation>未知异常</translation>
     </message>
     <message>
-        <location filename="../../lessons/timeline_words.py" line="31"/>
+        <location filename="../../lessons/timeline_words.py" line="32"/>
         <source>normal exit</source>
         <translation>正常退出</translation>
     </message>
     <message>
-        <location filename="../../lessons/timeline_words.py" line="32"/>
+        <location filename="../../lessons/timeline_words.py" line="33"/>
         <source>classroom closed</source>
         <translation>教室已关闭</translation>
     </message>
     <message>
-        <location filename="../../lessons/timeline_words.py" line="33"/>
+        <location filename="../../lessons/timeline_words.py" line="34"/>
         <source>abnormal exit</source>
         <translation>异常退出</translation>
     </message>
     <message>
-        <location filename="../../lessons/timeline_words.py" line="35"/>
+        <location filename="../../lessons/timeline_words.py" line="36"/>
         <source>service closed</source>
         <translation>服务已关闭</translation>
     </message>
     <message>
-        <location filename="../../lessons/timeline_words.py" line="36"/>
+        <location filename="../../lessons/timeline_words.py" line="37"/>
         <source>disconnected</source>
         <translation>连接断开</translation>
     </message>
     <message>
-        <location filename="../../lessons/timeline_words.py" line="37"/>
+        <location filename="../../lessons/timeline_words.py" line="38"/>
         <source>lesson cancelled</source>
         <translation>课节已取消</translation>
     </message>
     <message>
-        <location filename="../../lessons/timeline_words.py" line="38"/>
+        <location filename="../../lessons/timeline_words.py" line="39"/>
         <source>role changed</source>
         <translation>角色变更</translation>
     </message>
     <message>
-        <location filename="../../lessons/timeline_words.py" line="39"/>
+        <location filename="../../lessons/timeline_words.py" line="40"/>
         <source>logged in twice on the same machine</source>
         <translation>在同一台设备上重复登录</translation>
     </message>
     <message>
-        <location filename="../../lessons/timeline_words.py" line="40"/>
+        <location filename="../../lessons/timeline_words.py" line="41"/>
         <source>network connection broken</source>
         <translation>网络连接中断</translation>
     </message>
     <message>
-        <location filename="../../lessons/timeline_words.py" line="41"/>
+        <location filename="../../lessons/timeline_words.py" line="42"/>
         <source>pushed out by a newer login</source>
         <translation>被新的登录挤下线</translation>
     </message>
     <message>
-        <location filename="../../lessons/timeline_words.py" line="42"/>
+        <location filename="../../lessons/timeline_words.py" line="43"/>
         <source>back key (Android)</source>
         <translation>按了返回键（Android）</translation>
     </message>
     <message>
-        <location filename="../../lessons/timeline_words.py" line="43"/>
+        <location filename="../../lessons/timeline_words.py" line="44"/>
         <source>phone call</source>
         <translation>来电</translation>
     </message>
     <message>
-        <location filename="../../lessons/timeline_words.py" line="44"/>
+        <location filename="../../lessons/timeline_words.py" line="45"/>
         <source>app went to the background</source>
         <translation>应用切到了后台</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/timeline_words.py" line="79"/>
+        <source>{}: {}</source>
+        <translation>{}：{}</translation>
     </message>
     <message>
         <location filename="../../gui/models/labels.py" line="29"/>
@@ -6175,7 +6180,7 @@
     </message>
     <message>
         <location filename="../../gui/models/labels.py" line="42"/>
-        <location filename="../../lessons/timeline_words.py" line="34"/>
+        <location filename="../../lessons/timeline_words.py" line="35"/>
         <source>kicked out</source>
         <translation>被移出教室</translation>
     </message>
@@ -6222,7 +6227,7 @@
     </message>
     <message>
         <location filename="../../gui/models/labels.py" line="51"/>
-        <location filename="../../lessons/timeline_words.py" line="57"/>
+        <location filename="../../lessons/timeline_words.py" line="58"/>
         <source>other</source>
         <translation>其他</translation>
     </message>
@@ -6279,23 +6284,28 @@
     <message>
         <location filename="../../gui/models/labels.py" line="76"/>
         <location filename="../../gui/models/labels.py" line="85"/>
-        <location filename="../../lessons/timeline_words.py" line="51"/>
+        <location filename="../../lessons/timeline_words.py" line="52"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="136"/>
+        <location filename="../../lessons/timeline_words.py" line="63"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="141"/>
+        <location filename="../../lessons/timeline_words.py" line="68"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../lessons/timeline_words.py" line="74"/>
         <location filename="../../protocol/classin.py" line="295"/>
         <source>{} ({})</source>
         <translation>{}（{}）</translation>
     </message>
     <message>
-        <location filename="../../lessons/timeline_words.py" line="56"/>
+        <location filename="../../lessons/timeline_words.py" line="57"/>
         <source>not given</source>
         <translation>未提供</translation>
     </message>

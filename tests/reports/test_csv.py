@@ -85,11 +85,11 @@ def test_the_csv_for_people_reads_right_in_chinese_excel() -> None:
     assert data.startswith(b"\xef\xbb\xbf")             # Excel on a Chinese Windows reads UTF-8 only with it
     rows = _rows(data)
     header = list(rows[0])
-    assert "首次进入 (Asia/Shanghai)" in header and "姓名" in header and "备注" in header
+    assert "首次进入（Asia/Shanghai）" in header and "姓名" in header and "备注" in header
     assert "身份代码" not in header and "设备代码" not in header      # no raw codes
     by_uid = {row["用户ID"]: row for row in rows}
     teacher = by_uid["1001"]
-    assert teacher["首次进入 (Asia/Shanghai)"] == "2024-05-06 18:55"      # the school's wall clock
+    assert teacher["首次进入（Asia/Shanghai）"] == "2024-05-06 18:55"      # the school's wall clock
     assert teacher["出勤时长"] == "0:53" and teacher["在教室"] == "是" and teacher["身份"] == "老师"
     assert teacher["网络质量"] == "96%"
     li = by_uid["1004"]

@@ -153,8 +153,15 @@ def test_a_chinese_pdf_has_no_english_left(cjk_font, tmp_path) -> None:
     left = sorted(set(re.findall(r"[A-Za-z]{2,}", text)) & ours)
     assert not left, f"English left in the Chinese PDF: {left}\n{text}"
     for translated in ("摄像头：无画面", "未找到麦克风", "延迟 420 毫秒", "丢包 12%", "课中有设备插拔",
-                       "缺席 (1)", "赵六 (4001)", "第 1/1 页", "生成时间"):
+                       "缺席（1）", "赵六（4001）", "第 1/1 页", "生成时间"):
         assert translated in text, translated
+    # Chinese punctuation, as the window writes it (lessons.timeline_words): a problem list,
+    # "Name (ID)", a count, the zone's offset, "label: value" and the notes' flags.
+    unwrapped = re.sub(r"\s", "", text)        # the notes column wraps
+    for punctuated in ("设备问题：学生1004：摄像头：无画面；未找到麦克风；延迟420毫秒", "出勤（11）",
+                       "Asia/Shanghai（UTC+08:00）", "早退、"):
+        assert punctuated in unwrapped, punctuated
+    assert not re.search(r"[(;]|, ", text), text
 
 
 def test_a_lesson_without_a_roster_says_why_nobody_is_listed_absent(cjk_font, tmp_path) -> None:

@@ -199,6 +199,7 @@ def test_chinese_workbook_says_yes_and_no_in_chinese_and_translates_problems() -
     header_row, columns = _table(ws, "用户ID")
     li = _row_of(ws, header_row, 1004)
     assert ws.cell(li, columns["在教室"]).number_format == '"是";"是";"否"'
-    assert ws.cell(li, columns["设备问题"]).value == "摄像头：无画面; 延迟 420 毫秒"
+    assert ws.cell(li, columns["设备问题"]).value == "摄像头：无画面；延迟 420 毫秒"
+    assert ws.cell(li, columns["备注"]).value == "早退、异常退出 ×2、设备问题"
     assert ws.cell(_row_of(ws, header_row, 1003), columns["设备"]).value == "安卓手机"
     assert ws.cell(_row_of(ws, header_row, "合计"), columns["姓名"]).value == "{} 人".format(len(summary["participants"]))
