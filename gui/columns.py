@@ -6,8 +6,9 @@ A table may name its main text column (`fill_with`): that one takes the width
 the others leave, shrinking down to MIN_MAIN_WIDTH before the table scrolls
 sideways (a stretched last column of sizes or counts said nothing, and a long
 device problem pushed the roster off the screen). It may also name a column
-that gives way next (`squeeze`: the roster's names), down to MIN_SQUEEZED_WIDTH;
-both elide, and their models put the whole text in the tooltip. `least` is how
+that gives way next (`squeeze`: the roster's names), down to MIN_SQUEEZED_WIDTH
+(`squeeze_least`: less for a column whose first words say enough, a device
+check's machine "PC · Windo…"); both elide, and their models put the whole text in the tooltip. `least` is how
 narrow the main column may get: more where its text is the row's meaning, less
 in a narrow pane whose numbers matter more (the worst users' delay, loss and
 CPU). With `main_first` the squeezed column gives way as soon as the main one's
@@ -45,6 +46,7 @@ class ColumnLayout(QObject):
         self.main: int | None = None
         self.squeezed: int | None = None
         self.least = MIN_MAIN_WIDTH
+        self.squeeze_least = MIN_SQUEEZED_WIDTH
         self.main_first = False
         self.user: dict[int, int] = {}        # column -> width the user dragged it to
         self.fitted: dict[int, int] = {}      # column -> width its contents want (the last fit)
@@ -111,7 +113,7 @@ class ColumnLayout(QObject):
 
     def fill(self) -> None:
         """The main column takes what the others leave (`least` at least);
-        when that is not enough, the squeezed column gives way (MIN_SQUEEZED_WIDTH at least)."""
+        when that is not enough, the squeezed column gives way (`squeeze_least` at least)."""
         main = self.main
         if main is None or main in self.user or self.table.isColumnHidden(main):
             return
@@ -127,7 +129,7 @@ class ColumnLayout(QObject):
             wanted = self.wanted(squeezed)
             # main_first: the main column's whole text (fit_columns' width) before the squeezed one's.
             keep = room - (max(self.least, self.fitted.get(main, 0)) if self.main_first else self.least)
-            widths[squeezed] = max(min(wanted, keep), min(wanted, MIN_SQUEEZED_WIDTH))
+            widths[squeezed] = max(min(wanted, keep), min(wanted, self.squeeze_least))
             room -= widths[squeezed]
         widths[main] = max(self.least, room)
         with self.ours():
@@ -165,11 +167,12 @@ def _last_visible(header: QHeaderView) -> int:
 
 
 def fill_with(table: QTableView, column: int, squeeze: int | None = None, least: int = MIN_MAIN_WIDTH,
-              main_first: bool = False) -> None:
+              main_first: bool = False, squeeze_least: int = MIN_SQUEEZED_WIDTH) -> None:
     """Make `column` the table's main text column, and `squeeze` the one that
     gives way after it, or before it with `main_first` (see the module's docstring)."""
     layout = ColumnLayout.of(table)
     layout.main, layout.squeezed, layout.least, layout.main_first = column, squeeze, least, main_first
+    layout.squeeze_least = squeeze_least
     header = table.horizontalHeader()
     header.setStretchLastSection(False)
     header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)

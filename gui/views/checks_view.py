@@ -25,7 +25,9 @@ from .lesson_panel import table_view
 
 LATEST_LIMIT = 5000      # users shown at most (latest check per user and kind)
 HISTORY_LIMIT = 500      # one user's checks shown at most
-NARROW = 170             # px per column at most: nineteen columns fit 1920 px without scrolling sideways
+# px: on a 1280 px screen the machine column gives way to the problems down to its
+# device type and the OS's first letters ("PC · Windo…", the rest in its tooltip).
+MACHINE_WIDTH = 70
 
 # filter key -> (problems_only, kind or None)
 FILTERS = {"all": (False, None), "problems": (True, None), "in-class": (False, "in-class"),
@@ -34,7 +36,8 @@ FILTERS = {"all": (False, None), "problems": (True, None), "in-class": (False, "
 
 def _table(model: ChecksModel, empty_text: str = "") -> QTableView:
     table = table_view(model, sortable=False, empty_text=empty_text)   # problems-first is the order that matters
-    fill_with(table, ChecksModel.COLUMNS.index("problems"))
+    fill_with(table, ChecksModel.COLUMNS.index("problems"), squeeze=ChecksModel.COLUMNS.index("machine"),
+              main_first=True, squeeze_least=MACHINE_WIDTH)
     return table
 
 
@@ -62,7 +65,7 @@ class ChecksView(QWidget):
         self.table = _table(self.model, self.tr("No device check matches: they come before and during lessons."))
         self.history_model = ChecksModel(self.texts, self)
         self.history = _table(self.history_model)
-        fit_columns(self.history, cap=NARROW)      # empty, its headers' widths: no sideways scroll for nothing
+        fit_columns(self.history)      # empty, its headers' widths: no sideways scroll for nothing
         self.history_title = QLabel(self.tr("Select a user to see all of their checks."))
         self.history_title.setStyleSheet("font-weight: bold;")
 
@@ -120,12 +123,16 @@ class ChecksView(QWidget):
     def _show_latest(self, rows: list[dict[str, Any]]) -> None:
         self.model.set_rows(rows)
         if not self.table.property("sized"):      # once: later refreshes keep the user's widths
-            fit_columns(self.table, cap=NARROW)
+            fit_columns(self.table)
             self.table.setProperty("sized", bool(rows))
         problems = sum(1 for r in rows if r["has_problem"])
         self.count.setText(self.tr("{} check(s), {} with problems").format(len(rows), problems))
         if self.selected_uid is not None:
             self.select_uid(self.selected_uid)
+
+    def zone_changed(self) -> None:
+        self.model.recount_zones()
+        self.history_model.recount_zones()
 
     # -- one user's history -------------------------------------------------------------------------
     def select_uid(self, uid: int) -> None:
@@ -151,4 +158,4 @@ class ChecksView(QWidget):
     def _show_history(self, rows: list[dict[str, Any]]) -> None:
         # Newest first: a user's history reads as a timeline, not problems-first.
         self.history_model.set_rows(rows, problems_first=False)
-        fit_columns(self.history, cap=NARROW)
+        fit_columns(self.history)

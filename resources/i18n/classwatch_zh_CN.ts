@@ -1326,128 +1326,143 @@
 <context>
     <name>ChecksModel</name>
     <message>
-        <location filename="../../gui/models/checks_model.py" line="42"/>
+        <location filename="../../gui/models/checks_model.py" line="55"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/models/checks_model.py" line="42"/>
+        <location filename="../../gui/models/checks_model.py" line="55"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../gui/models/checks_model.py" line="42"/>
+        <location filename="../../gui/models/checks_model.py" line="55"/>
         <source>UID</source>
         <translation>UID</translation>
     </message>
     <message>
-        <location filename="../../gui/models/checks_model.py" line="42"/>
+        <location filename="../../gui/models/checks_model.py" line="55"/>
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../gui/models/checks_model.py" line="43"/>
+        <location filename="../../gui/models/checks_model.py" line="56"/>
         <source>Check</source>
         <translation>检测类型</translation>
     </message>
     <message>
-        <location filename="../../gui/models/checks_model.py" line="43"/>
+        <location filename="../../gui/models/checks_model.py" line="56"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gui/models/checks_model.py" line="43"/>
-        <source>Microphone</source>
-        <translation>麦克风</translation>
-    </message>
-    <message>
-        <location filename="../../gui/models/checks_model.py" line="44"/>
+        <location filename="../../gui/models/checks_model.py" line="57"/>
         <source>Speaker</source>
         <translation>扬声器</translation>
     </message>
     <message>
-        <location filename="../../gui/models/checks_model.py" line="44"/>
+        <location filename="../../gui/models/checks_model.py" line="57"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../gui/models/checks_model.py" line="44"/>
+        <location filename="../../gui/models/checks_model.py" line="57"/>
         <source>Delay</source>
         <translation>延迟</translation>
     </message>
     <message>
-        <location filename="../../gui/models/checks_model.py" line="45"/>
+        <location filename="../../gui/models/checks_model.py" line="58"/>
         <source>Loss</source>
         <translation>丢包</translation>
     </message>
     <message>
-        <location filename="../../gui/models/checks_model.py" line="45"/>
+        <location filename="../../gui/models/checks_model.py" line="58"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/models/checks_model.py" line="45"/>
+        <location filename="../../gui/models/checks_model.py" line="58"/>
+        <source>Machine</source>
+        <translation>设备信息</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/checks_model.py" line="62"/>
         <source>OS</source>
         <translation>操作系统</translation>
     </message>
     <message>
-        <location filename="../../gui/models/checks_model.py" line="46"/>
+        <location filename="../../gui/models/checks_model.py" line="63"/>
         <source>Client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../gui/models/checks_model.py" line="46"/>
+        <location filename="../../gui/models/checks_model.py" line="115"/>
+        <source>{}: {}</source>
+        <translation>{}：{}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/checks_model.py" line="62"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../gui/models/checks_model.py" line="46"/>
+        <location filename="../../gui/models/checks_model.py" line="49"/>
+        <source>Time ({})</source>
+        <translation>时间（{}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/checks_model.py" line="56"/>
+        <source>Mic</source>
+        <translation>麦克风</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/checks_model.py" line="63"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../../gui/models/checks_model.py" line="47"/>
+        <location filename="../../gui/models/checks_model.py" line="63"/>
         <source>IP</source>
         <translation>IP</translation>
     </message>
     <message>
-        <location filename="../../gui/models/checks_model.py" line="51"/>
-        <location filename="../../gui/models/checks_model.py" line="60"/>
+        <location filename="../../gui/models/checks_model.py" line="77"/>
+        <location filename="../../gui/models/checks_model.py" line="86"/>
         <source>OK</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../gui/models/checks_model.py" line="51"/>
+        <location filename="../../gui/models/checks_model.py" line="77"/>
         <source>PROBLEM</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../gui/models/checks_model.py" line="51"/>
+        <location filename="../../gui/models/checks_model.py" line="77"/>
         <source>not tested</source>
         <translation>未检测</translation>
     </message>
     <message>
-        <location filename="../../gui/models/checks_model.py" line="52"/>
+        <location filename="../../gui/models/checks_model.py" line="78"/>
         <source>not reported</source>
         <translation>未上报</translation>
     </message>
     <message>
-        <location filename="../../gui/models/checks_model.py" line="55"/>
+        <location filename="../../gui/models/checks_model.py" line="81"/>
         <source>in class</source>
         <translation>课中</translation>
     </message>
     <message>
-        <location filename="../../gui/models/checks_model.py" line="55"/>
+        <location filename="../../gui/models/checks_model.py" line="81"/>
         <source>before class</source>
         <translation>课前</translation>
     </message>
     <message>
-        <location filename="../../gui/models/checks_model.py" line="60"/>
+        <location filename="../../gui/models/checks_model.py" line="86"/>
         <source>⚠ problem</source>
         <translation>⚠ 异常</translation>
     </message>
     <message>
-        <location filename="../../gui/models/checks_model.py" line="72"/>
+        <location filename="../../gui/models/checks_model.py" line="102"/>
         <source>{} ms</source>
         <translation>{} ms</translation>
     </message>
@@ -1455,52 +1470,52 @@
 <context>
     <name>ChecksView</name>
     <message>
-        <location filename="../../gui/views/checks_view.py" line="52"/>
+        <location filename="../../gui/views/checks_view.py" line="55"/>
         <source>Search by UID, name or phone</source>
         <translation>按 UID、姓名或手机号搜索</translation>
     </message>
     <message>
-        <location filename="../../gui/views/checks_view.py" line="55"/>
+        <location filename="../../gui/views/checks_view.py" line="58"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message>
-        <location filename="../../gui/views/checks_view.py" line="55"/>
+        <location filename="../../gui/views/checks_view.py" line="58"/>
         <source>Problems only</source>
         <translation>仅看异常</translation>
     </message>
     <message>
-        <location filename="../../gui/views/checks_view.py" line="56"/>
+        <location filename="../../gui/views/checks_view.py" line="59"/>
         <source>In-class checks</source>
         <translation>课中检测</translation>
     </message>
     <message>
-        <location filename="../../gui/views/checks_view.py" line="57"/>
+        <location filename="../../gui/views/checks_view.py" line="60"/>
         <source>Before-class checks</source>
         <translation>课前检测</translation>
     </message>
     <message>
-        <location filename="../../gui/views/checks_view.py" line="62"/>
+        <location filename="../../gui/views/checks_view.py" line="65"/>
         <source>No device check matches: they come before and during lessons.</source>
         <translation>没有符合条件的设备检测：检测发生在课前和课中。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/checks_view.py" line="66"/>
+        <location filename="../../gui/views/checks_view.py" line="69"/>
         <source>Select a user to see all of their checks.</source>
         <translation>选择一个用户，查看其全部检测记录。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/checks_view.py" line="90"/>
+        <location filename="../../gui/views/checks_view.py" line="93"/>
         <source>Device checks</source>
         <translation>设备检测</translation>
     </message>
     <message>
-        <location filename="../../gui/views/checks_view.py" line="126"/>
+        <location filename="../../gui/views/checks_view.py" line="129"/>
         <source>{} check(s), {} with problems</source>
         <translation>{} 次检测，{} 次有异常</translation>
     </message>
     <message>
-        <location filename="../../gui/views/checks_view.py" line="145"/>
+        <location filename="../../gui/views/checks_view.py" line="152"/>
         <source>Checks of {}</source>
         <translation>{} 的检测记录</translation>
     </message>
@@ -6299,8 +6314,8 @@
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../lessons/timeline_words.py" line="74"/>
         <location filename="../../protocol/classin.py" line="295"/>
+        <location filename="../../lessons/timeline_words.py" line="74"/>
         <source>{} ({})</source>
         <translation>{}（{}）</translation>
     </message>

@@ -2,6 +2,8 @@
 and selecting the user shows their check history."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from gui.models.checks_model import ChecksModel
 
 from ..gui_support import GuiApp, gui_settings, run_gui  # noqa: F401
@@ -21,7 +23,13 @@ def test_failing_check_is_flagged_first_with_history(qapp, data_dir, gui_setting
         assert view.model.index(0, column("kind")).data() == "in class"
         assert view.model.index(0, column("camera")).data() == "PROBLEM"
         assert "camera: no picture" in view.model.index(0, column("problems")).data()
-        assert view.model.index(0, column("operating_system")).data() == "Windows 11 (23H2)"
+        # The machine in one column that gives way, each fact on its own line in the tooltip.
+        machine = view.model.index(0, column("machine"))
+        assert machine.data() == "Windows 11 (23H2) · 5.3.1.204 · AMD Ryzen 5 5600U with Radeon Graphics · 203.0.113.*"
+        assert machine.data(Qt.ItemDataRole.ToolTipRole).split("\n")[:2] == ["Device: Windows",
+                                                                              "OS: Windows 11 (23H2)"]
+        assert view.table.horizontalHeader().model().headerData(column("time"), Qt.Orientation.Horizontal) \
+            == "Time (UTC+8)"
         assert view.model.index(0, column("delay_ms")).data() == "38 ms"
         assert view.model.index(1, column("status")).data() == "OK"
 
@@ -52,6 +60,12 @@ def test_the_device_is_named_in_chinese(chinese, data_dir, gui_settings):  # noq
         await app.post(fixture_variant("UserCheck.json", data={"DeviceType": 5, "MicrophoneArbitrary": 2,
                                                                "CameraArbitrary": 2}))
         await app.wait_until(lambda: view.model.rowCount() == 1, timeout=10)
-        assert view.model.index(0, ChecksModel.COLUMNS.index("device_type")).data() == "安卓平板"
-        assert view.model.index(0, ChecksModel.COLUMNS.index("problems")).data() == PROBLEMS_IN_CHINESE
+        column = ChecksModel.COLUMNS.index
+        assert view.model.index(0, column("machine")).data().startswith("安卓平板 · Windows 11 (23H2) · ")
+        assert view.model.index(0, column("machine")).data(Qt.ItemDataRole.ToolTipRole).startswith(
+            "设备：安卓平板\n操作系统：Windows 11 (23H2)\n")
+        assert view.model.index(0, column("problems")).data() == PROBLEMS_IN_CHINESE
+        # Its tooltip a problem a line (it was the whole list: "; " is no Chinese separator).
+        assert view.model.index(0, column("problems")).data(Qt.ItemDataRole.ToolTipRole) == \
+            PROBLEMS_IN_CHINESE.replace("；", "\n")
     run_gui(chinese, data_dir, scenario)

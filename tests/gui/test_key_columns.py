@@ -3,7 +3,7 @@ is in sight without a sideways scroll: an alarm's words (the lesson's name and
 the state give way), the worst users' delay, loss and CPU (the lesson's name
 elides, the side pane widens), the roster's device problems (a person on stage
 is a sign and numbers, not words), what a push in the Inspector is (its Cmd in
-the desk's words, ClassID, UID)."""
+the desk's words, ClassID, UID), a device check's problems (its machine gives way)."""
 from __future__ import annotations
 
 import asyncio
@@ -27,6 +27,7 @@ LESSON = "Unit 4: Light and Shadows, reflection and refraction"
 NAMES = ["Jonas Smith", "Priya Nguyen", "Chloe Carter", "Ava Brown", "何晓东", "吴杰"]
 USERS = [41500000 + n for n in range(len(NAMES))]
 ANDROID_PHONE = 4
+CHECK_PROBLEMS_WIDTH = 150      # px: "microphone: no sound" and more in English (was ~120: the machine took it)
 
 
 def no_sideways_scroll(table) -> bool:
@@ -212,3 +213,42 @@ def test_inspector_columns_in_sight_at_1280_in_english(qapp, data_dir, gui_setti
 
 def test_inspector_columns_in_sight_at_1280_in_chinese(chinese, data_dir, gui_settings):  # noqa: F811
     run_gui(chinese, data_dir, lambda app: _inspector_columns_in_sight(app, "67371521（上下台）"))
+
+
+async def _check_problems_in_sight(app: GuiApp) -> None:
+    """Failing checks in class and before it of named users with phones, on a long
+    CPU and OS: as the demo's list at its widest. The problems have the room the
+    machine leaves, every verdict is whole, the machine whole in its tooltip."""
+    view = app.window.show_view("checks")
+    now = int(time.time())
+    await app.post(schedule(now, name=LESSON))
+    for n, (uid, name) in enumerate(zip(USERS, NAMES)):
+        await app.post(new_push(67371107, class_id=CLASS_ID, action_time=now - 600 + n, UID=uid, NickName=name,
+                                ClientID=0, Identity=1, Device=0, LoginMobile="0044-77009006{:02d}".format(n)))
+        await app.post(fixture_variant("Check.json" if n % 2 else "UserCheck.json", action_time=now - 300 + n,
+                                       ClassID=CLASS_ID, UID=uid, data=FAILING if n % 3 else {"CameraArbitrary": 0}))
+    model, table = view.model, view.table
+    await app.wait_until(lambda: model.rowCount() == len(USERS))
+    column = {key: n for n, key in enumerate(model.COLUMNS)}
+    await app.wait_until(lambda: no_sideways_scroll(table),
+                         message="the device checks scroll sideways at 1280 px: {} px of columns in {} px".format(
+                             table.horizontalHeader().length(), table.viewport().width()))
+    problems, machine = column["problems"], column["machine"]
+    assert table.columnWidth(problems) >= CHECK_PROBLEMS_WIDTH
+    first = model.index(0, problems).data()
+    assert table.columnWidth(problems) >= table.fontMetrics().horizontalAdvance(first[:20])
+    assert model.index(0, problems).data(Qt.ItemDataRole.ToolTipRole).count("\n") >= 1     # a problem a line
+    for key in ("status", "user", "uid", "phone", "kind", "time", "microphone", "speaker", "camera",
+                "delay_ms", "loss_percent"):
+        assert whole(table, column[key]), key
+    assert table.columnWidth(machine) < table.sizeHintForColumn(machine)        # it gave way, not the problems
+    facts = model.index(0, machine).data(Qt.ItemDataRole.ToolTipRole).split("\n")
+    assert len(facts) == 5 and "AMD Ryzen 5 5600U with Radeon Graphics" in facts[3]
+
+
+def test_check_problems_in_sight_at_1280_in_english(qapp, data_dir, gui_settings):  # noqa: F811
+    run_gui(qapp, data_dir, _check_problems_in_sight)
+
+
+def test_check_problems_in_sight_at_1280_in_chinese(chinese, data_dir, gui_settings):  # noqa: F811
+    run_gui(chinese, data_dir, _check_problems_in_sight)
