@@ -11,8 +11,9 @@ import xml.etree.ElementTree as ET
 import zoneinfo
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
-from lessons.texts import Detail, Label, Text, render
+from lessons.texts import QT_TRANSLATE_NOOP, Detail, Label, Text, render
 from lessons.timeline_words import detail_words
 
 from . import texts
@@ -43,8 +44,9 @@ def _catalog(lang: str) -> dict[tuple[str, str], str]:
     return table
 
 
-def local_time(unix: float | None, zone: str, with_date: bool = True) -> str:
-    """'2025-05-14 09:10:00 (Asia/Shanghai)': a time where the school is, and which zone that is."""
+def local_time(unix: float | None, zone: str, with_date: bool = True, tr: Callable[[str], str] = str) -> str:
+    """'2025-05-14 09:10:00 (Asia/Shanghai)': a time where the school is, and which zone that is,
+    in the brackets of `tr`'s language (a Wording's tr: 2025-05-14 09:10:00（Asia/Shanghai）)."""
     if unix is None:
         return "—"
     try:
@@ -55,7 +57,8 @@ def local_time(unix: float | None, zone: str, with_date: bool = True) -> str:
         when = dt.datetime.fromtimestamp(float(unix), tz)
     except (TypeError, ValueError, OverflowError, OSError):
         return "?"
-    return f"{when.strftime('%Y-%m-%d %H:%M:%S' if with_date else '%H:%M:%S')} ({zone})"
+    return tr(QT_TRANSLATE_NOOP("AlarmTexts", "{} ({})")).format(
+        when.strftime("%Y-%m-%d %H:%M:%S" if with_date else "%H:%M:%S"), zone)
 
 
 @dataclass(frozen=True)
@@ -75,12 +78,15 @@ class Wording:
     def tr(self, template: str, context: str = texts.CONTEXT) -> str:
         return self._table.get((context, template), template)
 
+    def time(self, unix: float | None, zone: str, with_date: bool = True) -> str:
+        return local_time(unix, zone, with_date, self.tr)
+
     def render(self, text: Text | Label | str, zone: str) -> str:
         def label(item: Label) -> str:
             if item.table == "problem":
                 return self.render(texts.problem_words(item.english), zone)
             if item.table in ("time", "datetime"):
-                return local_time(item.code, zone, with_date=item.table == "datetime")
+                return self.time(item.code, zone, with_date=item.table == "datetime")
             return item.english
         return render(text, self.tr, label)
 

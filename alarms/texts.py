@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass
 from typing import Protocol
 
-from lessons.texts import QT_TRANSLATE_NOOP, Label, Text
+from lessons.texts import QT_TRANSLATE_NOOP, Label, Text, listing
 from protocol.classin import cmd_label, normalise_cmd
 
 from .model import Alarm, Severity
@@ -101,6 +101,10 @@ def user(names: Names, uid: int | None) -> Text:
     return named(name, uid) if name else _t("{}", uid)
 
 
+# Names in a line ("Maths 7A (1), English 8B (2)"): Chinese separates them with 、.
+_COMMA = QT_TRANSLATE_NOOP("AlarmTexts", "{}, {}")
+
+
 def _lessons_hit(names: Names, a: Alarm) -> list[Text]:
     """Whom a school- or desk-wide alarm hits: per school, how many live lessons
     and which (the first few by name). Nothing for an alarm kept from before
@@ -116,7 +120,7 @@ def _lessons_hit(names: Names, a: Alarm) -> list[Text]:
     lines = []
     for sid, class_ids in by_school.items():
         shown = [lesson(names, class_id) for class_id in class_ids[:NAMED_LESSONS]]
-        listed = Text(", ".join(["{}"] * len(shown)), tuple(shown))
+        listed = listing(shown, _COMMA)
         if len(class_ids) > len(shown):
             listed = _t(QT_TRANSLATE_NOOP("AlarmTexts", "{} and {} more"), listed, len(class_ids) - len(shown))
         lines.append(_t(QT_TRANSLATE_NOOP("AlarmTexts", "{}: {} live lesson(s) affected: {}"),
@@ -326,7 +330,7 @@ def _help_request(a: Alarm, names: Names):
     users = p.get("users") or []
     if users:
         lines.append(_t(QT_TRANSLATE_NOOP("AlarmTexts", "Concerns: {}"),
-                        Text(", ".join(["{}"] * len(users)), tuple(user(names, u) for u in users))))
+                        listing([user(names, u) for u in users], _COMMA)))
     return (_t(QT_TRANSLATE_NOOP("AlarmTexts", "Help request: {}"), user(names, a.uid)), lines,
             _t(QT_TRANSLATE_NOOP("AlarmTexts", "Contact the user or join the classroom, then Acknowledge.")))
 
@@ -336,7 +340,8 @@ def _per_user(a: Alarm, names: Names) -> list[Text]:
     lines: list[Text] = [_t(QT_TRANSLATE_NOOP("AlarmTexts", "In {}."), lesson(names, a.class_id))]
     for uid, problems in sorted((a.params.get("users") or {}).items()):
         items = [problem(p) for p in problems]
-        lines.append(_t("{}: " + "; ".join(["{}"] * len(items)), user(names, int(uid)), *items))
+        lines.append(_t(QT_TRANSLATE_NOOP("AlarmTexts", "{}: {}"), user(names, int(uid)),
+                        listing(items, QT_TRANSLATE_NOOP("AlarmTexts", "{}; {}"))))
     return lines
 
 

@@ -9,7 +9,6 @@ from typing import Callable
 
 import orjson
 
-from alarms.language import local_time
 from app.startup import open_context
 from lessons.texts import QT_TRANSLATE_NOOP
 from protocol.classin import normalise_cmd
@@ -20,7 +19,7 @@ from storage.journal import DeliveryJournal
 
 from .errors import CliError
 from .table import table
-from .words import translator
+from .words import translator, wording
 
 NO_DESTINATIONS = QT_TRANSLATE_NOOP("Cli", "no relay destinations: python main.py relay add NAME --sid SID --url URL")
 
@@ -61,7 +60,8 @@ def run(args) -> int:
         if args.action == "list":
             return _list(outbox.destinations(conn), tr)
         if args.action == "status":
-            return _status(outbox.status(conn), ctx.config.current().zone, args.json, tr)
+            return _status(outbox.status(conn), ctx.config.current().zone, args.json, tr,
+                           wording(args, ctx.config).time)
         dest = _named(conn, args.name)
     with outbox.writing(ctx.db) as conn:
         if args.action == "remove":
@@ -139,7 +139,7 @@ def status_fields(s: outbox.DestinationStatus, now: float) -> dict:
 
 
 def _status(rows: list[outbox.DestinationStatus], zone_of: Callable[[int], str], as_json: bool,
-            tr: Callable[[str], str]) -> int:
+            tr: Callable[[str], str], local_time: Callable[[float | None, str], str]) -> int:
     now = time.time()
     if as_json:
         out = sys.stdout.buffer

@@ -13,7 +13,12 @@ from storage.config import ConfigStore
 CONTEXT = "Cli"
 
 
+def wording(args, config: ConfigStore) -> Wording:
+    """The desk's language (for times: Wording.time)."""
+    return Wording(chosen_language(args, config))
+
+
 def translator(args, config: ConfigStore) -> Callable[[str], str]:
     """tr(template): the template in the desk's language (as it is in English)."""
-    wording = Wording(chosen_language(args, config))
-    return lambda template: wording.tr(template, CONTEXT)
+    words = wording(args, config)
+    return lambda template: words.tr(template, CONTEXT)

@@ -19,7 +19,8 @@ from lessons.summary import counted_until
 
 from .alarm_texts import AlarmTexts
 from .formatting import duration, local_time, zone_label
-from .models.labels import device_label, identity_label, kind_label, lesson_title, school_timezone, user_name
+from .models.labels import (device_label, identity_label, kind_label, lesson_title, listed, school_timezone,
+                            user_name)
 from .models.timeline_model import TimelineModel
 
 TIMELINE_LINES = 12
@@ -58,7 +59,7 @@ class Diagnostic(QObject):
 
     def _check_line(self, check: DeviceCheck, tz: str | None) -> str:
         kind = self.tr("in class") if check.kind == "in-class" else self.tr("before class")
-        problems = "; ".join(self.texts.problem(p) for p in check.problems) or self.tr("no problem")
+        problems = listed(self.texts.problem(p) for p in check.problems) or self.tr("no problem")
         return self.tr("Device check {} ({}): {} · ClassIn {} · CPU {} · {}").format(
             kind, local_time(check.time, tz), check.operating_system or "?", check.client_version or "?",
             check.cpu or "?", problems)
@@ -66,7 +67,7 @@ class Diagnostic(QObject):
     def _net_line(self, net: NetSample, tz: str | None) -> str:
         q = net.quality
         degraded = "{:.0%}".format(q.bad + q.poor + q.not_reach) if q else "—"
-        problems = "; ".join(self.texts.problem(p) for p in net.problems) or self.tr("no problem")
+        problems = listed(self.texts.problem(p) for p in net.problems) or self.tr("no problem")
         return self.tr("Network ({}, last 5 min): {} of probes degraded · delay {} · loss {} · {} · {}").format(
             local_time(net.time, tz), degraded,
             "{:.0f} ms".format(net.avg_delay_ms) if net.avg_delay_ms is not None else "—",

@@ -41,12 +41,13 @@ class Text:
 Detail = Text | Label | str     # str: the user's own words (a help message, a URL), never translated
 
 
-def listing(items: Sequence[Text | Label | str]) -> Text:
+def listing(items: Sequence[Text | Label | str], pair: str = QT_TRANSLATE_NOOP("Timeline", "{}; {}")) -> Text:
     """Items separated by "; ", each pair through one template, so that a
-    translation gives the language's separator (Chinese "；")."""
+    translation gives the language's separator (Chinese "；"). `pair`: that
+    template marked in the caller's own context (alarms.texts': "AlarmTexts")."""
     if len(items) < 2:
         return Text("{}" * len(items), tuple(items))
-    return Text(QT_TRANSLATE_NOOP("Timeline", "{}; {}"), (items[0], listing(items[1:])))
+    return Text(pair, (items[0], listing(items[1:], pair)))
 
 
 def render(detail: Detail, template: Callable[[str], str] = str,

@@ -11,7 +11,7 @@ from typing import Any, Callable
 
 from lessons.texts import QT_TRANSLATE_NOOP
 
-from ..language import Wording, local_time
+from ..language import Wording
 from ..model import Severity
 from ..texts import named
 from ..texts import severity as severity_words
@@ -83,7 +83,7 @@ class Composer:
         return self.where(sid)[1]
 
     def time(self, when: Any, sid: int | None) -> str:
-        return local_time(when, self.zone(sid))
+        return self.wording.time(when, self.zone(sid))
 
     def place(self, alarm: dict[str, Any]) -> str:
         parts = []

@@ -23,7 +23,7 @@ from lessons.summary import counted_until
 
 from ..alarm_texts import AlarmTexts
 from ..formatting import duration
-from .labels import device_label, identity_label
+from .labels import device_label, identity_label, listed
 from .table import TableModel, brush
 
 WARN_BG = brush("#fff3cd")
@@ -208,8 +208,8 @@ class RosterModel(TableModel):
                 duration(row.stage_seconds))
             return self.tr("On stage now") + "\n" + times if row.on_stage else times
         if column == "present" and (row.late or row.left_early):
-            return "; ".join(t for t, flag in ((self.tr("late"), row.late),
-                                               (self.tr("left early"), row.left_early)) if flag)
+            return listed(t for t, flag in ((self.tr("late"), row.late),
+                                            (self.tr("left early"), row.left_early)) if flag)
         return None
 
 

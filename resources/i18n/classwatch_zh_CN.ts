@@ -117,519 +117,535 @@
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="184"/>
+        <location filename="../../alarms/texts.py" line="188"/>
         <source>resolved {}</source>
         <translation>已解除 {}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="185"/>
+        <location filename="../../alarms/texts.py" line="189"/>
         <source>acknowledged</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="186"/>
+        <location filename="../../alarms/texts.py" line="190"/>
         <source>open</source>
         <translation>未处理</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="142"/>
+        <location filename="../../alarms/texts.py" line="146"/>
         <source>microphone: disabled or absent</source>
         <translation>麦克风：已禁用或不存在</translation>
     </message>
     <message>
+        <location filename="../../alarms/language.py" line="60"/>
         <location filename="../../alarms/texts.py" line="80"/>
         <source>{} ({})</source>
         <translation>{}（{}）</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="143"/>
+        <location filename="../../alarms/texts.py" line="147"/>
         <source>microphone: no sound data</source>
         <translation>麦克风：无声音数据</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="144"/>
+        <location filename="../../alarms/texts.py" line="148"/>
         <source>microphone: chosen device abnormal</source>
         <translation>麦克风：所选设备异常</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="145"/>
+        <location filename="../../alarms/texts.py" line="149"/>
         <source>speaker: disabled or absent</source>
         <translation>扬声器：已禁用或不存在</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="146"/>
+        <location filename="../../alarms/texts.py" line="150"/>
         <source>speaker: abnormal</source>
         <translation>扬声器：异常</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="147"/>
+        <location filename="../../alarms/texts.py" line="151"/>
         <source>speaker: chosen device abnormal</source>
         <translation>扬声器：所选设备异常</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="148"/>
+        <location filename="../../alarms/texts.py" line="152"/>
         <source>camera: disabled or absent</source>
         <translation>摄像头：已禁用或不存在</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="149"/>
+        <location filename="../../alarms/texts.py" line="153"/>
         <source>camera: no picture</source>
         <translation>摄像头：无画面</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="150"/>
+        <location filename="../../alarms/texts.py" line="154"/>
         <source>camera: chosen device abnormal</source>
         <translation>摄像头：所选设备异常</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="151"/>
+        <location filename="../../alarms/texts.py" line="155"/>
         <source>no camera found</source>
         <translation>未找到摄像头</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="152"/>
+        <location filename="../../alarms/texts.py" line="156"/>
         <source>no microphone found</source>
         <translation>未找到麦克风</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="153"/>
+        <location filename="../../alarms/texts.py" line="157"/>
         <source>delay test timed out</source>
         <translation>延迟测试超时</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="154"/>
+        <location filename="../../alarms/texts.py" line="158"/>
         <source>device plugged/unplugged during the lesson</source>
         <translation>课中有设备插拔</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="156"/>
+        <location filename="../../alarms/texts.py" line="160"/>
         <source>device check interrupted</source>
         <translation>设备检测中断</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="157"/>
+        <location filename="../../alarms/texts.py" line="161"/>
         <source>media over TCP (UDP blocked?)</source>
         <translation>音视频走 TCP（UDP 可能被封锁）</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="158"/>
+        <location filename="../../alarms/texts.py" line="162"/>
         <source>trouble starts at: the user&apos;s home network</source>
         <translation>问题起点：用户家庭网络</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="159"/>
+        <location filename="../../alarms/texts.py" line="163"/>
         <source>trouble starts at: the internet provider</source>
         <translation>问题起点：网络运营商</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="160"/>
+        <location filename="../../alarms/texts.py" line="164"/>
         <source>trouble starts at: the path to ClassIn</source>
         <translation>问题起点：到 ClassIn 的线路</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="163"/>
+        <location filename="../../alarms/texts.py" line="167"/>
         <source>delay {} ms</source>
         <translation>延迟 {} ms</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="164"/>
+        <location filename="../../alarms/texts.py" line="168"/>
         <source>packet loss {}%</source>
         <translation>丢包 {}%</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="165"/>
+        <location filename="../../alarms/texts.py" line="169"/>
         <source>{}% of network probes degraded</source>
         <translation>{}% 的网络探测质量下降</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="166"/>
+        <location filename="../../alarms/texts.py" line="170"/>
         <source>CPU overloaded {}% of the time</source>
         <translation>CPU 过载时间占 {}%</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="195"/>
+        <location filename="../../alarms/texts.py" line="199"/>
         <source>body over the size limit</source>
         <translation>推送内容超出大小限制</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="196"/>
+        <location filename="../../alarms/texts.py" line="200"/>
         <source>body of {} bytes is over the size limit</source>
         <translation>推送内容 {} 字节，超出大小限制</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="198"/>
+        <location filename="../../alarms/texts.py" line="202"/>
         <source>no SID in the push</source>
         <translation>推送中没有 SID</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="199"/>
+        <location filename="../../alarms/texts.py" line="203"/>
         <source>unknown SID {}: add the school with its secret</source>
         <translation>未知的 SID {}：请添加该学校及其密钥</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="201"/>
+        <location filename="../../alarms/texts.py" line="205"/>
         <source>body is not JSON</source>
         <translation>推送内容不是 JSON</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="202"/>
+        <location filename="../../alarms/texts.py" line="206"/>
         <source>body is JSON but not an object</source>
         <translation>推送内容是 JSON 但不是对象</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="204"/>
+        <location filename="../../alarms/texts.py" line="208"/>
         <source>the SafeKey does not verify with the school&apos;s secret</source>
         <translation>SafeKey 无法用该学校的密钥校验通过</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="205"/>
+        <location filename="../../alarms/texts.py" line="209"/>
         <source>no usable TimeStamp: the SafeKey cannot be verified</source>
         <translation>没有可用的 TimeStamp，无法校验 SafeKey</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="206"/>
+        <location filename="../../alarms/texts.py" line="210"/>
         <source>a required parameter is missing</source>
         <translation>缺少必需的参数</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="207"/>
+        <location filename="../../alarms/texts.py" line="211"/>
         <source>the Action parameter is not a number</source>
         <translation>Action 参数不是数字</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="208"/>
+        <location filename="../../alarms/texts.py" line="212"/>
         <source>body is unreadable or unsafe XML</source>
         <translation>推送内容是无法读取或不安全的 XML</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="209"/>
+        <location filename="../../alarms/texts.py" line="213"/>
         <source>acknowledged and held: the SafeKey does not verify</source>
         <translation>已确认并暂存：SafeKey 校验未通过</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="210"/>
+        <location filename="../../alarms/texts.py" line="214"/>
         <source>too many pushes of this school are held already</source>
         <translation>该学校暂存的推送已达上限</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="211"/>
+        <location filename="../../alarms/texts.py" line="215"/>
         <source>the body&apos;s compression is corrupt</source>
         <translation>请求体的压缩数据已损坏</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="226"/>
+        <location filename="../../alarms/texts.py" line="230"/>
         <source>Since {}, last {}, {} time(s).</source>
         <translation>首次 {}，最近 {}，共 {} 次。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="229"/>
+        <location filename="../../alarms/texts.py" line="233"/>
         <source>Acknowledged by {} at {}.</source>
         <translation>已由 {} 于 {} 确认。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="232"/>
+        <location filename="../../alarms/texts.py" line="236"/>
         <source>Note: {}</source>
         <translation>备注：{}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="240"/>
+        <location filename="../../alarms/texts.py" line="244"/>
         <source>a body that cannot be read as a push (no Cmd, no ClassID)</source>
         <translation>无法解析为推送的内容（无 Cmd、无 ClassID）</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="242"/>
+        <location filename="../../alarms/texts.py" line="246"/>
         <source>Cmd {}, ClassID {}</source>
         <translation>Cmd {}，ClassID {}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="245"/>
+        <location filename="../../alarms/texts.py" line="249"/>
         <source>ClassIn queue blocked: {}</source>
         <translation>ClassIn 推送队列阻塞：{}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="248"/>
+        <location filename="../../alarms/texts.py" line="252"/>
         <source>Refused push: {}</source>
         <translation>被拒收的推送：{}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="249"/>
+        <location filename="../../alarms/texts.py" line="253"/>
         <source>First refused: {}; ClassIn has sent it {} time(s).</source>
         <translation>首次拒收：{}；ClassIn 已发送 {} 次。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="252"/>
+        <location filename="../../alarms/texts.py" line="256"/>
         <source>We answered HTTP {}: {}</source>
         <translation>我们向 ClassIn 返回了 HTTP {}（回复原文：{}）</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="253"/>
+        <location filename="../../alarms/texts.py" line="257"/>
         <source>ClassIn re-sends it every 10 s and sends nothing else from this school until it is accepted.</source>
         <translation>ClassIn 每 10 秒重发一次，在它被接收之前不会再推送该学校的任何其他数据。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="257"/>
+        <location filename="../../alarms/texts.py" line="261"/>
         <source>The body could not be kept in quarantine (storage failure).</source>
         <translation>推送内容未能存入隔离区（存储失败）。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="260"/>
+        <location filename="../../alarms/texts.py" line="264"/>
         <source>This SID is not configured. Add the school with its SECRET in Settings; the next re-send is then accepted.</source>
         <translation>此 SID 尚未配置。请在“设置”中添加该学校及其 SECRET，下一次重发即会被接收。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="262"/>
+        <location filename="../../alarms/texts.py" line="266"/>
         <source>The SafeKey does not match the secret saved for this school: the secret is probably wrong or was changed in ClassIn. Fix it in Settings (&quot;Fix secret…&quot;); the next re-send is then accepted. Release only if you trust the sender.</source>
         <translation>SafeKey 与该学校保存的密钥不匹配：密钥可能有误，或已在 ClassIn 中更改。请在“设置”中修改（“修改密钥…”），下一次重发即会被接收。仅在信任发送方时才放行。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="267"/>
+        <location filename="../../alarms/texts.py" line="271"/>
         <source>The push has no usable TimeStamp, so its SafeKey cannot be checked. If it is genuine, Release it: the next re-send is stored and flagged.</source>
         <translation>该推送没有可用的 TimeStamp，无法校验 SafeKey。如确认推送真实，请放行：下一次重发将被存储并标记。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="270"/>
+        <location filename="../../alarms/texts.py" line="274"/>
         <source>The body is not JSON and will never be readable. Release it: the next re-send is stored as text and flagged, and the queue moves on.</source>
         <translation>推送内容不是 JSON，永远无法解析。请放行：下一次重发将以文本形式存储并标记，队列随即恢复。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="273"/>
+        <location filename="../../alarms/texts.py" line="277"/>
         <source>The body is JSON but not an object. Release it: the next re-send is stored and flagged, and the queue moves on.</source>
         <translation>推送内容是 JSON 但不是对象。请放行：下一次重发将被存储并标记，队列随即恢复。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="275"/>
+        <location filename="../../alarms/texts.py" line="279"/>
         <source>The body is over the size limit. Release it so the queue moves on, or raise the limit if such pushes are expected.</source>
         <translation>推送内容超出大小限制。请放行以恢复队列；如果此类推送属正常情况，请提高限制。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="277"/>
+        <location filename="../../alarms/texts.py" line="281"/>
         <source>Release it so the queue moves on; the next re-send is flagged.</source>
         <translation>请放行以恢复队列；下一次重发将被标记。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="299"/>
+        <location filename="../../alarms/texts.py" line="303"/>
         <source>{}: no push for {} min</source>
         <translation>{}：已 {} 分钟没有推送</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="309"/>
+        <location filename="../../alarms/texts.py" line="313"/>
         <source>Free disk space in the data folder or close programs locking the database. ClassIn retries (we answered HTTP 503), so nothing is lost meanwhile.</source>
         <translation>请释放数据文件夹所在磁盘的空间，或关闭锁定数据库的程序。ClassIn 会重试（我们回复了 HTTP 503），因此期间不会丢失任何推送。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="345"/>
+        <location filename="../../alarms/texts.py" line="343"/>
+        <source>{}: {}</source>
+        <translation>{}：{}</translation>
+    </message>
+    <message>
+        <location filename="../../alarms/texts.py" line="344"/>
+        <source>{}; {}</source>
+        <translation>{}；{}</translation>
+    </message>
+    <message>
+        <location filename="../../alarms/texts.py" line="350"/>
         <source>Device problems in {}: {} user(s)</source>
         <translation>设备问题 · {}：{} 名用户</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="368"/>
+        <location filename="../../alarms/texts.py" line="373"/>
         <source>Network problems in {}: {} user(s)</source>
         <translation>网络问题 · {}：{} 名用户</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="399"/>
+        <location filename="../../alarms/texts.py" line="404"/>
         <source>they carry no usable TimeStamp, so their SafeKey cannot be checked</source>
         <translation>推送没有可用的 TimeStamp，无法校验 SafeKey</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="401"/>
+        <location filename="../../alarms/texts.py" line="406"/>
         <source>their SafeKey does not match the secret saved for this school</source>
         <translation>推送的 SafeKey 与该学校保存的密钥不符</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="403"/>
+        <location filename="../../alarms/texts.py" line="408"/>
         <source>{} push(es) from this school were acknowledged and kept aside: {}.</source>
         <translation>该学校的 {} 条推送已确认收到并暂存：{}。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="405"/>
+        <location filename="../../alarms/texts.py" line="410"/>
         <source>They are counted in no lesson until they are let in. Nothing is lost: ClassIn&apos;s queue keeps moving.</source>
         <translation>放行前它们不计入任何课节。数据不会丢失：ClassIn 的推送队列照常前进。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="408"/>
+        <location filename="../../alarms/texts.py" line="413"/>
         <source>If the pushes are genuine, promote them in Settings (Schools) or with &apos;school trust SID --held&apos;.</source>
         <translation>如果这些推送是真实的，请在“设置”（学校）中放行，或运行 &apos;school trust SID --held&apos;。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="410"/>
+        <location filename="../../alarms/texts.py" line="415"/>
         <source>Fix the school&apos;s secret in Settings: the kept pushes that then verify are let in within seconds, in their original order.</source>
         <translation>请在“设置”中更正该学校的密钥：随后能通过校验的暂存推送会在数秒内按原顺序放行。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="412"/>
+        <location filename="../../alarms/texts.py" line="417"/>
         <source>Pushes held for verification: {}</source>
         <translation>推送暂存待校验：{}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="284"/>
+        <location filename="../../alarms/texts.py" line="288"/>
         <source>Pushes re-sent: {}</source>
         <translation>推送被重发：{}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="285"/>
+        <location filename="../../alarms/texts.py" line="289"/>
         <source>ClassIn sent {} push(es) again that we had already stored and acknowledged (last: Cmd {}).</source>
         <translation>ClassIn 重发了 {} 条我们已存储并应答过的推送（最近一条：Cmd {}）。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="287"/>
+        <location filename="../../alarms/texts.py" line="291"/>
         <source>Our acknowledgements do not reach ClassIn: check the tunnel (Public URL in the status bar). Nothing is counted twice. The alarm clears after 10 quiet minutes.</source>
         <translation>我们的应答未能送达 ClassIn：请检查隧道（状态栏中的公网地址）。数据不会重复计算。10 分钟内无重发后告警自动解除。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="294"/>
+        <location filename="../../alarms/texts.py" line="298"/>
         <source>No push from {} since {} although lessons are live.</source>
         <translation>{} 自 {} 起没有推送，但仍有课节正在上课。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="298"/>
+        <location filename="../../alarms/texts.py" line="302"/>
         <source>Tunnel: {}</source>
         <translation>隧道：{}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="302"/>
+        <location filename="../../alarms/texts.py" line="306"/>
         <source>Check the tunnel and this PC&apos;s internet connection. ClassIn keeps the pushes queued and re-sends them once the URL answers.</source>
         <translation>请检查隧道和本机的网络连接。ClassIn 会将推送保留在队列中，待地址恢复响应后重发。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="307"/>
+        <location filename="../../alarms/texts.py" line="311"/>
         <source>Pushes cannot be stored</source>
         <translation>推送无法存储</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="387"/>
+        <location filename="../../alarms/texts.py" line="392"/>
         <source>Pushes of {} relayed to {} have not been taken since {}.</source>
         <translation>{} 的推送转发到 {}，自 {} 起未被接收。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="389"/>
+        <location filename="../../alarms/texts.py" line="394"/>
         <source>Last error: {}</source>
         <translation>最近错误：{}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="390"/>
+        <location filename="../../alarms/texts.py" line="395"/>
         <source>A school&apos;s own system is not taking its pushes: {}</source>
         <translation>学校自己的系统未接收推送：{}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="392"/>
+        <location filename="../../alarms/texts.py" line="397"/>
         <source>Check that system and its URL (Relay page). Nothing is lost: pushes wait and go in order once it answers errno 1; the alarm clears when it has caught up.</source>
         <translation>请检查该系统及其 URL（转发页面）。推送不会丢失：它们会排队等待，对方应答 errno 1 后按顺序发送；全部送达后告警自动解除。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="251"/>
-        <location filename="../../alarms/texts.py" line="308"/>
-        <location filename="../../alarms/texts.py" line="316"/>
+        <location filename="../../alarms/texts.py" line="255"/>
+        <location filename="../../alarms/texts.py" line="312"/>
+        <location filename="../../alarms/texts.py" line="320"/>
         <source>Why: {}</source>
         <translation>原因：{}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="112"/>
+        <location filename="../../alarms/texts.py" line="105"/>
+        <source>{}, {}</source>
+        <translation>{}、{}</translation>
+    </message>
+    <message>
+        <location filename="../../alarms/texts.py" line="116"/>
         <source>No live lesson is affected.</source>
         <translation>没有正在上的课受影响。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="121"/>
+        <location filename="../../alarms/texts.py" line="125"/>
         <source>{} and {} more</source>
         <translation>{} 等，另有 {} 节</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="122"/>
+        <location filename="../../alarms/texts.py" line="126"/>
         <source>{}: {} live lesson(s) affected: {}</source>
         <translation>{}：{} 节正在上的课受影响：{}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="132"/>
+        <location filename="../../alarms/texts.py" line="136"/>
         <source>{} live lesson(s) affected</source>
         <translation>{} 节正在上的课受影响</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="315"/>
+        <location filename="../../alarms/texts.py" line="319"/>
         <source>The public URL does not reach this PC</source>
         <translation>公网地址无法访问本机</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="317"/>
+        <location filename="../../alarms/texts.py" line="321"/>
         <source>Restart the tunnel or check this PC&apos;s internet connection. ClassIn queues pushes meanwhile and re-sends them.</source>
         <translation>请重启隧道或检查本机的网络连接。期间 ClassIn 会将推送排队并重发。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="323"/>
+        <location filename="../../alarms/texts.py" line="327"/>
         <source>From {} in {}.</source>
         <translation>来自 {}，课节：{}。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="324"/>
+        <location filename="../../alarms/texts.py" line="328"/>
         <source>Message: {}</source>
         <translation>留言：{}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="325"/>
+        <location filename="../../alarms/texts.py" line="329"/>
         <source>(no text)</source>
         <translation>（无内容）</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="328"/>
+        <location filename="../../alarms/texts.py" line="332"/>
         <source>Concerns: {}</source>
         <translation>涉及：{}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="330"/>
+        <location filename="../../alarms/texts.py" line="334"/>
         <source>Help request: {}</source>
         <translation>求助：{}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="331"/>
+        <location filename="../../alarms/texts.py" line="335"/>
         <source>Contact the user or join the classroom, then Acknowledge.</source>
         <translation>请联系该用户或进入教室，然后点击“确认”。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="336"/>
+        <location filename="../../alarms/texts.py" line="340"/>
         <source>In {}.</source>
         <translation>课节：{}。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="348"/>
+        <location filename="../../alarms/texts.py" line="353"/>
         <source>Ask the user to check the cable and the system&apos;s camera/microphone permissions, choose another device in ClassIn&apos;s device settings, or restart ClassIn.</source>
         <translation>请用户检查连接线和系统的摄像头/麦克风权限，在 ClassIn 的设备设置中换用其他设备，或重启 ClassIn。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="354"/>
+        <location filename="../../alarms/texts.py" line="359"/>
         <source>Ask the user to move closer to the Wi-Fi router, use a cable, or restart the router; stop downloads on the same network.</source>
         <translation>请用户靠近 Wi-Fi 路由器、改用网线或重启路由器，并停止同一网络中的下载。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="356"/>
+        <location filename="../../alarms/texts.py" line="361"/>
         <source>The internet provider is struggling: a mobile hotspot is the quickest way out.</source>
         <translation>网络运营商线路不佳：改用手机热点是最快的解决办法。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="358"/>
+        <location filename="../../alarms/texts.py" line="363"/>
         <source>The user&apos;s own network is fine; the route to ClassIn is not. Try a mobile hotspot or another network.</source>
         <translation>用户本地网络正常，但到 ClassIn 的线路有问题。请尝试手机热点或其他网络。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="366"/>
+        <location filename="../../alarms/texts.py" line="371"/>
         <source>Ask the user to close other programs and downloads and, if it persists, switch networks.</source>
         <translation>请用户关闭其他程序和下载；如问题持续，请更换网络。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="375"/>
+        <location filename="../../alarms/texts.py" line="380"/>
         <source>{} user(s) left abnormally (event 110) between {} and {}.</source>
         <translation>{} 名用户异常退出（事件 110），时间 {} 至 {}。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="378"/>
+        <location filename="../../alarms/texts.py" line="383"/>
         <source>Users: {}</source>
         <translation>用户：{}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="379"/>
+        <location filename="../../alarms/texts.py" line="384"/>
         <source>Many abnormal leaves in Gensee room {}</source>
         <translation>Gensee 直播间 {} 大量异常退出</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="381"/>
+        <location filename="../../alarms/texts.py" line="386"/>
         <source>Likely a network or platform problem for the whole room: check Gensee&apos;s status and ask users to rejoin.</source>
         <translation>可能是整个直播间的网络或平台问题：请检查 Gensee 服务状态，并请用户重新进入。</translation>
     </message>
@@ -1588,7 +1604,7 @@
         <translation>没有未处理告警</translation>
     </message>
     <message>
-        <location filename="../../cli/relay_cmd.py" line="25"/>
+        <location filename="../../cli/relay_cmd.py" line="24"/>
         <source>no relay destinations: python main.py relay add NAME --sid SID --url URL</source>
         <translation>没有转发目标：python main.py relay add NAME --sid SID --url URL</translation>
     </message>
@@ -1712,118 +1728,118 @@
 <context>
     <name>Diagnostic</name>
     <message>
-        <location filename="../../gui/diagnostic.py" line="33"/>
+        <location filename="../../gui/diagnostic.py" line="34"/>
         <source>Copied ✓</source>
         <translation>已复制 ✓</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostic.py" line="48"/>
+        <location filename="../../gui/diagnostic.py" line="49"/>
         <source>ClassWatch diagnostic · {}</source>
         <translation>ClassWatch 诊断信息 · {}</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostic.py" line="53"/>
+        <location filename="../../gui/diagnostic.py" line="54"/>
         <source>Lesson: {} (ClassID {}) · {} · {} – {} · {} · teacher {}</source>
         <translation>课节：{}（ClassID {}）· {} · {} – {} · {} · 老师 {}</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostic.py" line="56"/>
+        <location filename="../../gui/diagnostic.py" line="57"/>
         <source>live</source>
         <translation>上课中</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostic.py" line="56"/>
+        <location filename="../../gui/diagnostic.py" line="57"/>
         <source>ended</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostic.py" line="60"/>
+        <location filename="../../gui/diagnostic.py" line="61"/>
         <source>in class</source>
         <translation>课中</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostic.py" line="60"/>
+        <location filename="../../gui/diagnostic.py" line="61"/>
         <source>before class</source>
         <translation>课前</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostic.py" line="61"/>
-        <location filename="../../gui/diagnostic.py" line="69"/>
+        <location filename="../../gui/diagnostic.py" line="62"/>
+        <location filename="../../gui/diagnostic.py" line="70"/>
         <source>no problem</source>
         <translation>无问题</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostic.py" line="62"/>
+        <location filename="../../gui/diagnostic.py" line="63"/>
         <source>Device check {} ({}): {} · ClassIn {} · CPU {} · {}</source>
         <translation>{}设备检测（{}）：{} · ClassIn {} · CPU {} · {}</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostic.py" line="70"/>
+        <location filename="../../gui/diagnostic.py" line="71"/>
         <source>Network ({}, last 5 min): {} of probes degraded · delay {} · loss {} · {} · {}</source>
         <translation>网络（{}，最近 5 分钟）：{} 的探测质量下降 · 延迟 {} · 丢包 {} · {} · {}</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostic.py" line="78"/>
+        <location filename="../../gui/diagnostic.py" line="79"/>
         <source>Timeline (last {}, {}):</source>
         <translation>动态（最近 {} 条，{}）：</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostic.py" line="92"/>
+        <location filename="../../gui/diagnostic.py" line="93"/>
         <source>User: {} (UID {}) · not in this lesson</source>
         <translation>用户：{}（UID {}）· 不在本课节</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostic.py" line="97"/>
+        <location filename="../../gui/diagnostic.py" line="98"/>
         <source>User: {} (UID {}) · {} · {}</source>
         <translation>用户：{}（UID {}）· {} · {}</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostic.py" line="100"/>
+        <location filename="../../gui/diagnostic.py" line="101"/>
         <source>Presence: {} · {} entr(ies) · {} drop(s) · attended {}</source>
         <translation>在场：{} · 进入 {} 次 · 掉线 {} 次 · 在课时长 {}</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostic.py" line="101"/>
+        <location filename="../../gui/diagnostic.py" line="102"/>
         <source>in the room</source>
         <translation>在教室</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostic.py" line="101"/>
+        <location filename="../../gui/diagnostic.py" line="102"/>
         <source>not in the room</source>
         <translation>不在教室</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostic.py" line="106"/>
+        <location filename="../../gui/diagnostic.py" line="107"/>
         <source>Device check: none received</source>
         <translation>设备检测：未收到</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostic.py" line="107"/>
+        <location filename="../../gui/diagnostic.py" line="108"/>
         <source>Network: no report yet</source>
         <translation>网络：尚无报告</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostic.py" line="116"/>
+        <location filename="../../gui/diagnostic.py" line="117"/>
         <source>People: {} inside · {} in the list · {} on the roster</source>
         <translation>人员：在教室 {} 人 · 名单 {} 人 · 花名册 {} 人</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostic.py" line="120"/>
+        <location filename="../../gui/diagnostic.py" line="121"/>
         <source>In trouble now ({}):</source>
         <translation>当前有问题（{}）：</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostic.py" line="127"/>
+        <location filename="../../gui/diagnostic.py" line="128"/>
         <source>Open alarms ({}):</source>
         <translation>未处理告警（{}）：</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostic.py" line="135"/>
+        <location filename="../../gui/diagnostic.py" line="136"/>
         <source>Alarm: {} · {} · {}</source>
         <translation>告警：{} · {} · {}</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostic.py" line="137"/>
+        <location filename="../../gui/diagnostic.py" line="138"/>
         <source>What to do: {}</source>
         <translation>处理建议：{}</translation>
     </message>
@@ -5247,7 +5263,7 @@
         <translation>{} 缺少可用的用户或操作</translation>
     </message>
     <message>
-        <location filename="../../lessons/texts.py" line="49"/>
+        <location filename="../../lessons/texts.py" line="44"/>
         <source>{}; {}</source>
         <translation>{}；{}</translation>
     </message>

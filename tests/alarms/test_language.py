@@ -28,8 +28,8 @@ def test_locale_names_come_down_to_a_language_we_have():
 def test_chinese_with_the_schools_time():
     said = Wording("zh_CN").alarm(silence(), Names(), ZONE)
     assert said.title == f"Sunny School（{SID}）：已 3 分钟没有推送 — 2 节正在上的课受影响"
-    assert f"Sunny School（{SID}）：2 节正在上的课受影响：Maths 7A（1）, English 8B（2）" in said.detail
-    assert "2025-05-14 09:10:00 (Asia/Shanghai)" in said.detail and "UTC" not in said.detail
+    assert f"Sunny School（{SID}）：2 节正在上的课受影响：Maths 7A（1）、English 8B（2）" in said.detail
+    assert "2025-05-14 09:10:00（Asia/Shanghai）" in said.detail and "UTC" not in said.detail
     assert said.advice and said.advice.isascii() is False
 
 
@@ -49,9 +49,11 @@ def test_problems_and_states_in_chinese():
                   params={"users": {"7": ["packet loss 12%", "camera: no picture"]}})
     detail = chinese.alarm(alarm, Names(), ZONE).detail
     assert "12%" in detail and "packet loss" not in detail and "camera: no picture" not in detail
+    # the user's line in Chinese punctuation: "7：丢包 12%；摄像头：无画面", not "7: 丢包 12%; …"
+    assert "\n7：丢包 12%；摄像头：无画面" in detail and "; " not in detail, detail
     alarm.resolved_at = T0 + 60
     from alarms import texts
-    assert chinese.render(texts.state(alarm), ZONE).endswith("09:11:00 (Asia/Shanghai)")
+    assert chinese.render(texts.state(alarm), ZONE).endswith("09:11:00（Asia/Shanghai）")
     assert not chinese.render(texts.state(alarm), ZONE).startswith("resolved")
 
 

@@ -36,16 +36,18 @@ async def test_serve_and_alarms_speak_the_configured_language(data_dir, robots, 
     finally:
         assert serve.stop() == 0
     text = robots.of("wecom")[0].body["markdown"]["content"]
-    assert "求助：" in text and "来自 " in text and "(Asia/Shanghai)" in text and "UTC" not in text, text
+    assert "求助：" in text and "来自 " in text and "（Asia/Shanghai）" in text and "UTC" not in text, text
+    assert "涉及：41200871、41200915" in text, text
 
     listed = run_cli("alarms", data_dir=data_dir, env=NO_ENV)
     assert listed.returncode == 0, listed.stderr
     title, *detail = listed.stdout.splitlines()
     assert "严重" in title and "求助：" in title
-    assert any(line.startswith("    首次 ") and "(Asia/Shanghai)" in line for line in detail), listed.stdout
+    assert any(line.startswith("    首次 ") and "（Asia/Shanghai）" in line for line in detail), listed.stdout
 
     english = run_cli("alarms", "--lang", "en", data_dir=data_dir, env=NO_ENV).stdout
     assert "Critical" in english and "Help request: " in english and "(Asia/Shanghai)" in english
+    assert "Concerns: 41200871, 41200915" in english
 
     [record] = [json.loads(line) for line in run_cli("alarms", "--json", data_dir=data_dir, env=NO_ENV).stdout
                 .splitlines()]
@@ -85,6 +87,6 @@ def test_the_chinese_listing_lines_up_and_says_when_there_is_nothing(data_dir):
     titles = [line for line in listed.stdout.splitlines() if not line.startswith("    ")]
     assert [line.split()[0] for line in titles] == ["help:1", "device:7", f"silence:{SID}"]
     # a resolved alarm's state has its time in it: the state column is wide and mixed
-    assert "未处理" in titles[0] and "已确认" in titles[1] and "(Asia/Shanghai)" in titles[2], titles
+    assert "未处理" in titles[0] and "已确认" in titles[1] and "（Asia/Shanghai）" in titles[2], titles
     starts = [[start for start, _ in cell_edges(line)] for line in titles]
     assert len(starts[0]) == 4 and starts[1:] == [starts[0]] * 2, listed.stdout

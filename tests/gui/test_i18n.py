@@ -231,3 +231,32 @@ def test_a_network_report_lists_its_problems_with_the_chinese_separator(chinese,
         assert detail.startswith("69% 的网络探测质量下降；丢包 25%；延迟 412 ms"), detail
 
     run_gui(chinese, data_dir, scenario)
+
+
+def test_the_late_tooltip_and_the_diagnostic_use_the_chinese_separator(chinese, data_dir, gui_settings):  # noqa: F811
+    """The roster's "迟到；早退" and Copy diagnostic's problem lists ("丢包 25%；延迟 412 ms"), not "; "."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+
+    async def scenario(app: GuiApp) -> None:
+        view = app.window.show_view("live")
+        now = int(time.time())
+        await app.post(schedule(now))
+        await app.post(enter(STUDENT, now - 120))         # the lesson began at now - 300: late
+        await app.post(new_push("Net", action_time=now - 60, UID=STUDENT, Data=bad_net(now - 60)))
+        await app.post(new_push(67371111, action_time=now - 30, UID=STUDENT, ClientID=0, Reason=56))  # and gone
+        await app.wait_until(lambda: view.proxy.rowCount() == 1)
+        view.table.selectRow(0)
+        roster = view.panel.roster_proxy
+        present = view.panel.roster.COLUMNS.index("present")
+        await app.wait_until(lambda: roster.rowCount() == 1 and roster.index(0, present).data(
+            Qt.ItemDataRole.ToolTipRole) == "迟到；早退", message="the late/left-early tooltip")
+
+        assert view.panel.select_user(STUDENT)
+        app.window.copy_diagnostic()
+        text = QGuiApplication.clipboard().text()
+        network = [line for line in text.splitlines() if "of probes" not in line and "丢包 25%" in line]
+        assert len(network) >= 2, text                     # the network line, and the report in the timeline
+        assert all("丢包 25%；延迟 412 ms" in line for line in network) and "; " not in text, text
+
+    run_gui(chinese, data_dir, scenario)

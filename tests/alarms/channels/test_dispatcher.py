@@ -249,7 +249,7 @@ async def test_robots_get_the_desks_language_and_the_schools_time_the_webhook_th
     for text in (wecom, feishu, dingtalk["text"]):
         assert "[警告]" in text and "已 3 分钟没有推送 — 1 节正在上的课受影响" in text, text
         assert "1 节正在上的课受影响：Maths 7A（1）" in text
-        assert "开始于 2025-05-14 09:13:00 (Asia/Shanghai)" in text and "UTC" not in text
+        assert "开始于 2025-05-14 09:13:00（Asia/Shanghai）" in text and "UTC" not in text
         assert "学校 Sunny School（2290417）" in text
     assert "节正在上的课受影响" in dingtalk["title"]
     hook = robots.of("webhook")[0].body
