@@ -27,7 +27,7 @@ from lessons.gensee_rooms import PAUSED, GenseeState, Room
 
 from ..bridge import MonitorBridge
 from ..charts import axis_colour, background, name_zone, set_zone, time_plot
-from ..columns import fit_columns
+from ..columns import fill_with, fit_columns
 from ..formatting import duration
 from ..models.gensee_models import (ENDED, AttendeesModel, QaModel, RoomsModel, StatusLabels, VideosModel,
                                     attendee_row, one_line, qa_rows, room_row, safe_time, video_row,
@@ -42,6 +42,7 @@ REFRESH_MS = 500          # at most this often, and only when a call came
 FULL_REFRESH_MS = 15_000  # statuses and "inside now" change with time alone
 QA_LIMIT = 500            # newest questions/answers listed (rows grow with wrapped text)
 MIN_SPAN_S = 120          # the chart never zooms in below this: Gensee's calls come seconds apart
+ATTENDEE_ROWS = 8         # attendees in sight at 1280x800 at least (the chart and Q&A above give way)
 
 USERS_COLOUR = "#1565c0"
 LEAVE_COLOUR = "#c62828"
@@ -235,7 +236,11 @@ class GenseeView(QWidget):
         self.attendees_table = table_view(self.attendees_proxy)
         self.attendees_table.setItemDelegate(self.keep_colours)
         self.attendees_table.sortByColumn(AttendeesModel.COLUMNS.index("inside"), Qt.SortOrder.DescendingOrder)
-        self.attendees_table.horizontalHeader().setStretchLastSection(True)
+        # The name (a web viewer's free text) takes the rest and elides; IDs, states, counts and times stay whole.
+        fill_with(self.attendees_table, AttendeesModel.COLUMNS.index("name"))
+        table = self.attendees_table
+        table.setMinimumHeight(table.verticalHeader().defaultSectionSize() * ATTENDEE_ROWS
+                               + table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth())
         self.attendees_caption = _caption()
         self.qa = QaModel(self.zone, self)
         self.qa_proxy = _proxy(self.qa, self)
@@ -290,18 +295,21 @@ class GenseeView(QWidget):
         head_layout.addWidget(self.qa_caption, 1)
         head_layout.addWidget(self.qa_all)
         qa_box = _stacked(qa_head, self.qa_table)
-        # left: the chart over the attendees; right: the Q&A feed at full height (its text needs the width)
-        left = QSplitter(Qt.Orientation.Vertical)
-        left.addWidget(self.chart)
-        left.addWidget(attendees_box)
-        left.setStretchFactor(0, 1)
-        left.setStretchFactor(1, 1)
-        detail_split = QSplitter(Qt.Orientation.Horizontal)
-        detail_split.addWidget(left)
-        detail_split.addWidget(qa_box)
+        # Above, the chart beside the Q&A feed (its text needs the width); below, the attendees across
+        # the whole width: beside the Q&A their eight columns scrolled sideways at 1280 px, under the
+        # chart four rows showed.
+        top = QSplitter(Qt.Orientation.Horizontal)
+        top.addWidget(self.chart)
+        top.addWidget(qa_box)
+        top.setStretchFactor(0, 1)
+        top.setStretchFactor(1, 1)
+        top.setSizes([9_000, 12_000])     # proportions, not the children's size hints
+        detail_split = QSplitter(Qt.Orientation.Vertical)
+        detail_split.addWidget(top)
+        detail_split.addWidget(attendees_box)
+        detail_split.setChildrenCollapsible(False)
         detail_split.setStretchFactor(0, 1)
         detail_split.setStretchFactor(1, 1)
-        detail_split.setSizes([9_000, 12_000])     # proportions, not the children's size hints
         detail = QWidget()
         detail_layout = QVBoxLayout(detail)
         detail_layout.setContentsMargins(0, 0, 0, 0)

@@ -3,7 +3,8 @@ is in sight without a sideways scroll: an alarm's words (the lesson's name and
 the state give way), the worst users' delay, loss and CPU (the lesson's name
 elides, the side pane widens), the roster's device problems (a person on stage
 is a sign and numbers, not words), what a push in the Inspector is (its Cmd in
-the desk's words, ClassID, UID), a device check's problems (its machine gives way)."""
+the desk's words, ClassID, UID), a device check's problems (its machine gives way), a Gensee room's attendees
+(eight rows at least, below its chart and Q&A)."""
 from __future__ import annotations
 
 import asyncio
@@ -15,9 +16,11 @@ from PySide6.QtCore import Qt
 from gui.columns import MIN_MAIN_WIDTH, needed_width
 from gui.models.worst_users_model import worst_users
 from gui.views.alarms_view import ALARM_TITLE_WIDTH
+from gui.views.gensee_view import ATTENDEE_ROWS
 from gui.views.network_view import CHARTS_WIDTH
 
 from ..gui_support import GuiApp, gui_settings, run_gui  # noqa: F401  (gui_settings is a fixture)
+from ..gensee_support import CONF as ROOM, WEB, gensee_fixture
 from ..helpers import SID, fixture_variant, new_push
 from .test_columns import FAILING
 from .test_i18n import chinese  # noqa: F401  (a fixture)
@@ -252,3 +255,47 @@ def test_check_problems_in_sight_at_1280_in_english(qapp, data_dir, gui_settings
 
 def test_check_problems_in_sight_at_1280_in_chinese(chinese, data_dir, gui_settings):  # noqa: F811
     run_gui(chinese, data_dir, _check_problems_in_sight)
+
+
+ATTENDEES = [str(2718300000 + n) for n in range(11)] + [WEB]
+
+
+async def _gensee_attendees_in_sight(app: GuiApp) -> None:
+    """A live room of twelve, one dropped out, one named by a web question and one
+    asking from the client: eight attendees or more in sight, and what each one is
+    doing without a sideways scroll; the questions beside them."""
+    view = app.window.show_view("gensee")
+
+    async def event(query: str) -> None:
+        url = "{}/gensee/{}/event?{}".format(app.url, app.monitor.config.current().gensee_token, query)
+        async with app.session.get(url) as resp:
+            assert resp.status == 200, await resp.text()
+    for n, uid in enumerate(ATTENDEES):
+        await event("ClassNo={0}&Operator={1}&Action=101&Affected={1}&totalusernum={2}".format(ROOM, uid, n + 1))
+        if n == 0:
+            await event("ClassNo={}&Operator=0&Action=103&Affected=0&totalusernum=1".format(ROOM))
+    await event("ClassNo={0}&Operator={1}&Action=110&Affected={1}&totalusernum=11".format(ROOM, ATTENDEES[3]))
+    for endpoint, name, kind in (("qa", "qa_client_question.txt", "text/xml"),
+                                 ("qa-web", "qa_web_form.txt", "application/x-www-form-urlencoded")):
+        url = "{}/gensee/{}/{}".format(app.url, app.monitor.config.current().gensee_token, endpoint)
+        async with app.session.post(url, data=gensee_fixture(name).encode(), headers={"Content-Type": kind}) as resp:
+            assert resp.status == 200, await resp.text()
+    model, table = view.attendees, view.attendees_table
+    await app.wait_until(lambda: view.selected == ROOM and model.rowCount() == len(ATTENDEES)
+                         and view.qa_proxy.rowCount() == 2)
+    await app.wait_until(lambda: no_sideways_scroll(table),
+                         message="the attendees scroll sideways at 1280 px: {} px of columns in {} px".format(
+                             table.horizontalHeader().length(), table.viewport().width()))
+    for key in ("key", "inside", "abnormal_leaves", "joins", "leaves", "first_join", "last_seen"):
+        assert whole(table, model.COLUMNS.index(key)), key
+    rows = table.viewport().height() // table.verticalHeader().defaultSectionSize()
+    assert rows >= ATTENDEE_ROWS, "{} attendees in sight".format(rows)
+    assert no_sideways_scroll(view.qa_table)       # the questions keep their width above
+
+
+def test_gensee_attendees_in_sight_at_1280_in_english(qapp, data_dir, gui_settings):  # noqa: F811
+    run_gui(qapp, data_dir, _gensee_attendees_in_sight)
+
+
+def test_gensee_attendees_in_sight_at_1280_in_chinese(chinese, data_dir, gui_settings):  # noqa: F811
+    run_gui(chinese, data_dir, _gensee_attendees_in_sight)
