@@ -234,7 +234,7 @@ def main() -> None:
                    help="bare aiohttp's loop (default asyncio's own, the reference of issue #17)")
     args = p.parse_args()
     kinds = [("bare", 0)] + [("classwatch", s) for s in args.sync_ms]
-    durable = f"PostgreSQL {DbUrl.parse(args.db)} (synchronous_commit on)" if args.db else "synchronous=FULL"
+    durable = f"PostgreSQL {DbUrl.parse(args.db)} (synchronous_commit on)" if args.db else "SQLite, each ack after its WAL is synced"
     print(f"ingest: {args.rounds} rounds x {args.seconds:g} s, {os.cpu_count()} CPUs, `serve` with "
           f"{durable}, emulated sync {args.sync_ms} ms, {args.mix} pushes, generators in separate processes; "
           f"loops: serve {args.serve_loop}, bare {args.bare_loop}")
