@@ -27,8 +27,8 @@ class Section:
     columns: tuple[Column, ...]    # headers: context "SchoolColumn" in the GUI
 
 
-def _c(key: str, header: str, kind: Kind = Kind.TEXT) -> Column:
-    return Column(key, header, kind)
+def _c(key: str, header: str, kind: Kind = Kind.TEXT, vocabulary: str | None = None) -> Column:
+    return Column(key, header, kind, vocabulary)
 
 
 _TIME = _c("time", QT_TRANSLATE_NOOP("SchoolColumn", "Time"), Kind.TIME)
@@ -74,7 +74,7 @@ SECTIONS: tuple[Section, ...] = (
         _c("email", QT_TRANSLATE_NOOP("SchoolColumn", "E-mail"), Kind.TEXT))),
     Section("device_checks", QT_TRANSLATE_NOOP("SchoolSection", "Device checks"), (
         _TIME, *_STUDENT, _c("device", QT_TRANSLATE_NOOP("SchoolColumn", "Device"), Kind.TEXT),
-        _c("problems", QT_TRANSLATE_NOOP("SchoolColumn", "Problems"), Kind.TEXT))),
+        _c("problems", QT_TRANSLATE_NOOP("SchoolColumn", "Problems"), Kind.TEXT, vocabulary="problem"))),
     Section("unknown_cmds", QT_TRANSLATE_NOOP("SchoolSection", "Unknown messages"), (
         _c("cmd", QT_TRANSLATE_NOOP("SchoolColumn", "Cmd"), Kind.TEXT),
         _c("count", QT_TRANSLATE_NOOP("SchoolColumn", "Count"), Kind.INT))),

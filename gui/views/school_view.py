@@ -93,9 +93,9 @@ def report_labels() -> dict[str, str]:
     return labels
 
 
-def write_school_export(report: dict, fmt: str, timezone: str, path: str, labels: dict[str, str]) -> None:
+def write_school_export(report: dict, fmt: str, timezone: str, path: str, lang: str, labels: dict[str, str]) -> None:
     from reports.school_export import render_school     # openpyxl loads only when someone exports
-    Path(path).write_bytes(render_school(report, fmt, timezone, labels=labels))
+    Path(path).write_bytes(render_school(report, fmt, timezone, lang=lang, labels=labels))
 
 
 class SchoolView(QWidget):
@@ -247,9 +247,10 @@ class SchoolView(QWidget):
     async def export_to(self, path: str, fmt: str) -> None:
         if self.report is None:
             return
-        labels = report_labels() if report_language() == "zh" else {}
+        zh = report_language() == "zh"
         try:
-            await in_thread(write_school_export, self.report, fmt, self.timezone() or DEFAULT_TIMEZONE, path, labels)
+            await in_thread(write_school_export, self.report, fmt, self.timezone() or DEFAULT_TIMEZONE, path,
+                            "zh" if zh else "en", report_labels() if zh else {})
         except Exception as exc:     # a full disk, a locked file: say so, keep the window
             self.feedback.setText(self.tr("Export failed: {}").format(exc))
             return

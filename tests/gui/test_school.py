@@ -85,3 +85,22 @@ def test_school_picker_in_english(qapp, data_dir, gui_settings):  # noqa: F811
 
 def test_school_picker_in_chinese_brackets(chinese, data_dir, gui_settings):  # noqa: F811
     run_gui(chinese, data_dir, school_picker_scenario("Fixture School（{}）".format(SID)))
+
+
+def test_the_chinese_school_export_says_the_problems_in_chinese(chinese, data_dir, gui_settings, tmp_path):  # noqa: F811
+    """The workbook the Chinese window writes lists a device check's problems as
+    the window does (麦克风：所选设备异常；摄像头：…), not in English with "; "."""
+    out = tmp_path / "school.xlsx"
+
+    async def scenario(app: GuiApp):
+        await device_check_scenario(PROBLEMS_IN_CHINESE, "课外设备检测（1）", "安卓平板")(app)
+        view = app.window.views["school"]
+        view.format.setCurrentIndex(view.format.findData("xlsx"))
+        view.export()
+        view.export_dialog.fileSelected.emit(str(out))
+        view.export_dialog.close()
+        await app.wait_until(lambda: out.exists() and view.feedback.text().startswith("已导出"), timeout=15,
+                             message=view.feedback.text())
+        cells = [cell.value for row in load_workbook(out)["课外设备检测"].iter_rows() for cell in row]
+        assert PROBLEMS_IN_CHINESE in cells, cells
+    run_gui(chinese, data_dir, scenario)
