@@ -5,6 +5,9 @@ import json
 
 import pytest
 
+from storage import relay as outbox
+from storage.dburl import resolve_db
+
 from ..helpers import SID, cell_edges, run_cli
 
 
@@ -71,3 +74,16 @@ def test_list_and_status_speak_chinese_and_line_up(data_dir):
             "  已送达 0，待发送 0，最早待发送 -，未失败\n") in status
     english = run_cli("relay", "status", "--lang", "en", data_dir=data_dir).stdout
     assert f"crm (paused): school {SID} -> https://crm.example/b\n" in english
+
+
+@pytest.mark.slow
+def test_a_failing_destinations_time_names_its_zone_in_the_languages_brackets(data_dir):
+    assert run_cli("relay", "add", "lms", "--sid", str(SID), "--url", "https://lms.example/a",
+                   data_dir=data_dir).returncode == 0
+    with outbox.writing(resolve_db(None, data_dir)) as conn:      # what a relay that cannot deliver records
+        [dest] = outbox.destinations(conn)
+        outbox.failed(conn, dest.id, "HTTP 502", 1747185000.0)   # 2025-05-14 09:10:00 in Shanghai
+    chinese = run_cli("relay", "status", "--lang", "zh", data_dir=data_dir).stdout
+    assert "失败开始于 2025-05-14 09:10:00（Asia/Shanghai）\n" in chinese, chinese
+    english = run_cli("relay", "status", "--lang", "en", data_dir=data_dir).stdout
+    assert "failing since 2025-05-14 09:10:00 (Asia/Shanghai)\n" in english, english
