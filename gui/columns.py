@@ -180,14 +180,16 @@ def fill_with(table: QTableView, column: int, squeeze: int | None = None, least:
 
 def needed_width(table: QTableView) -> int:
     """The table's width with every column as its contents want it (the main
-    one too, up to MAX_COLUMN_WIDTH) and a vertical scroll bar: what a splitter
+    one too, up to MAX_COLUMN_WIDTH, `least` at least) and a vertical scroll bar: what a splitter
     gives it before anything elides."""
     header = table.horizontalHeader()
     layout = ColumnLayout.of(table)
     main = layout.main
     needed = sum(layout.wanted(c) for c in range(header.count()) if c != main and not header.isSectionHidden(c))
     if main is not None and not header.isSectionHidden(main):
-        needed += min(max(table.sizeHintForColumn(main), header.sectionSizeHint(main)), MAX_COLUMN_WIDTH)
+        # fill() never makes it narrower than `least`, however short its texts ("stored").
+        needed += max(min(max(table.sizeHintForColumn(main), header.sectionSizeHint(main)), MAX_COLUMN_WIDTH),
+                      layout.least)
     return needed + table.verticalScrollBar().sizeHint().width() + 2 * table.frameWidth()
 
 

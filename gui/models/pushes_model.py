@@ -8,7 +8,7 @@ from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtGui import QBrush
 
 from alarms.model import Severity
-from protocol.classin import normalise_cmd
+from protocol.classin import INT_CMD_NAMES, normalise_cmd
 from app.inspector import FLAG_RELEASED, Cursor, InspectedPush, Page
 from app.settings import ConfigStore
 
@@ -99,6 +99,11 @@ class PushesModel(ZonedTableModel):
             return self.tr("{} B").format(row.size)
         value = getattr(row, column)
         return "—" if value is None else value
+
+    def widest(self, column: str) -> list[str]:
+        """Any numeric Cmd with its label, whichever a later page or refresh brings
+        (the first page's widest was cut to "67375105 (boa…" by a later board push)."""
+        return [cmd_label(cmd) for cmd in INT_CMD_NAMES] if column == "cmd" else []
 
     def tooltip(self, row: InspectedPush, column: str) -> str | None:
         if column == "received_at":      # whole, zone included, wherever the cell leaves it to the header

@@ -26,7 +26,7 @@ from ..resend import curl_command, powershell_command
 from .lesson_panel import table_view
 
 
-DETAIL_WIDTH = 330      # px: the pretty JSON's "key": value lines mostly whole
+DETAIL_WIDTH = 300      # px: the pretty JSON's short "key": value lines whole (long ones wrap)
 
 
 def _fetch(generation: int, f: PushFilter, before: Cursor | None) -> tuple[int, bool, Page]:
@@ -184,7 +184,7 @@ class InspectorView(QWidget):
         total = sum(sizes)
         if self._split_dragged or total <= 0:
             return
-        table = min(needed_width(self.table), total - max(total // 3, DETAIL_WIDTH))
+        table = min(needed_width(self.table), total - max(total // 4, DETAIL_WIDTH))
         if table > sizes[0]:
             self.split.setSizes([table, total - table])
 
