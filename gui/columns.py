@@ -244,10 +244,14 @@ def fit_columns(table: QTableView, cap: int = MAX_COLUMN_WIDTH, grow_only: bool 
                 width = layout.user[column]
             else:
                 # As resizeColumnsToContents, without an arrow's room in every header.
-                width = min(max(table.sizeHintForColumn(column), words[column], _later_width(table, column)), cap)
+                natural = max(table.sizeHintForColumn(column), words[column], _later_width(table, column))
+                width = min(natural, cap)
                 if grow_only and not (column == last and header.stretchLastSection()):
                     width = max(width, before[column])
-                layout.fitted[column] = width
+                # fill() cuts the main and the squeezed column only where room is short:
+                # on a wide screen both show their whole text (a device check's problems,
+                # then its machine, at 1920 px), not the cap's.
+                layout.fitted[column] = max(width, natural) if column in (layout.main, layout.squeezed) else width
             # A stretched last column is capped too: it then fills the rest of the
             # view, never more (wider made the whole table scroll sideways).
             header.resizeSection(column, width)

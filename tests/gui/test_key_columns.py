@@ -249,6 +249,30 @@ async def _check_problems_in_sight(app: GuiApp) -> None:
     assert len(facts) == 5 and "AMD Ryzen 5 5600U with Radeon Graphics" in facts[3]
 
 
+async def _check_machine_whole_on_a_wide_screen(app: GuiApp) -> None:
+    """At 1920 px a device check's problems are whole, and its machine's facts
+    have the room left, not the cap's 260 px."""
+    view = app.window.show_view("checks")
+    now = int(time.time())
+    for n, data in enumerate(({"CameraArbitrary": 0}, FAILING)):
+        await app.post(new_push(67371107, class_id=CLASS_ID, action_time=now - 600 + n, UID=USERS[n],
+                                NickName=NAMES[n], ClientID=0, Identity=1, Device=0))
+        await app.post(fixture_variant("Check.json", action_time=now - 300 + n, ClassID=CLASS_ID, UID=USERS[n],
+                                       data=data))
+    model, table = view.model, view.table
+    await app.wait_until(lambda: model.rowCount() == 2)
+    column = {key: n for n, key in enumerate(model.COLUMNS)}
+    problems, machine = column["problems"], column["machine"]
+    await app.wait_until(lambda: whole(table, problems), message="the problems are cut at 1920 px: {} of {} px".format(
+        table.columnWidth(problems), table.sizeHintForColumn(problems)))
+    assert 260 < table.columnWidth(machine) <= table.sizeHintForColumn(machine)   # the rest, past the old cap
+    assert no_sideways_scroll(table)
+
+
+def test_check_machine_whole_at_1920(qapp, data_dir, gui_settings):  # noqa: F811
+    run_gui(qapp, data_dir, _check_machine_whole_on_a_wide_screen, size=(1920, 1080))
+
+
 def test_check_problems_in_sight_at_1280_in_english(qapp, data_dir, gui_settings):  # noqa: F811
     run_gui(qapp, data_dir, _check_problems_in_sight)
 
