@@ -144,15 +144,27 @@ def _post(url: str, body: dict) -> dict:
 
 
 def _start_xvfb() -> tuple[str, subprocess.Popen]:
+    """An Xvfb on a free display, once it answers a client: once a run's
+    `--demo` met "could not connect to display :0" right after Xvfb had named it."""
+    log = tempfile.TemporaryFile()
     read, write = os.pipe()
     xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1600x900x24",
-                             "-nolisten", "tcp"], pass_fds=(write,), stderr=subprocess.DEVNULL)
+                             "-nolisten", "tcp"], pass_fds=(write,), stderr=log)
     os.close(write)
     with os.fdopen(read) as numbers:
         number = numbers.readline().strip()
-    if not number:
-        raise SystemExit("FAILED: Xvfb did not start")
-    return f":{number}", xvfb
+    display = f":{number}"
+    deadline = time.monotonic() + 10
+    while number and xvfb.poll() is None and time.monotonic() < deadline:
+        if subprocess.run(["xwininfo", "-root"], capture_output=True, env={**os.environ, "DISPLAY": display}
+                          ).returncode == 0:
+            return display, xvfb
+        time.sleep(0.1)
+    xvfb.kill()
+    xvfb.wait()
+    log.seek(0)
+    raise SystemExit(f"FAILED: Xvfb did not answer on display {display} (exit code {xvfb.returncode}):\n"
+                     + log.read().decode("utf-8", "replace")[-2000:])
 
 
 def _window_viewable(display: str, title: str) -> bool:
