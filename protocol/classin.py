@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import hmac
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 import orjson
@@ -279,20 +279,13 @@ def normalise_cmd(value: Any) -> int | str | None:
     return None
 
 
-def _english(_context: str, text: str) -> str:
-    return text
-
-
-def cmd_label(cmd: int | str | None, translate: Callable[[str, str], str] = _english) -> str:
-    """"67371521 (stage)"; `translate(context, English)` (QCoreApplication.translate)
-    says it in the desk's words and brackets: 67371521（上下台）."""
+def cmd_label(cmd: int | str | None) -> str:
+    """"67371521 (stage)", in English (the GUI says it in the desk's words: gui.models.labels.cmd_label)."""
     if cmd is None:
         return "?"
     if isinstance(cmd, int):
         name = INT_CMD_NAMES.get(cmd)
-        if not name:
-            return str(cmd)
-        return translate("labels", QT_TRANSLATE_NOOP("labels", "{} ({})")).format(cmd, translate("labels", name))
+        return f"{cmd} ({name})" if name else str(cmd)
     return cmd
 
 

@@ -98,7 +98,8 @@ def exit_reason_label(code: int | None) -> str:
 
 def cmd_label(cmd: int | str | None) -> str:
     """A Cmd with its label in the desk's words: 67371521（上下台）; a string Cmd as sent."""
-    return classin.cmd_label(cmd, QCoreApplication.translate)
+    name = classin.INT_CMD_NAMES.get(cmd) if isinstance(cmd, int) else None
+    return named(str(cmd), _tr(name)) if name else classin.cmd_label(cmd)
 
 
 def alarm_kind_label(kind: str) -> str:
