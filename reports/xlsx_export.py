@@ -205,8 +205,7 @@ def _attendance(ws: Worksheet, summary: Summary, labels: Labels) -> None:
     block = [
         (("school", summary.get("school_name") or ""), ("teacher", summary.get("teacher_name") or "")),
         (("course", summary.get("course_name") or ""), ("status", named(status, source, labels.translate))),
-        (("lesson", named(lesson, f"ClassID {summary['class_id']}", labels.translate) if lesson
-                    else f"(ClassID {summary['class_id']})"),
+        (("lesson", named(lesson, f"{labels('class_id')} {summary['class_id']}", labels.translate)),
          ("time_zone", zone_label(summary, zone, labels))),
         (("planned", span_text(summary.get("planned_start"), summary.get("planned_end"), zone, SPAN_CLOCK)),
          ("actual", span_text(summary.get("start_time"), summary.get("end_time"), zone, SPAN_CLOCK))),

@@ -203,3 +203,15 @@ def test_chinese_workbook_says_yes_and_no_in_chinese_and_translates_problems() -
     assert ws.cell(li, columns["备注"]).value == "早退、异常退出 ×2、设备问题"
     assert ws.cell(_row_of(ws, header_row, 1003), columns["设备"]).value == "安卓手机"
     assert ws.cell(_row_of(ws, header_row, "合计"), columns["姓名"]).value == "{} 人".format(len(summary["participants"]))
+
+
+def test_the_lesson_line_names_the_lesson_in_the_languages_brackets_and_an_unnamed_one_by_its_id() -> None:
+    def lesson_cell(summary, lang):
+        ws = _book(summary, lang=lang).worksheets[0]
+        return next(row[1].value for row in ws.iter_rows(max_row=6) if row[0].value in ("Lesson", "课节"))
+
+    named, unnamed = lesson(111), lesson(111)
+    unnamed["class_name"] = None
+    assert lesson_cell(named, "zh") == "高一数学 第3讲 Functions & Graphs（课节ID 111）"
+    assert lesson_cell(unnamed, "zh") == "课节ID 111"
+    assert lesson_cell(unnamed, "en") == "ClassID 111"
