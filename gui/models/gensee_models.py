@@ -17,13 +17,14 @@ from dataclasses import dataclass
 import html
 from typing import Any, Callable, Sequence
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush
 
 from lessons.gensee_rooms import (CREATED, IDLE_CLOSED, LIVE, OPEN, PAUSED, STOPPED, Attendee,
                                   IdlePolicy, QaEntry, Room, Video)
 
-from ..formatting import local_time, recent_time
+from ..formatting import local_time, recent_time, zone_label
+from .labels import named
 from .table import CENTRE, KeyedTableModel, brush
 
 CELL_CAP = 200        # characters shown in a cell (one line)
@@ -81,10 +82,11 @@ def safe_time(unix: float | None, tz: str, with_date: bool = False) -> str:
         return str(unix)[:20]
 
 
-def when(unix: float | None, tz: str) -> str:
-    """The time alone today, with the date otherwise (today where it is shown)."""
+def when(unix: float | None, tz: str, zone: bool = True) -> str:
+    """The time alone today, with the date otherwise (today where it is shown);
+    `zone`: followed by its zone, unless the column header says it."""
     try:
-        return recent_time(unix, tz)
+        return recent_time(unix, tz, zone=zone)
     except (OverflowError, ValueError, OSError):
         return str(unix)[:20]
 
@@ -263,6 +265,16 @@ def attendee_row(attendee: Attendee, name: str | None, session_over: bool) -> At
 
 class AttendeesModel(GenseeModel):
     COLUMNS = ("key", "name", "inside", "abnormal_leaves", "joins", "leaves", "first_join", "last_seen")
+    TIMES = ("first_join", "last_seen")
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """The times' zone once, in their headers (首次进入（UTC+8）), not in every cell; named at
+        paint time, as the cells are, so it follows the desk's choice of clock."""
+        text = super().headerData(section, orientation, role)
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and self.COLUMNS[section] in self.TIMES):
+            return named(text, zone_label(self.zone()))
+        return text
 
     def headers(self) -> dict[str, str]:
         return {
@@ -283,8 +295,8 @@ class AttendeesModel(GenseeModel):
                 return self.tr("stayed to the end")
             return {"abnormal": self.tr("⚠ dropped out"), "left": self.tr("left"),
                     "end_page": self.tr("left (end page)")}.get(row.last_leave_kind or "", "—")
-        if column in ("first_join", "last_seen"):
-            return self.when(getattr(row, column))
+        if column in self.TIMES:
+            return when(getattr(row, column), self.zone(), zone=False)
         if column == "abnormal_leaves":
             return "⚠ {}".format(row.abnormal_leaves) if row.abnormal_leaves else "0"
         return str(getattr(row, column))

@@ -5,10 +5,13 @@ Set CLASSWATCH_SCREENSHOTS=<dir> to save the window (1280×800) at the key momen
 from __future__ import annotations
 
 import os
+import re
 import time
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import Qt
 
 from gui.formatting import PC_ZONE, SCHOOL_ZONE
 from gui.models.gensee_models import AttendeesModel, QaModel, RoomsModel, VideosModel
@@ -151,6 +154,43 @@ def test_the_users_chart_names_its_zone_in_chinese(chinese, data_dir, gui_settin
     with pc_zone_set("UTC"):
         run_gui(chinese, data_dir, users_chart_zone_scenario({"time (UTC+8)": "时间（UTC+8）",
                                                               "time (UTC+0)": "时间（UTC+0）"}))
+
+
+def attendee_times_zone_scenario(words: dict[str, str]):
+    """An attendee's times name their zone once, in their column headers, and the cells
+    are plain times: the first school's zone (Shanghai; this PC's is UTC here), then
+    this PC's once the desk chooses it."""
+    async def scenario(app: GuiApp) -> None:
+        view = app.window.show_view("gensee")
+        for query in sequence("event_sequence_webcast.txt")[:-1]:
+            await gensee(app, "GET", "event", query)
+        await app.wait_until(lambda: view.selected == CONF and view.attendees.rowCount() == 3)
+
+        def header(column: str) -> str:
+            return view.attendees_proxy.headerData(AttendeesModel.COLUMNS.index(column), Qt.Orientation.Horizontal)
+
+        assert [header("first_join"), header("last_seen")] == [words["first (UTC+8)"], words["last (UTC+8)"]]
+        times = [attendee(view, uid)[column] for uid in (WEB, CLIENT, ORGANIZER)
+                 for column in ("first_join", "last_seen")]
+        assert all(re.fullmatch(r"(\d{4}-\d\d-\d\d )?\d\d:\d\d:\d\d", t) for t in times), times
+        app.window.set_zone_mode(PC_ZONE)
+        assert header("first_join") == words["first (UTC+0)"]
+        app.window.set_zone_mode(SCHOOL_ZONE)
+    return scenario
+
+
+def test_attendee_times_name_their_zone_in_the_header(qapp, data_dir, gui_settings):  # noqa: F811
+    with pc_zone_set("UTC"):
+        run_gui(qapp, data_dir, attendee_times_zone_scenario({
+            "first (UTC+8)": "First joined (UTC+8)", "last (UTC+8)": "Last seen (UTC+8)",
+            "first (UTC+0)": "First joined (UTC+0)"}))
+
+
+def test_attendee_times_name_their_zone_in_the_header_in_chinese(chinese, data_dir, gui_settings):  # noqa: F811
+    with pc_zone_set("UTC"):
+        run_gui(chinese, data_dir, attendee_times_zone_scenario({
+            "first (UTC+8)": "首次进入（UTC+8）", "last (UTC+8)": "最后活动（UTC+8）",
+            "first (UTC+0)": "首次进入（UTC+0）"}))
 
 
 def test_vod_views_count_viewers_not_the_site_wide_total(qapp, data_dir, gui_settings):  # noqa: F811
