@@ -11,10 +11,9 @@ import xml.etree.ElementTree as ET
 import zoneinfo
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
-from lessons.texts import QT_TRANSLATE_NOOP, Detail, Label, Text, render
-from lessons.timeline_words import detail_words
+from lessons.texts import Detail, Label, Text, Translate, render
+from lessons.timeline_words import detail_words, named
 
 from . import texts
 from .model import Alarm
@@ -44,9 +43,10 @@ def _catalog(lang: str) -> dict[tuple[str, str], str]:
     return table
 
 
-def local_time(unix: float | None, zone: str, with_date: bool = True, tr: Callable[[str], str] = str) -> str:
+def local_time(unix: float | None, zone: str, with_date: bool = True,
+               translate: Translate = lambda context, source: source) -> str:
     """'2025-05-14 09:10:00 (Asia/Shanghai)': a time where the school is, and which zone that is,
-    in the brackets of `tr`'s language (a Wording's tr: 2025-05-14 09:10:00（Asia/Shanghai）)."""
+    in the brackets of `translate`'s language (a Wording's: 2025-05-14 09:10:00（Asia/Shanghai）)."""
     if unix is None:
         return "—"
     try:
@@ -57,8 +57,7 @@ def local_time(unix: float | None, zone: str, with_date: bool = True, tr: Callab
         when = dt.datetime.fromtimestamp(float(unix), tz)
     except (TypeError, ValueError, OverflowError, OSError):
         return "?"
-    return tr(QT_TRANSLATE_NOOP("AlarmTexts", "{} ({})")).format(
-        when.strftime("%Y-%m-%d %H:%M:%S" if with_date else "%H:%M:%S"), zone)
+    return named(when.strftime("%Y-%m-%d %H:%M:%S" if with_date else "%H:%M:%S"), zone, translate)
 
 
 @dataclass(frozen=True)
@@ -75,11 +74,15 @@ class Wording:
         self.language = language(lang)
         self._table = _catalog(self.language)
 
+    def translate(self, context: str, source: str) -> str:
+        """A template of the catalogue in this language (lessons.texts.Translate)."""
+        return self._table.get((context, source), source)
+
     def tr(self, template: str, context: str = texts.CONTEXT) -> str:
-        return self._table.get((context, template), template)
+        return self.translate(context, template)
 
     def time(self, unix: float | None, zone: str, with_date: bool = True) -> str:
-        return local_time(unix, zone, with_date, self.tr)
+        return local_time(unix, zone, with_date, self.translate)
 
     def render(self, text: Text | Label | str, zone: str) -> str:
         def label(item: Label) -> str:
@@ -88,12 +91,11 @@ class Wording:
             if item.table in ("time", "datetime"):
                 return self.time(item.code, zone, with_date=item.table == "datetime")
             return item.english
-        return render(text, self.tr, label)
+        return render(text, self.translate, texts.CONTEXT, label)
 
     def timeline_detail(self, detail: Detail) -> str:
         """A lesson timeline's detail in words, as the window's export writes it."""
-        return detail_words(detail, lambda context, source: self.tr(source, context),
-                            lambda line: self.render(texts.problem_words(line), "UTC"))
+        return detail_words(detail, self.translate, lambda line: self.render(texts.problem_words(line), "UTC"))
 
     def alarm(self, alarm: Alarm, names: texts.Names | None, zone: str) -> SaidAlarm:
         words = texts.describe(alarm, names)

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from lessons.texts import QT_TRANSLATE_NOOP, Label, Text, listing
-from protocol.classin import cmd_label, normalise_cmd
+from lessons.timeline_words import cmd_text, named_text
+from protocol.classin import normalise_cmd
 
 from .model import Alarm, Severity
 
@@ -74,31 +75,26 @@ def severity(value: Severity) -> Text:
             Severity.INFO: _t(QT_TRANSLATE_NOOP("AlarmTexts", "Info"))}[value]
 
 
-# -- names -------------------------------------------------------------------------------
-def named(name: str, number: int) -> Text:
-    """"Name (ID)": in Chinese with full-width brackets, 演示学校（990001）."""
-    return _t(QT_TRANSLATE_NOOP("AlarmTexts", "{} ({})"), name, number)
-
-
+# -- names: "Name (ID)" in the language's brackets, 演示学校（990001） ----------------------------
 def school(names: Names, sid: int | None) -> Text:
     if sid is None:
         return _t(QT_TRANSLATE_NOOP("AlarmTexts", "unknown school (no SID)"))
     name = names.school_name(sid)
-    return named(name, sid) if name else _t(QT_TRANSLATE_NOOP("AlarmTexts", "school {}"), sid)
+    return named_text(name, sid) if name else _t(QT_TRANSLATE_NOOP("AlarmTexts", "school {}"), sid)
 
 
 def lesson(names: Names, class_id: int | None) -> Text:
     if class_id is None:
         return _t(QT_TRANSLATE_NOOP("AlarmTexts", "no lesson"))
     name = names.lesson_name(class_id)
-    return named(name, class_id) if name else _t(QT_TRANSLATE_NOOP("AlarmTexts", "lesson {}"), class_id)
+    return named_text(name, class_id) if name else _t(QT_TRANSLATE_NOOP("AlarmTexts", "lesson {}"), class_id)
 
 
 def user(names: Names, uid: int | None) -> Text:
     if uid is None:
         return _t(QT_TRANSLATE_NOOP("AlarmTexts", "unknown user"))
     name = names.user_name(uid)
-    return named(name, uid) if name else _t("{}", uid)
+    return named_text(name, uid) if name else _t("{}", uid)
 
 
 # Names in a line ("Maths 7A (1), English 8B (2)"): Chinese separates them with 、.
@@ -244,7 +240,7 @@ def _stuck_push(a: Alarm, names: Names):
         message = _t(QT_TRANSLATE_NOOP("AlarmTexts", "a body that cannot be read as a push (no Cmd, no ClassID)"))
     else:
         message = _t(QT_TRANSLATE_NOOP("AlarmTexts", "Cmd {}, ClassID {}"),
-                     cmd_label(cmd) if cmd is not None else "?",
+                     cmd_text(cmd),
                      p.get("class_id") if p.get("class_id") is not None else "—")
     title = _with_hit(_t(QT_TRANSLATE_NOOP("AlarmTexts", "ClassIn queue blocked: {}"), school(names, a.sid)), a)
     lines = [
@@ -287,7 +283,7 @@ def _resent(a: Alarm, names: Names):
     cmd = normalise_cmd(a.params.get("cmd"))
     return (_t(QT_TRANSLATE_NOOP("AlarmTexts", "Pushes re-sent: {}"), school(names, a.sid)),
             [_t(QT_TRANSLATE_NOOP("AlarmTexts", "ClassIn sent {} push(es) again that we had already stored "
-                                                "and acknowledged (last: Cmd {})."), a.count, cmd_label(cmd))],
+                                                "and acknowledged (last: Cmd {})."), a.count, cmd_text(cmd))],
             _t(QT_TRANSLATE_NOOP("AlarmTexts", "Our acknowledgements do not reach ClassIn: check the tunnel "
                                                "(Public URL in the status bar). Nothing is counted twice. The "
                                                "alarm clears after 10 quiet minutes.")))

@@ -47,7 +47,7 @@ class AlarmTexts(QObject):
             if label.table in ("time", "datetime"):
                 return local_time(label.code, zone, with_date=label.table == "datetime")
             return label.english
-        return render(text, lambda template: QCoreApplication.translate(texts.CONTEXT, template), label)
+        return render(text, QCoreApplication.translate, texts.CONTEXT, label)
 
     # -- names ----------------------------------------------------------------------------
     def school(self, sid: int | None) -> str:

@@ -31,6 +31,7 @@ from .events import (
 from .history import OnOffHistory, Switch, insert_in_order
 from .participant import Participant
 from .texts import QT_TRANSLATE_NOOP, Detail, Label, Text, listing
+from .timeline_words import cmd_text
 
 
 class LatestFields:
@@ -549,14 +550,14 @@ class LessonState:
     def _on_other(self, e: Event) -> None:
         if isinstance(e, Unknown):
             self.unknown.append(e)
-            detail = Text(QT_TRANSLATE_NOOP("Timeline", "unknown message {}"), (ci.cmd_label(e.cmd),))
+            detail = Text(QT_TRANSLATE_NOOP("Timeline", "unknown message {}"), (cmd_text(e.cmd),))
         elif isinstance(e, BoardOther):
             self.unknown.append(e)
             detail = (Text(QT_TRANSLATE_NOOP("Timeline", "other board event {}"), (e.color,)) if e.color
                       else Text(QT_TRANSLATE_NOOP("Timeline", "other board event")))
         else:
             detail = Text(QT_TRANSLATE_NOOP("Timeline", "{} without a usable user or operation"),
-                          (ci.cmd_label(e.cmd),))
+                          (cmd_text(e.cmd),))
         uid = getattr(e, "uid", None)
         self._timeline(e, uid if isinstance(uid, int) else None, "other", detail)
 

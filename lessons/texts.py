@@ -2,9 +2,9 @@
 get English and the GUI its own language from the same source.
 
 `str()` gives the English sentence. The GUI calls `render()` with its
-translator (context "Timeline") and its names for the labels. Templates are
-marked with QT_TRANSLATE_NOOP (protocol.translatable's Qt-free stand-in, which
-pyside6-lupdate matches by name).
+translator, its catalogue context ("Timeline") and its names for the labels.
+Templates are marked with QT_TRANSLATE_NOOP (protocol.translatable's Qt-free
+stand-in, which pyside6-lupdate matches by name).
 """
 from __future__ import annotations
 
@@ -27,12 +27,19 @@ class Label:
         return self.english
 
 
+# translate(context, English source) -> the desk's words
+Translate = Callable[[str, str], str]
+
+
 @dataclass(frozen=True, slots=True)
 class Text:
     """`template.format(*args)`; args that are Text or Label are rendered too,
     anything else is data shown as it is (names, numbers, URLs)."""
     template: str
     args: tuple[Any, ...] = ()
+    # The template's catalogue context where it is not the renderer's: the words every
+    # context shares (lessons.timeline_words' "Name (ID)" and Cmd labels, in "labels").
+    context: str | None = None
 
     def __str__(self) -> str:
         return render(self)
@@ -50,15 +57,16 @@ def listing(items: Sequence[Text | Label | str], pair: str = QT_TRANSLATE_NOOP("
     return Text(pair, (items[0], listing(items[1:], pair)))
 
 
-def render(detail: Detail, template: Callable[[str], str] = str,
+def render(detail: Detail, translate: Translate | None = None, context: str = "",
            label: Callable[[Label], str] = str) -> str:
-    """`detail` as text: each template through `template` (a translator), each
-    label through `label`."""
+    """`detail` as text: each template through `translate` in `context` (or its
+    own), English without; each label through `label`."""
     if isinstance(detail, Label):
         return label(detail)
     if isinstance(detail, Text):
-        args = (render(a, template, label) if isinstance(a, (Text, Label)) else a for a in detail.args)
-        return template(detail.template).format(*args)
+        args = (render(a, translate, context, label) if isinstance(a, (Text, Label)) else a for a in detail.args)
+        template = detail.template if translate is None else translate(detail.context or context, detail.template)
+        return template.format(*args)
     return detail
 
 

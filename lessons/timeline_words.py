@@ -2,17 +2,17 @@
 people read: the codes that follow their label left out ("network connection
 broken", not "network connection broken (56)"), templates in context
 "Timeline", device and exit-reason names in context "labels", and the
-language's list separator and "Name (ID)" brackets (context "labels"). Qt-free: the
+language's list separator, "Name (ID)" brackets and Cmd labels (context "labels"),
+said at once or, for alarms.texts' sentences, as Text said later. Qt-free: the
 window translates with QCoreApplication.translate, the command line with
 alarms.language's reading of the same catalogue."""
 from __future__ import annotations
 
 from typing import Callable, Iterable
 
-from .texts import QT_TRANSLATE_NOOP, Detail, Label, Text, render
+from protocol import classin
 
-# translate(context, English source) -> the desk's words
-Translate = Callable[[str, str], str]
+from .texts import QT_TRANSLATE_NOOP, Detail, Label, Text, Translate, render
 
 DEVICE = {
     0: "PC", 1: "iPhone", 2: "iPad",
@@ -71,7 +71,24 @@ def enumerated(items: Iterable[str], translate: Translate) -> str:
 def named(name: str | None, number: int | str, translate: Translate) -> str:
     """"Name (ID)" or "Heading (count)" in the language's brackets (演示学校（990001）,
     缺席（1）); the number alone without a name."""
-    return translate("labels", QT_TRANSLATE_NOOP("labels", "{} ({})")).format(name, number) if name else str(number)
+    return render(named_text(name, number), translate) if name else str(number)
+
+
+def named_text(name: Text | str, number: object) -> Text:
+    """named() as a sentence's argument (alarms.texts), said in the language that renders it."""
+    return Text(QT_TRANSLATE_NOOP("labels", "{} ({})"), (name, number), "labels")
+
+
+def cmd_label(cmd: int | str | None, translate: Translate) -> str:
+    """A Cmd with its label in the desk's words: 67371521（上下台）; a string Cmd as sent."""
+    return render(cmd_text(cmd), translate)
+
+
+def cmd_text(cmd: int | str | None) -> Text | str:
+    """cmd_label as a sentence's argument (an alarm, a timeline detail); English in str(),
+    as protocol.classin.cmd_label says it."""
+    name = classin.INT_CMD_NAMES.get(cmd) if isinstance(cmd, int) else None
+    return named_text(str(cmd), Text(name, (), "labels")) if name else classin.cmd_label(cmd)
 
 
 def labelled(label: str, value: object, translate: Translate) -> str:
@@ -89,7 +106,7 @@ def detail_words(detail: Detail, translate: Translate, problem: Callable[[str], 
         if item.table == "exit_reason":
             return exit_reason_label(item.code, translate)
         return problem(item.english)
-    return render(detail if with_codes else _words(detail), lambda template: translate("Timeline", template), label)
+    return render(detail if with_codes else _words(detail), translate, "Timeline", label)
 
 
 def _words(detail: Detail) -> Detail:
@@ -98,4 +115,4 @@ def _words(detail: Detail) -> Detail:
         return detail
     if detail.template == CODED and detail.args and isinstance(detail.args[0], Label):
         return detail.args[0]
-    return Text(detail.template, tuple(_words(a) for a in detail.args))
+    return Text(detail.template, tuple(_words(a) for a in detail.args), detail.context)

@@ -413,7 +413,7 @@ class Labels:
 
     def translate(self, context: str, source: str) -> str:
         """A template of the window's catalogue (lessons.timeline_words.Translate) in this language."""
-        return self._wording.tr(source, context)
+        return self._wording.translate(context, source)
 
     def _problem(self, text: str) -> str:
         """A problem line with a number in it (a fixed one is a plain ZH key);

@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from lessons.texts import QT_TRANSLATE_NOOP
+from lessons.timeline_words import named
 
 from ..language import Wording
 from ..model import Severity
-from ..texts import named
 from ..texts import severity as severity_words
 from .base import Message, severity_rank
 
@@ -89,9 +89,9 @@ class Composer:
         parts = []
         sid = alarm.get("sid")
         if sid is not None:
-            name, zone = self.where(sid)
+            name = self.where(sid)[0]
             parts.append(self.tr(QT_TRANSLATE_NOOP("ChatMessages", "School {}")).format(
-                self.wording.render(named(name, sid), zone) if name else sid))
+                named(name, sid, self.wording.translate)))
         if alarm.get("class_id") is not None:
             parts.append(self.tr(QT_TRANSLATE_NOOP("ChatMessages", "Lesson {}")).format(alarm["class_id"]))
         if alarm.get("uid") is not None:

@@ -1,14 +1,13 @@
 """Translated names for protocol codes (Cmds, identities) and timeline kinds, the one way to
 name a user or a lesson, and the school's time zone. protocol/ and lessons/ keep English labels; the GUI
-translates them here (QT_TRANSLATE_NOOP marks the strings for lupdate); devices and exit reasons are
-named in lessons.timeline_words, which the command line's exports share."""
+translates them here (QT_TRANSLATE_NOOP marks the strings for lupdate); devices, exit reasons and Cmds
+are named in lessons.timeline_words, which the command line's exports and alarm texts share."""
 from __future__ import annotations
 
 from typing import Iterable
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
-from protocol import classin
 from lessons import timeline_words
 from lessons.state import LessonState
 from app.settings import ConfigStore
@@ -98,8 +97,7 @@ def exit_reason_label(code: int | None) -> str:
 
 def cmd_label(cmd: int | str | None) -> str:
     """A Cmd with its label in the desk's words: 67371521（上下台）; a string Cmd as sent."""
-    name = classin.INT_CMD_NAMES.get(cmd) if isinstance(cmd, int) else None
-    return named(str(cmd), _tr(name)) if name else classin.cmd_label(cmd)
+    return timeline_words.cmd_label(cmd, QCoreApplication.translate)
 
 
 def alarm_kind_label(kind: str) -> str:

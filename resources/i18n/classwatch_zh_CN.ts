@@ -77,575 +77,569 @@
 <context>
     <name>AlarmTexts</name>
     <message>
-        <location filename="../../alarms/texts.py" line="85"/>
+        <location filename="../../alarms/texts.py" line="81"/>
         <source>unknown school (no SID)</source>
         <translation>未知学校（无 SID）</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="87"/>
+        <location filename="../../alarms/texts.py" line="83"/>
         <source>school {}</source>
         <translation>学校 {}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="92"/>
+        <location filename="../../alarms/texts.py" line="88"/>
         <source>no lesson</source>
         <translation>无课节</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="94"/>
+        <location filename="../../alarms/texts.py" line="90"/>
         <source>lesson {}</source>
         <translation>课节 {}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="99"/>
+        <location filename="../../alarms/texts.py" line="95"/>
         <source>unknown user</source>
         <translation>未知用户</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="72"/>
+        <location filename="../../alarms/texts.py" line="73"/>
         <source>Critical</source>
         <translation>严重</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="73"/>
+        <location filename="../../alarms/texts.py" line="74"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="74"/>
+        <location filename="../../alarms/texts.py" line="75"/>
         <source>Info</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="188"/>
+        <location filename="../../alarms/texts.py" line="184"/>
         <source>resolved {}</source>
         <translation>已解除 {}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="189"/>
+        <location filename="../../alarms/texts.py" line="185"/>
         <source>acknowledged</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="190"/>
+        <location filename="../../alarms/texts.py" line="186"/>
         <source>open</source>
         <translation>未处理</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="146"/>
+        <location filename="../../alarms/texts.py" line="142"/>
         <source>microphone: disabled or absent</source>
         <translation>麦克风：已禁用或不存在</translation>
     </message>
     <message>
-        <location filename="../../alarms/language.py" line="60"/>
-        <location filename="../../alarms/texts.py" line="80"/>
-        <source>{} ({})</source>
-        <translation>{}（{}）</translation>
-    </message>
-    <message>
-        <location filename="../../alarms/texts.py" line="147"/>
+        <location filename="../../alarms/texts.py" line="143"/>
         <source>microphone: no sound data</source>
         <translation>麦克风：无声音数据</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="148"/>
+        <location filename="../../alarms/texts.py" line="144"/>
         <source>microphone: chosen device abnormal</source>
         <translation>麦克风：所选设备异常</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="149"/>
+        <location filename="../../alarms/texts.py" line="145"/>
         <source>speaker: disabled or absent</source>
         <translation>扬声器：已禁用或不存在</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="150"/>
+        <location filename="../../alarms/texts.py" line="146"/>
         <source>speaker: abnormal</source>
         <translation>扬声器：异常</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="151"/>
+        <location filename="../../alarms/texts.py" line="147"/>
         <source>speaker: chosen device abnormal</source>
         <translation>扬声器：所选设备异常</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="152"/>
+        <location filename="../../alarms/texts.py" line="148"/>
         <source>camera: disabled or absent</source>
         <translation>摄像头：已禁用或不存在</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="153"/>
+        <location filename="../../alarms/texts.py" line="149"/>
         <source>camera: no picture</source>
         <translation>摄像头：无画面</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="154"/>
+        <location filename="../../alarms/texts.py" line="150"/>
         <source>camera: chosen device abnormal</source>
         <translation>摄像头：所选设备异常</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="155"/>
+        <location filename="../../alarms/texts.py" line="151"/>
         <source>no camera found</source>
         <translation>未找到摄像头</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="156"/>
+        <location filename="../../alarms/texts.py" line="152"/>
         <source>no microphone found</source>
         <translation>未找到麦克风</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="157"/>
+        <location filename="../../alarms/texts.py" line="153"/>
         <source>delay test timed out</source>
         <translation>延迟测试超时</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="158"/>
+        <location filename="../../alarms/texts.py" line="154"/>
         <source>device plugged/unplugged during the lesson</source>
         <translation>课中有设备插拔</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="160"/>
+        <location filename="../../alarms/texts.py" line="156"/>
         <source>device check interrupted</source>
         <translation>设备检测中断</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="161"/>
+        <location filename="../../alarms/texts.py" line="157"/>
         <source>media over TCP (UDP blocked?)</source>
         <translation>音视频走 TCP（UDP 可能被封锁）</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="162"/>
+        <location filename="../../alarms/texts.py" line="158"/>
         <source>trouble starts at: the user&apos;s home network</source>
         <translation>问题起点：用户家庭网络</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="163"/>
+        <location filename="../../alarms/texts.py" line="159"/>
         <source>trouble starts at: the internet provider</source>
         <translation>问题起点：网络运营商</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="164"/>
+        <location filename="../../alarms/texts.py" line="160"/>
         <source>trouble starts at: the path to ClassIn</source>
         <translation>问题起点：到 ClassIn 的线路</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="167"/>
+        <location filename="../../alarms/texts.py" line="163"/>
         <source>delay {} ms</source>
         <translation>延迟 {} ms</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="168"/>
+        <location filename="../../alarms/texts.py" line="164"/>
         <source>packet loss {}%</source>
         <translation>丢包 {}%</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="169"/>
+        <location filename="../../alarms/texts.py" line="165"/>
         <source>{}% of network probes degraded</source>
         <translation>{}% 的网络探测质量下降</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="170"/>
+        <location filename="../../alarms/texts.py" line="166"/>
         <source>CPU overloaded {}% of the time</source>
         <translation>CPU 过载时间占 {}%</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="199"/>
+        <location filename="../../alarms/texts.py" line="195"/>
         <source>body over the size limit</source>
         <translation>推送内容超出大小限制</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="200"/>
+        <location filename="../../alarms/texts.py" line="196"/>
         <source>body of {} bytes is over the size limit</source>
         <translation>推送内容 {} 字节，超出大小限制</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="202"/>
+        <location filename="../../alarms/texts.py" line="198"/>
         <source>no SID in the push</source>
         <translation>推送中没有 SID</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="203"/>
+        <location filename="../../alarms/texts.py" line="199"/>
         <source>unknown SID {}: add the school with its secret</source>
         <translation>未知的 SID {}：请添加该学校及其密钥</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="205"/>
+        <location filename="../../alarms/texts.py" line="201"/>
         <source>body is not JSON</source>
         <translation>推送内容不是 JSON</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="206"/>
+        <location filename="../../alarms/texts.py" line="202"/>
         <source>body is JSON but not an object</source>
         <translation>推送内容是 JSON 但不是对象</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="208"/>
+        <location filename="../../alarms/texts.py" line="204"/>
         <source>the SafeKey does not verify with the school&apos;s secret</source>
         <translation>SafeKey 无法用该学校的密钥校验通过</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="209"/>
+        <location filename="../../alarms/texts.py" line="205"/>
         <source>no usable TimeStamp: the SafeKey cannot be verified</source>
         <translation>没有可用的 TimeStamp，无法校验 SafeKey</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="210"/>
+        <location filename="../../alarms/texts.py" line="206"/>
         <source>a required parameter is missing</source>
         <translation>缺少必需的参数</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="211"/>
+        <location filename="../../alarms/texts.py" line="207"/>
         <source>the Action parameter is not a number</source>
         <translation>Action 参数不是数字</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="212"/>
+        <location filename="../../alarms/texts.py" line="208"/>
         <source>body is unreadable or unsafe XML</source>
         <translation>推送内容是无法读取或不安全的 XML</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="213"/>
+        <location filename="../../alarms/texts.py" line="209"/>
         <source>acknowledged and held: the SafeKey does not verify</source>
         <translation>已确认并暂存：SafeKey 校验未通过</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="214"/>
+        <location filename="../../alarms/texts.py" line="210"/>
         <source>too many pushes of this school are held already</source>
         <translation>该学校暂存的推送已达上限</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="215"/>
+        <location filename="../../alarms/texts.py" line="211"/>
         <source>the body&apos;s compression is corrupt</source>
         <translation>请求体的压缩数据已损坏</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="230"/>
+        <location filename="../../alarms/texts.py" line="226"/>
         <source>Since {}, last {}, {} time(s).</source>
         <translation>首次 {}，最近 {}，共 {} 次。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="233"/>
+        <location filename="../../alarms/texts.py" line="229"/>
         <source>Acknowledged by {} at {}.</source>
         <translation>已由 {} 于 {} 确认。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="236"/>
+        <location filename="../../alarms/texts.py" line="232"/>
         <source>Note: {}</source>
         <translation>备注：{}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="244"/>
+        <location filename="../../alarms/texts.py" line="240"/>
         <source>a body that cannot be read as a push (no Cmd, no ClassID)</source>
         <translation>无法解析为推送的内容（无 Cmd、无 ClassID）</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="246"/>
+        <location filename="../../alarms/texts.py" line="242"/>
         <source>Cmd {}, ClassID {}</source>
         <translation>Cmd {}，ClassID {}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="249"/>
+        <location filename="../../alarms/texts.py" line="245"/>
         <source>ClassIn queue blocked: {}</source>
         <translation>ClassIn 推送队列阻塞：{}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="252"/>
+        <location filename="../../alarms/texts.py" line="248"/>
         <source>Refused push: {}</source>
         <translation>被拒收的推送：{}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="253"/>
+        <location filename="../../alarms/texts.py" line="249"/>
         <source>First refused: {}; ClassIn has sent it {} time(s).</source>
         <translation>首次拒收：{}；ClassIn 已发送 {} 次。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="256"/>
+        <location filename="../../alarms/texts.py" line="252"/>
         <source>We answered HTTP {}: {}</source>
         <translation>我们向 ClassIn 返回了 HTTP {}（回复原文：{}）</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="257"/>
+        <location filename="../../alarms/texts.py" line="253"/>
         <source>ClassIn re-sends it every 10 s and sends nothing else from this school until it is accepted.</source>
         <translation>ClassIn 每 10 秒重发一次，在它被接收之前不会再推送该学校的任何其他数据。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="261"/>
+        <location filename="../../alarms/texts.py" line="257"/>
         <source>The body could not be kept in quarantine (storage failure).</source>
         <translation>推送内容未能存入隔离区（存储失败）。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="264"/>
+        <location filename="../../alarms/texts.py" line="260"/>
         <source>This SID is not configured. Add the school with its SECRET in Settings; the next re-send is then accepted.</source>
         <translation>此 SID 尚未配置。请在“设置”中添加该学校及其 SECRET，下一次重发即会被接收。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="266"/>
+        <location filename="../../alarms/texts.py" line="262"/>
         <source>The SafeKey does not match the secret saved for this school: the secret is probably wrong or was changed in ClassIn. Fix it in Settings (&quot;Fix secret…&quot;); the next re-send is then accepted. Release only if you trust the sender.</source>
         <translation>SafeKey 与该学校保存的密钥不匹配：密钥可能有误，或已在 ClassIn 中更改。请在“设置”中修改（“修改密钥…”），下一次重发即会被接收。仅在信任发送方时才放行。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="271"/>
+        <location filename="../../alarms/texts.py" line="267"/>
         <source>The push has no usable TimeStamp, so its SafeKey cannot be checked. If it is genuine, Release it: the next re-send is stored and flagged.</source>
         <translation>该推送没有可用的 TimeStamp，无法校验 SafeKey。如确认推送真实，请放行：下一次重发将被存储并标记。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="274"/>
+        <location filename="../../alarms/texts.py" line="270"/>
         <source>The body is not JSON and will never be readable. Release it: the next re-send is stored as text and flagged, and the queue moves on.</source>
         <translation>推送内容不是 JSON，永远无法解析。请放行：下一次重发将以文本形式存储并标记，队列随即恢复。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="277"/>
+        <location filename="../../alarms/texts.py" line="273"/>
         <source>The body is JSON but not an object. Release it: the next re-send is stored and flagged, and the queue moves on.</source>
         <translation>推送内容是 JSON 但不是对象。请放行：下一次重发将被存储并标记，队列随即恢复。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="279"/>
+        <location filename="../../alarms/texts.py" line="275"/>
         <source>The body is over the size limit. Release it so the queue moves on, or raise the limit if such pushes are expected.</source>
         <translation>推送内容超出大小限制。请放行以恢复队列；如果此类推送属正常情况，请提高限制。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="281"/>
+        <location filename="../../alarms/texts.py" line="277"/>
         <source>Release it so the queue moves on; the next re-send is flagged.</source>
         <translation>请放行以恢复队列；下一次重发将被标记。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="303"/>
+        <location filename="../../alarms/texts.py" line="299"/>
         <source>{}: no push for {} min</source>
         <translation>{}：已 {} 分钟没有推送</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="313"/>
+        <location filename="../../alarms/texts.py" line="309"/>
         <source>Free disk space in the data folder or close programs locking the database. ClassIn retries (we answered HTTP 503), so nothing is lost meanwhile.</source>
         <translation>请释放数据文件夹所在磁盘的空间，或关闭锁定数据库的程序。ClassIn 会重试（我们回复了 HTTP 503），因此期间不会丢失任何推送。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="343"/>
+        <location filename="../../alarms/texts.py" line="339"/>
         <source>{}: {}</source>
         <translation>{}：{}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="344"/>
+        <location filename="../../alarms/texts.py" line="340"/>
         <source>{}; {}</source>
         <translation>{}；{}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="350"/>
+        <location filename="../../alarms/texts.py" line="346"/>
         <source>Device problems in {}: {} user(s)</source>
         <translation>设备问题 · {}：{} 名用户</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="373"/>
+        <location filename="../../alarms/texts.py" line="369"/>
         <source>Network problems in {}: {} user(s)</source>
         <translation>网络问题 · {}：{} 名用户</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="404"/>
+        <location filename="../../alarms/texts.py" line="400"/>
         <source>they carry no usable TimeStamp, so their SafeKey cannot be checked</source>
         <translation>推送没有可用的 TimeStamp，无法校验 SafeKey</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="406"/>
+        <location filename="../../alarms/texts.py" line="402"/>
         <source>their SafeKey does not match the secret saved for this school</source>
         <translation>推送的 SafeKey 与该学校保存的密钥不符</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="408"/>
+        <location filename="../../alarms/texts.py" line="404"/>
         <source>{} push(es) from this school were acknowledged and kept aside: {}.</source>
         <translation>该学校的 {} 条推送已确认收到并暂存：{}。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="410"/>
+        <location filename="../../alarms/texts.py" line="406"/>
         <source>They are counted in no lesson until they are let in. Nothing is lost: ClassIn&apos;s queue keeps moving.</source>
         <translation>放行前它们不计入任何课节。数据不会丢失：ClassIn 的推送队列照常前进。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="413"/>
+        <location filename="../../alarms/texts.py" line="409"/>
         <source>If the pushes are genuine, promote them in Settings (Schools) or with &apos;school trust SID --held&apos;.</source>
         <translation>如果这些推送是真实的，请在“设置”（学校）中放行，或运行 &apos;school trust SID --held&apos;。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="415"/>
+        <location filename="../../alarms/texts.py" line="411"/>
         <source>Fix the school&apos;s secret in Settings: the kept pushes that then verify are let in within seconds, in their original order.</source>
         <translation>请在“设置”中更正该学校的密钥：随后能通过校验的暂存推送会在数秒内按原顺序放行。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="417"/>
+        <location filename="../../alarms/texts.py" line="413"/>
         <source>Pushes held for verification: {}</source>
         <translation>推送暂存待校验：{}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="288"/>
+        <location filename="../../alarms/texts.py" line="284"/>
         <source>Pushes re-sent: {}</source>
         <translation>推送被重发：{}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="289"/>
+        <location filename="../../alarms/texts.py" line="285"/>
         <source>ClassIn sent {} push(es) again that we had already stored and acknowledged (last: Cmd {}).</source>
         <translation>ClassIn 重发了 {} 条我们已存储并应答过的推送（最近一条：Cmd {}）。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="291"/>
+        <location filename="../../alarms/texts.py" line="287"/>
         <source>Our acknowledgements do not reach ClassIn: check the tunnel (Public URL in the status bar). Nothing is counted twice. The alarm clears after 10 quiet minutes.</source>
         <translation>我们的应答未能送达 ClassIn：请检查隧道（状态栏中的公网地址）。数据不会重复计算。10 分钟内无重发后告警自动解除。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="298"/>
+        <location filename="../../alarms/texts.py" line="294"/>
         <source>No push from {} since {} although lessons are live.</source>
         <translation>{} 自 {} 起没有推送，但仍有课节正在上课。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="302"/>
+        <location filename="../../alarms/texts.py" line="298"/>
         <source>Tunnel: {}</source>
         <translation>隧道：{}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="306"/>
+        <location filename="../../alarms/texts.py" line="302"/>
         <source>Check the tunnel and this PC&apos;s internet connection. ClassIn keeps the pushes queued and re-sends them once the URL answers.</source>
         <translation>请检查隧道和本机的网络连接。ClassIn 会将推送保留在队列中，待地址恢复响应后重发。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="311"/>
+        <location filename="../../alarms/texts.py" line="307"/>
         <source>Pushes cannot be stored</source>
         <translation>推送无法存储</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="392"/>
+        <location filename="../../alarms/texts.py" line="388"/>
         <source>Pushes of {} relayed to {} have not been taken since {}.</source>
         <translation>{} 的推送转发到 {}，自 {} 起未被接收。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="394"/>
+        <location filename="../../alarms/texts.py" line="390"/>
         <source>Last error: {}</source>
         <translation>最近错误：{}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="395"/>
+        <location filename="../../alarms/texts.py" line="391"/>
         <source>A school&apos;s own system is not taking its pushes: {}</source>
         <translation>学校自己的系统未接收推送：{}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="397"/>
+        <location filename="../../alarms/texts.py" line="393"/>
         <source>Check that system and its URL (Relay page). Nothing is lost: pushes wait and go in order once it answers errno 1; the alarm clears when it has caught up.</source>
         <translation>请检查该系统及其 URL（转发页面）。推送不会丢失：它们会排队等待，对方应答 errno 1 后按顺序发送；全部送达后告警自动解除。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="255"/>
-        <location filename="../../alarms/texts.py" line="312"/>
-        <location filename="../../alarms/texts.py" line="320"/>
+        <location filename="../../alarms/texts.py" line="251"/>
+        <location filename="../../alarms/texts.py" line="308"/>
+        <location filename="../../alarms/texts.py" line="316"/>
         <source>Why: {}</source>
         <translation>原因：{}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="105"/>
+        <location filename="../../alarms/texts.py" line="101"/>
         <source>{}, {}</source>
         <translation>{}、{}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="116"/>
+        <location filename="../../alarms/texts.py" line="112"/>
         <source>No live lesson is affected.</source>
         <translation>没有正在上的课受影响。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="125"/>
+        <location filename="../../alarms/texts.py" line="121"/>
         <source>{} and {} more</source>
         <translation>{} 等，另有 {} 节</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="126"/>
+        <location filename="../../alarms/texts.py" line="122"/>
         <source>{}: {} live lesson(s) affected: {}</source>
         <translation>{}：{} 节正在上的课受影响：{}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="136"/>
+        <location filename="../../alarms/texts.py" line="132"/>
         <source>{} live lesson(s) affected</source>
         <translation>{} 节正在上的课受影响</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="319"/>
+        <location filename="../../alarms/texts.py" line="315"/>
         <source>The public URL does not reach this PC</source>
         <translation>公网地址无法访问本机</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="321"/>
+        <location filename="../../alarms/texts.py" line="317"/>
         <source>Restart the tunnel or check this PC&apos;s internet connection. ClassIn queues pushes meanwhile and re-sends them.</source>
         <translation>请重启隧道或检查本机的网络连接。期间 ClassIn 会将推送排队并重发。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="327"/>
+        <location filename="../../alarms/texts.py" line="323"/>
         <source>From {} in {}.</source>
         <translation>来自 {}，课节：{}。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="328"/>
+        <location filename="../../alarms/texts.py" line="324"/>
         <source>Message: {}</source>
         <translation>留言：{}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="329"/>
+        <location filename="../../alarms/texts.py" line="325"/>
         <source>(no text)</source>
         <translation>（无内容）</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="332"/>
+        <location filename="../../alarms/texts.py" line="328"/>
         <source>Concerns: {}</source>
         <translation>涉及：{}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="334"/>
+        <location filename="../../alarms/texts.py" line="330"/>
         <source>Help request: {}</source>
         <translation>求助：{}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="335"/>
+        <location filename="../../alarms/texts.py" line="331"/>
         <source>Contact the user or join the classroom, then Acknowledge.</source>
         <translation>请联系该用户或进入教室，然后点击“确认”。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="340"/>
+        <location filename="../../alarms/texts.py" line="336"/>
         <source>In {}.</source>
         <translation>课节：{}。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="353"/>
+        <location filename="../../alarms/texts.py" line="349"/>
         <source>Ask the user to check the cable and the system&apos;s camera/microphone permissions, choose another device in ClassIn&apos;s device settings, or restart ClassIn.</source>
         <translation>请用户检查连接线和系统的摄像头/麦克风权限，在 ClassIn 的设备设置中换用其他设备，或重启 ClassIn。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="359"/>
+        <location filename="../../alarms/texts.py" line="355"/>
         <source>Ask the user to move closer to the Wi-Fi router, use a cable, or restart the router; stop downloads on the same network.</source>
         <translation>请用户靠近 Wi-Fi 路由器、改用网线或重启路由器，并停止同一网络中的下载。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="361"/>
+        <location filename="../../alarms/texts.py" line="357"/>
         <source>The internet provider is struggling: a mobile hotspot is the quickest way out.</source>
         <translation>网络运营商线路不佳：改用手机热点是最快的解决办法。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="363"/>
+        <location filename="../../alarms/texts.py" line="359"/>
         <source>The user&apos;s own network is fine; the route to ClassIn is not. Try a mobile hotspot or another network.</source>
         <translation>用户本地网络正常，但到 ClassIn 的线路有问题。请尝试手机热点或其他网络。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="371"/>
+        <location filename="../../alarms/texts.py" line="367"/>
         <source>Ask the user to close other programs and downloads and, if it persists, switch networks.</source>
         <translation>请用户关闭其他程序和下载；如问题持续，请更换网络。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="380"/>
+        <location filename="../../alarms/texts.py" line="376"/>
         <source>{} user(s) left abnormally (event 110) between {} and {}.</source>
         <translation>{} 名用户异常退出（事件 110），时间 {} 至 {}。</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="383"/>
+        <location filename="../../alarms/texts.py" line="379"/>
         <source>Users: {}</source>
         <translation>用户：{}</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="384"/>
+        <location filename="../../alarms/texts.py" line="380"/>
         <source>Many abnormal leaves in Gensee room {}</source>
         <translation>Gensee 直播间 {} 大量异常退出</translation>
     </message>
     <message>
-        <location filename="../../alarms/texts.py" line="386"/>
+        <location filename="../../alarms/texts.py" line="382"/>
         <source>Likely a network or platform problem for the whole room: check Gensee&apos;s status and ask users to rejoin.</source>
         <translation>可能是整个直播间的网络或平台问题：请检查 Gensee 服务状态，并请用户重新进入。</translation>
     </message>
@@ -965,82 +959,82 @@
 <context>
     <name>AttendeesModel</name>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="269"/>
+        <location filename="../../gui/models/gensee_models.py" line="281"/>
         <source>User ID</source>
         <translation>用户 ID</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="269"/>
+        <location filename="../../gui/models/gensee_models.py" line="281"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="269"/>
+        <location filename="../../gui/models/gensee_models.py" line="281"/>
         <source>Inside now</source>
         <translation>当前在场</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="270"/>
+        <location filename="../../gui/models/gensee_models.py" line="282"/>
         <source>Joins</source>
         <translation>进入</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="270"/>
+        <location filename="../../gui/models/gensee_models.py" line="282"/>
         <source>Leaves</source>
         <translation>离开</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="270"/>
+        <location filename="../../gui/models/gensee_models.py" line="282"/>
         <source>Abnormal</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="271"/>
+        <location filename="../../gui/models/gensee_models.py" line="283"/>
         <source>First joined</source>
         <translation>首次进入</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="271"/>
+        <location filename="../../gui/models/gensee_models.py" line="283"/>
         <source>Last seen</source>
         <translation>最后活动</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="281"/>
-        <location filename="../../gui/models/gensee_models.py" line="295"/>
+        <location filename="../../gui/models/gensee_models.py" line="293"/>
+        <location filename="../../gui/models/gensee_models.py" line="307"/>
         <source>● inside</source>
         <translation>● 在场</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="283"/>
         <location filename="../../gui/models/gensee_models.py" line="295"/>
+        <location filename="../../gui/models/gensee_models.py" line="307"/>
         <source>stayed to the end</source>
         <translation>留到结束</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="284"/>
-        <location filename="../../gui/models/gensee_models.py" line="295"/>
+        <location filename="../../gui/models/gensee_models.py" line="296"/>
+        <location filename="../../gui/models/gensee_models.py" line="307"/>
         <source>⚠ dropped out</source>
         <translation>⚠ 异常掉线</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="284"/>
-        <location filename="../../gui/models/gensee_models.py" line="295"/>
+        <location filename="../../gui/models/gensee_models.py" line="296"/>
+        <location filename="../../gui/models/gensee_models.py" line="307"/>
         <source>left</source>
         <translation>已离开</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="285"/>
-        <location filename="../../gui/models/gensee_models.py" line="296"/>
+        <location filename="../../gui/models/gensee_models.py" line="297"/>
+        <location filename="../../gui/models/gensee_models.py" line="308"/>
         <source>left (end page)</source>
         <translation>已离开（结束页）</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="323"/>
+        <location filename="../../gui/models/gensee_models.py" line="335"/>
         <source>Gensee status calls carry no names: names come from Q&amp;A and end pages.</source>
         <translation>Gensee 状态回调不含姓名：姓名来自问答和结束页。</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="325"/>
+        <location filename="../../gui/models/gensee_models.py" line="337"/>
         <source>By this session&apos;s joins (101) and leaves (107, 110, end page).</source>
         <translation>依据本场的进入（101）和离开（107、110、结束页）统计。</translation>
     </message>
@@ -2160,158 +2154,158 @@
 <context>
     <name>GenseeView</name>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="197"/>
+        <location filename="../../gui/views/gensee_view.py" line="198"/>
         <source>Filter by ClassNo…</source>
         <translation>按 ClassNo 筛选…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="213"/>
+        <location filename="../../gui/views/gensee_view.py" line="214"/>
         <source>No Gensee room yet: rooms appear with their first status call. The callback URLs are in Settings → Gensee.</source>
         <translation>暂无 Gensee 直播间：收到首个状态回调后直播间即会出现。回调地址见“设置 → Gensee”。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="230"/>
-        <location filename="../../gui/views/gensee_view.py" line="431"/>
+        <location filename="../../gui/views/gensee_view.py" line="231"/>
+        <location filename="../../gui/views/gensee_view.py" line="439"/>
         <source>Select a room to see its users, attendees and questions.</source>
         <translation>选择一个直播间，查看其人数、参会者和提问。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="243"/>
+        <location filename="../../gui/views/gensee_view.py" line="248"/>
         <source>No question yet: questions and answers come with Gensee&apos;s qa and qa-web callbacks (their URLs are in Settings → Gensee).</source>
         <translation>还没有提问：问答随 Gensee 的 qa 和 qa-web 回调送达（回调地址见“设置 → Gensee”）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="252"/>
+        <location filename="../../gui/views/gensee_view.py" line="257"/>
         <source>All rooms</source>
         <translation>全部直播间</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="253"/>
+        <location filename="../../gui/views/gensee_view.py" line="258"/>
         <source>Show the questions of every live, not only of the selected room (web questions may come without a live ID).</source>
         <translation>显示所有直播的提问，而不仅是所选直播间的（网页端提问可能不带直播 ID）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="260"/>
+        <location filename="../../gui/views/gensee_view.py" line="265"/>
         <source>No roll call in this room yet.</source>
         <translation>这个直播间还没有点名。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="282"/>
+        <location filename="../../gui/views/gensee_view.py" line="287"/>
         <source>Rooms</source>
         <translation>直播间</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="283"/>
+        <location filename="../../gui/views/gensee_view.py" line="288"/>
         <source>VOD views</source>
         <translation>点播观看</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="284"/>
+        <location filename="../../gui/views/gensee_view.py" line="289"/>
         <source>Roll calls</source>
         <translation>点名</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="330"/>
+        <location filename="../../gui/views/gensee_view.py" line="338"/>
         <source>Gensee rooms ({} live)</source>
         <translation>Gensee（{} 直播中）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="331"/>
+        <location filename="../../gui/views/gensee_view.py" line="339"/>
         <source>Gensee rooms</source>
         <translation>Gensee 直播间</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="367"/>
+        <location filename="../../gui/views/gensee_view.py" line="375"/>
         <source>Rooms ({})</source>
         <translation>直播间（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="368"/>
+        <location filename="../../gui/views/gensee_view.py" line="376"/>
         <source>VOD views ({})</source>
         <translation>点播观看（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="370"/>
+        <location filename="../../gui/views/gensee_view.py" line="378"/>
         <source>Roll calls ({})</source>
         <translation>点名（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="380"/>
+        <location filename="../../gui/views/gensee_view.py" line="388"/>
         <source>Gensee: {} room(s) live now · {} user(s)</source>
         <translation>Gensee：{} 个直播间正在直播 · {} 人</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="382"/>
+        <location filename="../../gui/views/gensee_view.py" line="390"/>
         <source> · {} paused</source>
         <translation> · {} 个暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="384"/>
+        <location filename="../../gui/views/gensee_view.py" line="392"/>
         <source>Gensee: no room live right now</source>
         <translation>Gensee：当前没有直播中的直播间</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="398"/>
+        <location filename="../../gui/views/gensee_view.py" line="406"/>
         <source>Site-wide VOD viewers: {} at {}. Gensee counts everyone watching any video of the site, so no per-video audience is shown; viewers per video are counted from the start/end calls (111/112).</source>
         <translation>全站点播观看人数：{}（{}）。Gensee 统计的是观看站点内任一视频的总人数，因此不显示单个视频的观众数；各视频的观看者根据开始/结束回调（111/112）统计。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="402"/>
+        <location filename="../../gui/views/gensee_view.py" line="410"/>
         <source>No VOD or courseware view yet (calls 111/112).</source>
         <translation>暂无点播或课件观看（回调 111/112）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="444"/>
+        <location filename="../../gui/views/gensee_view.py" line="452"/>
         <source>Attendees: {} · {} inside now · {} with abnormal leaves</source>
         <translation>参会者：{} · 当前在场 {} · 异常退出 {}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="455"/>
+        <location filename="../../gui/views/gensee_view.py" line="463"/>
         <source>The newest {} of {} are listed.</source>
         <translation>列出最新的 {} 条（共 {} 条）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="457"/>
+        <location filename="../../gui/views/gensee_view.py" line="465"/>
         <source>Q&amp;A of all rooms: {} question(s), {} answer(s), newest first</source>
         <translation>全部直播间问答：{} 个提问，{} 个回答，最新在前</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="458"/>
+        <location filename="../../gui/views/gensee_view.py" line="466"/>
         <source>Q&amp;A: {} question(s), {} answer(s), newest first</source>
         <translation>问答：{} 个提问，{} 个回答，最新在前</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="464"/>
+        <location filename="../../gui/views/gensee_view.py" line="472"/>
         <source>Room {}</source>
         <translation>直播间 {}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="468"/>
+        <location filename="../../gui/views/gensee_view.py" line="476"/>
         <source>{} – {} ({})</source>
         <translation>{} – {}（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="471"/>
+        <location filename="../../gui/views/gensee_view.py" line="479"/>
         <source>live since {} ({})</source>
         <translation>{} 开始直播（{}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="474"/>
+        <location filename="../../gui/views/gensee_view.py" line="482"/>
         <source>{} user(s) now</source>
         <translation>当前 {} 人</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="476"/>
+        <location filename="../../gui/views/gensee_view.py" line="484"/>
         <source>⚠ {} abnormal leave(s)</source>
         <translation>⚠ {} 次异常退出</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="478"/>
+        <location filename="../../gui/views/gensee_view.py" line="486"/>
         <source>{} recording(s), last at {}</source>
         <translation>{} 段录制，最近一段 {}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="481"/>
+        <location filename="../../gui/views/gensee_view.py" line="489"/>
         <source>{} sessions in this room, the latest shown</source>
         <translation>此直播间共 {} 场，显示最近一场</translation>
     </message>
@@ -2958,12 +2952,12 @@
 <context>
     <name>LiveRoomsStrip</name>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="531"/>
+        <location filename="../../gui/views/gensee_view.py" line="539"/>
         <source>Gensee rooms live now: {}</source>
         <translation>Gensee 正在直播的直播间：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="532"/>
+        <location filename="../../gui/views/gensee_view.py" line="540"/>
         <source>Gensee: no room live right now</source>
         <translation>Gensee：当前没有直播中的直播间</translation>
     </message>
@@ -3541,76 +3535,76 @@
 <context>
     <name>QaModel</name>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="365"/>
+        <location filename="../../gui/models/gensee_models.py" line="377"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="365"/>
+        <location filename="../../gui/models/gensee_models.py" line="377"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="365"/>
+        <location filename="../../gui/models/gensee_models.py" line="377"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="366"/>
+        <location filename="../../gui/models/gensee_models.py" line="378"/>
         <source>User ID</source>
         <translation>用户 ID</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="366"/>
+        <location filename="../../gui/models/gensee_models.py" line="378"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="366"/>
+        <location filename="../../gui/models/gensee_models.py" line="378"/>
         <source>From</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="372"/>
-        <location filename="../../gui/models/gensee_models.py" line="385"/>
+        <location filename="../../gui/models/gensee_models.py" line="384"/>
+        <location filename="../../gui/models/gensee_models.py" line="397"/>
         <source>Q</source>
         <translation>问</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="372"/>
-        <location filename="../../gui/models/gensee_models.py" line="385"/>
+        <location filename="../../gui/models/gensee_models.py" line="384"/>
+        <location filename="../../gui/models/gensee_models.py" line="397"/>
         <source>↳ A</source>
         <translation>↳ 答</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="374"/>
-        <location filename="../../gui/models/gensee_models.py" line="383"/>
+        <location filename="../../gui/models/gensee_models.py" line="386"/>
+        <location filename="../../gui/models/gensee_models.py" line="395"/>
         <source>client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="374"/>
-        <location filename="../../gui/models/gensee_models.py" line="383"/>
+        <location filename="../../gui/models/gensee_models.py" line="386"/>
+        <location filename="../../gui/models/gensee_models.py" line="395"/>
         <source>web</source>
         <translation>网页</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="406"/>
+        <location filename="../../gui/models/gensee_models.py" line="418"/>
         <source>Received: {}</source>
         <translation>接收时间：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="408"/>
+        <location filename="../../gui/models/gensee_models.py" line="420"/>
         <source>Client time: {}</source>
         <translation>客户端时间：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="411"/>
+        <location filename="../../gui/models/gensee_models.py" line="423"/>
         <source>Client Q&amp;A: only published or answered questions are sent.</source>
         <translation>客户端问答：只推送已发布或已回答的提问。</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="412"/>
+        <location filename="../../gui/models/gensee_models.py" line="424"/>
         <source>Web Q&amp;A: every question a web user submits.</source>
         <translation>网页问答：网页用户提交的每个提问。</translation>
     </message>
@@ -3948,77 +3942,77 @@
 <context>
     <name>RoomsModel</name>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="164"/>
+        <location filename="../../gui/models/gensee_models.py" line="166"/>
         <source>ClassNo</source>
         <translation>ClassNo</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="164"/>
+        <location filename="../../gui/models/gensee_models.py" line="166"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="164"/>
+        <location filename="../../gui/models/gensee_models.py" line="166"/>
         <source>Live since</source>
         <translation>开播时间</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="165"/>
+        <location filename="../../gui/models/gensee_models.py" line="167"/>
         <source>Users now</source>
         <translation>当前人数</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="165"/>
+        <location filename="../../gui/models/gensee_models.py" line="167"/>
         <source>Joins</source>
         <translation>进入</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="166"/>
+        <location filename="../../gui/models/gensee_models.py" line="168"/>
         <source>Abnormal leaves</source>
         <translation>异常退出</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="166"/>
+        <location filename="../../gui/models/gensee_models.py" line="168"/>
         <source>Recordings</source>
         <translation>录制</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="167"/>
+        <location filename="../../gui/models/gensee_models.py" line="169"/>
         <source>Last call</source>
         <translation>最近回调</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="214"/>
+        <location filename="../../gui/models/gensee_models.py" line="216"/>
         <source>Started: {}</source>
         <translation>开始：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="216"/>
+        <location filename="../../gui/models/gensee_models.py" line="218"/>
         <source>Ended: {}</source>
         <translation>结束：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="218"/>
+        <location filename="../../gui/models/gensee_models.py" line="220"/>
         <source>Session {} of this room (the figures are this session&apos;s).</source>
         <translation>此直播间的第 {} 场（数据为本场）。</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="223"/>
+        <location filename="../../gui/models/gensee_models.py" line="225"/>
         <source>The session is over; its last call reported totalusernum {}.</source>
         <translation>本场已结束；最后一次回调的 totalusernum 为 {}。</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="225"/>
+        <location filename="../../gui/models/gensee_models.py" line="227"/>
         <source>totalusernum of the latest call: everyone in the meeting, as Gensee counts them. {} user(s) inside by ClassWatch&apos;s own join/leave count.</source>
         <translation>最近一次回调的 totalusernum：按 Gensee 统计的会中全部人数。按 ClassWatch 自己的进出统计，在场 {} 人。</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="228"/>
+        <location filename="../../gui/models/gensee_models.py" line="230"/>
         <source>Leaves with code 110: network break, crash, freeze or a player closed abnormally.</source>
         <translation>代码 110 的退出：网络中断、崩溃、卡死或播放器异常关闭。</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="230"/>
+        <location filename="../../gui/models/gensee_models.py" line="232"/>
         <source>Gensee sends no times: this is when ClassWatch received the call.</source>
         <translation>Gensee 不发送时间：这里是 ClassWatch 收到回调的时间。</translation>
     </message>
@@ -4463,12 +4457,12 @@
         <translation>{} 文件 (*.{})</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="254"/>
+        <location filename="../../gui/views/school_view.py" line="255"/>
         <source>Export failed: {}</source>
         <translation>导出失败：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/school_view.py" line="256"/>
+        <location filename="../../gui/views/school_view.py" line="257"/>
         <source>Exported to {}</source>
         <translation>已导出到 {}</translation>
     </message>
@@ -4922,62 +4916,62 @@
 <context>
     <name>StatusLabels</name>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="140"/>
+        <location filename="../../gui/models/gensee_models.py" line="142"/>
         <source>live</source>
         <translation>直播中</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="140"/>
+        <location filename="../../gui/models/gensee_models.py" line="142"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="140"/>
+        <location filename="../../gui/models/gensee_models.py" line="142"/>
         <source>created</source>
         <translation>已创建</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="141"/>
+        <location filename="../../gui/models/gensee_models.py" line="143"/>
         <source>open</source>
         <translation>已开启</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="141"/>
+        <location filename="../../gui/models/gensee_models.py" line="143"/>
         <source>stopped</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="141"/>
+        <location filename="../../gui/models/gensee_models.py" line="143"/>
         <source>closed (idle)</source>
         <translation>已关闭（空闲）</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="143"/>
+        <location filename="../../gui/models/gensee_models.py" line="145"/>
         <source>Started (103) and not stopped.</source>
         <translation>已开始（103），尚未结束。</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="144"/>
+        <location filename="../../gui/models/gensee_models.py" line="146"/>
         <source>Paused (104) until the next start (103) or stop (105).</source>
         <translation>已暂停（104），直到下次开始（103）或结束（105）。</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="145"/>
+        <location filename="../../gui/models/gensee_models.py" line="147"/>
         <source>The first client is in (102); the live has not started yet.</source>
         <translation>首个客户端已进入（102），直播尚未开始。</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="146"/>
+        <location filename="../../gui/models/gensee_models.py" line="148"/>
         <source>Calls arrived but no create or start: ClassWatch joined mid-session.</source>
         <translation>收到了回调但没有创建或开始：ClassWatch 是中途接入的。</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="147"/>
+        <location filename="../../gui/models/gensee_models.py" line="149"/>
         <source>Stopped (105).</source>
         <translation>已结束（105）。</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="148"/>
+        <location filename="../../gui/models/gensee_models.py" line="150"/>
         <source>No stop (105) arrived: closed after a quiet period.</source>
         <translation>未收到结束（105）：静默一段时间后自动关闭。</translation>
     </message>
@@ -5013,257 +5007,257 @@
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../lessons/state.py" line="93"/>
+        <location filename="../../lessons/state.py" line="94"/>
         <source>lesson added</source>
         <translation>课节已添加</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="94"/>
+        <location filename="../../lessons/state.py" line="95"/>
         <source>lesson deleted</source>
         <translation>课节已删除</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="95"/>
+        <location filename="../../lessons/state.py" line="96"/>
         <source>lesson edited</source>
         <translation>课节已修改</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="96"/>
+        <location filename="../../lessons/state.py" line="97"/>
         <source>lesson changed</source>
         <translation>课节有变更</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="97"/>
+        <location filename="../../lessons/state.py" line="98"/>
         <source>{} student(s) added</source>
         <translation>已添加 {} 名学生</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="98"/>
+        <location filename="../../lessons/state.py" line="99"/>
         <source>{} student(s) deleted</source>
         <translation>已删除 {} 名学生</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="99"/>
+        <location filename="../../lessons/state.py" line="100"/>
         <source>{} student(s) edited</source>
         <translation>已修改 {} 名学生</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="100"/>
+        <location filename="../../lessons/state.py" line="101"/>
         <source>{} student(s) changed</source>
         <translation>{} 名学生有变更</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="101"/>
+        <location filename="../../lessons/state.py" line="102"/>
         <source>T2S score {}</source>
         <translation>老师给学生评分：{}</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="102"/>
+        <location filename="../../lessons/state.py" line="103"/>
         <source>S2T score {}</source>
         <translation>学生给老师评分：{}</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="103"/>
+        <location filename="../../lessons/state.py" line="104"/>
         <source>exam scored</source>
         <translation>考试已评分</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="104"/>
+        <location filename="../../lessons/state.py" line="105"/>
         <source>answer sheet scored</source>
         <translation>答题卡已评分</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="105"/>
+        <location filename="../../lessons/state.py" line="106"/>
         <source>homework graded</source>
         <translation>作业已批改</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="106"/>
+        <location filename="../../lessons/state.py" line="107"/>
         <source>homework submitted</source>
         <translation>作业已提交</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="114"/>
+        <location filename="../../lessons/state.py" line="115"/>
         <source>video window moved into the seat area</source>
         <translation>视频窗口移入座位区</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="115"/>
+        <location filename="../../lessons/state.py" line="116"/>
         <source>video window moved out of the seat area</source>
         <translation>视频窗口移出座位区</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="116"/>
+        <location filename="../../lessons/state.py" line="117"/>
         <source>video window moved</source>
         <translation>视频窗口已移动</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="123"/>
+        <location filename="../../lessons/state.py" line="124"/>
         <source>{}, device #{}</source>
         <translation>{}，第 {} 台设备</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="342"/>
+        <location filename="../../lessons/state.py" line="343"/>
         <source>{} ({})</source>
         <translation>{}（{}）</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="357"/>
+        <location filename="../../lessons/state.py" line="358"/>
         <source>times {}</source>
         <translation>{} 次</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="389"/>
+        <location filename="../../lessons/state.py" line="390"/>
         <source>{} s</source>
         <translation>{} 秒</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="402"/>
+        <location filename="../../lessons/state.py" line="403"/>
         <source>{:.0%} good</source>
         <translation>{:.0%} 良好</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="404"/>
+        <location filename="../../lessons/state.py" line="405"/>
         <source>report</source>
         <translation>已上报</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="414"/>
+        <location filename="../../lessons/state.py" line="415"/>
         <source>no problem</source>
         <translation>未发现问题</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="426"/>
+        <location filename="../../lessons/state.py" line="427"/>
         <source>lesson length now {} min</source>
         <translation>课节时长现为 {} 分钟</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="433"/>
+        <location filename="../../lessons/state.py" line="434"/>
         <source>cloud recording started ({})</source>
         <translation>云录制已开始（{}）</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="434"/>
+        <location filename="../../lessons/state.py" line="435"/>
         <source>cloud recording started</source>
         <translation>云录制已开始</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="439"/>
+        <location filename="../../lessons/state.py" line="440"/>
         <source>file ready, {} s</source>
         <translation>录制文件已生成，{} 秒</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="440"/>
+        <location filename="../../lessons/state.py" line="441"/>
         <source>file ready</source>
         <translation>录制文件已生成</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="444"/>
+        <location filename="../../lessons/state.py" line="445"/>
         <source>replay clip uploaded</source>
         <translation>回放片段已上传</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="461"/>
+        <location filename="../../lessons/state.py" line="462"/>
         <source>lesson summary received</source>
         <translation>已收到课节汇总</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="476"/>
+        <location filename="../../lessons/state.py" line="477"/>
         <source>discussion: {}</source>
         <translation>讨论：{}</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="493"/>
+        <location filename="../../lessons/state.py" line="494"/>
         <source>web replay viewer {}: {} s</source>
         <translation>网页回放观众 {}：{} 秒</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="494"/>
+        <location filename="../../lessons/state.py" line="495"/>
         <source>web live viewer {}: {} s</source>
         <translation>网页直播观众 {}：{} 秒</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="502"/>
+        <location filename="../../lessons/state.py" line="503"/>
         <source>web live login: {}</source>
         <translation>网页直播登录：{}</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="504"/>
+        <location filename="../../lessons/state.py" line="505"/>
         <source>web live booked: {}</source>
         <translation>网页直播预约：{}</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="506"/>
+        <location filename="../../lessons/state.py" line="507"/>
         <source>web live like: {}</source>
         <translation>网页直播点赞：{}</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="508"/>
+        <location filename="../../lessons/state.py" line="509"/>
         <source>web live product click: {} -&gt; {}</source>
         <translation>网页直播商品点击：{} → {}</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="510"/>
+        <location filename="../../lessons/state.py" line="511"/>
         <source>web live chat: {}: {}</source>
         <translation>网页直播聊天：{}：{}</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="517"/>
+        <location filename="../../lessons/state.py" line="518"/>
         <source>replay watched in the client</source>
         <translation>在客户端观看了回放</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="522"/>
+        <location filename="../../lessons/state.py" line="523"/>
         <source>selector question</source>
         <translation>答题器出题</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="523"/>
+        <location filename="../../lessons/state.py" line="524"/>
         <source>selector answer {}</source>
         <translation>答题器作答：{}</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="525"/>
+        <location filename="../../lessons/state.py" line="526"/>
         <source>responder</source>
         <translation>发起抢答</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="526"/>
+        <location filename="../../lessons/state.py" line="527"/>
         <source>responder buzz</source>
         <translation>抢答</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="528"/>
+        <location filename="../../lessons/state.py" line="529"/>
         <source>EDU quiz answers ({} questions)</source>
         <translation>EDU 测验作答（{} 道题）</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="533"/>
+        <location filename="../../lessons/state.py" line="534"/>
         <source>chat archive ready</source>
         <translation>聊天记录已生成</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="552"/>
+        <location filename="../../lessons/state.py" line="553"/>
         <source>unknown message {}</source>
         <translation>未知消息 {}</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="555"/>
+        <location filename="../../lessons/state.py" line="556"/>
         <source>other board event {}</source>
         <translation>其他黑板事件 {}</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="556"/>
+        <location filename="../../lessons/state.py" line="557"/>
         <source>other board event</source>
         <translation>其他黑板事件</translation>
     </message>
     <message>
-        <location filename="../../lessons/state.py" line="558"/>
+        <location filename="../../lessons/state.py" line="559"/>
         <source>{} without a usable user or operation</source>
         <translation>{} 缺少可用的用户或操作</translation>
     </message>
     <message>
-        <location filename="../../lessons/texts.py" line="44"/>
+        <location filename="../../lessons/texts.py" line="51"/>
         <source>{}; {}</source>
         <translation>{}；{}</translation>
     </message>
@@ -5815,18 +5809,18 @@
 <context>
     <name>UsersChart</name>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="90"/>
+        <location filename="../../gui/views/gensee_view.py" line="91"/>
         <source>Users in the room (totalusernum)</source>
         <translation>直播间人数（totalusernum）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="90"/>
-        <location filename="../../gui/views/gensee_view.py" line="107"/>
+        <location filename="../../gui/views/gensee_view.py" line="91"/>
+        <location filename="../../gui/views/gensee_view.py" line="108"/>
         <source>users</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_view.py" line="108"/>
+        <location filename="../../gui/views/gensee_view.py" line="109"/>
         <source>abnormal leave (110)</source>
         <translation>异常退出（110）</translation>
     </message>
@@ -5834,62 +5828,62 @@
 <context>
     <name>VideosModel</name>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="448"/>
+        <location filename="../../gui/models/gensee_models.py" line="460"/>
         <source>VOD (ClassNo)</source>
         <translation>点播（ClassNo）</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="448"/>
+        <location filename="../../gui/models/gensee_models.py" line="460"/>
         <source>Viewers</source>
         <translation>观看人数</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="449"/>
+        <location filename="../../gui/models/gensee_models.py" line="461"/>
         <source>Views</source>
         <translation>观看次数</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="449"/>
+        <location filename="../../gui/models/gensee_models.py" line="461"/>
         <source>Watching now</source>
         <translation>正在观看</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="450"/>
+        <location filename="../../gui/models/gensee_models.py" line="462"/>
         <source>First started</source>
         <translation>首次开始</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="450"/>
+        <location filename="../../gui/models/gensee_models.py" line="462"/>
         <source>Last ended</source>
         <translation>最近结束</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="464"/>
+        <location filename="../../gui/models/gensee_models.py" line="476"/>
         <source>112 can come up to a minute or more after the viewer stopped.</source>
         <translation>112 回调可能在观看者停止后一分钟甚至更久才到达。</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="469"/>
+        <location filename="../../gui/models/gensee_models.py" line="481"/>
         <source>{}: {} – {}</source>
         <translation>{}：{} – {}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="470"/>
+        <location filename="../../gui/models/gensee_models.py" line="482"/>
         <source>unknown user</source>
         <translation>未知用户</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="471"/>
+        <location filename="../../gui/models/gensee_models.py" line="483"/>
         <source>start not seen</source>
         <translation>未收到开始</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="472"/>
+        <location filename="../../gui/models/gensee_models.py" line="484"/>
         <source>not ended</source>
         <translation>未结束</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="474"/>
+        <location filename="../../gui/models/gensee_models.py" line="486"/>
         <source>… and {} more</source>
         <translation>… 另有 {} 条</translation>
     </message>
@@ -6008,32 +6002,32 @@
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../gui/models/labels.py" line="19"/>
+        <location filename="../../gui/models/labels.py" line="18"/>
         <source>student</source>
         <translation>学生</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="20"/>
+        <location filename="../../gui/models/labels.py" line="19"/>
         <source>auditor</source>
         <translation>旁听生</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="21"/>
+        <location filename="../../gui/models/labels.py" line="20"/>
         <source>teacher</source>
         <translation>老师</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="22"/>
+        <location filename="../../gui/models/labels.py" line="21"/>
         <source>co-teacher</source>
         <translation>助教</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="23"/>
+        <location filename="../../gui/models/labels.py" line="22"/>
         <source>principal</source>
         <translation>校长</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="24"/>
+        <location filename="../../gui/models/labels.py" line="23"/>
         <source>principal&apos;s assistant</source>
         <translation>校长助理</translation>
     </message>
@@ -6043,13 +6037,13 @@
         <translation>网页客户端</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="86"/>
+        <location filename="../../gui/models/labels.py" line="85"/>
         <location filename="../../lessons/timeline_words.py" line="20"/>
         <source>Android phone</source>
         <translation>安卓手机</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="87"/>
+        <location filename="../../gui/models/labels.py" line="86"/>
         <location filename="../../lessons/timeline_words.py" line="21"/>
         <source>Android tablet</source>
         <translation>安卓平板</translation>
@@ -6140,181 +6134,181 @@
         <translation>应用切到了后台</translation>
     </message>
     <message>
-        <location filename="../../lessons/timeline_words.py" line="79"/>
+        <location filename="../../lessons/timeline_words.py" line="96"/>
         <source>{}: {}</source>
         <translation>{}：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="29"/>
+        <location filename="../../gui/models/labels.py" line="28"/>
         <source>entered</source>
         <translation>进入教室</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="30"/>
+        <location filename="../../gui/models/labels.py" line="29"/>
         <source>left</source>
         <translation>离开教室</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="31"/>
+        <location filename="../../gui/models/labels.py" line="30"/>
         <source>hand up</source>
         <translation>举手</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="32"/>
+        <location filename="../../gui/models/labels.py" line="31"/>
         <source>hand down</source>
         <translation>放下手</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="33"/>
+        <location filename="../../gui/models/labels.py" line="32"/>
         <source>on stage</source>
         <translation>上台</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="34"/>
+        <location filename="../../gui/models/labels.py" line="33"/>
         <source>off stage</source>
         <translation>下台</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="35"/>
+        <location filename="../../gui/models/labels.py" line="34"/>
         <source>muted</source>
         <translation>被静音</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="36"/>
+        <location filename="../../gui/models/labels.py" line="35"/>
         <source>unmuted</source>
         <translation>取消静音</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="37"/>
+        <location filename="../../gui/models/labels.py" line="36"/>
         <source>all muted</source>
         <translation>全员静音</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="38"/>
+        <location filename="../../gui/models/labels.py" line="37"/>
         <source>all unmuted</source>
         <translation>取消全员静音</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="39"/>
+        <location filename="../../gui/models/labels.py" line="38"/>
         <source>authorised</source>
         <translation>授权</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="40"/>
+        <location filename="../../gui/models/labels.py" line="39"/>
         <source>authorisation removed</source>
         <translation>取消授权</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="41"/>
+        <location filename="../../gui/models/labels.py" line="40"/>
         <source>award</source>
         <translation>奖励</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="42"/>
+        <location filename="../../gui/models/labels.py" line="41"/>
         <location filename="../../lessons/timeline_words.py" line="35"/>
         <source>kicked out</source>
         <translation>被移出教室</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="43"/>
+        <location filename="../../gui/models/labels.py" line="42"/>
         <source>network report</source>
         <translation>网络报告</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="44"/>
+        <location filename="../../gui/models/labels.py" line="43"/>
         <source>device check</source>
         <translation>设备检测</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="45"/>
-        <location filename="../../gui/models/labels.py" line="62"/>
+        <location filename="../../gui/models/labels.py" line="44"/>
+        <location filename="../../gui/models/labels.py" line="61"/>
         <source>help request</source>
         <translation>求助</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="46"/>
+        <location filename="../../gui/models/labels.py" line="45"/>
         <source>lesson extended</source>
         <translation>课节延时</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="47"/>
+        <location filename="../../gui/models/labels.py" line="46"/>
         <source>recording</source>
         <translation>录制</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="48"/>
+        <location filename="../../gui/models/labels.py" line="47"/>
         <source>blackboard</source>
         <translation>板书</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="49"/>
+        <location filename="../../gui/models/labels.py" line="48"/>
         <source>rating</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="50"/>
+        <location filename="../../gui/models/labels.py" line="49"/>
         <source>lesson summary</source>
         <translation>课节汇总</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="51"/>
+        <location filename="../../gui/models/labels.py" line="50"/>
         <location filename="../../lessons/timeline_words.py" line="58"/>
         <source>other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="57"/>
+        <location filename="../../gui/models/labels.py" line="56"/>
         <source>blocked queue</source>
         <translation>队列阻塞</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="58"/>
+        <location filename="../../gui/models/labels.py" line="57"/>
         <source>storage failure</source>
         <translation>存储失败</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="59"/>
+        <location filename="../../gui/models/labels.py" line="58"/>
         <source>re-sent pushes</source>
         <translation>推送重发</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="60"/>
+        <location filename="../../gui/models/labels.py" line="59"/>
         <source>no pushes</source>
         <translation>无推送</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="61"/>
+        <location filename="../../gui/models/labels.py" line="60"/>
         <source>tunnel</source>
         <translation>隧道</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="63"/>
+        <location filename="../../gui/models/labels.py" line="62"/>
         <source>device problem</source>
         <translation>设备问题</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="64"/>
+        <location filename="../../gui/models/labels.py" line="63"/>
         <source>network problem</source>
         <translation>网络问题</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="65"/>
+        <location filename="../../gui/models/labels.py" line="64"/>
         <source>Gensee leaves</source>
         <translation>Gensee 异常退出</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="66"/>
+        <location filename="../../gui/models/labels.py" line="65"/>
         <source>relay</source>
         <translation>转发</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="67"/>
+        <location filename="../../gui/models/labels.py" line="66"/>
         <source>held for verification</source>
         <translation>待校验暂存</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="76"/>
-        <location filename="../../gui/models/labels.py" line="85"/>
+        <location filename="../../gui/models/labels.py" line="75"/>
+        <location filename="../../gui/models/labels.py" line="84"/>
         <location filename="../../lessons/timeline_words.py" line="52"/>
         <source>unknown</source>
         <translation>未知</translation>
@@ -6330,8 +6324,7 @@
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../protocol/classin.py" line="295"/>
-        <location filename="../../lessons/timeline_words.py" line="74"/>
+        <location filename="../../lessons/timeline_words.py" line="79"/>
         <source>{} ({})</source>
         <translation>{}（{}）</translation>
     </message>
@@ -6341,7 +6334,7 @@
         <translation>未提供</translation>
     </message>
     <message>
-        <location filename="../../gui/models/labels.py" line="125"/>
+        <location filename="../../gui/models/labels.py" line="124"/>
         <source>Lesson {}</source>
         <translation>课节 {}</translation>
     </message>

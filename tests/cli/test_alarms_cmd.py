@@ -22,6 +22,18 @@ from ..alarms.channels.test_dispatcher import until
 NO_ENV = {"CLASSWATCH_LANG": ""}       # the desk's choice is the config's here
 
 
+def stored(db, alarms: list[Alarm]) -> None:
+    """`alarms` saved as a running desk saves them."""
+    open_database(db).close()
+    writer = Writer(db)
+    writer.start()
+    try:
+        writer.submit(functools.partial(save_alarms, rows=[alarm_row(asdict(a), []) for a in alarms],
+                                        resolved_since=0.0, keep_resolved=10)).result()
+    finally:
+        writer.stop()
+
+
 @pytest.mark.slow
 async def test_serve_and_alarms_speak_the_configured_language(data_dir, robots, http):
     config = ConfigStore(data_dir)
@@ -75,13 +87,7 @@ def test_the_chinese_listing_lines_up_and_says_when_there_is_nothing(data_dir):
                     params={"users": {"2": ["camera: no picture"]}}, acknowledged=True),
               Alarm(key="silence:%d" % SID, kind="silence", since=now - 900, last=now - 600, sid=SID,
                     resolved_at=now - 300)]
-    writer = Writer(db)
-    writer.start()
-    try:
-        writer.submit(functools.partial(save_alarms, rows=[alarm_row(asdict(a), []) for a in alarms],
-                                        resolved_since=0.0, keep_resolved=10)).result()
-    finally:
-        writer.stop()
+    stored(db, alarms)
     listed = run_cli("alarms", "--all", "--lang", "zh", data_dir=data_dir, env=NO_ENV)
     assert listed.returncode == 0, listed.stderr
     titles = [line for line in listed.stdout.splitlines() if not line.startswith("    ")]
@@ -90,3 +96,20 @@ def test_the_chinese_listing_lines_up_and_says_when_there_is_nothing(data_dir):
     assert "未处理" in titles[0] and "已确认" in titles[1] and "（Asia/Shanghai）" in titles[2], titles
     starts = [[start for start, _ in cell_edges(line)] for line in titles]
     assert len(starts[0]) == 4 and starts[1:] == [starts[0]] * 2, listed.stdout
+
+
+@pytest.mark.slow
+def test_a_cmd_is_named_in_the_listings_language(data_dir):
+    now = time.time()
+    alarms = [Alarm(key=f"stuck:{SID}", kind="stuck_push", since=now - 60, last=now - 50, sid=SID,
+                    reason_code="bad_safekey", params={"cmd": 67371521, "class_id": 7, "status": 403}),
+              Alarm(key=f"resent:{SID}", kind="resent", since=now - 90, last=now - 30, sid=SID, count=3,
+                    params={"cmd": "67371521"})]
+    stored(data_dir / "classwatch.db", alarms)
+    chinese = run_cli("alarms", "--lang", "zh", data_dir=data_dir, env=NO_ENV)
+    assert chinese.returncode == 0, chinese.stderr
+    assert "Cmd 67371521（上下台），ClassID 7" in chinese.stdout, chinese.stdout
+    assert "（最近一条：Cmd 67371521（上下台））" in chinese.stdout, chinese.stdout
+    assert "stage" not in chinese.stdout
+    english = run_cli("alarms", "--lang", "en", data_dir=data_dir, env=NO_ENV).stdout
+    assert "Cmd 67371521 (stage), ClassID 7" in english and "(last: Cmd 67371521 (stage))" in english, english

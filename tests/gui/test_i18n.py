@@ -114,13 +114,13 @@ def test_every_timeline_template_is_in_the_ts():
     def collect(detail) -> None:
         if isinstance(detail, Text):
             if detail.template.strip("{}; "):          # not a bare listing of problems
-                templates.add(detail.template)
+                templates.add((detail.context or "Timeline", detail.template))
             for arg in detail.args:
                 collect(arg)
     for lesson in school.lessons.values():
         for entry in lesson.timeline:
             collect(entry.detail)
-    known = {source for context, source, *_ in _messages() if context == "Timeline"}
+    known = {(context, source) for context, source, *_ in _messages()}
     assert len(templates) > 25
     assert templates - known == set()
 
@@ -197,6 +197,22 @@ def test_timeline_details_and_refusal_reasons_speak_chinese(chinese, data_dir, g
         detail = alarms.texts.describe(alarms.model.rows[0]).detail
         assert "原因：SafeKey 无法用该学校的密钥校验通过" in detail, detail
         assert "我们向 ClassIn 返回了 HTTP 403（回复原文：wrong SafeKey" in detail, detail   # quoted as sent
+        assert "被拒收的推送：Cmd 67371107（进入教室），ClassID" in detail, detail
+
+    run_gui(chinese, data_dir, scenario)
+
+
+def test_a_cmd_in_the_timeline_is_named_in_chinese(chinese, data_dir, gui_settings):  # noqa: F811
+    async def scenario(app: GuiApp) -> None:
+        view = app.window.show_view("live")
+        now = int(time.time())
+        await app.post(enter(STUDENT, now - 60))
+        await app.post(new_push(67371521, action_time=now))        # a stage push naming nobody
+        await app.wait_until(lambda: view.proxy.rowCount() == 1)
+        view.table.selectRow(0)
+        timeline = view.panel.timeline_proxy
+        await app.wait_until(lambda: timeline.rowCount() == 2)
+        assert timeline.index(0, 3).data() == "67371521（上下台） 缺少可用的用户或操作"
 
     run_gui(chinese, data_dir, scenario)
 

@@ -58,7 +58,8 @@ def test_problem_lines_are_labels_of_a_list():
     assert items(entry.detail) == [Label("problem", "camera: no picture"), Label("problem", "delay 900 ms")]
     assert str(entry.detail) == "camera: no picture; delay 900 ms"
     # The separator is a template: Chinese gives its own.
-    assert render(entry.detail, template=lambda t: {"{}; {}": "{}；{}"}.get(t, t)) == "camera: no picture；delay 900 ms"
+    chinese = {("Timeline", "{}; {}"): "{}；{}"}
+    assert render(entry.detail, lambda c, t: chinese.get((c, t), t), "Timeline") == "camera: no picture；delay 900 ms"
 
 
 def test_users_own_words_are_kept_as_they_are():
@@ -69,7 +70,8 @@ def test_users_own_words_are_kept_as_they_are():
 
 def test_render_translates_templates_and_labels_and_keeps_data():
     detail = Text("{}, device #{}", (Text("{} ({})", (Label("exit_reason", "normal exit", 1), 1)), 2))
-    got = render(detail, template=str.upper, label=lambda label: "<{}:{}>".format(label.table, label.code))
+    got = render(detail, lambda context, template: template.upper(),
+                 label=lambda label: "<{}:{}>".format(label.table, label.code))
     assert got == "<exit_reason:1> (1), DEVICE #2"
     quality = Text("{:.0%} good", (0.875,))
     assert str(quality) == "88% good"       # format specs see the number, not its text
@@ -83,3 +85,10 @@ def test_exports_get_english_strings():
     assert [row["detail"] for row in timeline] == [
         "PC", "classroom closed (2)", "cloud recording started (Classroom, FHD(1920*1080))"]
     assert all(type(row["detail"]) is str for row in timeline)
+
+
+def test_a_cmd_in_the_timeline_is_named_in_the_language_it_is_said_in():
+    from alarms.language import Wording
+    [detail] = details(lesson(new_push(67371521, action_time=100)))      # a stage push naming nobody
+    assert str(detail) == "67371521 (stage) without a usable user or operation"
+    assert Wording("zh_CN").timeline_detail(detail) == "67371521（上下台） 缺少可用的用户或操作"
