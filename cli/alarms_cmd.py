@@ -31,15 +31,19 @@ def add_parser(sub, parents) -> None:
 
 def run(args) -> int:
     ctx = open_context(args)
+    tr = translator(args, ctx.config)
     if not backend_for(ctx.db).exists():
         if args.action == "ack":
-            raise CliError(f"no alarm with id {args.id} (no database in {ctx.data_dir})")
+            raise CliError(tr(QT_TRANSLATE_NOOP("Cli", "no alarm with id {} (no database in {})")).format(
+                args.id, ctx.data_dir))
         return 0
     if args.action == "ack":
         by = args.by if args.by is not None else desk_user()
         if not acknowledge(ctx.db, args.id, by, args.note):
-            raise CliError(f"no alarm with id {args.id} (`alarms --all` lists them)")
-        print(f"acknowledged {args.id}" + (f" by {by}" if by else ""))
+            raise CliError(tr(QT_TRANSLATE_NOOP("Cli", "no alarm with id {} (`alarms --all` lists them)")).format(
+                args.id))
+        print(tr(QT_TRANSLATE_NOOP("Cli", "acknowledged {} by {}")).format(args.id, by) if by
+              else tr(QT_TRANSLATE_NOOP("Cli", "acknowledged {}")).format(args.id))
         return 0
     db = open_database(ctx.db)
     try:
@@ -56,7 +60,6 @@ def run(args) -> int:
         for line in alarm.words.detail.splitlines():
             sys.stdout.write(f"    {line}\n")
     if not shown:
-        tr = translator(args, ctx.config)
         print(tr(QT_TRANSLATE_NOOP("Cli", "no alarms")) if args.all else
               tr(QT_TRANSLATE_NOOP("Cli", "no open alarms")), file=sys.stderr)
     return 0

@@ -5,9 +5,12 @@ import sys
 import time
 
 from app.startup import open_context
+from lessons.texts import QT_TRANSLATE_NOOP
+from lessons.timeline_words import listed
 from storage.copy import CopyCount, copy_store
 
 from . import options
+from .words import translator, wording
 
 
 def add_parser(sub, parents) -> None:
@@ -22,7 +25,9 @@ def add_parser(sub, parents) -> None:
 
 
 def run(args) -> int:
-    open_context(args)      # logging (passwords masked), a usable data dir
+    ctx = open_context(args)      # logging (passwords masked), a usable data dir
+    words = wording(args, ctx.config)
+    tr = translator(args, ctx.config)
     started = time.monotonic()
 
     shown: list[str] = []
@@ -32,12 +37,15 @@ def run(args) -> int:
         if shown and shown[-1] != count.table:
             sys.stderr.write("\n")
         shown.append(count.table)
-        sys.stderr.write(f"\r{count.table}: {count.read} read, {count.added} new")
+        sys.stderr.write("\r" + tr(QT_TRANSLATE_NOOP("Cli", "{}: {} read, {} new")).format(
+            count.table, count.read, count.added))
         sys.stderr.flush()
 
     counts = copy_store(args.source, args.target, progress)
     if shown:
         sys.stderr.write("\n")
-    summary = ", ".join(f"{c.added} of {c.read} {c.table} rows new" for c in counts)
-    print(f"copied {args.source} into {args.target} in {time.monotonic() - started:.1f} s: {summary}")
+    summary = listed((tr(QT_TRANSLATE_NOOP("Cli", "{} of {} {} rows new")).format(c.added, c.read, c.table)
+                      for c in counts), words.translate)
+    print(tr(QT_TRANSLATE_NOOP("Cli", "copied {} into {} in {:.1f} s: {}")).format(
+        args.source, args.target, time.monotonic() - started, summary))
     return 0

@@ -19,7 +19,7 @@ from storage.journal import DeliveryJournal
 
 from .errors import CliError
 from .table import table
-from .words import translator, wording
+from .words import SID_NOT_POSITIVE, translator, wording
 
 NO_DESTINATIONS = QT_TRANSLATE_NOOP("Cli", "no relay destinations: python main.py relay add NAME --sid SID --url URL")
 
@@ -53,16 +53,16 @@ def add_parser(sub, parents) -> None:
 def run(args) -> int:
     ctx = open_context(args)
     open_database(ctx.db).close()        # created or migrated
-    if args.action == "add":
-        return _add(ctx, args)
     tr = translator(args, ctx.config)
+    if args.action == "add":
+        return _add(ctx, args, tr)
     with outbox.reading(ctx.db) as conn:
         if args.action == "list":
             return _list(outbox.destinations(conn), tr)
         if args.action == "status":
             return _status(outbox.status(conn), ctx.config.current().zone, args.json, tr,
                            wording(args, ctx.config).time)
-        dest = _named(conn, args.name)
+        dest = _named(conn, args.name, tr)
     with outbox.writing(ctx.db) as conn:
         if args.action == "remove":
             dropped = outbox.remove_destination(conn, dest.name)
@@ -73,27 +73,30 @@ def run(args) -> int:
     if args.action == "remove":
         with contextlib.suppress(OSError):    # a running relay removes it itself
             DeliveryJournal.of(ctx.data_dir, dest).remove()
-        print(f"relay {dest.name} removed ({dropped} pending push(es) dropped)")
+        print(tr(QT_TRANSLATE_NOOP("Cli", "relay {} removed ({} pending push(es) dropped)")).format(
+            dest.name, dropped))
     elif args.action in ("pause", "resume"):
-        print(f"relay {dest.name} {'paused' if args.action == 'pause' else 'resumed'}")
+        print(tr(QT_TRANSLATE_NOOP("Cli", "relay {} paused") if args.action == "pause"
+                 else QT_TRANSLATE_NOOP("Cli", "relay {} resumed")).format(dest.name))
     else:
-        print(f"relay {dest.name}: {added} push(es) queued again")
+        print(tr(QT_TRANSLATE_NOOP("Cli", "relay {}: {} push(es) queued again")).format(dest.name, added))
     return 0
 
 
-def _named(conn, name: str) -> outbox.Destination:
+def _named(conn, name: str, tr: Callable[[str], str]) -> outbox.Destination:
     for dest in outbox.destinations(conn):
         if dest.name == name:
             return dest
-    raise CliError(f"no relay destination {name!r} (see: python main.py relay list)")
+    raise CliError(tr(QT_TRANSLATE_NOOP("Cli", "no relay destination {!r} (see: python main.py relay list)")
+                      ).format(name))
 
 
-def _add(ctx, args) -> int:
+def _add(ctx, args, tr: Callable[[str], str]) -> int:
     name = args.name.strip()
     if not name:
-        raise CliError("the name is empty", code=2)
+        raise CliError(tr(QT_TRANSLATE_NOOP("Cli", "the name is empty")), code=2)
     if args.sid <= 0:
-        raise CliError("SID must be a positive number", code=2)
+        raise CliError(tr(SID_NOT_POSITIVE), code=2)
     problem = check_url(args.url)
     if problem:
         raise CliError(problem, code=2)
@@ -101,15 +104,20 @@ def _add(ctx, args) -> int:
     if args.cmd is not None:
         cmds = [str(normalise_cmd(c)) for c in args.cmd.split(",") if normalise_cmd(c) is not None]
         if not cmds:
-            raise CliError("--cmd names no Cmd (e.g. --cmd End,Net)", code=2)
+            raise CliError(tr(QT_TRANSLATE_NOOP("Cli", "--cmd names no Cmd (e.g. --cmd End,Net)")), code=2)
     try:
         with outbox.writing(ctx.db) as conn:
             dest = outbox.add_destination(conn, name, args.sid, args.url, cmds, time.time())
     except outbox.DestinationExists:
-        raise CliError(f"a relay named {name!r} exists (remove it first)") from None
-    what = "every push" if cmds is None else "Cmd " + ",".join(cmds)
-    print(f"relay {dest.name} added: {what} of school {dest.sid} stored from now on goes to "
-          f"{shown_url(dest.url)}")
+        raise CliError(tr(QT_TRANSLATE_NOOP("Cli", "a relay named {!r} exists (remove it first)")
+                          ).format(name)) from None
+    if cmds is None:
+        added = tr(QT_TRANSLATE_NOOP("Cli", "relay {} added: every push of school {} stored from now on goes to {}")
+                   ).format(dest.name, dest.sid, shown_url(dest.url))
+    else:
+        added = tr(QT_TRANSLATE_NOOP("Cli", "relay {} added: Cmd {} of school {} stored from now on goes to {}")
+                   ).format(dest.name, ",".join(cmds), dest.sid, shown_url(dest.url))
+    print(added)
     return 0
 
 

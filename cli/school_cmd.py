@@ -5,6 +5,7 @@ import asyncio
 import sys
 import time
 import zoneinfo
+from typing import Callable
 
 from app.startup import open_context
 from lessons.texts import QT_TRANSLATE_NOOP
@@ -15,8 +16,9 @@ from storage.lock import AlreadyRunning, DataDirLock
 
 from .errors import CliError
 from .table import table
-from .words import translator
+from .words import SID_NOT_POSITIVE, translator
 
+NO_SCHOOL = QT_TRANSLATE_NOOP("Cli", "no school {}")
 NO_SCHOOLS = QT_TRANSLATE_NOOP("Cli", "no schools configured: python main.py school add SID --secret SECRET --name NAME")
 # The window's words for the policies (gui/school_form.py), in the same catalogue context.
 VERIFY_WORDS = {"hold": QT_TRANSLATE_NOOP("Cli", "hold"), "strict": QT_TRANSLATE_NOOP("Cli", "strict"),
@@ -49,28 +51,31 @@ def add_parser(sub, parents) -> None:
 
 def run(args) -> int:
     ctx = open_context(args)
+    tr = translator(args, ctx.config)
     if args.action == "add":
         secret = sys.stdin.readline().strip() if args.secret == "-" else args.secret.strip()
         if not secret:
-            raise CliError("the secret is empty", code=2)
+            raise CliError(tr(QT_TRANSLATE_NOOP("Cli", "the secret is empty")), code=2)
         if args.sid <= 0:
-            raise CliError("SID must be a positive number", code=2)
+            raise CliError(tr(SID_NOT_POSITIVE), code=2)
         try:
             zoneinfo.ZoneInfo(args.timezone)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            raise CliError(f"unknown time zone {args.timezone!r} (e.g. Asia/Shanghai)", code=2) from None
+            raise CliError(tr(QT_TRANSLATE_NOOP("Cli", "unknown time zone {!r} (e.g. Asia/Shanghai)")
+                              ).format(args.timezone), code=2) from None
         school = ctx.config.add_school(args.sid, secret, args.name, args.timezone, args.verify)
-        print(f"school {school.sid} saved ({school.name or 'no name'}, {school.timezone}, "
-              f"verify {school.verify})")
+        print(tr(QT_TRANSLATE_NOOP("Cli", "school {} saved ({}, {}, verify {})")).format(
+            school.sid, school.name or tr(QT_TRANSLATE_NOOP("Cli", "no name")), school.timezone,
+            tr(VERIFY_WORDS.get(school.verify, school.verify))))
         return 0
     if args.action == "trust":
-        return _trust(ctx, args.sid)
+        return _trust(ctx, args.sid, tr)
     if args.action == "remove":
         if not ctx.config.remove_school(args.sid):
-            raise CliError(f"no school {args.sid}")
-        print(f"school {args.sid} removed")
+            raise CliError(tr(NO_SCHOOL).format(args.sid))
+        print(tr(QT_TRANSLATE_NOOP("Cli", "school {} removed")).format(args.sid))
         return 0
-    return _list(ctx, translator(args, ctx.config))
+    return _list(ctx, tr)
 
 
 def _list(ctx, tr) -> int:
@@ -87,12 +92,13 @@ def _list(ctx, tr) -> int:
     return 0
 
 
-def _trust(ctx, sid: int) -> int:
+def _trust(ctx, sid: int, tr: Callable[[str], str]) -> int:
     """Recorded in the config first (a running receiver promotes within seconds
     and a crash cannot lose the request); promoted here when no receiver runs."""
     if not ctx.config.trust_held(sid, time.time()):
-        raise CliError(f"no school {sid}")
-    running = f"school {sid}: the running receiver lets its held pushes in within seconds"
+        raise CliError(tr(NO_SCHOOL).format(sid))
+    running = tr(QT_TRANSLATE_NOOP("Cli", "school {}: the running receiver lets its held pushes in within seconds")
+                 ).format(sid)
     if DataDirLock(ctx.data_dir).held_elsewhere():
         print(running)
         return 0
@@ -101,7 +107,8 @@ def _trust(ctx, sid: int) -> int:
     except AlreadyRunning:    # one started meanwhile: it promotes them as it starts
         print(running)
         return 0
-    print(f"school {sid}: {len(result.pushes)} held push(es) let in, {result.remaining} still held")
+    print(tr(QT_TRANSLATE_NOOP("Cli", "school {}: {} held push(es) let in, {} still held")).format(
+        sid, len(result.pushes), result.remaining))
     return 0
 
 

@@ -8,9 +8,12 @@ from typing import Callable
 
 from alarms.language import Wording
 from app.startup import chosen_language
+from lessons.texts import QT_TRANSLATE_NOOP
 from storage.config import ConfigStore
 
 CONTEXT = "Cli"
+# `relay add` and `school add` refuse a SID alike.
+SID_NOT_POSITIVE = QT_TRANSLATE_NOOP("Cli", "SID must be a positive number")
 
 
 def wording(args, config: ConfigStore) -> Wording:

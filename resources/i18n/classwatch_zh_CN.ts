@@ -1588,12 +1588,32 @@
         <translation>（投递状态截至 {}；此后没有运行中的 serve 或应用更新过）</translation>
     </message>
     <message>
-        <location filename="../../cli/alarms_cmd.py" line="60"/>
+        <location filename="../../cli/alarms_cmd.py" line="37"/>
+        <source>no alarm with id {} (no database in {})</source>
+        <translation>没有 ID 为 {} 的告警（{} 中没有数据库）</translation>
+    </message>
+    <message>
+        <location filename="../../cli/alarms_cmd.py" line="43"/>
+        <source>no alarm with id {} (`alarms --all` lists them)</source>
+        <translation>没有 ID 为 {} 的告警（`alarms --all` 可列出全部告警）</translation>
+    </message>
+    <message>
+        <location filename="../../cli/alarms_cmd.py" line="45"/>
+        <source>acknowledged {} by {}</source>
+        <translation>已确认 {}（确认人：{}）</translation>
+    </message>
+    <message>
+        <location filename="../../cli/alarms_cmd.py" line="46"/>
+        <source>acknowledged {}</source>
+        <translation>已确认 {}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/alarms_cmd.py" line="63"/>
         <source>no alarms</source>
         <translation>没有告警</translation>
     </message>
     <message>
-        <location filename="../../cli/alarms_cmd.py" line="61"/>
+        <location filename="../../cli/alarms_cmd.py" line="64"/>
         <source>no open alarms</source>
         <translation>没有未处理告警</translation>
     </message>
@@ -1603,120 +1623,230 @@
         <translation>没有转发目标：python main.py relay add NAME --sid SID --url URL</translation>
     </message>
     <message>
-        <location filename="../../cli/relay_cmd.py" line="120"/>
-        <location filename="../../cli/school_cmd.py" line="82"/>
+        <location filename="../../cli/relay_cmd.py" line="76"/>
+        <source>relay {} removed ({} pending push(es) dropped)</source>
+        <translation>已删除转发目标 {}（丢弃了 {} 条待发送的推送）</translation>
+    </message>
+    <message>
+        <location filename="../../cli/relay_cmd.py" line="79"/>
+        <source>relay {} paused</source>
+        <translation>已暂停转发目标 {}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/relay_cmd.py" line="80"/>
+        <source>relay {} resumed</source>
+        <translation>已恢复转发目标 {}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/relay_cmd.py" line="82"/>
+        <source>relay {}: {} push(es) queued again</source>
+        <translation>转发目标 {}：已重新排队 {} 条推送</translation>
+    </message>
+    <message>
+        <location filename="../../cli/relay_cmd.py" line="90"/>
+        <source>no relay destination {!r} (see: python main.py relay list)</source>
+        <translation>没有名为 {!r} 的转发目标（查看：python main.py relay list）</translation>
+    </message>
+    <message>
+        <location filename="../../cli/relay_cmd.py" line="97"/>
+        <source>the name is empty</source>
+        <translation>名称为空</translation>
+    </message>
+    <message>
+        <location filename="../../cli/relay_cmd.py" line="107"/>
+        <source>--cmd names no Cmd (e.g. --cmd End,Net)</source>
+        <translation>--cmd 没有指定任何 Cmd（例如 --cmd End,Net）</translation>
+    </message>
+    <message>
+        <location filename="../../cli/relay_cmd.py" line="112"/>
+        <source>a relay named {!r} exists (remove it first)</source>
+        <translation>名为 {!r} 的转发目标已存在（请先删除）</translation>
+    </message>
+    <message>
+        <location filename="../../cli/relay_cmd.py" line="115"/>
+        <source>relay {} added: every push of school {} stored from now on goes to {}</source>
+        <translation>已添加转发目标 {}：学校 {} 从现在起存储的每条推送都会转发到 {}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/relay_cmd.py" line="118"/>
+        <source>relay {} added: Cmd {} of school {} stored from now on goes to {}</source>
+        <translation>已添加转发目标 {}：从现在起存储的 Cmd {} 推送（学校 {}）会转发到 {}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/relay_cmd.py" line="128"/>
+        <location filename="../../cli/school_cmd.py" line="87"/>
         <source>NAME</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../cli/relay_cmd.py" line="120"/>
+        <location filename="../../cli/relay_cmd.py" line="128"/>
         <source>SID</source>
         <translation>SID</translation>
     </message>
     <message>
-        <location filename="../../cli/relay_cmd.py" line="121"/>
+        <location filename="../../cli/relay_cmd.py" line="129"/>
         <source>CMDS</source>
         <translation>Cmd</translation>
     </message>
     <message>
-        <location filename="../../cli/relay_cmd.py" line="121"/>
+        <location filename="../../cli/relay_cmd.py" line="129"/>
         <source>STATE</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../cli/relay_cmd.py" line="122"/>
+        <location filename="../../cli/relay_cmd.py" line="130"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../cli/relay_cmd.py" line="122"/>
+        <location filename="../../cli/relay_cmd.py" line="130"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../cli/relay_cmd.py" line="123"/>
+        <location filename="../../cli/relay_cmd.py" line="131"/>
         <source>on</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../cli/relay_cmd.py" line="157"/>
+        <location filename="../../cli/relay_cmd.py" line="165"/>
         <source>{} (paused): school {} -&gt; {}</source>
         <translation>{}（已暂停）：学校 {} -&gt; {}</translation>
     </message>
     <message>
-        <location filename="../../cli/relay_cmd.py" line="158"/>
+        <location filename="../../cli/relay_cmd.py" line="166"/>
         <source>{}: school {} -&gt; {}</source>
         <translation>{}：学校 {} -&gt; {}</translation>
     </message>
     <message>
-        <location filename="../../cli/relay_cmd.py" line="161"/>
+        <location filename="../../cli/relay_cmd.py" line="169"/>
         <source>delivered {}, pending {}, oldest pending {}, failing no</source>
         <translation>已送达 {}，待发送 {}，最早待发送 {}，未失败</translation>
     </message>
     <message>
-        <location filename="../../cli/relay_cmd.py" line="164"/>
+        <location filename="../../cli/relay_cmd.py" line="172"/>
         <source>delivered {}, pending {}, oldest pending {}, failing since {}</source>
         <translation>已送达 {}，待发送 {}，最早待发送 {}，失败开始于 {}</translation>
     </message>
     <message>
-        <location filename="../../cli/relay_cmd.py" line="168"/>
+        <location filename="../../cli/relay_cmd.py" line="176"/>
         <source>last error: {}</source>
         <translation>最近错误：{}</translation>
     </message>
     <message>
-        <location filename="../../cli/relay_cmd.py" line="175"/>
+        <location filename="../../cli/relay_cmd.py" line="183"/>
         <source>{} s</source>
         <translation>{} 秒</translation>
     </message>
     <message>
-        <location filename="../../cli/relay_cmd.py" line="177"/>
+        <location filename="../../cli/relay_cmd.py" line="185"/>
         <source>{} min {} s</source>
         <translation>{} 分 {} 秒</translation>
     </message>
     <message>
-        <location filename="../../cli/relay_cmd.py" line="178"/>
+        <location filename="../../cli/relay_cmd.py" line="186"/>
         <source>{} h {} min</source>
         <translation>{} 小时 {} 分</translation>
     </message>
     <message>
-        <location filename="../../cli/school_cmd.py" line="20"/>
+        <location filename="../../cli/school_cmd.py" line="21"/>
+        <source>no school {}</source>
+        <translation>没有学校 {}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/school_cmd.py" line="22"/>
         <source>no schools configured: python main.py school add SID --secret SECRET --name NAME</source>
         <translation>尚未配置学校：python main.py school add SID --secret SECRET --name NAME</translation>
     </message>
     <message>
-        <location filename="../../cli/school_cmd.py" line="22"/>
+        <location filename="../../cli/school_cmd.py" line="24"/>
         <source>hold</source>
         <translation>暂存</translation>
     </message>
     <message>
-        <location filename="../../cli/school_cmd.py" line="22"/>
+        <location filename="../../cli/school_cmd.py" line="24"/>
         <source>strict</source>
         <translation>严格</translation>
     </message>
     <message>
-        <location filename="../../cli/school_cmd.py" line="23"/>
+        <location filename="../../cli/school_cmd.py" line="25"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../cli/school_cmd.py" line="81"/>
+        <location filename="../../cli/school_cmd.py" line="58"/>
+        <source>the secret is empty</source>
+        <translation>密钥为空</translation>
+    </message>
+    <message>
+        <location filename="../../cli/school_cmd.py" line="64"/>
+        <source>unknown time zone {!r} (e.g. Asia/Shanghai)</source>
+        <translation>未知时区 {!r}（例如 Asia/Shanghai）</translation>
+    </message>
+    <message>
+        <location filename="../../cli/school_cmd.py" line="67"/>
+        <source>school {} saved ({}, {}, verify {})</source>
+        <translation>已保存学校 {}（{}，{}，校验：{}）</translation>
+    </message>
+    <message>
+        <location filename="../../cli/school_cmd.py" line="68"/>
+        <source>no name</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <location filename="../../cli/school_cmd.py" line="76"/>
+        <source>school {} removed</source>
+        <translation>已删除学校 {}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/school_cmd.py" line="86"/>
         <source>TIMEZONE</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../cli/school_cmd.py" line="81"/>
+        <location filename="../../cli/school_cmd.py" line="86"/>
         <source>SECRET</source>
         <translation>密钥</translation>
     </message>
     <message>
-        <location filename="../../cli/school_cmd.py" line="82"/>
+        <location filename="../../cli/school_cmd.py" line="87"/>
         <source>VERIFY</source>
         <translation>校验</translation>
     </message>
     <message>
-        <location filename="../../cli/school_cmd.py" line="83"/>
+        <location filename="../../cli/school_cmd.py" line="88"/>
         <source>set</source>
         <translation>已设置</translation>
+    </message>
+    <message>
+        <location filename="../../cli/school_cmd.py" line="100"/>
+        <source>school {}: the running receiver lets its held pushes in within seconds</source>
+        <translation>学校 {}：正在运行的接收端会在几秒内放行其暂存的推送</translation>
+    </message>
+    <message>
+        <location filename="../../cli/school_cmd.py" line="110"/>
+        <source>school {}: {} held push(es) let in, {} still held</source>
+        <translation>学校 {}：已放行 {} 条暂存的推送，仍有 {} 条暂存</translation>
+    </message>
+    <message>
+        <location filename="../../cli/db_cmd.py" line="40"/>
+        <source>{}: {} read, {} new</source>
+        <translation>{}：已读取 {} 条，新增 {} 条</translation>
+    </message>
+    <message>
+        <location filename="../../cli/db_cmd.py" line="47"/>
+        <source>{} of {} {} rows new</source>
+        <translation>新增 {} 行，共 {} 行（{} 表）</translation>
+    </message>
+    <message>
+        <location filename="../../cli/db_cmd.py" line="49"/>
+        <source>copied {} into {} in {:.1f} s: {}</source>
+        <translation>已将 {} 复制到 {}，用时 {:.1f} 秒：{}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/words.py" line="16"/>
+        <source>SID must be a positive number</source>
+        <translation>SID 必须是正整数</translation>
     </message>
 </context>
 <context>

@@ -113,3 +113,17 @@ def test_a_cmd_is_named_in_the_listings_language(data_dir):
     assert "stage" not in chinese.stdout
     english = run_cli("alarms", "--lang", "en", data_dir=data_dir, env=NO_ENV).stdout
     assert "Cmd 67371521 (stage), ClassID 7" in english and "(last: Cmd 67371521 (stage))" in english, english
+
+
+@pytest.mark.slow
+def test_ack_answers_in_chinese(data_dir):
+    now = time.time()
+    stored(data_dir / "classwatch.db",
+           [Alarm(key="help:1", kind="help_request", since=now - 60, last=now - 50, sid=SID, class_id=7, uid=1)])
+
+    def zh(*args: str) -> str:
+        out = run_cli("alarms", "ack", *args, "--lang", "zh", data_dir=data_dir, env=NO_ENV)
+        return out.stdout + out.stderr
+
+    assert zh("help:1", "--by", "小王") == "已确认 help:1（确认人：小王）\n"
+    assert zh("help:2", "--by", "小王") == "error: 没有 ID 为 help:2 的告警（`alarms --all` 可列出全部告警）\n"

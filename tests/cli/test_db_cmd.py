@@ -2,6 +2,8 @@
 PostgreSQL) team store and back, twice, storing nothing twice."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from storage.dburl import DbUrl
@@ -55,3 +57,14 @@ def test_copy_from_a_missing_store_is_one_line(tmp_path, store):
                      data_dir=tmp_path / "d")
     assert result.returncode == 1 and len(result.stderr.strip().splitlines()) == 1
     assert "does not exist" in result.stderr
+
+
+def test_copy_reports_in_chinese(tmp_path):
+    desk, team = DbUrl.sqlite(tmp_path / "desk.db"), DbUrl.sqlite(tmp_path / "team.db")
+    bodies = [(1_747_300_000.0 + n, fixture(name)) for n, name in enumerate(fixture_names()[:3])]
+    store_directly(desk, bodies)
+    result = run_cli("db", "copy", "--from", desk.url, "--to", team.url, "--lang", "zh", data_dir=tmp_path / "d")
+    assert result.returncode == 0, result.stderr
+    assert re.fullmatch(rf"已将 \S+ 复制到 \S+，用时 \d+\.\d 秒：新增 3 行，共 3 行（push 表）(；新增 0 行，共 0 行（\w+ 表）)+\n",
+                        result.stdout), result.stdout
+    assert "push：已读取 3 条，新增 3 条" in result.stderr

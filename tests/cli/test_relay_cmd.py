@@ -87,3 +87,24 @@ def test_a_failing_destinations_time_names_its_zone_in_the_languages_brackets(da
     assert "失败开始于 2025-05-14 09:10:00（Asia/Shanghai）\n" in chinese, chinese
     english = run_cli("relay", "status", "--lang", "en", data_dir=data_dir).stdout
     assert "failing since 2025-05-14 09:10:00 (Asia/Shanghai)\n" in english, english
+
+
+@pytest.mark.slow
+def test_every_action_answers_in_chinese(data_dir):
+    def zh(*args: str) -> str:
+        out = run_cli("relay", *args, "--lang", "zh", data_dir=data_dir)
+        return out.stdout + out.stderr
+
+    assert zh("add", "lms", "--sid", str(SID), "--url", "https://lms.example/a?token=s3cret") == (
+        f"已添加转发目标 lms：学校 {SID} 从现在起存储的每条推送都会转发到 https://lms.example/a?token=***\n")
+    assert zh("add", "crm", "--sid", str(SID), "--url", "https://crm.example/b", "--cmd", "End,67371521") == (
+        f"已添加转发目标 crm：从现在起存储的 Cmd End,67371521 推送（学校 {SID}）会转发到 https://crm.example/b\n")
+    assert zh("add", "lms", "--sid", str(SID), "--url", "https://x.example/") == (
+        "error: 名为 'lms' 的转发目标已存在（请先删除）\n")
+    assert zh("pause", "lms") == "已暂停转发目标 lms\n"
+    assert zh("resume", "lms") == "已恢复转发目标 lms\n"
+    assert zh("replay", "lms", "--since", "0") == "转发目标 lms：已重新排队 0 条推送\n"
+    assert zh("remove", "lms") == "已删除转发目标 lms（丢弃了 0 条待发送的推送）\n"
+    assert zh("remove", "lms") == "error: 没有名为 'lms' 的转发目标（查看：python main.py relay list）\n"
+    english = run_cli("relay", "remove", "crm", "--lang", "en", data_dir=data_dir).stdout
+    assert english == "relay crm removed (0 pending push(es) dropped)\n"

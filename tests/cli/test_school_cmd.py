@@ -33,3 +33,20 @@ def test_list_speaks_chinese_and_lines_up(tmp_path):
 
     empty = run_cli("school", "list", "--lang", "zh", data_dir=tmp_path / "none", env=NO_ENV)
     assert empty.stdout == "尚未配置学校：python main.py school add SID --secret SECRET --name NAME\n"
+
+
+def test_add_trust_and_remove_answer_in_chinese(tmp_path):
+    def zh(*args: str) -> str:
+        out = run_cli("school", *args, "--lang", "zh", data_dir=tmp_path, env=NO_ENV)
+        return out.stdout + out.stderr
+
+    assert zh("add", "7", "--secret", "s", "--name", "实验学校", "--verify", "strict") == (
+        "已保存学校 7（实验学校，Asia/Shanghai，校验：严格）\n")
+    assert zh("add", "8", "--secret", "s") == "已保存学校 8（未命名，Asia/Shanghai，校验：暂存）\n"
+    assert zh("add", "9", "--secret", "s", "--timezone", "Mars/Olympus") == (
+        "error: 未知时区 'Mars/Olympus'（例如 Asia/Shanghai）\n")
+    assert zh("trust", "7", "--held") == "学校 7：已放行 0 条暂存的推送，仍有 0 条暂存\n"
+    assert zh("remove", "7") == "已删除学校 7\n"
+    assert zh("remove", "7") == "error: 没有学校 7\n"
+    english = run_cli("school", "remove", "8", "--lang", "en", data_dir=tmp_path, env=NO_ENV).stdout
+    assert english == "school 8 removed\n"
