@@ -77,7 +77,7 @@ class RelayModel(TableModel):
     def text(self, s: Any, column: str) -> Any:
         d = s.destination
         if column == "name":
-            return d.name if not d.cmds else "{} ({})".format(d.name, ",".join(d.cmds))
+            return named(d.name, ",".join(d.cmds)) if d.cmds else d.name
         if column == "school":
             school = self.config.current().schools.get(d.sid)
             return named(school.name if school else None, d.sid)

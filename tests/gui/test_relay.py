@@ -73,6 +73,7 @@ async def relay_scenario(app: GuiApp, words: dict[str, str], shot: str) -> None:
         assert "s3cret" not in cell(view, "school-lms", "url")
         await app.wait_until(lambda: cell(view, "crm", "state") == words["failing"], timeout=10)
         assert cell(view, "crm", "pending") == "5"
+        assert cell(view, "crm", "name") == words["crm (End,Net)"]
         assert words["cannot connect"] in cell(view, "crm", "last_error")
         assert cell(view, "crm", "failing_since") != "—"
         alarms = app.monitor.alarms.alarms
@@ -104,14 +105,14 @@ async def relay_scenario(app: GuiApp, words: dict[str, str], shot: str) -> None:
 def test_relay_page(qapp, data_dir, gui_settings):  # noqa: F811
     words = {"up to date": "Up to date", "failing": "Failing, retrying", "paused": "Paused",
              "resume": "Resume", "cannot connect": "cannot connect",
-             "alarm": "is not taking its pushes"}
+             "alarm": "is not taking its pushes", "crm (End,Net)": "crm (End,Net)"}
     run_gui(qapp, data_dir, lambda app: relay_scenario(app, words, "relay-en.png"), timeout=60)
 
 
 def test_relay_page_in_chinese(chinese, data_dir, gui_settings):  # noqa: F811
     words = {"up to date": "已全部送达", "failing": "失败，重试中", "paused": "已暂停",
              "resume": "恢复", "cannot connect": "无法连接",
-             "alarm": "未接收推送"}
+             "alarm": "未接收推送", "crm (End,Net)": "crm（End,Net）"}
     run_gui(chinese, data_dir, lambda app: relay_scenario(app, words, "relay-zh_CN.png"), timeout=60)
 
 
