@@ -280,7 +280,7 @@ def normalise_cmd(value: Any) -> int | str | None:
 
 
 def cmd_label(cmd: int | str | None) -> str:
-    """"67371521 (stage)", in English (the GUI says it in the desk's words: gui.models.labels.cmd_label)."""
+    """"67371521 (stage)", in English (in the desk's words: lessons.timeline_words.cmd_label)."""
     if cmd is None:
         return "?"
     if isinstance(cmd, int):
