@@ -88,8 +88,11 @@ class Monitor:
         self.team: TeamFeed | None = None
         if not listen or not self.receiver.db.is_sqlite or self.receiver.role == "core":
             writer = self.receiver.writer
+            if writer.takes_queue:   # the pushes it makes rows of are parsed once, for both
+                writer.taken_events = {}
             self.team = TeamFeed(self.receiver.db, self.receiver.emit,
-                                 followed=writer.followed if writer.follows_feed else None)
+                                 followed=writer.followed if writer.follows_feed else None,
+                                 parsed=writer.taken_events)
             self.receiver.listeners.append(self.team.on_receiver_event)
         self.alarms = AlarmCenter(alarm_settings(config.current().settings), names=self,
                                   live=lambda: [(lesson.sid, lesson.class_id) for lesson in self.live_lessons()])

@@ -349,6 +349,8 @@ Row = tuple[int, float, str, "str | None", "int | None", "int | None", "int | No
 # rows follow the pushes in order, and two takers never wait on each other's
 # rows. A taker killed midway leaves its pushes queued (its transaction is undone).
 _QUEUE = "INSERT INTO unprojected(push_id) SELECT unnest(?::bigint[])"
+# The same beside the INSERT of a batch's pushes (storage.writer): its new ones, `stored` (id, source).
+QUEUE_STORED = "INSERT INTO unprojected(push_id) SELECT id FROM stored WHERE source = 'classin'"
 TAKER_LOCK = 0x436C5764     # any number unlike the migration's and the chat voice's
 _QUEUED_ROWS = (f"SELECT {ROW_COLUMNS} FROM push JOIN (SELECT push_id FROM unprojected ORDER BY push_id"
                 " LIMIT ?) q ON push.id = q.push_id ORDER BY push.id")
@@ -358,13 +360,15 @@ _DEQUEUE = "DELETE FROM unprojected WHERE push_id = ANY(?) RETURNING push_id"
 
 
 def project_rows(conn: Conn, rows: Iterable[Row], failed: list[int] | None = None,
-                 limits: Thresholds = DEFAULT_THRESHOLDS, events: Mapping[int, Event] | None = None) -> int:
+                 limits: Thresholds = DEFAULT_THRESHOLDS, events: Mapping[int, Event] | None = None,
+                 parsed: dict[int, tuple[dict, Event]] | None = None) -> int:
     """Stored ClassIn pushes into the derived tables (inside the caller's
     transaction); the one path for live projection, catch-up and rebuild.
     A push whose projection fails is skipped (its id added to `failed`): the
     raw push stays, and its values never reach a statement of the others.
     `limits`: the user's thresholds, which decide a sample's or check's problems.
-    `events`: pushes the receiver parsed already, by id (parsed here otherwise)."""
+    `events`: pushes the receiver parsed already, by id (parsed here otherwise).
+    `parsed`: where to leave the (payload, event) of each push parsed here."""
     count = 0
     batch = _Batch(conn)
     for push_id, received_at, text, cmd, sid, class_id, action_time in rows:
@@ -381,6 +385,8 @@ def project_rows(conn: Conn, rows: Iterable[Row], failed: list[int] | None = Non
             try:
                 if event is None:
                     event = parse(payload, received_at, limits)
+                    if parsed is not None:
+                        parsed[push_id] = (payload, event)
                 project(batch, push_id, event)
                 if class_id is None and event.class_id is not None:
                     conn.execute(_INSERT_LESSON_PUSH, (push_id, event.class_id))
@@ -487,7 +493,7 @@ class Projector:
         """The derived rows of `rows`, made before the transaction that takes
         them: it then holds its locks only while the server writes."""
         recorded = Recorded()
-        project_rows(recorded, rows, limits=self.limits())
+        project_rows(recorded, rows, limits=self.limits(), parsed=recorded.parsed)
         return recorded
 
     def take(self, conn: Conn, rows: list[Row], made: "Recorded") -> int | None:
@@ -562,6 +568,7 @@ class Recorded:
 
     def __init__(self) -> None:
         self.calls: list[tuple[str, tuple]] = []
+        self.parsed: dict[int, tuple[dict, Event]] = {}   # push id -> (payload, event) parsed to make them
 
     def execute(self, sql: str, params=()) -> None:
         self.calls.append(("execute", (sql, params)))

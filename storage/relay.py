@@ -29,12 +29,17 @@ _STATUS = (
 _OBLIGE = "INSERT INTO relay_outbox(dest_id, push_id, body) VALUES (?,?,?) ON CONFLICT DO NOTHING"
 # PostgreSQL: the batch's obligations in one statement, matched on the server, no
 # answer awaited (a batch's statements are pipelined, storage.backends.Conn.pipelined).
+_WANTED_BY = ("JOIN relay_destination d ON d.sid = {p}.sid"
+              " AND (COALESCE(d.cmds, '') = '' OR {p}.cmd = ANY(string_to_array(d.cmds, ',')))")
 _OBLIGE_ALL = (
     "INSERT INTO relay_outbox(dest_id, push_id, body) SELECT d.id, p.push_id, p.body"
-    " FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::bytea[]) AS p(push_id, sid, cmd, body)"
-    " JOIN relay_destination d ON d.sid = p.sid"
-    " AND (COALESCE(d.cmds, '') = '' OR p.cmd = ANY(string_to_array(d.cmds, ',')))"
-    " ON CONFLICT DO NOTHING")
+    " FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::bytea[]) AS p(push_id, sid, cmd, body) "
+    + _WANTED_BY.format(p="p") + " ON CONFLICT DO NOTHING")
+# PostgreSQL, beside the INSERT of a batch's pushes (storage.writer): the
+# obligations of its new ClassIn pushes, `stored` (id, source, sid, cmd), whose
+# bodies are their payloads.
+OBLIGE_STORED = ("INSERT INTO relay_outbox(dest_id, push_id) SELECT d.id, stored.id FROM stored "
+                 + _WANTED_BY.format(p="stored") + " WHERE stored.source = 'classin' ON CONFLICT DO NOTHING")
 _PENDING = (
     "SELECT o.push_id, o.body, p.payload FROM relay_outbox o"
     " JOIN push p ON p.id = o.push_id WHERE o.dest_id = ? ORDER BY o.push_id LIMIT ?")

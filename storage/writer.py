@@ -29,7 +29,8 @@ from typing import Any, Callable, Sequence
 from .backends import PUSH_CHANNEL, QUEUED_CHANNEL, Conn, StoreUnavailable, backend_for
 from .checkpointer import Checkpointer
 from .dburl import DbUrl
-from .relay import oblige
+from .derived import QUEUE_STORED
+from .relay import OBLIGE_STORED, oblige
 from .wal_sync import GATHER_MAX, GATHER_SENDERS, GATHER_SLOW, WalSync
 
 log = logging.getLogger(__name__)
@@ -169,6 +170,11 @@ _RESOLVE_QUARANTINE = "UPDATE quarantine SET resolved_at = ?, released = 0 WHERE
 # and a statement each was much of the server's work per batch.
 _RESOLVE_QUARANTINES = ("UPDATE quarantine SET resolved_at = v.at, released = 0"
                         " FROM unnest(?::float8[], ?::text[]) AS v(at, qkey) WHERE quarantine.qkey = v.qkey")
+# The same beside the INSERT of a batch's pushes (_store_at_once): those of its
+# new pushes, `stored`, with their (received at, qkey, dedupe key).
+_RESOLVE_STORED = ("UPDATE quarantine SET resolved_at = v.at, released = 0"
+                   " FROM unnest(?::float8[], ?::text[], ?::text[]) AS v(at, qkey, key)"
+                   " JOIN stored ON stored.dedupe_key = v.key WHERE quarantine.qkey = v.qkey")
 _HELD_OF = ("SELECT qkey, first_seen, body FROM quarantine WHERE reason_code = 'held' AND sid = ?"
             " AND resolved_at IS NULL ORDER BY first_seen, id")
 _HELD_BYTES = ("SELECT COALESCE(SUM(length(body)), 0) FROM quarantine"
@@ -224,6 +230,10 @@ class Writer:
         # Typed events of followed pushes by id, parsed by whoever read them first
         # (the core's fold): their derived rows need not parse them again.
         self.parsed: dict[int, Any] = {}
+        # PostgreSQL taker: the (payload, typed event) of the pushes it made rows
+        # of, by id, for this process's feed to fold without parsing them again
+        # (None: no feed here; app.team.TeamFeed takes and prunes them).
+        self.taken_events: dict[int, tuple[dict, Any]] | None = None
         self._projected_through = 0
         # The lowest id stored whose derived rows are not committed yet (None: all
         # are); read on other threads, with `projection_listeners` (called in this
@@ -500,26 +510,34 @@ class Writer:
         try:
             conn = self._connection()
             with self.backend.write_turn():
-                # PostgreSQL: a batch in ~3 round trips, not one per statement (the
-                # INSERT's ids, the projection's savepoint, the COMMIT). Not around a
-                # job: its code may read a rowcount, or expect its errors at once.
-                with conn.pipelined(not any(callable(item) for item, _ in batch)):
+                # PostgreSQL: a receiver's batch in one round trip (_store_at_once),
+                # another in ~3, not one per statement (the INSERT's ids, the
+                # projection's savepoint, the COMMIT). Not around a job: its code
+                # may read a rowcount, or expect its errors at once.
+                items = [item for item, _ in batch]
+                with conn.pipelined(not any(callable(item) for item in items)):
                     conn.execute(self.backend.BEGIN_WRITE)
-                    results = self._apply_all(conn, [item for item, _ in batch])
-                    fresh = _fresh(batch, results)
-                    queued = self.queues and self.projector.queue(conn, fresh)
-                    if self.projector is not None and not (self.defer_projection or self.queues or self.follow):
-                        self.projector.within(conn, fresh)
-                    # What a push obliges us to do later commits with it: an ack implies
-                    # the relay to the school's own system (a failure here fails the batch).
-                    oblige(conn, fresh)
-                    if queued:
-                        conn.notify(QUEUED_CHANNEL)
-                    elif fresh:
-                        conn.notify(PUSH_CHANNEL)
+                    stored = self._store_at_once(conn, items)
+                    if stored is None:
+                        results = self._apply_all(conn, items)
+                        fresh = _fresh(batch, results)
+                        queued = self.queues and self.projector.queue(conn, fresh)
+                        if self.projector is not None and not (self.defer_projection or self.queues or self.follow):
+                            self.projector.within(conn, fresh)
+                        # What a push obliges us to do later commits with it: an ack implies
+                        # the relay to the school's own system (a failure here fails the batch).
+                        oblige(conn, fresh)
+                        if queued:
+                            conn.notify(QUEUED_CHANNEL)
+                        elif fresh:
+                            conn.notify(PUSH_CHANNEL)
                     # The disk's time, not the statements' round trips before it (PostgreSQL)
                     started = time.monotonic()
                     conn.execute("COMMIT")
+                if stored is not None:   # the pipeline's one round trip brought its answer
+                    results = stored()
+                    fresh = _fresh(batch, results)
+                    self._mark_resent(conn, items, results)
                 if self.sync_delay and self.wal_sync is None:   # a slow disk syncs inside the commit, holding the store
                     time.sleep(self.sync_delay)
                 self._last_commit = (time.monotonic() - started, len(batch))
@@ -646,6 +664,8 @@ class Writer:
             if not rows:
                 return
             made = projector.statements(rows)
+            if self.taken_events is not None:   # before the commit its feed hears of
+                self.taken_events.update(made.parsed)
             try:
                 taken = self._in_transaction(lambda conn: projector.take(conn, rows, made))
             except Exception as exc:
@@ -788,9 +808,7 @@ class Writer:
         return results
 
     def _store_pushes(self, conn: Conn, records: list[PushRecord]) -> list[Stored]:
-        ids = conn.insert_new("push", _PUSH_COLUMNS, [
-            (r.received_at, r.source, r.sid, r.cmd, r.class_id, r.uid, r.action_time, r.dedupe_key,
-             r.payload, r.flags, 0) for r in records], key="dedupe_key")
+        ids = conn.insert_new("push", _PUSH_COLUMNS, [_push_row(r) for r in records], key="dedupe_key")
         stored, resent, resolved = [], [], []
         for record, push_id in zip(records, ids):
             if push_id is None:   # the dedupe key is stored already (by us, or another receiver)
@@ -808,6 +826,43 @@ class Writer:
         elif resolved:
             conn.executemany(_RESOLVE_QUARANTINE, resolved)
         return stored
+
+    def _store_at_once(self, conn: Conn, items: list) -> Callable[[], list[Stored]] | None:
+        """PostgreSQL, a batch of received pushes (a receiver's every batch):
+        what `_apply_all`, the queue, the relay's obligations and the NOTIFY do,
+        sent as one statement and a NOTIFY whose answers come with the COMMIT's:
+        one round trip to the server, not one for the new ids and one for what
+        follows from them. The results once the pipeline has ended; None for
+        any other batch (jobs, quarantine, a body that is not its payload)."""
+        if not self.queues or any(type(item) is not PushRecord or item.raw is not None for item in items):
+            return None
+        quarantined = [(r.received_at, r.qkey, r.dedupe_key) for r in items if r.qkey is not None]
+        ids = conn.insert_new_with(
+            "push", _PUSH_COLUMNS, [_push_row(r) for r in items], "dedupe_key", ("source", "sid", "cmd"),
+            (_RESOLVE_STORED, QUEUE_STORED, OBLIGE_STORED),
+            [[at for at, _, _ in quarantined], [q for _, q, _ in quarantined], [k for _, _, k in quarantined]])
+        if ids is None:
+            return None
+        # Spurious when every one was a re-send: a taker then finds nothing new.
+        if any(r.source == "classin" for r in items):
+            conn.notify(QUEUED_CHANNEL)
+        if any(r.source != "classin" for r in items):
+            conn.notify(PUSH_CHANNEL)
+        return lambda: [Stored(None, True) if push_id is None else Stored(push_id, False) for push_id in ids()]
+
+    def _mark_resent(self, conn: Conn, records: list[PushRecord], results: list[Stored]) -> None:
+        """After `_store_at_once`'s commit: count the re-sends it met, on their
+        stored rows. Not in its statement: that would look up every push of
+        every batch by its key (re-sends are rare), with a plan the server may
+        have cached while the table was small, a scan of it all. A count lost
+        to a crash in between costs nothing a push needs."""
+        resent = [(record.received_at, record.dedupe_key)
+                  for record, result in zip(records, results) if result.duplicate]
+        if resent:
+            try:
+                conn.executemany(_MARK_RESENT, resent)
+            except Exception as exc:
+                self._log_error("re-sends not counted: %s", exc)
 
     def _apply(self, conn: Conn, item):
         if isinstance(item, PushRecord):
@@ -890,6 +945,12 @@ class Writer:
                      " SET value = CAST(CAST(meta.value AS INTEGER) + CAST(excluded.value AS INTEGER) AS TEXT)",
                      (str(len(doomed)),))
         log.warning("quarantine over its cap: removed the %d oldest refused bodies", len(doomed))
+
+
+def _push_row(r: PushRecord) -> tuple:
+    """`r` as a row of _PUSH_COLUMNS."""
+    return (r.received_at, r.source, r.sid, r.cmd, r.class_id, r.uid, r.action_time, r.dedupe_key,
+            r.payload, r.flags, 0)
 
 
 def _fresh(batch: Sequence[tuple[object, object]], results: list) -> list[tuple[PushRecord, Stored]]:

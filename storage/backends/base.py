@@ -58,6 +58,16 @@ class Conn:
         where its `key` was stored already (before, or by an earlier row here)."""
         return self.backend.insert_new(self, table, columns, rows, key)
 
+    def insert_new_with(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]], key: str,
+                        returning: tuple[str, ...], after: tuple[str, ...],
+                        params: Sequence[Any]) -> Callable[[], list[int | None]] | None:
+        """`insert_new` in one statement with `after`, statements that read the
+        rows it stored as `stored` (id, `key`, *`returning`), their `?` taking
+        `params`; sent now, its answer (insert_new's) from the returned call
+        once a pipeline has ended. None where the engine cannot (SQLite), or
+        for more rows than one statement takes: the caller goes step by step."""
+        return self.backend.insert_new_with(self, table, columns, rows, key, returning, after, params)
+
     def insert_ignoring(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
         """INSERT `rows`, skipping those whose unique key is taken (derived rows projected again)."""
         self.backend.insert_ignoring(self, table, columns, rows)
@@ -183,6 +193,11 @@ class Backend(ABC):
     @abstractmethod
     def insert_new(self, conn: Conn, table: str, columns: Sequence[str], rows, key: str) -> list[int | None]:
         """Conn.insert_new, in as few statements as the engine allows."""
+
+    def insert_new_with(self, conn: Conn, table: str, columns: Sequence[str], rows, key: str,
+                        returning: tuple[str, ...], after: tuple[str, ...], params: Sequence[Any]):
+        """Conn.insert_new_with."""
+        return None
 
     @abstractmethod
     def listener(self, channel: str = PUSH_CHANNEL) -> Listener: ...

@@ -8,7 +8,7 @@ import contextlib
 import re
 import time
 from functools import lru_cache
-from typing import Iterator
+from typing import Any, Callable, Iterator, Sequence
 
 import psycopg
 from peewee import PostgresqlDatabase
@@ -115,6 +115,16 @@ def _many_rows(sql: str, count: int) -> str:
     return head + ", ".join(rows) + tail
 
 
+@lru_cache(maxsize=256)
+def _insert_with(sql: str, count: int, key: str, returning: tuple[str, ...], after: tuple[str, ...]) -> str:
+    inserted = _many_rows(sql, count)
+    number = iter(range(count * _one_row(sql)[1] + 1, 65536))
+    clauses = [f"stored AS ({inserted} RETURNING {', '.join(('id', key, *returning))})"]
+    clauses += [f"after{n} AS ({re.sub(r'[?]', lambda _: f'${next(number)}', clause)})"
+                for n, clause in enumerate(after)]
+    return f"WITH {', '.join(clauses)} SELECT id, {key} FROM stored"
+
+
 class _Notifications(Listener):
     def __init__(self, backend: "PostgresBackend", channel: str):
         self._conn = backend.connect()
@@ -198,6 +208,22 @@ class PostgresBackend(Backend):
             new.update((k, i) for i, k in cursor.fetchall())
         at = list(columns).index(key)
         return [new.pop(row[at], None) for row in rows]     # a key twice in `rows`: the first one is new
+
+    def insert_new_with(self, conn: Conn, table: str, columns, rows, key: str, returning: tuple[str, ...],
+                        after: tuple[str, ...], params: Sequence[Any]) -> Callable[[], list[int | None]] | None:
+        # One statement, sent now (pipelined): a batch then makes one round trip,
+        # where waiting for the new ids before what follows from them made two.
+        width = len(columns)
+        if not rows or len(rows) > min(MAX_ROWS_PER_INSERT, (65535 - len(params)) // width):
+            return None
+        query = _insert_with(one_row_insert(table, tuple(columns)), len(rows), key, returning, after)
+        cursor = psycopg.RawCursor(conn.raw).execute(query, [v for row in rows for v in row] + list(params))
+        at = list(columns).index(key)
+
+        def ids() -> list[int | None]:
+            new = {k: i for i, k in cursor.fetchall()}
+            return [new.pop(row[at], None) for row in rows]     # a key twice in `rows`: the first one is new
+        return ids
 
     def insert_ignoring(self, conn: Conn, table: str, columns, rows) -> None:
         self.insert_each(conn, one_row_insert(table, tuple(columns)), rows)

@@ -162,3 +162,31 @@ def test_the_team_desk_window_shows_live_pushes_and_reconnects_after_a_restart(
             await server.stop()
 
     run_gui(qapp, desk_dir, scenario, db=store, listen=False, timeout=120)
+
+
+async def test_a_process_taking_queued_pushes_parses_each_once(tmp_path, pg_server, http, monkeypatch):
+    """On PostgreSQL a split `serve`'s receiving process queues its pushes;
+    the process that takes them (a core, here a desk) makes their derived rows
+    and folds them into its lesson state from one parse: its feed parses none
+    of them again, and keeps none of the parsed events once folded."""
+    import app.core
+    from lessons.events import parse
+    store = pg_server.new_database()
+    server_dir, desk_dir = team_dirs(tmp_path)
+    server = Receiver(server_dir, db=store, role="store")    # queues what it stores
+    await server.start("127.0.0.1", 0)
+    desk = Monitor(desk_dir, ConfigStore(desk_dir), db=store, listen=False)
+    folded = []
+    monkeypatch.setattr(app.core, "parse", lambda *args, **kw: folded.append(args) or parse(*args, **kw))
+    try:
+        await desk.start()
+        for uid, name in ((41200902, "Lena"), (41200915, "Tomas"), (41200920, "王芳")):
+            assert (await post_push(http, server.url, _enter(uid, name)))[0] == 200
+        await _wait(lambda: CLASS_ID in desk.school.lessons and len(desk.school.lessons[CLASS_ID].participants) == 3)
+        assert db_rows(store, "SELECT COUNT(*) FROM unprojected") == [(0,)]    # the desk took them
+        assert db_rows(store, "SELECT COUNT(*) FROM user_directory") == [(3,)]
+        assert folded == []
+        assert desk.receiver.writer.taken_events == {}
+    finally:
+        await desk.stop()
+        await server.stop()

@@ -4,6 +4,7 @@ writer takes them from the queue; followers see a push once its rows are made.
 Real writers on a real PostgreSQL server."""
 from __future__ import annotations
 
+import asyncio
 import time
 
 import orjson
@@ -14,9 +15,10 @@ from storage.backends import backend_for
 from storage.db import open_database
 from storage.derived import TAKER_LOCK, Projector, rebuild
 from storage.follow import PushFollower
-from storage.writer import Writer
+from storage.relay import add_destination
+from storage.writer import QuarantineRecord, Writer
 
-from ..helpers import db_rows, fixture, fixture_names, new_push
+from ..helpers import SID, db_rows, fixture, fixture_names, new_push
 
 DERIVED = ("lesson_index", "net_sample", "device_check", "user_directory", "lesson_push", "course_push")
 
@@ -276,3 +278,37 @@ def test_the_queue_is_read_with_a_plan_for_the_tables_as_they_are(pg):
     finally:
         conn.close()
     assert not any("unprojected" in sql for sql in prepared), prepared
+
+
+async def test_a_receivers_batch_does_every_step_of_storing_its_pushes(pg):
+    """A split `serve`'s receiving writer sends a batch of pushes as one
+    statement beside its COMMIT (Writer._store_at_once). Every step of
+    storing them still happens: a re-send (of an earlier push, or twice in
+    the batch) stored once and counted, the new ones queued for a core and
+    obliged to the relay destinations of their school that want their Cmd,
+    and the quarantine row an earlier refusal of one of them left resolved."""
+    where = pg()
+    conn = backend_for(where).connect()
+    add_destination(conn, "all of it", SID, "http://127.0.0.1:9/all", None, 1.0)
+    add_destination(conn, "ends only", SID, "http://127.0.0.1:9/ends", ["End"], 1.0)
+    add_destination(conn, "another school", SID + 1, "http://127.0.0.1:9/other", None, 1.0)
+    conn.close()
+    earlier, second, refused = net(1), net(2), net(3)
+    store = receiving(where)
+    try:
+        first_refusal = record(refused, 2.0)
+        store.submit(QuarantineRecord(qkey=first_refusal.qkey, received_at=2.0, source="classin",
+                                      reason_code="bad_key", reason="wrong SafeKey", sid=SID, cmd="Net",
+                                      class_id=None, size=2, body=b"{}", remote=None)).result(30)
+        earlier_id = store.submit(record(earlier, 1.0)).result(30).push_id
+        batch = [record(earlier, 4.0), record(second, 4.0), record(second, 4.5), record(refused, 5.0)]
+        results = await asyncio.gather(*(store.store(r) for r in batch))   # one loop pass: one batch
+    finally:
+        store.stop()
+    assert [r.duplicate for r in results] == [True, False, True, False]
+    new = [earlier_id, results[1].push_id, results[3].push_id]
+    assert db_rows(where, "SELECT id, resends FROM push ORDER BY id") == [(new[0], 1), (new[1], 1), (new[2], 0)]
+    assert db_rows(where, "SELECT push_id FROM unprojected ORDER BY 1") == [(i,) for i in new]
+    assert db_rows(where, "SELECT d.name, o.push_id, o.body FROM relay_outbox o JOIN relay_destination d"
+                          " ON d.id = o.dest_id ORDER BY 2") == [("all of it", i, None) for i in new]
+    assert db_rows(where, "SELECT resolved_at FROM quarantine") == [(5.0,)]
