@@ -45,9 +45,10 @@ from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 
 from gui.app_window import AppWindow
 from gui.bridge import MonitorBridge
+from gui.formatting import day_bounds, shown_date
 from app.core import Monitor
 from protocol.classin import is_ack
-from storage.config import ConfigStore
+from storage.config import DEFAULT_TIMEZONE, ConfigStore
 
 
 @dataclass
@@ -112,8 +113,28 @@ def pc_zone_set(name: str):
         time.tzset()
 
 
+SCENARIO_TIMEOUT = 30.0      # s: run_gui's, unless a test gives its own
+
+
+def now_of_today(back: int, tz: str = DEFAULT_TIMEZONE) -> int:
+    """A "now" for a scenario whose pushes go up to `back` s before it, all of
+    them of today where times of a school in `tz` are shown. The window dates a
+    time of another day (a wider column), so a test that took the clock as it came
+    saw dates just after the school's midnight (16:00 UTC for Shanghai) and failed.
+    In its first `back` s of the day this "now" is ahead of the clock; in the last
+    seconds before midnight, that a scenario may run into, the day is waited out:
+    the window reads the clock again whenever it paints."""
+    while True:
+        clock = time.time()
+        today = shown_date(clock, tz)
+        start, end = day_bounds(today, today, tz)
+        if end - clock > SCENARIO_TIMEOUT:
+            return int(max(clock, start + back))
+        time.sleep(end - clock + 1)
+
+
 def run_gui(qapp, data_dir: Path, scenario: Callable[[GuiApp], Awaitable[Any]], *,
-            timeout: float = 30.0, size: tuple[int, int] = (1280, 800), db=None, listen: bool = True) -> Any:
+            timeout: float = SCENARIO_TIMEOUT, size: tuple[int, int] = (1280, 800), db=None, listen: bool = True) -> Any:
     """Run `scenario(app)` against the full window on a fresh qasync loop
     (`db`, `listen`: a team desk on that store, as `main.py --db URL` opens it)."""
     # As in gui/launch.py: closing the window must not quit the app (and end the

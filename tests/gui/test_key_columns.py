@@ -18,7 +18,7 @@ from gui.views.alarms_view import ALARM_TITLE_WIDTH
 from gui.views.gensee_view import ATTENDEE_ROWS
 from gui.views.network_view import CHARTS_WIDTH
 
-from ..gui_support import GuiApp, gui_settings, run_gui  # noqa: F401  (gui_settings is a fixture)
+from ..gui_support import GuiApp, gui_settings, now_of_today, run_gui  # noqa: F401  (gui_settings is a fixture)
 from ..gensee_support import CONF as ROOM, WEB, gensee_fixture
 from ..helpers import fixture_variant, new_push
 from .test_columns import FAILING
@@ -218,12 +218,12 @@ def test_inspector_columns_in_sight_at_1280_in_chinese(chinese, data_dir, gui_se
     run_gui(chinese, data_dir, lambda app: _inspector_columns_in_sight(app, "67371521（上下台）"))
 
 
-async def _check_problems_in_sight(app: GuiApp) -> None:
+async def _check_problems_in_sight(app: GuiApp, now: int) -> None:
     """Failing checks in class and before it of named users with phones, on a long
-    CPU and OS: as the demo's list at its widest. The problems have the room the
-    machine leaves, every verdict is whole, the machine whole in its tooltip."""
+    CPU and OS: as the demo's list at its widest, all of today (another day's
+    time is dated and wider). The problems have the room the machine leaves,
+    every verdict is whole, the machine whole in its tooltip."""
     view = app.window.show_view("checks")
-    now = int(time.time())
     await app.post(schedule(now, name=LESSON))
     for n, (uid, name) in enumerate(zip(USERS, NAMES)):
         await app.post(new_push(67371107, class_id=CLASS_ID, action_time=now - 600 + n, UID=uid, NickName=name,
@@ -274,11 +274,13 @@ def test_check_machine_whole_at_1920(qapp, data_dir, gui_settings):  # noqa: F81
 
 
 def test_check_problems_in_sight_at_1280_in_english(qapp, data_dir, gui_settings):  # noqa: F811
-    run_gui(qapp, data_dir, _check_problems_in_sight)
+    now = now_of_today(back=600)
+    run_gui(qapp, data_dir, lambda app: _check_problems_in_sight(app, now))
 
 
 def test_check_problems_in_sight_at_1280_in_chinese(chinese, data_dir, gui_settings):  # noqa: F811
-    run_gui(chinese, data_dir, _check_problems_in_sight)
+    now = now_of_today(back=600)
+    run_gui(chinese, data_dir, lambda app: _check_problems_in_sight(app, now))
 
 
 ATTENDEES = [str(2718300000 + n) for n in range(11)] + [WEB]
