@@ -91,16 +91,35 @@ def when(unix: float | None, tz: str, zone: bool = True) -> str:
         return str(unix)[:20]
 
 
-class GenseeModel(KeyedTableModel):
-    """A Gensee table: its times in `zone()`, asked for at each paint (the desk's
-    schools may change while it is open)."""
+class ZoneInHeaders:
+    """A table's times all in one zone, `zone()`, asked for at each paint (the
+    desk's schools and its choice of clock may change while it is open): the
+    zone is named once, in the headers of the TIMES columns (首次进入（UTC+8）),
+    and their cells are plain times (`time_cell`); tooltips name it (`when`)."""
+    TIMES: tuple[str, ...] = ()
+    COLUMNS: tuple[str, ...]
+    zone: Callable[[], str]
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        text = super().headerData(section, orientation, role)
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and self.COLUMNS[section] in self.TIMES):
+            return named(text, zone_label(self.zone()))
+        return text
+
+    def time_cell(self, unix: float | None) -> str:
+        return when(unix, self.zone(), zone=False)
+
+    def when(self, unix: float | None) -> str:
+        return when(unix, self.zone())
+
+
+class GenseeModel(ZoneInHeaders, KeyedTableModel):
+    """A Gensee table: its times in `zone()`."""
 
     def __init__(self, zone: Callable[[], str], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.zone = zone
-
-    def when(self, unix: float | None) -> str:
-        return when(unix, self.zone())
 
 
 # --- rooms -----------------------------------------------------------------------------------
@@ -156,6 +175,7 @@ class StatusLabels(QObject):
 
 class RoomsModel(GenseeModel):
     COLUMNS = ("key", "status", "live_since", "users", "joins", "abnormal_leaves", "recordings", "last_call")
+    TIMES = ("live_since", "last_call")
 
     def __init__(self, zone: Callable[[], str], parent=None) -> None:
         super().__init__(zone, parent)
@@ -174,8 +194,8 @@ class RoomsModel(GenseeModel):
             return one_line(row.key, 64)
         if column == "status":
             return self.labels.text(row.status)
-        if column in ("live_since", "last_call"):
-            return self.when(getattr(row, column))
+        if column in self.TIMES:
+            return self.time_cell(getattr(row, column))
         if column == "users":       # nobody is in an ended room, whatever its last call said
             return "—" if row.users is None or row.status in ENDED else str(row.users)
         if column == "abnormal_leaves":
@@ -267,15 +287,6 @@ class AttendeesModel(GenseeModel):
     COLUMNS = ("key", "name", "inside", "abnormal_leaves", "joins", "leaves", "first_join", "last_seen")
     TIMES = ("first_join", "last_seen")
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """The times' zone once, in their headers (首次进入（UTC+8）), not in every cell; named at
-        paint time, as the cells are, so it follows the desk's choice of clock."""
-        text = super().headerData(section, orientation, role)
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and self.COLUMNS[section] in self.TIMES):
-            return named(text, zone_label(self.zone()))
-        return text
-
     def headers(self) -> dict[str, str]:
         return {
             "key": self.tr("User ID"), "name": self.tr("Name"), "inside": self.tr("Inside now"),
@@ -296,7 +307,7 @@ class AttendeesModel(GenseeModel):
             return {"abnormal": self.tr("⚠ dropped out"), "left": self.tr("left"),
                     "end_page": self.tr("left (end page)")}.get(row.last_leave_kind or "", "—")
         if column in self.TIMES:
-            return when(getattr(row, column), self.zone(), zone=False)
+            return self.time_cell(getattr(row, column))
         if column == "abnormal_leaves":
             return "⚠ {}".format(row.abnormal_leaves) if row.abnormal_leaves else "0"
         return str(getattr(row, column))
@@ -372,6 +383,7 @@ def qa_rows(entries: Sequence[QaEntry]) -> list[QaRow]:
 
 class QaModel(GenseeModel):
     COLUMNS = ("time", "uname", "uid", "kind", "text", "source")
+    TIMES = ("time",)
 
     def headers(self) -> dict[str, str]:
         return {"time": self.tr("Time"), "kind": self.tr("Type"), "uname": self.tr("Name"),
@@ -379,7 +391,7 @@ class QaModel(GenseeModel):
 
     def text(self, row: QaRow, column: str) -> str:
         if column == "time":
-            return self.when(row.time if row.time is not None else row.received_at)
+            return self.time_cell(row.time if row.time is not None else row.received_at)
         if column == "kind":
             return self.tr("Q") if row.kind == "question" else self.tr("↳ A")
         if column == "source":
@@ -454,6 +466,7 @@ def video_row(video: Video, now: float, policy: IdlePolicy) -> VideoRow:
 class VideosModel(GenseeModel):
     # No audience size per video: the 111/112 totalusernum counts the whole site (§4).
     COLUMNS = ("key", "viewers", "views", "watching", "first_started", "last_ended")
+    TIMES = ("first_started", "last_ended")
     DETAIL_CAP = 30
 
     def headers(self) -> dict[str, str]:
@@ -464,8 +477,8 @@ class VideosModel(GenseeModel):
     def text(self, row: VideoRow, column: str) -> str:
         if column == "key":
             return one_line(row.key, 64)
-        if column in ("first_started", "last_ended"):
-            return self.when(getattr(row, column))
+        if column in self.TIMES:
+            return self.time_cell(getattr(row, column))
         return str(getattr(row, column))
 
     def foreground(self, row: VideoRow, column: str) -> QBrush | None:

@@ -15,16 +15,17 @@ from qasync import asyncSlot
 from lessons.gensee_report import ATTENDEE_COLUMNS, QA_COLUMNS, ROLLCALL_COLUMNS, room_report, rollcalls
 from lessons.gensee_rooms import GenseeState
 
-from ..formatting import recent_time
 from ..i18n import report_language
+from ..models.gensee_models import ZoneInHeaders
 from ..models.table import TableModel
 from ..worker import in_thread
 
 FORMATS = ("xlsx", "csv", "pdf", "json")
 
 
-class RollCallModel(TableModel):
+class RollCallModel(ZoneInHeaders, TableModel):
     COLUMNS = tuple(c.key for c in ROLLCALL_COLUMNS)
+    TIMES = ("time",)
 
     def __init__(self, zone: Callable[[], str], parent=None) -> None:
         super().__init__(parent)
@@ -41,8 +42,8 @@ class RollCallModel(TableModel):
             self.endResetModel()
 
     def text(self, row: dict[str, Any], column: str) -> Any:
-        if column == "time":
-            return recent_time(row["time"], self.zone())     # as the Q&A's times: a date only for another day
+        if column in self.TIMES:
+            return self.time_cell(row["time"])     # as the Q&A's times: a date only for another day
         return row.get(column) or "—"
 
 

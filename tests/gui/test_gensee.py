@@ -109,9 +109,9 @@ def test_webcast_room_attendees_chart_and_chinese_questions(qapp, data_dir, gui_
         assert qa_column(view, "source") == ["web", "client"]
         assert qa_column(view, "kind") == ["Q", "Q"]
         # the client's own time attribute is shown for its question; Gensee names no school: in the
-        # first school's zone (the fixture's Shanghai; CI's PC runs in UTC), labelled
+        # first school's zone (the fixture's Shanghai; CI's PC runs in UTC), named in the column header
         client_time = datetime.fromtimestamp(1747185322, ZoneInfo("Asia/Shanghai"))
-        assert qa_column(view, "time")[1] == client_time.strftime("%Y-%m-%d %H:%M:%S UTC+8")
+        assert qa_column(view, "time")[1] == client_time.strftime("%Y-%m-%d %H:%M:%S")
         await app.wait_until(lambda: attendee(view, WEB)["name"] == WEB_NAME)   # named by the Q&A
         screenshot(app, "gensee_live.png")
 
@@ -191,6 +191,45 @@ def test_attendee_times_name_their_zone_in_the_header_in_chinese(chinese, data_d
         run_gui(chinese, data_dir, attendee_times_zone_scenario({
             "first (UTC+8)": "首次进入（UTC+8）", "last (UTC+8)": "最后活动（UTC+8）",
             "first (UTC+0)": "首次进入（UTC+0）"}))
+
+
+def every_tables_times_scenario(zone: str):
+    """Every Gensee table (rooms, attendees, VOD views, Q&A, roll calls) names
+    its times' zone once, in their headers, and shows plain times in the cells:
+    "UTC+8" on every row of a column was noise a desk reads past."""
+    async def scenario(app: GuiApp) -> None:
+        view = app.window.show_view("gensee")
+        for query in sequence("event_sequence_webcast.txt")[:-1]:
+            await gensee(app, "GET", "event", query)
+        await gensee(app, "GET", "vod", gensee_fixture("vod_111_start.txt"))
+        await gensee(app, "GET", "vod", gensee_fixture("vod_112_end.txt"))
+        await gensee(app, "POST", "qa-web", data=gensee_fixture("qa_web_form.txt").encode(),
+                     headers={"Content-Type": "application/x-www-form-urlencoded"})
+        await gensee(app, "GET", "rollcall", gensee_fixture("rollcall_query.txt"))
+        tables = [(view.rooms_proxy, view.rooms), (view.attendees_proxy, view.attendees),
+                  (view.videos_proxy, view.videos), (view.qa_proxy, view.qa),
+                  (view.rollcall_model, view.rollcall_model)]
+        await app.wait_until(lambda: all(proxy.rowCount() for proxy, _ in tables), timeout=10)
+        for proxy, model in tables:
+            for column in model.TIMES:
+                number = model.COLUMNS.index(column)
+                assert proxy.headerData(number, Qt.Orientation.Horizontal).endswith(zone), (model, column)
+                for row in range(proxy.rowCount()):
+                    shown = proxy.index(row, number).data()
+                    assert re.fullmatch(r"(\d{4}-\d\d-\d\d )?\d\d:\d\d:\d\d|—", shown), (model, column, shown)
+        assert {type(model).__name__ for _, model in tables if model.TIMES} == {
+            "RoomsModel", "AttendeesModel", "VideosModel", "QaModel", "RollCallModel"}
+    return scenario
+
+
+def test_every_gensee_table_names_its_zone_in_the_header(qapp, data_dir, gui_settings):  # noqa: F811
+    with pc_zone_set("UTC"):
+        run_gui(qapp, data_dir, every_tables_times_scenario("(UTC+8)"))
+
+
+def test_every_gensee_table_names_its_zone_in_the_header_in_chinese(chinese, data_dir, gui_settings):  # noqa: F811
+    with pc_zone_set("UTC"):
+        run_gui(chinese, data_dir, every_tables_times_scenario("（UTC+8）"))
 
 
 def test_vod_views_count_viewers_not_the_site_wide_total(qapp, data_dir, gui_settings):  # noqa: F811
