@@ -23,11 +23,12 @@ from .words import translator
 
 NO_CHANNELS = QT_TRANSLATE_NOOP("Cli", "no alarm channels: python main.py alarm-channel add NAME --kind KIND --url URL")
 PROBLEMS = {
-    "name": f"the name must be 1-{NAME_LIMIT} printable characters",
-    "kind": "unknown kind",
-    "url": "the URL must be a web address starting with http:// or https://",
-    "secret": f"--secret is for {', '.join(SIGNED_KINDS)} channels; a {{kind}} robot's key is in its URL",
+    "name": QT_TRANSLATE_NOOP("Cli", "the name must be 1-{} printable characters"),
+    "kind": QT_TRANSLATE_NOOP("Cli", "unknown kind"),
+    "url": QT_TRANSLATE_NOOP("Cli", "the URL must be a web address starting with http:// or https://"),
+    "secret": QT_TRANSLATE_NOOP("Cli", "--secret is for {} channels; a {} robot's key is in its URL"),
 }
+NO_CHANNEL = QT_TRANSLATE_NOOP("Cli", "no channel {}")
 
 
 def add_parser(sub, parents) -> None:
@@ -55,34 +56,37 @@ def _stdin_or(value: str) -> str:
 def run(args) -> int:
     ctx = open_context(args)
     channels = ctx.config.current(force_check=True).channels
+    tr = translator(args, ctx.config)
+    composer = Composer(where=school_places(ctx.config), wording=Wording(chosen_language(args, ctx.config) or "en"))
     if args.action == "add":
         name = args.name.strip()
         url, secret = _stdin_or(args.url), _stdin_or(args.secret)
         wrong = problem(name, args.kind, url, secret)
         if wrong is not None:
-            raise CliError(PROBLEMS[wrong].format(kind=args.kind), code=2)
+            fill = {"name": (NAME_LIMIT,), "secret": (", ".join(SIGNED_KINDS), args.kind)}.get(wrong, ())
+            raise CliError(tr(PROBLEMS[wrong]).format(*fill), code=2)
         channel = AlarmChannel(name, args.kind, url, secret, args.min_severity)
         ctx.config.save_channel(channel)
-        signed = ", signed" if secret else ""
-        print(f"channel {name} saved ({args.kind}, {mask_url(url)}{signed}, "
-              f"from {args.min_severity})")
+        saved = (QT_TRANSLATE_NOOP("Cli", "channel {} saved ({}, {}, signed, from {})") if secret
+                 else QT_TRANSLATE_NOOP("Cli", "channel {} saved ({}, {}, from {})"))
+        print(tr(saved).format(name, args.kind, mask_url(url), composer.severity(args.min_severity)))
         return 0
     if args.action == "remove":
         if not ctx.config.remove_channel(args.name):
-            raise CliError(f"no channel {args.name}")
-        print(f"channel {args.name} removed")
+            raise CliError(tr(NO_CHANNEL).format(args.name))
+        print(tr(QT_TRANSLATE_NOOP("Cli", "channel {} removed")).format(args.name))
         return 0
-    composer = Composer(where=school_places(ctx.config), wording=Wording(chosen_language(args, ctx.config) or "en"))
     if args.action == "test":
         channel = channels.get(args.name)
         if channel is None:
-            raise CliError(f"no channel {args.name}")
+            raise CliError(tr(NO_CHANNEL).format(args.name))
         reason = asyncio.run(send_test(channel, composer))
         if reason is not None:
-            raise CliError(f"test message to {channel.name} ({channel.kind}) failed: {reason}")
-        print(f"test message sent to {channel.name} ({channel.kind})")
+            raise CliError(tr(QT_TRANSLATE_NOOP("Cli", "test message to {} ({}) failed: {}")).format(
+                channel.name, channel.kind, reason))
+        print(tr(QT_TRANSLATE_NOOP("Cli", "test message sent to {} ({})")).format(channel.name, channel.kind))
         return 0
-    return _list(ctx, channels, composer, translator(args, ctx.config))
+    return _list(ctx, channels, composer, tr)
 
 
 def _list(ctx, channels, composer: Composer, tr: Callable[[str], str]) -> int:

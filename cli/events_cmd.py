@@ -2,10 +2,13 @@
 with --follow, then every new one as it is stored."""
 from __future__ import annotations
 
+import functools
 import sys
 from itertools import takewhile
+from typing import Callable
 
 from app.startup import open_context
+from lessons.texts import QT_TRANSLATE_NOOP
 from protocol import deepjson
 from protocol.classin import normalise_cmd
 from storage.db import open_database
@@ -13,6 +16,7 @@ from storage.follow import PushFollower
 from storage.queries import iter_pushes, iter_quarantine, push_event, quarantine_event
 
 from .errors import CliError
+from .words import translator
 
 
 def add_parser(sub, parents) -> None:
@@ -35,7 +39,8 @@ def run(args) -> int:
     follower = None
     if args.follow:
         # Listening before the history is read: nothing stored meanwhile falls between the two.
-        follower = PushFollower(ctx.db, class_id=args.class_id, cmd=cmd, on_state=_tell_state)
+        follower = PushFollower(ctx.db, class_id=args.class_id, cmd=cmd,
+                                on_state=functools.partial(_tell_state, translator(args, ctx.config)))
         follower.connect()
     if args.quarantined:
         rows = map(quarantine_event, iter_quarantine(since=args.since, cmd=cmd, class_id=args.class_id))
@@ -64,7 +69,8 @@ def run(args) -> int:
     return 0
 
 
-def _tell_state(connected: bool, reason: str | None) -> None:
+def _tell_state(tr: Callable[[str], str], connected: bool, reason: str | None) -> None:
     """On stderr, so the JSON lines on stdout stay clean."""
-    sys.stderr.write("following again\n" if connected else f"{reason}; reconnecting...\n")
+    sys.stderr.write((tr(QT_TRANSLATE_NOOP("Cli", "following again")) if connected
+                      else tr(QT_TRANSLATE_NOOP("Cli", "{}; reconnecting...")).format(reason)) + "\n")
     sys.stderr.flush()

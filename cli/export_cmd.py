@@ -2,6 +2,7 @@
 lesson of a date range (--from/--to) into a folder."""
 from __future__ import annotations
 
+import functools
 import sys
 from datetime import date, datetime, time as dtime, timedelta
 from pathlib import Path
@@ -11,14 +12,20 @@ from zoneinfo import ZoneInfo
 from alarms.language import Wording
 from app.export import summaries, summaries_between
 from app.startup import open_context
-from lessons.texts import Detail
+from lessons.texts import QT_TRANSLATE_NOOP, Detail
+from lessons.timeline_words import enumerated
 from storage.config import Config
 from storage.db import open_database
 
 from .errors import CliError
+from .words import translator, wording
 
 FORMATS = ("json", "csv", "people-csv", "xlsx", "pdf")
 EXTENSIONS = {fmt: "csv" if fmt == "people-csv" else fmt for fmt in FORMATS}   # reports' own table loads late
+TO_BEFORE_FROM = QT_TRANSLATE_NOOP("Cli", "--to is before --from")
+NEEDS_OUT = QT_TRANSLATE_NOOP("Cli", "--format {} needs --out FILE")
+WROTE = QT_TRANSLATE_NOOP("Cli", "wrote {}")
+OPEN_ELSEWHERE = QT_TRANSLATE_NOOP("Cli", "{} is open in another program (Excel?) and cannot be replaced: wrote {} instead")
 
 
 def add_parser(sub, parents) -> None:
@@ -48,77 +55,87 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2025-05-14") from None
 
 
-def _check_options(args) -> None:
+def _check_options(args, tr: Callable[[str], str]) -> None:
     """Contradictions are bad arguments (exit 2), never silently ignored."""
     single = "--class-id" if args.class_id is not None else "--gensee-room" if args.gensee_room else None
     if single:
         given = [name for name, value in (("--to", args.date_to), ("--sid", args.sid),
                                           ("--school", args.school)) if value is not None]
         if given:
-            raise CliError(f"{' and '.join(given)} {'belong' if len(given) > 1 else 'belongs'} "
-                           f"to a batch export (--from): not with {single}", code=2)
-        args.format = _single_format(args.format, args.out)
+            options = functools.reduce(tr(QT_TRANSLATE_NOOP("Cli", "{} and {}")).format, given)
+            complaint = (QT_TRANSLATE_NOOP("Cli", "{} belong to a batch export (--from): not with {}")
+                         if len(given) > 1 else
+                         QT_TRANSLATE_NOOP("Cli", "{} belongs to a batch export (--from): not with {}"))
+            raise CliError(tr(complaint).format(options, single), code=2)
+        args.format = _single_format(args.format, args.out, tr)
     else:
         if args.date_to is None:
             args.date_to = args.date_from
         if args.date_to < args.date_from:
-            raise CliError("--to is before --from", code=2)
+            raise CliError(tr(TO_BEFORE_FROM), code=2)
         args.format = args.format or "json"
     if args.out is None and args.format != "json":
-        raise CliError(f"--format {args.format} needs --out FILE", code=2)
+        raise CliError(tr(NEEDS_OUT).format(args.format), code=2)
 
 
-def _single_format(fmt: str | None, out: str | None) -> str:
+def _single_format(fmt: str | None, out: str | None, tr: Callable[[str], str]) -> str:
     """--format, else the one --out's extension names; the two must agree."""
     suffix = Path(out).suffix.lower().lstrip(".") if out else ""
     implied = suffix if suffix in FORMATS else None
     if fmt and implied and EXTENSIONS[fmt] != implied:
-        raise CliError(f"--out {out} is a .{implied} file but --format is {fmt}", code=2)
+        raise CliError(tr(QT_TRANSLATE_NOOP("Cli", "--out {} is a .{} file but --format is {}")
+                          ).format(out, implied, fmt), code=2)
     if fmt is None and suffix and implied is None:
-        raise CliError(f"cannot tell the format from --out {out}: give --format "
-                       f"({'|'.join(FORMATS)})", code=2)
+        raise CliError(tr(QT_TRANSLATE_NOOP("Cli", "cannot tell the format from --out {}: give --format ({})")
+                          ).format(out, "|".join(FORMATS)), code=2)
     return fmt or implied or "json"
 
 
 def run(args) -> int:
-    _check_options(args)
+    # The data dir first: its config may name the desk's language, that of the complaints too.
     ctx = open_context(args, existing=True)
+    tr = translator(args, ctx.config)
+    _check_options(args, tr)
     db = open_database(ctx.require_database())
     try:
         config = ctx.config.current()
         if args.school is not None:
-            return _school(args, config)
+            return _school(args, config, tr, wording(args, ctx.config))
         if args.gensee_room is not None:
-            return _gensee_room(args, config)
+            return _gensee_room(args, config, tr)
         if args.class_id is not None:
             found = summaries([args.class_id], config, detail_text=_detail_text(args))
             if not found:
-                raise CliError(f"no lesson with ClassID {args.class_id} in {ctx.data_dir}")
-            return _write(found, args, single=True)
+                raise CliError(tr(QT_TRANSLATE_NOOP("Cli", "no lesson with ClassID {} in {}")).format(
+                    args.class_id, ctx.data_dir))
+            return _write(found, args, tr, single=True)
         found = summaries_between(args.date_from, args.date_to, config, sid=args.sid,
                                   detail_text=_detail_text(args))
         if not found:
-            print(f"no lessons between {args.date_from} and {args.date_to}", file=sys.stderr)
+            print(tr(QT_TRANSLATE_NOOP("Cli", "no lessons between {} and {}")).format(
+                args.date_from, args.date_to), file=sys.stderr)
             return 0
-        return _write(found, args, single=False)
+        return _write(found, args, tr, single=False)
     finally:
         db.close()
 
 
-def _school(args, config: Config) -> int:
+def _school(args, config: Config, tr: Callable[[str], str], words: Wording) -> int:
+    from lessons.school_report import SECTION
     from reports.school_export import SCHOOL_FORMATS, render_school
     from storage.school import school_report_between
     if args.class_id is not None:
-        raise CliError("--school goes with --from/--to, not --class-id", code=2)
+        raise CliError(tr(QT_TRANSLATE_NOOP("Cli", "--school goes with --from/--to, not --class-id")), code=2)
     if args.out is None:
-        raise CliError("--school needs --out FILE (.xlsx or .csv)", code=2)
+        raise CliError(tr(QT_TRANSLATE_NOOP("Cli", "--school needs --out FILE (.xlsx or .csv)")), code=2)
     out = Path(args.out)
     fmt = args.format if args.format in SCHOOL_FORMATS else out.suffix.lower().lstrip(".")
     if fmt not in SCHOOL_FORMATS:
-        raise CliError("a school report is xlsx or csv (--format, or the --out extension)", code=2)
+        raise CliError(tr(QT_TRANSLATE_NOOP(
+            "Cli", "a school report is xlsx or csv (--format, or the --out extension)")), code=2)
     date_to = args.date_to or args.date_from
     if date_to < args.date_from:
-        raise CliError("--to is before --from", code=2)
+        raise CliError(tr(TO_BEFORE_FROM), code=2)
     timezone = config.zone(args.school)
     zone = ZoneInfo(timezone)
     start = datetime.combine(args.date_from, dtime.min, zone).timestamp()
@@ -126,12 +143,15 @@ def _school(args, config: Config) -> int:
     report = school_report_between(args.school, start, end)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(render_school(report, fmt, timezone))
-    counts = ", ".join(f"{len(rows)} {key}" for key, rows in report.items() if rows) or "nothing"
-    print(f"wrote {out} ({counts})")
+    # Each section by its sheet's name, in the desk's words.
+    counts = enumerated((tr(QT_TRANSLATE_NOOP("Cli", "{} {}")).format(
+        len(rows), words.translate("SchoolSection", SECTION[key].title)) for key, rows in report.items() if rows),
+        words.translate) or tr(QT_TRANSLATE_NOOP("Cli", "nothing"))
+    print(tr(QT_TRANSLATE_NOOP("Cli", "wrote {} ({})")).format(out, counts))
     return 0
 
 
-def _gensee_room(args, config: Config) -> int:
+def _gensee_room(args, config: Config, tr: Callable[[str], str]) -> int:
     import time
 
     from lessons.gensee_report import room_report
@@ -139,49 +159,51 @@ def _gensee_room(args, config: Config) -> int:
     from storage.history import gensee_state
     report = room_report(gensee_state(), args.gensee_room, time.time())
     if report is None:
-        raise CliError(f"no Gensee room {args.gensee_room!r} has called this receiver")
+        raise CliError(tr(QT_TRANSLATE_NOOP("Cli", "no Gensee room {!r} has called this receiver")
+                          ).format(args.gensee_room))
     data = render_room(report, args.format, config.zone(None))    # Gensee names no school: as the window shows it
     if args.out is None:
         if args.format != "json":
-            raise CliError(f"--format {args.format} needs --out FILE", code=2)
+            raise CliError(tr(NEEDS_OUT).format(args.format), code=2)
         sys.stdout.buffer.write(data)
         return 0
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(data)
-    print(f"wrote {out}")
+    print(tr(WROTE).format(out))
     return 0
 
 
-def _write(summaries: list[dict], args, single: bool) -> int:
+def _write(summaries: list[dict], args, tr: Callable[[str], str], single: bool) -> int:
     from reports import render_report, write_per_lesson, write_report
     if args.out is None:
         sys.stdout.buffer.write(render_report(summaries[0] if single else summaries, "json") + b"\n")
         return 0
     out = Path(args.out)
     if single and out.is_dir():
-        raise CliError(f"--out {out} is a folder: give a file name, e.g. "
-                       f"{out / f'lesson-{args.class_id}.{args.format}'}")
+        raise CliError(tr(QT_TRANSLATE_NOOP("Cli", "--out {} is a folder: give a file name, e.g. {}")).format(
+            out, out / f"lesson-{args.class_id}.{args.format}"))
     if not single and out.exists() and not out.is_dir():
-        raise CliError(f"--out {out} is a file: a batch export needs a folder")
+        raise CliError(tr(QT_TRANSLATE_NOOP("Cli", "--out {} is a file: a batch export needs a folder")).format(out))
     try:
         if single:
             written = write_report(summaries, args.format, out, lang=_report_language(args))
             if written != out:
-                print(f"{out} is open in another program (Excel?) and cannot be replaced: "
-                      f"wrote {written} instead", file=sys.stderr)
-            print(f"wrote {written}")
+                print(tr(OPEN_ELSEWHERE).format(out, written), file=sys.stderr)
+            print(tr(WROTE).format(written))
             return 0
         paths = write_per_lesson(summaries, args.format, out, lang=_report_language(args))
     except (FileExistsError, NotADirectoryError):
-        raise CliError(f"cannot write {out}: part of that path is a file, not a folder") from None
+        raise CliError(tr(QT_TRANSLATE_NOOP("Cli", "cannot write {}: part of that path is a file, not a folder")
+                          ).format(out)) from None
     except OSError as exc:
         # Not exc.filename: that may be our temporary file, which means nothing to the user.
-        raise CliError(f"cannot write {out}: {exc.strerror or exc}") from None
+        raise CliError(tr(QT_TRANSLATE_NOOP("Cli", "cannot write {}: {}")).format(out, exc.strerror or exc)) from None
     for path, summary in zip(paths, summaries):
         if path.name != f"lesson-{summary['class_id']}.{EXTENSIONS[args.format]}":
-            print(f"the earlier file is open in another program: wrote {path} instead", file=sys.stderr)
-    print(f"wrote {len(paths)} lesson(s) to {out}")
+            print(tr(QT_TRANSLATE_NOOP("Cli", "the earlier file is open in another program: wrote {} instead")
+                     ).format(path), file=sys.stderr)
+    print(tr(QT_TRANSLATE_NOOP("Cli", "wrote {} lesson(s) to {}")).format(len(paths), out))
     return 0
 
 

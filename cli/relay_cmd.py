@@ -12,7 +12,7 @@ import orjson
 from app.startup import open_context
 from lessons.texts import QT_TRANSLATE_NOOP
 from protocol.classin import normalise_cmd
-from relay.rule import check_url, shown_url
+from relay.rule import CONTEXT as URL_CONTEXT, check_url, shown_url
 from storage import relay as outbox
 from storage.db import open_database
 from storage.journal import DeliveryJournal
@@ -99,7 +99,7 @@ def _add(ctx, args, tr: Callable[[str], str]) -> int:
         raise CliError(tr(SID_NOT_POSITIVE), code=2)
     problem = check_url(args.url)
     if problem:
-        raise CliError(problem, code=2)
+        raise CliError(wording(args, ctx.config).tr(problem, URL_CONTEXT), code=2)
     cmds = None
     if args.cmd is not None:
         cmds = [str(normalise_cmd(c)) for c in args.cmd.split(",") if normalise_cmd(c) is not None]

@@ -10,7 +10,10 @@ import urllib.parse
 import aiohttp
 import orjson
 
+from protocol.translatable import QT_TRANSLATE_NOOP
+
 HEADERS = {"Content-Type": "application/json"}
+CONTEXT = "Relay"       # check_url's sentences in the translations
 
 
 def verdict(status: int, answer: bytes) -> str | None:
@@ -47,12 +50,13 @@ async def post(session: aiohttp.ClientSession, url: str, body: bytes, timeout: f
 
 
 def check_url(url: str) -> str | None:
-    """Why `url` cannot be a destination, or None."""
+    """Why `url` cannot be a destination (in English: a Wording's tr(…, CONTEXT)
+    says it in the desk's language), or None."""
     parts = urllib.parse.urlsplit(url)
     if parts.scheme not in ("http", "https"):
-        return "the URL must start with http:// or https://"
+        return QT_TRANSLATE_NOOP("Relay", "the URL must start with http:// or https://")
     if not parts.hostname:
-        return "the URL has no host"
+        return QT_TRANSLATE_NOOP("Relay", "the URL has no host")
     return None
 
 

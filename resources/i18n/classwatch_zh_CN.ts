@@ -1538,52 +1538,102 @@
         <translation>没有告警通道：python main.py alarm-channel add NAME --kind KIND --url URL</translation>
     </message>
     <message>
-        <location filename="../../cli/alarm_channel_cmd.py" line="98"/>
+        <location filename="../../cli/alarm_channel_cmd.py" line="26"/>
+        <source>the name must be 1-{} printable characters</source>
+        <translation>名称须为 1-{} 个可打印字符</translation>
+    </message>
+    <message>
+        <location filename="../../cli/alarm_channel_cmd.py" line="27"/>
+        <source>unknown kind</source>
+        <translation>未知的通道类型</translation>
+    </message>
+    <message>
+        <location filename="../../cli/alarm_channel_cmd.py" line="28"/>
+        <source>the URL must be a web address starting with http:// or https://</source>
+        <translation>URL 必须是以 http:// 或 https:// 开头的网址</translation>
+    </message>
+    <message>
+        <location filename="../../cli/alarm_channel_cmd.py" line="29"/>
+        <source>--secret is for {} channels; a {} robot&apos;s key is in its URL</source>
+        <translation>--secret 仅用于 {} 通道；{} 机器人的密钥已包含在其 URL 中</translation>
+    </message>
+    <message>
+        <location filename="../../cli/alarm_channel_cmd.py" line="31"/>
+        <source>no channel {}</source>
+        <translation>没有告警通道 {}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/alarm_channel_cmd.py" line="70"/>
+        <source>channel {} saved ({}, {}, signed, from {})</source>
+        <translation>已保存告警通道 {}（{}，{}，已加签，{}及以上）</translation>
+    </message>
+    <message>
+        <location filename="../../cli/alarm_channel_cmd.py" line="71"/>
+        <source>channel {} saved ({}, {}, from {})</source>
+        <translation>已保存告警通道 {}（{}，{}，{}及以上）</translation>
+    </message>
+    <message>
+        <location filename="../../cli/alarm_channel_cmd.py" line="77"/>
+        <source>channel {} removed</source>
+        <translation>已删除告警通道 {}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/alarm_channel_cmd.py" line="85"/>
+        <source>test message to {} ({}) failed: {}</source>
+        <translation>向 {}（{}）发送测试消息失败：{}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/alarm_channel_cmd.py" line="87"/>
+        <source>test message sent to {} ({})</source>
+        <translation>已向 {}（{}）发送测试消息</translation>
+    </message>
+    <message>
+        <location filename="../../cli/alarm_channel_cmd.py" line="102"/>
         <source>signed</source>
         <translation>已加签</translation>
     </message>
     <message>
-        <location filename="../../cli/alarm_channel_cmd.py" line="98"/>
+        <location filename="../../cli/alarm_channel_cmd.py" line="102"/>
         <source>not signed</source>
         <translation>未加签</translation>
     </message>
     <message>
-        <location filename="../../cli/alarm_channel_cmd.py" line="100"/>
+        <location filename="../../cli/alarm_channel_cmd.py" line="104"/>
         <source>from {}</source>
         <translation>{}及以上</translation>
     </message>
     <message>
-        <location filename="../../cli/alarm_channel_cmd.py" line="107"/>
+        <location filename="../../cli/alarm_channel_cmd.py" line="111"/>
         <source>delivery: nothing sent yet by a running serve or app</source>
         <translation>投递状态：运行中的 serve 或应用尚未发送过消息</translation>
     </message>
     <message>
-        <location filename="../../cli/alarm_channel_cmd.py" line="109"/>
+        <location filename="../../cli/alarm_channel_cmd.py" line="113"/>
         <source>last sent: {}  queued: {}  sent: {}  left out: {}</source>
         <translation>上次发送：{}  排队：{}  已发送：{}  已丢弃：{}</translation>
     </message>
     <message>
-        <location filename="../../cli/alarm_channel_cmd.py" line="112"/>
+        <location filename="../../cli/alarm_channel_cmd.py" line="116"/>
         <source> (next try {})</source>
         <translation>（下次尝试：{}）</translation>
     </message>
     <message>
-        <location filename="../../cli/alarm_channel_cmd.py" line="114"/>
+        <location filename="../../cli/alarm_channel_cmd.py" line="118"/>
         <source>FAILING since {}: {}</source>
         <translation>自 {} 起发送失败：{}</translation>
     </message>
     <message>
-        <location filename="../../cli/alarm_channel_cmd.py" line="117"/>
+        <location filename="../../cli/alarm_channel_cmd.py" line="121"/>
         <source>last error: {}: {}</source>
         <translation>最近错误：{}：{}</translation>
     </message>
     <message>
-        <location filename="../../cli/alarm_channel_cmd.py" line="121"/>
+        <location filename="../../cli/alarm_channel_cmd.py" line="125"/>
         <source>(delivery state as of {})</source>
         <translation>（投递状态截至 {}）</translation>
     </message>
     <message>
-        <location filename="../../cli/alarm_channel_cmd.py" line="122"/>
+        <location filename="../../cli/alarm_channel_cmd.py" line="126"/>
         <source>(delivery state as of {}; no serve or app has updated it since)</source>
         <translation>（投递状态截至 {}；此后没有运行中的 serve 或应用更新过）</translation>
     </message>
@@ -1847,6 +1897,136 @@
         <location filename="../../cli/words.py" line="16"/>
         <source>SID must be a positive number</source>
         <translation>SID 必须是正整数</translation>
+    </message>
+    <message>
+        <location filename="../../cli/events_cmd.py" line="74"/>
+        <source>following again</source>
+        <translation>已重新连接，继续跟踪新推送</translation>
+    </message>
+    <message>
+        <location filename="../../cli/events_cmd.py" line="75"/>
+        <source>{}; reconnecting...</source>
+        <translation>{}；正在重新连接……</translation>
+    </message>
+    <message>
+        <location filename="../../cli/export_cmd.py" line="25"/>
+        <source>--to is before --from</source>
+        <translation>--to 早于 --from</translation>
+    </message>
+    <message>
+        <location filename="../../cli/export_cmd.py" line="26"/>
+        <source>--format {} needs --out FILE</source>
+        <translation>--format {} 需要 --out FILE</translation>
+    </message>
+    <message>
+        <location filename="../../cli/export_cmd.py" line="27"/>
+        <source>wrote {}</source>
+        <translation>已写入 {}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/export_cmd.py" line="28"/>
+        <source>{} is open in another program (Excel?) and cannot be replaced: wrote {} instead</source>
+        <translation>{} 已在其他程序（Excel？）中打开，无法替换：已改为写入 {}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/export_cmd.py" line="65"/>
+        <source>{} and {}</source>
+        <translation>{} 和 {}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/export_cmd.py" line="66"/>
+        <source>{} belong to a batch export (--from): not with {}</source>
+        <translation>{} 用于批量导出（--from），不能与 {} 同时使用</translation>
+    </message>
+    <message>
+        <location filename="../../cli/export_cmd.py" line="68"/>
+        <source>{} belongs to a batch export (--from): not with {}</source>
+        <translation>{} 用于批量导出（--from），不能与 {} 同时使用</translation>
+    </message>
+    <message>
+        <location filename="../../cli/export_cmd.py" line="86"/>
+        <source>--out {} is a .{} file but --format is {}</source>
+        <translation>--out {} 是 .{} 文件，但 --format 为 {}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/export_cmd.py" line="89"/>
+        <source>cannot tell the format from --out {}: give --format ({})</source>
+        <translation>无法从 --out {} 判断格式：请指定 --format（{}）</translation>
+    </message>
+    <message>
+        <location filename="../../cli/export_cmd.py" line="109"/>
+        <source>no lesson with ClassID {} in {}</source>
+        <translation>没有 ClassID 为 {} 的课节（数据目录：{}）</translation>
+    </message>
+    <message>
+        <location filename="../../cli/export_cmd.py" line="115"/>
+        <source>no lessons between {} and {}</source>
+        <translation>{} 至 {} 之间没有课节</translation>
+    </message>
+    <message>
+        <location filename="../../cli/export_cmd.py" line="128"/>
+        <source>--school goes with --from/--to, not --class-id</source>
+        <translation>--school 须与 --from/--to 一起使用，不能与 --class-id 同用</translation>
+    </message>
+    <message>
+        <location filename="../../cli/export_cmd.py" line="130"/>
+        <source>--school needs --out FILE (.xlsx or .csv)</source>
+        <translation>--school 需要 --out FILE（.xlsx 或 .csv）</translation>
+    </message>
+    <message>
+        <location filename="../../cli/export_cmd.py" line="134"/>
+        <source>a school report is xlsx or csv (--format, or the --out extension)</source>
+        <translation>学校报表只能是 xlsx 或 csv（由 --format 或 --out 的扩展名指定）</translation>
+    </message>
+    <message>
+        <location filename="../../cli/export_cmd.py" line="147"/>
+        <source>{} {}</source>
+        <translation>{} 条{}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/export_cmd.py" line="149"/>
+        <source>nothing</source>
+        <translation>无内容</translation>
+    </message>
+    <message>
+        <location filename="../../cli/export_cmd.py" line="150"/>
+        <source>wrote {} ({})</source>
+        <translation>已写入 {}（{}）</translation>
+    </message>
+    <message>
+        <location filename="../../cli/export_cmd.py" line="162"/>
+        <source>no Gensee room {!r} has called this receiver</source>
+        <translation>Gensee 房间 {!r} 从未回调过本接收端</translation>
+    </message>
+    <message>
+        <location filename="../../cli/export_cmd.py" line="184"/>
+        <source>--out {} is a folder: give a file name, e.g. {}</source>
+        <translation>--out {} 是文件夹：请给出文件名，例如 {}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/export_cmd.py" line="187"/>
+        <source>--out {} is a file: a batch export needs a folder</source>
+        <translation>--out {} 是文件：批量导出需要一个文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../cli/export_cmd.py" line="197"/>
+        <source>cannot write {}: part of that path is a file, not a folder</source>
+        <translation>无法写入 {}：该路径中有一部分是文件，而不是文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../cli/export_cmd.py" line="201"/>
+        <source>cannot write {}: {}</source>
+        <translation>无法写入 {}：{}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/export_cmd.py" line="204"/>
+        <source>the earlier file is open in another program: wrote {} instead</source>
+        <translation>原文件已在其他程序中打开：已改为写入 {}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/export_cmd.py" line="206"/>
+        <source>wrote {} lesson(s) to {}</source>
+        <translation>已将 {} 节课写入 {}</translation>
     </message>
 </context>
 <context>
@@ -3820,6 +4000,19 @@
         <location filename="../../gui/rebuild_dialog.py" line="127"/>
         <source>Replaying the stored pushes…</source>
         <translation>正在重放已存储的推送…</translation>
+    </message>
+</context>
+<context>
+    <name>Relay</name>
+    <message>
+        <location filename="../../relay/rule.py" line="57"/>
+        <source>the URL must start with http:// or https://</source>
+        <translation>URL 必须以 http:// 或 https:// 开头</translation>
+    </message>
+    <message>
+        <location filename="../../relay/rule.py" line="59"/>
+        <source>the URL has no host</source>
+        <translation>URL 中没有主机名</translation>
     </message>
 </context>
 <context>

@@ -120,3 +120,34 @@ async def test_list_shows_the_running_dispatchers_delivery_state(robots, tmp_pat
     assert "FAILING since" in bad and "robot error 310000: sign not match" in bad and "queued: 1" in bad
     assert "(next try 20" in bad
     assert "SECwrong-0123456789" not in listed and DINGTALK_TOKEN not in listed
+
+
+async def test_every_action_answers_in_chinese(robots, tmp_path):
+    """add, test, remove and their complaints in the desk's language; `add` says
+    the least severity in the words `list` uses (English: "from Warning")."""
+    from storage.logs import mask_url
+    url = robots.urls()["dingtalk"]
+
+    async def zh(*args: str, stdin: str = "") -> tuple[int, str]:
+        rc, out, err = await cli(tmp_path, "alarm-channel", *args, "--lang", "zh", stdin=stdin)
+        return rc, out + err
+
+    assert await zh("add", "desk", "--kind", "dingtalk", "--url", "ftp://x.example/robot") == (
+        2, "error: URL 必须是以 http:// 或 https:// 开头的网址\n")
+    assert await zh("add", "desk", "--kind", "wecom", "--url", "https://x.example/robot?key=k", "--secret", "s") == (
+        2, "error: --secret 仅用于 dingtalk, feishu, webhook 通道；wecom 机器人的密钥已包含在其 URL 中\n")
+    assert await zh("add", "desk", "--kind", "dingtalk", "--url", url, "--secret", "-", stdin=DINGTALK_SECRET) == (
+        0, f"已保存告警通道 desk（dingtalk，{mask_url(url)}，已加签，警告及以上）\n")
+    assert await zh("test", "desk") == (0, "已向 desk（dingtalk）发送测试消息\n")
+    assert await zh("add", "desk", "--kind", "dingtalk", "--url", url, "--secret", "SECnot-the-right-one-0123456789",
+                    "--min-severity", "critical") == (0, f"已保存告警通道 desk（dingtalk，{mask_url(url)}，已加签，严重及以上）\n")
+    rc, said = await zh("test", "desk")
+    assert (rc, said) == (1, "error: 向 desk（dingtalk）发送测试消息失败：robot error 310000: sign not match, more: [...]\n")
+    assert await zh("remove", "desk") == (0, "已删除告警通道 desk\n")
+    assert await zh("remove", "desk") == (1, "error: 没有告警通道 desk\n")
+    assert await zh("test", "desk") == (1, "error: 没有告警通道 desk\n")
+
+    rc, out, err = await cli(tmp_path, "alarm-channel", "add", "lark", "--kind", "feishu", "--url", url)
+    assert (rc, out, err) == (0, f"channel lark saved (feishu, {mask_url(url)}, from Warning)\n", "")
+    rc, out, err = await cli(tmp_path, "alarm-channel", "remove", "lark", "--lang", "en")
+    assert (rc, out, err) == (0, "channel lark removed\n", "")

@@ -8,7 +8,7 @@ import time
 import openpyxl
 import pytest
 
-from ..helpers import SECRET, new_push, run_cli, store_directly
+from ..helpers import SECRET, SID, new_push, run_cli, store_directly
 
 CLASS_ID = 508113967
 STUDENT = 41200902
@@ -60,8 +60,6 @@ def test_a_batch_of_every_school_takes_each_schools_own_days(data_dir, tmp_path)
 
     from storage.config import ConfigStore
 
-    from ..helpers import SID
-
     new_york = 3300001
     ConfigStore(data_dir).add_school(new_york, "new-york-secret", "NY School", "America/New_York")
     lessons = {CLASS_ID: (SID, datetime(2026, 3, 2, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))),
@@ -85,3 +83,41 @@ def test_a_batch_of_every_school_takes_each_schools_own_days(data_dir, tmp_path)
     assert batch("2026-03-02", str(new_york)) == [f"lesson-{CLASS_ID + 1}.json"]
     summary = json.loads((tmp_path / "2026-03-02" / f"lesson-{CLASS_ID + 1}.json").read_text(encoding="utf-8"))
     assert summary["timezone"] == "America/New_York"
+
+
+@pytest.mark.slow
+def test_what_export_says_is_in_the_desks_language(lesson, tmp_path):
+    """Its complaints, the files it wrote and an empty range, in Chinese with
+    --lang zh; in English as they always were."""
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    def zh(*args: str) -> tuple[int, str, str]:
+        out = run_cli("export", *args, "--lang", "zh", data_dir=lesson)
+        return out.returncode, out.stdout, out.stderr
+
+    lesson_id = ("--class-id", str(CLASS_ID))
+    assert zh(*lesson_id, "--to", "2025-01-02") == (
+        2, "", "error: --to 用于批量导出（--from），不能与 --class-id 同时使用\n")
+    assert zh(*lesson_id, "--sid", "5", "--school", "5") == (
+        2, "", "error: --sid 和 --school 用于批量导出（--from），不能与 --class-id 同时使用\n")
+    assert zh(*lesson_id, "--format", "pdf") == (2, "", "error: --format pdf 需要 --out FILE\n")
+    assert zh(*lesson_id, "--out", "r.txt") == (
+        2, "", "error: 无法从 --out r.txt 判断格式：请指定 --format（json|csv|people-csv|xlsx|pdf）\n")
+    assert zh("--from", "2025-01-05", "--to", "2025-01-01") == (2, "", "error: --to 早于 --from\n")
+    assert zh(*lesson_id, "--out", str(tmp_path), "--format", "csv") == (
+        1, "", f"error: --out {tmp_path} 是文件夹：请给出文件名，例如 {tmp_path / f'lesson-{CLASS_ID}.csv'}\n")
+    assert zh("--class-id", "1") == (1, "", f"error: 没有 ClassID 为 1 的课节（数据目录：{lesson}）\n")
+    assert zh("--gensee-room", "r1") == (1, "", "error: Gensee 房间 'r1' 从未回调过本接收端\n")
+
+    assert zh(*lesson_id, "--out", str(tmp_path / "课.xlsx")) == (0, f"已写入 {tmp_path / '课.xlsx'}\n", "")
+    today = datetime.now(ZoneInfo("Asia/Shanghai")).date()     # the Fixture School's
+    days = ("--from", str(today - timedelta(days=1)), "--to", str(today))      # the lesson, at any hour
+    assert zh(*days, "--out", str(tmp_path / "batch"), "--format", "csv") == (
+        0, f"已将 1 节课写入 {tmp_path / 'batch'}\n", "")
+    assert zh("--from", "2020-01-01", "--to", "2020-01-02") == (0, "", "2020-01-01 至 2020-01-02 之间没有课节\n")
+    assert zh("--school", str(SID), *days, "--out", str(tmp_path / "school.xlsx")) == (
+        0, f"已写入 {tmp_path / 'school.xlsx'}（无内容）\n", "")
+
+    english = run_cli("export", *lesson_id, "--out", str(tmp_path / "en.csv"), "--lang", "en", data_dir=lesson)
+    assert (english.stdout, english.stderr) == (f"wrote {tmp_path / 'en.csv'}\n", "")

@@ -101,6 +101,9 @@ def test_every_action_answers_in_chinese(data_dir):
         f"已添加转发目标 crm：从现在起存储的 Cmd End,67371521 推送（学校 {SID}）会转发到 https://crm.example/b\n")
     assert zh("add", "lms", "--sid", str(SID), "--url", "https://x.example/") == (
         "error: 名为 'lms' 的转发目标已存在（请先删除）\n")
+    assert zh("add", "ftp", "--sid", str(SID), "--url", "ftp://x.example/") == (
+        "error: URL 必须以 http:// 或 https:// 开头\n")
+    assert zh("add", "nohost", "--sid", str(SID), "--url", "https:///push") == "error: URL 中没有主机名\n"
     assert zh("pause", "lms") == "已暂停转发目标 lms\n"
     assert zh("resume", "lms") == "已恢复转发目标 lms\n"
     assert zh("replay", "lms", "--since", "0") == "转发目标 lms：已重新排队 0 条推送\n"

@@ -27,7 +27,7 @@ TS = I18N_DIR / "classwatch_zh_CN.ts"
 QM = I18N_DIR / "classwatch_zh_CN.qm"
 ROOT = Path(__file__).resolve().parents[2]
 # lessons/, alarms/ and cli/ mark their templates with a Qt-free QT_TRANSLATE_NOOP
-SOURCE_DIRS = (ROOT / "gui", ROOT / "protocol", ROOT / "lessons", ROOT / "alarms", ROOT / "cli")
+SOURCE_DIRS = (ROOT / "gui", ROOT / "protocol", ROOT / "lessons", ROOT / "alarms", ROOT / "cli", ROOT / "relay")
 # "{}", "{:.0f}", "{name}", "{degraded:.0%}": str.format fields, in order (they are positional)
 FIELD = re.compile(r"\{[^{}]*\}")
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -90,7 +90,7 @@ def test_compiled_qm_matches_the_ts():
 
 @pytest.mark.slow
 def test_ts_covers_every_string_in_the_sources(tmp_path):
-    """lupdate over gui/ and lessons/ finds nothing new: every marked string is in the .ts."""
+    """lupdate over the README's folders finds nothing new: every marked string is in the .ts."""
     lupdate = Path(sys.executable).parent / "pyside6-lupdate"
     if not lupdate.exists():
         lupdate = Path(shutil.which("pyside6-lupdate") or "")
