@@ -60,16 +60,25 @@ def local_time(unix: float | None, tz: str | None = None, with_date: bool = Fals
     choice), followed by its zone unless the column header already says it."""
     if unix is None:
         return "—"
-    when = moment(unix, tz)
-    text = when.strftime("%Y-%m-%d %H:%M:%S" if with_date else "%H:%M:%S")
-    return "{} {}".format(text, zone_label(tz, unix)) if zone else text
+    return _zoned(moment(unix, tz).strftime("%Y-%m-%d %H:%M:%S" if with_date else "%H:%M:%S"), tz, unix, zone)
 
 
 def recent_time(unix: float | None, tz: str | None = None, zone: bool = True) -> str:
-    """A time of today without its date (narrow columns), any other day's with it."""
+    """A time in a narrow column: today's without its date (00:39:15), another
+    day's as its day and minute (12-05 23:58), another year's with it too
+    (2025-05-14 09:15). "2026-12-05 23:58:10" did not fit beside a row's other
+    columns at 1280 px, and an elided "2026-12-05 …" hid the time itself. The
+    whole moment is for tooltips (local_time with_date)."""
     if unix is None:
         return "—"
-    return local_time(unix, tz, with_date=shown_date(unix, tz) != shown_date(time.time(), tz), zone=zone)
+    when, today = moment(unix, tz), moment(time.time(), tz).date()
+    shape = ("%H:%M:%S" if when.date() == today else "%m-%d %H:%M" if when.year == today.year
+             else "%Y-%m-%d %H:%M")
+    return _zoned(when.strftime(shape), tz, unix, zone)
+
+
+def _zoned(text: str, tz: str | None, unix: float, zone: bool) -> str:
+    return "{} {}".format(text, zone_label(tz, unix)) if zone else text
 
 
 def shown_date(unix: float, tz: str | None = None) -> date:

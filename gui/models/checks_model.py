@@ -14,7 +14,7 @@ from alarms.model import Severity
 from protocol.classin import DEVICE_TYPE
 
 from ..alarm_texts import SEVERITY_COLOURS, AlarmTexts
-from ..formatting import recent_time, zone_label
+from ..formatting import local_time, recent_time, zone_label
 from .labels import device_type_label, listed, school_timezone
 from .table import ZonedTableModel, brush
 
@@ -114,7 +114,7 @@ class ChecksModel(ZonedTableModel):
             words = self._machine_words()
             return "\n".join(self.tr("{}: {}").format(words[key], value) for key, value in self._machine(row)) or None
         if column == "time":
-            return recent_time(row.get("time"), school_timezone(self.texts.desk.config, row.get("sid")))
+            return local_time(row.get("time"), school_timezone(self.texts.desk.config, row.get("sid")), with_date=True)
         return None
 
     def foreground(self, row: dict[str, Any], column: str) -> QBrush | None:

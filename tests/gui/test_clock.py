@@ -3,13 +3,13 @@ school's zone or this PC's, and History's date filter works in the zone its
 rows are shown in -- with "All schools" too, where each row has its own."""
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time as dtime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QDate, Qt
 
-from gui.formatting import PC_ZONE, SCHOOL_ZONE, local_time
+from gui.formatting import PC_ZONE, SCHOOL_ZONE, local_time, recent_time
 from storage.config import ConfigStore
 
 from ..gui_support import GuiApp, gui_settings, pc_zone_set, run_gui  # noqa: F401
@@ -71,6 +71,22 @@ def test_every_time_says_its_zone(qapp, pc_zone, gui_settings):  # noqa: F811
     assert local_time(LESSON_AT) == "12:30:00 UTC-8"                 # no school: this PC's
     assert local_time(LESSON_AT, "Asia/Kolkata", with_date=True) == "2026-12-06 02:00:00 UTC+5:30"
     assert local_time(LESSON_AT, SCHOOL_TZ, zone=False) == "04:30:00"  # the header says it
+
+
+def test_a_narrow_columns_time_says_what_a_day_away_needs(qapp, pc_zone, gui_settings):  # noqa: F811
+    """Today's time alone, another day's day and minute, another year's with its
+    year: whole in a narrow column (an elided "2026-12-05 …" hid the time)."""
+    shanghai = ZoneInfo(SCHOOL_TZ)
+    today = datetime.now(shanghai).date()
+    other_day = today - timedelta(days=1) if (today.month, today.day) != (1, 1) else today + timedelta(days=1)
+
+    def at(day: date, clock: str) -> float:
+        return datetime.combine(day, dtime.fromisoformat(clock), shanghai).timestamp()
+    assert recent_time(at(today, "12:00:05"), SCHOOL_TZ) == "12:00:05 UTC+8"
+    assert recent_time(at(other_day, "23:58:10"), SCHOOL_TZ, zone=False) == other_day.strftime("%m-%d 23:58")
+    assert recent_time(at(date(today.year - 1, 5, 14), "09:15:22"), SCHOOL_TZ) == \
+        f"{today.year - 1}-05-14 09:15 UTC+8"
+    assert recent_time(None) == "—"
 
 
 def test_inspector_and_status_bar_give_the_schools_time(qapp, data_dir, gui_settings, pc_zone):  # noqa: F811
