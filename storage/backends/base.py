@@ -35,6 +35,7 @@ class Conn:
         self._translate = translate
         self.backend = backend
         self._pipeline = None
+        self._spoiled = False   # `usable`
 
     def execute(self, sql: str, params: Sequence[Any] = (), *, replan: bool = False):
         """`replan`: planned for the tables as they are now, never from a plan
@@ -93,11 +94,18 @@ class Conn:
         if not wanted:
             yield
             return
-        with self.backend.pipeline(self.raw) as self._pipeline:
-            try:
-                yield
-            finally:
-                self._pipeline = None
+        entered = None
+        try:
+            with self.backend.pipeline(self.raw) as self._pipeline:
+                entered = self._pipeline
+                try:
+                    yield
+                finally:
+                    self._pipeline = None
+        except BaseException:
+            if entered is not None:   # `usable`
+                self._spoiled = True
+            raise
 
     def sync(self, raising: bool = True) -> None:
         """Pipelined: wait for the answers of every statement sent, raising the
@@ -106,12 +114,17 @@ class Conn:
             try:
                 self._pipeline.sync()
             except Exception:
+                self._spoiled = True
                 if raising:
                     raise
 
     @property
     def usable(self) -> bool:
-        return self.backend.usable(self.raw)
+        """False once an error met a pipeline: psycopg counts a statement as
+        prepared as soon as it sends the PREPARE, and one sent after the
+        failing statement was never prepared by the server. On that connection
+        every later statement of its kind would fail (each batch refused)."""
+        return not self._spoiled and self.backend.usable(self.raw)
 
     def close(self) -> None:
         with contextlib.suppress(Exception):

@@ -16,7 +16,7 @@ from storage.db import open_database
 from storage.derived import TAKER_LOCK, Projector, rebuild
 from storage.follow import PushFollower
 from storage.relay import add_destination
-from storage.writer import QuarantineRecord, Writer
+from storage.writer import QuarantineRecord, StorageError, Writer
 
 from ..helpers import SID, db_rows, fixture, fixture_names, new_push
 
@@ -312,3 +312,30 @@ async def test_a_receivers_batch_does_every_step_of_storing_its_pushes(pg):
     assert db_rows(where, "SELECT d.name, o.push_id, o.body FROM relay_outbox o JOIN relay_destination d"
                           " ON d.id = o.dest_id ORDER BY 2") == [("all of it", i, None) for i in new]
     assert db_rows(where, "SELECT resolved_at FROM quarantine") == [(5.0,)]
+
+
+async def test_a_batch_the_server_refuses_costs_no_later_batch_its_store(pg):
+    """A batch whose statement the server refuses (here a trigger; a forged
+    value, a deadlock between two receivers or a timeout alike) is refused
+    to every waiter and stores nothing. The statements pipelined after it
+    were never run: that must not cost the batches after it. Failing again
+    and again (as many times as the driver takes to prepare a statement),
+    each good push after still gets stored and acked."""
+    where = pg()
+    conn = backend_for(where).connect()
+    conn.execute("CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN IF NEW.uid = 666 THEN"
+                 " RAISE EXCEPTION 'refused by a trigger'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql")
+    conn.execute("CREATE TRIGGER refuse BEFORE INSERT ON push FOR EACH ROW EXECUTE FUNCTION refuse()")
+    conn.close()
+    store = receiving(where)
+    stored = []
+    try:
+        for attempt in range(8):
+            batch = [record(net(10 + attempt), 4.0), record(net(666), 4.0), record(net(20 + attempt), 4.5)]
+            refused = await asyncio.gather(*(store.store(r) for r in batch), return_exceptions=True)
+            assert all(isinstance(r, StorageError) for r in refused), refused
+            stored.append((await store.store(record(net(30 + attempt), 5.0))).push_id)
+    finally:
+        store.stop()
+    assert db_rows(where, "SELECT id, uid FROM push ORDER BY id") == list(zip(stored, range(30, 38)))
+    assert db_rows(where, "SELECT push_id FROM unprojected ORDER BY 1") == [(i,) for i in stored]
