@@ -33,6 +33,7 @@ from storage.db import open_database
 from storage.dburl import DbUrl
 from storage.queries import iter_pushes, parse_payload, recent_pushes
 from storage.paths import CONFIG_NAME
+from storage.writer import TakenEvents
 from tunnel.providers import TunnelConfigError
 from tunnel.selftest import SelftestResult, run_selftest
 from tunnel.service import Tunnel, TunnelState, TunnelStatus
@@ -89,7 +90,7 @@ class Monitor:
         if not listen or not self.receiver.db.is_sqlite or self.receiver.role == "core":
             writer = self.receiver.writer
             if writer.takes_queue:   # the pushes it makes rows of are parsed once, for both
-                writer.taken_events = {}
+                writer.taken_events = TakenEvents()
             self.team = TeamFeed(self.receiver.db, self.receiver.emit,
                                  followed=writer.followed if writer.follows_feed else None,
                                  parsed=writer.taken_events)

@@ -14,18 +14,18 @@ from typing import Callable
 from receiver.events import PushStored
 from storage.follow import PushFollower, StoredPush
 from storage.queries import parse_payload
+from storage.writer import TakenEvents
 
 log = logging.getLogger(__name__)
 
 
 class TeamFeed:
     def __init__(self, db, deliver: Callable[[PushStored], None],
-                 followed: Callable[[int], None] | None = None, parsed: dict[int, tuple] | None = None):
+                 followed: Callable[[int], None] | None = None, parsed: TakenEvents | None = None):
         """`followed(first id)`: told of each run of pushes before they are delivered.
-        `parsed`: (payload, typed event) by push id of pushes parsed already in
-        this process (storage.writer.Writer.taken_events), taken from it here."""
+        `parsed`: pushes parsed already in this process (storage.writer.Writer.taken_events)."""
         self.db = db
-        self._parsed = {} if parsed is None else parsed
+        self._parsed = parsed
         self._deliver = deliver
         self._followed = followed
         self._follower = PushFollower(db, on_state=self._state)
@@ -88,16 +88,16 @@ class TeamFeed:
                     self._own.discard(push.id)
                     continue
                 try:
-                    payload, event = self._parsed.pop(push.id, None) or (parse_payload(push.payload), None)
+                    taken = self._parsed.take(push.id) if self._parsed is not None else None
+                    payload, event = taken or (parse_payload(push.payload), None)
                     self._deliver(PushStored(push.id, push.source, push.received_at, push.sid, push.cmd,
                                              push.class_id, payload, event=event))
                 except Exception:     # one odd push must not stop the feed
                     log.exception("applying a followed push failed")
         finally:
             self._feeding = False
-        parsed, last = self._parsed, pushes[-1].id
-        while parsed and (first := next(iter(parsed))) <= last:   # ours, or another feed's turn: not coming
-            parsed.pop(first, None)
+        if self._parsed is not None:
+            self._parsed.passed(pushes[-1].id)
 
     def _state(self, connected: bool, reason: str | None) -> None:
         """From the follower's thread."""

@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import collections
 import concurrent.futures
+import itertools
 import logging
 import os
 import queue
@@ -185,6 +186,45 @@ _TRIMMABLE_SIZE = f"SELECT COUNT(*), COALESCE(SUM(length(body)), 0) FROM quarant
 _TRIM_ORDER = (f"SELECT id, length(body) FROM quarantine WHERE {_TRIMMABLE}"
                " ORDER BY resolved_at IS NULL, last_seen LIMIT ?")
 
+# What a taker keeps of the pushes it parsed for its process's feed (TakenEvents):
+# a couple of chunks. A backlog taken at start is not kept whole: the feed hears
+# of none of it until it is all taken, and never of what was stored before it
+# began following. A push whose event is gone is parsed again by the feed.
+TAKEN_EVENTS_MAX = 2 * PROJECT_CHUNK
+
+
+class TakenEvents:
+    """(payload, typed event) by push id of the pushes a PostgreSQL taker made
+    rows of: left by the writer's thread, taken by its process's feed
+    (app.team.TeamFeed) on the loop's."""
+
+    def __init__(self, most: int = TAKEN_EVENTS_MAX):
+        self._lock = threading.Lock()
+        self._events: dict[int, tuple[dict, Any]] = {}
+        self._most = most
+
+    def __len__(self) -> int:
+        return len(self._events)
+
+    def leave(self, parsed: dict[int, tuple[dict, Any]]) -> None:
+        with self._lock:
+            self._events.update(parsed)
+            for push_id in list(itertools.islice(self._events, max(0, len(self._events) - self._most))):
+                del self._events[push_id]   # the oldest
+
+    def take(self, push_id: int) -> tuple[dict, Any] | None:
+        with self._lock:
+            return self._events.pop(push_id, None)
+
+    def passed(self, last_id: int) -> None:
+        """The feed got the pushes up to `last_id`: those left before it are
+        not coming (ours, or another taker's turn)."""
+        with self._lock:
+            events = self._events
+            while events and (first := next(iter(events))) <= last_id:
+                del events[first]
+
+
 _STOP = object()
 NORMAL = "PRAGMA synchronous=NORMAL"   # with a WalSync: the commit writes the WAL, the WalSync syncs it
 _FOLLOWED = object()   # a wake-up: pushes stored by another process wait for their derived rows
@@ -230,10 +270,9 @@ class Writer:
         # Typed events of followed pushes by id, parsed by whoever read them first
         # (the core's fold): their derived rows need not parse them again.
         self.parsed: dict[int, Any] = {}
-        # PostgreSQL taker: the (payload, typed event) of the pushes it made rows
-        # of, by id, for this process's feed to fold without parsing them again
-        # (None: no feed here; app.team.TeamFeed takes and prunes them).
-        self.taken_events: dict[int, tuple[dict, Any]] | None = None
+        # PostgreSQL taker: the pushes it made rows of, parsed, for this
+        # process's feed to fold without parsing them again (None: no feed here).
+        self.taken_events: TakenEvents | None = None
         self._projected_through = 0
         # The lowest id stored whose derived rows are not committed yet (None: all
         # are); read on other threads, with `projection_listeners` (called in this
@@ -665,7 +704,7 @@ class Writer:
                 return
             made = projector.statements(rows)
             if self.taken_events is not None:   # before the commit its feed hears of
-                self.taken_events.update(made.parsed)
+                self.taken_events.leave(made.parsed)
             try:
                 taken = self._in_transaction(lambda conn: projector.take(conn, rows, made))
             except Exception as exc:

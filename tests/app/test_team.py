@@ -186,7 +186,40 @@ async def test_a_process_taking_queued_pushes_parses_each_once(tmp_path, pg_serv
         assert db_rows(store, "SELECT COUNT(*) FROM unprojected") == [(0,)]    # the desk took them
         assert db_rows(store, "SELECT COUNT(*) FROM user_directory") == [(3,)]
         assert folded == []
-        assert desk.receiver.writer.taken_events == {}
+        assert len(desk.receiver.writer.taken_events) == 0
     finally:
         await desk.stop()
         await server.stop()
+
+
+async def test_a_backlog_taken_at_start_leaves_no_parsed_pushes_behind(tmp_path, pg_server):
+    """A core that starts with a long queue (it was down while a split
+    `serve` stored pushes) takes it all before its feed hears of any push,
+    and never hears of those stored before it began following. What its
+    taker parsed for that feed is kept only up to a bound, not the whole
+    backlog until the next push comes."""
+    import orjson
+
+    from receiver.classin import push_record
+    from storage.db import open_database
+    from storage.derived import Projector
+    from storage.writer import PROJECT_CHUNK, Writer
+    store = pg_server.new_database()
+    open_database(store).close()
+    _, desk_dir = team_dirs(tmp_path)
+    receiving = Writer(store, projector=Projector(store), queues=True)
+    receiving.start()
+    backlog = [new_push("Net", UID=41200900 + n, Data={"good": 9, "total": 10}) for n in range(3 * PROJECT_CHUNK)]
+    try:
+        await asyncio.gather(*(receiving.store(push_record(p, orjson.dumps(p).decode(), 1.0 + n))
+                               for n, p in enumerate(backlog)))
+    finally:
+        receiving.stop()
+    desk = Monitor(desk_dir, ConfigStore(desk_dir), db=store, listen=False)
+    try:
+        await desk.start()
+        await _wait(lambda: db_rows(store, "SELECT COUNT(*) FROM unprojected") == [(0,)], timeout=60)
+        assert db_rows(store, "SELECT COUNT(*) FROM net_sample") == [(len(backlog),)]   # parsed and made
+        assert len(desk.receiver.writer.taken_events) <= 2 * PROJECT_CHUNK
+    finally:
+        await desk.stop()
