@@ -875,7 +875,9 @@ class Writer:
         any other batch (jobs, quarantine, a body that is not its payload)."""
         if not self.queues or any(type(item) is not PushRecord or item.raw is not None for item in items):
             return None
-        quarantined = [(r.received_at, r.qkey, r.dedupe_key) for r in items if r.qkey is not None]
+        # A key's first copy in the batch is the one stored, if any: a re-send's time never resolves its row.
+        firsts = {r.dedupe_key: r for r in reversed(items)}.values()
+        quarantined = [(r.received_at, r.qkey, r.dedupe_key) for r in firsts if r.qkey is not None]
         ids = conn.insert_new_with(
             "push", _PUSH_COLUMNS, [_push_row(r) for r in items], "dedupe_key", ("source", "sid", "cmd"),
             (_RESOLVE_STORED, QUEUE_STORED, OBLIGE_STORED),

@@ -339,3 +339,23 @@ async def test_a_batch_the_server_refuses_costs_no_later_batch_its_store(pg):
         store.stop()
     assert db_rows(where, "SELECT id, uid FROM push ORDER BY id") == list(zip(stored, range(30, 38)))
     assert db_rows(where, "SELECT push_id FROM unprojected ORDER BY 1") == [(i,) for i in stored]
+
+
+async def test_a_push_stored_twice_in_a_batch_resolves_its_quarantine_row_at_the_stored_ones_time(pg):
+    """An earlier refusal's quarantine row is resolved when the push is
+    stored: at the time of the copy that was stored, never at a re-send's
+    that came in the same batch (as the step-by-step path did)."""
+    where = pg()
+    store = receiving(where)
+    try:
+        for n in range(3):
+            push = net(50 + n)
+            store.submit(QuarantineRecord(qkey=record(push, 2.0).qkey, received_at=2.0, source="classin", reason_code="bad_key",
+                                          reason="wrong SafeKey", sid=SID, cmd="Net", class_id=None, size=2,
+                                          body=b"{}", remote=None)).result(30)
+            batch = [record(net(80 + n), 3.0), record(push, 4.0 + n), record(push, 9.0 + n)]
+            results = await asyncio.gather(*(store.store(r) for r in batch))
+            assert [r.duplicate for r in results] == [False, False, True]
+    finally:
+        store.stop()
+    assert db_rows(where, "SELECT resolved_at FROM quarantine ORDER BY id") == [(4.0,), (5.0,), (6.0,)]
