@@ -59,7 +59,13 @@ def _column(value: Any) -> int | None:
 
 def _cmd_column(value: Any) -> str | None:
     cmd = ci.normalise_cmd(value)
-    return None if cmd is None else str(cmd)[:64]
+    return None if cmd is None else _text_column(str(cmd)[:64])
+
+
+def _text_column(text: str) -> str:
+    """A string of the body as a column: JSON may spell a NUL (\\u0000), which
+    PostgreSQL refuses in text, and with it every push of the batch."""
+    return text.replace("\0", "\N{REPLACEMENT CHARACTER}") if "\0" in text else text
 
 
 def _as_sent(body: bytes, data: bytes) -> bytes | None:
@@ -70,7 +76,7 @@ def _as_sent(body: bytes, data: bytes) -> bytes | None:
 
 def push_record(payload: dict[str, Any], text: str, received_at: float, flags: int = 0,
                 raw: bytes | None = None) -> PushRecord:
-    key = ci.dedupe_key(payload)
+    key = _text_column(ci.dedupe_key(payload))
     return PushRecord(received_at=received_at, source=SOURCE, sid=_column(payload.get("SID")),
                       cmd=_cmd_column(payload.get("Cmd")),
                       class_id=_column(ci.pick(payload, "ClassID", "ClassId", "CID")),

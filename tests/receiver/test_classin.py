@@ -95,6 +95,22 @@ async def test_resend_with_same_id_is_acked_and_not_stored_twice(receiver, http)
     assert [type(e) for e in events] == [PushStored] + [PushDuplicate] * 3
 
 
+async def test_a_nul_character_in_an_id_or_cmd_costs_no_push_its_batch(receiver, http):
+    """JSON may spell a NUL (\\u0000) in any string, and anyone who saw one
+    push can forge a body: in its `_id` or its `Cmd` PostgreSQL would refuse
+    it, and with it every push of its batch (and of each batch its re-sends
+    fall into). It is acked and stored, as are the pushes beside it, and
+    its re-send is still a re-send."""
+    forged = new_push("Net", UID=7, Data={"good": 9, "total": 10})
+    forged.update(_id="6b1591\u0000forged", Cmd="Net\u0000")
+    others = [new_push("Net", UID=uid, Data={"good": 9, "total": 10}) for uid in (8, 9, 10)]
+    answers = await asyncio.gather(*(post(http, receiver, body) for body in [*others, forged, others[0]]))
+    assert [(status, errno_of(answer)) for status, _, answer in answers] == [(200, 1)] * 5
+    status, _, answer = await post(http, receiver, forged)
+    assert (status, errno_of(answer)) == (200, 1)
+    assert rows(receiver, "SELECT uid, resends FROM push ORDER BY uid") == [(7, 1), (8, 1), (9, 0), (10, 0)]
+
+
 async def test_push_without_id_is_deduped_by_body(receiver, http):
     push = fixture("Net.json")
     del push["_id"]
