@@ -63,8 +63,9 @@ def _cmd_column(value: Any) -> str | None:
 
 
 def _text_column(text: str) -> str:
-    """A string of the body as a column: JSON may spell a NUL (\\u0000), which
-    PostgreSQL refuses in text, and with it every push of the batch."""
+    """A string of the body as a column: JSON may spell a NUL (\\u0000), and a
+    body that is not JSON may hold one, which PostgreSQL refuses in text, and
+    with it every push of the batch."""
     return text.replace("\0", "\N{REPLACEMENT CHARACTER}") if "\0" in text else text
 
 
@@ -257,7 +258,7 @@ async def _refuse(receiver: Receiver, status: int, code: str, reason: str, data:
             # A released non-JSON body is stored as text so the queue can move on.
             released = PushRecord(received_at=received_at, source=SOURCE, sid=None, cmd=None,
                                   class_id=None, uid=None, action_time=None, dedupe_key=qkey,
-                                  payload=_text(data), flags=FLAG_RELEASED | FLAG_UNPARSED, qkey=qkey,
+                                  payload=_text_column(_text(data)), flags=FLAG_RELEASED | FLAG_UNPARSED, qkey=qkey,
                                   raw=data)
     quarantine = QuarantineRecord(qkey=qkey, received_at=received_at, source=SOURCE, reason_code=code,
                                   reason=reason, sid=sid, cmd=cmd, class_id=class_id, size=size,

@@ -235,6 +235,21 @@ async def test_release_accepts_the_next_resend_and_flags_it(receiver, http):
     assert rows(receiver, "SELECT COUNT(*) FROM push") == [(1,)]
 
 
+async def test_a_released_body_with_a_nul_byte_is_stored(receiver, http):
+    """A body that is not JSON is stored as text once released; a NUL byte in
+    it (PostgreSQL refuses one in text) costs neither it nor its batch. The
+    relay still gets the body as sent."""
+    body = b"{not\x00json"
+    await post(http, receiver, body)
+    (qkey,) = rows(receiver, "SELECT qkey FROM quarantine")[0]
+    assert await receiver.release(qkey)
+    answers = await asyncio.gather(post(http, receiver, body), post(http, receiver, fixture("Net.json")))
+    assert [(status, errno_of(answer)) for status, _, answer in answers] == [(200, 1), (200, 1)]
+    assert rows(receiver, "SELECT payload, flags FROM push WHERE flags != 0") == [
+        ("{not\N{REPLACEMENT CHARACTER}json", FLAG_RELEASED | FLAG_UNPARSED)]
+    assert rows(receiver, "SELECT COUNT(*) FROM push") == [(2,)]
+
+
 async def test_released_bad_safekey_push_is_stored_flagged(receiver, http):
     strict(receiver)
     push = dict(fixture("Check.json"), SafeKey="f" * 32)

@@ -350,9 +350,9 @@ async def test_a_push_stored_twice_in_a_batch_resolves_its_quarantine_row_at_the
     try:
         for n in range(3):
             push = net(50 + n)
-            store.submit(QuarantineRecord(qkey=record(push, 2.0).qkey, received_at=2.0, source="classin", reason_code="bad_key",
-                                          reason="wrong SafeKey", sid=SID, cmd="Net", class_id=None, size=2,
-                                          body=b"{}", remote=None)).result(30)
+            store.submit(QuarantineRecord(qkey=record(push, 2.0).qkey, received_at=2.0, source="classin",
+                                          reason_code="bad_key", reason="wrong SafeKey", sid=SID, cmd="Net",
+                                          class_id=None, size=2, body=b"{}", remote=None)).result(30)
             batch = [record(net(80 + n), 3.0), record(push, 4.0 + n), record(push, 9.0 + n)]
             results = await asyncio.gather(*(store.store(r) for r in batch))
             assert [r.duplicate for r in results] == [False, False, True]
