@@ -67,12 +67,13 @@ def open_context(args, *, log_to_stderr: bool = False, existing: bool = False) -
     return ctx
 
 
-def chosen_language(args, config: ConfigStore) -> str | None:
+def chosen_language(args, config: ConfigStore | None) -> str | None:
     """The language the desk chose for the window, `alarms` and the chat robots:
-    --lang, else $CLASSWATCH_LANG, else config.json's "language"; None when
-    nobody chose (the command line then speaks English, the window the system's)."""
+    --lang, else $CLASSWATCH_LANG, else config.json's "language" (`config`
+    None: no data dir to read it from); None when nobody chose (the command
+    line then speaks English, the window the system's)."""
     return (getattr(args, "lang", None) or os.environ.get(LANG_ENV)
-            or config.current().settings.get(LANGUAGE_SETTING) or None)
+            or (config.current().settings.get(LANGUAGE_SETTING) if config is not None else None) or None)
 
 
 def database_passwords(args, *more: DbUrl) -> list[str]:

@@ -10,6 +10,7 @@ from typing import Callable
 from zoneinfo import ZoneInfo
 
 from alarms.language import Wording
+from app.errors import UserError
 from app.export import summaries, summaries_between
 from app.startup import open_context
 from lessons.texts import QT_TRANSLATE_NOOP, Detail
@@ -92,8 +93,13 @@ def _single_format(fmt: str | None, out: str | None, tr: Callable[[str], str]) -
 
 
 def run(args) -> int:
-    # The data dir first: its config may name the desk's language, that of the complaints too.
-    ctx = open_context(args, existing=True)
+    # The data dir first: its config may name the desk's language, that of the complaints
+    # too. Without one, contradictory options are still bad arguments (exit 2), said first.
+    try:
+        ctx = open_context(args, existing=True)
+    except UserError:
+        _check_options(args, translator(args, None))
+        raise
     tr = translator(args, ctx.config)
     _check_options(args, tr)
     db = open_database(ctx.require_database())

@@ -16,12 +16,12 @@ CONTEXT = "Cli"
 SID_NOT_POSITIVE = QT_TRANSLATE_NOOP("Cli", "SID must be a positive number")
 
 
-def wording(args, config: ConfigStore) -> Wording:
+def wording(args, config: ConfigStore | None) -> Wording:
     """The desk's language (for times: Wording.time)."""
     return Wording(chosen_language(args, config))
 
 
-def translator(args, config: ConfigStore) -> Callable[[str], str]:
+def translator(args, config: ConfigStore | None) -> Callable[[str], str]:
     """tr(template): the template in the desk's language (as it is in English)."""
     words = wording(args, config)
     return lambda template: words.tr(template, CONTEXT)

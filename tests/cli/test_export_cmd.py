@@ -121,3 +121,15 @@ def test_what_export_says_is_in_the_desks_language(lesson, tmp_path):
 
     english = run_cli("export", *lesson_id, "--out", str(tmp_path / "en.csv"), "--lang", "en", data_dir=lesson)
     assert (english.stdout, english.stderr) == (f"wrote {tmp_path / 'en.csv'}\n", "")
+
+
+def test_contradictory_options_are_bad_arguments_before_a_missing_data_dir(tmp_path):
+    """CONTRACT: an extension that contradicts --format is exit 2, one line,
+    whatever the data dir; in the language --lang names when no config can."""
+    for lang, words in ((None, "is a .json file but --format is csv"), ("zh", "--format")):
+        out = run_cli("export", "--class-id", "1", "--format", "csv", "--out", str(tmp_path / "x.json"),
+                      *(("--lang", lang) if lang else ()), data_dir=tmp_path / "none")
+        assert out.returncode == 2 and len(out.stderr.strip().splitlines()) == 1, out.stderr
+        assert words in out.stderr
+    out = run_cli("export", "--class-id", "1", "--out", str(tmp_path / "x.json"), data_dir=tmp_path / "none")
+    assert out.returncode == 1 and "no data dir" in out.stderr      # good options: the data dir's fault
