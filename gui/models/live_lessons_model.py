@@ -12,9 +12,9 @@ from PySide6.QtGui import QBrush
 from lessons.participant import Participant
 from lessons.state import LessonState
 
-from ..formatting import local_time
+from ..formatting import local_time, zone_label
 from .labels import lesson_title
-from .table import CENTRE, KeyedTableModel, brush
+from .table import CENTRE, KeyedTableModel, ZonedTableModel, brush
 
 STUDENT = 1
 
@@ -114,8 +114,19 @@ def live_row(state: LessonState, school: str, timezone: str | None, alarms: int,
                    hands_up=hands, trouble=trouble, alarms=alarms)
 
 
-class LiveLessonsModel(KeyedTableModel):
+class LiveLessonsModel(ZonedTableModel, KeyedTableModel):
     COLUMNS = ("lesson", "teacher", "school", "start", "present", "hands_up", "trouble", "alarms")
+    ZONED = "start"
+
+    def update(self, rows) -> None:
+        super().update(rows)
+        self.recount_zones()      # a lesson of another zone came or went
+
+    def zone_of(self, row: LiveRow) -> str:
+        return zone_label(row.timezone, row.start)
+
+    def zoned_header(self, zone: str) -> str:
+        return self.tr("Start ({})").format(zone)
 
     def headers(self) -> dict[str, str]:
         return {
@@ -127,7 +138,7 @@ class LiveLessonsModel(KeyedTableModel):
 
     def text(self, row: LiveRow, column: str) -> str:
         if column == "start":
-            return local_time(row.start, row.timezone) if row.start else "—"
+            return local_time(row.start, row.timezone, zone=self.shared_zone is None) if row.start else "—"
         if column == "present":
             return "{} / {}".format(row.present, row.expected if row.expected is not None else "—")
         if column == "hands_up":

@@ -115,6 +115,8 @@ class LiveView(QWidget):
         return self.tr("Live lessons")
 
     def zone_changed(self) -> None:
+        self.model.recount_zones()
+        fit_columns(self.table)       # the start cells gained or lost their zone
         self.panel.zone_changed()
 
     def export(self) -> None:

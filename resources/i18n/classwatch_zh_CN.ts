@@ -959,82 +959,82 @@
 <context>
     <name>AttendeesModel</name>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="281"/>
+        <location filename="../../gui/models/gensee_models.py" line="292"/>
         <source>User ID</source>
         <translation>用户 ID</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="281"/>
+        <location filename="../../gui/models/gensee_models.py" line="292"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="281"/>
+        <location filename="../../gui/models/gensee_models.py" line="292"/>
         <source>Inside now</source>
         <translation>当前在场</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="282"/>
+        <location filename="../../gui/models/gensee_models.py" line="293"/>
         <source>Joins</source>
         <translation>进入</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="282"/>
+        <location filename="../../gui/models/gensee_models.py" line="293"/>
         <source>Leaves</source>
         <translation>离开</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="282"/>
+        <location filename="../../gui/models/gensee_models.py" line="293"/>
         <source>Abnormal</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="283"/>
+        <location filename="../../gui/models/gensee_models.py" line="294"/>
         <source>First joined</source>
         <translation>首次进入</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="283"/>
+        <location filename="../../gui/models/gensee_models.py" line="294"/>
         <source>Last seen</source>
         <translation>最后活动</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="293"/>
-        <location filename="../../gui/models/gensee_models.py" line="307"/>
+        <location filename="../../gui/models/gensee_models.py" line="304"/>
+        <location filename="../../gui/models/gensee_models.py" line="318"/>
         <source>● inside</source>
         <translation>● 在场</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="295"/>
-        <location filename="../../gui/models/gensee_models.py" line="307"/>
+        <location filename="../../gui/models/gensee_models.py" line="306"/>
+        <location filename="../../gui/models/gensee_models.py" line="318"/>
         <source>stayed to the end</source>
         <translation>留到结束</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="296"/>
         <location filename="../../gui/models/gensee_models.py" line="307"/>
+        <location filename="../../gui/models/gensee_models.py" line="318"/>
         <source>⚠ dropped out</source>
         <translation>⚠ 异常掉线</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="296"/>
         <location filename="../../gui/models/gensee_models.py" line="307"/>
+        <location filename="../../gui/models/gensee_models.py" line="318"/>
         <source>left</source>
         <translation>已离开</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="297"/>
         <location filename="../../gui/models/gensee_models.py" line="308"/>
+        <location filename="../../gui/models/gensee_models.py" line="319"/>
         <source>left (end page)</source>
         <translation>已离开（结束页）</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="335"/>
+        <location filename="../../gui/models/gensee_models.py" line="346"/>
         <source>Gensee status calls carry no names: names come from Q&amp;A and end pages.</source>
         <translation>Gensee 状态回调不含姓名：姓名来自问答和结束页。</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="337"/>
+        <location filename="../../gui/models/gensee_models.py" line="348"/>
         <source>By this session&apos;s joins (101) and leaves (107, 110, end page).</source>
         <translation>依据本场的进入（101）和离开（107、110、结束页）统计。</translation>
     </message>
@@ -1909,122 +1909,122 @@
         <translation>{}；正在重新连接……</translation>
     </message>
     <message>
-        <location filename="../../cli/export_cmd.py" line="25"/>
+        <location filename="../../cli/export_cmd.py" line="26"/>
         <source>--to is before --from</source>
         <translation>--to 早于 --from</translation>
     </message>
     <message>
-        <location filename="../../cli/export_cmd.py" line="26"/>
+        <location filename="../../cli/export_cmd.py" line="27"/>
         <source>--format {} needs --out FILE</source>
         <translation>--format {} 需要 --out FILE</translation>
     </message>
     <message>
-        <location filename="../../cli/export_cmd.py" line="27"/>
+        <location filename="../../cli/export_cmd.py" line="28"/>
         <source>wrote {}</source>
         <translation>已写入 {}</translation>
     </message>
     <message>
-        <location filename="../../cli/export_cmd.py" line="28"/>
+        <location filename="../../cli/export_cmd.py" line="29"/>
         <source>{} is open in another program (Excel?) and cannot be replaced: wrote {} instead</source>
         <translation>{} 已在其他程序（Excel？）中打开，无法替换：已改为写入 {}</translation>
     </message>
     <message>
-        <location filename="../../cli/export_cmd.py" line="65"/>
+        <location filename="../../cli/export_cmd.py" line="66"/>
         <source>{} and {}</source>
         <translation>{} 和 {}</translation>
     </message>
     <message>
-        <location filename="../../cli/export_cmd.py" line="66"/>
+        <location filename="../../cli/export_cmd.py" line="67"/>
         <source>{} belong to a batch export (--from): not with {}</source>
         <translation>{} 用于批量导出（--from），不能与 {} 同时使用</translation>
     </message>
     <message>
-        <location filename="../../cli/export_cmd.py" line="68"/>
+        <location filename="../../cli/export_cmd.py" line="69"/>
         <source>{} belongs to a batch export (--from): not with {}</source>
         <translation>{} 用于批量导出（--from），不能与 {} 同时使用</translation>
     </message>
     <message>
-        <location filename="../../cli/export_cmd.py" line="86"/>
+        <location filename="../../cli/export_cmd.py" line="87"/>
         <source>--out {} is a .{} file but --format is {}</source>
         <translation>--out {} 是 .{} 文件，但 --format 为 {}</translation>
     </message>
     <message>
-        <location filename="../../cli/export_cmd.py" line="89"/>
+        <location filename="../../cli/export_cmd.py" line="90"/>
         <source>cannot tell the format from --out {}: give --format ({})</source>
         <translation>无法从 --out {} 判断格式：请指定 --format（{}）</translation>
     </message>
     <message>
-        <location filename="../../cli/export_cmd.py" line="109"/>
+        <location filename="../../cli/export_cmd.py" line="115"/>
         <source>no lesson with ClassID {} in {}</source>
         <translation>没有 ClassID 为 {} 的课节（数据目录：{}）</translation>
     </message>
     <message>
-        <location filename="../../cli/export_cmd.py" line="115"/>
+        <location filename="../../cli/export_cmd.py" line="121"/>
         <source>no lessons between {} and {}</source>
         <translation>{} 至 {} 之间没有课节</translation>
     </message>
     <message>
-        <location filename="../../cli/export_cmd.py" line="128"/>
+        <location filename="../../cli/export_cmd.py" line="134"/>
         <source>--school goes with --from/--to, not --class-id</source>
         <translation>--school 须与 --from/--to 一起使用，不能与 --class-id 同用</translation>
     </message>
     <message>
-        <location filename="../../cli/export_cmd.py" line="130"/>
+        <location filename="../../cli/export_cmd.py" line="136"/>
         <source>--school needs --out FILE (.xlsx or .csv)</source>
         <translation>--school 需要 --out FILE（.xlsx 或 .csv）</translation>
     </message>
     <message>
-        <location filename="../../cli/export_cmd.py" line="134"/>
+        <location filename="../../cli/export_cmd.py" line="140"/>
         <source>a school report is xlsx or csv (--format, or the --out extension)</source>
         <translation>学校报表只能是 xlsx 或 csv（由 --format 或 --out 的扩展名指定）</translation>
     </message>
     <message>
-        <location filename="../../cli/export_cmd.py" line="147"/>
+        <location filename="../../cli/export_cmd.py" line="153"/>
         <source>{} {}</source>
         <translation>{} 条{}</translation>
     </message>
     <message>
-        <location filename="../../cli/export_cmd.py" line="149"/>
+        <location filename="../../cli/export_cmd.py" line="155"/>
         <source>nothing</source>
         <translation>无内容</translation>
     </message>
     <message>
-        <location filename="../../cli/export_cmd.py" line="150"/>
+        <location filename="../../cli/export_cmd.py" line="156"/>
         <source>wrote {} ({})</source>
         <translation>已写入 {}（{}）</translation>
     </message>
     <message>
-        <location filename="../../cli/export_cmd.py" line="162"/>
+        <location filename="../../cli/export_cmd.py" line="168"/>
         <source>no Gensee room {!r} has called this receiver</source>
         <translation>Gensee 房间 {!r} 从未回调过本接收端</translation>
     </message>
     <message>
-        <location filename="../../cli/export_cmd.py" line="184"/>
+        <location filename="../../cli/export_cmd.py" line="190"/>
         <source>--out {} is a folder: give a file name, e.g. {}</source>
         <translation>--out {} 是文件夹：请给出文件名，例如 {}</translation>
     </message>
     <message>
-        <location filename="../../cli/export_cmd.py" line="187"/>
+        <location filename="../../cli/export_cmd.py" line="193"/>
         <source>--out {} is a file: a batch export needs a folder</source>
         <translation>--out {} 是文件：批量导出需要一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../cli/export_cmd.py" line="197"/>
+        <location filename="../../cli/export_cmd.py" line="203"/>
         <source>cannot write {}: part of that path is a file, not a folder</source>
         <translation>无法写入 {}：该路径中有一部分是文件，而不是文件夹</translation>
     </message>
     <message>
-        <location filename="../../cli/export_cmd.py" line="201"/>
+        <location filename="../../cli/export_cmd.py" line="207"/>
         <source>cannot write {}: {}</source>
         <translation>无法写入 {}：{}</translation>
     </message>
     <message>
-        <location filename="../../cli/export_cmd.py" line="204"/>
+        <location filename="../../cli/export_cmd.py" line="210"/>
         <source>the earlier file is open in another program: wrote {} instead</source>
         <translation>原文件已在其他程序中打开：已改为写入 {}</translation>
     </message>
     <message>
-        <location filename="../../cli/export_cmd.py" line="206"/>
+        <location filename="../../cli/export_cmd.py" line="212"/>
         <source>wrote {} lesson(s) to {}</source>
         <translation>已将 {} 节课写入 {}</translation>
     </message>
@@ -2446,17 +2446,17 @@
 <context>
     <name>GenseeExport</name>
     <message>
-        <location filename="../../gui/views/gensee_extras.py" line="51"/>
+        <location filename="../../gui/views/gensee_extras.py" line="52"/>
         <source>Attendance</source>
         <translation>出勤</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_extras.py" line="52"/>
+        <location filename="../../gui/views/gensee_extras.py" line="53"/>
         <source>Q&amp;A</source>
         <translation>问答</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_extras.py" line="53"/>
+        <location filename="../../gui/views/gensee_extras.py" line="54"/>
         <source>Roll calls</source>
         <translation>点名</translation>
     </message>
@@ -3209,52 +3209,57 @@
 <context>
     <name>LiveLessonsModel</name>
     <message>
-        <location filename="../../gui/models/live_lessons_model.py" line="122"/>
+        <location filename="../../gui/models/live_lessons_model.py" line="129"/>
+        <source>Start ({})</source>
+        <translation>开始（{}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/live_lessons_model.py" line="133"/>
         <source>Lesson</source>
         <translation>课节</translation>
     </message>
     <message>
-        <location filename="../../gui/models/live_lessons_model.py" line="122"/>
+        <location filename="../../gui/models/live_lessons_model.py" line="133"/>
         <source>Teacher</source>
         <translation>老师</translation>
     </message>
     <message>
-        <location filename="../../gui/models/live_lessons_model.py" line="122"/>
+        <location filename="../../gui/models/live_lessons_model.py" line="133"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/models/live_lessons_model.py" line="123"/>
+        <location filename="../../gui/models/live_lessons_model.py" line="134"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../gui/models/live_lessons_model.py" line="123"/>
+        <location filename="../../gui/models/live_lessons_model.py" line="134"/>
         <source>Students present</source>
         <translation>在场学生</translation>
     </message>
     <message>
-        <location filename="../../gui/models/live_lessons_model.py" line="124"/>
+        <location filename="../../gui/models/live_lessons_model.py" line="135"/>
         <source>Hands up</source>
         <translation>举手</translation>
     </message>
     <message>
-        <location filename="../../gui/models/live_lessons_model.py" line="124"/>
+        <location filename="../../gui/models/live_lessons_model.py" line="135"/>
         <source>Net/device trouble</source>
         <translation>网络/设备问题</translation>
     </message>
     <message>
-        <location filename="../../gui/models/live_lessons_model.py" line="125"/>
+        <location filename="../../gui/models/live_lessons_model.py" line="136"/>
         <source>Open alarms</source>
         <translation>未处理告警</translation>
     </message>
     <message>
-        <location filename="../../gui/models/live_lessons_model.py" line="158"/>
+        <location filename="../../gui/models/live_lessons_model.py" line="169"/>
         <source>ClassID {}</source>
         <translation>ClassID {}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/live_lessons_model.py" line="135"/>
+        <location filename="../../gui/models/live_lessons_model.py" line="146"/>
         <source>▲ {} up</source>
         <translation>▲ {} 人举手</translation>
     </message>
@@ -3285,14 +3290,14 @@
         <translation>正在上课</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/live_view.py" line="196"/>
+        <location filename="../../gui/views/live_view.py" line="198"/>
         <source>%n live lesson(s)</source>
         <translation>
             <numerusform>%n 个课节正在上课</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/live_view.py" line="197"/>
+        <location filename="../../gui/views/live_view.py" line="199"/>
         <source>No live lesson right now: lessons appear with their first push.</source>
         <translation>当前没有正在上课的课节：收到首条推送后课节即会出现。</translation>
     </message>
@@ -3845,76 +3850,76 @@
 <context>
     <name>QaModel</name>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="377"/>
+        <location filename="../../gui/models/gensee_models.py" line="389"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="377"/>
+        <location filename="../../gui/models/gensee_models.py" line="389"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="377"/>
+        <location filename="../../gui/models/gensee_models.py" line="389"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="378"/>
+        <location filename="../../gui/models/gensee_models.py" line="390"/>
         <source>User ID</source>
         <translation>用户 ID</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="378"/>
+        <location filename="../../gui/models/gensee_models.py" line="390"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="378"/>
+        <location filename="../../gui/models/gensee_models.py" line="390"/>
         <source>From</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="384"/>
-        <location filename="../../gui/models/gensee_models.py" line="397"/>
+        <location filename="../../gui/models/gensee_models.py" line="396"/>
+        <location filename="../../gui/models/gensee_models.py" line="409"/>
         <source>Q</source>
         <translation>问</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="384"/>
-        <location filename="../../gui/models/gensee_models.py" line="397"/>
+        <location filename="../../gui/models/gensee_models.py" line="396"/>
+        <location filename="../../gui/models/gensee_models.py" line="409"/>
         <source>↳ A</source>
         <translation>↳ 答</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="386"/>
-        <location filename="../../gui/models/gensee_models.py" line="395"/>
+        <location filename="../../gui/models/gensee_models.py" line="398"/>
+        <location filename="../../gui/models/gensee_models.py" line="407"/>
         <source>client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="386"/>
-        <location filename="../../gui/models/gensee_models.py" line="395"/>
+        <location filename="../../gui/models/gensee_models.py" line="398"/>
+        <location filename="../../gui/models/gensee_models.py" line="407"/>
         <source>web</source>
         <translation>网页</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="418"/>
+        <location filename="../../gui/models/gensee_models.py" line="430"/>
         <source>Received: {}</source>
         <translation>接收时间：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="420"/>
+        <location filename="../../gui/models/gensee_models.py" line="432"/>
         <source>Client time: {}</source>
         <translation>客户端时间：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="423"/>
+        <location filename="../../gui/models/gensee_models.py" line="435"/>
         <source>Client Q&amp;A: only published or answered questions are sent.</source>
         <translation>客户端问答：只推送已发布或已回答的提问。</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="424"/>
+        <location filename="../../gui/models/gensee_models.py" line="436"/>
         <source>Web Q&amp;A: every question a web user submits.</source>
         <translation>网页问答：网页用户提交的每个提问。</translation>
     </message>
@@ -4237,27 +4242,27 @@
 <context>
     <name>RoomExport</name>
     <message>
-        <location filename="../../gui/views/gensee_extras.py" line="75"/>
+        <location filename="../../gui/views/gensee_extras.py" line="76"/>
         <source>Export room…</source>
         <translation>导出直播间…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_extras.py" line="90"/>
+        <location filename="../../gui/views/gensee_extras.py" line="91"/>
         <source>Export the room&apos;s attendance and Q&amp;A</source>
         <translation>导出直播间的出勤与问答</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_extras.py" line="92"/>
+        <location filename="../../gui/views/gensee_extras.py" line="93"/>
         <source>{} files (*.{})</source>
         <translation>{} 文件 (*.{})</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_extras.py" line="110"/>
+        <location filename="../../gui/views/gensee_extras.py" line="111"/>
         <source>Export failed: {}</source>
         <translation>导出失败：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gensee_extras.py" line="112"/>
+        <location filename="../../gui/views/gensee_extras.py" line="113"/>
         <source>Exported to {}</source>
         <translation>已导出到 {}</translation>
     </message>
@@ -4265,77 +4270,77 @@
 <context>
     <name>RoomsModel</name>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="166"/>
+        <location filename="../../gui/models/gensee_models.py" line="186"/>
         <source>ClassNo</source>
         <translation>ClassNo</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="166"/>
+        <location filename="../../gui/models/gensee_models.py" line="186"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="166"/>
+        <location filename="../../gui/models/gensee_models.py" line="186"/>
         <source>Live since</source>
         <translation>开播时间</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="167"/>
+        <location filename="../../gui/models/gensee_models.py" line="187"/>
         <source>Users now</source>
         <translation>当前人数</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="167"/>
+        <location filename="../../gui/models/gensee_models.py" line="187"/>
         <source>Joins</source>
         <translation>进入</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="168"/>
+        <location filename="../../gui/models/gensee_models.py" line="188"/>
         <source>Abnormal leaves</source>
         <translation>异常退出</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="168"/>
+        <location filename="../../gui/models/gensee_models.py" line="188"/>
         <source>Recordings</source>
         <translation>录制</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="169"/>
+        <location filename="../../gui/models/gensee_models.py" line="189"/>
         <source>Last call</source>
         <translation>最近回调</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="216"/>
+        <location filename="../../gui/models/gensee_models.py" line="236"/>
         <source>Started: {}</source>
         <translation>开始：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="218"/>
+        <location filename="../../gui/models/gensee_models.py" line="238"/>
         <source>Ended: {}</source>
         <translation>结束：{}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="220"/>
+        <location filename="../../gui/models/gensee_models.py" line="240"/>
         <source>Session {} of this room (the figures are this session&apos;s).</source>
         <translation>此直播间的第 {} 场（数据为本场）。</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="225"/>
+        <location filename="../../gui/models/gensee_models.py" line="245"/>
         <source>The session is over; its last call reported totalusernum {}.</source>
         <translation>本场已结束；最后一次回调的 totalusernum 为 {}。</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="227"/>
+        <location filename="../../gui/models/gensee_models.py" line="247"/>
         <source>totalusernum of the latest call: everyone in the meeting, as Gensee counts them. {} user(s) inside by ClassWatch&apos;s own join/leave count.</source>
         <translation>最近一次回调的 totalusernum：按 Gensee 统计的会中全部人数。按 ClassWatch 自己的进出统计，在场 {} 人。</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="230"/>
+        <location filename="../../gui/models/gensee_models.py" line="250"/>
         <source>Leaves with code 110: network break, crash, freeze or a player closed abnormally.</source>
         <translation>代码 110 的退出：网络中断、崩溃、卡死或播放器异常关闭。</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="232"/>
+        <location filename="../../gui/models/gensee_models.py" line="252"/>
         <source>Gensee sends no times: this is when ClassWatch received the call.</source>
         <translation>Gensee 不发送时间：这里是 ClassWatch 收到回调的时间。</translation>
     </message>
@@ -5239,62 +5244,62 @@
 <context>
     <name>StatusLabels</name>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="142"/>
+        <location filename="../../gui/models/gensee_models.py" line="161"/>
         <source>live</source>
         <translation>直播中</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="142"/>
+        <location filename="../../gui/models/gensee_models.py" line="161"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="142"/>
+        <location filename="../../gui/models/gensee_models.py" line="161"/>
         <source>created</source>
         <translation>已创建</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="143"/>
+        <location filename="../../gui/models/gensee_models.py" line="162"/>
         <source>open</source>
         <translation>已开启</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="143"/>
+        <location filename="../../gui/models/gensee_models.py" line="162"/>
         <source>stopped</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="143"/>
+        <location filename="../../gui/models/gensee_models.py" line="162"/>
         <source>closed (idle)</source>
         <translation>已关闭（空闲）</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="145"/>
+        <location filename="../../gui/models/gensee_models.py" line="164"/>
         <source>Started (103) and not stopped.</source>
         <translation>已开始（103），尚未结束。</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="146"/>
+        <location filename="../../gui/models/gensee_models.py" line="165"/>
         <source>Paused (104) until the next start (103) or stop (105).</source>
         <translation>已暂停（104），直到下次开始（103）或结束（105）。</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="147"/>
+        <location filename="../../gui/models/gensee_models.py" line="166"/>
         <source>The first client is in (102); the live has not started yet.</source>
         <translation>首个客户端已进入（102），直播尚未开始。</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="148"/>
+        <location filename="../../gui/models/gensee_models.py" line="167"/>
         <source>Calls arrived but no create or start: ClassWatch joined mid-session.</source>
         <translation>收到了回调但没有创建或开始：ClassWatch 是中途接入的。</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="149"/>
+        <location filename="../../gui/models/gensee_models.py" line="168"/>
         <source>Stopped (105).</source>
         <translation>已结束（105）。</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="150"/>
+        <location filename="../../gui/models/gensee_models.py" line="169"/>
         <source>No stop (105) arrived: closed after a quiet period.</source>
         <translation>未收到结束（105）：静默一段时间后自动关闭。</translation>
     </message>
@@ -6151,62 +6156,62 @@
 <context>
     <name>VideosModel</name>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="460"/>
+        <location filename="../../gui/models/gensee_models.py" line="473"/>
         <source>VOD (ClassNo)</source>
         <translation>点播（ClassNo）</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="460"/>
+        <location filename="../../gui/models/gensee_models.py" line="473"/>
         <source>Viewers</source>
         <translation>观看人数</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="461"/>
+        <location filename="../../gui/models/gensee_models.py" line="474"/>
         <source>Views</source>
         <translation>观看次数</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="461"/>
+        <location filename="../../gui/models/gensee_models.py" line="474"/>
         <source>Watching now</source>
         <translation>正在观看</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="462"/>
+        <location filename="../../gui/models/gensee_models.py" line="475"/>
         <source>First started</source>
         <translation>首次开始</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="462"/>
+        <location filename="../../gui/models/gensee_models.py" line="475"/>
         <source>Last ended</source>
         <translation>最近结束</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="476"/>
+        <location filename="../../gui/models/gensee_models.py" line="489"/>
         <source>112 can come up to a minute or more after the viewer stopped.</source>
         <translation>112 回调可能在观看者停止后一分钟甚至更久才到达。</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="481"/>
+        <location filename="../../gui/models/gensee_models.py" line="494"/>
         <source>{}: {} – {}</source>
         <translation>{}：{} – {}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="482"/>
+        <location filename="../../gui/models/gensee_models.py" line="495"/>
         <source>unknown user</source>
         <translation>未知用户</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="483"/>
+        <location filename="../../gui/models/gensee_models.py" line="496"/>
         <source>start not seen</source>
         <translation>未收到开始</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="484"/>
+        <location filename="../../gui/models/gensee_models.py" line="497"/>
         <source>not ended</source>
         <translation>未结束</translation>
     </message>
     <message>
-        <location filename="../../gui/models/gensee_models.py" line="486"/>
+        <location filename="../../gui/models/gensee_models.py" line="499"/>
         <source>… and {} more</source>
         <translation>… 另有 {} 条</translation>
     </message>
@@ -6307,17 +6312,17 @@
 <context>
     <name>formatting</name>
     <message>
-        <location filename="../../gui/formatting.py" line="105"/>
+        <location filename="../../gui/formatting.py" line="114"/>
         <source>{} s ago</source>
         <translation>{} 秒前</translation>
     </message>
     <message>
-        <location filename="../../gui/formatting.py" line="107"/>
+        <location filename="../../gui/formatting.py" line="116"/>
         <source>{} min ago</source>
         <translation>{} 分钟前</translation>
     </message>
     <message>
-        <location filename="../../gui/formatting.py" line="108"/>
+        <location filename="../../gui/formatting.py" line="117"/>
         <source>{} h ago</source>
         <translation>{} 小时前</translation>
     </message>

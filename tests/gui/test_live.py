@@ -9,20 +9,22 @@ from ..gui_support import GuiApp, gui_settings, run_gui  # noqa: F401  (gui_sett
 from ..helpers import SID, fixture_variant, new_push
 
 CLASS_ID = 508113967
+OTHER_CLASS, OTHER_SID, OTHER_SECRET = 508113968, SID + 1, "other-school-secret"
 TEACHER, STUDENT = 41200871, 41200902
 
 
-def schedule(now: int, class_id: int = CLASS_ID, name: str = "第3讲：函数的单调性") -> dict:
-    return new_push("eeoClassInfoChange", class_id=class_id, action_time=now - 3600, CourseID=31877204,
+def schedule(now: int, class_id: int = CLASS_ID, name: str = "第3讲：函数的单调性", **school) -> dict:
+    """`school`: another school's sid and secret (new_push's)."""
+    return new_push("eeoClassInfoChange", class_id=class_id, action_time=now - 3600, CourseID=31877204, **school,
                     opType=1, opData={"classId": class_id, "courseId": 31877204, "className": name,
                                       "courseName": "高一数学（2班）", "beginTime": now - 300,
                                       "endTime": now + 2400, "seatNum": 7,
                                       "teacherInfo": {"teacherName": "Carmen Ortega", "teacherUid": TEACHER}})
 
 
-def enter(uid: int, now: int, identity: int = 1, name: str = "王小明", class_id: int = CLASS_ID) -> dict:
+def enter(uid: int, now: int, identity: int = 1, name: str = "王小明", class_id: int = CLASS_ID, **school) -> dict:
     return new_push(67371107, class_id=class_id, action_time=now, UID=uid, NickName=name, ClientID=0,
-                    Identity=identity, Device=0)
+                    Identity=identity, Device=0, **school)
 
 
 def hands(uid: int, now: int, up: bool = True) -> dict:
@@ -94,9 +96,21 @@ def test_times_are_shown_in_the_school_zone(qapp, data_dir, gui_settings):
         from datetime import datetime
         from zoneinfo import ZoneInfo
         moment = datetime.fromtimestamp(now - 300, ZoneInfo("America/New_York"))
-        assert cell(view, 0, "start") == "{} UTC{}".format(moment.strftime("%H:%M:%S"),
-                                                          int(moment.utcoffset().total_seconds() // 3600))
+        zone = "UTC{}".format(int(moment.utcoffset().total_seconds() // 3600))
+        # One school's lessons: the zone once, in the header, and plain times.
+        start = view.model.COLUMNS.index("start")
+        assert view.proxy.headerData(start, Qt.Orientation.Horizontal) == f"Start ({zone})"
+        assert cell(view, 0, "start") == moment.strftime("%H:%M:%S")
+        # A lesson of a school in another zone: each start says its own.
+        await app.post(schedule(now, class_id=OTHER_CLASS, name="Unit 4", sid=OTHER_SID, secret=OTHER_SECRET))
+        await app.post(enter(TEACHER, now, identity=3, class_id=OTHER_CLASS, sid=OTHER_SID, secret=OTHER_SECRET))
+        await app.wait_until(lambda: view.proxy.rowCount() == 2)
+        assert view.proxy.headerData(start, Qt.Orientation.Horizontal) == "Start"
+        shanghai = datetime.fromtimestamp(now - 300, ZoneInfo("Asia/Shanghai")).strftime("%H:%M:%S UTC+8")
+        assert sorted(cell(view, row, "start") for row in range(2)) == sorted(
+            [f"{moment.strftime('%H:%M:%S')} {zone}", shanghai])
 
+    ConfigStore(data_dir).add_school(OTHER_SID, OTHER_SECRET, "Other School", timezone="Asia/Shanghai")
     run_gui(qapp, data_dir, scenario)
 
 
