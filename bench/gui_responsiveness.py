@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import gc
 import multiprocessing
 import os
 import statistics
@@ -35,6 +34,7 @@ from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 import gui.app_window  # noqa: E402
+from app import heap  # noqa: E402
 from simulator.school import generate_day  # noqa: E402
 from storage.config import ConfigStore  # noqa: E402
 from tests.gui_support import GuiApp, run_gui  # noqa: E402  (the one way the window is run under test)
@@ -83,6 +83,7 @@ def send_paced(url: str, pushes: list[dict], rate: float, seconds: float, result
 
 
 def main() -> int:
+    heap.pace()   # as gui/launch.py
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rate", type=float, default=200.0)
     parser.add_argument("--seconds", type=float, default=10.0)
@@ -145,9 +146,8 @@ def main() -> int:
                   f"entries: {built * 1000:.1f} ms models, {painted * 1000:.1f} ms with the first paint "
                   f"(target < 200 ms)", flush=True)
 
-        # As gui/launch.py does once the state is loaded: the GC stops re-scanning it.
-        gc.collect()
-        gc.freeze()
+        # As gui/launch.py does once the state is loaded.
+        heap.settle()
         lags: list[float] = []
         stop = asyncio.Event()
         spawn = multiprocessing.get_context("spawn")

@@ -8,6 +8,7 @@ import os
 import sys
 from typing import Any
 
+from app import heap
 from app.core import Monitor
 from app.core_process import CoreProcess
 from alarms.language import language
@@ -42,6 +43,7 @@ def add_parser(sub, parents) -> None:
 
 
 def run(args) -> int:
+    heap.pace()
     ctx = open_context(args, log_to_stderr=True)
     overrides = _tunnel_overrides(args)
     settings = _tunnel_settings(ctx.config, overrides)
@@ -184,6 +186,7 @@ async def _serve_split(receiver: Receiver, core: CoreProcess, host: str, port: i
             await core.start()
         except RuntimeError as exc:
             raise CliError(str(exc)) from None
+        heap.settle()
         for line in receiver.banner() + core.banner:
             print(line, flush=True)
         await stop.wait()
@@ -198,6 +201,7 @@ async def _serve(monitor: Monitor) -> None:
     stop = asyncio.Event()
     on_stop_signals(asyncio.get_running_loop(), stop.set)
     url = await monitor.start()
+    heap.settle()
     try:
         for line in monitor.receiver.banner():
             print(line, flush=True)

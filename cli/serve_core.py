@@ -10,6 +10,7 @@ import os
 import signal
 import sys
 
+from app import heap
 from app.core import Monitor
 from app.core_process import (LOW, STARVED_EXIT, announce_ready, lower_priority, read_events, read_frame,
                                runs_idle, watch_starvation)
@@ -23,6 +24,7 @@ log = logging.getLogger(__name__)
 
 
 def run() -> int:
+    heap.pace()
     try:
         settings = read_frame(sys.stdin.buffer)
     except EOFError:
@@ -56,6 +58,7 @@ async def _run(monitor: Monitor) -> bool:
     if sys.platform != "win32":   # Windows stops it through the pipe alone
         loop.add_signal_handler(signal.SIGTERM, stop.set)
     await monitor.start()
+    heap.settle()
     # Read only now: the events that came meanwhile wait in the pipe for the state they change.
     read_events(loop, monitor.receiver.emit, stop.set)
     # Counted from now: a core stopped before the task's first step was starved all the same.

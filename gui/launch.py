@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import asyncio
-import gc
 import logging
 import shutil
 import sys
 import tempfile
 
 from alarms.language import language
+from app import heap
 from app.errors import UserError
 from app.startup import chosen_language, open_context, start_failure
 from tunnel.osproc import on_stop_signals
@@ -41,6 +41,7 @@ def run(args) -> int:
 
 
 def _run(args) -> int:
+    heap.pace()
     ctx = open_context(args, log_to_stderr=args.debug)
 
     import qasync
@@ -90,8 +91,7 @@ def _run(args) -> int:
             window.show_startup_error(line)
         # The loaded lesson state lives all day: keep the GC from re-scanning it
         # (full collections over it stalled the UI for ~250 ms under load).
-        gc.collect()
-        gc.freeze()
+        heap.settle()
         if args.demo and monitor.started:
             monitor.start_demo()
             window.show_view("live")   # not the first-run page: the demo brings its own school
