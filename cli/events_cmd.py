@@ -7,6 +7,7 @@ import sys
 from itertools import takewhile
 from typing import Callable
 
+from app.errors import UserError
 from app.startup import open_context
 from lessons.texts import QT_TRANSLATE_NOOP
 from protocol import deepjson
@@ -30,9 +31,13 @@ def add_parser(sub, parents) -> None:
 
 
 def run(args) -> int:
-    if args.follow and args.quarantined:
-        raise CliError("--follow follows accepted pushes; it cannot be combined with --quarantined", code=2)
-    ctx = open_context(args, existing=True)
+    # As `export`: contradictory options are bad arguments (exit 2) even where the data dir is missing.
+    try:
+        ctx = open_context(args, existing=True)
+    except UserError:
+        _check_options(args, translator(args, None))
+        raise
+    _check_options(args, translator(args, ctx.config))
     db = open_database(ctx.require_database())
     cmd = None if args.cmd is None else str(normalise_cmd(args.cmd))
     out = sys.stdout.buffer
@@ -67,6 +72,12 @@ def run(args) -> int:
             follower.close()
         db.close()
     return 0
+
+
+def _check_options(args, tr: Callable[[str], str]) -> None:
+    if args.follow and args.quarantined:
+        raise CliError(tr(QT_TRANSLATE_NOOP(
+            "Cli", "--follow follows accepted pushes; it cannot be combined with --quarantined")), code=2)
 
 
 def _tell_state(tr: Callable[[str], str], connected: bool, reason: str | None) -> None:

@@ -1899,12 +1899,17 @@
         <translation>SID 必须是正整数</translation>
     </message>
     <message>
-        <location filename="../../cli/events_cmd.py" line="74"/>
+        <location filename="../../cli/events_cmd.py" line="79"/>
+        <source>--follow follows accepted pushes; it cannot be combined with --quarantined</source>
+        <translation>--follow 只跟随已接收的推送，不能与 --quarantined 同时使用</translation>
+    </message>
+    <message>
+        <location filename="../../cli/events_cmd.py" line="85"/>
         <source>following again</source>
         <translation>已重新连接，继续跟踪新推送</translation>
     </message>
     <message>
-        <location filename="../../cli/events_cmd.py" line="75"/>
+        <location filename="../../cli/events_cmd.py" line="86"/>
         <source>{}; reconnecting...</source>
         <translation>{}；正在重新连接……</translation>
     </message>

@@ -47,3 +47,17 @@ def test_follow_says_it_reconnects_and_follows_again_in_chinese(pg_server, data_
     finally:
         follow.terminate()
         follow.wait(10)
+
+
+def test_follow_with_quarantined_is_a_bad_argument_in_the_desks_language(tmp_path):
+    """Exit 2 and one line, before a missing data dir is reported (as `export`)."""
+    from ..helpers import run_cli
+    for lang, words in ((None, "cannot be combined with --quarantined"), ("zh", "--quarantined")):
+        out = run_cli("events", "--follow", "--quarantined", *(("--lang", lang) if lang else ()),
+                      data_dir=tmp_path / "none")
+        assert out.returncode == 2 and len(out.stderr.strip().splitlines()) == 1, out.stderr
+        assert words in out.stderr
+        if lang:
+            assert "cannot" not in out.stderr, out.stderr   # not the English line
+    out = run_cli("events", "--quarantined", data_dir=tmp_path / "none")
+    assert out.returncode == 1 and "no data dir" in out.stderr
