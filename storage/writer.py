@@ -537,8 +537,11 @@ class Writer:
 
     def _connect(self) -> Conn:
         conn = self.backend.connect()
-        if self.checkpointer is not None:
-            conn.execute("PRAGMA wal_autocheckpoint=0")   # storage.checkpointer does it
+        # storage.checkpointer does it: its own, or (a split `serve`'s core) the
+        # receiving process's. SQLite's automatic checkpoint ran inside the core's
+        # derived-row commits, holding the write turn the receiver's acks wait for.
+        if self.checkpointer is not None or self.follows_feed:
+            conn.execute("PRAGMA wal_autocheckpoint=0")
         if self.wal_sync is not None:
             conn.execute(NORMAL)
         return conn
