@@ -10,7 +10,7 @@ seconds, ~140 ms each (1.6 s of CPU, and a 140 ms stall each), which found 43
 objects to free. Across both processes 2 s of a 9 s run went to collecting.
 With the pace below and the started state frozen, 0.5 s did, and `serve`
 acked 11-18% more pushes at C=64 from an outside generator with ClassIn's mix
-(bench/compare.sh), 3-7% more with Net reports alone (bench/ingest.py).
+(bench/compare.sh), 5-13% more with Net reports alone (bench/ingest.py).
 """
 from __future__ import annotations
 
