@@ -7,8 +7,6 @@ import sys
 from itertools import takewhile
 from typing import Callable
 
-from app.errors import UserError
-from app.startup import open_context
 from lessons.texts import QT_TRANSLATE_NOOP
 from protocol import deepjson
 from protocol.classin import normalise_cmd
@@ -17,7 +15,7 @@ from storage.follow import PushFollower
 from storage.queries import iter_pushes, iter_quarantine, push_event, quarantine_event
 
 from .errors import CliError
-from .words import translator
+from .words import checked_context
 
 
 def add_parser(sub, parents) -> None:
@@ -31,13 +29,7 @@ def add_parser(sub, parents) -> None:
 
 
 def run(args) -> int:
-    # As `export`: contradictory options are bad arguments (exit 2) even where the data dir is missing.
-    try:
-        ctx = open_context(args, existing=True)
-    except UserError:
-        _check_options(args, translator(args, None))
-        raise
-    _check_options(args, translator(args, ctx.config))
+    ctx, tr = checked_context(args, _check_options, existing=True)
     db = open_database(ctx.require_database())
     cmd = None if args.cmd is None else str(normalise_cmd(args.cmd))
     out = sys.stdout.buffer
@@ -45,7 +37,7 @@ def run(args) -> int:
     if args.follow:
         # Listening before the history is read: nothing stored meanwhile falls between the two.
         follower = PushFollower(ctx.db, class_id=args.class_id, cmd=cmd,
-                                on_state=functools.partial(_tell_state, translator(args, ctx.config)))
+                                on_state=functools.partial(_tell_state, tr))
         follower.connect()
     if args.quarantined:
         rows = map(quarantine_event, iter_quarantine(since=args.since, cmd=cmd, class_id=args.class_id))

@@ -10,16 +10,14 @@ from typing import Callable
 from zoneinfo import ZoneInfo
 
 from alarms.language import Wording
-from app.errors import UserError
 from app.export import summaries, summaries_between
-from app.startup import open_context
 from lessons.texts import QT_TRANSLATE_NOOP, Detail
 from lessons.timeline_words import enumerated
 from storage.config import Config
 from storage.db import open_database
 
 from .errors import CliError
-from .words import translator, wording
+from .words import checked_context, wording
 
 FORMATS = ("json", "csv", "people-csv", "xlsx", "pdf")
 EXTENSIONS = {fmt: "csv" if fmt == "people-csv" else fmt for fmt in FORMATS}   # reports' own table loads late
@@ -93,15 +91,7 @@ def _single_format(fmt: str | None, out: str | None, tr: Callable[[str], str]) -
 
 
 def run(args) -> int:
-    # The data dir first: its config may name the desk's language, that of the complaints
-    # too. Without one, contradictory options are still bad arguments (exit 2), said first.
-    try:
-        ctx = open_context(args, existing=True)
-    except UserError:
-        _check_options(args, translator(args, None))
-        raise
-    tr = translator(args, ctx.config)
-    _check_options(args, tr)
+    ctx, tr = checked_context(args, _check_options, existing=True)
     db = open_database(ctx.require_database())
     try:
         config = ctx.config.current()
