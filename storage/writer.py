@@ -171,11 +171,12 @@ _RESOLVE_QUARANTINE = "UPDATE quarantine SET resolved_at = ?, released = 0 WHERE
 # and a statement each was much of the server's work per batch.
 _RESOLVE_QUARANTINES = ("UPDATE quarantine SET resolved_at = v.at, released = 0"
                         " FROM unnest(?::float8[], ?::text[]) AS v(at, qkey) WHERE quarantine.qkey = v.qkey")
-# The same beside the INSERT of a batch's pushes (_store_at_once): those of its
-# new pushes, `stored`, with their (received at, qkey, dedupe key).
-_RESOLVE_STORED = ("UPDATE quarantine SET resolved_at = v.at, released = 0"
-                   " FROM unnest(?::float8[], ?::text[], ?::text[]) AS v(at, qkey, key)"
-                   " JOIN stored ON stored.dedupe_key = v.key WHERE quarantine.qkey = v.qkey")
+# The same beside the INSERT of a batch's pushes (_store_at_once), by the keys
+# of its new pushes, `stored`: a push's quarantine row is keyed by its dedupe
+# key. It once took the batch's (time, qkey, key) as three arrays, which psycopg
+# turns into parameters in Python: 0.69 ms to send a batch of 50 pushes, 0.30 without.
+_RESOLVE_STORED = ("UPDATE quarantine SET resolved_at = stored.received_at, released = 0"
+                   " FROM stored WHERE quarantine.qkey = stored.dedupe_key")
 _HELD_OF = ("SELECT qkey, first_seen, body FROM quarantine WHERE reason_code = 'held' AND sid = ?"
             " AND resolved_at IS NULL ORDER BY first_seen, id")
 _HELD_BYTES = ("SELECT COALESCE(SUM(length(body)), 0) FROM quarantine"
@@ -876,15 +877,14 @@ class Writer:
         one round trip to the server, not one for the new ids and one for what
         follows from them. The results once the pipeline has ended; None for
         any other batch (jobs, quarantine, a body that is not its payload)."""
-        if not self.queues or any(type(item) is not PushRecord or item.raw is not None for item in items):
+        if not self.queues or any(type(item) is not PushRecord or item.raw is not None
+                                  or item.qkey not in (None, item.dedupe_key) for item in items):
             return None
-        # A key's first copy in the batch is the one stored, if any: a re-send's time never resolves its row.
-        firsts = {r.dedupe_key: r for r in reversed(items)}.values()
-        quarantined = [(r.received_at, r.qkey, r.dedupe_key) for r in firsts if r.qkey is not None]
+        # A key's first copy in the batch is the one stored (the others are
+        # skipped by ON CONFLICT): a re-send's time never resolves its row.
         ids = conn.insert_new_with(
-            "push", _PUSH_COLUMNS, [_push_row(r) for r in items], "dedupe_key", ("source", "sid", "cmd"),
-            (_RESOLVE_STORED, QUEUE_STORED, OBLIGE_STORED),
-            [[at for at, _, _ in quarantined], [q for _, q, _ in quarantined], [k for _, _, k in quarantined]])
+            "push", _PUSH_COLUMNS, [_push_row(r) for r in items], "dedupe_key", ("source", "sid", "cmd", "received_at"),
+            (_RESOLVE_STORED, QUEUE_STORED, OBLIGE_STORED), [])
         if ids is None:
             return None
         # Spurious when every one was a re-send: a taker then finds nothing new.

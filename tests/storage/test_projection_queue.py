@@ -5,6 +5,7 @@ Real writers on a real PostgreSQL server."""
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import time
 
 import orjson
@@ -359,3 +360,20 @@ async def test_a_push_stored_twice_in_a_batch_resolves_its_quarantine_row_at_the
     finally:
         store.stop()
     assert db_rows(where, "SELECT resolved_at FROM quarantine ORDER BY id") == [(4.0,), (5.0,), (6.0,)]
+
+
+async def test_a_push_whose_quarantine_row_is_not_keyed_by_its_dedupe_key_still_resolves_it(pg):
+    """The one-statement batch resolves quarantine rows by the stored pushes'
+    dedupe keys; a record that names another row goes the step-by-step way."""
+    where = pg()
+    store = receiving(where)
+    try:
+        store.submit(QuarantineRecord(qkey="classin:raw:elsewhere", received_at=2.0, source="classin",
+                                      reason_code="bad_json", reason="not JSON", sid=None, cmd=None,
+                                      class_id=None, size=2, body=b"{", remote=None)).result(30)
+        named = dataclasses.replace(record(net(90), 5.0), qkey="classin:raw:elsewhere")
+        results = await asyncio.gather(store.store(record(net(91), 4.0)), store.store(named))
+        assert [r.duplicate for r in results] == [False, False]
+    finally:
+        store.stop()
+    assert db_rows(where, "SELECT qkey, resolved_at FROM quarantine") == [("classin:raw:elsewhere", 5.0)]
