@@ -120,7 +120,8 @@ class Receiver:
         # store's cursor, on PostgreSQL the pushes are queued for it (storage.derived.Projector).
         projects = role != "store" or not self.db.is_sqlite
         self.writer = Writer(self.db, sync_delay=sync_delay, projector=self.projector if projects else None,
-                             follow=role == "core", queues=role == "store", checkpoint=role != "core")
+                             follow=role == "core", queues=role == "store", checkpoint=role != "core",
+                             on_loop=role == "store")
         # The typed event is parsed here only for a core in this process (shared with the projection).
         self.parses = role == "whole"
         self.stats = Stats()
@@ -368,6 +369,7 @@ class Receiver:
         if self._promoter is not None:
             self._promoter.cancel()
             self._promoter = None
+        await self.writer.stop_on_loop()
         loop = asyncio.get_running_loop()
         await loop.run_in_executor(None, self.writer.stop)
         self.release_storage()

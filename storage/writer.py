@@ -156,7 +156,7 @@ class StorageError(Exception):
 
 _PUSH_COLUMNS = ("received_at", "source", "sid", "cmd", "class_id", "uid", "action_time",
                  "dedupe_key", "payload", "flags", "resends")
-_MARK_RESENT = "UPDATE push SET resends = resends + 1, last_resent_at = ? WHERE dedupe_key = ?"
+MARK_RESENT = "UPDATE push SET resends = resends + 1, last_resent_at = ? WHERE dedupe_key = ?"
 _UPSERT_QUARANTINE = (
     "INSERT INTO quarantine(qkey, first_seen, last_seen, attempts, source, reason_code, reason,"
     " sid, cmd, class_id, size, body, remote, released) VALUES (?,?,?,1,?,?,?,?,?,?,?,?,?,0)"
@@ -235,14 +235,17 @@ class Writer:
     """Owns the only write connection. Thread-safe `submit`; `store` for asyncio."""
 
     def __init__(self, where: DbUrl | Path | str, *, sync_delay: float = 0.0, projector=None,
-                 follow: bool = False, queues: bool = False, checkpoint: bool = True):
+                 follow: bool = False, queues: bool = False, checkpoint: bool = True, on_loop: bool = False):
         """`follow`: the pushes are another process's to store (the receiving
         process of a split `serve`); this writer makes their derived rows from
         the store: on SQLite after the cursor, once `followed` tells it they
         are there; on PostgreSQL those queued for the cores.
         `queues` (PostgreSQL): the derived rows of the pushes stored here are
         a core's to make (storage.derived.Projector): queued with them.
-        `checkpoint`: whether this process folds the WAL (one per store does)."""
+        `checkpoint`: whether this process folds the WAL (one per store does).
+        `on_loop` (with `queues`): the pushes `store` gets go in batches from
+        the caller's event loop (storage.loop_store), the rest to this thread;
+        `stop_on_loop` ends those, before `stop`."""
         self.backend = backend_for(where)
         self.sync_delay = sync_delay          # emulate a laptop disk in benchmarks
         # storage.derived.Projector. One writer per store (SQLite): the derived
@@ -262,6 +265,10 @@ class Writer:
         # what a split `serve` killed with a backlog left is not stranded).
         self.takes_queue = projector is not None and not sqlite and not self.queues
         self.defer_projection = projector is not None and sqlite and not self.follow
+        self.on_loop = None
+        if on_loop and self.queues:
+            from .loop_store import LoopStore   # it builds on this module's batches
+            self.on_loop = LoopStore(self.backend, self._log_error)
         self._unprojected: list[tuple[PushRecord, Stored]] = []
         self._unprojected_at = 0.0
         self._followed = False     # pushes were stored elsewhere since the last projection
@@ -353,14 +360,22 @@ class Writer:
         fut = loop.create_future()
         if self._thread is None:
             raise StorageError("the writer is stopped")
-        handing = self._handing.get(loop)
-        if handing is None:
-            handing = self._handing[loop] = []
-            loop.call_soon(self._hand_over, loop)
-        handing.append((item, (loop, fut)))
+        if self.on_loop is not None and self.on_loop.takes(item, loop):
+            self.on_loop.add(item, fut)
+        else:
+            handing = self._handing.get(loop)
+            if handing is None:
+                handing = self._handing[loop] = []
+                loop.call_soon(self._hand_over, loop)
+            handing.append((item, (loop, fut)))
         if timeout is not None:
             self._expire_after(loop, fut, timeout)
         return await fut
+
+    async def stop_on_loop(self) -> None:
+        """Commit and answer what was given to the loop's batches (`on_loop`), and close them."""
+        if self.on_loop is not None:
+            await self.on_loop.close()
 
     async def synced(self) -> None:
         """Once whatever any connection committed until now is on the disk: on
@@ -863,7 +878,7 @@ class Writer:
             stored.append(Stored(push_id, False))
         # executemany: PostgreSQL sends them together instead of a round trip each
         if resent:
-            conn.executemany(_MARK_RESENT, resent)
+            conn.executemany(MARK_RESENT, resent)
         if resolved and self.backend.kind == "postgresql":
             conn.execute(_RESOLVE_QUARANTINES, ([at for at, _ in resolved], [qkey for _, qkey in resolved]))
         elif resolved:
@@ -877,22 +892,14 @@ class Writer:
         one round trip to the server, not one for the new ids and one for what
         follows from them. The results once the pipeline has ended; None for
         any other batch (jobs, quarantine, a body that is not its payload)."""
-        if not self.queues or any(type(item) is not PushRecord or item.raw is not None
-                                  or item.qkey not in (None, item.dedupe_key) for item in items):
+        if not self.queues or not all(map(at_once, items)):
             return None
-        # A key's first copy in the batch is the one stored (the others are
-        # skipped by ON CONFLICT): a re-send's time never resolves its row.
-        ids = conn.insert_new_with(
-            "push", _PUSH_COLUMNS, [_push_row(r) for r in items], "dedupe_key", ("source", "sid", "cmd", "received_at"),
-            (_RESOLVE_STORED, QUEUE_STORED, OBLIGE_STORED), [])
+        ids = conn.insert_new_with(*insert_at_once(items))
         if ids is None:
             return None
-        # Spurious when every one was a re-send: a taker then finds nothing new.
-        if any(r.source == "classin" for r in items):
-            conn.notify(QUEUED_CHANNEL)
-        if any(r.source != "classin" for r in items):
-            conn.notify(PUSH_CHANNEL)
-        return lambda: [Stored(None, True) if push_id is None else Stored(push_id, False) for push_id in ids()]
+        for channel in channels_of(items):
+            conn.notify(channel)
+        return lambda: stored_of(ids())
 
     def _mark_resent(self, conn: Conn, records: list[PushRecord], results: list[Stored]) -> None:
         """After `_store_at_once`'s commit: count the re-sends it met, on their
@@ -900,11 +907,10 @@ class Writer:
         every batch by its key (re-sends are rare), with a plan the server may
         have cached while the table was small, a scan of it all. A count lost
         to a crash in between costs nothing a push needs."""
-        resent = [(record.received_at, record.dedupe_key)
-                  for record, result in zip(records, results) if result.duplicate]
+        resent = resent_rows(records, results)
         if resent:
             try:
-                conn.executemany(_MARK_RESENT, resent)
+                conn.executemany(MARK_RESENT, resent)
             except Exception as exc:
                 self._log_error("re-sends not counted: %s", exc)
 
@@ -995,6 +1001,37 @@ def _push_row(r: PushRecord) -> tuple:
     """`r` as a row of _PUSH_COLUMNS."""
     return (r.received_at, r.source, r.sid, r.cmd, r.class_id, r.uid, r.action_time, r.dedupe_key,
             r.payload, r.flags, 0)
+
+
+def at_once(item) -> bool:
+    """Whether `item` may go in a batch stored in one statement (Writer._store_at_once):
+    a push stored as received, whose quarantine row (if any) its dedupe key names."""
+    return type(item) is PushRecord and item.raw is None and item.qkey in (None, item.dedupe_key)
+
+
+def insert_at_once(records: list[PushRecord]) -> tuple:
+    """Conn.insert_new_with's arguments for a batch of `at_once` pushes."""
+    # A key's first copy in the batch is the one stored (the others are
+    # skipped by ON CONFLICT): a re-send's time never resolves its row.
+    return ("push", _PUSH_COLUMNS, [_push_row(r) for r in records], "dedupe_key",
+            ("source", "sid", "cmd", "received_at"), (_RESOLVE_STORED, QUEUE_STORED, OBLIGE_STORED), [])
+
+
+def channels_of(records: list[PushRecord]) -> list[str]:
+    """Whom a batch stored at once wakes at its commit: the cores (ClassIn's pushes
+    are queued for their derived rows), the followers (Gensee's have none).
+    Spurious when every one was a re-send: a taker then finds nothing new."""
+    return ([QUEUED_CHANNEL] if any(r.source == "classin" for r in records) else []) + \
+        ([PUSH_CHANNEL] if any(r.source != "classin" for r in records) else [])
+
+
+def stored_of(ids: list[int | None]) -> list[Stored]:
+    return [Stored(None, True) if push_id is None else Stored(push_id, False) for push_id in ids]
+
+
+def resent_rows(records: list[PushRecord], results: list[Stored]) -> list[tuple[float, str]]:
+    """MARK_RESENT's rows for the re-sends a batch met."""
+    return [(record.received_at, record.dedupe_key) for record, result in zip(records, results) if result.duplicate]
 
 
 def _fresh(batch: Sequence[tuple[object, object]], results: list) -> list[tuple[PushRecord, Stored]]:

@@ -116,13 +116,39 @@ def _many_rows(sql: str, count: int) -> str:
 
 
 @lru_cache(maxsize=256)
-def _insert_with(sql: str, count: int, key: str, returning: tuple[str, ...], after: tuple[str, ...]) -> str:
+def _insert_with(sql: str, count: int, key: str, returning: tuple[str, ...], after: tuple[str, ...],
+                 notify: tuple[str, ...]) -> str:
     inserted = _many_rows(sql, count)
     number = iter(range(count * _one_row(sql)[1] + 1, 65536))
     clauses = [f"stored AS ({inserted} RETURNING {', '.join(('id', key, *returning))})"]
     clauses += [f"after{n} AS ({re.sub(r'[?]', lambda _: f'${next(number)}', clause)})"
                 for n, clause in enumerate(after)]
-    return f"WITH {', '.join(clauses)} SELECT id, {key} FROM stored"
+    if not notify:
+        return f"WITH {', '.join(clauses)} SELECT id, {key} FROM stored"
+    # One row, read by the answer: the server evaluates it whenever a row was stored.
+    channels = ", ".join(f"('{channel}')" for channel in notify)
+    clauses.append(f"woke AS (SELECT count(pg_notify(c, '')) FROM (VALUES {channels}) AS v(c))")
+    return f"WITH {', '.join(clauses)} SELECT stored.id, stored.{key} FROM stored, woke"
+
+
+def new_rows_statement(table: str, columns, rows, key: str, returning: tuple[str, ...], after: tuple[str, ...],
+                       params: Sequence[Any], notify: tuple[str, ...] = ()) -> tuple[str, list] | None:
+    """Conn.insert_new_with's statement and its parameters ($n placeholders, for
+    a raw cursor); None for more rows than one statement takes. `notify`: the
+    channels it wakes when it stored a row (NOTIFY is a statement of its own)."""
+    width = len(columns)
+    if not rows or len(rows) > min(MAX_ROWS_PER_INSERT, (65535 - len(params)) // width):
+        return None
+    query = _insert_with(one_row_insert(table, tuple(columns)), len(rows), key, returning, after, notify)
+    return query, [v for row in rows for v in row] + list(params)
+
+
+def new_ids(columns, rows, key: str, fetched) -> list[int | None]:
+    """Per row of a new_rows_statement its new id from the statement's answer
+    (id, key), None where its key was stored already."""
+    at = list(columns).index(key)
+    new = {k: i for i, k in fetched}
+    return [new.pop(row[at], None) for row in rows]     # a key twice in `rows`: the first one is new
 
 
 class _Notifications(Listener):
@@ -213,17 +239,20 @@ class PostgresBackend(Backend):
                         after: tuple[str, ...], params: Sequence[Any]) -> Callable[[], list[int | None]] | None:
         # One statement, sent now (pipelined): a batch then makes one round trip,
         # where waiting for the new ids before what follows from them made two.
-        width = len(columns)
-        if not rows or len(rows) > min(MAX_ROWS_PER_INSERT, (65535 - len(params)) // width):
+        statement = new_rows_statement(table, columns, rows, key, returning, after, params)
+        if statement is None:
             return None
-        query = _insert_with(one_row_insert(table, tuple(columns)), len(rows), key, returning, after)
-        cursor = psycopg.RawCursor(conn.raw).execute(query, [v for row in rows for v in row] + list(params))
-        at = list(columns).index(key)
+        cursor = psycopg.RawCursor(conn.raw).execute(*statement)
+        return lambda: new_ids(columns, rows, key, cursor.fetchall())
 
-        def ids() -> list[int | None]:
-            new = {k: i for i, k in cursor.fetchall()}
-            return [new.pop(row[at], None) for row in rows]     # a key twice in `rows`: the first one is new
-        return ids
+    async def connect_on_loop(self) -> psycopg.AsyncConnection:
+        """A connection for an asyncio loop (storage.loop_store), set up as `connect`'s."""
+        try:
+            raw = await psycopg.AsyncConnection.connect(self.url.url, autocommit=True, **CONNECT_OPTIONS)
+            await raw.execute(_SESSION)
+        except psycopg.Error as exc:
+            raise unavailable(exc, self.url) from None
+        return raw
 
     def insert_ignoring(self, conn: Conn, table: str, columns, rows) -> None:
         self.insert_each(conn, one_row_insert(table, tuple(columns)), rows)
