@@ -46,8 +46,8 @@ DEFAULT_HELD_CAP = 256 * 1024 * 1024    # bytes of held bodies per school (CONTR
 # handled (bytes, text, parsed, bound to SQLite, told to the lesson state), so
 # at most this many bytes of big bodies are in hand together.
 DEFAULT_BODY_BUDGET = 32 * 1024 * 1024
-PROMOTE_CHECK_SECONDS = 2.0
-RESERVE_SUFFIX = "-reserve"   # classwatch.db-reserve: space given back on a full disk   # how often a secret change is looked for (promotion within 10 s)
+PROMOTE_CHECK_SECONDS = 2.0   # how often a secret change is looked for (promotion within 10 s)
+RESERVE_SUFFIX = "-reserve"   # classwatch.db-reserve: space given back on a full disk
 VERSION = "0.1.0"
 
 Listener = Callable[[ReceiverEvent], None]
