@@ -88,7 +88,8 @@ class LoopStore:
         # on), in one round trip and one wait of the loop's.
         query, params = new_rows_statement(*args, notify=tuple(channels_of(records)))
         try:
-            if self._conn is None:
+            if self._conn is None or self._conn.closed:   # lost after an answer (counting re-sends): a new one
+                await self._drop()
                 self._conn = await self.backend.connect_on_loop()
             conn = self._conn
             cursor = psycopg.AsyncRawCursor(conn)

@@ -91,3 +91,9 @@ async def test_a_batch_wakes_the_cores_at_its_commit(where, writer):
         assert listener.wait(5.0)
     finally:
         listener.close()
+
+
+async def test_a_connection_closed_between_batches_is_replaced_before_the_next(where, writer):
+    await writer.store(record(1))
+    await writer.on_loop._conn.close()   # as a failure counting a batch's re-sends leaves it
+    assert not (await writer.store(record(2))).duplicate
