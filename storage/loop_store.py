@@ -18,6 +18,7 @@ the COMMIT's answer (synchronous_commit on).
 from __future__ import annotations
 
 import asyncio
+import logging
 from typing import Callable
 
 import psycopg
@@ -26,6 +27,8 @@ from .backends.base import to_pyformat
 from .backends.postgres import PostgresBackend, new_ids, new_rows_statement
 from .writer import (MARK_RESENT, MAX_BATCH, PushRecord, StorageError, at_once, channels_of, insert_at_once,
                      resent_rows, stored_of)
+
+log = logging.getLogger(__name__)
 
 _MARK_RESENT_PG = to_pyformat(MARK_RESENT)[0]
 
@@ -65,6 +68,8 @@ class LoopStore:
         self._wake.set()
         try:
             await self._task
+        except Exception:   # a stop still stops; the requests it stranded time out
+            log.exception("the loop's batches of pushes ended with an error")
         finally:
             await self._drop()
             self._task = self._wake = self.loop = None
@@ -83,11 +88,11 @@ class LoopStore:
     async def _commit(self, batch: list[tuple[PushRecord, asyncio.Future]]) -> None:
         records = [record for record, _ in batch]
         args = insert_at_once(records)
-        # A batch (MAX_BATCH) fits one statement. One statement is its own
-        # transaction: its answer comes once it is committed (synchronous_commit
-        # on), in one round trip and one wait of the loop's.
-        query, params = new_rows_statement(*args, notify=tuple(channels_of(records)))
         try:
+            # A batch (MAX_BATCH) fits one statement. One statement is its own
+            # transaction: its answer comes once it is committed (synchronous_commit
+            # on), in one round trip and one wait of the loop's.
+            query, params = new_rows_statement(*args, notify=tuple(channels_of(records)))
             if self._conn is None or self._conn.closed:   # lost after an answer (counting re-sends): a new one
                 await self._drop()
                 self._conn = await self.backend.connect_on_loop()

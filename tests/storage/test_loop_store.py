@@ -97,3 +97,15 @@ async def test_a_connection_closed_between_batches_is_replaced_before_the_next(w
     await writer.store(record(1))
     await writer.on_loop._conn.close()   # as a failure counting a batch's re-sends leaves it
     assert not (await writer.store(record(2))).duplicate
+
+
+async def test_a_stop_still_stops_when_the_batches_ended_with_an_error(where, writer, monkeypatch, caplog):
+    async def broken(batch):   # a fault no batch should meet: the task itself ends
+        raise RuntimeError("injected")
+    monkeypatch.setattr(writer.on_loop, "_commit", broken)
+    with pytest.raises(StorageError):   # stranded, it times out
+        await writer.store(record(1), timeout=0.5)
+    await writer.stop_on_loop()
+    assert "ended with an error" in caplog.text
+    monkeypatch.undo()
+    assert not (await writer.store(record(2))).duplicate   # started again
