@@ -88,6 +88,7 @@ class LoopStore:
     async def _commit(self, batch: list[tuple[PushRecord, asyncio.Future]]) -> None:
         records = [record for record, _ in batch]
         args = insert_at_once(records)
+        _, columns, rows, key, *_ = args
         try:
             # A batch (MAX_BATCH) fits one statement. One statement is its own
             # transaction: its answer comes once it is committed (synchronous_commit
@@ -99,7 +100,7 @@ class LoopStore:
             conn = self._conn
             cursor = psycopg.AsyncRawCursor(conn)
             await cursor.execute(query, params)
-            results = stored_of(new_ids(args[1], args[2], args[3], await cursor.fetchall()))
+            results = stored_of(new_ids(columns, rows, key, await cursor.fetchall()))
         except Exception as exc:   # not only the server's: a future must never be left waiting
             await self._drop()     # a new connection for the next batch, after whatever broke this one
             self._log_error("storage failed, %d request(s) refused: %s", len(batch), exc)
