@@ -25,8 +25,8 @@ import psycopg
 
 from .backends.base import to_pyformat
 from .backends.postgres import PostgresBackend, new_ids, new_rows_statement
-from .writer import (MARK_RESENT, MAX_BATCH, PushRecord, StorageError, at_once, channels_of, insert_at_once,
-                     resent_rows, stored_of)
+from .writer import (MARK_RESENT, MAX_BATCH, PushRecord, StorageError, at_once, insert_at_once, resent_rows,
+                     stored_of)
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +93,7 @@ class LoopStore:
             # A batch (MAX_BATCH) fits one statement. One statement is its own
             # transaction: its answer comes once it is committed (synchronous_commit
             # on), in one round trip and one wait of the loop's.
-            query, params = new_rows_statement(*args, notify=tuple(channels_of(records)))
+            query, params = new_rows_statement(*args)
             if self._conn is None or self._conn.closed:   # lost after an answer (counting re-sends): a new one
                 await self._drop()
                 self._conn = await self.backend.connect_on_loop()

@@ -897,8 +897,6 @@ class Writer:
         ids = conn.insert_new_with(*insert_at_once(items))
         if ids is None:
             return None
-        for channel in channels_of(items):
-            conn.notify(channel)
         return lambda: stored_of(ids())
 
     def _mark_resent(self, conn: Conn, records: list[PushRecord], results: list[Stored]) -> None:
@@ -1010,19 +1008,15 @@ def at_once(item) -> bool:
 
 
 def insert_at_once(records: list[PushRecord]) -> tuple:
-    """Conn.insert_new_with's arguments for a batch of `at_once` pushes."""
+    """Conn.insert_new_with's arguments for a batch of `at_once` pushes. It wakes,
+    at its commit, the cores (ClassIn's pushes are queued for their derived rows)
+    and the followers (Gensee's have none)."""
     # A key's first copy in the batch is the one stored (the others are
     # skipped by ON CONFLICT): a re-send's time never resolves its row.
+    woken = ((QUEUED_CHANNEL,) if any(r.source == "classin" for r in records) else ()) + \
+        ((PUSH_CHANNEL,) if any(r.source != "classin" for r in records) else ())
     return ("push", _PUSH_COLUMNS, [_push_row(r) for r in records], "dedupe_key",
-            ("source", "sid", "cmd", "received_at"), (_RESOLVE_STORED, QUEUE_STORED, OBLIGE_STORED), [])
-
-
-def channels_of(records: list[PushRecord]) -> list[str]:
-    """Whom a batch stored at once wakes at its commit: the cores (ClassIn's pushes
-    are queued for their derived rows), the followers (Gensee's have none).
-    Spurious when every one was a re-send: a taker then finds nothing new."""
-    return ([QUEUED_CHANNEL] if any(r.source == "classin" for r in records) else []) + \
-        ([PUSH_CHANNEL] if any(r.source != "classin" for r in records) else [])
+            ("source", "sid", "cmd", "received_at"), (_RESOLVE_STORED, QUEUE_STORED, OBLIGE_STORED), [], woken)
 
 
 def stored_of(ids: list[int | None]) -> list[Stored]:

@@ -60,14 +60,15 @@ class Conn:
         return self.backend.insert_new(self, table, columns, rows, key)
 
     def insert_new_with(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]], key: str,
-                        returning: tuple[str, ...], after: tuple[str, ...],
-                        params: Sequence[Any]) -> Callable[[], list[int | None]] | None:
+                        returning: tuple[str, ...], after: tuple[str, ...], params: Sequence[Any],
+                        notify: tuple[str, ...] = ()) -> Callable[[], list[int | None]] | None:
         """`insert_new` in one statement with `after`, statements that read the
         rows it stored as `stored` (id, `key`, *`returning`), their `?` taking
         `params`; sent now, its answer (insert_new's) from the returned call
         once a pipeline has ended. None where the engine cannot (SQLite), or
-        for more rows than one statement takes: the caller goes step by step."""
-        return self.backend.insert_new_with(self, table, columns, rows, key, returning, after, params)
+        for more rows than one statement takes: the caller goes step by step.
+        `notify`: channels woken at its commit when it stored a row."""
+        return self.backend.insert_new_with(self, table, columns, rows, key, returning, after, params, notify)
 
     def insert_ignoring(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
         """INSERT `rows`, skipping those whose unique key is taken (derived rows projected again)."""
@@ -208,7 +209,8 @@ class Backend(ABC):
         """Conn.insert_new, in as few statements as the engine allows."""
 
     def insert_new_with(self, conn: Conn, table: str, columns: Sequence[str], rows, key: str,
-                        returning: tuple[str, ...], after: tuple[str, ...], params: Sequence[Any]):
+                        returning: tuple[str, ...], after: tuple[str, ...], params: Sequence[Any],
+                        notify: tuple[str, ...] = ()):
         """Conn.insert_new_with."""
         return None
 

@@ -135,7 +135,8 @@ def new_rows_statement(table: str, columns, rows, key: str, returning: tuple[str
                        params: Sequence[Any], notify: tuple[str, ...] = ()) -> tuple[str, list] | None:
     """Conn.insert_new_with's statement and its parameters ($n placeholders, for
     a raw cursor); None for more rows than one statement takes. `notify`: the
-    channels it wakes when it stored a row (NOTIFY is a statement of its own)."""
+    channels it wakes when it stored a row, inside it (a NOTIFY is a statement,
+    and a round trip, of its own)."""
     width = len(columns)
     if not rows or len(rows) > min(MAX_ROWS_PER_INSERT, (65535 - len(params)) // width):
         return None
@@ -236,10 +237,11 @@ class PostgresBackend(Backend):
         return [new.pop(row[at], None) for row in rows]     # a key twice in `rows`: the first one is new
 
     def insert_new_with(self, conn: Conn, table: str, columns, rows, key: str, returning: tuple[str, ...],
-                        after: tuple[str, ...], params: Sequence[Any]) -> Callable[[], list[int | None]] | None:
+                        after: tuple[str, ...], params: Sequence[Any],
+                        notify: tuple[str, ...] = ()) -> Callable[[], list[int | None]] | None:
         # One statement, sent now (pipelined): a batch then makes one round trip,
         # where waiting for the new ids before what follows from them made two.
-        statement = new_rows_statement(table, columns, rows, key, returning, after, params)
+        statement = new_rows_statement(table, columns, rows, key, returning, after, params, notify)
         if statement is None:
             return None
         cursor = psycopg.RawCursor(conn.raw).execute(*statement)

@@ -83,12 +83,16 @@ async def test_what_is_not_a_plain_push_goes_to_the_writers_thread(where, writer
     assert writer.on_loop.items == 0 and writer.items == 2
 
 
-async def test_a_batch_wakes_the_cores_at_its_commit(where, writer):
+async def test_a_batch_wakes_the_cores_at_its_commit_from_the_loop_and_from_the_thread(where, writer):
     listener = backend_for(where).listener(QUEUED_CHANNEL)
     try:
         assert not listener.wait(0.05)
         await writer.store(record(1))
         assert listener.wait(5.0)
+        assert not listener.wait(0.05)
+        writer.submit(record(2)).result(30)   # a caller off the loop: the writer's thread, the same statement
+        assert listener.wait(5.0)
+        assert writer.on_loop.items == 1 and writer.items == 1
     finally:
         listener.close()
 
