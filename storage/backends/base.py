@@ -215,7 +215,9 @@ class Backend(ABC):
         return None
 
     @abstractmethod
-    def listener(self, channel: str = PUSH_CHANNEL) -> Listener: ...
+    def listener(self, channel: str = PUSH_CHANNEL, gather: float | None = None) -> Listener:
+        """Wakes for commits on `channel`; while they keep coming, at most once
+        per `gather` seconds (None: the backend's own pace)."""
 
     # -- the schema -----------------------------------------------------------------
     @contextlib.contextmanager

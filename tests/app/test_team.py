@@ -203,13 +203,13 @@ async def test_a_backlog_taken_at_start_leaves_no_parsed_pushes_behind(tmp_path,
     from receiver.classin import push_record
     from storage.db import open_database
     from storage.derived import Projector
-    from storage.writer import PROJECT_CHUNK, Writer
+    from storage.writer import TAKE_CHUNK, TAKEN_EVENTS_MAX, Writer
     store = pg_server.new_database()
     open_database(store).close()
     _, desk_dir = team_dirs(tmp_path)
     receiving = Writer(store, projector=Projector(store), queues=True)
     receiving.start()
-    backlog = [new_push("Net", UID=41200900 + n, Data={"good": 9, "total": 10}) for n in range(3 * PROJECT_CHUNK)]
+    backlog = [new_push("Net", UID=41200900 + n, Data={"good": 9, "total": 10}) for n in range(TAKEN_EVENTS_MAX + TAKE_CHUNK)]
     try:
         await asyncio.gather(*(receiving.store(push_record(p, orjson.dumps(p).decode(), 1.0 + n))
                                for n, p in enumerate(backlog)))
@@ -220,6 +220,6 @@ async def test_a_backlog_taken_at_start_leaves_no_parsed_pushes_behind(tmp_path,
         await desk.start()
         await _wait(lambda: db_rows(store, "SELECT COUNT(*) FROM unprojected") == [(0,)], timeout=60)
         assert db_rows(store, "SELECT COUNT(*) FROM net_sample") == [(len(backlog),)]   # parsed and made
-        assert len(desk.receiver.writer.taken_events) <= 2 * PROJECT_CHUNK
+        assert len(desk.receiver.writer.taken_events) <= TAKEN_EVENTS_MAX
     finally:
         await desk.stop()
