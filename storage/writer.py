@@ -66,14 +66,16 @@ FOLLOWED_DELAY = 0.5
 # receivers' commits never wait for them), woken by the queue's NOTIFY, and
 # look anyway this often (a NOTIFY missed while reconnecting, another taker's turn).
 QUEUE_LOOK = 1.0
-# While the receivers are busy a taker wakes at most this often, and takes up
-# to TAKE_CHUNK pushes a transaction: each take costs the core and the server
-# a handful of statements whatever its size. C=64 (alternating runs, 8 s
-# each): every 30 ms, ~230 pushes a take, 70 µs of the core's CPU a push and
-# 7,600 acks/s; every 100 ms, ~800 a take, 62 µs and 7,950 acks/s. Followers
-# see a push once its rows are made: `events --follow` p99 at 200 pushes/s
-# went from 38 to 109 ms (bench/follow_latency.py; the target is 300 ms).
+# While the receivers are busy (its last take had BUSY_TAKE pushes or more) a
+# taker wakes at most every QUEUE_GATHER s, and takes up to TAKE_CHUNK pushes
+# a transaction: each take costs the core and the server a handful of
+# statements whatever its size. C=64 (alternating runs, 8 s each): every 30 ms
+# (the listener's own pace), ~230 pushes a take, 70 µs of the core's CPU a
+# push and 7,600 acks/s; every 100 ms, ~800 a take, 62 µs and 7,950 acks/s.
+# Otherwise it keeps the listener's pace: followers see a push once its rows
+# are made, and at 200 pushes/s (`events --follow`) the wait bought nothing.
 QUEUE_GATHER = 0.1
+BUSY_TAKE = 128
 TAKE_CHUNK = 1024
 # Chunks a taker makes in one turn before the writer's other work (its
 # alarms, relay) has its turn; the rest at the next.
@@ -313,6 +315,7 @@ class Writer:
         self.batches = 0
         self.items = 0
         self._last_commit = (0.0, 0)   # how long the last batch took to commit, and its size
+        self._last_take = 0             # pushes in the last take (PostgreSQL's queue)
         self.quarantine_max_bytes = QUARANTINE_MAX_BYTES
         self.quarantine_max_rows = QUARANTINE_MAX_ROWS
         self._held_bytes: dict[int, int] = {}    # sid -> bytes of its waiting held bodies
@@ -728,6 +731,7 @@ class Writer:
             except Exception as exc:
                 self._log_error("cannot read the pushes queued for their derived rows: %s", exc)
                 return
+            self._last_take = len(rows)
             if not rows:
                 return
             made = projector.statements(rows)
@@ -770,8 +774,10 @@ class Writer:
         while not self._stopping.is_set():
             try:
                 if listener is None:
-                    listener = self.backend.listener(QUEUED_CHANNEL, gather=QUEUE_GATHER)
+                    listener = self.backend.listener(QUEUED_CHANNEL)
+                    pace = listener.gather
                     self._queue.put(_FOLLOWED)
+                listener.gather = QUEUE_GATHER if self._last_take >= BUSY_TAKE else pace
                 listener.wait(QUEUE_LOOK)
                 self._queue.put(_FOLLOWED)
             except Exception as exc:

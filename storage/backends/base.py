@@ -134,6 +134,9 @@ class Conn:
 
 class Listener(ABC):
     """Waits for "new pushes may be stored" (a NOTIFY, or a poll's tick)."""
+    # While commits keep coming, `wait` returns at most once per `gather`
+    # seconds: one read for many commits (a NOTIFY's listener; a poll keeps its own pace).
+    gather = 0.0
 
     @abstractmethod
     def wait(self, timeout: float) -> bool:
@@ -215,9 +218,7 @@ class Backend(ABC):
         return None
 
     @abstractmethod
-    def listener(self, channel: str = PUSH_CHANNEL, gather: float | None = None) -> Listener:
-        """Wakes for commits on `channel`; while they keep coming, at most once
-        per `gather` seconds (None: the backend's own pace)."""
+    def listener(self, channel: str = PUSH_CHANNEL) -> Listener: ...
 
     # -- the schema -----------------------------------------------------------------
     @contextlib.contextmanager

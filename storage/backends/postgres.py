@@ -153,8 +153,9 @@ def new_ids(columns, rows, key: str, fetched) -> list[int | None]:
 
 
 class _Notifications(Listener):
-    def __init__(self, backend: "PostgresBackend", channel: str, gather: float):
-        self._gather = gather
+    gather = GATHER_SECONDS
+
+    def __init__(self, backend: "PostgresBackend", channel: str):
         self._conn = backend.connect()
         try:
             self._conn.raw.execute(f"LISTEN {channel}")
@@ -171,7 +172,7 @@ class _Notifications(Listener):
             # receiver commits a hundred times a second: its commits are gathered
             # into one read per `gather` seconds, rather than one query per commit
             # from every desk; the NOTIFYs that came meanwhile are spent.
-            rest = self._woke + self._gather - time.monotonic()
+            rest = self._woke + self.gather - time.monotonic()
             if rest > 0:
                 time.sleep(rest)
                 for _ in self._conn.raw.notifies(timeout=0):
@@ -267,8 +268,8 @@ class PostgresBackend(Backend):
     def notify(self, conn: Conn, channel: str) -> None:
         conn.raw.execute(f"NOTIFY {channel}")
 
-    def listener(self, channel: str = PUSH_CHANNEL, gather: float | None = None) -> Listener:
-        return _Notifications(self, channel, GATHER_SECONDS if gather is None else gather)
+    def listener(self, channel: str = PUSH_CHANNEL) -> Listener:
+        return _Notifications(self, channel)
 
     def may_change_schema(self, db) -> bool:
         return bool(db.execute_sql("SELECT has_schema_privilege(current_schema(), 'CREATE')").fetchone()[0])

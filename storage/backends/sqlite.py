@@ -199,8 +199,8 @@ class SqliteBackend(Backend):
         for _ in _insert_chunks(conn, table, tuple(columns), rows):
             pass
 
-    def listener(self, channel: str = PUSH_CHANNEL, gather: float | None = None) -> Listener:
-        return _Poll(self.path)   # any commit: one channel (and one pace) is all a poll can tell
+    def listener(self, channel: str = PUSH_CHANNEL) -> Listener:
+        return _Poll(self.path)   # any commit: one channel is all a poll can tell
 
     def write_turn(self) -> contextlib.AbstractContextManager:
         # SQLite's own busy handler sleeps 1, 2, 5 ... ms between looks: a
