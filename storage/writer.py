@@ -73,7 +73,8 @@ QUEUE_LOOK = 1.0
 # (the listener's own pace), ~230 pushes a take, 70 µs of the core's CPU a
 # push and 7,600 acks/s; every 100 ms, ~800 a take, 62 µs and 7,950 acks/s.
 # Otherwise it keeps the listener's pace: followers see a push once its rows
-# are made, and at 200 pushes/s (`events --follow`) the wait bought nothing.
+# are made, and at 200 pushes/s the wait only cost them time (`events --follow`
+# p99 43 ms at the listener's pace, 111 ms with the wait; bench/follow_latency.py).
 QUEUE_GATHER = 0.1
 BUSY_TAKE = 128
 TAKE_CHUNK = 1024
