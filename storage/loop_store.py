@@ -23,6 +23,7 @@ from typing import Callable
 
 import psycopg
 
+from .backends import postgres
 from .backends.base import to_pyformat
 from .backends.postgres import PostgresBackend, new_ids, new_rows_statement
 from .writer import (MARK_RESENT, MAX_BATCH, PushRecord, StorageError, at_once, insert_at_once, resent_rows,
@@ -79,8 +80,10 @@ class LoopStore:
         while True:
             await self._wake.wait()
             self._wake.clear()
+            # At most what one statement takes: a bigger batch would have none, and fail whole.
+            size = min(MAX_BATCH, postgres.MAX_ROWS_PER_INSERT)
             while self._pending:
-                batch, self._pending = self._pending[:MAX_BATCH], self._pending[MAX_BATCH:]
+                batch, self._pending = self._pending[:size], self._pending[size:]
                 await self._commit(batch)
             if self._closing:
                 return
@@ -90,9 +93,8 @@ class LoopStore:
         args = insert_at_once(records)
         _, columns, rows, key, *_ = args
         try:
-            # A batch (MAX_BATCH) fits one statement. One statement is its own
-            # transaction: its answer comes once it is committed (synchronous_commit
-            # on), in one round trip and one wait of the loop's.
+            # One statement is its own transaction: its answer comes once it is
+            # committed (synchronous_commit on), in one round trip and one wait of the loop's.
             query, params = new_rows_statement(*args)
             if self._conn is None or self._conn.closed:   # lost after an answer (counting re-sends): a new one
                 await self._drop()

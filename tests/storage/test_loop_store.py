@@ -97,6 +97,15 @@ async def test_a_batch_wakes_the_cores_at_its_commit_from_the_loop_and_from_the_
         listener.close()
 
 
+async def test_more_pushes_than_one_statement_takes_go_in_several_batches(where, writer, monkeypatch):
+    from storage.backends import postgres
+    monkeypatch.setattr(postgres, "MAX_ROWS_PER_INSERT", 16)
+    results = await asyncio.gather(*(writer.store(record(uid)) for uid in range(60)))
+    assert not any(r.duplicate for r in results)
+    assert db_rows(where, "SELECT COUNT(*) FROM push") == [(60,)]
+    assert writer.on_loop.batches >= 4
+
+
 async def test_a_connection_closed_between_batches_is_replaced_before_the_next(where, writer):
     await writer.store(record(1))
     await writer.on_loop._conn.close()   # as a failure counting a batch's re-sends leaves it
