@@ -222,6 +222,7 @@ class _Batch:
         self.lessons: dict[int, list] = {}     # class_id -> [sid, course_id, first, last activity]
         self.net: list[tuple] = []
         self.checks: list[tuple] = []
+        self.users: dict[int, list] = {}       # uid -> its _UPSERT_USER row, merged
 
     def touch(self, class_id: int, sid: int | None, course_id: int | None, when: int | None) -> None:
         # The same merge _TOUCH_LESSON does with the stored row: first known
@@ -239,6 +240,20 @@ class _Batch:
             known[2] = when if known[2] is None else min(known[2], when)
             known[3] = when if known[3] is None else max(known[3], when)
 
+    def user(self, uid, sid, name, nickname, phone, email, identity, last_seen) -> None:
+        # The person's pushes of one slice as one row, merged as their upserts one
+        # after the other would be: a value wins over None, the latest time seen.
+        # A statement per push was 40 % of a slice's write transaction.
+        row = list(_check_row((uid, sid, name, nickname, phone, email, identity, last_seen)))
+        known = self.users.get(uid)
+        if known is None:
+            self.users[uid] = row
+            return
+        for i in range(1, 7):
+            if row[i] is not None:
+                known[i] = row[i]
+        known[7] = max(known[7] or 0, last_seen or 0)   # _UPSERT_USER's GREATEST of coalesced times
+
     def write(self) -> None:
         """Write what is pending; before any statement that needs a lesson's row."""
         if self.lessons:
@@ -252,6 +267,9 @@ class _Batch:
         if self.checks:
             self.conn.insert_ignoring("device_check", _CHECK_COLUMNS, self.checks)
             self.checks.clear()
+        if self.users:   # in uid order, as the lessons
+            self.conn.insert_each(_UPSERT_USER, [row for _, row in sorted(self.users.items())])
+            self.users.clear()
 
 
 def _lesson_schedule(batch: _Batch, e: LessonInfoChanged) -> None:
@@ -300,23 +318,22 @@ def project(batch: _Batch, push_id: int, event: Event) -> None:
             k.device_type, k.microphone.state, k.speaker.state, k.camera.state, k.delay_ms,
             k.loss_percent, k.ip)))
     elif isinstance(event, Enter) and event.uid is not None:
-        conn.execute(_UPSERT_USER, (event.uid, event.sid, None, event.nickname, event.login_mobile or None,
-                                    event.login_email or None, event.identity, event.time))
+        batch.user(event.uid, event.sid, None, event.nickname, event.login_mobile or None,
+                   event.login_email or None, event.identity, event.time)
     elif isinstance(event, StudentsChanged):
         for person in event.students:
             if person.uid is not None:
-                conn.execute(_UPSERT_USER, (person.uid, event.sid, person.name, None, None, None, None, None))
+                batch.user(person.uid, event.sid, person.name, None, None, None, None, None)
         if not event.lesson and event.course_id is not None:
             conn.execute(_INSERT_COURSE_PUSH, (push_id, event.course_id))
     elif isinstance(event, PhoneChanged) and event.uid is not None:
-        conn.execute(_UPSERT_USER, (event.uid, event.sid, None, None, event.telephone, event.email, None, None))
+        batch.user(event.uid, event.sid, None, None, event.telephone, event.email, None, None)
     elif isinstance(event, CourseInfoChanged) and event.course_id is not None:
         conn.execute(_INSERT_COURSE_PUSH, (push_id, event.course_id))
     elif isinstance(event, LessonInfoChanged) and event.class_id is not None:
         _lesson_schedule(batch, event)
         if event.teacher is not None and event.teacher.uid is not None:
-            conn.execute(_UPSERT_USER, (event.teacher.uid, event.sid, event.teacher.name, None, None,
-                                        None, 3, None))
+            batch.user(event.teacher.uid, event.sid, event.teacher.name, None, None, None, 3, None)
     elif isinstance(event, LessonEnd) and event.class_id is not None:
         batch.write()
         conn.execute("UPDATE lesson_index SET start_time=?, close_time=?, end_time=?, has_end=1,"

@@ -14,7 +14,7 @@ import pytest
 
 from receiver.classin import push_record
 from storage.db import open_database
-from storage.derived import WATERMARK, Projector
+from storage.derived import ROW_COLUMNS, WATERMARK, Projector, project_rows
 from storage.writer import Writer
 
 from ..helpers import ROOT, fixture, fixture_names, projected, run_cli
@@ -168,3 +168,46 @@ def test_a_core_makes_the_derived_rows_of_pushes_another_process_stores(tmp_path
     assert _derived(split) == _derived(whole)
     assert any(_derived(split).values())
     assert rows(split, f"SELECT value FROM meta WHERE key='{WATERMARK}'") == [(str(max(told)),)]
+
+
+def test_a_slice_of_pushes_projects_as_its_pushes_one_by_one(tmp_path):
+    """A slice writes each table once, one person's pushes merged into one
+    row: the tables must end as if each push had been projected alone."""
+    enter = fixture("inclass_enter.json")
+    again = {**enter, "NickName": "Lena P.", "LoginMobile": "", "ActionTime": enter["ActionTime"] + 60,
+             "_id": "again"}
+    earlier = {**enter, "NickName": "Lena", "ActionTime": enter["ActionTime"] - 60, "_id": "earlier"}
+    phone = {**fixture("ReplacePhoneNumber.json"), "UID": enter["UID"], "Email": "lena@example.org",
+             "_id": "phone"}
+    payloads = [*(fixture(name) for name in fixture_names()), fixture("eeoClassStudentChange.json"),
+                again, phone, earlier]
+    db_path = tmp_path / "classwatch.db"
+    open_database(db_path).close()
+    writer = Writer(db_path)
+    writer.start()
+    for payload in payloads:
+        writer.submit(push_record(payload, orjson.dumps(payload).decode(), 1.0)).result()
+    writer.stop()
+
+    def derived(slices) -> dict[str, list]:
+        db = open_database(db_path)
+        try:
+            conn = db.conn()
+            pushes = conn.execute(f"SELECT {ROW_COLUMNS} FROM push ORDER BY id").fetchall()
+            with db.atomic():
+                for table in DERIVED:
+                    conn.execute(f"DELETE FROM {table}")
+                for part in slices(pushes):
+                    project_rows(conn, part)
+            return {table: conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall() for table in DERIVED}
+        finally:
+            db.close()
+
+    whole = derived(lambda pushes: [pushes])
+    alone = derived(lambda pushes: [[push] for push in pushes])
+    assert whole["user_directory"] == alone["user_directory"]
+    assert whole == alone
+    lena = [row for row in whole["user_directory"] if row[0] == enter["UID"]]
+    # The last push's name, the one e-mail given, the latest time: not the last push's.
+    assert len(lena) == 1 and {"Lena", "lena@example.org"} <= set(lena[0])
+    assert lena[0][-1] >= again["ActionTime"] > earlier["ActionTime"]
