@@ -55,6 +55,7 @@ TICK_SECONDS = 15
 FOLLOW_SECONDS = 1.0       # how soon a change by another process (settings, acknowledgements) is seen
 GENSEE_BURST_WINDOW = 120  # this many abnormal leaves in one room within this many seconds ...
 GENSEE_BURST_LEAVES = 5    # ... is a school-side outage, not one student's Wi-Fi
+GIVE_WAY = 0.001           # s the fold waits, then looks again, while a derived-row transaction holds the turn
 
 
 def is_live(lesson: LessonState, now: float) -> bool:
@@ -112,6 +113,10 @@ class Monitor:
         self.gensee_listeners: list[Callable[[dict], None]] = []
         self.receiver.listeners.append(self._on_receiver_event)
         self._unfolded: list[ReceiverEvent] = []     # told by the receiver, not yet folded in (_fold)
+        # Whether the fold waits: while a split `serve`'s core holds the store's
+        # write turn on its turn thread (storage.writer.Writer.turn_runner).
+        writer = self.receiver.writer
+        self.gives_way: Callable[[], bool] = lambda: writer.turn_runner is not None and writer.holding_turn
         self._loop: asyncio.AbstractEventLoop | None = None
         # (push id or None, event, lesson) applied, not yet told to event_listeners (_tell)
         self._untold: list[tuple[int | None, Event, LessonState | None]] = []
@@ -366,7 +371,14 @@ class Monitor:
         events, self._unfolded = self._unfolded, []
         # The user's network thresholds decide what a Net/Check report counts as a problem.
         limits, now = thresholds(self.config.current().settings), time.time()
-        for event in events:
+        for i, event in enumerate(events):
+            if self.gives_way():
+                # A derived-row transaction holds the store's write turn, and needs the
+                # GIL between its statements: the rest waits. Its next one is made
+                # outside the turn (storage.writer), a window for this to go on.
+                self._unfolded[:0] = events[i:]
+                asyncio.get_running_loop().call_later(GIVE_WAY, self._fold)
+                return
             try:
                 self.alarms.on_receiver_event(event)
                 if isinstance(event, PushStored) and isinstance(event.payload, dict):

@@ -12,10 +12,17 @@ what only the receiver sees (refusals, held pushes, re-sends, storage
 failures) as events on its stdin. Its stdout comes back to the parent's.
 
 The child runs on the CPU time the receiver leaves: on Linux as SCHED_IDLE,
-elsewhere at a lower priority. A nice value alone was not enough: the child's
-bursts (a fold, a chunk of derived rows) still held a core the receiver's
-threads woke up for, which cost the serial queue's acks ~0.6 ms at p99
-(bench/ingest.py C=1: 2.1-2.3 ms with nice 5, 1.5-1.6 ms as SCHED_IDLE). Should
+elsewhere at a lower priority. On SQLite one thread of it keeps the normal
+policy (at NICE): the one its derived-row transactions run on (lower_priority),
+while its fold gives way (app.core.Monitor.gives_way). They hold the store's
+write turn, and a SCHED_IDLE thread holding it was set aside by every thread
+of the receiving process that woke, whose next commit waited behind it: 8 % of
+a C=64 run's time went in waits for the turn, the child's holds p99 29 ms (now
+C=64 acks +6.5 %, their p99 24 -> 17 ms; C=1 unchanged). A nice value alone
+was not enough: the child's bursts (a fold, a chunk of derived rows) still
+held a core the receiver's threads woke up for, which cost the serial queue's
+acks ~0.6 ms at p99 (bench/ingest.py C=1: 2.1-2.3 ms with nice 5, 1.5-1.6 ms
+as SCHED_IDLE). Should
 the machine stay saturated, such a child would get no CPU at all, so it watches
 its own loop: once it ran late by STARVED_AFTER it takes a share again (nice
 5), in place where the system allows it, else by ending with STARVED_EXIT and
@@ -28,6 +35,7 @@ among them: never on a command line), then receiver events.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import json
 import logging
 import os
@@ -54,6 +62,7 @@ RESTART_DELAY = 2.0
 MAX_BACKLOG = 16 * 1024 * 1024   # bytes of events waiting for a stuck child before they are dropped
 _LENGTH = struct.Struct(">I")
 STOP = "stop"                # the parent's last frame: finish and exit
+TURNS_THREAD = "classwatch-turns"   # the child's thread that kept the normal policy
 
 
 def command() -> list[str]:
@@ -192,8 +201,11 @@ class CoreProcess:
 
 
 # -- the child's side --------------------------------------------------------------------------
-def lower_priority(priority: str) -> None:
-    """Before any thread starts: the threads started later inherit it."""
+def lower_priority(priority: str) -> concurrent.futures.Executor | None:
+    """Before any thread starts: the threads started later inherit it. As
+    SCHED_IDLE, the thread for the store's write turns (storage.writer.Writer.
+    turn_runner), started before and so at the normal policy (at NICE): an
+    unprivileged thread may not leave SCHED_IDLE later. None otherwise."""
     try:
         if hasattr(os, "nice"):
             os.nice(NICE)
@@ -202,11 +214,16 @@ def lower_priority(priority: str) -> None:
             psutil.Process().nice(psutil.BELOW_NORMAL_PRIORITY_CLASS)
     except Exception:   # not allowed: the same priority then
         pass
-    if priority == IDLE and hasattr(os, "SCHED_IDLE"):
-        try:
-            os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
-        except OSError:
-            pass
+    if priority != IDLE or not hasattr(os, "SCHED_IDLE"):
+        return None
+    turns = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix=TURNS_THREAD)
+    turns.submit(int).result()   # its thread starts now, before this one lowers itself
+    try:
+        os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
+    except OSError:
+        turns.shutdown()
+        return None
+    return turns
 
 
 def runs_idle() -> bool:

@@ -31,11 +31,13 @@ def run() -> int:
         return 1
     # Ctrl+C reaches the whole process group: the parent stops this one in turn, after its last acks.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    lower_priority(settings.get("priority", LOW))
+    turns = lower_priority(settings.get("priority", LOW))
     args = argparse.Namespace(data_dir=str(settings["data_dir"]), db=settings["db"], debug=settings["debug"],
                               lang=settings["lang"])
     ctx = open_context(args, log_to_stderr=True)
     receiver = Receiver(ctx.data_dir, config=ctx.config, db=ctx.db, role="core", url=settings["url"])
+    if receiver.db.is_sqlite:   # PostgreSQL has no write turn between the processes
+        receiver.writer.turn_runner = turns
     if loops.run(_run(serve_monitor(ctx, args, receiver, settings["tunnel"])), settings["loop"]):
         # At once: the thread reading the parent's pipe is still in its read, which
         # the interpreter's shutdown would abort on.

@@ -290,6 +290,13 @@ class Writer:
         # Typed events of followed pushes by id, parsed by whoever read them first
         # (the core's fold): their derived rows need not parse them again.
         self.parsed: dict[int, Any] = {}
+        # Where the derived-row transactions run, when not on this writer's thread:
+        # a split `serve`'s core runs as SCHED_IDLE but these hold the store's
+        # write turn, so a thread of normal policy runs them (app.core_process).
+        self.turn_runner: concurrent.futures.Executor | None = None
+        # True while one of them holds the turn: this process's other Python
+        # (the Monitor's fold) gives way, its statements wait for the GIL between them.
+        self.holding_turn = False
         # PostgreSQL taker: the pushes it made rows of, parsed, for this
         # process's feed to fold without parsing them again (None: no feed here).
         self.taken_events: TakenEvents | None = None
@@ -803,7 +810,13 @@ class Writer:
         the disk: only derived rows and the queue's bookkeeping go this way. A
         power cut (SQLite) or a server crash (PostgreSQL) loses them with their
         cursor or their queue entries, so they are made again; and on SQLite the
-        next sync of the WAL (storage.wal_sync) covers them before any later ack."""
+        next sync of the WAL (storage.wal_sync) covers them before any later ack.
+        On the `turn_runner` when there is one (this thread waits for it)."""
+        if self.turn_runner is not None:
+            return self.turn_runner.submit(self._transaction, work).result()
+        return self._transaction(work)
+
+    def _transaction(self, work: Callable[[Conn], Any]) -> Any:
         conn = self._connection()
         sqlite = self.backend.kind == "sqlite"
         toggled = sqlite and self.wal_sync is None   # else the connection commits so anyway
@@ -811,6 +824,7 @@ class Writer:
             conn.execute(NORMAL)
         try:
             with self.backend.write_turn():
+                self.holding_turn = True
                 conn.execute(self.backend.BEGIN_WRITE)
                 if not sqlite:
                     # Its commit need not wait for the WAL flush the receivers' acks wait for.
@@ -825,6 +839,7 @@ class Writer:
                         pass
                     raise
         finally:
+            self.holding_turn = False
             if toggled and self._conn is conn:
                 conn.execute("PRAGMA synchronous=FULL")
         return result

@@ -392,3 +392,25 @@ async def test_a_view_told_of_a_push_finds_its_derived_rows(monitor, http):
             break
         await asyncio.sleep(0.01)
     assert sorted(found) == [(now + i, 1) for i in range(20)]
+
+
+async def test_the_fold_waits_while_the_core_holds_the_write_turn_then_goes_on(monitor, http):
+    """A split `serve`'s core gives way to its own derived-row transaction
+    holding the store's write turn (it needs the GIL between its statements,
+    and the receiving process waits for the turn): nothing is folded in
+    meanwhile, and everything right after."""
+    holding = {"turn": True}
+    monitor.gives_way = lambda: holding["turn"]
+    told: list = []
+    monitor.event_listeners.append(lambda event, _lesson: told.append(event))
+    entered = fixture_variant("inclass_enter.json", action_time=int(time.time()))
+    await push_all(http, monitor, [entered])
+    await asyncio.sleep(0.3)
+    assert told == [] and entered["ClassID"] not in monitor.school.lessons
+    holding["turn"] = False
+    for _ in range(500):
+        if told:
+            break
+        await asyncio.sleep(0.01)
+    assert [event.uid for event in told] == [entered["UID"]]
+    assert entered["UID"] in monitor.school.lessons[entered["ClassID"]].participants

@@ -182,7 +182,9 @@ SETPRIV = shutil.which("setpriv")
     pytest.param(False, marks=pytest.mark.skipif(SETPRIV is None, reason="util-linux setpriv"))],
     ids=["in place", "started again"])
 def test_the_core_runs_on_spare_cpu_and_takes_a_share_when_starved(data_dir, may_renice):
-    """The core runs as SCHED_IDLE, the receiving process normally. A core that
+    """The core runs as SCHED_IDLE, the receiving process normally, but for the
+    core's one thread that holds the store's write turn for its derived rows
+    (started before the rest lowered itself). A core that
     got no CPU for STARVED_AFTER (stopped here, as a saturated machine would)
     runs at low priority from then on and goes on with its work: changed in
     place where the system allows it, else started again (an unprivileged
@@ -192,7 +194,8 @@ def test_the_core_runs_on_spare_cpu_and_takes_a_share_when_starved(data_dir, may
     try:
         core = core_of(serve)
         assert os.sched_getscheduler(serve.proc.pid) == os.SCHED_OTHER
-        assert {os.sched_getscheduler(t.id) for t in core.threads()} == {os.SCHED_IDLE}
+        policies = sorted(os.sched_getscheduler(t.id) for t in core.threads())
+        assert policies == [os.SCHED_OTHER] + [os.SCHED_IDLE] * (len(policies) - 1) and len(policies) > 2
         core.suspend()
         time.sleep(STARVED_AFTER + 1.5)
         core.resume()

@@ -4,10 +4,12 @@ costs a push, and what a kill (or an older file) left unprojected is caught
 up once at the next start."""
 from __future__ import annotations
 
+import concurrent.futures
 import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 
 import orjson
 import pytest
@@ -134,10 +136,13 @@ def _derived(db_path) -> dict[str, list[tuple]]:
     return {table: rows(db_path, f"SELECT * FROM {table} ORDER BY 1, 2") for table in DERIVED}
 
 
-def test_a_core_makes_the_derived_rows_of_pushes_another_process_stores(tmp_path):
+@pytest.mark.parametrize("turn_thread", [False, True], ids=["on its thread", "on a turn thread"])
+def test_a_core_makes_the_derived_rows_of_pushes_another_process_stores(tmp_path, turn_thread):
     """A split `serve` (app.core_process): the receiving writer stores only, the
     core's writer projects what it is told was stored, with the parse it was
-    handed or its own. The rows are those of one writer doing both."""
+    handed or its own. The rows are those of one writer doing both. A core
+    running as SCHED_IDLE writes them on its thread of normal policy (its
+    `turn_runner`), saying meanwhile that it holds the store's write turn."""
     pushes = [(1.0 + i, fixture(name)) for i, name in enumerate(fixture_names())]
     whole = tmp_path / "whole.db"
     open_database(whole).close()
@@ -150,8 +155,13 @@ def test_a_core_makes_the_derived_rows_of_pushes_another_process_stores(tmp_path
     split = tmp_path / "split.db"
     open_database(split).close()
     store, core = Writer(split), Writer(split, projector=Projector(split), follow=True, checkpoint=False)
+    turns = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="turns") if turn_thread else None
+    core.turn_runner = turns
     store.start()
     core.start()
+    statements: list[tuple[str, bool, str]] = []   # (thread, holding the turn, SQL) of each the core ran
+    core.submit(lambda conn: conn.raw.set_trace_callback(
+        lambda sql: statements.append((threading.current_thread().name, core.holding_turn, sql)))).result()
     # Checkpoints are the storing process's (storage.checkpointer): one run by
     # SQLite inside the core's commit would hold the turn the store's acks wait for.
     checkpoints = "PRAGMA wal_autocheckpoint"
@@ -165,7 +175,12 @@ def test_a_core_makes_the_derived_rows_of_pushes_another_process_stores(tmp_path
     finally:
         store.stop()
         core.stop()      # a core that stops has made the rows of everything stored until then
+        if turns is not None:
+            turns.shutdown()
     assert _derived(split) == _derived(whole)
+    derived = {(thread.startswith("turns"), holding) for thread, holding, sql in statements
+               if sql.startswith("INSERT OR IGNORE INTO net_sample")}
+    assert derived == {(turn_thread, True)} and not core.holding_turn
     assert any(_derived(split).values())
     assert rows(split, f"SELECT value FROM meta WHERE key='{WATERMARK}'") == [(str(max(told)),)]
 
