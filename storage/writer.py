@@ -824,8 +824,8 @@ class Writer:
             conn.execute(NORMAL)
         try:
             with self.backend.write_turn():
-                self.holding_turn = True
                 conn.execute(self.backend.BEGIN_WRITE)
+                self.holding_turn = True   # not while BEGIN waits out another's lock: the fold would wait too
                 if not sqlite:
                     # Its commit need not wait for the WAL flush the receivers' acks wait for.
                     conn.execute("SET LOCAL synchronous_commit TO off")
