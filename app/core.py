@@ -391,6 +391,8 @@ class Monitor:
                             listener(event.payload)
             except Exception:   # one odd push must not cost the others of its batch
                 log.exception("folding a push into the live state failed")
+            if isinstance(event, PushStored) and self.receiver.writer.follows_feed:
+                self.receiver.writer.parsed_through = event.push_id
 
     def apply_payload(self, payload: dict[str, Any], received_at: float, limits: Thresholds | None = None,
                       now: float | None = None, typed: Event | None = None, *,

@@ -536,11 +536,13 @@ class Projector:
         return bool(conn.execute(_DEQUEUE, ([push_id],)).fetchall())
 
     @staticmethod
-    def after_cursor(conn: Conn, limit: int) -> list[Row]:
-        """The next `limit` stored ClassIn pushes the derived tables do not include yet."""
+    def after_cursor(conn: Conn, limit: int, through: int | None = None) -> list[Row]:
+        """The next `limit` stored ClassIn pushes the derived tables do not
+        include yet (none past the id `through`, when given)."""
         row = conn.execute("SELECT value FROM meta WHERE key=?", (WATERMARK,)).fetchone()
-        return conn.execute(f"SELECT {ROW_COLUMNS} FROM push WHERE id > ? AND source='classin'"
-                            " ORDER BY id LIMIT ?", (int(row[0]) if row else 0, limit)).fetchall()
+        bound, args = ("", ()) if through is None else (" AND id <= ?", (through,))
+        return conn.execute(f"SELECT {ROW_COLUMNS} FROM push WHERE id > ?{bound} AND source='classin'"
+                            " ORDER BY id LIMIT ?", (int(row[0]) if row else 0, *args, limit)).fetchall()
 
     def project(self, conn: "Conn | Recorded", rows: list[Row], events: Mapping[int, Event] | None = None) -> None:
         """`rows` (after_cursor's) into the derived tables, and the cursor past them."""

@@ -290,6 +290,10 @@ class Writer:
         # Typed events of followed pushes by id, parsed by whoever read them first
         # (the core's fold): their derived rows need not parse them again.
         self.parsed: dict[int, Any] = {}
+        # The last followed push the core's fold has had (None: no bound). While
+        # running, the derived rows go no further: those of the pushes the fold
+        # had not reached were parsed twice (one push in three at C=64).
+        self.parsed_through: int | None = None
         # Where the derived-row transactions run, when not on this writer's thread:
         # a split `serve`'s core runs as SCHED_IDLE but these hold the store's
         # write turn, so a thread of normal policy runs them (app.core_process).
@@ -482,8 +486,9 @@ class Writer:
                     and (len(self._unprojected) >= PROJECT_MAX
                          or time.monotonic() - self._unprojected_at >= self._project_after[1])):
                 self._project()
-        if self.follows_feed:   # whatever was stored until now
+        if self.follows_feed:   # whatever was stored until now, folded or not
             self._followed = True
+            self.parsed_through = None
         elif self.follow:
             self._take_queued(until=time.monotonic() + STOP_TAKING)
         self._project()
@@ -700,7 +705,7 @@ class Writer:
         whose statements fail goes again push by push, the failing ones left out."""
         while True:
             try:
-                rows = self.projector.after_cursor(self._connection(), PROJECT_CHUNK)
+                rows = self.projector.after_cursor(self._connection(), PROJECT_CHUNK, self.parsed_through)
                 events = {row[0]: event for row in rows
                           if (event := self.parsed.pop(row[0], None)) is not None}
                 recorded = self.projector.prepare(rows, events)
@@ -716,9 +721,9 @@ class Writer:
                 self._projected_through = rows[-1][0]
             if len(rows) < PROJECT_CHUNK:
                 break
-        if self.parsed:   # a fold that came after its push's rows were made
+        if self.parsed:   # a fold that came after its push's rows were made (at the stop)
             through = self._projected_through
-            for push_id in [k for k in self.parsed if k <= through]:
+            for push_id in [k for k in list(self.parsed) if k <= through]:   # the fold adds meanwhile
                 self.parsed.pop(push_id, None)
         self._projected()
 

@@ -30,6 +30,22 @@ async def receiver(data_dir):
 
 
 @pytest.fixture
+def projection_parses(monkeypatch) -> list[float]:
+    """The received_at of each push the derived rows parsed themselves (the
+    real parser still runs): to tell they used an event parsed already."""
+    import storage.derived
+    from lessons.events import parse
+    parses: list[float] = []
+
+    def counted(payload, received_at, *args):
+        parses.append(received_at)
+        return parse(payload, received_at, *args)
+
+    monkeypatch.setattr(storage.derived, "parse", counted)
+    return parses
+
+
+@pytest.fixture
 async def http():
     import aiohttp
     async with aiohttp.ClientSession() as session:

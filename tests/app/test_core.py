@@ -414,3 +414,39 @@ async def test_the_fold_waits_while_the_core_holds_the_write_turn_then_goes_on(m
         await asyncio.sleep(0.01)
     assert [event.uid for event in told] == [entered["UID"]]
     assert entered["UID"] in monitor.school.lessons[entered["ClassID"]].participants
+
+
+async def test_a_split_serves_core_parses_each_push_once_for_its_state_and_rows(data_dir, http, projection_parses):
+    """A split `serve` in one process: a storing receiver, and a core Monitor
+    following its store. The fold parses each push and hands the event to the
+    derived rows, which go no further than the fold while running
+    (Writer.parsed_through): the rows follow, and none of them parses again."""
+    from receiver.app import Receiver
+    from ..helpers import new_push
+    config = ConfigStore(data_dir)
+    store = Receiver(data_dir, config=config, role="store")
+    url = await store.start("127.0.0.1", 0)
+    core = Monitor(data_dir, config, receiver=Receiver(data_dir, config=config, role="core", url=url))
+    await core.start()
+    try:
+        nets = [new_push("Net", Data={"good": 280, "normal": 15, "bad": 5, "total": 300}, UID=7000 + i)
+                for i in range(20)]
+        for body in nets:
+            status, answer = await post_push(http, url, body)
+            assert (status, answer["error_info"]["errno"]) == (200, ACKED)
+        db = sqlite3.connect(data_dir / DB_NAME)
+        try:
+            for _ in range(500):
+                if db.execute("SELECT COUNT(*) FROM net_sample").fetchone()[0] == len(nets):
+                    break
+                await asyncio.sleep(0.02)
+            last = db.execute("SELECT MAX(id) FROM push").fetchone()[0]
+            assert db.execute("SELECT COUNT(*) FROM net_sample").fetchone()[0] == len(nets)
+        finally:
+            db.close()
+        assert core.receiver.writer.parsed_through == last
+        assert {uid for uid in range(7000, 7020)} <= set(core.school.lessons[nets[0]["ClassID"]].participants)
+        assert projection_parses == []
+    finally:
+        await core.stop()
+        await store.stop()

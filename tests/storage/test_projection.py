@@ -10,13 +10,14 @@ import sqlite3
 import subprocess
 import sys
 import threading
+import time
 
 import orjson
 import pytest
 
 from receiver.classin import push_record
 from storage.db import open_database
-from storage.derived import ROW_COLUMNS, WATERMARK, Projector, project_rows
+from storage.derived import _PARSED_CMDS, ROW_COLUMNS, WATERMARK, Projector, project_rows
 from storage.writer import Writer
 
 from ..helpers import ROOT, fixture, fixture_names, projected, run_cli
@@ -37,7 +38,7 @@ def test_pushes_stored_without_projection_are_caught_up_once(tmp_path):
     writer.start()
     for name in fixture_names():
         payload = fixture(name)
-        writer.submit(push_record(payload, orjson.dumps(payload).decode(), 1.0)).result()
+        writer.submit(_record(1.0, payload)).result()
     writer.stop()
     assert rows(db_path, "SELECT COUNT(*) FROM net_sample") == [(0,)]
 
@@ -132,6 +133,21 @@ async def test_a_broken_derived_table_costs_no_push_and_rebuild_repairs_it(recei
 DERIVED = ("lesson_index", "net_sample", "device_check", "user_directory", "lesson_push", "course_push")
 
 
+def _record(received_at: float, payload: dict):
+    return push_record(payload, orjson.dumps(payload).decode(), received_at)
+
+
+def _stored_by_one_writer(db_path, pushes: list[tuple[float, dict]]):
+    """A store whose one writer stores and projects (the window's, `serve --core inline`)."""
+    open_database(db_path).close()
+    writer = Writer(db_path, projector=Projector(db_path))
+    writer.start()
+    for received_at, payload in pushes:
+        writer.submit(_record(received_at, payload)).result()
+    writer.stop()
+    return db_path
+
+
 def _derived(db_path) -> dict[str, list[tuple]]:
     return {table: rows(db_path, f"SELECT * FROM {table} ORDER BY 1, 2") for table in DERIVED}
 
@@ -144,13 +160,7 @@ def test_a_core_makes_the_derived_rows_of_pushes_another_process_stores(tmp_path
     running as SCHED_IDLE writes them on its thread of normal policy (its
     `turn_runner`), saying meanwhile that it holds the store's write turn."""
     pushes = [(1.0 + i, fixture(name)) for i, name in enumerate(fixture_names())]
-    whole = tmp_path / "whole.db"
-    open_database(whole).close()
-    writer = Writer(whole, projector=Projector(whole))
-    writer.start()
-    for received_at, payload in pushes:
-        writer.submit(push_record(payload, orjson.dumps(payload).decode(), received_at)).result()
-    writer.stop()
+    whole = _stored_by_one_writer(tmp_path / "whole.db", pushes)
 
     split = tmp_path / "split.db"
     open_database(split).close()
@@ -169,7 +179,7 @@ def test_a_core_makes_the_derived_rows_of_pushes_another_process_stores(tmp_path
     told = []
     try:
         for received_at, payload in pushes:
-            stored = store.submit(push_record(payload, orjson.dumps(payload).decode(), received_at)).result()
+            stored = store.submit(_record(received_at, payload)).result()
             core.followed(stored.push_id)
             told.append(stored.push_id)
     finally:
@@ -183,6 +193,46 @@ def test_a_core_makes_the_derived_rows_of_pushes_another_process_stores(tmp_path
     assert derived == {(turn_thread, True)} and not core.holding_turn
     assert any(_derived(split).values())
     assert rows(split, f"SELECT value FROM meta WHERE key='{WATERMARK}'") == [(str(max(told)),)]
+
+
+def test_a_core_projects_no_further_than_its_fold_has_parsed_until_it_stops(tmp_path, projection_parses):
+    """The core's fold parses each push and leaves its event for the derived
+    rows (Writer.parsed); the rows of a push the fold has not had yet would
+    parse it a second time (one push in three at C=64). So while running they
+    stop at `parsed_through`, parsing nothing; a stop makes the rest."""
+    from lessons.events import parse
+    pushes = [(1.0 + i, fixture(name)) for i, name in enumerate(fixture_names())]
+    whole = _stored_by_one_writer(tmp_path / "whole.db", pushes)
+    parses = projection_parses
+    parses.clear()
+    db_path = tmp_path / "split.db"
+    open_database(db_path).close()
+    store, core = Writer(db_path), Writer(db_path, projector=Projector(db_path), follow=True, checkpoint=False)
+    store.start()
+    core.start()
+    try:
+        ids = [store.submit(_record(received_at, payload)).result().push_id for received_at, payload in pushes]
+        half = len(ids) // 2
+        # One the fold did not parse (it folds only JSON objects): parsed here.
+        unparsed = next(i for i in range(half) if str(pushes[i][1].get("Cmd")) in _PARSED_CMDS)
+        for i, (received_at, payload) in enumerate(pushes[:half]):   # what the fold has had
+            if i != unparsed:
+                core.parsed[ids[i]] = parse(payload, received_at)
+        core.parsed_through = ids[half - 1]
+        core.followed(ids[0])
+        watermark = f"SELECT value FROM meta WHERE key='{WATERMARK}'"
+        for _ in range(200):
+            if rows(db_path, watermark):
+                break
+            time.sleep(0.05)
+        assert rows(db_path, watermark) == [(str(ids[half - 1]),)]
+        assert parses == [pushes[unparsed][0]] and core.parsed == {}
+    finally:
+        store.stop()
+        core.stop()
+    assert rows(db_path, watermark) == [(str(ids[-1]),)]
+    assert set(parses[1:]) <= {received_at for received_at, _ in pushes[half:]} and len(parses) > 1
+    assert _derived(db_path) == _derived(whole)
 
 
 def test_a_slice_of_pushes_projects_as_its_pushes_one_by_one(tmp_path):
@@ -201,7 +251,7 @@ def test_a_slice_of_pushes_projects_as_its_pushes_one_by_one(tmp_path):
     writer = Writer(db_path)
     writer.start()
     for payload in payloads:
-        writer.submit(push_record(payload, orjson.dumps(payload).decode(), 1.0)).result()
+        writer.submit(_record(1.0, payload)).result()
     writer.stop()
 
     def derived(slices) -> dict[str, list]:
