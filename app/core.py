@@ -392,6 +392,8 @@ class Monitor:
             except Exception:   # one odd push must not cost the others of its batch
                 log.exception("folding a push into the live state failed")
             if isinstance(event, PushStored) and self.receiver.writer.follows_feed:
+                # Also past one it did not parse (Gensee's, a body that is no
+                # object): its derived rows must not wait for the next push.
                 self.receiver.writer.parsed_through = event.push_id
 
     def apply_payload(self, payload: dict[str, Any], received_at: float, limits: Thresholds | None = None,

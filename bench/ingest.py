@@ -62,8 +62,8 @@ def pct(values: list[float], q: float) -> float:
 
 def serial_sync_ceiling(senders: int, sync_ms: float, bare_rate: float) -> float:
     """The most of bare's rate any server reaches when a push is acked only
-    after a sync of the disk and the syncs run one at a time (a disk's flushes
-    do; bench/README.md): each sync can cover at most every sender, and no
+    after a sync of the disk and the syncs run one at a time (as a disk's
+    flushes do, and the emulated ones): each sync can cover at most every sender, and no
     sender sends again before its ack, so a round is one sync plus the time
     to answer them all, at best as fast as bare aiohttp answers:
     senders / (sync + senders / bare_rate), over bare_rate."""

@@ -445,7 +445,7 @@ async def test_a_split_serves_core_parses_each_push_once_for_its_state_and_rows(
         finally:
             db.close()
         assert core.receiver.writer.parsed_through == last
-        assert {uid for uid in range(7000, 7020)} <= set(core.school.lessons[nets[0]["ClassID"]].participants)
+        assert set(range(7000, 7020)) <= set(core.school.lessons[nets[0]["ClassID"]].participants)
         assert projection_parses == []
     finally:
         await core.stop()
