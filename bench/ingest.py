@@ -13,7 +13,8 @@ It prints acked pushes/s, the ratio to bare, ack latency p50/p99, the server
 loop's lag p99, the server's CPU per push and the generator's CPU share, so
 you can see which side was the limit: bare should be CPU-bound (~100 % of one
 core) while the generator has room left; a "generator ceiling" row (a canned
-answer server) shows how far the generator alone goes.
+answer server) shows how far the generator alone goes. Then, per push, the
+CPU and the bytes written by `serve`'s receiving process and by its core.
 
     python bench/ingest.py [--rounds 3] [--seconds 4] [--concurrency 1 8 64] [--sync-ms 0 5] [--mix net]
                            [--db postgresql://USER:PASS@HOST:PORT/DB] [--serve-loop auto|asyncio] [--bare-loop asyncio|uvloop]
@@ -124,16 +125,25 @@ class Server:
                 time.sleep(0.05)
         raise SystemExit(f"{self.kind} server did not start")
 
-    def cpu(self) -> float:
-        """CPU seconds of the server's whole tree: `serve`'s core process (app.core_process) counts too."""
-        total = 0.0
+    def usage(self) -> dict[str, tuple[float, float]]:
+        """(CPU seconds, bytes handed to write calls) of the process that
+        answers ("receiving") and of the rest of its tree ("core": `serve`'s
+        core process, app.core_process, counts in the server's CPU too). The bytes
+        are Linux's `wchar` (NaN elsewhere): the WAL, the checkpoints' copies."""
+        parts = {"receiving": (0.0, 0.0), "core": (0.0, 0.0)}
         for proc in [self.ps, *self.ps.children(recursive=True)]:
             try:
                 t = proc.cpu_times()
+                try:
+                    wrote = proc.io_counters().write_chars
+                except (AttributeError, psutil.AccessDenied):
+                    wrote = float("nan")
             except psutil.Error:
                 continue
-            total += t.user + t.system
-        return total
+            part = "receiving" if proc.pid == self.ps.pid else "core"
+            cpu, written = parts[part]
+            parts[part] = (cpu + t.user + t.system, written + wrote)
+        return parts
 
     def lag(self, start: float, stop: float) -> float:
         if self.kind == "null":
@@ -198,16 +208,20 @@ def load(server: Server, concurrency: int, seconds: float, warmup: float, procs:
                               "--start", str(start), "--stop", str(stop), "--mix", mix],
                              stdout=subprocess.PIPE) for n in shares if n]
     time.sleep(max(0.0, start - time.monotonic()))
-    cpu0 = server.cpu()
+    before = server.usage()
     time.sleep(max(0.0, stop - time.monotonic()))
-    cpu1 = server.cpu()
+    after = server.usage()
     outs = [json.loads(g.communicate()[0]) for g in gens]
     lat = [x for o in outs for x in o["latencies"]]
     acked = sum(o["acked"] for o in outs)
+    used = {part: (after[part][0] - before[part][0], after[part][1] - before[part][1]) for part in after}
+    cpu = sum(cpu_s for cpu_s, _ in used.values())
     return {"rate": acked / seconds, "acked": acked, "errors": sum(o["errors"] for o in outs),
             "p50": pct(lat, 0.50), "p99": pct(lat, 0.99), "lag_p99": server.lag(start, stop),
-            "srv_cpu_pct": 100 * (cpu1 - cpu0) / seconds,
-            "srv_us_push": 1e6 * (cpu1 - cpu0) / max(1, acked),
+            "srv_cpu_pct": 100 * cpu / seconds,
+            "srv_us_push": 1e6 * cpu / max(1, acked),
+            **{f"{part}_us_push": 1e6 * cpu_s / max(1, acked) for part, (cpu_s, _) in used.items()},
+            **{f"{part}_kb_push": wrote / 1024 / max(1, acked) for part, (_, wrote) in used.items()},
             "gen_cpu_pct": 100 * sum(o["cpu_s"] / o["wall_s"] for o in outs) / len(outs),
             "gen_loop": outs[0]["loop"]}
 
@@ -290,6 +304,14 @@ def main() -> None:
                 verdicts.append((f"C=64 with {k[1]:g} ms sync >= 0.40x bare", med(rs, "ratio") >= 0.4,
                                  f"{med(rs, 'ratio'):.2f} (ceiling of one sync at a time: "
                                  f"{serial_sync_ceiling(c, k[1], bare):.2f})"))
+    print("\nwhere `serve`'s CPU and writes go, per push (the receiving process; its core process):")
+    for c in args.concurrency:
+        for k in kinds[1:]:
+            rs = results[(k, c)]
+            sync = f" +{k[1]:g} ms sync" if k[1] else ""
+            print(f"  C={c}{sync}: CPU {med(rs, 'receiving_us_push'):.0f} + "
+                  f"{med(rs, 'core_us_push'):.0f} µs, written {med(rs, 'receiving_kb_push'):.1f} + "
+                  f"{med(rs, 'core_kb_push'):.1f} KB")
     print()
     for name, ok, value in verdicts:
         print(f"{'PASS' if ok else 'MISS'}  {name}: {value}")
