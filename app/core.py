@@ -391,10 +391,10 @@ class Monitor:
                             listener(event.payload)
             except Exception:   # one odd push must not cost the others of its batch
                 log.exception("folding a push into the live state failed")
-            if isinstance(event, PushStored) and self.receiver.writer.follows_feed:
+            if isinstance(event, PushStored):
                 # Also past one it did not parse (Gensee's, a body that is no
                 # object): its derived rows must not wait for the next push.
-                self.receiver.writer.parsed_through = event.push_id
+                self.receiver.writer.folded(event.push_id)
 
     def apply_payload(self, payload: dict[str, Any], received_at: float, limits: Thresholds | None = None,
                       now: float | None = None, typed: Event | None = None, *,

@@ -22,11 +22,10 @@ C=64 acks +6.5 %, their p99 24 -> 17 ms; C=1 unchanged). A nice value alone
 was not enough: the child's bursts (a fold, a chunk of derived rows) still
 held a core the receiver's threads woke up for, which cost the serial queue's
 acks ~0.6 ms at p99 (bench/ingest.py C=1: 2.1-2.3 ms with nice 5, 1.5-1.6 ms
-as SCHED_IDLE). Should
-the machine stay saturated, such a child would get no CPU at all, so it watches
-its own loop: once it ran late by STARVED_AFTER it takes a share again (nice
-5), in place where the system allows it, else by ending with STARVED_EXIT and
-being started again at that priority.
+as SCHED_IDLE). Should the machine stay saturated, such a child would get no
+CPU at all, so it watches its own loop: once it ran late by STARVED_AFTER it
+takes a share again (nice 5), in place where the system allows it, else by
+ending with STARVED_EXIT and being started again at that priority.
 
 The wire: length-prefixed pickles on the child's stdin, from our own parent
 only; the first is the child's settings (the database URL and tunnel token

@@ -36,8 +36,10 @@ def run() -> int:
                               lang=settings["lang"])
     ctx = open_context(args, log_to_stderr=True)
     receiver = Receiver(ctx.data_dir, config=ctx.config, db=ctx.db, role="core", url=settings["url"])
-    if receiver.db.is_sqlite:   # PostgreSQL has no write turn between the processes
+    if receiver.db.is_sqlite:
         receiver.writer.turn_runner = turns
+    elif turns is not None:   # PostgreSQL has no write turn between the processes
+        turns.shutdown()
     if loops.run(_run(serve_monitor(ctx, args, receiver, settings["tunnel"])), settings["loop"]):
         # At once: the thread reading the parent's pipe is still in its read, which
         # the interpreter's shutdown would abort on.

@@ -659,6 +659,12 @@ class Writer:
             except Exception as exc:
                 self._log_error("WAL checkpoint failed: %s", exc)
 
+    def folded(self, push_id: int) -> None:
+        """The core's fold has had the followed pushes up to `push_id` (parsed
+        into `parsed`, or not for it to parse): their derived rows may follow."""
+        if self.follows_feed:
+            self.parsed_through = push_id
+
     def followed(self, first_id: int) -> None:
         """Thread-safe: pushes from `first_id` on were stored by another process."""
         if self.unprojected_from is None:

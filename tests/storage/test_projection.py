@@ -199,7 +199,7 @@ def test_a_core_projects_no_further_than_its_fold_has_parsed_until_it_stops(tmp_
     """The core's fold parses each push and leaves its event for the derived
     rows (Writer.parsed); the rows of a push the fold has not had yet would
     parse it a second time (one push in three at C=64). So while running they
-    stop at `parsed_through`, parsing nothing; a stop makes the rest."""
+    stop where the fold is (`Writer.folded`), parsing nothing; a stop makes the rest."""
     from lessons.events import parse
     pushes = [(1.0 + i, fixture(name)) for i, name in enumerate(fixture_names())]
     whole = _stored_by_one_writer(tmp_path / "whole.db", pushes)
@@ -218,7 +218,7 @@ def test_a_core_projects_no_further_than_its_fold_has_parsed_until_it_stops(tmp_
         for i, (received_at, payload) in enumerate(pushes[:half]):   # what the fold has had
             if i != unparsed:
                 core.parsed[ids[i]] = parse(payload, received_at)
-        core.parsed_through = ids[half - 1]
+        core.folded(ids[half - 1])
         core.followed(ids[0])
         watermark = f"SELECT value FROM meta WHERE key='{WATERMARK}'"
         for _ in range(200):
