@@ -59,6 +59,7 @@ class ObjectIds:
     would scatter over it and charge the server a cost real traffic does not."""
 
     def __init__(self, action_time: int) -> None:
+        self.action_time = action_time
         self.head = f"{action_time:08x}{secrets.token_hex(5)}"
         self.n = 0
 
@@ -70,8 +71,9 @@ class ObjectIds:
 class Requests:
     """Distinct signed requests for one connection, prebuilt around the `_id`."""
 
-    def __init__(self, url: str, conn: int, mix: str, sid: int, secret: str, ids: ObjectIds, now: int) -> None:
+    def __init__(self, url: str, conn: int, mix: str, sid: int, secret: str, ids: ObjectIds) -> None:
         u = urlsplit(url)
+        now = ids.action_time
         stamp = now + 600
         key = hashlib.md5(f"{secret}{stamp}".encode()).hexdigest()
         self.head = f"POST {u.path or '/'} HTTP/1.1\r\nHost: {u.netloc}\r\nContent-Type: application/json\r\n"
@@ -151,13 +153,12 @@ async def run(url: str, concurrency: int, start: float, stop: float, mix: str, s
     began = time.monotonic()
     u = urlsplit(url)
     stats = Stats(start, stop)
-    now = int(time.time())
-    ids = ObjectIds(now)
+    ids = ObjectIds(int(time.time()))
     dones = []
     for c in range(concurrency):
         done = loop.create_future()
         await loop.create_connection(
-            lambda c=c, d=done: Connection(Requests(url, c, mix, sid, secret, ids, now), stats, d),
+            lambda c=c, d=done: Connection(Requests(url, c, mix, sid, secret, ids), stats, d),
             u.hostname, u.port)
         dones.append(done)
     await asyncio.wait_for(asyncio.gather(*dones), timeout=stop - time.monotonic() + 30)
