@@ -4,11 +4,12 @@
 Both servers run as their own processes, exactly as shipped (`serve` with
 durable commits and its whole core: lesson state, alarms and derived rows
 in its core process, app.core_process), under a loop-lag probe on the loop
-that answers (bench/probed.py). The server's CPU is its whole process tree's. The load comes from separate generator processes
-(bench/loadgen.py: raw keep-alive HTTP, one push in flight per connection,
-distinct signed ~1 KB pushes from 64 people in 50 lessons, `_id`s shaped as
-ClassIn's are). Rounds alternate the servers' order, and every
-ratio is taken within one round, because this 2-core machine is noisy.
+that answers (bench/probed.py). The server's CPU is its whole process tree's.
+The load comes from separate generator processes (bench/loadgen.py: raw
+keep-alive HTTP, one push in flight per connection, distinct signed ~1 KB
+pushes from 64 people in 50 lessons, `_id`s shaped as ClassIn's are). Rounds
+alternate the servers' order, and every ratio is taken within one round,
+because this 2-core machine is noisy.
 
 It prints acked pushes/s, the ratio to bare, ack latency p50/p99, the server
 loop's lag p99, the server's CPU per push and the generator's CPU share, so
@@ -65,10 +66,10 @@ def pct(values: list[float], q: float) -> float:
 def serial_sync_ceiling(senders: int, sync_ms: float, bare_rate: float) -> float:
     """The most of bare's rate any server reaches when a push is acked only
     after a sync of the disk and the syncs run one at a time (as a disk's
-    flushes do, and the emulated ones): each sync can cover at most every sender, and no
-    sender sends again before its ack, so a round is one sync plus the time
-    to answer them all, at best as fast as bare aiohttp answers:
-    senders / (sync + senders / bare_rate), over bare_rate."""
+    flushes do, and the emulated ones): each sync covers at most every
+    sender, and no sender sends again before its ack, so a round is one sync
+    plus the time to answer them all, at best as fast as bare aiohttp
+    answers: senders / (sync + senders / bare_rate), over bare_rate."""
     return senders / (sync_ms / 1000 * bare_rate + senders)
 
 
